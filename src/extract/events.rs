@@ -1,0 +1,236 @@
+//! Events: one per sentence that reports something, with when it happened, its status and participants.
+
+use aho_corasick::{AhoCorasick, MatchKind};
+use chrono::NaiveDate;
+
+use super::Staged;
+use super::actors::DocActor;
+use super::quotes::Quote;
+use super::segment::Segments;
+use super::temporal::Timex;
+use super::topics::DocTopic;
+use crate::assets::Assets;
+use crate::model::{Span, Status, TimexType, When, WhenBasis};
+
+/// An event in one document. `actors`, `topics` and `quotes` index the document's lists.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Event {
+    pub span: Span,
+    pub when: When,
+    pub status: Status,
+    pub actors: Vec<usize>,
+    pub topics: Vec<usize>,
+    pub quotes: Vec<usize>,
+}
+
+/// Everything the event stage reads: the outputs of the stages before it.
+pub struct EventInput<'a> {
+    pub text: &'a str,
+    pub segments: &'a Segments,
+    pub published: Option<NaiveDate>,
+    pub timexes: &'a [Timex],
+    pub actors: &'a [DocActor],
+    pub topics: &'a [DocTopic],
+    pub quotes: &'a [Quote],
+}
+
+/// Status cues and anaphora that carry a time over from the sentence before.
+#[derive(Clone, Debug)]
+pub struct Lexicon {
+    status: AhoCorasick,
+    status_of: Vec<Status>,
+    anaphora: AhoCorasick,
+}
+
+impl Default for Lexicon {
+    fn default() -> Self {
+        Self::load(&Assets::default())
+    }
+}
+
+impl Lexicon {
+    pub fn load(assets: &Assets) -> Self {
+        let mut phrases = Vec::new();
+        let mut status_of = Vec::new();
+        for line in assets.lines("status-cues.txt") {
+            let Some((status, phrase)) = line.split_once('\t') else {
+                continue;
+            };
+            let status = match status.trim() {
+                "planned" => Status::Planned,
+                "ongoing" => Status::Ongoing,
+                "past" => Status::Past,
+                _ => continue,
+            };
+            phrases.push(phrase.trim().to_lowercase());
+            status_of.push(status);
+        }
+        let anaphora: Vec<String> = assets
+            .lines("event-anaphora.txt")
+            .map(str::to_lowercase)
+            .collect();
+        Lexicon {
+            status: build(&phrases),
+            status_of,
+            anaphora: build(&anaphora),
+        }
+    }
+}
+
+fn build(patterns: &[String]) -> AhoCorasick {
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(patterns)
+        .expect("plain phrase lists always build")
+}
+
+/// Builds one event per sentence; sentences without a time take the publication date.
+pub fn build_events(input: &EventInput<'_>, lex: &Lexicon) -> Staged<Event> {
+    let mut events: Vec<Event> = Vec::with_capacity(input.segments.sentences.len());
+    let mut prev_paragraph = usize::MAX;
+    for sentence in &input.segments.sentences {
+        let span = sentence.span;
+        let text = span.slice(input.text);
+        let mut when = governing_time(input, span);
+        if when.is_none()
+            && sentence.paragraph == prev_paragraph
+            && let Some(prev) = events.last()
+            && matches!(prev.when.basis, WhenBasis::Explicit | WhenBasis::Relative)
+            && continues_previous(text, lex)
+        {
+            when = Some(When {
+                basis: WhenBasis::Inherited,
+                timex: None,
+                ..prev.when.clone()
+            });
+        }
+        let when = when.unwrap_or_else(|| document_time(input.published));
+        let status = status_of(text, &when, input, lex);
+        events.push(Event {
+            span,
+            status,
+            actors: indices_inside(input.actors.iter().map(|a| a.mentions.as_slice()), span),
+            topics: indices_inside(input.topics.iter().map(|t| t.mentions.as_slice()), span),
+            quotes: input
+                .quotes
+                .iter()
+                .enumerate()
+                .filter(|(_, q)| q.span.overlaps(span))
+                .map(|(i, _)| i)
+                .collect(),
+            when,
+        });
+        prev_paragraph = sentence.paragraph;
+    }
+    Staged::new(events)
+}
+
+fn document_time(published: Option<NaiveDate>) -> When {
+    match published {
+        Some(d) => When {
+            earliest: Some(d),
+            latest: Some(d),
+            value: Some(d.format("%Y-%m-%d").to_string()),
+            basis: WhenBasis::Document,
+            timex: None,
+        },
+        None => When::default(),
+    }
+}
+
+/// The time expression that dates the sentence: the first calendar one, else a present/past
+/// reference, else none.
+fn governing_time(input: &EventInput<'_>, span: Span) -> Option<When> {
+    let inside = input.timexes.iter().enumerate().filter(|(_, t)| {
+        span.contains(t.span) && matches!(t.kind, TimexType::Date | TimexType::Time)
+    });
+    let mut best: Option<(usize, &Timex)> = None;
+    for (i, t) in inside {
+        let vague = t.value.ends_with("_REF");
+        let better = match best {
+            None => true,
+            Some((_, b)) => b.value.ends_with("_REF") && !vague && t.earliest.is_some(),
+        };
+        if better {
+            best = Some((i, t));
+        }
+    }
+    let (i, t) = best?;
+    let basis = if t.relative {
+        WhenBasis::Relative
+    } else {
+        WhenBasis::Explicit
+    };
+    match t.earliest {
+        Some(_) => Some(When {
+            earliest: t.earliest,
+            latest: t.latest.or(t.earliest),
+            value: Some(t.value.clone()),
+            basis,
+            timex: Some(i),
+        }),
+        // A vague "recently" with no bounds still says which expression we looked at.
+        None => Some(When {
+            value: Some(t.value.clone()),
+            timex: Some(i),
+            ..document_time(input.published)
+        }),
+    }
+}
+
+fn continues_previous(text: &str, lex: &Lexicon) -> bool {
+    let head: String = text
+        .split_whitespace()
+        .take(8)
+        .collect::<Vec<_>>()
+        .join(" ");
+    lex.anaphora
+        .find_iter(&head)
+        .any(|m| on_word_boundaries(&head, m.start(), m.end()))
+}
+
+fn on_word_boundaries(text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start]
+        .chars()
+        .next_back()
+        .is_none_or(|c| !c.is_alphanumeric());
+    let after = text[end..]
+        .chars()
+        .next()
+        .is_none_or(|c| !c.is_alphanumeric());
+    before && after
+}
+
+fn status_of(text: &str, when: &When, input: &EventInput<'_>, lex: &Lexicon) -> Status {
+    let mut found = [false; 3];
+    for m in lex.status.find_iter(text) {
+        if on_word_boundaries(text, m.start(), m.end()) {
+            let idx = match lex.status_of[m.pattern().as_usize()] {
+                Status::Planned => 0,
+                Status::Ongoing => 1,
+                _ => 2,
+            };
+            found[idx] = true;
+        }
+    }
+    let future = matches!((when.earliest, input.published), (Some(e), Some(p)) if e > p);
+    if found[0] || future && when.basis != WhenBasis::Document {
+        Status::Planned
+    } else if found[1] || when.value.as_deref() == Some("PRESENT_REF") {
+        Status::Ongoing
+    } else if found[2] {
+        Status::Past
+    } else {
+        Status::Unknown
+    }
+}
+
+/// Indices of the items with at least one mention inside `span`.
+fn indices_inside<'a>(items: impl Iterator<Item = &'a [Span]>, span: Span) -> Vec<usize> {
+    items
+        .enumerate()
+        .filter(|(_, mentions)| mentions.iter().any(|m| span.contains(*m)))
+        .map(|(i, _)| i)
+        .collect()
+}

@@ -1,0 +1,14 @@
+//! dateline: a chronological timeline of events, actors, topics and quotes from a folder of news articles.
+//!
+//! `extract` is the pure pipeline, `corpus` assembles documents, `export` is the JSON contract,
+//! `tui` is the terminal browser and `cli` the command line over all of them.
+
+pub mod assets;
+pub mod cli;
+pub mod corpus;
+pub mod export;
+pub mod extract;
+pub mod fsutil;
+pub mod model;
+pub mod text;
+pub mod tui;

@@ -1,0 +1,69 @@
+//! Text helpers shared by extraction and views: case and diacritic folding, slugs, safe display.
+
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
+
+/// Lower-cases and strips diacritics, so "Erdoğan" and "erdogan" compare equal.
+pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.nfkd() {
+        if is_combining_mark(c) {
+            continue;
+        }
+        match c {
+            'ı' => out.push('i'),
+            'ø' | 'Ø' => out.push('o'),
+            'ł' | 'Ł' => out.push('l'),
+            'đ' | 'Đ' => out.push('d'),
+            'ß' => out.push_str("ss"),
+            '’' | '‘' => out.push('\''),
+            _ => out.extend(c.to_lowercase()),
+        }
+    }
+    out
+}
+
+/// A lower-case ASCII-ish identifier: "Nikol Pashinyan" → "nikol-pashinyan".
+pub fn slug(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut dash = false;
+    for c in fold(s).chars() {
+        if c.is_alphanumeric() {
+            if dash && !out.is_empty() {
+                out.push('-');
+            }
+            dash = false;
+            out.push(c);
+        } else {
+            dash = true;
+        }
+    }
+    out
+}
+
+/// Replaces control characters (and so escape sequences) with visible stand-ins, keeping newlines
+/// out: article text must never drive the terminal.
+pub fn sanitize_line(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            '\t' | '\n' | '\r' => ' ',
+            c if c.is_control() => '\u{fffd}',
+            c => c,
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folding_and_slugs() {
+        assert_eq!(fold("Erdoğan"), "erdogan");
+        assert_eq!(fold("Ümit Özdağ"), "umit ozdag");
+        assert_eq!(fold("İstanbul"), "istanbul");
+        assert_eq!(slug("Nikol Pashinyan"), "nikol-pashinyan");
+        assert_eq!(slug("  U.S. Under-Secretary "), "u-s-under-secretary");
+        assert_eq!(sanitize_line("a\x1b[31mb\tc"), "a\u{fffd}[31mb c");
+    }
+}
