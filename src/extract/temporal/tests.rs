@@ -1,0 +1,1 @@
+//! Table tests of the tagger: expressions in sentences with a publication date.
