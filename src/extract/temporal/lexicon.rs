@@ -97,6 +97,8 @@ pub struct Lexicon {
     words: HashMap<String, Vec<Word>>,
     /// Words that point the clause to the future ("will", "next").
     future: HashMap<String, ()>,
+    /// Words that point the clause to the past ("was", "met"); "-ed" forms count as well.
+    past: HashMap<String, ()>,
     /// Words after a bare number that make it a quantity, not a year ("1990 shares").
     not_year_after: HashMap<String, ()>,
 }
@@ -136,6 +138,7 @@ impl Lexicon {
         Lexicon {
             words,
             future: set("temporal-future-cues.txt"),
+            past: set("temporal-past-cues.txt"),
             not_year_after: set("temporal-not-year-after.txt"),
         }
     }
@@ -217,6 +220,10 @@ impl Lexicon {
 
     pub fn is_future_cue(&self, w: &str) -> bool {
         self.future.contains_key(w)
+    }
+
+    pub fn is_past_cue(&self, w: &str) -> bool {
+        self.past.contains_key(w) || (w.len() >= 5 && w.ends_with("ed") && !self.future.contains_key(w))
     }
 
     pub fn is_not_year_after(&self, w: &str) -> bool {

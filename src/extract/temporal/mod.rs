@@ -72,9 +72,22 @@ pub fn tag(
         ctx.quarter = quarter_at
             .filter(|(_, _, s)| sent <= s + 1)
             .map(|(y, q, _)| (y, q));
+        let ago = parser.w(m.end - 1) == "ago";
+        if matches!(m.sem, Sem::Shift { anchor: sem::Anchor::Reference, .. }) && !ago {
+            ctx.quarter = None;
+        }
         if let Some(r) = resolve::resolve(&m.sem, m.modifier, &ctx) {
-            if let Some((y, q)) = quarter_of(&r.value) {
+            let names_quarter = matches!(
+                m.sem,
+                Sem::Part { .. } | Sem::LastQuarter { years_back: 0 }
+            );
+            if names_quarter && let Some((y, q)) = quarter_of(&r.value) {
                 quarter_at = Some((y, q, sent));
+            }
+            if matches!(m.sem, Sem::Day { .. } | Sem::Weekday { .. } | Sem::DayRel { .. })
+                && let Some((d, _)) = r.bounds
+            {
+                ctx.last_day = Some(d);
             }
             if r.kind != TimexType::Duration
                 && r.kind != TimexType::Set
@@ -117,14 +130,44 @@ fn sentence_index(toks: &[tokens::Token], segments: &Segments) -> Vec<usize> {
     out
 }
 
-/// Which way the clause around tokens `start..end` points: +1 future, 0 unmarked (read as past
-/// for weekdays, nearest for dates).
+/// Which way the clause around tokens `start..end` points: +1 future, -1 past, 0 unmarked (read
+/// as past for weekdays, nearest for dates). The nearest tense cue wins; cues after the expression
+/// count at a longer distance than those before it.
 fn direction(p: &Parser<'_>, sentence_of: &[usize], start: usize, end: usize) -> i32 {
     let sent = sentence_of[start];
-    let lo = start.saturating_sub(12);
-    let hi = (end + 4).min(sentence_of.len());
-    let future = (lo..hi)
-        .filter(|&k| sentence_of[k] == sent && (k < start || k >= end))
-        .any(|k| p.lex.is_future_cue(p.w(k)) || (p.w(k) == "ll" && k > 0 && p.w(k - 1) == "'"));
-    i32::from(future)
+    let cue = |k: usize| -> i32 {
+        let w = p.w(k);
+        if p.lex.is_future_cue(w) || (w == "ll" && k > 0 && p.w(k - 1) == "'") {
+            1
+        } else if p.lex.is_past_cue(w) {
+            -1
+        } else {
+            0
+        }
+    };
+    let mut best: Option<(usize, i32)> = None;
+    for k in (start.saturating_sub(12)..start).rev() {
+        if sentence_of[k] != sent {
+            break;
+        }
+        let c = cue(k);
+        if c != 0 {
+            best = Some((2 * (start - k), c));
+            break;
+        }
+    }
+    for k in end..(end + 8).min(sentence_of.len()) {
+        if sentence_of[k] != sent {
+            break;
+        }
+        let c = cue(k);
+        if c != 0 {
+            let d = 3 * (k - end + 1);
+            if best.is_none_or(|(b, _)| d < b) {
+                best = Some((d, c));
+            }
+            break;
+        }
+    }
+    best.map_or(0, |(_, c)| c)
 }

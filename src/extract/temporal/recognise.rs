@@ -67,7 +67,7 @@ impl Parser<'_> {
             return None;
         }
         let full = w.len() > 4 || matches!(w, "may" | "june" | "july");
-        let after = self.skip_dot(i + 1);
+        let after = if full { i + 1 } else { self.skip_dot(i + 1) };
         if !full && after == i + 1 && self.num(i + 1).is_none() {
             return None;
         }
@@ -119,7 +119,45 @@ impl Parser<'_> {
 
     fn year_tail(&self, i: usize) -> Option<(usize, i32)> {
         let j = if self.punct(i, ',') { i + 1 } else { i };
-        self.year_at(j)
+        self.year_at(j).or_else(|| self.spelled_year(j))
+    }
+
+    /// "nineteen ninety-six", "nineteen eighty four", "two thousand", "the year two thousand".
+    pub(super) fn spelled_year(&self, i: usize) -> Option<(usize, i32)> {
+        let w = self.w(i);
+        if w == "two" && self.w(i + 1) == "thousand" {
+            let mut end = i + 2;
+            let mut y = 2000;
+            let k = if self.w(end) == "and" { end + 1 } else { end };
+            if let Some(Some(n)) = self.lex.number(self.w(k)).filter(|_| !matches!(self.w(k), "a" | "an"))
+                && (1.0..20.0).contains(&n)
+            {
+                y += n as i32;
+                end = k + 1;
+            }
+            return Some((end, y));
+        }
+        let century = match w {
+            "nineteen" => 19,
+            "eighteen" => 18,
+            _ => return None,
+        };
+        let tens = self.lex.number(self.w(i + 1))??;
+        if !(10.0..100.0).contains(&tens) {
+            return None;
+        }
+        let mut end = i + 2;
+        let mut yy = tens as i32;
+        let k = if self.punct(end, '-') { end + 1 } else { end };
+        if tens >= 20.0
+            && let Some(Some(u)) = self.lex.number(self.w(k))
+            && (1.0..10.0).contains(&u)
+            && !matches!(self.w(k), "a" | "an")
+        {
+            yy += u as i32;
+            end = k + 1;
+        }
+        Some((end, century * 100 + yy))
     }
 
     pub fn parse_at(&self, i: usize) -> Option<Match> {
@@ -136,15 +174,17 @@ impl Parser<'_> {
         if modifier.is_some() {
             let k2 = if self.w(k) == "the" { k + 1 } else { k };
             for start in [k2, k] {
-                if let Some((end, sem)) = self.core(start) {
-                    let lead = if the { i } else { j };
+                if let Some((end, sem)) = self.core(start)
+                    && !matches!(sem, Sem::Weekday { .. } | Sem::Clock { .. })
+                {
+                    let lead = if the && sem.takes_the() && !self.hyphenated(k, end) { i } else { j };
                     consider(&mut best, Match { start: lead, end, sem, modifier });
                     break;
                 }
             }
         }
         if let Some((end, sem)) = self.core(j) {
-            let lead = if the && sem.takes_the() { i } else { j };
+            let lead = if the && sem.takes_the() && !self.hyphenated(j, end) { i } else { j };
             consider(&mut best, Match { start: lead, end, sem, modifier: None });
         }
         if the
@@ -153,6 +193,12 @@ impl Parser<'_> {
             consider(&mut best, Match { start: i, end, sem, modifier: None });
         }
         best
+    }
+
+    /// A hyphenated adjective ("third-quarter", "two-year"): TimeBank leaves the article out.
+    fn hyphenated(&self, start: usize, end: usize) -> bool {
+        (start + 1..end).any(|k| self.punct(k, '-') && self.glued(k) && self.glued(k + 1))
+            && self.toks.get(end).is_some_and(|t| t.kind == Kind::Word)
     }
 
     /// "early", "mid-", "late", "the end of" ...; returns the index after it and the third it picks.
@@ -268,8 +314,19 @@ impl Parser<'_> {
             return Some((end, Sem::Day { y, m, d, until }));
         }
         let k = if self.w(j) == "of" || self.punct(j, ',') { j + 1 } else { j };
-        if let Some((e, y)) = self.year_at(k) {
+        if let Some((e, y)) = self.year_at(k).or_else(|| self.spelled_year(k)) {
             return Some((e, Sem::Month { y: YearRef::Abs(y), m }));
+        }
+        if self.w(j + 1) == "year" {
+            let dir = match self.w(j) {
+                "this" => Some(0),
+                "last" => Some(-1),
+                "next" => Some(1),
+                _ => None,
+            };
+            if let Some(d) = dir {
+                return Some((j + 2, Sem::Month { y: YearRef::Year(d), m }));
+            }
         }
         // A bare month name: "May" and "March" open sentences as verbs too often to trust alone.
         let w = self.w(i);
@@ -316,8 +373,19 @@ impl Parser<'_> {
             let (e, y) = self.year_at(j)?;
             return Some((e, Sem::Year(y)));
         }
+        if self.w(i) == "year"
+            && let Some((e, y)) = self.spelled_year(i + 1)
+        {
+            return Some((e, Sem::Year(y)));
+        }
+        if let Some((e, y)) = self.spelled_year(i) {
+            return Some((e, Sem::Year(y)));
+        }
         let (e, y) = self.standalone_year(i)?;
-        // "summer 2025" is read by the season rule; "2025 summer" is rare.
+        // "1988 second quarter"
+        if let Some((e2, p)) = self.quarter_or_half(e) {
+            return Some((e2, super::recognise::part(YearRef::Abs(y), p)));
+        }
         Some((e, Sem::Year(y)))
     }
 

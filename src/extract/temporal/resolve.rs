@@ -23,6 +23,8 @@ pub struct Context {
     /// A quarter named in this or the previous sentence: "a year ago" then means that quarter a
     /// year before, as business news compares quarter with quarter.
     pub quarter: Option<(i32, u32)>,
+    /// The last day named by a date, weekday or "yesterday": the day of a bare clock time.
+    pub last_day: Option<NaiveDate>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -61,7 +63,8 @@ fn anchor_day(ctx: &Context, anchor: Anchor) -> Option<NaiveDate> {
     }
 }
 
-/// Picks among candidates (years) the one nearest `r` in the direction `dir`.
+/// Picks among candidates (years) the one nearest `r`; `dir` (the clause's tense) prefers the
+/// candidate on its side unless the other one is more than four times nearer.
 fn pick<T: Copy>(cands: &[(T, NaiveDate, NaiveDate)], r: NaiveDate, dir: i32) -> Option<T> {
     let dist = |(_, s, e): &(T, NaiveDate, NaiveDate)| {
         if r < *s {
@@ -72,15 +75,35 @@ fn pick<T: Copy>(cands: &[(T, NaiveDate, NaiveDate)], r: NaiveDate, dir: i32) ->
             0
         }
     };
-    cands
-        .iter()
-        .filter(|(_, s, e)| match dir {
-            d if d > 0 => *e >= r,
-            d if d < 0 => *s <= r,
-            _ => true,
-        })
-        .min_by_key(|c| (dist(c), c.1 > r))
-        .map(|c| c.0)
+    let nearest = |side: i32| {
+        cands
+            .iter()
+            .filter(|(_, s, e)| match side {
+                d if d > 0 => *e >= r,
+                d if d < 0 => *s <= r,
+                _ => true,
+            })
+            .min_by_key(|c| (dist(c), c.1 > r))
+    };
+    let best = nearest(0)?;
+    if dir == 0 || dist(best) == 0 {
+        return Some(best.0);
+    }
+    match (nearest(dir), nearest(-dir)) {
+        (Some(want), Some(other)) if dist(other) * 4 < dist(want) => Some(other.0),
+        (Some(want), _) => Some(want.0),
+        (None, _) => Some(best.0),
+    }
+}
+
+/// Strictly on one side (for quarters and seasons: the latest one begun, or the next one).
+fn pick_side<T: Copy>(cands: &[(T, NaiveDate, NaiveDate)], r: NaiveDate, dir: i32) -> Option<T> {
+    let mut it = cands.iter().filter(|(_, s, e)| if dir > 0 { *e >= r } else { *s <= r });
+    if dir > 0 {
+        it.min_by_key(|c| c.1).map(|c| c.0)
+    } else {
+        it.max_by_key(|c| c.1).map(|c| c.0)
+    }
 }
 
 fn resolve_core(sem: &Sem, ctx: &Context) -> Option<Resolved> {
@@ -111,6 +134,7 @@ fn resolve_core(sem: &Sem, ctx: &Context) -> Option<Resolved> {
             let year = match (y, rf) {
                 (YearRef::Abs(y), _) => Some(*y),
                 (_, None) => None,
+                (YearRef::Year(n), Some(r)) => Some(r.year() + n),
                 (YearRef::Dir(n), Some(r)) => Some(match n {
                     n if *n < 0 => r.year() - i32::from(*m >= r.month()),
                     0 => r.year(),
@@ -166,7 +190,7 @@ fn resolve_core(sem: &Sem, ctx: &Context) -> Option<Resolved> {
         Sem::Clock { h, m, day: on } => {
             let base = match on {
                 Some(s) => resolve_core(s, ctx)?,
-                None => match rf {
+                None => match ctx.last_day.or(rf) {
                     Some(r) => day(r, true),
                     None => date("XXXX-XX-XX".into(), None, true),
                 },
@@ -247,13 +271,17 @@ fn resolve_part(y: &YearRef, part: &Part, ctx: &Context) -> Option<Resolved> {
             }
             _ => Some(r.year() + n),
         },
+        (YearRef::Year(n), Some(r)) => Some(r.year() + n),
         (YearRef::Near, Some(r)) => {
             let c: Vec<_> = (r.year() - 1..=r.year() + 1)
                 .filter_map(|y| bounds(y, part).map(|b| (y, b.0, b.1)))
                 .collect();
-            // A quarter or half without a year is the latest one begun, unless the clause looks ahead.
-            let dir = if ctx.dir > 0 { 1 } else { -1 };
-            pick(&c, r, dir)
+            // A quarter or half without a year is the latest one begun; a season follows the tense.
+            let dir = match part {
+                Part::Season(_) if ctx.dir > 0 => 1,
+                _ => -1,
+            };
+            pick_side(&c, r, dir)
         }
     };
     Some(match year {

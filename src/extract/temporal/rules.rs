@@ -8,15 +8,6 @@ use super::tokens::Kind;
 
 type Core = Option<(usize, Sem)>;
 
-const APPROX: &[&str] = &[
-    "about",
-    "around",
-    "nearly",
-    "almost",
-    "roughly",
-    "approximately",
-    "some",
-];
 
 impl Parser<'_> {
     fn tok_kind(&self, i: usize) -> Option<Kind> {
@@ -47,6 +38,18 @@ impl Parser<'_> {
                 return None;
             }
             let v: f64 = self.text[t.start..t.end].replace(',', "").parse().ok()?;
+            // "5 1/2"
+            if let (Some(a), Some(b)) = (self.toks.get(i + 1), self.toks.get(i + 3))
+                && a.kind == Kind::Num
+                && self.is_punct_at(i + 2, '/')
+                && self.glued_at(i + 2)
+                && self.glued_at(i + 3)
+                && let (Some(x), Some(y)) = (a.num, b.num)
+                && y > x
+                && y <= 4
+            {
+                return Some((i + 4, Some(v + f64::from(x) / f64::from(y))));
+            }
             return Some((i + 1, Some(v)));
         }
         let w = self.w(i);
@@ -76,15 +79,23 @@ impl Parser<'_> {
         {
             return Some((i + 3, Some(a + b)));
         }
+        // "twenty four"
+        if let Some(a) = n
+            && a >= 20.0
+            && a % 10.0 == 0.0
+            && let Some(Some(b)) = self.lex.number(self.w(i + 1))
+            && (1.0..10.0).contains(&b)
+            && !matches!(self.w(i + 1), "a" | "an")
+        {
+            return Some((i + 2, Some(a + b)));
+        }
         Some((i + 1, n))
     }
 
     /// "two years", "18 months", "a decade", "16-hour", then "ago", "earlier", "later", "from now".
     pub(super) fn core_number(&self, i: usize) -> Core {
         let mut j = i;
-        if APPROX.contains(&self.w(j)) {
-            j += 1;
-        } else if matches!(self.w(j), "more" | "less" | "fewer") && self.w(j + 1) == "than" {
+        if matches!(self.w(j), "more" | "less" | "fewer") && self.w(j + 1) == "than" {
             j += 2;
         } else if self.w(j) == "at" && matches!(self.w(j + 1), "least" | "most") {
             j += 2;
@@ -96,6 +107,12 @@ impl Parser<'_> {
             k += 1;
         }
         let unit = self.lex.unit(self.w(k))?;
+        if self.w(k) == "second" && n != Some(1.0) {
+            return None;
+        }
+        if n.is_some_and(|v| v >= 1000.0) && !matches!(unit, Unit::Second | Unit::Minute | Unit::Hour | Unit::Day) {
+            return None;
+        }
         let mut end = k + 1;
         let mut n = n;
         if !hyphen && self.w(end) == "and" && matches!(self.w(end + 1), "a" | "one") && self.w(end + 2) == "half" {
@@ -161,7 +178,7 @@ impl Parser<'_> {
             "following" => (1, Anchor::Text),
             _ => return None,
         };
-        let j = i + 1;
+        let j = if self.w(i + 1) == "fiscal" { i + 2 } else { i + 1 };
         let nw = self.w(j);
         // "the past two years", "the next five years": durations.
         if matches!(w, "past" | "last" | "next" | "coming" | "previous" | "following" | "first")
@@ -328,12 +345,16 @@ impl Parser<'_> {
         if w.len() <= 4 && !(self.is_punct_at(i + 1, '.') && self.glued_at(i + 1)) {
             return None;
         }
-        let mut end = if self.is_punct_at(i + 1, '.') && self.glued_at(i + 1) { i + 2 } else { i + 1 };
+        let abbrev = w.len() <= 4;
+        let mut end = if abbrev && self.is_punct_at(i + 1, '.') && self.glued_at(i + 1) { i + 2 } else { i + 1 };
+        // "Monday, Oct. 26": the date says which Monday.
+        if self.is_punct_at(end, ',')
+            && let Some((e, sem @ Sem::Day { .. })) = self.core_month_led_pub(end + 1)
+        {
+            return Some((e, sem));
+        }
         let mut pod = None;
-        if let Some(p) = self.lex.part_of_day(self.w(end)) {
-            if let Some(set) = self.w(end).strip_suffix('s').filter(|_| false) {
-                let _ = set;
-            }
+        if let Some(p) = self.lex.part_of_day(self.w(end)).filter(|p| !p.starts_with('T')) {
             pod = Some(p.to_string());
             end += 1;
         } else if self.w(end + 1) != "" && matches!(self.w(end), "nights" | "mornings" | "evenings") {
@@ -430,10 +451,6 @@ impl Parser<'_> {
             // "recent visit": TimeBank leaves an adjective on an event noun untagged.
             return None;
         }
-        if w == "current" && !matches!(self.w(i + 1), "quarter" | "year" | "period" | "month" | "week" | "fiscal") {
-            // "current" before an event or a thing is not a time ("current account", "current talks").
-            return None;
-        }
         if w == "future" && prev != "the" && !matches!(self.w(i + 1), "." | "," | ";") {
             return None;
         }
@@ -454,10 +471,6 @@ impl Parser<'_> {
     pub(super) fn core_set(&self, i: usize) -> Core {
         let w = self.w(i);
         if let Some(v) = self.lex.set(w) {
-            if w == "daily" && self.tok_kind(i + 1) == Some(Kind::Word) && !matches!(self.w(i+1), "and" | "or" | "at") {
-                // "daily newspaper" is an adjective; "daily" after a verb is the adverb.
-                return None;
-            }
             return Some((i + 1, Sem::Set(v.to_string())));
         }
         if !matches!(w, "every" | "each" | "per") {

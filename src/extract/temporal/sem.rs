@@ -10,6 +10,8 @@ pub enum YearRef {
     Near,
     /// `last` (-1), `this` (0) or `next` (+1) relative to the anchor's own period.
     Dir(i32),
+    /// The anchor's year shifted: "January this year" (0), "June last year" (-1).
+    Year(i32),
 }
 
 /// A part of a year.
@@ -90,7 +92,11 @@ impl Sem {
     pub fn takes_the(&self) -> bool {
         !matches!(
             self,
-            Sem::Day { .. } | Sem::Month { .. } | Sem::Weekday { .. } | Sem::Clock { .. }
+            Sem::Day { .. }
+                | Sem::Month { .. }
+                | Sem::Weekday { .. }
+                | Sem::Clock { .. }
+                | Sem::Year(_)
         )
     }
 }
