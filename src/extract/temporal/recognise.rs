@@ -184,7 +184,12 @@ impl Parser<'_> {
             }
         }
         if let Some((end, sem)) = self.core(j) {
-            let lead = if the && sem.takes_the() && !self.hyphenated(j, end) { i } else { j };
+            let article = match sem {
+                // "the past", "the future": not "the current".
+                Sem::Ref(_) => matches!(self.w(j), "past" | "future" | "present" | "near" | "foreseeable" | "distant" | "immediate"),
+                _ => sem.takes_the() && !self.hyphenated(j, end),
+            };
+            let lead = if the && article { i } else { j };
             consider(&mut best, Match { start: lead, end, sem, modifier: None });
         }
         if the

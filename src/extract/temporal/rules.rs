@@ -107,7 +107,7 @@ impl Parser<'_> {
             k += 1;
         }
         let unit = self.lex.unit(self.w(k))?;
-        if self.w(k) == "second" && n != Some(1.0) {
+        if (self.w(k) == "second" && n != Some(1.0)) || (hyphen && unit == Unit::Quarter) {
             return None;
         }
         if n.is_some_and(|v| v >= 1000.0) && !matches!(unit, Unit::Second | Unit::Minute | Unit::Hour | Unit::Day) {

@@ -101,34 +101,40 @@ impl Sem {
     }
 }
 
-/// A duration value: "P3Y", "PT5H", "PXY" for a vague count.
+/// A duration value: "P3Y", "PT5H", "PXY" for a vague count; halves go down a unit ("PT5H30M").
 pub fn duration_value(n: Option<f64>, unit: Unit) -> String {
     let (des, mult, clock) = unit.designator();
     let t = if clock { "T" } else { "" };
-    match n {
-        None => format!("P{t}X{des}"),
-        Some(n) => {
-            let n = n * mult;
-            let (n, des) = match des {
-                "DE" => (n * 10.0, "Y"),
-                "CE" => (n * 100.0, "Y"),
-                "Q" => (n * 3.0, "M"),
-                "WE" => (n * 2.0, "D"),
-                _ => (n, des),
-            };
-            if n.fract() == 0.0 {
-                format!("P{t}{}{des}", n as i64)
-            } else if n.fract() == 0.5 && des == "Y" {
-                format!("P{}M", (n * 12.0) as i64)
-            } else if n.fract() == 0.5 && des == "D" && clock_free(t) {
-                format!("PT{}H", (n * 24.0) as i64)
-            } else {
-                format!("P{t}{n}{des}")
-            }
-        }
+    let Some(n) = n else {
+        let des = match des {
+            "DE" => "Y",
+            "CE" => "C",
+            _ => des,
+        };
+        return format!("P{t}X{des}");
+    };
+    let n = n * mult;
+    let (n, des) = match des {
+        "DE" => (n * 10.0, "Y"),
+        "CE" => (n * 100.0, "Y"),
+        "Q" => (n * 3.0, "M"),
+        "WE" => (n * 2.0, "D"),
+        _ => (n, des),
+    };
+    if n.fract() == 0.0 {
+        return format!("P{t}{}{des}", n as i64);
     }
-}
-
-fn clock_free(t: &str) -> bool {
-    t.is_empty()
+    let whole = n.trunc() as i64;
+    let (sub, sub_des, sub_t) = match (des, clock) {
+        ("Y", _) => (12.0, "M", ""),
+        ("M", false) => (30.0, "D", ""),
+        ("W", _) => (7.0, "D", ""),
+        ("D", _) => (24.0, "H", "T"),
+        ("H", true) => (60.0, "M", ""),
+        ("M", true) => (60.0, "S", ""),
+        _ => return format!("P{t}{n}{des}"),
+    };
+    let part = (n.fract() * sub).round() as i64;
+    let head = if whole > 0 { format!("{whole}{des}") } else { String::new() };
+    format!("P{t}{head}{sub_t}{part}{sub_des}")
 }
