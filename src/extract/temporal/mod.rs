@@ -72,8 +72,8 @@ pub fn tag(
         ctx.quarter = quarter_at
             .filter(|(_, _, s)| sent <= s + 1)
             .map(|(y, q, _)| (y, q));
-        let ago = parser.w(m.end - 1) == "ago";
-        if matches!(m.sem, Sem::Shift { anchor: sem::Anchor::Reference, .. }) && !ago {
+        let ago = matches!(parser.w(m.end - 1), "ago" | "earlier");
+        if matches!(m.sem, Sem::Shift { .. }) && !ago {
             ctx.quarter = None;
         }
         if let Some(r) = resolve::resolve(&m.sem, m.modifier, &ctx) {

@@ -288,7 +288,7 @@ impl Parser<'_> {
     fn core_month_led(&self, i: usize) -> Core {
         let (j, m) = self.month_at(i)?;
         if let Some(d) = self.day_at(j)
-            && !self.punct(j + 1, ':')
+            && !(self.punct(j + 1, ':') && self.glued(j + 1) && self.glued(j + 2))
         {
             let mut end = j + 1;
             let mut until = None;

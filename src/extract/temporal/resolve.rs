@@ -291,6 +291,8 @@ fn resolve_part(y: &YearRef, part: &Part, ctx: &Context) -> Option<Resolved> {
 }
 
 fn resolve_shift(unit: Unit, n: i32, anchor: Anchor, ctx: &Context) -> Option<Resolved> {
+    // "a year earlier" compares with the time the article reports, not with a date it mentioned.
+    let anchor = if unit >= Unit::Month { Anchor::Reference } else { anchor };
     let Some(base) = anchor_day(ctx, anchor) else {
         let v = match unit {
             Unit::Day => "XXXX-XX-XX",

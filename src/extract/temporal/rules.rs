@@ -119,8 +119,11 @@ impl Parser<'_> {
             n = n.map(|v| v + 0.5);
             end += 3;
         }
-        // "year-old" and "-long" adjectives of age are not times.
-        if hyphen && matches!(self.w(end + 1), "old") && self.is_punct_at(end, '-') {
+        // "12-year-old" is an age; "a year-earlier quarter" is read by the misc rule.
+        if self.is_punct_at(end, '-')
+            && self.glued_at(end)
+            && matches!(self.w(end + 1), "old" | "earlier" | "ago")
+        {
             return None;
         }
         if j == i && i > 0 && matches!(self.w(i - 1), "once" | "twice" | "thrice" | "times") && n == Some(1.0)
@@ -186,14 +189,22 @@ impl Parser<'_> {
             && !matches!(nw, "a" | "an")
             && let Some(unit) = self.lex.unit(self.w(k))
         {
-            return Some((k + 1, duration(cnt, unit)));
+            // "the last few months", "the coming months": TimeBank reads a vague span as a reference.
+            let sem = match (cnt, n) {
+                (None, n) if n < 0 => Sem::Ref("PAST_REF"),
+                (None, _) => Sem::Ref("FUTURE_REF"),
+                _ => duration(cnt, unit),
+            };
+            return Some((k + 1, sem));
         }
         if let Some(unit) = self.lex.unit(nw) {
             let plural = nw.ends_with('s') && unit != Unit::Century || nw == "centuries";
             if plural {
-                // "the coming weeks", "the past months": a vague span.
-                return matches!(w, "past" | "last" | "coming" | "next")
-                    .then(|| (j + 1, duration(None, unit)));
+                return match w {
+                    "past" | "last" => Some((j + 1, Sem::Ref("PAST_REF"))),
+                    "coming" | "next" => Some((j + 1, Sem::Ref("FUTURE_REF"))),
+                    _ => None,
+                };
             }
             let sem = match unit {
                 Unit::Day if anchor == Anchor::Text || w == "next" => {
@@ -521,7 +532,7 @@ impl Parser<'_> {
             if matches!(self.w(i + 3), "quarter" | "period") {
                 return Some((i + 4, Sem::LastQuarter { years_back: 1 }));
             }
-            return Some((i + 3, Sem::Shift { unit: Unit::Year, n: -1, anchor: Anchor::Text }));
+            return Some((i + 3, shift(Unit::Year, -1)));
         }
         if matches!(w, "latest" | "recent") && matches!(self.w(i + 1), "quarter") {
             return Some((i + 2, Sem::LastQuarter { years_back: 0 }));
@@ -536,6 +547,11 @@ impl Parser<'_> {
                     return Some((i + 1, Sem::LastQuarter { years_back: 0 }));
                 }
                 "year" if !self.is_punct_at(i + 1, '-') && !self.is_punct_at(i + 1, '\'') => {
+                    // "the end of the year", "earlier in the year": this year; "for the year": a span.
+                    let before = i.checked_sub(2).map_or("", |p| self.w(p));
+                    if matches!(before, "of" | "in") {
+                        return Some((i + 1, shift(Unit::Year, 0)));
+                    }
                     return Some((i + 1, duration(Some(1.0), Unit::Year)));
                 }
                 "weekend" => return Some((i + 1, shift(Unit::Weekend, 0))),
@@ -544,7 +560,7 @@ impl Parser<'_> {
         }
         if let Some(s) = self.lex.season(w) {
             let k = if self.w(i + 1) == "of" { i + 2 } else { i + 1 };
-            if let Some((e, y)) = self.year_at_pub(k) {
+            if let Some((e, y)) = self.year_at_pub(k).or_else(|| self.spelled_year(k)) {
                 return Some((e, part(YearRef::Abs(y), Part::Season(s))));
             }
             let ctx = matches!(prev, "in" | "during" | "this" | "the" | "by" | "since" | "until" | "over" | "through" | "early" | "late" | "mid");

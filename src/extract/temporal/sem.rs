@@ -97,6 +97,7 @@ impl Sem {
                 | Sem::Weekday { .. }
                 | Sem::Clock { .. }
                 | Sem::Year(_)
+                | Sem::Set(_)
         )
     }
 }
