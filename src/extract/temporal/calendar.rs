@@ -14,7 +14,11 @@ pub fn day_value(d: NaiveDate) -> String {
 
 pub fn month_bounds(y: i32, m: u32) -> Option<Bounds> {
     let first = ymd(y, m, 1)?;
-    let next = if m == 12 { ymd(y + 1, 1, 1)? } else { ymd(y, m + 1, 1)? };
+    let next = if m == 12 {
+        ymd(y + 1, 1, 1)?
+    } else {
+        ymd(y, m + 1, 1)?
+    };
     Some((first, next.pred_opt()?))
 }
 
@@ -138,7 +142,10 @@ mod tests {
         assert_eq!(nearest_weekday(d, 2, -1), ymd(2025, 11, 18));
         assert_eq!(nearest_weekday(d, 2, 1), ymd(2025, 11, 25));
         assert_eq!(nearest_weekday(d, 4, 1), Some(d));
-        assert_eq!(season_bounds(2025, "WI").unwrap().1, ymd(2026, 2, 28).unwrap());
+        assert_eq!(
+            season_bounds(2025, "WI").unwrap().1,
+            ymd(2026, 2, 28).unwrap()
+        );
         assert_eq!(month_bounds(2024, 2).unwrap().1, ymd(2024, 2, 29).unwrap());
     }
 }

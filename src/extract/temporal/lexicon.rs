@@ -223,7 +223,8 @@ impl Lexicon {
     }
 
     pub fn is_past_cue(&self, w: &str) -> bool {
-        self.past.contains_key(w) || (w.len() >= 5 && w.ends_with("ed") && !self.future.contains_key(w))
+        self.past.contains_key(w)
+            || (w.len() >= 5 && w.ends_with("ed") && !self.future.contains_key(w))
     }
 
     pub fn is_not_year_after(&self, w: &str) -> bool {

@@ -63,7 +63,8 @@ pub fn tag(
             i += 1;
             continue;
         };
-        if m.end <= m.start || m.end > toks.len() || sentence_of[m.start] != sentence_of[m.end - 1] {
+        if m.end <= m.start || m.end > toks.len() || sentence_of[m.start] != sentence_of[m.end - 1]
+        {
             i += 1;
             continue;
         }
@@ -77,15 +78,15 @@ pub fn tag(
             ctx.quarter = None;
         }
         if let Some(r) = resolve::resolve(&m.sem, m.modifier, &ctx) {
-            let names_quarter = matches!(
-                m.sem,
-                Sem::Part { .. } | Sem::LastQuarter { years_back: 0 }
-            );
+            let names_quarter =
+                matches!(m.sem, Sem::Part { .. } | Sem::LastQuarter { years_back: 0 });
             if names_quarter && let Some((y, q)) = quarter_of(&r.value) {
                 quarter_at = Some((y, q, sent));
             }
-            if matches!(m.sem, Sem::Day { .. } | Sem::Weekday { .. } | Sem::DayRel { .. })
-                && let Some((d, _)) = r.bounds
+            if matches!(
+                m.sem,
+                Sem::Day { .. } | Sem::Weekday { .. } | Sem::DayRel { .. }
+            ) && let Some((d, _)) = r.bounds
             {
                 ctx.last_day = Some(d);
             }

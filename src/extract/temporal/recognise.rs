@@ -56,7 +56,11 @@ impl Parser<'_> {
 
     /// Skips a "." glued to an abbreviation ("Nov.").
     fn skip_dot(&self, i: usize) -> usize {
-        if self.punct(i, '.') && self.glued(i) { i + 1 } else { i }
+        if self.punct(i, '.') && self.glued(i) {
+            i + 1
+        } else {
+            i
+        }
     }
 
     /// A month name at `i`; abbreviations must carry their dot or be followed by a number.
@@ -101,8 +105,10 @@ impl Parser<'_> {
             return None;
         }
         let prev = i.checked_sub(1).map(|p| self.w(p)).unwrap_or("");
-        if matches!(prev, "$" | "#" | "no" | "£" | "€" | "number" | "flight" | "route" | "highway")
-            || (prev == "." && self.glued(i))
+        if matches!(
+            prev,
+            "$" | "#" | "no" | "£" | "€" | "number" | "flight" | "route" | "highway"
+        ) || (prev == "." && self.glued(i))
         {
             return None;
         }
@@ -110,8 +116,7 @@ impl Parser<'_> {
         if self.lex.is_not_year_after(next) || next == "%" {
             return None;
         }
-        if matches!(next, "-" | "/" | ":" | ".") && self.glued(end) && self.num(end + 1).is_some()
-        {
+        if matches!(next, "-" | "/" | ":" | ".") && self.glued(end) && self.num(end + 1).is_some() {
             return None;
         }
         Some((end, y))
@@ -129,7 +134,10 @@ impl Parser<'_> {
             let mut end = i + 2;
             let mut y = 2000;
             let k = if self.w(end) == "and" { end + 1 } else { end };
-            if let Some(Some(n)) = self.lex.number(self.w(k)).filter(|_| !matches!(self.w(k), "a" | "an"))
+            if let Some(Some(n)) = self
+                .lex
+                .number(self.w(k))
+                .filter(|_| !matches!(self.w(k), "a" | "an"))
                 && (1.0..20.0).contains(&n)
             {
                 y += n as i32;
@@ -177,8 +185,20 @@ impl Parser<'_> {
                 if let Some((end, sem)) = self.core(start)
                     && !matches!(sem, Sem::Weekday { .. } | Sem::Clock { .. })
                 {
-                    let lead = if the && sem.takes_the() && !self.hyphenated(k, end) { i } else { j };
-                    consider(&mut best, Match { start: lead, end, sem, modifier });
+                    let lead = if the && sem.takes_the() && !self.hyphenated(k, end) {
+                        i
+                    } else {
+                        j
+                    };
+                    consider(
+                        &mut best,
+                        Match {
+                            start: lead,
+                            end,
+                            sem,
+                            modifier,
+                        },
+                    );
                     break;
                 }
             }
@@ -186,16 +206,39 @@ impl Parser<'_> {
         if let Some((end, sem)) = self.core(j) {
             let article = match sem {
                 // "the past", "the future": not "the current".
-                Sem::Ref(_) => matches!(self.w(j), "past" | "future" | "present" | "near" | "foreseeable" | "distant" | "immediate"),
+                Sem::Ref(_) => matches!(
+                    self.w(j),
+                    "past"
+                        | "future"
+                        | "present"
+                        | "near"
+                        | "foreseeable"
+                        | "distant"
+                        | "immediate"
+                ),
                 _ => sem.takes_the() && !self.hyphenated(j, end),
             };
             let lead = if the && article { i } else { j };
-            consider(&mut best, Match { start: lead, end, sem, modifier: None });
+            consider(
+                &mut best,
+                Match {
+                    start: lead,
+                    end,
+                    sem,
+                    modifier: None,
+                },
+            );
         }
-        if the
-            && let Some((end, sem)) = self.core(i)
-        {
-            consider(&mut best, Match { start: i, end, sem, modifier: None });
+        if the && let Some((end, sem)) = self.core(i) {
+            consider(
+                &mut best,
+                Match {
+                    start: i,
+                    end,
+                    sem,
+                    modifier: None,
+                },
+            );
         }
         best
     }
@@ -258,14 +301,23 @@ impl Parser<'_> {
     /// "2025-11-05" and "11/05/2025".
     fn core_iso(&self, i: usize) -> Core {
         let t = self.toks.get(i)?;
-        let glued3 = self.glued(i + 1) && self.glued(i + 2) && self.glued(i + 3) && self.glued(i + 4);
+        let glued3 =
+            self.glued(i + 1) && self.glued(i + 2) && self.glued(i + 3) && self.glued(i + 4);
         if !glued3 || t.kind != Kind::Num {
             return None;
         }
         let (a, b, c) = (self.num(i)?, self.num(i + 2)?, self.num(i + 4)?);
         if self.punct(i + 1, '-') && self.punct(i + 3, '-') && t.digits == 4 {
             let ok = (1..=12).contains(&b) && (1..=31).contains(&c);
-            return ok.then_some((i + 5, Sem::Day { y: Some(a as i32), m: b, d: c, until: None }));
+            return ok.then_some((
+                i + 5,
+                Sem::Day {
+                    y: Some(a as i32),
+                    m: b,
+                    d: c,
+                    until: None,
+                },
+            ));
         }
         if self.punct(i + 1, '/') && self.punct(i + 3, '/') {
             let y = match self.toks[i + 4].digits {
@@ -275,7 +327,15 @@ impl Parser<'_> {
                 _ => return None,
             };
             let ok = (1..=12).contains(&a) && (1..=31).contains(&b);
-            return ok.then_some((i + 5, Sem::Day { y: Some(y), m: a, d: b, until: None }));
+            return ok.then_some((
+                i + 5,
+                Sem::Day {
+                    y: Some(y),
+                    m: a,
+                    d: b,
+                    until: None,
+                },
+            ));
         }
         None
     }
@@ -318,9 +378,19 @@ impl Parser<'_> {
             }
             return Some((end, Sem::Day { y, m, d, until }));
         }
-        let k = if self.w(j) == "of" || self.punct(j, ',') { j + 1 } else { j };
+        let k = if self.w(j) == "of" || self.punct(j, ',') {
+            j + 1
+        } else {
+            j
+        };
         if let Some((e, y)) = self.year_at(k).or_else(|| self.spelled_year(k)) {
-            return Some((e, Sem::Month { y: YearRef::Abs(y), m }));
+            return Some((
+                e,
+                Sem::Month {
+                    y: YearRef::Abs(y),
+                    m,
+                },
+            ));
         }
         if self.w(j + 1) == "year" {
             let dir = match self.w(j) {
@@ -330,7 +400,13 @@ impl Parser<'_> {
                 _ => None,
             };
             if let Some(d) = dir {
-                return Some((j + 2, Sem::Month { y: YearRef::Year(d), m }));
+                return Some((
+                    j + 2,
+                    Sem::Month {
+                        y: YearRef::Year(d),
+                        m,
+                    },
+                ));
             }
         }
         // A bare month name: "May" and "March" open sentences as verbs too often to trust alone.
@@ -343,7 +419,13 @@ impl Parser<'_> {
             // "Theresa May" is a person.
             return None;
         }
-        Some((j, Sem::Month { y: YearRef::Near, m }))
+        Some((
+            j,
+            Sem::Month {
+                y: YearRef::Near,
+                m,
+            },
+        ))
     }
 
     /// "21 November", "21st of November 2025", "21–22 November".
@@ -374,7 +456,11 @@ impl Parser<'_> {
     /// "2025", "fiscal 1989", "1989's third quarter" is left to the year and "quarter" rules.
     fn core_year(&self, i: usize) -> Core {
         if self.w(i) == "fiscal" {
-            let j = if self.w(i + 1) == "year" { i + 2 } else { i + 1 };
+            let j = if self.w(i + 1) == "year" {
+                i + 2
+            } else {
+                i + 1
+            };
             let (e, y) = self.year_at(j)?;
             return Some((e, Sem::Year(y)));
         }
@@ -398,7 +484,10 @@ impl Parser<'_> {
     fn core_decade(&self, i: usize) -> Core {
         let t = self.toks.get(i)?;
         if t.kind == Kind::Num && t.plural {
-            let n = self.text[t.start..t.end].trim_end_matches(['s', 'S']).parse::<i32>().ok()?;
+            let n = self.text[t.start..t.end]
+                .trim_end_matches(['s', 'S'])
+                .parse::<i32>()
+                .ok()?;
             return match t.end - t.start {
                 5 if n % 10 == 0 => Some((i + 1, Sem::Decade(n / 10))),
                 3 if n % 10 == 0 => Some((i + 1, Sem::Decade(190 + n / 10))),
@@ -415,10 +504,16 @@ impl Parser<'_> {
         if let Some(d) = self.lex.decade(self.w(i)) {
             return Some((i + 1, Sem::Decade(190 + d)));
         }
-        let n = if t.kind == Kind::Num && t.ordinal { t.num } else { self.lex.ordinal(self.w(i)) }?;
+        let n = if t.kind == Kind::Num && t.ordinal {
+            t.num
+        } else {
+            self.lex.ordinal(self.w(i))
+        }?;
         let k = if self.punct(i + 1, '-') { i + 2 } else { i + 1 };
         if self.lex.unit(self.w(k)) == Some(Unit::Century) && self.w(k) == "century" {
-            return (1..=21).contains(&n).then_some((k + 1, Sem::Century(n as i32 - 1)));
+            return (1..=21)
+                .contains(&n)
+                .then_some((k + 1, Sem::Century(n as i32 - 1)));
         }
         None
     }
@@ -436,5 +531,9 @@ pub fn part(y: YearRef, p: Part) -> Sem {
 
 /// A shift anchored on the reference.
 pub fn shift(unit: Unit, n: i32) -> Sem {
-    Sem::Shift { unit, n, anchor: Anchor::Reference }
+    Sem::Shift {
+        unit,
+        n,
+        anchor: Anchor::Reference,
+    }
 }

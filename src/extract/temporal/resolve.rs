@@ -98,7 +98,9 @@ fn pick<T: Copy>(cands: &[(T, NaiveDate, NaiveDate)], r: NaiveDate, dir: i32) ->
 
 /// Strictly on one side (for quarters and seasons: the latest one begun, or the next one).
 fn pick_side<T: Copy>(cands: &[(T, NaiveDate, NaiveDate)], r: NaiveDate, dir: i32) -> Option<T> {
-    let mut it = cands.iter().filter(|(_, s, e)| if dir > 0 { *e >= r } else { *s <= r });
+    let mut it = cands
+        .iter()
+        .filter(|(_, s, e)| if dir > 0 { *e >= r } else { *s <= r });
     if dir > 0 {
         it.min_by_key(|c| c.1).map(|c| c.0)
     } else {
@@ -128,7 +130,12 @@ fn resolve_core(sem: &Sem, ctx: &Context) -> Option<Resolved> {
                 let y2 = y2.unwrap_or(if m2 < *m { year + 1 } else { year });
                 cal::ymd(y2, m2, d2).filter(|e| *e >= start)
             });
-            date(cal::day_value(start), Some((start, end.unwrap_or(start))), y.is_none())
+            // A written month and day is explicit even when the year is inferred.
+            date(
+                cal::day_value(start),
+                Some((start, end.unwrap_or(start))),
+                false,
+            )
         }
         Sem::Month { y, m } => {
             let year = match (y, rf) {
@@ -148,7 +155,11 @@ fn resolve_core(sem: &Sem, ctx: &Context) -> Option<Resolved> {
                 }
             };
             match year {
-                Some(y) => date(format!("{y:04}-{m:02}"), cal::month_bounds(y, *m), !matches!(sem, Sem::Month { y: YearRef::Abs(_), .. })),
+                Some(yy) => date(
+                    format!("{yy:04}-{m:02}"),
+                    cal::month_bounds(yy, *m),
+                    !matches!(y, YearRef::Abs(_) | YearRef::Near),
+                ),
                 None => date(format!("XXXX-{m:02}"), None, true),
             }
         }
@@ -161,7 +172,11 @@ fn resolve_core(sem: &Sem, ctx: &Context) -> Option<Resolved> {
                 (Some(q), _) => q,
                 (None, Some(r)) => {
                     let cq = (r.month() - 1) / 3 + 1;
-                    if cq == 1 { (r.year() - 1, 4) } else { (r.year(), cq - 1) }
+                    if cq == 1 {
+                        (r.year() - 1, 4)
+                    } else {
+                        (r.year(), cq - 1)
+                    }
                 }
                 (None, None) => return Some(date("XXXX-QX".into(), None, true)),
             };
@@ -285,14 +300,22 @@ fn resolve_part(y: &YearRef, part: &Part, ctx: &Context) -> Option<Resolved> {
         }
     };
     Some(match year {
-        Some(yy) => date(format!("{yy:04}-{label}"), bounds(yy, part), !matches!(y, YearRef::Abs(_))),
+        Some(yy) => date(
+            format!("{yy:04}-{label}"),
+            bounds(yy, part),
+            !matches!(y, YearRef::Abs(_)),
+        ),
         None => date(format!("XXXX-{label}"), None, true),
     })
 }
 
 fn resolve_shift(unit: Unit, n: i32, anchor: Anchor, ctx: &Context) -> Option<Resolved> {
     // "a year earlier" compares with the time the article reports, not with a date it mentioned.
-    let anchor = if unit >= Unit::Month { Anchor::Reference } else { anchor };
+    let anchor = if unit >= Unit::Month {
+        Anchor::Reference
+    } else {
+        anchor
+    };
     let Some(base) = anchor_day(ctx, anchor) else {
         let v = match unit {
             Unit::Day => "XXXX-XX-XX",
@@ -304,7 +327,9 @@ fn resolve_shift(unit: Unit, n: i32, anchor: Anchor, ctx: &Context) -> Option<Re
         return Some(date(v.into(), None, true));
     };
     Some(match unit {
-        Unit::Second | Unit::Minute | Unit::Hour | Unit::Day => day(cal::add_days(base, i64::from(n))?, true),
+        Unit::Second | Unit::Minute | Unit::Hour | Unit::Day => {
+            day(cal::add_days(base, i64::from(n))?, true)
+        }
         Unit::Week | Unit::Fortnight => {
             let mult = if unit == Unit::Fortnight { 14 } else { 7 };
             let d = cal::add_days(base, i64::from(n) * mult)?;
@@ -334,7 +359,11 @@ fn resolve_shift(unit: Unit, n: i32, anchor: Anchor, ctx: &Context) -> Option<Re
                 && let Some((qy, q)) = ctx.quarter
             {
                 let y = qy + n;
-                return Some(date(format!("{y:04}-Q{q}"), cal::quarter_bounds(y, q), true));
+                return Some(date(
+                    format!("{y:04}-Q{q}"),
+                    cal::quarter_bounds(y, q),
+                    true,
+                ));
             }
             let y = base.year() + n;
             date(format!("{y:04}"), cal::year_bounds(y), true)

@@ -8,7 +8,6 @@ use super::tokens::Kind;
 
 type Core = Option<(usize, Sem)>;
 
-
 impl Parser<'_> {
     fn tok_kind(&self, i: usize) -> Option<Kind> {
         self.toks.get(i).map(|t| t.kind)
@@ -110,12 +109,18 @@ impl Parser<'_> {
         if (self.w(k) == "second" && n != Some(1.0)) || (hyphen && unit == Unit::Quarter) {
             return None;
         }
-        if n.is_some_and(|v| v >= 1000.0) && !matches!(unit, Unit::Second | Unit::Minute | Unit::Hour | Unit::Day) {
+        if n.is_some_and(|v| v >= 1000.0)
+            && !matches!(unit, Unit::Second | Unit::Minute | Unit::Hour | Unit::Day)
+        {
             return None;
         }
         let mut end = k + 1;
         let mut n = n;
-        if !hyphen && self.w(end) == "and" && matches!(self.w(end + 1), "a" | "one") && self.w(end + 2) == "half" {
+        if !hyphen
+            && self.w(end) == "and"
+            && matches!(self.w(end + 1), "a" | "one")
+            && self.w(end + 2) == "half"
+        {
             n = n.map(|v| v + 0.5);
             end += 3;
         }
@@ -126,7 +131,10 @@ impl Parser<'_> {
         {
             return None;
         }
-        if j == i && i > 0 && matches!(self.w(i - 1), "once" | "twice" | "thrice" | "times") && n == Some(1.0)
+        if j == i
+            && i > 0
+            && matches!(self.w(i - 1), "once" | "twice" | "thrice" | "times")
+            && n == Some(1.0)
         {
             return Some((end, Sem::Set(super::sem::duration_value(Some(1.0), unit))));
         }
@@ -135,31 +143,54 @@ impl Parser<'_> {
         let back = |n: Option<f64>| n.map(|v| -(v.round() as i32));
         match self.w(end) {
             "ago" => {
-                return Some((end + 1, match back(n) {
-                    Some(s) => shift(unit, s),
-                    None => Sem::Ref("PAST_REF"),
-                }));
+                return Some((
+                    end + 1,
+                    match back(n) {
+                        Some(s) => shift(unit, s),
+                        None => Sem::Ref("PAST_REF"),
+                    },
+                ));
             }
             "or" if self.w(end + 1) == "so" && self.w(end + 2) == "ago" => {
-                return Some((end + 3, back(n).map_or(Sem::Ref("PAST_REF"), |s| shift(unit, s))));
+                return Some((
+                    end + 3,
+                    back(n).map_or(Sem::Ref("PAST_REF"), |s| shift(unit, s)),
+                ));
             }
             "earlier" | "before" if !hyphen && self.w(end) == "earlier" => {
-                return Some((end + 1, match back(n) {
-                    Some(s) => Sem::Shift { unit, n: s, anchor: Anchor::Text },
-                    None => Sem::Ref("PAST_REF"),
-                }));
+                return Some((
+                    end + 1,
+                    match back(n) {
+                        Some(s) => Sem::Shift {
+                            unit,
+                            n: s,
+                            anchor: Anchor::Text,
+                        },
+                        None => Sem::Ref("PAST_REF"),
+                    },
+                ));
             }
             "later" if !hyphen => {
-                return Some((end + 1, match n {
-                    Some(v) => Sem::Shift { unit, n: v.round() as i32, anchor: Anchor::Text },
-                    None => Sem::Ref("FUTURE_REF"),
-                }));
+                return Some((
+                    end + 1,
+                    match n {
+                        Some(v) => Sem::Shift {
+                            unit,
+                            n: v.round() as i32,
+                            anchor: Anchor::Text,
+                        },
+                        None => Sem::Ref("FUTURE_REF"),
+                    },
+                ));
             }
             "from" if self.w(end + 1) == "now" => {
-                return Some((end + 2, match n {
-                    Some(v) => shift(unit, v.round() as i32),
-                    None => Sem::Ref("FUTURE_REF"),
-                }));
+                return Some((
+                    end + 2,
+                    match n {
+                        Some(v) => shift(unit, v.round() as i32),
+                        None => Sem::Ref("FUTURE_REF"),
+                    },
+                ));
             }
             _ => {}
         }
@@ -181,11 +212,17 @@ impl Parser<'_> {
             "following" => (1, Anchor::Text),
             _ => return None,
         };
-        let j = if self.w(i + 1) == "fiscal" { i + 2 } else { i + 1 };
+        let j = if self.w(i + 1) == "fiscal" {
+            i + 2
+        } else {
+            i + 1
+        };
         let nw = self.w(j);
         // "the past two years", "the next five years": durations.
-        if matches!(w, "past" | "last" | "next" | "coming" | "previous" | "following" | "first")
-            && let Some((k, cnt)) = self.count_at(j)
+        if matches!(
+            w,
+            "past" | "last" | "next" | "coming" | "previous" | "following" | "first"
+        ) && let Some((k, cnt)) = self.count_at(j)
             && !matches!(nw, "a" | "an")
             && let Some(unit) = self.lex.unit(self.w(k))
         {
@@ -209,7 +246,11 @@ impl Parser<'_> {
             let sem = match unit {
                 Unit::Day if anchor == Anchor::Text || w == "next" => {
                     let anchor = if w == "next" { Anchor::Text } else { anchor };
-                    Sem::DayRel { n, pod: None, anchor }
+                    Sem::DayRel {
+                        n,
+                        pod: None,
+                        anchor,
+                    }
                 }
                 Unit::Day => return None,
                 Unit::Second | Unit::Minute | Unit::Hour => {
@@ -223,7 +264,11 @@ impl Parser<'_> {
                 && self.w(j + 2) == "s"
                 && let Some((e, p)) = self.quarter_or_half(j + 3)
             {
-                let y = if anchor == Anchor::Reference { YearRef::Dir(n) } else { YearRef::Near };
+                let y = if anchor == Anchor::Reference {
+                    YearRef::Dir(n)
+                } else {
+                    YearRef::Near
+                };
                 return Some((e, part(y, p)));
             }
             return Some((j + 1, sem));
@@ -237,8 +282,19 @@ impl Parser<'_> {
                 "previous" => -1,
                 _ => return None,
             };
-            let anchor = if matches!(w, "this" | "last") { Anchor::Reference } else { Anchor::Text };
-            return Some((j + 1, Sem::DayRel { n, pod: Some(pod.to_string()), anchor }));
+            let anchor = if matches!(w, "this" | "last") {
+                Anchor::Reference
+            } else {
+                Anchor::Text
+            };
+            return Some((
+                j + 1,
+                Sem::DayRel {
+                    n,
+                    pod: Some(pod.to_string()),
+                    anchor,
+                },
+            ));
         }
         if let Some(wd) = self.lex.weekday(nw).filter(|_| self.cap_at(j)) {
             let dir = match w {
@@ -253,7 +309,13 @@ impl Parser<'_> {
             if anchor == Anchor::Text {
                 return None;
             }
-            return Some((j + 1, Sem::Month { y: YearRef::Dir(n), m }));
+            return Some((
+                j + 1,
+                Sem::Month {
+                    y: YearRef::Dir(n),
+                    m,
+                },
+            ));
         }
         if let Some(s) = self.lex.season(nw) {
             if anchor == Anchor::Text {
@@ -269,7 +331,11 @@ impl Parser<'_> {
         let j = if self.w(i) == "fiscal" { i + 1 } else { i };
         if let Some((e, p)) = self.quarter_or_half(j) {
             // "of 2025", ", 2025", "of this year", "of last year", "of the year"
-            let k = if matches!(self.w(e), "of" | ",") { e + 1 } else { e };
+            let k = if matches!(self.w(e), "of" | ",") {
+                e + 1
+            } else {
+                e
+            };
             if let Some((e2, y)) = self.year_at_pub(k) {
                 return Some((e2, part(YearRef::Abs(y), p)));
             }
@@ -311,11 +377,21 @@ impl Parser<'_> {
         let t = self.toks.get(i)?;
         if self.w(i) == "q" && self.cap_at(i) {
             let n = self.toks.get(i + 1).filter(|_| self.glued_at(i + 1))?;
-            let q = n.num.filter(|q| (1..=4).contains(q) && n.kind == Kind::Num)?;
+            let q = n
+                .num
+                .filter(|q| (1..=4).contains(q) && n.kind == Kind::Num)?;
             return Some((i + 2, Part::Quarter(q)));
         }
-        let o = if t.kind == Kind::Num && t.ordinal { t.num? } else { self.lex.ordinal(self.w(i))? };
-        let k = if self.is_punct_at(i + 1, '-') && self.glued_at(i + 1) { i + 2 } else { i + 1 };
+        let o = if t.kind == Kind::Num && t.ordinal {
+            t.num?
+        } else {
+            self.lex.ordinal(self.w(i))?
+        };
+        let k = if self.is_punct_at(i + 1, '-') && self.glued_at(i + 1) {
+            i + 2
+        } else {
+            i + 1
+        };
         match self.w(k) {
             "quarter" if (1..=4).contains(&o) => Some((k + 1, Part::Quarter(o))),
             "half" if (1..=2).contains(&o) => Some((k + 1, Part::Half(o))),
@@ -340,7 +416,14 @@ impl Parser<'_> {
             pod = Some(p.to_string());
             end += 1;
         }
-        Some((end, Sem::DayRel { n, pod, anchor: Anchor::Reference }))
+        Some((
+            end,
+            Sem::DayRel {
+                n,
+                pod,
+                anchor: Anchor::Reference,
+            },
+        ))
     }
 
     /// "Friday", "Tuesday morning", "Tuesdays" (a set).
@@ -349,7 +432,11 @@ impl Parser<'_> {
         if !self.cap_at(i) {
             return None;
         }
-        if let Some(wd) = w.strip_suffix('s').and_then(|s| self.lex.weekday(s)).filter(|_| w.len() > 5) {
+        if let Some(wd) = w
+            .strip_suffix('s')
+            .and_then(|s| self.lex.weekday(s))
+            .filter(|_| w.len() > 5)
+        {
             return Some((i + 1, Sem::Set(format!("XXXX-WXX-{wd}"))));
         }
         let wd = self.lex.weekday(w)?;
@@ -357,7 +444,11 @@ impl Parser<'_> {
             return None;
         }
         let abbrev = w.len() <= 4;
-        let mut end = if abbrev && self.is_punct_at(i + 1, '.') && self.glued_at(i + 1) { i + 2 } else { i + 1 };
+        let mut end = if abbrev && self.is_punct_at(i + 1, '.') && self.glued_at(i + 1) {
+            i + 2
+        } else {
+            i + 1
+        };
         // "Monday, Oct. 26": the date says which Monday.
         if self.is_punct_at(end, ',')
             && let Some((e, sem @ Sem::Day { .. })) = self.core_month_led_pub(end + 1)
@@ -365,10 +456,15 @@ impl Parser<'_> {
             return Some((e, sem));
         }
         let mut pod = None;
-        if let Some(p) = self.lex.part_of_day(self.w(end)).filter(|p| !p.starts_with('T')) {
+        if let Some(p) = self
+            .lex
+            .part_of_day(self.w(end))
+            .filter(|p| !p.starts_with('T'))
+        {
             pod = Some(p.to_string());
             end += 1;
-        } else if self.w(end + 1) != "" && matches!(self.w(end), "nights" | "mornings" | "evenings") {
+        } else if self.w(end + 1) != "" && matches!(self.w(end), "nights" | "mornings" | "evenings")
+        {
             return None;
         }
         Some((end, Sem::Weekday { wd, dir: 0, pod }))
@@ -376,11 +472,19 @@ impl Parser<'_> {
 
     /// "3 p.m.", "10:35 a.m. EDT Thursday", "15:30", "noon".
     pub(super) fn core_clock(&self, i: usize) -> Core {
-        let (mut end, h, m) = if let Some(p) = self.lex.part_of_day(self.w(i)).filter(|p| p.starts_with('T')) {
+        let (mut end, h, m) = if let Some(p) = self
+            .lex
+            .part_of_day(self.w(i))
+            .filter(|p| p.starts_with('T'))
+        {
             let h: u32 = p[1..3].parse().ok()?;
             (i + 1, h, 0)
         } else {
-            let h = self.toks.get(i).filter(|t| t.kind == Kind::Num && !t.ordinal && !t.plural)?.num?;
+            let h = self
+                .toks
+                .get(i)
+                .filter(|t| t.kind == Kind::Num && !t.ordinal && !t.plural)?
+                .num?;
             let (mut k, mut m, mut colon) = (i + 1, 0, false);
             if self.is_punct_at(k, ':') && self.glued_at(k) && self.glued_at(k + 1) {
                 let t = self.toks.get(k + 1)?;
@@ -404,18 +508,39 @@ impl Parser<'_> {
             }
             (after, h, m)
         };
-        if matches!(self.w(end), "edt" | "est" | "gmt" | "utc" | "cet" | "pdt" | "pst" | "cdt" | "cst" | "bst") {
+        if matches!(
+            self.w(end),
+            "edt" | "est" | "gmt" | "utc" | "cet" | "pdt" | "pst" | "cdt" | "cst" | "bst"
+        ) {
             end += 1;
         }
         // A day right after: "Thursday", "Nov. 9", "today".
-        let k = if self.is_punct_at(end, ',') || self.w(end) == "on" { end + 1 } else { end };
-        let day = [Self::core_weekday, Self::core_month_led_pub, Self::core_deictic]
-            .iter()
-            .find_map(|rule| rule(self, k));
+        let k = if self.is_punct_at(end, ',') || self.w(end) == "on" {
+            end + 1
+        } else {
+            end
+        };
+        let day = [
+            Self::core_weekday,
+            Self::core_month_led_pub,
+            Self::core_deictic,
+        ]
+        .iter()
+        .find_map(|rule| rule(self, k));
         if let Some((e, sem)) = day
-            && matches!(sem, Sem::Weekday { .. } | Sem::Day { .. } | Sem::DayRel { .. })
+            && matches!(
+                sem,
+                Sem::Weekday { .. } | Sem::Day { .. } | Sem::DayRel { .. }
+            )
         {
-            return Some((e, Sem::Clock { h, m, day: Some(Box::new(sem)) }));
+            return Some((
+                e,
+                Sem::Clock {
+                    h,
+                    m,
+                    day: Some(Box::new(sem)),
+                },
+            ));
         }
         Some((end, Sem::Clock { h, m, day: None }))
     }
@@ -426,8 +551,17 @@ impl Parser<'_> {
         if matches!(w, "am" | "pm") {
             return Some((k + 1, Some(w == "pm")));
         }
-        if matches!(w, "a" | "p") && self.is_punct_at(k + 1, '.') && self.glued_at(k + 1) && self.w(k + 2) == "m" && self.glued_at(k + 2) {
-            let end = if self.is_punct_at(k + 3, '.') && self.glued_at(k + 3) { k + 4 } else { k + 3 };
+        if matches!(w, "a" | "p")
+            && self.is_punct_at(k + 1, '.')
+            && self.glued_at(k + 1)
+            && self.w(k + 2) == "m"
+            && self.glued_at(k + 2)
+        {
+            let end = if self.is_punct_at(k + 3, '.') && self.glued_at(k + 3) {
+                k + 4
+            } else {
+                k + 3
+            };
             return Some((end, Some(w == "p")));
         }
         if w == "o" && self.is_punct_at(k + 1, '\'') && self.w(k + 2) == "clock" {
@@ -455,7 +589,11 @@ impl Parser<'_> {
         }
         let r = self.lex.reference(w)?;
         if w == "recent" {
-            if let Some(u) = self.lex.unit(self.w(i + 1)).filter(|_| self.w(i + 1).ends_with('s')) {
+            if let Some(u) = self
+                .lex
+                .unit(self.w(i + 1))
+                .filter(|_| self.w(i + 1).ends_with('s'))
+            {
                 let _ = u;
                 return Some((i + 2, Sem::Ref("PAST_REF")));
             }
@@ -503,7 +641,11 @@ impl Parser<'_> {
         if let Some(wd) = self.lex.weekday(nw).filter(|_| self.cap_at(j)) {
             let mut end = j + 1;
             let mut v = format!("XXXX-WXX-{wd}");
-            if let Some(p) = self.lex.part_of_day(self.w(end)).filter(|p| !p.starts_with('T')) {
+            if let Some(p) = self
+                .lex
+                .part_of_day(self.w(end))
+                .filter(|p| !p.starts_with('T'))
+            {
                 v.push('T');
                 v.push_str(p);
                 end += 1;
@@ -563,7 +705,20 @@ impl Parser<'_> {
             if let Some((e, y)) = self.year_at_pub(k).or_else(|| self.spelled_year(k)) {
                 return Some((e, part(YearRef::Abs(y), Part::Season(s))));
             }
-            let ctx = matches!(prev, "in" | "during" | "this" | "the" | "by" | "since" | "until" | "over" | "through" | "early" | "late" | "mid");
+            let ctx = matches!(
+                prev,
+                "in" | "during"
+                    | "this"
+                    | "the"
+                    | "by"
+                    | "since"
+                    | "until"
+                    | "over"
+                    | "through"
+                    | "early"
+                    | "late"
+                    | "mid"
+            );
             if ctx && matches!(w, "summer" | "winter" | "autumn") {
                 return Some((i + 1, part(YearRef::Near, Part::Season(s))));
             }
@@ -571,7 +726,10 @@ impl Parser<'_> {
         }
         // "for years", "in months", "within weeks"
         if matches!(prev, "for" | "within" | "over")
-            && let Some(unit) = self.lex.unit(w).filter(|_| w.ends_with('s') && w != "hours" && w != "minutes" && w != "seconds")
+            && let Some(unit) = self
+                .lex
+                .unit(w)
+                .filter(|_| w.ends_with('s') && w != "hours" && w != "minutes" && w != "seconds")
         {
             return Some((i + 1, duration(None, unit)));
         }

@@ -136,6 +136,10 @@ pub fn duration_value(n: Option<f64>, unit: Unit) -> String {
         _ => return format!("P{t}{n}{des}"),
     };
     let part = (n.fract() * sub).round() as i64;
-    let head = if whole > 0 { format!("{whole}{des}") } else { String::new() };
+    let head = if whole > 0 {
+        format!("{whole}{des}")
+    } else {
+        String::new()
+    };
     format!("P{t}{head}{sub_t}{part}{sub_des}")
 }
