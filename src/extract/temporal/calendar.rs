@@ -1,6 +1,6 @@
 //! Calendar arithmetic for values and bounds: days, ISO weeks, months, quarters, seasons, decades.
 
-use chrono::{Datelike, Duration, IsoWeek, NaiveDate, Weekday};
+use chrono::{Datelike, Duration, NaiveDate, Weekday};
 
 pub type Bounds = (NaiveDate, NaiveDate);
 
@@ -68,10 +68,6 @@ pub fn decade_bounds(decade: i32) -> Option<Bounds> {
 /// `century` is the first two digits: 19 → 1900..1999.
 pub fn century_bounds(century: i32) -> Option<Bounds> {
     Some((ymd(century * 100, 1, 1)?, ymd(century * 100 + 99, 12, 31)?))
-}
-
-pub fn week_of(d: NaiveDate) -> IsoWeek {
-    d.iso_week()
 }
 
 pub fn week_value(d: NaiveDate) -> String {

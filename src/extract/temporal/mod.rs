@@ -157,8 +157,8 @@ fn direction(p: &Parser<'_>, sentence_of: &[usize], start: usize, end: usize) ->
             break;
         }
     }
-    for k in end..(end + 8).min(sentence_of.len()) {
-        if sentence_of[k] != sent {
+    for (k, &s) in sentence_of.iter().enumerate().skip(end).take(8) {
+        if s != sent {
             break;
         }
         let c = cue(k);

@@ -185,7 +185,9 @@ impl Parser<'_> {
                 if let Some((end, sem)) = self.core(start)
                     && !matches!(sem, Sem::Weekday { .. } | Sem::Clock { .. })
                 {
-                    let lead = if the && sem.takes_the() && !self.hyphenated(k, end) {
+                    // "the end of October": the article belongs to the modifier.
+                    let phrase = self.w(k.saturating_sub(1)) == "of";
+                    let lead = if the && (phrase || sem.takes_the() && !self.hyphenated(k, end)) {
                         i
                     } else {
                         j
@@ -215,6 +217,9 @@ impl Parser<'_> {
                         | "foreseeable"
                         | "distant"
                         | "immediate"
+                        | "coming"
+                        | "last"
+                        | "next"
                 ),
                 _ => sem.takes_the() && !self.hyphenated(j, end),
             };

@@ -98,7 +98,7 @@ fn pick<T: Copy>(cands: &[(T, NaiveDate, NaiveDate)], r: NaiveDate, dir: i32) ->
 
 /// Strictly on one side (for quarters and seasons: the latest one begun, or the next one).
 fn pick_side<T: Copy>(cands: &[(T, NaiveDate, NaiveDate)], r: NaiveDate, dir: i32) -> Option<T> {
-    let mut it = cands
+    let it = cands
         .iter()
         .filter(|(_, s, e)| if dir > 0 { *e >= r } else { *s <= r });
     if dir > 0 {
@@ -254,7 +254,8 @@ fn with_pod(mut r: Resolved, pod: Option<&str>) -> Resolved {
 }
 
 fn resolve_part(y: &YearRef, part: &Part, ctx: &Context) -> Option<Resolved> {
-    let (label, bounds): (String, fn(i32, &Part) -> Option<Bounds>) = match part {
+    type PartBounds = fn(i32, &Part) -> Option<Bounds>;
+    let (label, bounds): (String, PartBounds) = match part {
         Part::Quarter(q) => (format!("Q{q}"), |y, p| match p {
             Part::Quarter(q) => cal::quarter_bounds(y, *q),
             _ => None,
@@ -311,7 +312,8 @@ fn resolve_part(y: &YearRef, part: &Part, ctx: &Context) -> Option<Resolved> {
 
 fn resolve_shift(unit: Unit, n: i32, anchor: Anchor, ctx: &Context) -> Option<Resolved> {
     // "a year earlier" compares with the time the article reports, not with a date it mentioned.
-    let anchor = if unit >= Unit::Month {
+    let tense_weekend = unit == Unit::Weekend && n == 0 && anchor == Anchor::Text;
+    let anchor = if unit >= Unit::Month || unit == Unit::Weekend {
         Anchor::Reference
     } else {
         anchor
@@ -336,7 +338,8 @@ fn resolve_shift(unit: Unit, n: i32, anchor: Anchor, ctx: &Context) -> Option<Re
             date(cal::week_value(d), Some(cal::week_bounds(d)), true)
         }
         Unit::Weekend => {
-            let d = if n == 0 {
+            // "the weekend" follows the tense; "this weekend" is the one of this week.
+            let d = if tense_weekend {
                 let dir = if ctx.dir > 0 { 1 } else { -1 };
                 cal::nearest_weekday(base, if dir > 0 { 6 } else { 7 }, dir)?
             } else {

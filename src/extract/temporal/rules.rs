@@ -9,10 +9,6 @@ use super::tokens::Kind;
 type Core = Option<(usize, Sem)>;
 
 impl Parser<'_> {
-    fn tok_kind(&self, i: usize) -> Option<Kind> {
-        self.toks.get(i).map(|t| t.kind)
-    }
-
     fn glued_at(&self, i: usize) -> bool {
         self.toks.get(i).is_some_and(|t| !t.space_before)
     }
@@ -78,6 +74,14 @@ impl Parser<'_> {
         {
             return Some((i + 3, Some(a + b)));
         }
+        // "two and a half"
+        if let Some(a) = n
+            && self.w(i + 1) == "and"
+            && matches!(self.w(i + 2), "a" | "one")
+            && self.w(i + 3) == "half"
+        {
+            return Some((i + 4, Some(a + 0.5)));
+        }
         // "twenty four"
         if let Some(a) = n
             && a >= 20.0
@@ -94,9 +98,9 @@ impl Parser<'_> {
     /// "two years", "18 months", "a decade", "16-hour", then "ago", "earlier", "later", "from now".
     pub(super) fn core_number(&self, i: usize) -> Core {
         let mut j = i;
-        if matches!(self.w(j), "more" | "less" | "fewer") && self.w(j + 1) == "than" {
-            j += 2;
-        } else if self.w(j) == "at" && matches!(self.w(j + 1), "least" | "most") {
+        if (matches!(self.w(j), "more" | "less" | "fewer") && self.w(j + 1) == "than")
+            || (self.w(j) == "at" && matches!(self.w(j + 1), "least" | "most"))
+        {
             j += 2;
         }
         let (k, n) = self.count_at(j)?;
@@ -463,9 +467,13 @@ impl Parser<'_> {
         {
             pod = Some(p.to_string());
             end += 1;
-        } else if self.w(end + 1) != "" && matches!(self.w(end), "nights" | "mornings" | "evenings")
+        } else if let Some(p) = self
+            .w(end)
+            .strip_suffix('s')
+            .and_then(|w| self.lex.part_of_day(w))
         {
-            return None;
+            // "Tuesday nights": every Tuesday night.
+            return Some((end + 1, Sem::Set(format!("XXXX-WXX-{wd}T{p}"))));
         }
         Some((end, Sem::Weekday { wd, dir: 0, pod }))
     }
@@ -696,7 +704,17 @@ impl Parser<'_> {
                     }
                     return Some((i + 1, duration(Some(1.0), Unit::Year)));
                 }
-                "weekend" => return Some((i + 1, shift(Unit::Weekend, 0))),
+                // Which weekend follows the tense (marked by the text anchor; see `resolve`).
+                "weekend" => {
+                    return Some((
+                        i + 1,
+                        Sem::Shift {
+                            unit: Unit::Weekend,
+                            n: 0,
+                            anchor: Anchor::Text,
+                        },
+                    ));
+                }
                 _ => {}
             }
         }

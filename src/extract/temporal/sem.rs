@@ -58,6 +58,8 @@ pub enum Sem {
         years_back: i32,
     },
     /// A unit counted from an anchor: "last week" (-1), "this year" (0), "two years ago" (-2).
+    /// Units of a month or more always count from the publication date; a weekend with `n` 0 and
+    /// anchor `Text` is "the weekend", whose direction follows the tense.
     Shift {
         unit: Unit,
         n: i32,

@@ -35,10 +35,6 @@ pub struct Token {
 }
 
 impl Token {
-    pub fn is(&self, w: &str) -> bool {
-        self.norm == w
-    }
-
     pub fn is_punct(&self, c: char) -> bool {
         self.kind == Kind::Punct && self.norm.starts_with(c)
     }
