@@ -153,7 +153,14 @@ const ROWS: &[Row] = &[
     ("Rebels entered the city on June 10. The next day they left.", R, "The next day", "DATE", "2025-06-11", "2025-06-11", "2025-06-11"),
     ("The vote was on May 4. The following day, protests began.", R, "The following day", "DATE", "2025-05-05", "2025-05-05", "2025-05-05"),
     ("Talks began on Oct. 2. That day, markets rose.", R, "That day", "DATE", "2025-10-02", "2025-10-02", "2025-10-02"),
-    ("The storm hit on Aug. 9. Two days later the river burst.", R, "Two days later", "DATE", "2025-08-11", "2025-08-11", "2025-08-11"),
+    // TimeBank reads "N days later" as a duration without "later".
+    ("The storm hit on Aug. 9. Two days later the river burst.", R, "Two days", "DURATION", "P2D", "", ""),
+    ("The rebels left on May 2. A month later the town was calm.", R, "A month", "DURATION", "P1M", "", ""),
+    ("The plant opened in 1990. The following year it closed.", R, "The following year", "DATE", "1991", "1991-01-01", "1991-12-31"),
+    ("Profit fell in the third quarter. A year earlier it had risen.", R, "A year earlier", "DATE", "2024-Q3", "2024-07-01", "2024-09-30"),
+    ("Profit fell in the year-ago third quarter.", R, "the year-ago third quarter", "DATE", "2024-Q3", "2024-07-01", "2024-09-30"),
+    ("Output doubled in the last half of 2019.", R, "the last half of 2019", "DATE", "2019-H2", "2019-07-01", "2019-12-31"),
+    ("Repairs will take two to three weeks.", R, "two to three weeks", "DURATION", "P2W", "", ""),
     // Times of day.
     ("The blast happened at 3 p.m. near the station.", R, "3 p.m.", "TIME", "2025-11-20T15:00", "2025-11-20", "2025-11-20"),
     ("The polls close at 8 pm.", R, "8 pm", "TIME", "2025-11-20T20:00", "2025-11-20", "2025-11-20"),

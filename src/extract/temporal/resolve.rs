@@ -311,9 +311,8 @@ fn resolve_part(y: &YearRef, part: &Part, ctx: &Context) -> Option<Resolved> {
 }
 
 fn resolve_shift(unit: Unit, n: i32, anchor: Anchor, ctx: &Context) -> Option<Resolved> {
-    // "a year earlier" compares with the time the article reports, not with a date it mentioned.
     let tense_weekend = unit == Unit::Weekend && n == 0 && anchor == Anchor::Text;
-    let anchor = if unit >= Unit::Month || unit == Unit::Weekend {
+    let anchor = if unit == Unit::Weekend {
         Anchor::Reference
     } else {
         anchor

@@ -74,6 +74,19 @@ impl Parser<'_> {
         {
             return Some((i + 3, Some(a + b)));
         }
+        // "two to three weeks", "12 to 18 months": the span is one expression, valued by its first count.
+        if matches!(self.w(i + 1), "to" | "or")
+            && let Some(Some(b)) = self.lex.number(self.w(i + 2)).or_else(|| {
+                self.toks
+                    .get(i + 2)
+                    .filter(|t| t.kind == Kind::Num)
+                    .map(|t| t.num.map(f64::from))
+            })
+            && n.is_some_and(|a| a < b)
+            && self.lex.unit(self.w(i + 3)).is_some()
+        {
+            return Some((i + 3, n));
+        }
         // "two and a half"
         if let Some(a) = n
             && self.w(i + 1) == "and"
@@ -161,29 +174,21 @@ impl Parser<'_> {
                     back(n).map_or(Sem::Ref("PAST_REF"), |s| shift(unit, s)),
                 ));
             }
-            "earlier" | "before" if !hyphen && self.w(end) == "earlier" => {
+            // TimeBank: "a year earlier" is a date; "a day earlier" a duration that keeps the word;
+            // "three days later" a duration without it.
+            "earlier" if !hyphen => {
+                if unit <= Unit::Day {
+                    return Some((end + 1, duration(n, unit)));
+                }
                 return Some((
                     end + 1,
                     match back(n) {
                         Some(s) => Sem::Shift {
                             unit,
                             n: s,
-                            anchor: Anchor::Text,
+                            anchor: Anchor::Reference,
                         },
                         None => Sem::Ref("PAST_REF"),
-                    },
-                ));
-            }
-            "later" if !hyphen => {
-                return Some((
-                    end + 1,
-                    match n {
-                        Some(v) => Sem::Shift {
-                            unit,
-                            n: v.round() as i32,
-                            anchor: Anchor::Text,
-                        },
-                        None => Sem::Ref("FUTURE_REF"),
                     },
                 ));
             }
@@ -388,6 +393,9 @@ impl Parser<'_> {
         }
         let o = if t.kind == Kind::Num && t.ordinal {
             t.num?
+        } else if self.w(i) == "last" && matches!(self.w(i + 1), "half" | "quarter") {
+            // "the last half of 1989"
+            if self.w(i + 1) == "half" { 2 } else { 4 }
         } else {
             self.lex.ordinal(self.w(i))?
         };
@@ -679,6 +687,9 @@ impl Parser<'_> {
             && self.glued_at(i + 1)
             && matches!(self.w(i + 2), "earlier" | "ago")
         {
+            if let Some((e, p)) = self.quarter_or_half(i + 3) {
+                return Some((e, part(YearRef::Year(-1), p)));
+            }
             if matches!(self.w(i + 3), "quarter" | "period") {
                 return Some((i + 4, Sem::LastQuarter { years_back: 1 }));
             }
