@@ -495,7 +495,10 @@ impl Parser<'_> {
                 .ok()?;
             return match t.end - t.start {
                 5 if n % 10 == 0 => Some((i + 1, Sem::Decade(n / 10))),
-                3 if n % 10 == 0 => Some((i + 1, Sem::Decade(190 + n / 10))),
+                // "the 30s"; "in their 30s" is an age.
+                3 if n % 10 == 0 && i > 0 && self.w(i - 1) == "the" => {
+                    Some((i + 1, Sem::Decade(190 + n / 10)))
+                }
                 _ => None,
             };
         }

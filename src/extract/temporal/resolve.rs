@@ -185,7 +185,12 @@ fn resolve_core(sem: &Sem, ctx: &Context) -> Option<Resolved> {
         }
         Sem::Shift { unit, n, anchor } => resolve_shift(*unit, *n, *anchor, ctx)?,
         Sem::DayRel { n, pod, anchor } => {
-            let Some(base) = anchor_day(ctx, *anchor) else {
+            // "the previous day" counts from the last day the text named, not from a month or year.
+            let base = match anchor {
+                Anchor::Text => ctx.last_day.or(rf),
+                Anchor::Reference => rf,
+            };
+            let Some(base) = base else {
                 return Some(date("XXXX-XX-XX".into(), None, true));
             };
             let d = cal::add_days(base, i64::from(*n))?;

@@ -24,6 +24,15 @@ impl Parser<'_> {
             .is_some_and(char::is_uppercase)
     }
 
+    /// A unit word written with a capital inside a sentence: a title ("This Week", "60 Minutes").
+    fn title_case(&self, i: usize) -> bool {
+        i > 0
+            && self.cap_at(i)
+            && !self.is_punct_at(i - 1, '.')
+            && !self.toks[i].newline_before
+            && self.lex.unit(self.w(i)).is_some()
+    }
+
     /// A count: "3", "three", "twenty-five", "a", "a few", "several", "a couple of".
     /// Returns the index after it and the value (`None` when vague).
     fn count_at(&self, i: usize) -> Option<(usize, Option<f64>)> {
@@ -123,7 +132,12 @@ impl Parser<'_> {
             k += 1;
         }
         let unit = self.lex.unit(self.w(k))?;
-        if (self.w(k) == "second" && n != Some(1.0)) || (hyphen && unit == Unit::Quarter) {
+        // "a second term", "three-quarters", "a quarter of", "60 Minutes" (a title), "52 years old".
+        let fraction = unit == Unit::Quarter
+            && (hyphen
+                || (matches!(self.w(j), "a" | "one")
+                    && !matches!(self.w(i.wrapping_sub(1)), "for" | "in" | "over" | "within")));
+        if self.w(k) == "second" || fraction || self.title_case(k) || self.w(k + 1) == "old" {
             return None;
         }
         if n.is_some_and(|v| v >= 1000.0)
@@ -235,22 +249,15 @@ impl Parser<'_> {
             && !matches!(nw, "a" | "an")
             && let Some(unit) = self.lex.unit(self.w(k))
         {
-            // "the last few months", "the coming months": TimeBank reads a vague span as a reference.
-            let sem = match (cnt, n) {
-                (None, n) if n < 0 => Sem::Ref("PAST_REF"),
-                (None, _) => Sem::Ref("FUTURE_REF"),
-                _ => duration(cnt, unit),
-            };
+            let sem = duration(cnt, unit);
             return Some((k + 1, sem));
         }
-        if let Some(unit) = self.lex.unit(nw) {
+        if let Some(unit) = self.lex.unit(nw).filter(|_| !self.title_case(j)) {
             let plural = nw.ends_with('s') && unit != Unit::Century || nw == "centuries";
             if plural {
-                return match w {
-                    "past" | "last" => Some((j + 1, Sem::Ref("PAST_REF"))),
-                    "coming" | "next" => Some((j + 1, Sem::Ref("FUTURE_REF"))),
-                    _ => None,
-                };
+                // "the coming weeks", "the past months": a span of unknown length.
+                return matches!(w, "past" | "last" | "coming" | "next")
+                    .then(|| (j + 1, duration(None, unit)));
             }
             let sem = match unit {
                 Unit::Day if anchor == Anchor::Text || w == "next" => {
@@ -638,7 +645,8 @@ impl Parser<'_> {
         if let Some(v) = self.lex.set(w) {
             return Some((i + 1, Sem::Set(v.to_string())));
         }
-        if !matches!(w, "every" | "each" | "per") {
+        // "per second" is a rate, not a recurring time.
+        if !matches!(w, "every" | "each") {
             return None;
         }
         let mut j = i + 1;
