@@ -108,6 +108,13 @@ const ROWS: &[Row] = &[
     ("Sales rose this quarter.", R, "this quarter", "DATE", "2025-Q4", "2025-10-01", "2025-12-31"),
     ("Sales fell last quarter.", R, "last quarter", "DATE", "2025-Q3", "2025-07-01", "2025-09-30"),
     ("Profit rose in this year's third quarter.", R, "this year's third quarter", "DATE", "2025-Q3", "2025-07-01", "2025-09-30"),
+    // Holidays.
+    ("Families will gather on Thanksgiving Day.", R, "Thanksgiving Day", "DATE", "2025-11-27", "2025-11-27", "2025-11-27"),
+    ("The truce held over Christmas 2024.", R, "Christmas 2024", "DATE", "2024-12-25", "2024-12-25", "2024-12-25"),
+    ("Turnout was high on Election Day.", "2024-11-07", "Election Day", "DATE", "2024-11-05", "2024-11-05", "2024-11-05"),
+    ("Prices spiked last Thanksgiving.", "2026-01-10", "last Thanksgiving", "DATE", "2025-11-27", "2025-11-27", "2025-11-27"),
+    ("Pilgrims arrived for Easter.", "2025-04-10", "Easter", "DATE", "2025-04-20", "2025-04-20", "2025-04-20"),
+    ("The bonus is paid at year-end.", R, "year-end", "DATE", "2025", "2025-01-01", "2025-12-31"),
     // Weeks and weekdays, with the tense.
     ("Talks resumed last week.", R, "last week", "DATE", "2025-W46", "2025-11-10", "2025-11-16"),
     ("The court will rule next week.", R, "next week", "DATE", "2025-W48", "2025-11-24", "2025-11-30"),

@@ -122,6 +122,10 @@ impl Parser<'_> {
         Some((end, y))
     }
 
+    pub(super) fn year_tail_pub(&self, i: usize) -> Option<(usize, i32)> {
+        self.year_tail(i)
+    }
+
     fn year_tail(&self, i: usize) -> Option<(usize, i32)> {
         let j = if self.punct(i, ',') { i + 1 } else { i };
         self.year_at(j).or_else(|| self.spelled_year(j))
@@ -276,7 +280,8 @@ impl Parser<'_> {
     }
 
     fn core(&self, i: usize) -> Core {
-        let rules: [fn(&Self, usize) -> Core; 14] = [
+        let rules: [fn(&Self, usize) -> Core; 15] = [
+            Self::core_holiday,
             Self::core_iso,
             Self::core_month_led,
             Self::core_day_led,

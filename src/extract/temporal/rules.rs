@@ -321,6 +321,18 @@ impl Parser<'_> {
             };
             return Some((j + 1, Sem::Weekday { wd, dir, pod: None }));
         }
+        if let Some((e, Sem::Holiday { h, .. })) = self.core_holiday(j) {
+            if anchor == Anchor::Text {
+                return None;
+            }
+            return Some((
+                e,
+                Sem::Holiday {
+                    h,
+                    y: YearRef::Dir(n),
+                },
+            ));
+        }
         if let Some(m) = self.lex.month(nw).filter(|_| self.cap_at(j)) {
             if anchor == Anchor::Text {
                 return None;
@@ -685,9 +697,56 @@ impl Parser<'_> {
         None
     }
 
+    /// "Thanksgiving Day", "Christmas 2024", "last Thanksgiving" (via `core_det`), "Easter week".
+    pub(super) fn core_holiday(&self, i: usize) -> Core {
+        if !self.cap_at(i) {
+            return None;
+        }
+        let start = self.toks.get(i)?.start;
+        let mut found = None;
+        for k in i..(i + 6).min(self.toks.len()) {
+            let name = self.text[start..self.toks[k].end]
+                .to_lowercase()
+                .replace('’', "'");
+            if let Some(h) = self.lex.holiday(&name) {
+                found = Some((k + 1, h));
+            }
+        }
+        let (end, h) = found?;
+        if let Some((e, y)) = self.year_tail_pub(end) {
+            return Some((
+                e,
+                Sem::Holiday {
+                    h,
+                    y: YearRef::Abs(y),
+                },
+            ));
+        }
+        Some((
+            end,
+            Sem::Holiday {
+                h,
+                y: YearRef::Near,
+            },
+        ))
+    }
+
     /// "the quarter", "the year-ago quarter", "year-earlier", "the weekend", seasons, "for years".
     pub(super) fn core_misc(&self, i: usize) -> Core {
         let w = self.w(i);
+        // "year-end", "year end", "year's end": the end of this year.
+        if w == "year" {
+            let k = if self.is_punct_at(i + 1, '-') {
+                i + 2
+            } else if self.is_punct_at(i + 1, '\'') && self.w(i + 2) == "s" {
+                i + 3
+            } else {
+                i + 1
+            };
+            if self.w(k) == "end" {
+                return Some((k + 1, shift(Unit::Year, 0)));
+            }
+        }
         let prev = i.checked_sub(1).map_or("", |p| self.w(p));
         // "year-earlier", "year-ago" (+ "quarter"/"period")
         if w == "year"
@@ -703,7 +762,7 @@ impl Parser<'_> {
             }
             return Some((i + 3, shift(Unit::Year, -1)));
         }
-        if matches!(w, "latest" | "recent") && matches!(self.w(i + 1), "quarter") {
+        if matches!(w, "latest" | "recent") && matches!(self.w(i + 1), "quarter" | "period") {
             return Some((i + 2, Sem::LastQuarter { years_back: 0 }));
         }
         if w == "comparable" || w == "corresponding" {

@@ -1,6 +1,6 @@
 //! What a recognised expression means before it is anchored: the tagger's intermediate form.
 
-use super::lexicon::Unit;
+use super::lexicon::{Holiday, Unit};
 
 /// Which year a month, season or quarter falls in.
 #[derive(Clone, Debug, PartialEq)]
@@ -82,6 +82,11 @@ pub enum Sem {
         h: u32,
         m: u32,
         day: Option<Box<Sem>>,
+    },
+    /// A named holiday; `y` is its year when written, else the nearest one.
+    Holiday {
+        h: Holiday,
+        y: YearRef,
     },
     Duration(String),
     Set(String),
