@@ -70,8 +70,9 @@ pub fn tag(
         }
         let sent = sentence_of[m.start];
         ctx.dir = direction(&parser, &sentence_of, m.start, m.end);
-        ctx.quarter = quarter_at.map(|(y, q, _)| (y, q));
-        let _ = sent;
+        ctx.quarter = quarter_at
+            .filter(|(_, _, s)| sent <= s + 1)
+            .map(|(y, q, _)| (y, q));
         let ago = matches!(parser.w(m.end - 1), "ago" | "earlier");
         if matches!(m.sem, Sem::Shift { .. }) && !ago {
             ctx.quarter = None;
