@@ -179,6 +179,18 @@ impl Parser<'_> {
                 *best = Some(m);
             }
         }
+        // "around Nov. 1", "around 7:15 p.m."
+        if matches!(self.w(i), "around" | "nearly" | "almost")
+            && let Some((end, sem)) = self.core(i + 1)
+            && matches!(sem, Sem::Day { .. } | Sem::Clock { .. } | Sem::Shift { .. })
+        {
+            return Some(Match {
+                start: i,
+                end,
+                sem,
+                modifier: None,
+            });
+        }
         // the? modifier? the? core
         let the = self.w(i) == "the";
         let j = if the { i + 1 } else { i };
@@ -225,7 +237,7 @@ impl Parser<'_> {
                         | "last"
                         | "next"
                 ),
-                _ => sem.takes_the() && !self.hyphenated(j, end),
+                _ => (sem.takes_the() || self.w(j) == "year") && !self.hyphenated(j, end),
             };
             let lead = if the && article { i } else { j };
             consider(

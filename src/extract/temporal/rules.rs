@@ -33,6 +33,23 @@ impl Parser<'_> {
             && self.lex.unit(self.w(i)).is_some()
     }
 
+    /// "to three" after "two" before a unit ("two to three weeks", "12 to 18 months"): the span is
+    /// one expression, valued by its first count. Returns the index after the second count.
+    fn count_range(&self, i: usize, a: f64) -> Option<usize> {
+        if !matches!(self.w(i), "to" | "or") {
+            return None;
+        }
+        let b = match self.lex.number(self.w(i + 1)) {
+            Some(b) => b,
+            None => self
+                .toks
+                .get(i + 1)
+                .filter(|t| t.kind == Kind::Num)
+                .and_then(|t| t.num.map(f64::from)),
+        }?;
+        (a < b && self.lex.unit(self.w(i + 2)).is_some()).then_some(i + 2)
+    }
+
     /// A count: "3", "three", "twenty-five", "a", "a few", "several", "a couple of".
     /// Returns the index after it and the value (`None` when vague).
     fn count_at(&self, i: usize) -> Option<(usize, Option<f64>)> {
@@ -54,7 +71,7 @@ impl Parser<'_> {
             {
                 return Some((i + 4, Some(v + f64::from(x) / f64::from(y))));
             }
-            return Some((i + 1, Some(v)));
+            return Some((self.count_range(i + 1, v).unwrap_or(i + 1), Some(v)));
         }
         let w = self.w(i);
         if matches!(w, "a" | "an") {
@@ -122,8 +139,15 @@ impl Parser<'_> {
         let mut j = i;
         if (matches!(self.w(j), "more" | "less" | "fewer") && self.w(j + 1) == "than")
             || (self.w(j) == "at" && matches!(self.w(j + 1), "least" | "most"))
+            || (self.w(j) == "up" && self.w(j + 1) == "to")
         {
             j += 2;
+        } else if matches!(
+            self.w(j),
+            "nearly" | "almost" | "around" | "roughly" | "approximately"
+        ) {
+            // TimeBank keeps these approximations in the span (but mostly not "about").
+            j += 1;
         }
         let (k, n) = self.count_at(j)?;
         let mut k = k;
@@ -481,9 +505,12 @@ impl Parser<'_> {
             i + 1
         };
         // "Monday, Oct. 26": the date says which Monday.
-        if self.is_punct_at(end, ',')
-            && let Some((e, sem @ Sem::Day { .. })) = self.core_month_led_pub(end + 1)
-        {
+        let k = if self.is_punct_at(end, ',') {
+            end + 1
+        } else {
+            end
+        };
+        if let Some((e, sem @ Sem::Day { .. })) = self.core_month_led_pub(k) {
             return Some((e, sem));
         }
         let mut pod = None;

@@ -125,7 +125,6 @@ pub fn duration_value(n: Option<f64>, unit: Unit) -> String {
     let (n, des) = match des {
         "DE" => (n * 10.0, "Y"),
         "CE" => (n * 100.0, "Y"),
-        "Q" => (n * 3.0, "M"),
         "WE" => (n * 2.0, "D"),
         _ => (n, des),
     };
