@@ -437,6 +437,14 @@ impl Parser<'_> {
         if matches!(w, "may" | "march") && starts {
             return None;
         }
+        // "the annual March for Life": a named event.
+        if i > 0
+            && (self.w(i - 1) == "annual"
+                || (matches!(self.w(i - 1), "the" | "a")
+                    && matches!(self.w(j), "for" | "of" | "on")))
+        {
+            return None;
+        }
         if w == "may" && i > 0 && self.capitalised(i - 1) && !starts {
             // "Theresa May" is a person.
             return None;

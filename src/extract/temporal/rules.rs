@@ -50,6 +50,11 @@ impl Parser<'_> {
         (a < b && self.lex.unit(self.w(i + 2)).is_some()).then_some(i + 2)
     }
 
+    /// A capitalised word inside a sentence.
+    fn title_case_word(&self, i: usize) -> bool {
+        i > 0 && self.cap_at(i) && !self.is_punct_at(i - 1, '.') && !self.toks[i].newline_before
+    }
+
     /// A count: "3", "three", "twenty-five", "a", "a few", "several", "a couple of".
     /// Returns the index after it and the value (`None` when vague).
     fn count_at(&self, i: usize) -> Option<(usize, Option<f64>)> {
@@ -150,6 +155,29 @@ impl Parser<'_> {
             j += 1;
         }
         let (k, n) = self.count_at(j)?;
+        // "$500 million a year", "four flights a week", "24 hours a day": a rate, not a time.
+        let shifted = matches!(
+            self.w(k + 1),
+            "ago" | "earlier" | "later" | "before" | "after"
+        );
+        if j == i && matches!(self.w(j), "a" | "an") && i > 0 && !shifted {
+            let prev = &self.toks[i - 1];
+            let counted = i >= 2
+                && (self.toks[i - 2].kind == Kind::Num || self.lex.number(self.w(i - 2)).is_some());
+            let plural_noun = counted
+                && prev.kind == Kind::Word
+                && prev.norm.len() > 3
+                && prev.norm.ends_with('s');
+            if prev.kind == Kind::Num
+                || plural_noun
+                || matches!(
+                    prev.norm.as_str(),
+                    "million" | "billion" | "trillion" | "percent" | "%"
+                )
+            {
+                return None;
+            }
+        }
         let mut k = k;
         let hyphen = self.is_punct_at(k, '-') && self.glued_at(k) && self.glued_at(k + 1);
         if hyphen {
@@ -456,6 +484,10 @@ impl Parser<'_> {
 
     /// "today", "yesterday morning", "tonight", "tomorrow".
     pub(super) fn core_deictic(&self, i: usize) -> Core {
+        // "the people of tomorrow": the future in general.
+        if i > 0 && self.w(i - 1) == "of" && self.w(i) != "yesterday" {
+            return None;
+        }
         let (n, mut pod) = match self.w(i) {
             "today" => (0, None),
             "tonight" => (0, Some("NI".to_string())),
@@ -534,10 +566,12 @@ impl Parser<'_> {
 
     /// "3 p.m.", "10:35 a.m. EDT Thursday", "15:30", "noon".
     pub(super) fn core_clock(&self, i: usize) -> Core {
+        // "High Noon" is a film; "high noon" an idiom.
+        let title = i > 0 && (self.w(i - 1) == "high" || self.title_case_word(i));
         let (mut end, h, m) = if let Some(p) = self
             .lex
             .part_of_day(self.w(i))
-            .filter(|p| p.starts_with('T'))
+            .filter(|p| p.starts_with('T') && !title)
         {
             let h: u32 = p[1..3].parse().ok()?;
             (i + 1, h, 0)
@@ -665,7 +699,14 @@ impl Parser<'_> {
         if w == "future" && prev != "the" && !matches!(self.w(i + 1), "." | "," | ";") {
             return None;
         }
-        // "now-defunct" stays a time; "now" as a discourse marker at a quote start too.
+        // "the future of the region" is a fate, not a time.
+        if w == "future" && self.w(i + 1) == "of" {
+            return None;
+        }
+        // "Now, he says, ..." opens an argument rather than dating it.
+        if w == "now" && self.cap_at(i) && self.is_punct_at(i + 1, ',') {
+            return None;
+        }
         Some((i + 1, Sem::Ref(r)))
     }
 
