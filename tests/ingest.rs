@@ -24,8 +24,9 @@ fn ingest(paths: &[PathBuf], default_date: Option<NaiveDate>) -> Ingested {
 #[test]
 fn text_files_with_and_without_front_matter() {
     let dir = tempfile::tempdir().unwrap();
-    let cases: &[(&str, &str, Option<&str>, Option<&str>, &str)] = &[
-        // (file, content, expected date, expected title, expected body)
+    // (file, content, expected date, expected title, expected body)
+    type Case<'a> = (&'a str, &'a str, Option<&'a str>, Option<&'a str>, &'a str);
+    let cases: &[Case] = &[
         ("a.txt", "Plain body.\n", None, None, "Plain body.\n"),
         (
             "b.md",
