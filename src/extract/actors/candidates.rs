@@ -40,7 +40,7 @@ pub fn is_particle(w: &str) -> bool {
 
 /// Connectors that join two names into one only in organisations and gazetteer names.
 pub fn is_joiner(w: &str) -> bool {
-    matches!(w, "of" | "for" | "and" | "&" | "the" | "on")
+    matches!(w, "of" | "for" | "and" | "&" | "the")
 }
 
 pub fn find(doc: &Doc, lex: &Lexicon) -> Vec<Cand> {
@@ -103,7 +103,7 @@ pub fn demonym_len(doc: &Doc, lex: &Lexicon, p: usize, b: usize) -> usize {
 
 fn droppable(doc: &Doc, lex: &Lexicon, p: usize, b: usize) -> bool {
     let f = doc.fold(p);
-    if is_particle(f) || is_joiner(f) {
+    if is_joiner(f) {
         return true;
     }
     if gazetteer(doc, lex, p, b).is_some() || lex.title_words.contains(f) {
@@ -115,7 +115,7 @@ fn droppable(doc: &Doc, lex: &Lexicon, p: usize, b: usize) -> bool {
     doc.initial[p] && doc.lower_words.contains(f) && !lex.is_given(f)
 }
 
-pub fn push_entry(doc: &Doc, out: &mut Vec<Cand>, a: usize, b: usize, e: &Entry) {
+pub fn push_entry(doc: &Doc, lex: &Lexicon, out: &mut Vec<Cand>, a: usize, b: usize, e: &Entry) {
     let (kind, name, country) = match e {
         Entry::Place(p) => (CKind::Place, p.name.clone(), p.country.clone()),
         Entry::Org { name, .. } => (CKind::Org, name.clone(), None),
@@ -127,11 +127,11 @@ pub fn push_entry(doc: &Doc, out: &mut Vec<Cand>, a: usize, b: usize, e: &Entry)
         name,
         country,
         role: None,
-        evidence: Evidence::new(doc, a, b),
+        evidence: Evidence::new(doc, lex, a, b),
     });
 }
 
-fn run(doc: &Doc, lex: &Lexicon, mut a: usize, mut b: usize, out: &mut Vec<Cand>) {
+pub fn run(doc: &Doc, lex: &Lexicon, mut a: usize, mut b: usize, out: &mut Vec<Cand>) {
     while a < b && droppable(doc, lex, a, b) {
         a += 1;
     }
@@ -144,7 +144,7 @@ fn run(doc: &Doc, lex: &Lexicon, mut a: usize, mut b: usize, out: &mut Vec<Cand>
     if let Some((len, e)) = gazetteer(doc, lex, a, b)
         && len == b - a
     {
-        push_entry(doc, out, a, b, e);
+        push_entry(doc, lex, out, a, b, e);
         return;
     }
     if classify::org_run(doc, lex, a, b, out) {
@@ -154,7 +154,12 @@ fn run(doc: &Doc, lex: &Lexicon, mut a: usize, mut b: usize, out: &mut Vec<Cand>
     let (p, role) = roles::leading_title(doc, lex, a, b, out);
     if let Some(role) = role {
         if p < b {
-            classify::stretch(doc, lex, p, b, Some(role), out);
+            let mut q = p + 1;
+            while q < b && !is_joiner(doc.fold(q)) {
+                q += 1;
+            }
+            classify::stretch(doc, lex, p, q, Some(role), out);
+            segment(doc, lex, q, b, out);
         }
         return;
     }
@@ -168,11 +173,12 @@ pub fn segment(doc: &Doc, lex: &Lexicon, a: usize, b: usize, out: &mut Vec<Cand>
         let f = doc.fold(p);
         let person_first = lex.is_given(f) && p + 1 < b && doc.is_cap(p + 1) && gazetteer(doc, lex, p + 1, b).is_none();
         if !person_first && let Some((len, e)) = gazetteer(doc, lex, p, b) {
-            push_entry(doc, out, p, p + len, e);
+            push_entry(doc, lex, out, p, p + len, e);
             p += len;
             continue;
         }
-        if is_joiner(f) || is_particle(f) || (lex.non_names.contains(f) && !lex.title_words.contains(f)) {
+        let lower_particle = is_particle(f) && !doc.toks[p].cap;
+        if is_joiner(f) || lower_particle || (lex.non_names.contains(f) && !lex.title_words.contains(f)) {
             p += 1;
             continue;
         }
@@ -184,7 +190,9 @@ pub fn segment(doc: &Doc, lex: &Lexicon, a: usize, b: usize, out: &mut Vec<Cand>
         let mut q = p + 1;
         while q < b {
             let g = doc.fold(q);
-            if is_joiner(g) || lex.non_names.contains(g) || demonym_len(doc, lex, q, b) > 0 {
+            // "Bob May", "Will Carling": a word that is usually not a name, after a given name.
+            let after_given = q == p + 1 && lex.is_given(f) && !is_joiner(g) && !lex.title_words.contains(g) && g.len() >= 3;
+            if !after_given && (is_joiner(g) || lex.non_names.contains(g) || demonym_len(doc, lex, q, b) > 0) {
                 break;
             }
             q += 1;

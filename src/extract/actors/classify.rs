@@ -26,11 +26,15 @@ const SPEECH: &[&str] = &[
 ];
 
 impl Evidence {
-    pub fn new(doc: &Doc, a: usize, b: usize) -> Self {
+    pub fn new(doc: &Doc, lex: &Lexicon, a: usize, b: usize) -> Self {
         let after = doc.fold(b);
         let speech = SPEECH.contains(&after)
             || (after == "," && (doc.fold(b + 1) == "who" || doc.toks.get(b + 1).is_some_and(|t| t.kind == super::tokens::TokKind::Number && t.span.len() <= 2 && doc.s(b + 2) == ",")))
-            || (doc.s(b) == "(" && doc.toks.get(b + 1).is_some_and(|t| t.kind == super::tokens::TokKind::Number) && doc.s(b + 2) == ")");
+            || (doc.s(b) == "(" && doc.toks.get(b + 1).is_some_and(|t| t.kind == super::tokens::TokKind::Number) && doc.s(b + 2) == ")")
+            || (doc.s(b) == "(" && doc.toks.get(b + 1).is_some_and(|t| t.upper || t.cap) && {
+                let close = (b + 2..b + 5).find(|&k| doc.s(k) == ")");
+                close.is_some_and(|k| matches!(gazetteer(doc, lex, b + 1, k), Some((len, super::lexicon::Entry::Place(_))) if b + 1 + len == k))
+            });
         Evidence {
             titled: false,
             speech,
@@ -83,8 +87,14 @@ pub fn org_run(doc: &Doc, lex: &Lexicon, a: usize, b: usize, out: &mut Vec<Cand>
     if d > 0 && a + d < b - 1 {
         start = a + d;
     }
-    let last = doc.fold(b - 1);
-    let suffix = lex.org_suffixes.contains(last) && !lex.title_words.contains(last);
+    // The last organisation word ends the organisation: "Sudan Airways Airbus" → "Sudan Airways".
+    let is_suffix = |k: usize| lex.org_suffixes.contains(doc.fold(k)) && !lex.title_words.contains(doc.fold(k));
+    let Some(end) = (a + 1..b).rev().find(|&k| is_suffix(k)).map(|k| k + 1).or(Some(b)) else {
+        return false;
+    };
+    let suffix = end > a + 1 && is_suffix(end - 1);
+    let b_all = b;
+    let b = if suffix { end } else { b };
     let of_head = (a + 1..b)
         .find(|&k| doc.fold(k) == "of")
         .is_some_and(|k| lex.org_suffixes.contains(doc.fold(k - 1)));
@@ -94,8 +104,11 @@ pub fn org_run(doc: &Doc, lex: &Lexicon, a: usize, b: usize, out: &mut Vec<Cand>
     if !(suffix || of_head || club) || (a..b).any(|k| lex.thing_words.contains(doc.fold(k))) && !suffix {
         return false;
     }
-    let ev = Evidence::new(doc, start, b);
+    let ev = Evidence::new(doc, lex, start, b);
     push(doc, out, start, b, CKind::Org, ev, None);
+    if b < b_all {
+        super::candidates::run(doc, lex, b, b_all, out);
+    }
     true
 }
 
@@ -113,10 +126,10 @@ pub fn stretch(doc: &Doc, lex: &Lexicon, p: usize, q: usize, role: Option<Role>,
     if let Some((len, e)) = gazetteer(doc, lex, p, q)
         && len == n
     {
-        push_entry(doc, out, p, q, e);
+        push_entry(doc, lex, out, p, q, e);
         return;
     }
-    let mut ev = Evidence::new(doc, p, q);
+    let mut ev = Evidence::new(doc, lex, p, q);
     let mut role = role;
     if role.is_none() {
         role = roles::lower_role(doc, lex, p, out);
@@ -156,7 +169,15 @@ pub fn stretch(doc: &Doc, lex: &Lexicon, p: usize, q: usize, role: Option<Role>,
         || lex.is_given(folds[0])
         || is_initial(first)
         || (n == 2 && lex.family_first.contains(folds[0]));
-    let shape = n <= 4 && (p..q).all(|i| !doc.toks[i].upper);
+    // Unknown words in name shape: no word the text also writes in lower case, no title words.
+    let shape = n <= 4
+        && (p..q).all(|i| {
+            let t = &doc.toks[i];
+            !t.upper
+                && !doc.lower_words.contains(&t.fold)
+                && !lex.title_words.contains(&t.fold)
+                && !t.fold.chars().any(|c| c.is_ascii_digit())
+        });
     if evidence || shape {
         let role = role.or_else(|| roles::appositive(doc, lex, q));
         return push(doc, out, p, q, CKind::Person, ev, role);
@@ -170,7 +191,7 @@ fn strict(doc: &Doc, lex: &Lexicon, p: usize, q: usize, ev: Evidence, out: &mut 
     let mut i = p;
     while i < q {
         if let Some((len, e)) = gazetteer(doc, lex, i, q) {
-            push_entry(doc, out, i, i + len, e);
+            push_entry(doc, lex, out, i, i + len, e);
             i += len;
         } else if (lex.is_given(doc.fold(i)) || is_initial(doc.s(i))) && i + 1 < q {
             push(doc, out, i, i + 2, CKind::Person, ev, None);
@@ -187,10 +208,11 @@ fn fallback(doc: &Doc, lex: &Lexicon, p: usize, q: usize, out: &mut Vec<Cand>) {
     let mut i = p;
     while i < q {
         if let Some((len, e)) = gazetteer(doc, lex, i, q) {
-            push_entry(doc, out, i, i + len, e);
+            push_entry(doc, lex, out, i, i + len, e);
             i += len;
         } else {
             i += 1;
         }
     }
 }
+

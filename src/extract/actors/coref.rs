@@ -103,9 +103,29 @@ pub fn resolve(doc: &Doc, lex: &Lexicon, cands: &[Cand]) -> Vec<DocActor> {
         .filter_map(|c| c.role.as_ref().and_then(|r| r.org.clone()))
         .map(|o| fold(&o))
         .collect();
-    // Titled single names make people before bare single words are judged.
+    // Single names with evidence of their own make people before bare single words are judged.
     singles.sort_by_key(|c| (c.kind != CKind::Person, c.a));
+    let mut deferred = Vec::new();
     for c in singles {
+        let span = span_of(doc, c);
+        let f = fold(span.slice(doc.text));
+        let strict = c.evidence.strict;
+        let person = c.kind == CKind::Person
+            || (!strict && c.evidence.speech && !c.evidence.initial)
+            || (!strict && !c.evidence.initial && lex.is_given(&f));
+        let known = surnames.contains_key(&f)
+            || [ActorKind::Organization, ActorKind::Place]
+                .iter()
+                .any(|&k| t.by_key.contains_key(&(k, f.clone())));
+        if person && !known {
+            let i = t.add(ActorKind::Person, &c.name, span, None);
+            apply_role(&mut t.actors[i], c);
+            index_person(&mut surnames, i, &c.name);
+        } else {
+            deferred.push(c);
+        }
+    }
+    for c in deferred {
         let span = span_of(doc, c);
         let written = span.slice(doc.text);
         let f = fold(written);
@@ -128,16 +148,14 @@ pub fn resolve(doc: &Doc, lex: &Lexicon, cands: &[Cand]) -> Vec<DocActor> {
             continue;
         }
         let strict = c.evidence.strict;
-        let person = c.kind == CKind::Person
-            || (!strict && c.evidence.speech && !c.evidence.initial)
-            || (!strict && !c.evidence.initial && lex.is_given(&f));
-        if person {
-            let i = t.add(ActorKind::Person, &c.name, span, None);
-            apply_role(&mut t.actors[i], c);
-            index_person(&mut surnames, i, &c.name);
-            continue;
-        }
-        if !strict && role_orgs.contains(&f) {
+        let tok = &doc.toks[c.a];
+        let acronym = tok.upper
+            && c.b == c.a + 1
+            && (2..=6).contains(&f.len())
+            && !lex.non_names.contains(&f)
+            && !lex.demonyms.contains_key(&f)
+            && !f.chars().all(|ch| matches!(ch, 'i' | 'v' | 'x'));
+        if !strict && (role_orgs.contains(&f) || acronym) {
             t.add(ActorKind::Organization, &c.name, span, None);
         }
     }

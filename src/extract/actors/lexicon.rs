@@ -116,6 +116,16 @@ impl Lexicon {
             };
             lex.add_phrase(line, entry);
         }
+        // Club names and nicknames ("Blue Jays", "Yankees") name organisations on their own.
+        for line in assets.lines("club-words.txt") {
+            if line.contains(' ') || (line.ends_with('s') && line.len() > 4) {
+                let entry = Entry::Org {
+                    name: line.to_string(),
+                    acronym: false,
+                };
+                lex.add_phrase(line, entry);
+            }
+        }
         for line in assets.lines("demonyms.tsv") {
             let mut cols = line.split('\t');
             let Some(word) = cols.next() else { continue };

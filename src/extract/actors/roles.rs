@@ -94,7 +94,20 @@ pub fn leading_title(doc: &Doc, lex: &Lexicon, a: usize, b: usize, out: &mut Vec
             break;
         }
     }
+    // A title head later in the run: "Lands Minister X", "ACC Chairman X".
+    let name_start = |k: usize| k < b && doc.is_cap(k) && !lex.title_words.contains(doc.fold(k));
+    if last == t0 || !name_start(last) {
+        if let Some(k) = (t0..b.saturating_sub(1)).rev().find(|&k| {
+            doc.is_cap(k) && lex.titles.contains(doc.fold(k)) && name_start(k + 1)
+        }) {
+            last = k + 1;
+        }
+    }
     if last == t0 {
+        return (a, None);
+    }
+    // "Dean Headley": a lone title that is also a given name is the name.
+    if last == t0 + 1 && aff.is_none() && country.is_none() && lex.is_given(doc.fold(t0)) {
         return (a, None);
     }
     // A name must follow, and the title must not be an organisation's own name.
@@ -102,7 +115,7 @@ pub fn leading_title(doc: &Doc, lex: &Lexicon, a: usize, b: usize, out: &mut Vec
         return (a, None);
     }
     if let Some((len, e)) = aff {
-        push_entry(doc, out, a, a + len, e);
+        push_entry(doc, lex, out, a, a + len, e);
     }
     let honorific = (t0..last).all(|i| lex.honorifics.contains(doc.fold(i)));
     let title = if honorific {

@@ -99,7 +99,7 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
             span,
             kind,
             fold: fold(s),
-            cap: kind == TokKind::Word && s.chars().next().is_some_and(char::is_uppercase),
+            cap: kind == TokKind::Word && (s.chars().next().is_some_and(char::is_uppercase) || prefixed_cap(s)),
             upper: kind == TokKind::Word && total >= 2 && up == total,
             nl_before: nl,
         });
@@ -157,4 +157,12 @@ mod tests {
             assert_eq!(got, *want, "{text}");
         }
     }
+}
+
+/// "al-Kabariti", "el-Sheikh", "bin-Laden": an Arabic article before a capitalised name.
+fn prefixed_cap(s: &str) -> bool {
+    s.split_once('-').is_some_and(|(pre, rest)| {
+        matches!(pre, "al" | "el" | "ul" | "ad" | "as" | "ash" | "bin" | "ibn" | "abu" | "abd" | "ben" | "van" | "de" | "d'")
+            && rest.chars().next().is_some_and(char::is_uppercase)
+    })
 }
