@@ -33,8 +33,28 @@ pub struct Cand {
 pub fn is_particle(w: &str) -> bool {
     matches!(
         w,
-        "de" | "van" | "von" | "der" | "den" | "la" | "le" | "du" | "del" | "della" | "di" | "da"
-            | "dos" | "das" | "bin" | "ibn" | "al" | "el" | "y" | "ter" | "ten" | "zu" | "st."
+        "de" | "van"
+            | "von"
+            | "der"
+            | "den"
+            | "la"
+            | "le"
+            | "du"
+            | "del"
+            | "della"
+            | "di"
+            | "da"
+            | "dos"
+            | "das"
+            | "bin"
+            | "ibn"
+            | "al"
+            | "el"
+            | "y"
+            | "ter"
+            | "ten"
+            | "zu"
+            | "st."
     )
 }
 
@@ -62,6 +82,13 @@ pub fn find(doc: &Doc, lex: &Lexicon) -> Vec<Cand> {
                 && doc.is_cap(b + 1)
             {
                 b += 2;
+            } else if is_particle(doc.fold(b))
+                && is_particle(doc.fold(b + 1))
+                && doc.joined(b)
+                && doc.joined(b + 1)
+                && doc.is_cap(b + 2)
+            {
+                b += 3;
             } else {
                 break;
             }
@@ -73,7 +100,12 @@ pub fn find(doc: &Doc, lex: &Lexicon) -> Vec<Cand> {
 }
 
 /// The longest gazetteer phrase starting at `p` and ending by `b`.
-pub fn gazetteer<'l>(doc: &Doc, lex: &'l Lexicon, p: usize, b: usize) -> Option<(usize, &'l Entry)> {
+pub fn gazetteer<'l>(
+    doc: &Doc,
+    lex: &'l Lexicon,
+    p: usize,
+    b: usize,
+) -> Option<(usize, &'l Entry)> {
     let max = *lex.phrase_len.get(doc.fold(p))?;
     for len in (1..=max.min(b - p)).rev() {
         if let Some(e) = lex.phrases.get(&doc.key(p, p + len)) {
@@ -171,14 +203,20 @@ pub fn segment(doc: &Doc, lex: &Lexicon, a: usize, b: usize, out: &mut Vec<Cand>
     let mut p = a;
     while p < b {
         let f = doc.fold(p);
-        let person_first = lex.is_given(f) && p + 1 < b && doc.is_cap(p + 1) && gazetteer(doc, lex, p + 1, b).is_none();
+        let person_first = lex.is_given(f)
+            && p + 1 < b
+            && doc.is_cap(p + 1)
+            && gazetteer(doc, lex, p + 1, b).is_none();
         if !person_first && let Some((len, e)) = gazetteer(doc, lex, p, b) {
             push_entry(doc, lex, out, p, p + len, e);
             p += len;
             continue;
         }
         let lower_particle = is_particle(f) && !doc.toks[p].cap;
-        if is_joiner(f) || lower_particle || (lex.non_names.contains(f) && !lex.title_words.contains(f)) {
+        if is_joiner(f)
+            || lower_particle
+            || (lex.non_names.contains(f) && !lex.title_words.contains(f))
+        {
             p += 1;
             continue;
         }
@@ -191,8 +229,14 @@ pub fn segment(doc: &Doc, lex: &Lexicon, a: usize, b: usize, out: &mut Vec<Cand>
         while q < b {
             let g = doc.fold(q);
             // "Bob May", "Will Carling": a word that is usually not a name, after a given name.
-            let after_given = q == p + 1 && lex.is_given(f) && !is_joiner(g) && !lex.title_words.contains(g) && g.len() >= 3;
-            if !after_given && (is_joiner(g) || lex.non_names.contains(g) || demonym_len(doc, lex, q, b) > 0) {
+            let after_given = q == p + 1
+                && lex.is_given(f)
+                && !is_joiner(g)
+                && !lex.title_words.contains(g)
+                && g.len() >= 3;
+            if !after_given
+                && (is_joiner(g) || lex.non_names.contains(g) || demonym_len(doc, lex, q, b) > 0)
+            {
                 break;
             }
             q += 1;

@@ -20,21 +20,56 @@ pub struct Evidence {
 }
 
 const SPEECH: &[&str] = &[
-    "said", "says", "told", "tells", "added", "adds", "stated", "noted", "explained", "insisted",
-    "argued", "warned", "replied", "responded", "wrote", "declared", "announced", "commented",
-    "stressed", "emphasized", "emphasised", "asked", "admitted", "acknowledged", "recalled",
+    "said",
+    "says",
+    "told",
+    "tells",
+    "added",
+    "adds",
+    "stated",
+    "noted",
+    "explained",
+    "insisted",
+    "argued",
+    "warned",
+    "replied",
+    "responded",
+    "wrote",
+    "declared",
+    "announced",
+    "commented",
+    "stressed",
+    "emphasized",
+    "emphasised",
+    "asked",
+    "admitted",
+    "acknowledged",
+    "recalled",
 ];
 
 impl Evidence {
     pub fn new(doc: &Doc, lex: &Lexicon, a: usize, b: usize) -> Self {
         let after = doc.fold(b);
         let speech = SPEECH.contains(&after)
-            || (after == "," && (doc.fold(b + 1) == "who" || doc.toks.get(b + 1).is_some_and(|t| t.kind == super::tokens::TokKind::Number && t.span.len() <= 2 && doc.s(b + 2) == ",")))
-            || (doc.s(b) == "(" && doc.toks.get(b + 1).is_some_and(|t| t.kind == super::tokens::TokKind::Number) && doc.s(b + 2) == ")")
-            || (doc.s(b) == "(" && doc.toks.get(b + 1).is_some_and(|t| t.upper || t.cap) && {
-                let close = (b + 2..b + 5).find(|&k| doc.s(k) == ")");
-                close.is_some_and(|k| matches!(gazetteer(doc, lex, b + 1, k), Some((len, super::lexicon::Entry::Place(_))) if b + 1 + len == k))
-            });
+            || (after == ","
+                && (doc.fold(b + 1) == "who"
+                    || doc.toks.get(b + 1).is_some_and(|t| {
+                        t.kind == super::tokens::TokKind::Number
+                            && t.span.len() <= 2
+                            && doc.s(b + 2) == ","
+                    })))
+            || (doc.s(b) == "("
+                && doc
+                    .toks
+                    .get(b + 1)
+                    .is_some_and(|t| t.kind == super::tokens::TokKind::Number)
+                && doc.s(b + 2) == ")")
+            || (doc.s(b) == "("
+                && doc.toks.get(b + 1).is_some_and(|t| t.upper || t.cap)
+                && {
+                    let close = (b + 2..b + 5).find(|&k| doc.s(k) == ")");
+                    close.is_some_and(|k| matches!(gazetteer(doc, lex, b + 1, k), Some((len, super::lexicon::Entry::Place(_))) if b + 1 + len == k))
+                });
         Evidence {
             titled: false,
             speech,
@@ -48,8 +83,20 @@ fn text_of(doc: &Doc, a: usize, b: usize) -> String {
     doc.text[doc.toks[a].span.start..doc.toks[b - 1].span.end].to_string()
 }
 
-fn push(doc: &Doc, out: &mut Vec<Cand>, a: usize, b: usize, kind: CKind, ev: Evidence, role: Option<Role>) {
-    let name = if doc.shouting[a] { title_case(&text_of(doc, a, b)) } else { text_of(doc, a, b) };
+fn push(
+    doc: &Doc,
+    out: &mut Vec<Cand>,
+    a: usize,
+    b: usize,
+    kind: CKind,
+    ev: Evidence,
+    role: Option<Role>,
+) {
+    let name = if doc.shouting[a] {
+        title_case(&text_of(doc, a, b))
+    } else {
+        text_of(doc, a, b)
+    };
     out.push(Cand {
         a,
         b,
@@ -88,8 +135,14 @@ pub fn org_run(doc: &Doc, lex: &Lexicon, a: usize, b: usize, out: &mut Vec<Cand>
         start = a + d;
     }
     // The last organisation word ends the organisation: "Sudan Airways Airbus" → "Sudan Airways".
-    let is_suffix = |k: usize| lex.org_suffixes.contains(doc.fold(k)) && !lex.title_words.contains(doc.fold(k));
-    let Some(end) = (a + 1..b).rev().find(|&k| is_suffix(k)).map(|k| k + 1).or(Some(b)) else {
+    let is_suffix =
+        |k: usize| lex.org_suffixes.contains(doc.fold(k)) && !lex.title_words.contains(doc.fold(k));
+    let Some(end) = (a + 1..b)
+        .rev()
+        .find(|&k| is_suffix(k))
+        .map(|k| k + 1)
+        .or(Some(b))
+    else {
         return false;
     };
     let suffix = end > a + 1 && is_suffix(end - 1);
@@ -100,8 +153,12 @@ pub fn org_run(doc: &Doc, lex: &Lexicon, a: usize, b: usize, out: &mut Vec<Cand>
         .is_some_and(|k| lex.org_suffixes.contains(doc.fold(k - 1)));
     let club = (a..b).any(|k| lex.club_words.contains(doc.fold(k)))
         && (lex.club_words.contains(doc.fold(a))
-            || (a..b).any(|k| !lex.club_words.contains(doc.fold(k)) && gazetteer(doc, lex, k, k + 1).is_some()));
-    if !(suffix || of_head || club) || (a..b).any(|k| lex.thing_words.contains(doc.fold(k))) && !suffix {
+            || (a..b).any(|k| {
+                !lex.club_words.contains(doc.fold(k)) && gazetteer(doc, lex, k, k + 1).is_some()
+            }));
+    if !(suffix || of_head || club)
+        || (a..b).any(|k| lex.thing_words.contains(doc.fold(k))) && !suffix
+    {
         return false;
     }
     let ev = Evidence::new(doc, lex, start, b);
@@ -118,7 +175,14 @@ fn is_initial(s: &str) -> bool {
 }
 
 /// Judges tokens `p..q`, all capitalised; `role` when a title stood before them.
-pub fn stretch(doc: &Doc, lex: &Lexicon, p: usize, q: usize, role: Option<Role>, out: &mut Vec<Cand>) {
+pub fn stretch(
+    doc: &Doc,
+    lex: &Lexicon,
+    p: usize,
+    q: usize,
+    role: Option<Role>,
+    out: &mut Vec<Cand>,
+) {
     if p >= q {
         return;
     }
@@ -160,7 +224,11 @@ pub fn stretch(doc: &Doc, lex: &Lexicon, p: usize, q: usize, role: Option<Role>,
         return strict(doc, lex, p, q, ev, out);
     }
     if n == 1 {
-        let kind = if ev.titled { CKind::Person } else { CKind::Single };
+        let kind = if ev.titled {
+            CKind::Person
+        } else {
+            CKind::Single
+        };
         return push(doc, out, p, q, kind, ev, role);
     }
     let first = doc.s(p);
@@ -215,4 +283,3 @@ fn fallback(doc: &Doc, lex: &Lexicon, p: usize, q: usize, out: &mut Vec<Cand>) {
         }
     }
 }
-

@@ -73,7 +73,10 @@ impl<'t> Doc<'t> {
         // After a colon or an opening quote a capital may start a new clause.
         for i in 1..n {
             if toks[i].kind == TokKind::Word
-                && matches!(toks[i - 1].span.slice(text), ":" | "\"" | "“" | "‘" | "(" | "-" | "--" | "—")
+                && matches!(
+                    toks[i - 1].span.slice(text),
+                    ":" | "\"" | "“" | "‘" | "(" | "-" | "--" | "—"
+                )
             {
                 initial[i] = true;
             }
@@ -81,7 +84,12 @@ impl<'t> Doc<'t> {
         let lower_words = toks
             .iter()
             .filter(|t| {
-                t.kind == TokKind::Word && t.span.slice(text).chars().next().is_some_and(char::is_lowercase)
+                t.kind == TokKind::Word
+                    && t.span
+                        .slice(text)
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_lowercase)
             })
             .map(|t| t.fold.clone())
             .collect();

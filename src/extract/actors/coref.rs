@@ -111,7 +111,7 @@ pub fn resolve(doc: &Doc, lex: &Lexicon, cands: &[Cand]) -> Vec<DocActor> {
         let f = fold(span.slice(doc.text));
         let strict = c.evidence.strict;
         let person = c.kind == CKind::Person
-            || (!strict && c.evidence.speech && !c.evidence.initial)
+            || (!strict && c.evidence.speech)
             || (!strict && !c.evidence.initial && lex.is_given(&f));
         let known = surnames.contains_key(&f)
             || [ActorKind::Organization, ActorKind::Place]
@@ -174,7 +174,12 @@ fn org_alias(t: &Table, lex: &Lexicon, f: &str, upper: bool) -> Option<usize> {
         if a.kind != ActorKind::Organization {
             continue;
         }
-        let last = a.name.split_whitespace().last().map(fold).unwrap_or_default();
+        let last = a
+            .name
+            .split_whitespace()
+            .last()
+            .map(fold)
+            .unwrap_or_default();
         let hit = (lex.org_suffixes.contains(f) && last == f && a.name.contains(' '))
             || (upper && f.len() >= 2 && initials(&a.name) == f);
         if hit {

@@ -55,7 +55,9 @@ pub fn find(doc: &Doc, lex: &Lexicon) -> Vec<DocActor> {
             if let Some(c) = is_demonym(doc, lex, a - 1) {
                 country = country.or(Some(c));
                 a -= 1;
-            } else if !t.cap && lex.group_modifiers.contains(t.fold.as_str()) || (doc.initial[a - 1] && lex.group_modifiers.contains(t.fold.as_str())) {
+            } else if !t.cap && lex.group_modifiers.contains(t.fold.as_str())
+                || (doc.initial[a - 1] && lex.group_modifiers.contains(t.fold.as_str()))
+            {
                 a -= 1;
             } else {
                 break;
@@ -64,7 +66,8 @@ pub fn find(doc: &Doc, lex: &Lexicon) -> Vec<DocActor> {
         // "in Yerevan", "from Baku".
         let mut b = h + 1;
         if matches!(doc.fold(b), "in" | "from")
-            && let Some((len, Entry::Place(_))) = (b + 1 < n).then(|| gazetteer(doc, lex, b + 1, n)).flatten()
+            && let Some((len, Entry::Place(_))) =
+                (b + 1 < n).then(|| gazetteer(doc, lex, b + 1, n)).flatten()
         {
             b += 1 + len;
         }
@@ -76,7 +79,8 @@ pub fn find(doc: &Doc, lex: &Lexicon) -> Vec<DocActor> {
         }
         let span = Span::new(doc.toks[a].span.start, doc.toks[b - 1].span.end);
         let mut name = span.slice(doc.text).to_string();
-        if doc.initial[a] && is_demonym(doc, lex, a).is_none()
+        if doc.initial[a]
+            && is_demonym(doc, lex, a).is_none()
             && let Some(c) = name.chars().next()
         {
             name = c.to_lowercase().chain(name.chars().skip(1)).collect();
@@ -116,7 +120,11 @@ fn government(doc: &Doc, lex: &Lexicon, h: usize, out: &mut Vec<DocActor>) {
                 && l == len
                 && p.kind == PlaceKind::Country
             {
-                let adj = lex.country_demonym.get(&p.name).cloned().unwrap_or_else(|| p.name.clone());
+                let adj = lex
+                    .country_demonym
+                    .get(&p.name)
+                    .cloned()
+                    .unwrap_or_else(|| p.name.clone());
                 let span = Span::new(doc.toks[a].span.start, doc.toks[h].span.end);
                 add(out, format!("{adj} {head}"), span, Some(p.name.clone()));
                 return;

@@ -30,7 +30,10 @@ pub enum Entry {
     Place(PlaceEntry),
     /// An organisation, by its name as listed; `acronym` when written in capitals (ambiguous in
     /// all-caps headlines: "WHO").
-    Org { name: String, acronym: bool },
+    Org {
+        name: String,
+        acronym: bool,
+    },
 }
 
 /// Gazetteers and word lists the actor stage needs.
@@ -71,7 +74,10 @@ fn folded_set<'a>(lines: impl Iterator<Item = &'a str>) -> HashSet<String> {
 pub fn phrase_key(s: &str) -> String {
     let toks = tokenize(s);
     let mut key = String::new();
-    for t in toks.iter().filter(|t| t.kind != TokKind::Punct || t.span.len() > 0) {
+    for t in toks
+        .iter()
+        .filter(|t| t.kind != TokKind::Punct || !t.span.is_empty())
+    {
         if !key.is_empty() {
             key.push(' ');
         }
@@ -109,7 +115,10 @@ impl Lexicon {
             lex.add_phrase(name.trim(), entry);
         }
         for line in assets.lines("organisations.txt") {
-            let acronym = line.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+            let acronym = line
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .all(char::is_uppercase);
             let entry = Entry::Org {
                 name: line.to_string(),
                 acronym,
@@ -153,10 +162,12 @@ impl Lexicon {
         for w in assets.lines("title-words.txt") {
             lex.title_words.insert(fold(w));
         }
-        lex.honorifics = ["mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "miss", "sir", "dame"]
-            .iter()
-            .map(|s| s.to_string())
-            .collect();
+        lex.honorifics = [
+            "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "miss", "sir", "dame",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
         lex.org_suffixes = folded_set(assets.lines("org-suffixes.txt"));
         lex.club_words = folded_set(assets.lines("club-words.txt"));
         lex.place_suffixes = folded_set(assets.lines("place-suffixes.txt"));

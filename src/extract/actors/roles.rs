@@ -45,7 +45,13 @@ fn is_title(doc: &Doc, lex: &Lexicon, q: usize) -> bool {
 
 /// Strips affiliation and title words from the front of a run. Returns where the name starts and
 /// the role, when there was a title. Affiliations that are places or organisations are pushed.
-pub fn leading_title(doc: &Doc, lex: &Lexicon, a: usize, b: usize, out: &mut Vec<Cand>) -> (usize, Option<Role>) {
+pub fn leading_title(
+    doc: &Doc,
+    lex: &Lexicon,
+    a: usize,
+    b: usize,
+    out: &mut Vec<Cand>,
+) -> (usize, Option<Role>) {
     let mut p = a;
     let mut country = None;
     let mut org = None;
@@ -63,7 +69,11 @@ pub fn leading_title(doc: &Doc, lex: &Lexicon, a: usize, b: usize, out: &mut Vec
     } else {
         let d = demonym_len(doc, lex, p, b);
         if d > 0 && p + d < b && is_title(doc, lex, p + d) {
-            country = lex.demonyms.get(&doc.key(p, p + d)).filter(|c| !c.is_empty()).cloned();
+            country = lex
+                .demonyms
+                .get(&doc.key(p, p + d))
+                .filter(|c| !c.is_empty())
+                .cloned();
             p += d;
         }
     }
@@ -76,7 +86,9 @@ pub fn leading_title(doc: &Doc, lex: &Lexicon, a: usize, b: usize, out: &mut Vec
         && prev.b + 1 == a
     {
         match prev.kind {
-            CKind::Place => country = Some(prev.country.clone().unwrap_or_else(|| prev.name.clone())),
+            CKind::Place => {
+                country = Some(prev.country.clone().unwrap_or_else(|| prev.name.clone()))
+            }
             CKind::Org => org = Some(prev.name.clone()),
             _ => {}
         }
@@ -97,9 +109,10 @@ pub fn leading_title(doc: &Doc, lex: &Lexicon, a: usize, b: usize, out: &mut Vec
     // A title head later in the run: "Lands Minister X", "ACC Chairman X".
     let name_start = |k: usize| k < b && doc.is_cap(k) && !lex.title_words.contains(doc.fold(k));
     if last == t0 || !name_start(last) {
-        if let Some(k) = (t0..b.saturating_sub(1)).rev().find(|&k| {
-            doc.is_cap(k) && lex.titles.contains(doc.fold(k)) && name_start(k + 1)
-        }) {
+        if let Some(k) = (t0..b.saturating_sub(1))
+            .rev()
+            .find(|&k| doc.is_cap(k) && lex.titles.contains(doc.fold(k)) && name_start(k + 1))
+        {
             last = k + 1;
         }
     }
@@ -142,7 +155,11 @@ pub fn lower_role(doc: &Doc, lex: &Lexicon, a: usize, out: &[Cand]) -> Option<Ro
     while p > 0 && a - p < 4 {
         let t = &doc.toks[p - 1];
         let f = t.fold.as_str();
-        if t.kind == TokKind::Word && !t.cap && (lex.title_words.contains(f) || lex.group_nouns.contains(f)) && !is_joiner(f) {
+        if t.kind == TokKind::Word
+            && !t.cap
+            && (lex.title_words.contains(f) || lex.group_nouns.contains(f))
+            && !is_joiner(f)
+        {
             p -= 1;
         } else {
             break;
@@ -157,7 +174,8 @@ pub fn lower_role(doc: &Doc, lex: &Lexicon, a: usize, out: &[Cand]) -> Option<Ro
     }
     let words: Vec<&str> = (p..a).map(|i| doc.s(i)).collect();
     let last = doc.fold(a - 1);
-    let plural = last.ends_with('s') && !lex.title_words.contains(last) || lex.group_nouns.contains(last);
+    let plural =
+        last.ends_with('s') && !lex.title_words.contains(last) || lex.group_nouns.contains(last);
     let mut title = words.join(" ");
     if plural && title.ends_with('s') {
         title.pop();
@@ -172,8 +190,15 @@ pub fn lower_role(doc: &Doc, lex: &Lexicon, a: usize, out: &[Cand]) -> Option<Ro
         && prev.b == p
     {
         match prev.kind {
-            CKind::Place => role.country = Some(prev.country.clone().unwrap_or_else(|| prev.name.clone())),
-            CKind::Org | CKind::Single => role.org = Some(doc.text[doc.toks[prev.a].span.start..doc.toks[prev.b - 1].span.end].to_string()),
+            CKind::Place => {
+                role.country = Some(prev.country.clone().unwrap_or_else(|| prev.name.clone()))
+            }
+            CKind::Org | CKind::Single => {
+                role.org = Some(
+                    doc.text[doc.toks[prev.a].span.start..doc.toks[prev.b - 1].span.end]
+                        .to_string(),
+                )
+            }
             CKind::Person => {}
         }
     }
@@ -204,13 +229,17 @@ pub fn appositive(doc: &Doc, lex: &Lexicon, b: usize) -> Option<Role> {
     let t0 = p;
     while p < doc.toks.len() && p - t0 < 6 {
         let t = &doc.toks[p];
-        if t.kind == TokKind::Word && lex.title_words.contains(t.fold.as_str()) && !is_joiner(&t.fold) {
+        if t.kind == TokKind::Word
+            && lex.title_words.contains(t.fold.as_str())
+            && !is_joiner(&t.fold)
+        {
             p += 1;
         } else {
             break;
         }
     }
-    if p == t0 || !lex.titles.contains(&doc.key(p - 1, p)) && !lex.titles.contains(&doc.key(t0, p)) {
+    if p == t0 || !lex.titles.contains(&doc.key(p - 1, p)) && !lex.titles.contains(&doc.key(t0, p))
+    {
         return None;
     }
     let title = doc.text[doc.toks[t0].span.start..doc.toks[p - 1].span.end].to_string();

@@ -48,14 +48,22 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
         }
         let start = i;
         let kind;
-        if is_apos(c) && at(i + 1).is_some_and(|c| c == 's' || c == 'S') && !at(i + 2).is_some_and(char::is_alphanumeric) && i > 0 && !chars[i - 1].1.is_whitespace() {
+        if is_apos(c)
+            && at(i + 1).is_some_and(|c| c == 's' || c == 'S')
+            && !at(i + 2).is_some_and(char::is_alphanumeric)
+            && i > 0
+            && !chars[i - 1].1.is_whitespace()
+        {
             i += 2;
             kind = TokKind::Poss;
         } else if c.is_ascii_digit() {
             i += 1;
             while i < n {
                 let d = chars[i].1;
-                if d.is_alphanumeric() || (matches!(d, '.' | ',' | ':' | '-' | '/') && at(i + 1).is_some_and(|x| x.is_ascii_digit())) {
+                if d.is_alphanumeric()
+                    || (matches!(d, '.' | ',' | ':' | '-' | '/')
+                        && at(i + 1).is_some_and(|x| x.is_ascii_digit()))
+                {
                     i += 1;
                 } else {
                     break;
@@ -67,16 +75,18 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
             while i < n {
                 let d = chars[i].1;
                 let next = at(i + 1);
-                if d.is_alphanumeric() || is_combining(d) {
-                    i += 1;
-                } else if (d == '-' || d == '&') && next.is_some_and(char::is_alphanumeric) {
-                    i += 1;
-                } else if is_apos(d)
+                let inner_join = (d == '-' || d == '&') && next.is_some_and(char::is_alphanumeric);
+                // "O'Neill" keeps its apostrophe; "Turkey's" does not.
+                let inner_apos = is_apos(d)
                     && next.is_some_and(char::is_alphabetic)
-                    && !(matches!(next, Some('s' | 'S')) && !at(i + 2).is_some_and(char::is_alphanumeric))
+                    && (!matches!(next, Some('s' | 'S'))
+                        || at(i + 2).is_some_and(char::is_alphanumeric));
+                if d.is_alphanumeric()
+                    || is_combining(d)
+                    || inner_join
+                    || inner_apos
+                    || (d == '.' && dotted(&chars, start, i))
                 {
-                    i += 1;
-                } else if d == '.' && dotted(&chars, start, i) {
                     i += 1;
                 } else {
                     break;
@@ -99,7 +109,8 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
             span,
             kind,
             fold: fold(s),
-            cap: kind == TokKind::Word && (s.chars().next().is_some_and(char::is_uppercase) || prefixed_cap(s)),
+            cap: kind == TokKind::Word
+                && (s.chars().next().is_some_and(char::is_uppercase) || prefixed_cap(s)),
             upper: kind == TokKind::Word && total >= 2 && up == total,
             nl_before: nl,
         });
@@ -131,10 +142,58 @@ fn dotted(chars: &[(usize, char)], start: usize, i: usize) -> bool {
     }
     matches!(
         word.as_str(),
-        "Mr" | "Mrs" | "Ms" | "Dr" | "Prof" | "Gen" | "Sen" | "Rep" | "Gov" | "Lt" | "Col" | "Capt"
-            | "Sgt" | "Maj" | "Adm" | "Rev" | "St" | "Jr" | "Sr" | "Inc" | "Corp" | "Co" | "Ltd"
-            | "Cmdr" | "Brig" | "Fr" | "Hon" | "Supt" | "Insp" | "Det"
+        "Mr" | "Mrs"
+            | "Ms"
+            | "Dr"
+            | "Prof"
+            | "Gen"
+            | "Sen"
+            | "Rep"
+            | "Gov"
+            | "Lt"
+            | "Col"
+            | "Capt"
+            | "Sgt"
+            | "Maj"
+            | "Adm"
+            | "Rev"
+            | "St"
+            | "Jr"
+            | "Sr"
+            | "Inc"
+            | "Corp"
+            | "Co"
+            | "Ltd"
+            | "Cmdr"
+            | "Brig"
+            | "Fr"
+            | "Hon"
+            | "Supt"
+            | "Insp"
+            | "Det"
     )
+}
+
+/// "al-Kabariti", "el-Sheikh", "bin-Laden": an Arabic article before a capitalised name.
+fn prefixed_cap(s: &str) -> bool {
+    s.split_once('-').is_some_and(|(pre, rest)| {
+        matches!(
+            pre,
+            "al" | "el"
+                | "ul"
+                | "ad"
+                | "as"
+                | "ash"
+                | "bin"
+                | "ibn"
+                | "abu"
+                | "abd"
+                | "ben"
+                | "van"
+                | "de"
+                | "d'"
+        ) && rest.chars().next().is_some_and(char::is_uppercase)
+    })
 }
 
 #[cfg(test)]
@@ -144,12 +203,24 @@ mod tests {
     #[test]
     fn token_table() {
         let cases: &[(&str, &[&str])] = &[
-            ("Turkey’s Foreign Minister", &["Turkey", "’s", "Foreign", "Minister"]),
+            (
+                "Turkey’s Foreign Minister",
+                &["Turkey", "’s", "Foreign", "Minister"],
+            ),
             ("U.S. Under Secretary", &["U.S.", "Under", "Secretary"]),
             ("Mr. Pashinyan said.", &["Mr.", "Pashinyan", "said", "."]),
-            ("Yerevan–Baku–Yerevan", &["Yerevan", "–", "Baku", "–", "Yerevan"]),
-            ("Lebanese-Armenian O'Neill", &["Lebanese-Armenian", "O'Neill"]),
-            ("M. Atherton 1996-08-22 3.5", &["M.", "Atherton", "1996-08-22", "3.5"]),
+            (
+                "Yerevan–Baku–Yerevan",
+                &["Yerevan", "–", "Baku", "–", "Yerevan"],
+            ),
+            (
+                "Lebanese-Armenian O'Neill",
+                &["Lebanese-Armenian", "O'Neill"],
+            ),
+            (
+                "M. Atherton 1996-08-22 3.5",
+                &["M.", "Atherton", "1996-08-22", "3.5"],
+            ),
             ("farmers' union", &["farmers", "'", "union"]),
         ];
         for (text, want) in cases {
@@ -157,12 +228,4 @@ mod tests {
             assert_eq!(got, *want, "{text}");
         }
     }
-}
-
-/// "al-Kabariti", "el-Sheikh", "bin-Laden": an Arabic article before a capitalised name.
-fn prefixed_cap(s: &str) -> bool {
-    s.split_once('-').is_some_and(|(pre, rest)| {
-        matches!(pre, "al" | "el" | "ul" | "ad" | "as" | "ash" | "bin" | "ibn" | "abu" | "abd" | "ben" | "van" | "de" | "d'")
-            && rest.chars().next().is_some_and(char::is_uppercase)
-    })
 }
