@@ -3,6 +3,7 @@
 
 use super::classify::{self, Evidence};
 use super::context::Doc;
+use super::tokens::TokKind;
 use super::lexicon::{Entry, Lexicon};
 use super::roles::{self, Role};
 
@@ -96,7 +97,31 @@ pub fn find(doc: &Doc, lex: &Lexicon) -> Vec<Cand> {
         run(doc, lex, a, b, &mut out);
         i = b;
     }
+    for c in &mut out {
+        if c.kind == CKind::Place && c.country.is_some() && team_context(doc, c.a, c.b) {
+            c.kind = CKind::Org;
+        }
+    }
     out
+}
+
+/// A city or region in a results line is a team: "Volendam 1 PSV Eindhoven 3", "Swansea v
+/// Lincoln", "MILWAUKEE AT CHICAGO", "BALTIMORE 68 61 .527 6".
+fn team_context(doc: &Doc, a: usize, b: usize) -> bool {
+    let is_score = |i: usize| {
+        doc.toks.get(i).is_some_and(|t| {
+            t.kind == TokKind::Number && !t.nl_before && {
+                let s = t.span.slice(doc.text);
+                s.len() <= 3 && s.bytes().all(|c| c.is_ascii_digit())
+            }
+        })
+    };
+    let versus = |i: usize| doc.toks.get(i).is_some_and(|t| matches!(t.fold.as_str(), "v" | "vs" | "vs." | "at") && (t.fold != "at" || t.upper));
+    let next_unit = doc.toks.get(b + 1).is_some_and(|t| t.kind == TokKind::Word && !t.cap);
+    (is_score(b) && !next_unit && doc.toks[a].nl_before_or_first(a))
+        || (is_score(b) && a > 0 && is_score(a - 1))
+        || versus(b)
+        || (a > 0 && versus(a - 1))
 }
 
 /// The longest gazetteer phrase starting at `p` and ending by `b`.

@@ -70,6 +70,17 @@ impl Evidence {
                     let close = (b + 2..b + 5).find(|&k| doc.s(k) == ")");
                     close.is_some_and(|k| matches!(gazetteer(doc, lex, b + 1, k), Some((len, super::lexicon::Entry::Place(_))) if b + 1 + len == k))
                 });
+        // Sports pages: "(Zickler 26th", "b Croft 46", "c Cork".
+        let next = doc.toks.get(b);
+        let minute = next.is_some_and(|t| {
+            t.kind == super::tokens::TokKind::Number
+                && t.span.len() <= 5
+                && ["st", "nd", "rd", "th"].iter().any(|s| t.fold.ends_with(s))
+        });
+        let scorecard = a > 0
+            && matches!(doc.s(a - 1), "b" | "c" | "lbw" | "st")
+            && doc.toks.get(a + 1).is_some_and(|t| t.kind == super::tokens::TokKind::Number || doc.s(a + 1) == "b");
+        let speech = speech || minute || scorecard;
         Evidence {
             titled: false,
             speech,

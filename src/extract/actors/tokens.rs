@@ -26,6 +26,13 @@ pub struct Tok {
     pub nl_before: bool,
 }
 
+impl Tok {
+    /// Whether the token opens a line (or the text).
+    pub fn nl_before_or_first(&self, index: usize) -> bool {
+        self.nl_before || index == 0
+    }
+}
+
 fn is_apos(c: char) -> bool {
     c == '\'' || c == '’'
 }
@@ -108,7 +115,7 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
         out.push(Tok {
             span,
             kind,
-            fold: fold(s),
+            fold: if s.is_ascii() { s.to_ascii_lowercase() } else { fold(s) },
             cap: kind == TokKind::Word
                 && (s.chars().next().is_some_and(char::is_uppercase) || prefixed_cap(s)),
             upper: kind == TokKind::Word && total >= 2 && up == total,
