@@ -156,10 +156,10 @@ impl Ctx<'_> {
         let ended = matches!(self.last_inner_char(r), '.');
         for k in j + 1..limit.min(j + 16) {
             let tk = &toks[k];
-            if !tk.word
-                && !(tk.is_punct(',')
-                    || tk.is_punct('.') && k + 1 < limit && toks[k + 1].word && toks[k + 1].cap)
-            {
+            let dot_ok = tk.is_punct('.')
+                && k + 1 < limit
+                && (toks[k + 1].word && toks[k + 1].cap || toks[k + 1].is_punct(','));
+            if !tk.word && !(tk.is_punct(',') || tk.is_punct('(') || tk.is_punct(')') || dot_ok) {
                 break;
             }
             if let Some(c) = self.lex.cue_at(toks, k) {
@@ -193,10 +193,14 @@ impl Ctx<'_> {
             if c.end() > first {
                 continue;
             }
-            let speaker = self.subject(c, start)?;
+            // "ask", "continue": cues only right before the quotation ("asked: “...”").
+            if c.frame == Frame::Quote && toks[c.end()..first].iter().any(|t| t.word) {
+                continue;
+            }
+            let speaker = self.subject(c, start);
             return Some(Attr {
                 cue: Some(c),
-                speaker: Some(speaker),
+                speaker,
                 end: c.end(),
             });
         }
@@ -220,9 +224,10 @@ impl Ctx<'_> {
                     return Some(s);
                 }
             }
-            return speaker::after(toks, self.lex, start, c.start);
+            return speaker::main_subject(toks, self.lex, start, c.start);
         }
         speaker::before(toks, self.lex, c.start, start)
+            .or_else(|| speaker::main_subject(toks, self.lex, start, c.start))
     }
 
     /// A verb before a colon that introduces the quote: "Cruz continued:", "Smith told CNN:".
@@ -248,7 +253,7 @@ impl Ctx<'_> {
         }
         // "Cecile Richards: “...”": a name alone before the colon.
         let sp = speaker::before(toks, self.lex, colon, start)?;
-        (sp.first == start && sp.end == colon).then_some(Attr {
+        (sp.end == colon).then_some(Attr {
             cue: None,
             speaker: Some(sp),
             end: colon,
@@ -278,10 +283,11 @@ fn clean_gap(toks: &[Tok], from: usize, to: usize, max_words: usize, lex: &Lexic
     let gap = &toks[from..to];
     let words = gap.iter().filter(|t| t.word).count();
     words <= max_words
-        && !gap
-            .iter()
-            .enumerate()
-            .any(|(i, t)| t.is("that") || t.is_punct(':') || lex.cue_at(toks, from + i).is_some())
+        && !gap.iter().enumerate().any(|(i, t)| {
+            t.is("that")
+                || t.is_punct(':')
+                || lex.cue_at(toks, from + i).is_some_and(|c| c.participle)
+        })
 }
 
 /// Groups the runs into direct quotes and terms; also returns the cue tokens the quotes consumed.

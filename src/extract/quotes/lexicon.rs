@@ -11,6 +11,8 @@ pub enum Frame {
     Clause,
     As,
     Quote,
+    /// Attributes quoted words in its object ("accused him of “...”") but reports no clause.
+    Mixed,
     According,
 }
 
@@ -71,6 +73,7 @@ impl Lexicon {
                 "clause" => Frame::Clause,
                 "as" => Frame::As,
                 "according" => Frame::According,
+                "mixed" => Frame::Mixed,
                 _ => Frame::Quote,
             };
             for form in forms.split(',') {

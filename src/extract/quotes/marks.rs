@@ -34,6 +34,8 @@ fn opens_para(text: &str, para: Span) -> bool {
 pub fn runs(text: &str, paragraphs: &[Span]) -> Vec<Run> {
     let mut out = Vec::new();
     let mut open: Option<usize> = None;
+    // Inside a markup attribute value (tweet-id="..."): not a quotation.
+    let mut attr = false;
     for (pi, para) in paragraphs.iter().enumerate() {
         let s = para.slice(text);
         let mut prev = ' ';
@@ -65,6 +67,8 @@ pub fn runs(text: &str, paragraphs: &[Span]) -> Vec<Run> {
                     None if prev.is_whitespace() && !next.is_whitespace() => open = Some(at),
                     None => {}
                 }
+            } else if c == '"' && (attr || (open.is_none() && prev == '=')) {
+                attr = !attr;
             } else if c == '"' {
                 match open {
                     Some(o) => {
@@ -131,6 +135,7 @@ mod tests {
             ("“One.\n“Two.”\nThree.", &["“One.\n“Two.”"]),
             ("“Unclosed here.\nNext para.", &["“Unclosed here."]),
             ("a 5\" pipe and \"x\"", &["\"x\""]),
+            ("<tweet id=\"12\" by=\"@a\">“Hi.”", &["“Hi.”"]),
         ];
         for (text, want) in cases {
             let got: Vec<&str> = runs(text, &paras(text))

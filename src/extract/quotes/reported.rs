@@ -37,11 +37,26 @@ fn statement(ctx: &Ctx, c: CueMatch) -> Option<Found> {
     let end = ctx.sentence_end(c.start);
     // Content ends at the sentence end (without its full stop), or later when a quotation that
     // opens in the sentence runs on.
+    // A spaced dash ends the statement ("... with Azerbaijan – particularly on ..."), and so does
+    // a second attribution (", arguing that ...", ", according to ...").
+    let end = (c.end()..end)
+        .find(|&i| {
+            let t = &toks[i];
+            t.run.is_none()
+                && ((is_dash(t) && i > 0 && toks[i - 1].span.end < t.span.start)
+                    || (t.is_punct(',')
+                        && ctx
+                            .lex
+                            .cue_at(toks, i + 1)
+                            .is_some_and(|n| n.participle || n.frame == Frame::According)))
+        })
+        .unwrap_or(end);
     let mut last = end;
-    while last > c.end() && toks[last - 1].is_punct('.') {
+    while last > c.end() && (toks[last - 1].is_punct('.') || toks[last - 1].is_punct(',')) {
         last -= 1;
     }
-    if last <= c.end() && c.frame != Frame::According {
+    let bare = c.end() < end && (toks[c.end()].is_punct(',') || toks[c.end()].is_punct('.'));
+    if bare || last <= c.end() && c.frame != Frame::According {
         // "..., he said." / ", they noted,": the clause before the subject is the statement.
         return trailing(ctx, c, start, end);
     }
@@ -55,8 +70,10 @@ fn statement(ctx: &Ctx, c: CueMatch) -> Option<Found> {
     if c.frame == Frame::According {
         return according(ctx, c, start, end);
     }
-    let speaker = ctx.subject(c, start)?;
-    if !has_complement(ctx, c, end) && runs_in.is_empty() {
+    let speaker = ctx.subject(c, start);
+    // Mixed-frame verbs ("accused", "praised") attribute quoted words only.
+    let complement = c.frame != Frame::Mixed && has_complement(ctx, c, end);
+    if !complement && runs_in.is_empty() {
         return None;
     }
     // A verb that only introduces a quotation ("said: “...”") leaves no statement of its own.
@@ -76,9 +93,13 @@ fn statement(ctx: &Ctx, c: CueMatch) -> Option<Found> {
         kind: QuoteKind::Reported,
         parts: Vec::new(),
         cue: Some(c),
-        speaker: Some(speaker),
+        speaker,
         via: None,
     })
+}
+
+fn is_dash(t: &Tok) -> bool {
+    t.is_punct('–') || t.is_punct('—')
 }
 
 fn sentence_start(toks: &[Tok], i: usize) -> usize {
@@ -101,6 +122,10 @@ fn has_complement(ctx: &Ctx, c: CueMatch, end: usize) -> bool {
     }
     if c.frame == Frame::As {
         return (j..end.min(j + 10)).any(|i| toks[i].is("as") && toks[i].run.is_none());
+    }
+    // "said this week that", "said Monday (that)"
+    while j + 1 < end && lex.has(&toks[j], SKIP) && toks[j].word {
+        j += 1;
     }
     if toks[j].is("that") {
         return true;
@@ -154,7 +179,6 @@ fn has_complement(ctx: &Ctx, c: CueMatch, end: usize) -> bool {
         let prev = &toks[i - 1];
         if !w.cap
             && (w.lower.ends_with('s') && !w.lower.ends_with("ss") || w.lower.ends_with("ed"))
-            && (prev.cap || lex.pronoun(prev).is_some() || i == j)
             && !lex.has(prev, DET)
         {
             return true;

@@ -50,7 +50,10 @@ fn abbrev_dot(toks: &[Tok], i: usize) -> bool {
 /// The subject of the speech verb at token `cue`, looking back no further than token `floor`.
 /// None for a passive verb ("is described as") or when nothing fits.
 pub fn before(toks: &[Tok], lex: &Lexicon, cue: usize, floor: usize) -> Option<Speaker> {
-    let participle = toks.get(cue).is_some_and(|t| t.lower.ends_with("ing"));
+    // "is quoted as saying" is passive in form only.
+    let participle = toks
+        .get(cue)
+        .is_some_and(|t| t.lower.ends_with("ing") || t.is("quoted"));
     let mut i = cue;
     let mut passive = false;
     while i > floor {
@@ -67,6 +70,16 @@ pub fn before(toks: &[Tok], lex: &Lexicon, cue: usize, floor: usize) -> Option<S
     }
     if passive && !participle {
         return None;
+    }
+    // A bracketed affiliation before the verb: "Harry M. Reid (D-Nev.) told".
+    if i > floor && toks[i - 1].is_punct(')') {
+        let mut k = i - 1;
+        while k > floor && i - 1 - k < 12 && !toks[k].is_punct('(') {
+            k -= 1;
+        }
+        if toks[k].is_punct('(') {
+            i = k;
+        }
     }
     if i > floor && lex.has(&toks[i - 1], RELATIVE) {
         i -= 1;
@@ -303,4 +316,38 @@ fn definite(phrase: &[Tok]) -> Option<Anaphor> {
     } else {
         Anaphor::Singular
     })
+}
+
+/// The subject of a sentence's main verb, for a cue without its own ("..., saying", "and said"):
+/// the first phrase, at the sentence start or after a comma, followed by a verb.
+pub fn main_subject(toks: &[Tok], lex: &Lexicon, start: usize, end: usize) -> Option<Speaker> {
+    let mut starts = vec![start];
+    starts.extend(
+        (start..end)
+            .filter(|&k| toks[k].is_punct(',') || toks[k].is_punct('—'))
+            .map(|k| k + 1),
+    );
+    for s in starts {
+        let mut k = s;
+        while k < end && k - s < 10 {
+            let t = &toks[k];
+            if !t.word || t.run.is_some() || lex.has(t, BOUNDARY | RELATIVE) {
+                break;
+            }
+            let verb = !t.cap
+                && k > s
+                && !lex.has(&toks[k - 1], DET)
+                && (t.lower.ends_with("ed")
+                    || lex.has(t, BE | SKIP)
+                    || lex.cue_at(toks, k).is_some());
+            if verb {
+                return Some(build(toks, lex, s, k));
+            }
+            if lex.has(t, NP_PREP) && !t.cap {
+                break;
+            }
+            k += 1;
+        }
+    }
+    None
 }
