@@ -6,7 +6,7 @@
 //! attribution (“A,” she said. “B.”) and runs that follow each other are one quote. Short or
 //! title-like runs with no attribution are terms (a name, a scare quote).
 
-use super::lexicon::{CueMatch, Frame, Lexicon};
+use super::lexicon::{CueMatch, Frame, Lexicon, NAME_CONTEXT};
 use super::marks::Run;
 use super::speaker::{self, Speaker};
 use super::tokens::Tok;
@@ -190,7 +190,7 @@ impl Ctx<'_> {
             let Some(c) = self.lex.cue_at(toks, k) else {
                 continue;
             };
-            if c.end() > first {
+            if c.end() > first || speaker::passive(toks, self.lex, c.start, start) {
                 continue;
             }
             // "ask", "continue": cues only right before the quotation ("asked: “...”").
@@ -277,7 +277,7 @@ impl Ctx<'_> {
 
 /// Whether only punctuation lies between token `from` and token `to`, within one paragraph.
 fn clean_gap(toks: &[Tok], from: usize, to: usize, max_words: usize, lex: &Lexicon) -> bool {
-    if from > to || to - from > 40 {
+    if from > to || to - from > 60 {
         return false;
     }
     let gap = &toks[from..to];
@@ -294,6 +294,17 @@ fn clean_gap(toks: &[Tok], from: usize, to: usize, max_words: usize, lex: &Lexic
 pub fn find(ctx: &Ctx) -> (Vec<Found>, Vec<usize>) {
     let n = ctx.runs.len();
     let title: Vec<bool> = (0..n).map(|r| ctx.title_like(r)).collect();
+    // A title after a possessive or a word like "on", "host of", "told": a show, a book, a name.
+    let name: Vec<bool> = (0..n)
+        .map(|r| {
+            let first = ctx.run_toks[r].0;
+            title[r]
+                && first > 0
+                && (ctx.lex.has(&ctx.toks[first - 1], NAME_CONTEXT)
+                    || ctx.toks[first - 1].lower.ends_with("'s")
+                    || ctx.toks[first - 1].lower.ends_with("s'"))
+        })
+        .collect();
     let mut out: Vec<Found> = Vec::new();
     let mut used = Vec::new();
     let mut done = vec![false; n];
@@ -303,6 +314,18 @@ pub fn find(ctx: &Ctx) -> (Vec<Found>, Vec<usize>) {
             continue;
         }
         done[r0] = true;
+        if name[r0] {
+            let span = ctx.runs[r0].span;
+            out.push(Found {
+                span,
+                kind: QuoteKind::Term,
+                parts: vec![span],
+                cue: None,
+                speaker: None,
+                via: None,
+            });
+            continue;
+        }
         let para = ctx.para_of_run(r0);
         let mut group = vec![r0];
         let mut attr: Option<Attr> = None;
@@ -329,7 +352,17 @@ pub fn find(ctx: &Ctx) -> (Vec<Found>, Vec<usize>) {
                 }
                 Some(q)
                     if resume != ctx.run_toks[last].1
-                        && clean_gap(ctx.toks, resume, ctx.run_toks[q].0, 25, ctx.lex) =>
+                        && clean_gap(ctx.toks, resume, ctx.run_toks[q].0, 40, ctx.lex) =>
+                {
+                    group.push(q);
+                    done[q] = true;
+                }
+                // A list of quotations: “A,” “B” and “C”.
+                Some(q)
+                    if !skipped_titles
+                        && ctx.toks[ctx.run_toks[last].1..ctx.run_toks[q].0]
+                            .iter()
+                            .all(|t| t.is_punct(',') || t.is("and") || t.is("or")) =>
                 {
                     group.push(q);
                     done[q] = true;
@@ -384,8 +417,7 @@ pub fn find(ctx: &Ctx) -> (Vec<Found>, Vec<usize>) {
             None if single && (title[r0] || ctx.word_count(r0) <= 4) => kind = QuoteKind::Term,
             None => {
                 kind = QuoteKind::Direct;
-                if starts_para
-                    && let Some((p, s)) = &last_direct
+                if let Some((p, s)) = &last_direct
                     && para <= p + 1
                 {
                     speaker = s.clone();

@@ -53,6 +53,7 @@ pub const RELATIVE: u16 = 8;
 pub const DET: u16 = 16;
 pub const NP_PREP: u16 = 32;
 pub const TITLE: u16 = 64;
+pub const NAME_CONTEXT: u16 = 128;
 
 /// Speech verbs and cue phrases, pronouns and word classes.
 #[derive(Clone, Debug, Default)]
@@ -112,6 +113,7 @@ impl Lexicon {
                     "determiner" => DET,
                     "np-preposition" => NP_PREP,
                     "title" => TITLE,
+                    "name-context" => NAME_CONTEXT,
                     _ => 0,
                 };
                 continue;

@@ -35,6 +35,9 @@ fn statement(ctx: &Ctx, c: CueMatch) -> Option<Found> {
     let toks = ctx.toks;
     let start = sentence_start(toks, c.start);
     let end = ctx.sentence_end(c.start);
+    if speaker::passive(toks, ctx.lex, c.start, start) {
+        return None;
+    }
     // Content ends at the sentence end (without its full stop), or later when a quotation that
     // opens in the sentence runs on.
     // A spaced dash ends the statement ("... with Azerbaijan – particularly on ..."), and so does

@@ -47,6 +47,28 @@ fn abbrev_dot(toks: &[Tok], i: usize) -> bool {
         && toks.get(i + 1).is_some_and(|n| n.word && n.cap)
 }
 
+/// Whether the verb at token `cue` is passive ("is described as", "was told"): it names no speaker.
+pub fn passive(toks: &[Tok], lex: &Lexicon, cue: usize, floor: usize) -> bool {
+    if toks
+        .get(cue)
+        .is_none_or(|t| t.lower.ends_with("ing") || t.is("quoted"))
+    {
+        return false;
+    }
+    let mut i = cue;
+    while i > floor {
+        let t = &toks[i - 1];
+        if lex.has(t, BE) {
+            return true;
+        }
+        if t.run.is_some() || !(lex.has(t, SKIP) || is_adverb(t)) {
+            return false;
+        }
+        i -= 1;
+    }
+    false
+}
+
 /// The subject of the speech verb at token `cue`, looking back no further than token `floor`.
 /// None for a passive verb ("is described as") or when nothing fits.
 pub fn before(toks: &[Tok], lex: &Lexicon, cue: usize, floor: usize) -> Option<Speaker> {

@@ -60,6 +60,12 @@ pub fn tokenize(text: &str, segs: &Segments) -> Vec<Tok> {
                         push_lower(&mut lower, d);
                         end = j + d.len_utf8();
                         chars.next();
+                    } else if matches!(d, '\'' | '’') && lower.ends_with('s') {
+                        // A plural possessive: "Sanders’ campaign".
+                        push_lower(&mut lower, d);
+                        end = j + d.len_utf8();
+                        chars.next();
+                        break;
                     } else {
                         break;
                     }
