@@ -6,7 +6,7 @@
 //! attribution (“A,” she said. “B.”) and runs that follow each other are one quote. Short or
 //! title-like runs with no attribution are terms (a name, a scare quote).
 
-use super::lexicon::{CueMatch, Frame, Lexicon, NAME_CONTEXT};
+use super::lexicon::{CueMatch, Frame, Lexicon, NAME_CONTEXT, TITLE};
 use super::marks::Run;
 use super::speaker::{self, Speaker};
 use super::tokens::Tok;
@@ -260,6 +260,45 @@ impl Ctx<'_> {
         })
     }
 
+    /// The clause around a quotation at token `first` when its subject names someone: a statement
+    /// from the verb after the subject to the end of the sentence.
+    fn clause_of(&self, first: usize, floor: usize) -> Option<Found> {
+        let toks = self.toks;
+        let start = self.sentence_start(first).max(floor);
+        let sp = speaker::main_subject(toks, self.lex, start, first)?;
+        let named = sp.anaphor.is_some()
+            || toks[sp.first..sp.end]
+                .iter()
+                .any(|t| t.cap && t.word && !self.lex.has(t, TITLE));
+        if !named || sp.end >= first {
+            return None;
+        }
+        let verb = sp.end;
+        let end = self.sentence_end(first);
+        let mut last = end;
+        while last > first
+            && (toks[last - 1].is_punct('.') || toks[last - 1].is_punct(','))
+            && toks[last - 1].run.is_none()
+        {
+            last -= 1;
+        }
+        let stop = toks.get(last.saturating_sub(1))?.span.end;
+        let run_end = self.runs[toks[first].run?].span.end;
+        Some(Found {
+            span: Span::new(toks[verb].span.start, stop.max(run_end)),
+            kind: QuoteKind::Reported,
+            parts: Vec::new(),
+            cue: Some(CueMatch {
+                start: verb,
+                len: 1,
+                frame: Frame::Mixed,
+                participle: false,
+            }),
+            speaker: Some(sp),
+            via: None,
+        })
+    }
+
     /// "according to X" anywhere in the sentence of token `first`.
     fn according_attr(&self, first: usize) -> Option<Attr> {
         let start = self.sentence_start(first);
@@ -408,6 +447,22 @@ pub fn find(ctx: &Ctx) -> (Vec<Found>, Vec<usize>) {
         let kind;
         let mut speaker = None;
         let mut cue = None;
+        // A short quotation in a clause whose subject is a name or pronoun: the subject's words
+        // ("Trump has pointed to the case as the “rigged system”"); the clause is a statement.
+        if attr.is_none()
+            && single
+            && !title[r0]
+            && ctx.word_count(r0) <= 4
+            && let Some(stmt) = ctx.clause_of(first_tok, floor)
+        {
+            attr = Some(Attr {
+                cue: stmt.cue,
+                speaker: stmt.speaker.clone(),
+                end: first_tok,
+            });
+            via = Some(Via::Before);
+            out.push(stmt);
+        }
         match attr {
             Some(a) => {
                 kind = QuoteKind::Direct;

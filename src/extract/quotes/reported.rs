@@ -45,13 +45,19 @@ fn statement(ctx: &Ctx, c: CueMatch) -> Option<Found> {
     let end = (c.end()..end)
         .find(|&i| {
             let t = &toks[i];
+            let joins =
+                t.is_punct(',') || matches!(t.lower.as_str(), "and" | "but" | "while" | "whereas");
             t.run.is_none()
                 && ((is_dash(t) && i > 0 && toks[i - 1].span.end < t.span.start)
-                    || (t.is_punct(',')
+                    || (joins && ctx.lex.cue_at(toks, i + 1).is_some())
+                    || (joins
+                        && toks
+                            .get(i + 1)
+                            .is_some_and(|n| n.cap || ctx.lex.pronoun(n).is_some())
                         && ctx
                             .lex
-                            .cue_at(toks, i + 1)
-                            .is_some_and(|n| n.participle || n.frame == Frame::According)))
+                            .cue_at(toks, i + 2)
+                            .is_some_and(|n| n.frame != Frame::According)))
         })
         .unwrap_or(end);
     let mut last = end;
