@@ -299,6 +299,38 @@ impl Ctx<'_> {
         })
     }
 
+    /// An attribution closing the sentence after the quotation: "... “stagnant” for a month, he said."
+    fn trailing_attr(&self, from: usize) -> Option<Attr> {
+        let toks = self.toks;
+        if from >= toks.len() || toks[from].para != toks[from.saturating_sub(1)].para {
+            return None;
+        }
+        let end = self.sentence_end(from);
+        for k in from..end {
+            if toks[k].run.is_some() {
+                return None;
+            }
+            let Some(c) = self.lex.cue_at(toks, k) else {
+                continue;
+            };
+            if c.frame == Frame::According || c.participle {
+                return None;
+            }
+            let speaker = if k > 0 && toks[k - 1].is_punct(',') {
+                speaker::after(toks, self.lex, c.end(), self.narration_limit(c.end()))
+            } else {
+                speaker::before(toks, self.lex, k, from)
+                    .filter(|sp| sp.first > 0 && toks[sp.first - 1].is_punct(','))
+            };
+            return speaker.map(|sp| Attr {
+                cue: Some(c),
+                speaker: Some(sp),
+                end: c.end(),
+            });
+        }
+        None
+    }
+
     /// "according to X" anywhere in the sentence of token `first`.
     fn according_attr(&self, first: usize) -> Option<Attr> {
         let start = self.sentence_start(first);
@@ -438,6 +470,10 @@ pub fn find(ctx: &Ctx) -> (Vec<Found>, Vec<usize>) {
             } else if let Some(a) = ctx.according_attr(first_tok) {
                 attr = Some(a);
                 via = Some(Via::Colon);
+            } else if let Some(a) = ctx.trailing_attr(ctx.run_toks[*group.last().unwrap_or(&r0)].1)
+            {
+                attr = Some(a);
+                via = Some(Via::Before);
             }
         }
         let parts: Vec<Span> = group.iter().map(|&q| ctx.runs[q].span).collect();

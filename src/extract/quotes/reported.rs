@@ -248,8 +248,11 @@ fn trailing(ctx: &Ctx, c: CueMatch, start: usize, end: usize) -> Option<Found> {
         last -= 1;
     }
     let comma = speaker.first - 1;
-    // The statement must itself be narration, not a quotation the direct rules own.
-    if (start..comma).any(|i| toks[i].run.is_some()) || comma <= start + 2 {
+    // The statement must hold narration, not only a quotation the direct rules own.
+    let words = (start..comma)
+        .filter(|&i| toks[i].word && toks[i].run.is_none())
+        .count();
+    if words < 2 || comma <= start + 2 {
         return None;
     }
     let tail = c.end() < last && toks[c.end()].is_punct(',');
