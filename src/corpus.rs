@@ -402,10 +402,13 @@ mod tests {
         }
     }
 
+    /// (day of January 2025 or undated, doc, start) of each input event.
+    type Key = (Option<u32>, usize, usize);
+
     #[test]
     fn events_sort_by_day_then_reading_order_with_undated_last() {
         // (day, doc, start) in input order → input positions in sorted order.
-        let cases: [(&[(Option<u32>, usize, usize)], &[usize]); 3] = [
+        let cases: [(&[Key], &[usize]); 3] = [
             (
                 &[(Some(3), 0, 0), (Some(1), 1, 0), (Some(2), 0, 9)],
                 &[1, 2, 0],
