@@ -86,7 +86,7 @@ fn words(s: &str) -> impl Iterator<Item = (usize, &str)> {
 /// The display line holding byte `offset`.
 pub fn line_of(lines: &[Span], offset: usize) -> usize {
     lines
-        .partition_point(|l| l.end <= offset && !(l.is_empty() && l.start == offset))
+        .partition_point(|l| l.end <= offset)
         .min(lines.len().saturating_sub(1))
 }
 
