@@ -48,31 +48,28 @@ pub struct Ingested {
 
 /// Reads every article under `paths`: files are read as given, folders recursively in sorted order.
 pub fn ingest_paths(paths: &[PathBuf], opts: &IngestOptions) -> Ingested {
-    let mut diagnostics = Vec::new();
-    let mut files: Vec<(PathBuf, PathBuf)> = Vec::new();
+    let mut items: Vec<Item> = Vec::new();
     let mut seen_dirs = HashSet::new();
     for root in paths {
         match std::fs::metadata(root) {
-            Ok(m) if m.is_dir() => {
-                walk(root, root, &mut seen_dirs, &mut files, &mut diagnostics);
-            }
-            Ok(_) => files.push((
+            Ok(m) if m.is_dir() => walk(root, root, &mut seen_dirs, &mut items),
+            Ok(_) => items.push(Item::File(
                 root.clone(),
                 root.parent().map(Path::to_path_buf).unwrap_or_default(),
             )),
-            Err(e) => diagnostics.push(Diagnostic {
-                path: root.display().to_string(),
-                line: None,
-                message: e.to_string(),
-                skipped: true,
-            }),
+            Err(e) => items.push(Item::Problem(problem(root, e))),
         }
     }
-    let loaded: Vec<(Vec<Document>, Vec<Diagnostic>, String)> = files
-        .par_iter()
-        .map(|(path, root)| load_file(path, root, opts))
+    // Reading and parsing run in parallel; results keep input order so output is deterministic.
+    let loaded: Vec<(Vec<Document>, Vec<Diagnostic>, String)> = items
+        .into_par_iter()
+        .map(|item| match item {
+            Item::File(path, root) => load_file(&path, &root, opts),
+            Item::Problem(d) => (Vec::new(), vec![d], String::new()),
+        })
         .collect();
     let mut documents = Vec::new();
+    let mut diagnostics = Vec::new();
     let mut fallback_ids = Vec::new();
     for (docs, diags, long_id) in loaded {
         for d in docs {
@@ -85,6 +82,21 @@ pub fn ingest_paths(paths: &[PathBuf], opts: &IngestOptions) -> Ingested {
     Ingested {
         documents,
         diagnostics,
+    }
+}
+
+/// A file to read (with the folder it was found under), or a problem met while walking.
+enum Item {
+    File(PathBuf, PathBuf),
+    Problem(Diagnostic),
+}
+
+fn problem(path: &Path, e: std::io::Error) -> Diagnostic {
+    Diagnostic {
+        path: path.display().to_string(),
+        line: None,
+        message: e.to_string(),
+        skipped: true,
     }
 }
 
@@ -120,13 +132,7 @@ fn is_documentation(path: &Path) -> bool {
     )
 }
 
-fn walk(
-    root: &Path,
-    dir: &Path,
-    seen: &mut HashSet<PathBuf>,
-    files: &mut Vec<(PathBuf, PathBuf)>,
-    diagnostics: &mut Vec<Diagnostic>,
-) {
+fn walk(root: &Path, dir: &Path, seen: &mut HashSet<PathBuf>, items: &mut Vec<Item>) {
     // Canonical paths make symlink loops terminate: each real folder is entered once.
     let Ok(real) = std::fs::canonicalize(dir) else {
         return;
@@ -137,12 +143,7 @@ fn walk(
     let entries = match std::fs::read_dir(dir) {
         Ok(rd) => rd,
         Err(e) => {
-            diagnostics.push(Diagnostic {
-                path: dir.display().to_string(),
-                line: None,
-                message: e.to_string(),
-                skipped: true,
-            });
+            items.push(Item::Problem(problem(dir, e)));
             return;
         }
     };
@@ -157,19 +158,14 @@ fn walk(
             continue;
         }
         match std::fs::metadata(&child) {
-            Ok(m) if m.is_dir() => walk(root, &child, seen, files, diagnostics),
+            Ok(m) if m.is_dir() => walk(root, &child, seen, items),
             Ok(m) if m.is_file() => {
                 if is_article_ext(&child) && !is_documentation(&child) {
-                    files.push((child, root.to_path_buf()));
+                    items.push(Item::File(child, root.to_path_buf()));
                 }
             }
             Ok(_) => {}
-            Err(e) => diagnostics.push(Diagnostic {
-                path: child.display().to_string(),
-                line: None,
-                message: e.to_string(),
-                skipped: true,
-            }),
+            Err(e) => items.push(Item::Problem(problem(&child, e))),
         }
     }
 }
@@ -185,15 +181,7 @@ fn load_file(
     let long_id = rel.with_extension("").to_string_lossy().replace('\\', "/");
     let bytes = match std::fs::read(path) {
         Ok(b) => b,
-        Err(e) => {
-            let d = Diagnostic {
-                path: shown,
-                line: None,
-                message: e.to_string(),
-                skipped: true,
-            };
-            return (Vec::new(), vec![d], long_id);
-        }
+        Err(e) => return (Vec::new(), vec![problem(path, e)], long_id),
     };
     let stem = path
         .file_stem()
