@@ -98,7 +98,13 @@ pub fn find(doc: &Doc, lex: &Lexicon) -> Vec<Cand> {
         i = b;
     }
     for c in &mut out {
-        if c.kind == CKind::Place && c.country.is_some() && team_context(doc, c.a, c.b) {
+        let guessed_person = c.kind == CKind::Person
+            && c.role.is_none()
+            && !lex.is_given(doc.fold(c.a))
+            && !c.evidence.speech;
+        if (guessed_person || (c.kind == CKind::Place && c.country.is_some()))
+            && team_context(doc, c.a, c.b)
+        {
             c.kind = CKind::Org;
         }
     }

@@ -243,13 +243,22 @@ pub fn stretch(
         return push(doc, out, p, q, kind, ev, role);
     }
     let first = doc.s(p);
+    // "Widzew Lodz", "Vitesse Arnhem": an unknown word before a city is a club.
+    if n == 2
+        && !lex.is_given(folds[0])
+        && matches!(gazetteer(doc, lex, p + 1, q), Some((1, super::lexicon::Entry::Place(pl))) if pl.kind != super::lexicon::PlaceKind::Country)
+    {
+        return push(doc, out, p, q, CKind::Org, ev, None);
+    }
     let evidence = ev.titled
         || ev.speech
         || lex.is_given(folds[0])
         || is_initial(first)
         || (n == 2 && lex.family_first.contains(folds[0]));
     // Unknown words in name shape: no word the text also writes in lower case, no title words.
+    let verbish = ["ed", "ing", "ly"].iter().any(|s| folds[0].ends_with(s));
     let shape = n <= 4
+        && !(ev.initial && verbish)
         && (p..q).all(|i| {
             let t = &doc.toks[i];
             !t.upper
