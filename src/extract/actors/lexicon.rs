@@ -190,6 +190,12 @@ impl Lexicon {
         let first = key.split(' ').next().unwrap_or("").to_string();
         let len = self.phrase_len.entry(first).or_insert(0);
         *len = (*len).max(n);
+        // "St Louis" for "St. Louis": dots dropped inside longer names.
+        if n > 1 && key.contains('.') {
+            self.phrases
+                .entry(key.replace('.', ""))
+                .or_insert_with(|| entry.clone());
+        }
         self.phrases.entry(key).or_insert(entry);
     }
 
