@@ -177,7 +177,14 @@ impl Lexicon {
             .flat_map(str::split_whitespace)
             .map(fold)
             .collect();
-        lex.speech_verbs = folded_set(assets.lines("speech-verbs.txt"));
+        // One speech-verb list serves quotes and actors: `FRAME<TAB>form, form, ...` lines.
+        lex.speech_verbs = folded_set(
+            assets
+                .lines("speech-verbs.txt")
+                .flat_map(|l| l.rsplit('\t').next().unwrap_or(l).split(','))
+                .map(str::trim)
+                .filter(|f| !f.is_empty() && !f.contains(' ')),
+        );
         lex.group_nouns = folded_set(assets.lines("group-nouns.txt"));
         lex.group_modifiers = folded_set(assets.lines("group-modifiers.txt"));
         lex.group_heads = folded_set(assets.lines("group-heads.txt"));
