@@ -100,7 +100,10 @@ fn acts_after(doc: &Doc, lex: &Lexicon, mut b: usize) -> bool {
         }
         break;
     }
-    lex.speech_verbs.contains(doc.fold(b))
+    let f = doc.fold(b);
+    // Auxiliaries too: "experts are set to visit", "analysts have warned".
+    lex.speech_verbs.contains(f)
+        || matches!(f, "is" | "are" | "was" | "were" | "has" | "have" | "had" | "will" | "would")
 }
 
 /// "The Armenian government", "Armenia's government".
