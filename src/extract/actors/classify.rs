@@ -51,7 +51,7 @@ impl Evidence {
     pub fn new(doc: &Doc, lex: &Lexicon, a: usize, b: usize) -> Self {
         let after = doc.fold(b);
         let speech = SPEECH.contains(&after)
-            || (after == ","
+            || (doc.s(b) == ","
                 && (doc.fold(b + 1) == "who"
                     || doc.toks.get(b + 1).is_some_and(|t| {
                         t.kind == super::tokens::TokKind::Number
@@ -214,7 +214,7 @@ pub fn stretch(
     }
     if role.is_none()
         && p >= 2
-        && matches!(doc.fold(p - 1), "and" | ",")
+        && (doc.fold(p - 1) == "and" || doc.s(p - 1) == ",")
         && let Some(prev) = out.last()
         && prev.kind == CKind::Person
         && prev.b + 1 == p
@@ -265,7 +265,7 @@ pub fn stretch(
         && (p..q).all(|i| {
             let t = &doc.toks[i];
             !t.upper
-                && !doc.lower_words.contains(&t.fold)
+                && !doc.has_lower(&t.fold)
                 && !lex.title_words.contains(&t.fold)
                 && !t.fold.chars().any(|c| c.is_ascii_digit())
         });

@@ -59,10 +59,7 @@ pub fn surname_merges(actors: &[(ActorKind, &str)]) -> Vec<usize> {
             && name.contains(' ')
             && let Some(last) = name.split_whitespace().last()
         {
-            by_surname
-                .entry(crate::text::fold(last))
-                .or_default()
-                .push(i);
+            by_surname.entry(lexicon::fold(last)).or_default().push(i);
         }
     }
     actors
@@ -72,7 +69,7 @@ pub fn surname_merges(actors: &[(ActorKind, &str)]) -> Vec<usize> {
             if *kind != ActorKind::Person || name.contains(' ') {
                 return i;
             }
-            match by_surname.get(&crate::text::fold(name)).map(Vec::as_slice) {
+            match by_surname.get(&lexicon::fold(name)).map(Vec::as_slice) {
                 Some([j]) => *j,
                 _ => i,
             }
