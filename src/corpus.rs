@@ -246,6 +246,7 @@ impl Assembler {
             q.id = format!("q{}", i + 1);
         }
         sort_chronologically(&mut corpus.events);
+        merge_surnames(&mut corpus);
         for (i, e) in corpus.events.iter_mut().enumerate() {
             e.id = format!("e{}", i + 1);
         }
@@ -325,6 +326,83 @@ fn merge_actor(
         .mentions
         .extend(a.mentions.into_iter().map(|span| Mention { doc, span }));
     i
+}
+
+/// A person known only by a surname in some documents ("Fidan") joins the one full-name person
+/// of the corpus with that surname ("Hakan Fidan"); ambiguous surnames stay apart.
+fn merge_surnames(corpus: &mut Corpus) {
+    let map = actors::surname_merges(
+        &corpus
+            .actors
+            .iter()
+            .map(|a| (a.kind, a.name.as_str()))
+            .collect::<Vec<_>>(),
+    );
+    if map.iter().enumerate().all(|(i, &j)| i == j) {
+        return;
+    }
+    // Fold the merged actors into their targets, then renumber everything that points at actors.
+    for (i, &j) in map.iter().enumerate() {
+        if j != i {
+            let from = std::mem::replace(
+                &mut corpus.actors[i],
+                Actor {
+                    id: String::new(),
+                    name: String::new(),
+                    kind: ActorKind::Person,
+                    roles: Vec::new(),
+                    aliases: Vec::new(),
+                    country: None,
+                    mentions: Vec::new(),
+                },
+            );
+            let to = &mut corpus.actors[j];
+            if !to.aliases.contains(&from.name) {
+                to.aliases.push(from.name);
+            }
+            for x in from.aliases {
+                if x != to.name && !to.aliases.contains(&x) {
+                    to.aliases.push(x);
+                }
+            }
+            for r in from.roles {
+                if !to.roles.contains(&r) {
+                    to.roles.push(r);
+                }
+            }
+            to.country = to.country.take().or(from.country);
+            to.mentions.extend(from.mentions);
+            to.mentions.sort();
+        }
+    }
+    let mut new_index = vec![0; map.len()];
+    let mut kept = 0;
+    for i in 0..map.len() {
+        if map[i] == i {
+            new_index[i] = kept;
+            kept += 1;
+        }
+    }
+    let remap = |i: usize| new_index[map[i]];
+    let mut i = 0;
+    corpus.actors.retain(|_| {
+        let keep = map[i] == i;
+        i += 1;
+        keep
+    });
+    for q in &mut corpus.quotes {
+        for s in &mut q.speakers {
+            *s = remap(*s);
+        }
+        q.speakers.dedup();
+    }
+    for e in &mut corpus.events {
+        for a in &mut e.actors {
+            *a = remap(*a);
+        }
+        e.actors.sort_unstable();
+        e.actors.dedup();
+    }
 }
 
 fn merge_topic(

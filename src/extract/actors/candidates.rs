@@ -3,9 +3,9 @@
 
 use super::classify::{self, Evidence};
 use super::context::Doc;
-use super::tokens::TokKind;
 use super::lexicon::{Entry, Lexicon};
 use super::roles::{self, Role};
+use super::tokens::TokKind;
 
 /// What a candidate is, as far as one run can tell.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -98,7 +98,13 @@ pub fn find(doc: &Doc, lex: &Lexicon) -> Vec<Cand> {
         i = b;
     }
     for c in &mut out {
-        if c.kind == CKind::Place && c.country.is_some() && team_context(doc, c.a, c.b) {
+        let guessed_person = c.kind == CKind::Person
+            && c.role.is_none()
+            && !lex.is_given(doc.fold(c.a))
+            && !c.evidence.speech;
+        if (guessed_person || (c.kind == CKind::Place && c.country.is_some()))
+            && team_context(doc, c.a, c.b)
+        {
             c.kind = CKind::Org;
         }
     }
@@ -116,8 +122,15 @@ fn team_context(doc: &Doc, a: usize, b: usize) -> bool {
             }
         })
     };
-    let versus = |i: usize| doc.toks.get(i).is_some_and(|t| matches!(t.fold.as_str(), "v" | "vs" | "vs." | "at") && (t.fold != "at" || t.upper));
-    let next_unit = doc.toks.get(b + 1).is_some_and(|t| t.kind == TokKind::Word && !t.cap);
+    let versus = |i: usize| {
+        doc.toks.get(i).is_some_and(|t| {
+            matches!(t.fold.as_str(), "v" | "vs" | "vs." | "at") && (t.fold != "at" || t.upper)
+        })
+    };
+    let next_unit = doc
+        .toks
+        .get(b + 1)
+        .is_some_and(|t| t.kind == TokKind::Word && !t.cap);
     (is_score(b) && !next_unit && doc.toks[a].nl_before_or_first(a))
         || (is_score(b) && a > 0 && is_score(a - 1))
         || versus(b)
@@ -150,7 +163,10 @@ pub fn gazetteer<'l>(
 }
 
 pub fn demonym_len(doc: &Doc, lex: &Lexicon, p: usize, b: usize) -> usize {
-    if p + 1 < b && lex.demonyms.contains_key(&doc.key(p, p + 2)) {
+    if p + 1 < b
+        && lex.demonym_first.contains(doc.fold(p))
+        && lex.demonyms.contains_key(&doc.key(p, p + 2))
+    {
         return 2;
     }
     let f = doc.fold(p);
@@ -169,7 +185,7 @@ fn droppable(doc: &Doc, lex: &Lexicon, p: usize, b: usize) -> bool {
     if lex.non_names.contains(f) {
         return true;
     }
-    doc.initial[p] && doc.lower_words.contains(f) && !lex.is_given(f)
+    doc.initial[p] && doc.has_lower(f) && !lex.is_given(f)
 }
 
 pub fn push_entry(doc: &Doc, lex: &Lexicon, out: &mut Vec<Cand>, a: usize, b: usize, e: &Entry) {
