@@ -12,19 +12,6 @@ use super::speaker::{self, Speaker};
 use super::tokens::Tok;
 use crate::model::{QuoteKind, Span};
 
-/// How a quote found its speaker.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Via {
-    /// The verb follows the quote or splits it: the cue belongs to the quote alone.
-    After,
-    /// The verb precedes the quote in its sentence: a reported statement may hold the quote.
-    Before,
-    /// A verb before a colon, or "according to" in the sentence.
-    Colon,
-    /// No verb: the quote continues the previous speaker's quote.
-    Continued,
-}
-
 #[derive(Clone, Debug)]
 pub struct Found {
     pub span: Span,
@@ -32,7 +19,6 @@ pub struct Found {
     pub parts: Vec<Span>,
     pub cue: Option<CueMatch>,
     pub speaker: Option<Speaker>,
-    pub via: Option<Via>,
 }
 
 struct Attr {
@@ -159,7 +145,7 @@ impl Ctx<'_> {
             let dot_ok = tk.is_punct('.')
                 && k + 1 < limit
                 && (toks[k + 1].word && toks[k + 1].cap || toks[k + 1].is_punct(','));
-            if !tk.word && !(tk.is_punct(',') || tk.is_punct('(') || tk.is_punct(')') || dot_ok) {
+            if !(tk.word || tk.is_punct(',') || tk.is_punct('(') || tk.is_punct(')') || dot_ok) {
                 break;
             }
             if let Some(c) = self.lex.cue_at(toks, k) {
@@ -295,7 +281,6 @@ impl Ctx<'_> {
                 participle: false,
             }),
             speaker: Some(sp),
-            via: None,
         })
     }
 
@@ -393,14 +378,12 @@ pub fn find(ctx: &Ctx) -> (Vec<Found>, Vec<usize>) {
                 parts: vec![span],
                 cue: None,
                 speaker: None,
-                via: None,
             });
             continue;
         }
         let para = ctx.para_of_run(r0);
         let mut group = vec![r0];
         let mut attr: Option<Attr> = None;
-        let mut via = None;
         loop {
             let last = *group.last().unwrap_or(&r0);
             let a = ctx.after_attr(last);
@@ -411,7 +394,6 @@ pub fn find(ctx: &Ctx) -> (Vec<Found>, Vec<usize>) {
             let skipped_titles = next.is_some_and(|q| q > last + 1);
             if a.is_some() && attr.is_none() {
                 attr = a;
-                via = Some(Via::After);
             }
             match next {
                 Some(q)
@@ -455,7 +437,6 @@ pub fn find(ctx: &Ctx) -> (Vec<Found>, Vec<usize>) {
                     used.push(c.start);
                 }
                 attr = Some(a);
-                via = Some(Via::Colon);
             } else if let Some(a) = ctx.before_attr(first_tok, floor) {
                 // A title after narration is a name even in a reported sentence.
                 let c = a.cue.map_or(first_tok, |c| c.end());
@@ -465,21 +446,16 @@ pub fn find(ctx: &Ctx) -> (Vec<Found>, Vec<usize>) {
                     .count();
                 if !(single && title[r0] && narration > 0) {
                     attr = Some(a);
-                    via = Some(Via::Before);
                 }
             } else if let Some(a) = ctx.according_attr(first_tok) {
                 attr = Some(a);
-                via = Some(Via::Colon);
             } else if let Some(a) = ctx.trailing_attr(ctx.run_toks[*group.last().unwrap_or(&r0)].1)
             {
                 attr = Some(a);
-                via = Some(Via::Before);
             }
         }
         let parts: Vec<Span> = group.iter().map(|&q| ctx.runs[q].span).collect();
         let span = Span::new(parts[0].start, parts[parts.len() - 1].end);
-        let starts_para =
-            first_tok == 0 || ctx.toks[first_tok - 1].para != ctx.toks[first_tok].para;
         let kind;
         let mut speaker = None;
         let mut cue = None;
@@ -496,7 +472,6 @@ pub fn find(ctx: &Ctx) -> (Vec<Found>, Vec<usize>) {
                 speaker: stmt.speaker.clone(),
                 end: first_tok,
             });
-            via = Some(Via::Before);
             out.push(stmt);
         }
         match attr {
@@ -512,7 +487,6 @@ pub fn find(ctx: &Ctx) -> (Vec<Found>, Vec<usize>) {
                     && para <= p + 1
                 {
                     speaker = s.clone();
-                    via = Some(Via::Continued);
                 }
             }
         }
@@ -528,7 +502,6 @@ pub fn find(ctx: &Ctx) -> (Vec<Found>, Vec<usize>) {
             parts,
             cue,
             speaker,
-            via,
         });
     }
     (out, used)
