@@ -75,8 +75,10 @@ impl Ctx<'_> {
         self.inner(r).trim_end().chars().next_back().unwrap_or(' ')
     }
 
+    /// The paragraph a run ends in (a run may reopen across paragraphs).
     fn para_of_run(&self, r: usize) -> usize {
-        self.toks[self.run_toks[r].0].para
+        let (a, b) = self.run_toks[r];
+        self.toks[b.max(a + 1) - 1].para
     }
 
     /// First token of the sentence holding token `i`.
