@@ -5,6 +5,15 @@ use dateline::corpus::{Corpus, Source};
 use dateline::extract::pipeline::Lexicon;
 use dateline::model::QuoteKind;
 
+/// (start, end, kind, speaker mention, cue)
+type Want = (
+    usize,
+    usize,
+    QuoteKind,
+    Option<&'static str>,
+    Option<&'static str>,
+);
+
 #[test]
 fn seed_quotes_match_the_gold() {
     let corpus = Corpus::load(&Source::default(), &Lexicon::builtin());
@@ -17,8 +26,7 @@ fn seed_quotes_match_the_gold() {
             .find(|q| q.span.start == start && q.span.end == end)
             .unwrap_or_else(|| panic!("no quote at {start}..{end}"))
     };
-    // (start, end, kind, speaker mention, cue)
-    let want: &[(usize, usize, QuoteKind, Option<&str>, Option<&str>)] = &[
+    let want: &[Want] = &[
         (
             1173,
             1199,
