@@ -15,16 +15,7 @@ type Got<'a> = (
     Vec<usize>,
 );
 
-fn run<'t>(
-    text: &'t str,
-    actors: &[DocActor],
-) -> Vec<(
-    QuoteKind,
-    &'t str,
-    Option<&'t str>,
-    Option<&'t str>,
-    Vec<usize>,
-)> {
+fn run<'t>(text: &'t str, actors: &[DocActor]) -> Vec<Got<'t>> {
     let assets = Assets::builtin();
     let segs = segment::segment(text, &segment::Lexicon::load(&assets));
     let lex = quotes::Lexicon::load(&assets);
