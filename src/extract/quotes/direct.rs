@@ -386,6 +386,8 @@ pub fn find(ctx: &Ctx) -> (Vec<Found>, Vec<usize>) {
         let para = ctx.para_of_run(r0);
         let mut group = vec![r0];
         let mut attr: Option<Attr> = None;
+        // The attribution follows the quotation (or closes its sentence).
+        let mut after = false;
         loop {
             let last = *group.last().unwrap_or(&r0);
             let a = ctx.after_attr(last);
@@ -396,6 +398,7 @@ pub fn find(ctx: &Ctx) -> (Vec<Found>, Vec<usize>) {
             let skipped_titles = next.is_some_and(|q| q > last + 1);
             if a.is_some() && attr.is_none() {
                 attr = a;
+                after = true;
             }
             match next {
                 Some(q)
@@ -450,10 +453,30 @@ pub fn find(ctx: &Ctx) -> (Vec<Found>, Vec<usize>) {
                     attr = Some(a);
                 }
             } else if let Some(a) = ctx.according_attr(first_tok) {
+                after = a.cue.is_some_and(|c| c.start > first_tok);
                 attr = Some(a);
             } else if let Some(a) = ctx.trailing_attr(ctx.run_toks[*group.last().unwrap_or(&r0)].1)
             {
                 attr = Some(a);
+                after = true;
+            }
+        }
+        // Narration before a quotation attributed after it belongs to the statement:
+        // "America needs leaders “who understand ...,” Clinton said."
+        if after && let Some(a) = &attr {
+            let start = ctx.sentence_start(first_tok).max(floor);
+            let lead = &ctx.toks[start..first_tok];
+            let words = lead.iter().filter(|t| t.word).count();
+            let cue_inside = (start..first_tok).any(|k| ctx.lex.cue_at(ctx.toks, k).is_some());
+            if words >= 2 && !cue_inside {
+                let end = ctx.runs[*group.last().unwrap_or(&r0)].span.end;
+                out.push(Found {
+                    span: Span::new(ctx.toks[start].span.start, end),
+                    kind: QuoteKind::Reported,
+                    parts: Vec::new(),
+                    cue: a.cue,
+                    speaker: a.speaker.clone(),
+                });
             }
         }
         let parts: Vec<Span> = group.iter().map(|&q| ctx.runs[q].span).collect();
