@@ -248,6 +248,24 @@ impl Ctx<'_> {
         })
     }
 
+    /// Whether run `q` opens the next paragraph, only punctuation lies between token `from` and it,
+    /// and its paragraph has no speech verb of its own.
+    fn continues(&self, from: usize, q: usize) -> bool {
+        let toks = self.toks;
+        let first = self.run_toks[q].0;
+        if from == 0 || first == 0 || from > first {
+            return false;
+        }
+        let here = toks[from - 1].para;
+        let p = toks[first].para;
+        p == here + 1
+            && toks[first - 1].para != p
+            && toks[from..first].iter().all(|t| !t.word)
+            && !(first..toks.len())
+                .take_while(|&k| toks[k].para == p)
+                .any(|k| toks[k].run.is_none() && self.lex.cue_at(toks, k).is_some())
+    }
+
     /// The clause around a quotation at token `first` when its subject names someone: a statement
     /// from the verb after the subject to the end of the sentence.
     fn clause_of(&self, first: usize, floor: usize) -> Option<Found> {
@@ -383,7 +401,7 @@ pub fn find(ctx: &Ctx) -> (Vec<Found>, Vec<usize>) {
             });
             continue;
         }
-        let para = ctx.para_of_run(r0);
+        let mut para = ctx.para_of_run(r0);
         let mut group = vec![r0];
         let mut attr: Option<Attr> = None;
         // The attribution follows the quotation (or closes its sentence).
@@ -424,6 +442,16 @@ pub fn find(ctx: &Ctx) -> (Vec<Found>, Vec<usize>) {
                 {
                     group.push(q);
                     done[q] = true;
+                }
+                // A paragraph that is only a quotation continues the attributed quote before it.
+                None if attr.is_some()
+                    && last + 1 < n
+                    && !done[last + 1]
+                    && ctx.continues(resume, last + 1) =>
+                {
+                    group.push(last + 1);
+                    done[last + 1] = true;
+                    para = ctx.para_of_run(last + 1);
                 }
                 _ => break,
             }
