@@ -100,3 +100,46 @@ fn loading_screen() {
     update(&mut s, Action::LoadProgress(120, 480));
     insta::assert_snapshot!(screen(&s));
 }
+
+/// Armenian, CJK, emoji, combining marks and escape sequences in article text.
+fn unruly_state() -> State {
+    use dateline::corpus::{CorpusEvent, Source};
+    use dateline::model::{Document, Span, When};
+    let text = "Նիկոլ Փաշինյանը 東京 に到着した 🎉 and Jose\u{301} said \x1b[2J\x1b[31mhello\x07.\nSecond line.\n";
+    let first = text.find('\n').unwrap();
+    let mut corpus = Corpus::load(&Source::default(), &Lexicon::builtin());
+    corpus.documents = vec![Document {
+        id: "unruly".into(),
+        text: text.into(),
+        ..Document::default()
+    }];
+    corpus.events = vec![CorpusEvent {
+        id: "e1".into(),
+        doc: 0,
+        span: Span::new(0, first),
+        when: When::default(),
+        status: Default::default(),
+        actors: vec![],
+        topics: vec![],
+        quotes: vec![],
+    }];
+    corpus.timexes.clear();
+    let mut s = State::new(Data::new(corpus), 80, 24);
+    update(&mut s, Action::Resize(80, 24));
+    s
+}
+
+#[test]
+fn wide_and_hostile_text_keeps_columns() {
+    let out = screen(&unruly_state());
+    assert!(
+        !out.contains('\x1b') && !out.contains('\x07'),
+        "no escapes reach the terminal"
+    );
+    for line in out.lines() {
+        // TestBackend notes cells hidden behind wide characters after the closing quote.
+        let inner = line.split("\" Hidden by").next().unwrap().trim_matches('"');
+        assert_eq!(unicode_width::UnicodeWidthStr::width(inner), 80, "{inner}");
+    }
+    insta::assert_snapshot!(out);
+}

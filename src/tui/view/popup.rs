@@ -184,8 +184,11 @@ impl Widget for HelpView<'_> {
         ));
         let inner = block.inner(rect);
         block.render(rect, buf);
-        let per_col = usize::from(inner.height).max(1);
-        let cols = lines.len().div_ceil(per_col).max(1);
+        let cols = lines
+            .len()
+            .div_ceil(usize::from(inner.height).max(1))
+            .max(1);
+        let per_col = lines.len().div_ceil(cols).max(1);
         let col_w = inner.width / cols as u16;
         for (c, chunk) in lines.chunks(per_col).enumerate() {
             let x = inner.x + col_w * c as u16;

@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use super::super::action::Pane;
-use super::super::format::{basis_mark, ellipsize, fit, one_line, status_mark, when_label};
+use super::super::format::{basis_mark, count, ellipsize, fit, one_line, status_mark, when_label};
 use super::super::state::{Overlay, State, TimelineRow};
 use super::super::theme::Theme;
 use super::{paint_row, pane_block, row_style};
@@ -31,7 +31,7 @@ impl Widget for TimelineView<'_> {
         let detail = if s.loading.is_some() {
             String::new()
         } else if s.filters.is_empty() {
-            format!("{shown} events")
+            count(shown, "event", "events")
         } else {
             format!("{shown} of {} events", s.data.corpus.events.len())
         };
