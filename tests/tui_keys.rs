@@ -111,14 +111,14 @@ fn timeline_is_chronological_with_planned_marked() {
     );
     assert_eq!(
         s.timeline_rows.first(),
-        Some(&TimelineRow::Heading("October 2025".into()))
+        Some(&TimelineRow::Heading("October 2025".into(), 1))
     );
     assert_eq!(
         s.timeline_rows
             .iter()
             .rev()
-            .find(|r| matches!(r, TimelineRow::Heading(_))),
-        Some(&TimelineRow::Heading("Undated".into()))
+            .find(|r| matches!(r, TimelineRow::Heading(..))),
+        Some(&TimelineRow::Heading("Undated".into(), 1))
     );
 }
 

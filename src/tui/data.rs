@@ -109,6 +109,10 @@ pub struct Data {
     pub range: Option<(NaiveDate, NaiveDate)>,
     pub period: Period,
     pub undated_events: usize,
+    /// Events per period from the first period of `range` to the last.
+    pub histogram: Vec<usize>,
+    /// Direct and reported quotes.
+    pub spoken_quotes: usize,
 }
 
 impl Data {
@@ -179,8 +183,11 @@ impl Data {
         let range = first.zip(last);
         let period = range.map_or(Period::Day, |(a, b)| Period::for_span(a, b));
         let undated_events = corpus.events.iter().filter(|e| !e.when.is_dated()).count();
-        Data {
+        let spoken_quotes = quote_order.len();
+        let mut data = Data {
             search: SearchIndex::new(&corpus.actors),
+            histogram: Vec::new(),
+            spoken_quotes,
             actor_rows,
             people,
             topic_order,
@@ -191,11 +198,12 @@ impl Data {
             period,
             undated_events,
             corpus,
-        }
+        };
+        data.histogram = data.count_per_period();
+        data
     }
 
-    /// Events per period from the first to the last period of the corpus.
-    pub fn histogram(&self) -> Vec<usize> {
+    fn count_per_period(&self) -> Vec<usize> {
         let Some((first, last)) = self.range else {
             return Vec::new();
         };

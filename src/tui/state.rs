@@ -20,7 +20,8 @@ pub enum Filter {
 /// A row of the timeline pane.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum TimelineRow {
-    Heading(String),
+    /// A month (or "Undated") and how many shown events it holds.
+    Heading(String, usize),
     Event(usize),
 }
 
@@ -70,6 +71,8 @@ pub struct State {
     pub filters: Vec<Filter>,
     pub timeline_rows: Vec<TimelineRow>,
     pub timeline: Cursor,
+    /// Events passing the filters (the event rows of `timeline_rows`).
+    pub shown_events: usize,
     /// Indices into `data.quote_order`'s quotes that pass the filters, in timeline order.
     pub quotes: Vec<usize>,
     pub quote_cursor: Cursor,
@@ -162,6 +165,7 @@ impl State {
         let mut heading: Option<String> = None;
         let mut first_event_row = None;
         let mut keep_row = None;
+        self.shown_events = 0;
         for e in 0..self.data.corpus.events.len() {
             if !self.event_passes(e) {
                 continue;
@@ -171,13 +175,21 @@ impl State {
                 .earliest
                 .map_or_else(|| "Undated".to_string(), month_heading);
             if heading.as_ref() != Some(&h) {
-                rows.push(TimelineRow::Heading(h.clone()));
+                rows.push(TimelineRow::Heading(h.clone(), 0));
                 heading = Some(h);
             }
             if Some(e) == keep {
                 keep_row = Some(rows.len());
             }
             first_event_row.get_or_insert(rows.len());
+            if let Some(TimelineRow::Heading(_, n)) = rows
+                .iter_mut()
+                .rev()
+                .find(|r| matches!(r, TimelineRow::Heading(..)))
+            {
+                *n += 1;
+            }
+            self.shown_events += 1;
             rows.push(TimelineRow::Event(e));
         }
         self.timeline_rows = rows;

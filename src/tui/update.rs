@@ -372,7 +372,7 @@ fn fix_offsets(s: &mut State) {
         && c.selected > 0
         && matches!(
             s.timeline_rows.get(c.selected - 1),
-            Some(TimelineRow::Heading(_))
+            Some(TimelineRow::Heading(..))
         )
     {
         c.offset -= 1;

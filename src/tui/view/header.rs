@@ -34,14 +34,7 @@ impl Widget for TitleView<'_> {
                 count(c.documents.len(), "article", "articles"),
                 count(c.events.len(), "event", "events"),
                 count(s.data.people, "person", "people"),
-                count(
-                    c.quotes
-                        .iter()
-                        .filter(|q| q.kind != crate::model::QuoteKind::Term)
-                        .count(),
-                    "quote",
-                    "quotes",
-                ),
+                count(s.data.spoken_quotes, "quote", "quotes"),
             ];
             if let Some((a, b)) = s.data.range {
                 parts.push(format!("{} → {}", month_short(a), month_short(b)));
@@ -85,7 +78,7 @@ impl Widget for HistogramView<'_> {
             Line::styled(" no dated events", t.dim()).render(area, buf);
             return;
         };
-        let bars = s.data.histogram();
+        let bars = &s.data.histogram;
         let label = |d| match s.data.period {
             Period::Day | Period::Week => day_long(d),
             Period::Month => month_short(d),

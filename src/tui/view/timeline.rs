@@ -23,11 +23,7 @@ impl Widget for TimelineView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let s = self.state;
         let t = self.theme;
-        let shown = s
-            .timeline_rows
-            .iter()
-            .filter(|r| matches!(r, TimelineRow::Event(_)))
-            .count();
+        let shown = s.shown_events;
         let detail = if s.loading.is_some() {
             String::new()
         } else if s.filters.is_empty() {
@@ -53,8 +49,12 @@ impl Widget for TimelineView<'_> {
         for (y, (i, row)) in (inner.y..inner.bottom()).zip(rows) {
             let line_area = Rect::new(inner.x, y, inner.width, 1);
             match row {
-                TimelineRow::Heading(h) => {
-                    Line::styled(ellipsize(h, width), t.heading()).render(line_area, buf);
+                TimelineRow::Heading(h, n) => {
+                    Line::from(vec![
+                        Span::styled(ellipsize(h, width), t.heading()),
+                        Span::styled(format!(" · {n}"), t.dim()),
+                    ])
+                    .render(line_area, buf);
                 }
                 TimelineRow::Event(e) => {
                     let ev = &s.data.corpus.events[*e];
