@@ -358,6 +358,10 @@ fn help_quit_and_signals_of_intent() {
     press(&mut s, "Esc");
     assert!(matches!(s.overlay, Overlay::None));
     assert!(s.filters.is_empty());
+    press(&mut s, "!");
+    assert!(matches!(s.overlay, Overlay::Problems));
+    press(&mut s, "q");
+    assert!(!s.quit, "q closes the list first");
     press(&mut s, "q");
     assert!(s.quit);
     let mut s = fixture();

@@ -90,6 +90,55 @@ fn fixture_help_80x24() {
 }
 
 #[test]
+fn fixture_problems_popup() {
+    let mut s = fixture_state(80, 24);
+    update(&mut s, Action::ShowProblems);
+    insta::assert_snapshot!(screen(&s));
+}
+
+#[test]
+fn no_color_marks_selection_with_reverse_video() {
+    use ratatui::style::Modifier;
+    let mut s = fixture_state(80, 24);
+    s.color = false;
+    let mut t = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    t.draw(|f| f.render_widget(Screen::new(&s), f.area()))
+        .unwrap();
+    let buf = t.backend().buffer();
+    let mut colored = 0;
+    for cell in buf.content() {
+        if cell.fg != ratatui::style::Color::Reset || cell.bg != ratatui::style::Color::Reset {
+            colored += 1;
+        }
+    }
+    assert_eq!(colored, 0, "NO_COLOR: no colours at all");
+    // The selected timeline row (the first event, below its heading at y=4) is reversed.
+    assert!(buf[(5, 5)].modifier.contains(Modifier::REVERSED));
+}
+
+#[test]
+fn opened_quote_is_highlighted_in_the_source() {
+    let mut s = fixture_state(120, 40);
+    update(&mut s, Action::OpenSearch);
+    typed(&mut s, "megh");
+    update(&mut s, Action::AcceptSearch);
+    update(&mut s, Action::FocusPane(Pane::Quotes));
+    update(&mut s, Action::OpenSelected);
+    let mut t = Terminal::new(TestBackend::new(120, 40)).unwrap();
+    t.draw(|f| f.render_widget(Screen::new(&s), f.area()))
+        .unwrap();
+    let buf = t.backend().buffer();
+    let focus = dateline::tui::theme::Theme { color: true }.focus_quote();
+    let highlighted: String = buf
+        .content()
+        .iter()
+        .filter(|c| c.bg == focus.bg.unwrap())
+        .map(|c| c.symbol())
+        .collect();
+    assert_eq!(highlighted, "asymmetry of agendas");
+}
+
+#[test]
 fn too_small_terminal() {
     insta::assert_snapshot!(screen(&fixture_state(50, 12)));
 }

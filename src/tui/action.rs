@@ -81,7 +81,9 @@ pub enum Action {
     SearchDeleteChar,
     AcceptSearch,
     ToggleHelp,
-    CloseHelp,
+    /// List input problems and articles without a date.
+    ShowProblems,
+    ClosePopup,
     Quit,
     /// Typed text in the search popup (any printable key there).
     SearchInput(char),
@@ -120,7 +122,8 @@ impl Action {
             Action::SearchDeleteChar,
             Action::AcceptSearch,
             Action::ToggleHelp,
-            Action::CloseHelp,
+            Action::ShowProblems,
+            Action::ClosePopup,
             Action::Quit,
         ];
         all.extend(Pane::ALL.map(Action::FocusPane));
@@ -153,7 +156,8 @@ impl Action {
             | Action::SearchDeleteChar
             | Action::AcceptSearch
             | Action::ToggleHelp
-            | Action::CloseHelp
+            | Action::ShowProblems
+            | Action::ClosePopup
             | Action::Quit => true,
             Action::SearchInput(_)
             | Action::ScrollPane(..)

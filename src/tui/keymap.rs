@@ -16,6 +16,7 @@ pub enum Mode {
     Pane(Pane),
     Search,
     Help,
+    Problems,
 }
 
 impl Mode {
@@ -25,6 +26,7 @@ impl Mode {
             Mode::Pane(p) => p.title(),
             Mode::Search => "People search (/)",
             Mode::Help => "Help",
+            Mode::Problems => "Problems (!)",
         }
     }
 }
@@ -115,7 +117,7 @@ fn h(mode: Mode, key: Key, action: Action, help: &'static str, hint: &'static st
 /// Every key binding, in help order.
 pub fn bindings() -> Vec<Binding> {
     use Action as A;
-    use Mode::{Global as G, Help as H, Search as S};
+    use Mode::{Global as G, Help as H, Problems as P, Search as S};
     let tl = Mode::Pane(Pane::Timeline);
     let ac = Mode::Pane(Pane::Actors);
     let to = Mode::Pane(Pane::Topics);
@@ -214,6 +216,12 @@ pub fn bindings() -> Vec<Binding> {
             "unfilter",
         ),
         h(G, k('?'), A::ToggleHelp, "this help", "help"),
+        b(
+            G,
+            k('!'),
+            A::ShowProblems,
+            "input problems and undated articles",
+        ),
         h(G, k('q'), A::Quit, "quit", "quit"),
         b(G, ctrl('c'), A::Quit, "quit"),
         h(
@@ -244,13 +252,23 @@ pub fn bindings() -> Vec<Binding> {
         h(
             H,
             code(KeyCode::Esc),
-            A::CloseHelp,
+            A::ClosePopup,
             "close the help",
             "close",
         ),
-        b(H, k('?'), A::CloseHelp, "close the help"),
-        b(H, k('q'), A::CloseHelp, "close the help"),
+        b(H, k('?'), A::ClosePopup, "close the help"),
+        b(H, k('q'), A::ClosePopup, "close the help"),
         b(H, ctrl('c'), A::Quit, "quit"),
+        h(
+            P,
+            code(KeyCode::Esc),
+            A::ClosePopup,
+            "close the list",
+            "close",
+        ),
+        b(P, k('!'), A::ClosePopup, "close the list"),
+        b(P, k('q'), A::ClosePopup, "close the list"),
+        b(P, ctrl('c'), A::Quit, "quit"),
     ]
 }
 
@@ -259,6 +277,7 @@ pub fn active_modes(state: &State) -> Vec<Mode> {
     match state.overlay {
         Overlay::Search(_) => vec![Mode::Search],
         Overlay::Help => vec![Mode::Help],
+        Overlay::Problems => vec![Mode::Problems],
         Overlay::None => vec![Mode::Pane(state.focus), Mode::Global],
     }
 }

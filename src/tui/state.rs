@@ -49,6 +49,7 @@ pub enum Overlay {
     #[default]
     None,
     Help,
+    Problems,
     Search(Search),
 }
 

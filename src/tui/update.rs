@@ -36,7 +36,8 @@ pub fn update(s: &mut State, action: Action) {
                 _ => Overlay::Help,
             }
         }
-        Action::CloseHelp | Action::CloseSearch => s.overlay = Overlay::None,
+        Action::ClosePopup | Action::CloseSearch => s.overlay = Overlay::None,
+        Action::ShowProblems => s.overlay = Overlay::Problems,
         _ if s.loading.is_some() => s.note = Some("still loading…".into()),
         Action::OpenSearch => s.overlay = Overlay::Search(Search::new(&s.data.search)),
         Action::SearchInput(c) => edit_search(s, |q| q.push(c)),

@@ -95,7 +95,11 @@ impl Widget for SearchView<'_> {
                 spans.extend(highlighted(&shown, Some(&s.query), t));
             }
             spans.push(Span::raw(" ".repeat(name_w.saturating_sub(used) + 1)));
-            let about = format!("{} · {}", a.kind.as_str(), a.mentions.len());
+            let mut about = format!("{} · {}", a.kind.as_str(), a.mentions.len());
+            for extra in a.roles.first().into_iter().chain(a.country.as_ref()) {
+                about.push_str(" · ");
+                about.push_str(&one_line(extra));
+            }
             spans.push(Span::styled(
                 fit(&about, width.saturating_sub(name_w + 1)),
                 t.dim(),
@@ -145,6 +149,7 @@ pub fn help_lines(t: Theme) -> Vec<Line<'static>> {
         Mode::Pane(p) => p.number(),
         Mode::Search => 10,
         Mode::Help => 11,
+        Mode::Problems => 12,
     });
     for mode in modes {
         lines.push(Line::styled(mode.title().to_string(), t.heading()));
@@ -209,6 +214,94 @@ impl Widget for HelpView<'_> {
                         .render(Rect::new(x, y, col_w, 1), buf);
                 }
             }
+        }
+    }
+}
+
+pub struct ProblemsView<'a> {
+    pub state: &'a State,
+    pub theme: Theme,
+}
+
+impl Widget for ProblemsView<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let t = self.theme;
+        let c = &self.state.data.corpus;
+        let mut lines: Vec<Line> = Vec::new();
+        if !c.diagnostics.is_empty() {
+            lines.push(Line::styled("Input problems", t.heading()));
+            for d in &c.diagnostics {
+                let level = if d.skipped { "skipped" } else { "warning" };
+                lines.push(Line::from(vec![
+                    Span::styled(format!("  {level}: "), t.warning()),
+                    Span::raw(one_line(&d.to_string())),
+                ]));
+            }
+        }
+        let undated: Vec<&str> = c
+            .documents
+            .iter()
+            .filter(|d| d.published.is_none())
+            .map(|d| d.path.as_str())
+            .collect();
+        if !undated.is_empty() {
+            lines.push(Line::styled(
+                format!("Articles without a publication date ({}): their events are Undated; --date sets one", undated.len()),
+                t.heading(),
+            ));
+            lines.extend(
+                undated
+                    .iter()
+                    .map(|p| Line::raw(format!("  {}", one_line(p)))),
+            );
+        }
+        let warned: usize = c.documents.iter().map(|d| d.warnings.len()).sum();
+        if warned > 0 {
+            lines.push(Line::styled(
+                format!("Extraction warnings ({warned})"),
+                t.heading(),
+            ));
+            for d in c.documents.iter().filter(|d| !d.warnings.is_empty()) {
+                for w in &d.warnings {
+                    lines.push(Line::raw(format!(
+                        "  {}: {}",
+                        one_line(&d.path),
+                        one_line(w)
+                    )));
+                }
+            }
+        }
+        if lines.is_empty() {
+            lines.push(Line::styled(
+                "No problems: every article was read and dated.",
+                t.dim(),
+            ));
+        }
+        let rect = centered(
+            area,
+            area.width.saturating_sub(4).min(110),
+            area.height.saturating_sub(2),
+        );
+        Clear.render(rect, buf);
+        let block =
+            popup_block(t, " Problems ".into()).title_bottom(Line::styled(" Esc close ", t.dim()));
+        let inner = block.inner(rect);
+        block.render(rect, buf);
+        let height = usize::from(inner.height);
+        let more = lines.len().saturating_sub(height);
+        if more > 0 {
+            lines.truncate(height.saturating_sub(1));
+            lines.push(Line::styled(
+                format!("… and {} more lines", more + 1),
+                t.dim(),
+            ));
+        }
+        let width = usize::from(inner.width);
+        for (y, line) in (inner.y..inner.bottom()).zip(lines) {
+            let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
+            let style = line.spans.last().map(|s| s.style).unwrap_or(line.style);
+            Line::styled(ellipsize(&text, width), style)
+                .render(Rect::new(inner.x, y, inner.width, 1), buf);
         }
     }
 }

@@ -63,6 +63,9 @@ impl Widget for StatusView<'_> {
                     t.warning(),
                 ));
             }
+            if undated + problems > 0 {
+                spans.push(Span::styled(" (! lists them)", t.dim()));
+            }
         }
         if let Some(note) = &s.note {
             spans.push(Span::styled(format!(" · {note}"), t.warning()));
