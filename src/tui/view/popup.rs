@@ -277,10 +277,11 @@ impl Widget for ProblemsView<'_> {
                 t.dim(),
             ));
         }
+        let rows = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
         let rect = centered(
             area,
             area.width.saturating_sub(4).min(110),
-            area.height.saturating_sub(2),
+            rows.min(area.height.saturating_sub(2)),
         );
         Clear.render(rect, buf);
         let block =
