@@ -74,6 +74,8 @@ pub struct State {
     pub timeline: Cursor,
     /// Events passing the filters (the event rows of `timeline_rows`).
     pub shown_events: usize,
+    /// Shown events per histogram period (empty without filters).
+    pub shown_per_period: Vec<usize>,
     /// Indices into `data.quote_order`'s quotes that pass the filters, in timeline order.
     pub quotes: Vec<usize>,
     pub quote_cursor: Cursor,
@@ -194,6 +196,19 @@ impl State {
             rows.push(TimelineRow::Event(e));
         }
         self.timeline_rows = rows;
+        self.shown_per_period.clear();
+        if let (false, Some((first, _))) = (self.filters.is_empty(), self.data.range) {
+            let start = self.data.period.start(first);
+            self.shown_per_period = vec![0; self.data.histogram.len()];
+            for r in &self.timeline_rows {
+                if let TimelineRow::Event(e) = r
+                    && let Some(d) = self.data.corpus.events[*e].when.earliest
+                    && let Some(n) = self.shown_per_period.get_mut(self.data.bucket(start, d))
+                {
+                    *n += 1;
+                }
+            }
+        }
         self.timeline = Cursor {
             selected: keep_row.or(first_event_row).unwrap_or(0),
             offset: 0,

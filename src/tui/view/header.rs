@@ -115,10 +115,16 @@ impl Widget for HistogramView<'_> {
                 LEVELS[(1 + n * 6 / max).min(7)]
             };
             let in_window = window.is_some_and(|(a, b)| a <= i && i <= b);
+            // Under filters, periods holding shown events stand out from the rest.
+            let shown = s.filters.is_empty()
+                || s.shown_per_period
+                    .get(i * group..((i + 1) * group).min(s.shown_per_period.len()))
+                    .is_some_and(|c| c.iter().any(|&n| n > 0));
             let style = match (Some(i) == selected, n == 0) {
                 (true, _) => t.selected(),
                 (false, true) => t.dim(),
-                _ if in_window => t.heading(),
+                _ if !shown => t.dim(),
+                _ if in_window || !s.filters.is_empty() => t.heading(),
                 _ => t.bar(),
             };
             top.push(Span::styled(glyph.to_string().repeat(widen), style));
