@@ -10,6 +10,7 @@ pub mod fixture;
 pub mod format;
 pub mod keymap;
 pub mod layout;
+pub mod nav;
 pub mod search;
 pub mod state;
 pub mod term;
