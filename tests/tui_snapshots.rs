@@ -192,3 +192,66 @@ fn wide_and_hostile_text_keeps_columns() {
     }
     insta::assert_snapshot!(out);
 }
+
+/// One pane drawn alone into a `w`×`h` buffer.
+fn pane(
+    s: &State,
+    w: u16,
+    h: u16,
+    draw: impl FnOnce(&State, ratatui::layout::Rect, &mut ratatui::buffer::Buffer),
+) -> String {
+    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
+    t.draw(|f| {
+        let area = f.area();
+        draw(s, area, f.buffer_mut())
+    })
+    .unwrap();
+    format!("{}", t.backend())
+}
+
+#[test]
+fn each_pane_alone() {
+    use dateline::tui::theme::Theme;
+    use dateline::tui::view::{ActorsView, QuotesView, SourceView, TimelineView, TopicsView};
+    use ratatui::widgets::Widget;
+    let mut s = fixture_state(120, 40);
+    // Select the planned Baku visit, so the quotes and source follow something.
+    while !s.selected_event().is_some_and(|e| {
+        s.data.corpus.events[e].when.value.as_deref() == Some("2025-11-21/2025-11-22")
+    }) {
+        update(&mut s, Action::MoveDown);
+    }
+    let theme = Theme { color: true };
+    // Each pane at the size the 120×40 layout gives it, so scroll offsets match.
+    let a = dateline::tui::layout::areas(ratatui::layout::Rect::new(0, 0, 120, 40));
+    let at =
+        |r: ratatui::layout::Rect,
+         draw: &dyn Fn(&State, ratatui::layout::Rect, &mut ratatui::buffer::Buffer)| {
+            pane(&s, r.width, r.height, draw)
+        };
+    insta::assert_snapshot!(
+        "pane_timeline",
+        at(a.timeline, &|s, r, b| TimelineView { state: s, theme }
+            .render(r, b))
+    );
+    insta::assert_snapshot!(
+        "pane_actors",
+        at(a.actors, &|s, r, b| ActorsView { state: s, theme }
+            .render(r, b))
+    );
+    insta::assert_snapshot!(
+        "pane_topics",
+        at(a.topics, &|s, r, b| TopicsView { state: s, theme }
+            .render(r, b))
+    );
+    insta::assert_snapshot!(
+        "pane_quotes",
+        at(a.quotes, &|s, r, b| QuotesView { state: s, theme }
+            .render(r, b))
+    );
+    insta::assert_snapshot!(
+        "pane_source",
+        at(a.source, &|s, r, b| SourceView { state: s, theme }
+            .render(r, b))
+    );
+}

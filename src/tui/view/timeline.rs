@@ -35,7 +35,9 @@ impl Widget for TimelineView<'_> {
         let inner = block.inner(area);
         block.render(area, buf);
         if s.loading.is_none() && shown == 0 {
-            let msg = if s.filters.is_empty() {
+            let msg = if s.data.corpus.documents.is_empty() {
+                " no articles could be read · ! lists the problems"
+            } else if s.filters.is_empty() {
                 " no events found"
             } else {
                 " no events match the filters · Esc removes the last one"
