@@ -105,7 +105,7 @@ pub fn bundled_seed(opts: &IngestOptions) -> Document {
     let (mut docs, _) = parse_text_file(
         BUNDLED_SEED_PATH,
         "000_55d5bc292107d184",
-        BUNDLED_SEED.as_bytes(),
+        BUNDLED_SEED.as_bytes().to_vec(),
         opts,
     );
     docs.pop().expect("the bundled seed is a valid article")
@@ -195,7 +195,7 @@ fn load_file(
     let (docs, diags) = if is_jsonl {
         super::ingest_jsonl::parse_jsonl(&shown, &stem, &bytes, opts)
     } else {
-        parse_text_file(&shown, &stem, &bytes, opts)
+        parse_text_file(&shown, &stem, bytes, opts)
     };
     // JSONL ids are the user's own: never rewrite them from the path.
     let long_id = if is_jsonl { String::new() } else { long_id };
@@ -226,15 +226,23 @@ fn assign_unique_ids(docs: &mut [Document], fallback_ids: &[String]) {
 
 /// Decodes bytes, lossily when they are not UTF-8, saying where the first bad byte was.
 pub(crate) fn decode(bytes: &[u8]) -> (String, Option<String>) {
-    match std::str::from_utf8(bytes) {
-        Ok(s) => (s.to_string(), None),
-        Err(e) => (
-            String::from_utf8_lossy(bytes).into_owned(),
-            Some(format!(
+    decode_owned(bytes.to_vec())
+}
+
+/// As `decode`, but valid UTF-8 (the usual case) takes over the buffer without copying it.
+fn decode_owned(bytes: Vec<u8>) -> (String, Option<String>) {
+    match String::from_utf8(bytes) {
+        Ok(s) => (s, None),
+        Err(e) => {
+            let warning = format!(
                 "invalid UTF-8 at byte {}; decoded with replacement characters",
-                e.valid_up_to()
-            )),
-        ),
+                e.utf8_error().valid_up_to()
+            );
+            (
+                String::from_utf8_lossy(e.as_bytes()).into_owned(),
+                Some(warning),
+            )
+        }
     }
 }
 
@@ -254,7 +262,7 @@ pub(crate) fn looks_binary(bytes: &[u8]) -> bool {
 fn parse_text_file(
     shown: &str,
     stem: &str,
-    bytes: &[u8],
+    bytes: Vec<u8>,
     opts: &IngestOptions,
 ) -> (Vec<Document>, Vec<Diagnostic>) {
     let diag = |line: Option<usize>, message: String, skipped: bool| Diagnostic {
@@ -263,13 +271,13 @@ fn parse_text_file(
         message,
         skipped,
     };
-    if looks_binary(bytes) {
+    if looks_binary(&bytes) {
         return (
             Vec::new(),
             vec![diag(None, "binary file, skipped".into(), true)],
         );
     }
-    let (full, bad_utf8) = decode(bytes);
+    let (full, bad_utf8) = decode_owned(bytes);
     let mut diags = Vec::new();
     let mut warnings = Vec::new();
     if let Some(w) = bad_utf8 {
@@ -291,7 +299,9 @@ fn parse_text_file(
         }
     };
     let text_start = bom + fm.body_offset;
-    let text = full[text_start..].to_string();
+    // The body keeps the file's buffer (front matter drained off the front) rather than a copy.
+    let mut text = full;
+    text.drain(..text_start);
     if text.trim().is_empty() {
         return (
             Vec::new(),

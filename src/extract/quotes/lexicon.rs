@@ -1,0 +1,180 @@
+//! The quote stage's word lists: speech verbs with their frames, pronouns and closed word classes.
+
+use std::collections::HashMap;
+
+use super::tokens::Tok;
+use crate::assets::Assets;
+
+/// What may follow a speech verb when it reports speech without quotation marks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Frame {
+    Clause,
+    As,
+    Quote,
+    /// Attributes quoted words in its object ("accused him of “...”") but reports no clause.
+    Mixed,
+    According,
+}
+
+#[derive(Clone, Debug)]
+struct CueForm {
+    rest: Vec<String>,
+    frame: Frame,
+}
+
+/// A speech verb or phrase found at a token.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CueMatch {
+    pub start: usize,
+    /// Number of tokens.
+    pub len: usize,
+    pub frame: Frame,
+    /// An -ing form: its subject is the subject of the main clause.
+    pub participle: bool,
+}
+
+impl CueMatch {
+    pub fn end(&self) -> usize {
+        self.start + self.len
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Pronoun {
+    pub plural: bool,
+    pub person: bool,
+    pub thing: bool,
+}
+
+pub const BE: u16 = 1;
+pub const SKIP: u16 = 2;
+pub const BOUNDARY: u16 = 4;
+pub const RELATIVE: u16 = 8;
+pub const DET: u16 = 16;
+pub const NP_PREP: u16 = 32;
+pub const TITLE: u16 = 64;
+pub const NAME_CONTEXT: u16 = 128;
+
+/// Speech verbs and cue phrases, pronouns and word classes.
+#[derive(Clone, Debug, Default)]
+pub struct Lexicon {
+    cues: HashMap<String, Vec<CueForm>>,
+    pronouns: HashMap<String, Pronoun>,
+    classes: HashMap<String, u16>,
+}
+
+impl Lexicon {
+    pub fn load(assets: &Assets) -> Self {
+        let mut cues: HashMap<String, Vec<CueForm>> = HashMap::new();
+        for line in assets.lines("speech-verbs.txt") {
+            let Some((frame, forms)) = line.split_once('\t') else {
+                continue;
+            };
+            let frame = match frame.trim() {
+                "clause" => Frame::Clause,
+                "as" => Frame::As,
+                "according" => Frame::According,
+                "mixed" => Frame::Mixed,
+                _ => Frame::Quote,
+            };
+            for form in forms.split(',') {
+                let mut words = form.split_whitespace().map(str::to_lowercase);
+                let Some(first) = words.next() else { continue };
+                let rest: Vec<String> = words.collect();
+                cues.entry(first).or_default().push(CueForm { rest, frame });
+            }
+        }
+        for forms in cues.values_mut() {
+            forms.sort_by(|a, b| b.rest.len().cmp(&a.rest.len()));
+        }
+        let mut pronouns = HashMap::new();
+        for line in assets.lines("pronouns.txt") {
+            let cols: Vec<&str> = line.split('\t').map(str::trim).collect();
+            if let [word, number, referent] = cols[..] {
+                pronouns.insert(
+                    word.to_lowercase(),
+                    Pronoun {
+                        plural: number == "plural",
+                        person: referent != "thing",
+                        thing: referent != "person",
+                    },
+                );
+            }
+        }
+        let mut classes: HashMap<String, u16> = HashMap::new();
+        let mut bit = 0;
+        for line in assets.lines("quote-words.txt") {
+            if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+                bit = match name {
+                    "be" => BE,
+                    "skip" => SKIP,
+                    "boundary" => BOUNDARY,
+                    "relative" => RELATIVE,
+                    "determiner" => DET,
+                    "np-preposition" => NP_PREP,
+                    "title" => TITLE,
+                    "name-context" => NAME_CONTEXT,
+                    _ => 0,
+                };
+                continue;
+            }
+            *classes.entry(line.to_lowercase()).or_default() |= bit;
+        }
+        Lexicon {
+            cues,
+            pronouns,
+            classes,
+        }
+    }
+
+    /// Whether the token is a word in class `class` (one of the bit constants).
+    pub fn has(&self, t: &Tok, class: u16) -> bool {
+        t.word && self.classes.get(&t.lower).is_some_and(|c| c & class != 0)
+    }
+
+    pub fn pronoun(&self, t: &Tok) -> Option<Pronoun> {
+        if !t.word {
+            return None;
+        }
+        self.pronouns.get(&t.lower).copied()
+    }
+
+    /// The longest speech verb or phrase starting at token `i`, outside quotations.
+    pub fn cue_at(&self, toks: &[Tok], i: usize) -> Option<CueMatch> {
+        let t = toks.get(i)?;
+        if !t.word || t.run.is_some() {
+            return None;
+        }
+        let forms = self.cues.get(&t.lower)?;
+        // A capitalised verb mid-sentence is a name ("State Department", "Post").
+        let initial = i == 0 || toks[i - 1].sent != t.sent || toks[i - 1].is_punct(':');
+        if t.cap && !initial && t.lower != "according" {
+            return None;
+        }
+        for f in forms {
+            let ok = f.rest.iter().enumerate().all(|(k, w)| {
+                toks.get(i + 1 + k)
+                    .is_some_and(|n| n.word && n.lower == *w && n.run.is_none())
+            });
+            if ok {
+                // "states" and "reports" are nouns after a determiner ("the states", "the reports").
+                if i > 0
+                    && self.has(&toks[i - 1], DET)
+                    && f.rest.is_empty()
+                    && !t.lower.ends_with("ed")
+                    && t.lower != "said"
+                    && t.lower != "told"
+                {
+                    return None;
+                }
+                return Some(CueMatch {
+                    start: i,
+                    len: 1 + f.rest.len(),
+                    frame: f.frame,
+                    participle: t.lower.ends_with("ing") && f.frame != Frame::According,
+                });
+            }
+        }
+        None
+    }
+}

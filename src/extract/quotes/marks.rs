@@ -1,0 +1,148 @@
+//! Quotation marks: pairs opening and closing double quotes into runs, reopened across paragraphs.
+//!
+//! Straight quotes are read from context (an opener precedes a word, a closer follows one). A quote
+//! still open at the end of a paragraph continues when the next paragraph opens with a quotation
+//! mark (the convention for multi-paragraph quotations); otherwise it ends with its paragraph.
+//! Single quotes are only nested quotes inside a run, so they need no pairing of their own.
+
+use crate::model::Span;
+
+/// One quotation: from its opening mark to its closing mark (both included).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Run {
+    pub span: Span,
+    /// False when the paragraph ended before a closing mark.
+    pub closed: bool,
+}
+
+fn is_open(c: char) -> bool {
+    matches!(c, '“' | '„' | '«')
+}
+
+fn is_close(c: char) -> bool {
+    matches!(c, '”' | '»')
+}
+
+fn opens_para(text: &str, para: Span) -> bool {
+    para.slice(text)
+        .chars()
+        .next()
+        .is_some_and(|c| is_open(c) || c == '"')
+}
+
+/// Runs of one document, in text order, given its paragraph spans in order.
+pub fn runs(text: &str, paragraphs: &[Span]) -> Vec<Run> {
+    let mut out = Vec::new();
+    let mut open: Option<usize> = None;
+    // Inside a markup attribute value (tweet-id="..."): not a quotation.
+    let mut attr = false;
+    for (pi, para) in paragraphs.iter().enumerate() {
+        let s = para.slice(text);
+        let mut prev = ' ';
+        let mut it = s.char_indices().peekable();
+        let mut first = true;
+        while let Some((i, c)) = it.next() {
+            let at = para.start + i;
+            let next = it.peek().map_or(' ', |&(_, n)| n);
+            let reopen = first && open.is_some();
+            first = false;
+            if reopen && (is_open(c) || c == '"') {
+                prev = c;
+                continue;
+            }
+            if is_open(c) {
+                if open.is_none() {
+                    open = Some(at);
+                }
+            } else if is_close(c) {
+                match open {
+                    Some(o) => {
+                        out.push(Run {
+                            span: Span::new(o, at + c.len_utf8()),
+                            closed: true,
+                        });
+                        open = None;
+                    }
+                    // A closing mark used as an opener: ”Sorry, ...”
+                    None if prev.is_whitespace() && !next.is_whitespace() => open = Some(at),
+                    None => {}
+                }
+            } else if c == '"' && (attr || (open.is_none() && prev == '=')) {
+                attr = !attr;
+            } else if c == '"' {
+                match open {
+                    Some(o) => {
+                        out.push(Run {
+                            span: Span::new(o, at + 1),
+                            closed: true,
+                        });
+                        open = None;
+                    }
+                    None if !next.is_whitespace()
+                        && !(prev.is_alphanumeric() && next.is_alphanumeric()) =>
+                    {
+                        open = Some(at);
+                    }
+                    None => {}
+                }
+            }
+            prev = c;
+        }
+        if let Some(o) = open {
+            let continues = paragraphs.get(pi + 1).is_some_and(|n| opens_para(text, *n));
+            if !continues {
+                out.push(Run {
+                    span: Span::new(o, para.end),
+                    closed: false,
+                });
+                open = None;
+            }
+        }
+    }
+    if let Some(o) = open
+        && let Some(last) = paragraphs.last()
+    {
+        out.push(Run {
+            span: Span::new(o, last.end),
+            closed: false,
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn paras(text: &str) -> Vec<Span> {
+        let mut out = Vec::new();
+        let mut pos = 0;
+        for line in text.split('\n') {
+            if !line.trim().is_empty() {
+                out.push(Span::new(pos, pos + line.len()));
+            }
+            pos += line.len() + 1;
+        }
+        out
+    }
+
+    #[test]
+    fn run_table() {
+        let cases: &[(&str, &[&str])] = &[
+            ("He said “yes” and “no”.", &["“yes”", "“no”"]),
+            ("\"Go,\" she said. \"Now.\"", &["\"Go,\"", "\"Now.\""]),
+            ("the “A ‘B’ C” case", &["“A ‘B’ C”"]),
+            ("“One.\n“Two.”\nThree.", &["“One.\n“Two.”"]),
+            ("“Unclosed here.\nNext para.", &["“Unclosed here."]),
+            ("a 5\" pipe and \"x\"", &["\"x\""]),
+            ("<tweet id=\"12\" by=\"@a\">“Hi.”", &["“Hi.”"]),
+        ];
+        for (text, want) in cases {
+            let got: Vec<&str> = runs(text, &paras(text))
+                .iter()
+                .map(|r| r.span.slice(text))
+                .collect();
+            assert_eq!(got, *want, "{text}");
+        }
+    }
+}

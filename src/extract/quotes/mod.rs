@@ -1,0 +1,87 @@
+//! Quotes: direct quotations, reported speech and quoted terms, with cue and speaker.
+//!
+//! `marks` pairs quotation marks into runs, `direct` groups runs with their attribution (or calls
+//! them terms), `reported` finds statements attributed by a speech verb, `speaker` reads the
+//! speaker's mention from the text and `resolve` maps it to the document's actors.
+
+mod direct;
+mod lexicon;
+mod marks;
+mod reported;
+mod resolve;
+mod speaker;
+mod tokens;
+
+use super::Staged;
+use super::actors::DocActor;
+use super::segment::Segments;
+use crate::model::{QuoteKind, Span};
+
+pub use lexicon::Lexicon;
+
+/// A quote in one document. `speakers` index the document's actors.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Quote {
+    pub span: Span,
+    pub kind: QuoteKind,
+    /// The speech verb or phrase ("said", "according to").
+    pub cue: Option<Span>,
+    /// The mention that names the speaker ("Fidan", "he", "The commentators").
+    pub speaker_span: Option<Span>,
+    pub speakers: Vec<usize>,
+    /// The quotation runs of a direct quote split by its attribution (“A,” she said, “B.”);
+    /// empty for other kinds.
+    pub parts: Vec<Span>,
+}
+
+/// Finds the quotes of one document and attributes them to its actors.
+pub fn extract(
+    text: &str,
+    segments: &Segments,
+    actors: &[DocActor],
+    lex: &Lexicon,
+) -> Staged<Quote> {
+    let paragraphs: Vec<Span> = segments.paragraphs.iter().map(|p| p.span).collect();
+    let runs = marks::runs(text, &paragraphs);
+    let mut toks = tokens::tokenize(text, segments);
+    let mut run_toks = Vec::with_capacity(runs.len());
+    for (r, run) in runs.iter().enumerate() {
+        let a = tokens::first_at(&toks, run.span.start);
+        let mut b = a;
+        while b < toks.len() && toks[b].span.end <= run.span.end {
+            toks[b].run = Some(r);
+            b += 1;
+        }
+        run_toks.push((a, b));
+    }
+    let ctx = direct::Ctx {
+        text,
+        toks: &toks,
+        lex,
+        runs: &runs,
+        run_toks: &run_toks,
+    };
+    let (mut found, used) = direct::find(&ctx);
+    found.extend(reported::find(&ctx, &used));
+    found.sort_by_key(|f| (f.span.start, f.span.end));
+    let speakers = resolve::resolve(&found, actors);
+    let items = found
+        .into_iter()
+        .zip(speakers)
+        .map(|(f, speakers)| Quote {
+            span: f.span,
+            kind: f.kind,
+            cue: f
+                .cue
+                .map(|c| Span::new(toks[c.start].span.start, toks[c.end() - 1].span.end)),
+            speaker_span: f.speaker.map(|s| s.span),
+            speakers,
+            parts: if f.kind == QuoteKind::Direct && f.parts.len() > 1 {
+                f.parts
+            } else {
+                Vec::new()
+            },
+        })
+        .collect();
+    Staged::new(items)
+}

@@ -1,0 +1,65 @@
+//! Speakers to actors: a named speaker is the actor with a mention on its head word; a pronoun or
+//! "the commentators" is the most recent fitting actor (or the previous quote's speakers).
+
+use super::direct::Found;
+use super::speaker::Anaphor;
+use crate::extract::actors::DocActor;
+use crate::model::ActorKind;
+
+/// For each quote (in the given order), the indices of its speakers among `actors`.
+pub fn resolve(found: &[Found], actors: &[DocActor]) -> Vec<Vec<usize>> {
+    let mut mentions: Vec<(usize, usize, usize)> = actors
+        .iter()
+        .enumerate()
+        .flat_map(|(i, a)| a.mentions.iter().map(move |m| (m.start, m.end, i)))
+        .collect();
+    mentions.sort_unstable();
+    let mut order: Vec<usize> = (0..found.len()).collect();
+    order.sort_by_key(|&i| {
+        found[i]
+            .speaker
+            .as_ref()
+            .map_or(found[i].span.start, |s| s.span.start)
+    });
+    let mut out = vec![Vec::new(); found.len()];
+    let mut previous: Vec<usize> = Vec::new();
+    for i in order {
+        let Some(sp) = &found[i].speaker else {
+            continue;
+        };
+        let mut who: Vec<usize> = Vec::new();
+        for h in &sp.heads {
+            for &(s, e, a) in &mentions {
+                if s < h.end && h.start < e && !who.contains(&a) {
+                    who.push(a);
+                }
+            }
+        }
+        if who.is_empty()
+            && let Some(anaphor) = sp.anaphor
+        {
+            let before = |kinds: &[ActorKind]| {
+                mentions
+                    .iter()
+                    .rev()
+                    .find(|&&(_, e, a)| e <= sp.span.start && kinds.contains(&actors[a].kind))
+                    .map(|&(_, _, a)| a)
+            };
+            who = match anaphor {
+                Anaphor::Plural if previous.len() > 1 => previous.clone(),
+                Anaphor::Plural => before(&[ActorKind::Group, ActorKind::Organization])
+                    .into_iter()
+                    .collect(),
+                Anaphor::Singular => before(&[ActorKind::Person]).into_iter().collect(),
+                Anaphor::Thing => before(&[ActorKind::Organization, ActorKind::Place])
+                    .into_iter()
+                    .collect(),
+            };
+        }
+        if !who.is_empty() {
+            previous = who.clone();
+        }
+        out[i] = who;
+    }
+    out
+}

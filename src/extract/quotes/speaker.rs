@@ -1,0 +1,375 @@
+//! Speaker phrases: the mention next to a speech verb that says who speaks, found from the text alone.
+//!
+//! Before a verb the speaker is its subject ("Human rights advocates in Yerevan say", "Fidan, who
+//! said", "Analysts, however, noted"); after an inverted verb or "according to" it is the phrase
+//! that follows ("said Robert Stone, a retiree"). Titles before a name are trimmed so the mention
+//! is the name; head words (one per conjunct) are kept for resolving the speaker to actors.
+
+use super::lexicon::{BE, BOUNDARY, DET, Lexicon, NP_PREP, RELATIVE, SKIP, TITLE};
+use super::tokens::Tok;
+use crate::model::Span;
+
+/// How a speaker phrase refers when it names nobody itself.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Anaphor {
+    /// "he", "she", "the minister"
+    Singular,
+    /// "they", "the commentators"
+    Plural,
+    /// "it"
+    Thing,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Speaker {
+    /// The mention, trimmed to the name when titles precede one.
+    pub span: Span,
+    /// Token range of the whole phrase.
+    pub first: usize,
+    pub end: usize,
+    /// Head words, one per conjunct ("advocates", "Meghrabyans", "Mgdesyan").
+    pub heads: Vec<Span>,
+    pub anaphor: Option<Anaphor>,
+}
+
+fn is_adverb(t: &Tok) -> bool {
+    t.word && !t.cap && t.lower.len() > 4 && t.lower.ends_with("ly") && t.lower != "only"
+}
+
+/// A period inside a name: "Sen. Ted Cruz", "U.S. Secretary".
+fn abbrev_dot(toks: &[Tok], i: usize) -> bool {
+    toks[i].is_punct('.')
+        && i > 0
+        && toks[i - 1].word
+        && toks[i - 1].cap
+        && toks[i - 1].lower.len() <= 4
+        && toks[i - 1].span.end == toks[i].span.start
+        && toks.get(i + 1).is_some_and(|n| n.word && n.cap)
+}
+
+/// Whether the verb at token `cue` is passive ("is described as", "was told"): it names no speaker.
+pub fn passive(toks: &[Tok], lex: &Lexicon, cue: usize, floor: usize) -> bool {
+    if toks
+        .get(cue)
+        .is_none_or(|t| t.lower.ends_with("ing") || t.is("quoted"))
+    {
+        return false;
+    }
+    let mut i = cue;
+    while i > floor {
+        let t = &toks[i - 1];
+        if lex.has(t, BE) {
+            return true;
+        }
+        if t.run.is_some() || !(lex.has(t, SKIP) || is_adverb(t)) {
+            return false;
+        }
+        i -= 1;
+    }
+    false
+}
+
+/// The subject of the speech verb at token `cue`, looking back no further than token `floor`.
+/// None for a passive verb ("is described as") or when nothing fits.
+pub fn before(toks: &[Tok], lex: &Lexicon, cue: usize, floor: usize) -> Option<Speaker> {
+    // "is quoted as saying" is passive in form only.
+    let participle = toks
+        .get(cue)
+        .is_some_and(|t| t.lower.ends_with("ing") || t.is("quoted"));
+    let mut i = cue;
+    let mut passive = false;
+    while i > floor {
+        let t = &toks[i - 1];
+        if t.run.is_some() {
+            break;
+        }
+        if lex.has(t, BE) {
+            passive = true;
+        } else if !(lex.has(t, SKIP) || is_adverb(t)) {
+            break;
+        }
+        i -= 1;
+    }
+    if passive && !participle {
+        return None;
+    }
+    // A bracketed affiliation before the verb: "Harry M. Reid (D-Nev.) told".
+    if i > floor && toks[i - 1].is_punct(')') {
+        let mut k = i - 1;
+        while k > floor && i - 1 - k < 12 && !toks[k].is_punct('(') {
+            k -= 1;
+        }
+        if toks[k].is_punct('(') {
+            i = k;
+        }
+    }
+    if i > floor && lex.has(&toks[i - 1], RELATIVE) {
+        i -= 1;
+        if i > floor && toks[i - 1].is_punct(',') {
+            i -= 1;
+        }
+        return collect_back(toks, lex, i, floor);
+    }
+    if i > floor && toks[i - 1].is_punct(',') {
+        // An appositive or aside between commas: "Trump, the nominee, said", "Analysts, however, noted".
+        let close = i - 1;
+        let mut k = close;
+        while k > floor && close - k < 24 {
+            k -= 1;
+            let t = &toks[k];
+            if t.is_punct(',') || t.run.is_some() || !(t.word || t.is_punct('.') || t.is_punct('-'))
+            {
+                break;
+            }
+        }
+        if k < close && toks[k].is_punct(',') && k > floor && close - k > 1 {
+            return collect_back(toks, lex, k, floor);
+        }
+        return None;
+    }
+    collect_back(toks, lex, i, floor)
+}
+
+fn collect_back(toks: &[Tok], lex: &Lexicon, end: usize, floor: usize) -> Option<Speaker> {
+    if end <= floor {
+        return None;
+    }
+    let last = &toks[end - 1];
+    if last.run.is_some() {
+        return None;
+    }
+    if lex.pronoun(last).is_some() {
+        return Some(build(toks, lex, end - 1, end));
+    }
+    let mut j = end;
+    let mut lowers = 0;
+    while j > floor && end - j < 14 {
+        let t = &toks[j - 1];
+        if t.run.is_some() {
+            break;
+        }
+        if !t.word {
+            if abbrev_dot(toks, j - 1) && j < end {
+                j -= 1;
+                continue;
+            }
+            break;
+        }
+        if j < end && lex.pronoun(t).is_some() {
+            break;
+        }
+        if lex.has(t, BOUNDARY) {
+            let joins_names = t.is("and")
+                && j < end
+                && toks[j].cap
+                && j >= 2 + floor
+                && toks[j - 2].word
+                && (toks[j - 2].cap || toks[j - 2].lower.ends_with('s'));
+            if joins_names {
+                j -= 1;
+                continue;
+            }
+            break;
+        }
+        if lex.has(t, DET) {
+            j -= 1;
+            if j > floor && toks[j - 1].is("of") {
+                continue;
+            }
+            break;
+        }
+        if lex.has(t, NP_PREP) && !t.cap {
+            let ok = j < end
+                && j >= 2 + floor
+                && toks[j - 2].word
+                && toks[j - 2].run.is_none()
+                && !lex.has(&toks[j - 2], BOUNDARY | DET | BE | SKIP)
+                && (t.is("of") || !toks[j - 2].cap);
+            if ok {
+                j -= 1;
+                continue;
+            }
+            break;
+        }
+        if !t.cap {
+            if lex.has(t, BE | SKIP) || lex.cue_at(toks, j - 1).is_some() || lex.has(t, RELATIVE) {
+                break;
+            }
+            lowers += 1;
+            if lowers > 5 {
+                break;
+            }
+        }
+        j -= 1;
+    }
+    while j < end && (lex.has(&toks[j], NP_PREP) || toks[j].is_punct('.')) {
+        j += 1;
+    }
+    (j < end).then(|| build(toks, lex, j, end))
+}
+
+/// The phrase starting at token `start` ("said Robert Stone, a retiree", "according to Fidan,").
+pub fn after(toks: &[Tok], lex: &Lexicon, start: usize, limit: usize) -> Option<Speaker> {
+    let limit = limit.min(toks.len());
+    if start >= limit {
+        return None;
+    }
+    let para = toks[start].para;
+    if lex.pronoun(&toks[start]).is_some() {
+        return Some(build(toks, lex, start, start + 1));
+    }
+    let mut j = start;
+    while j < limit && j - start < 12 {
+        let t = &toks[j];
+        if t.run.is_some() || t.para != para {
+            break;
+        }
+        if !t.word {
+            if abbrev_dot(toks, j) && j > start {
+                j += 1;
+                continue;
+            }
+            break;
+        }
+        if lex.has(t, BOUNDARY | RELATIVE) {
+            let joins_names = t.is("and")
+                && j > start
+                && toks[j - 1].cap
+                && toks.get(j + 1).is_some_and(|n| n.cap);
+            if !joins_names {
+                break;
+            }
+        }
+        if lex.has(t, NP_PREP) && !t.is("of") && !t.is("for") {
+            break;
+        }
+        if !t.cap && lex.has(t, BE | SKIP) {
+            break;
+        }
+        if lex.has(t, DET) && j > start && !toks[j - 1].is("of") && !toks[j - 1].is("for") {
+            break;
+        }
+        if j > start && lex.cue_at(toks, j).is_some() {
+            break;
+        }
+        j += 1;
+    }
+    while j > start && (lex.has(&toks[j - 1], NP_PREP | DET) || !toks[j - 1].word) {
+        j -= 1;
+    }
+    (j > start).then(|| build(toks, lex, start, j))
+}
+
+fn build(toks: &[Tok], lex: &Lexicon, first: usize, end: usize) -> Speaker {
+    let phrase = &toks[first..end];
+    // The name: trailing capitalised words that are no titles, joined by "and".
+    let mut k = end;
+    while k > first {
+        let t = &toks[k - 1];
+        let name_word = t.word && t.cap && !lex.has(t, TITLE) && !t.lower.ends_with("'s");
+        let join = t.is("and") && k < end && k - 1 > first && toks[k - 2].cap;
+        if name_word || join {
+            k -= 1;
+        } else {
+            break;
+        }
+    }
+    let trim = k > first && k < end && {
+        let before = &toks[k - 1];
+        lex.has(before, TITLE)
+            || (before.is_punct('.') && k >= 2 + first && lex.has(&toks[k - 2], TITLE))
+            || (before.word && !before.cap && !lex.has(before, NP_PREP | DET))
+            || before.lower.ends_with("'s")
+    };
+    let name_first = if trim { k } else { first };
+    let span = Span::new(toks[name_first].span.start, toks[end - 1].span.end);
+    let mut heads = Vec::new();
+    let mut conj_start = first;
+    for i in first..=end {
+        if i == end || toks[i].is("and") {
+            if let Some(h) = head_of(lex, &toks[conj_start..i]) {
+                heads.push(h);
+            }
+            conj_start = i + 1;
+        }
+    }
+    let anaphor = if phrase.len() == 1 {
+        lex.pronoun(&phrase[0]).map(|p| {
+            if p.plural {
+                Anaphor::Plural
+            } else if p.person {
+                Anaphor::Singular
+            } else {
+                Anaphor::Thing
+            }
+        })
+    } else {
+        None
+    }
+    .or_else(|| definite(phrase));
+    Speaker {
+        span,
+        first,
+        end,
+        heads,
+        anaphor,
+    }
+}
+
+/// The last word before a preposition: "advocates" in "advocates in Yerevan".
+fn head_of(lex: &Lexicon, conj: &[Tok]) -> Option<Span> {
+    let cut = conj
+        .iter()
+        .position(|t| lex.has(t, NP_PREP) && !t.cap)
+        .unwrap_or(conj.len());
+    conj[..cut].iter().rev().find(|t| t.word).map(|t| t.span)
+}
+
+/// "the commentators", "these officials": a definite phrase of common nouns refers back.
+fn definite(phrase: &[Tok]) -> Option<Anaphor> {
+    let (first, rest) = phrase.split_first()?;
+    let det = matches!(first.lower.as_str(), "the" | "these" | "those" | "both");
+    if !det || rest.is_empty() || rest.len() > 3 || rest.iter().any(|t| t.cap || !t.word) {
+        return None;
+    }
+    let head = &rest[rest.len() - 1].lower;
+    Some(if head.ends_with('s') && !head.ends_with("ss") {
+        Anaphor::Plural
+    } else {
+        Anaphor::Singular
+    })
+}
+
+/// The subject of a sentence's main verb, for a cue without its own ("..., saying", "and said"):
+/// the first phrase, at the sentence start or after a comma, followed by a verb.
+pub fn main_subject(toks: &[Tok], lex: &Lexicon, start: usize, end: usize) -> Option<Speaker> {
+    let mut starts = vec![start];
+    starts.extend(
+        (start..end)
+            .filter(|&k| toks[k].is_punct(',') || toks[k].is_punct('—'))
+            .map(|k| k + 1),
+    );
+    for s in starts {
+        let mut k = s;
+        while k < end && k - s < 10 {
+            let t = &toks[k];
+            if !t.word || t.run.is_some() || lex.has(t, BOUNDARY | RELATIVE) {
+                break;
+            }
+            let verb = !t.cap
+                && k > s
+                && !lex.has(&toks[k - 1], DET)
+                && (t.lower.ends_with("ed")
+                    || lex.has(t, BE | SKIP)
+                    || lex.cue_at(toks, k).is_some());
+            if verb {
+                return Some(build(toks, lex, s, k));
+            }
+            if lex.has(t, NP_PREP) && !t.cap {
+                break;
+            }
+            k += 1;
+        }
+    }
+    None
+}
