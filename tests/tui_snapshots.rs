@@ -152,11 +152,11 @@ fn loading_screen() {
 
 /// Armenian, CJK, emoji, combining marks and escape sequences in article text.
 fn unruly_state() -> State {
-    use dateline::corpus::{CorpusEvent, Source};
+    use dateline::corpus::CorpusEvent;
     use dateline::model::{Document, Span, When};
     let text = "Նիկոլ Փաշինյանը 東京 に到着した 🎉 and Jose\u{301} said \x1b[2J\x1b[31mhello\x07.\nSecond line.\n";
     let first = text.find('\n').unwrap();
-    let mut corpus = Corpus::load(&Source::default(), &Lexicon::builtin());
+    let mut corpus = Corpus::default();
     corpus.documents = vec![Document {
         id: "unruly".into(),
         text: text.into(),
@@ -172,7 +172,6 @@ fn unruly_state() -> State {
         topics: vec![],
         quotes: vec![],
     }];
-    corpus.timexes.clear();
     let mut s = State::new(Data::new(corpus), 80, 24);
     update(&mut s, Action::Resize(80, 24));
     s
