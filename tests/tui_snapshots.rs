@@ -156,22 +156,24 @@ fn unruly_state() -> State {
     use dateline::model::{Document, Span, When};
     let text = "Նիկոլ Փաշինյանը 東京 に到着した 🎉 and Jose\u{301} said \x1b[2J\x1b[31mhello\x07.\nSecond line.\n";
     let first = text.find('\n').unwrap();
-    let mut corpus = Corpus::default();
-    corpus.documents = vec![Document {
-        id: "unruly".into(),
-        text: text.into(),
-        ..Document::default()
-    }];
-    corpus.events = vec![CorpusEvent {
-        id: "e1".into(),
-        doc: 0,
-        span: Span::new(0, first),
-        when: When::default(),
-        status: Default::default(),
-        actors: vec![],
-        topics: vec![],
-        quotes: vec![],
-    }];
+    let corpus = Corpus {
+        documents: vec![Document {
+            id: "unruly".into(),
+            text: text.into(),
+            ..Document::default()
+        }],
+        events: vec![CorpusEvent {
+            id: "e1".into(),
+            doc: 0,
+            span: Span::new(0, first),
+            when: When::default(),
+            status: Default::default(),
+            actors: vec![],
+            topics: vec![],
+            quotes: vec![],
+        }],
+        ..Corpus::default()
+    };
     let mut s = State::new(Data::new(corpus), 80, 24);
     update(&mut s, Action::Resize(80, 24));
     s
