@@ -136,6 +136,11 @@ pub struct HelpView<'a> {
 
 /// The help as lines: each mode's bindings, keys of the same action and text merged.
 pub fn help_lines(t: Theme) -> Vec<Line<'static>> {
+    help_groups(t).into_iter().flatten().collect()
+}
+
+/// The help grouped by mode: a heading line, then one line per help text with all its keys.
+pub fn help_groups(t: Theme) -> Vec<Vec<Line<'static>>> {
     let table = bindings();
     let mut modes: Vec<Mode> = Vec::new();
     for bd in &table {
@@ -143,7 +148,7 @@ pub fn help_lines(t: Theme) -> Vec<Line<'static>> {
             modes.push(bd.mode);
         }
     }
-    let mut lines = Vec::new();
+    let mut groups = Vec::new();
     modes.sort_by_key(|m| match m {
         Mode::Global => 0,
         Mode::Pane(p) => p.number(),
@@ -152,7 +157,7 @@ pub fn help_lines(t: Theme) -> Vec<Line<'static>> {
         Mode::Problems => 12,
     });
     for mode in modes {
-        lines.push(Line::styled(mode.title().to_string(), t.heading()));
+        let mut lines = vec![Line::styled(mode.title().to_string(), t.heading())];
         let mut rows: Vec<(String, &str)> = Vec::new();
         for bd in table.iter().filter(|bd| bd.mode == mode) {
             match rows.iter_mut().find(|(_, h)| *h == bd.help) {
@@ -163,24 +168,64 @@ pub fn help_lines(t: Theme) -> Vec<Line<'static>> {
                 None => rows.push((bd.key.label(), bd.help)),
             }
         }
+        let keys_width = rows
+            .iter()
+            .map(|(k, _)| str_width(k))
+            .max()
+            .unwrap_or(0)
+            .min(14);
         for (keys, help) in rows {
             lines.push(Line::from(vec![
-                Span::styled(format!("  {}", fit(&keys, 10)), t.key()),
+                Span::styled(format!("  {}", fit(&keys, keys_width)), t.key()),
                 Span::raw(format!(" {help}")),
             ]));
         }
+        groups.push(lines);
     }
-    lines
+    groups
+}
+
+/// Packs groups (a heading and its rows) into columns of at most `height` lines, a group moving
+/// to the next column when it does not fit in what is left of the current one.
+fn pack<'a>(groups: &'a [Vec<Line<'static>>], height: usize) -> Vec<Vec<&'a Line<'static>>> {
+    let mut cols: Vec<Vec<&Line>> = vec![Vec::new()];
+    for g in groups {
+        let cur = cols.last_mut().expect("one column at least");
+        if !cur.is_empty() && cur.len() + g.len() > height {
+            cols.push(Vec::new());
+        }
+        for line in g {
+            if cols.last().is_some_and(|c| c.len() >= height) {
+                cols.push(Vec::new());
+            }
+            cols.last_mut().expect("one column at least").push(line);
+        }
+    }
+    cols
 }
 
 impl Widget for HelpView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let t = self.theme;
-        let lines = help_lines(t);
+        let groups = help_groups(t);
+        let max_h = usize::from(area.height.saturating_sub(4)).max(1);
+        let n = pack(&groups, max_h).len();
+        // The shortest columns that still need no more columns: balanced, and no taller than needed.
+        let height = (1..=max_h)
+            .find(|&h| pack(&groups, h).len() <= n)
+            .unwrap_or(max_h);
+        let cols = pack(&groups, height);
+        let widest = groups
+            .iter()
+            .flatten()
+            .map(|l| l.spans.iter().map(|s| str_width(&s.content)).sum::<usize>())
+            .max()
+            .unwrap_or(0);
+        let wanted = u16::try_from(cols.len() * (widest + 2) + 2).unwrap_or(u16::MAX);
         let rect = centered(
             area,
-            area.width.saturating_sub(4).min(110),
-            area.height.saturating_sub(2),
+            area.width.saturating_sub(4).min(wanted.max(60)),
+            u16::try_from(height + 2).unwrap_or(u16::MAX),
         );
         Clear.render(rect, buf);
         let block = popup_block(t, " Keys ".into()).title_bottom(Line::styled(
@@ -189,15 +234,10 @@ impl Widget for HelpView<'_> {
         ));
         let inner = block.inner(rect);
         block.render(rect, buf);
-        let cols = lines
-            .len()
-            .div_ceil(usize::from(inner.height).max(1))
-            .max(1);
-        let per_col = lines.len().div_ceil(cols).max(1);
-        let col_w = inner.width / cols as u16;
-        for (c, chunk) in lines.chunks(per_col).enumerate() {
+        let col_w = inner.width / cols.len().max(1) as u16;
+        for (c, col) in cols.iter().enumerate() {
             let x = inner.x + col_w * c as u16;
-            for (y, line) in (inner.y..inner.bottom()).zip(chunk) {
+            for (y, line) in (inner.y..inner.bottom()).zip(col) {
                 let width = usize::from(col_w.saturating_sub(1));
                 let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
                 let style = line.spans.first().map(|s| s.style).unwrap_or_default();
