@@ -224,7 +224,7 @@ fn each_pane_alone() {
     }
     let theme = Theme { color: true };
     // Each pane at the size the 120×40 layout gives it, so scroll offsets match.
-    let a = dateline::tui::layout::areas(ratatui::layout::Rect::new(0, 0, 120, 40));
+    let a = dateline::tui::layout::areas(ratatui::layout::Rect::new(0, 0, 120, 40), false);
     let at =
         |r: ratatui::layout::Rect,
          draw: &dyn Fn(&State, ratatui::layout::Rect, &mut ratatui::buffer::Buffer)| {

@@ -351,7 +351,10 @@ pub fn action_for_mouse(state: &State, ev: &MouseEvent) -> Option<Action> {
     if !matches!(state.overlay, Overlay::None) {
         return None;
     }
-    let a = areas(Rect::new(0, 0, state.width, state.height));
+    let a = areas(
+        Rect::new(0, 0, state.width, state.height),
+        state.focus == Pane::Source,
+    );
     let pane = a.pane_at(ev.column, ev.row)?;
     match ev.kind {
         MouseEventKind::ScrollDown => Some(Action::ScrollPane(pane, 3)),

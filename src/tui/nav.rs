@@ -13,9 +13,14 @@ pub(crate) fn screen(s: &State) -> Rect {
     Rect::new(0, 0, s.width, s.height)
 }
 
+/// Whether the layout is in reading mode (see `layout::areas`).
+pub(crate) fn reading(s: &State) -> bool {
+    s.focus == Pane::Source
+}
+
 /// Rows visible inside a pane.
 pub fn visible_rows(s: &State, pane: Pane) -> usize {
-    usize::from(inner(areas(screen(s)).of(pane)).height).max(1)
+    usize::from(inner(areas(screen(s), reading(s)).of(pane)).height).max(1)
 }
 
 pub(crate) fn page(s: &State, pane: Pane) -> i32 {
@@ -143,7 +148,7 @@ pub(crate) fn sync_from_quote(s: &mut State) {
 }
 
 pub(crate) fn source_geometry(s: &State) -> (usize, usize) {
-    let r = inner(areas(screen(s)).source);
+    let r = inner(areas(screen(s), reading(s)).source);
     (usize::from(r.width).max(1), usize::from(r.height).max(1))
 }
 

@@ -3,13 +3,14 @@
 use super::action::{Action, Pane};
 use super::data::ActorRow;
 use super::nav::{
-    click, fix_offsets, move_in, page, place_source, sync_from_quote, sync_from_timeline,
+    click, fix_offsets, move_in, page, place_source, reading, sync_from_quote, sync_from_timeline,
 };
 use super::search::Search;
 use super::state::{Filter, Overlay, Progress, State};
 
 pub fn update(s: &mut State, action: Action) {
     s.note = None;
+    let was_reading = reading(s);
     match action {
         Action::Resize(w, h) => {
             s.width = w;
@@ -79,6 +80,12 @@ pub fn update(s: &mut State, action: Action) {
         Action::PrevQuote => step_quote(s, false),
         Action::WindowBack => step_window(s, -1),
         Action::WindowForward => step_window(s, 1),
+    }
+    // Entering or leaving the source re-flows the layout: keep the passage in view.
+    if reading(s) != was_reading
+        && let Some(v) = s.source.take()
+    {
+        s.source = Some(place_source(s, v));
     }
     fix_offsets(s);
 }

@@ -50,7 +50,7 @@ impl Widget for Screen<'_> {
                 .render(area, buf);
             return;
         }
-        let a = areas(area);
+        let a = areas(area, s.focus == Pane::Source);
         header::TitleView { state: s, theme }.render(a.title, buf);
         header::HistogramView { state: s, theme }.render(a.histogram, buf);
         TimelineView { state: s, theme }.render(a.timeline, buf);
