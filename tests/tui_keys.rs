@@ -370,6 +370,20 @@ fn help_quit_and_signals_of_intent() {
 }
 
 #[test]
+fn alt_key_is_escape_then_key() {
+    use dateline::tui::keymap::split_alt;
+    let mut s = fixture();
+    press(&mut s, "?");
+    let alt_q = KeyEvent::new(KeyCode::Char('q'), KeyModifiers::ALT);
+    for k in split_alt(&alt_q) {
+        if let Some(a) = action_for_key(&s, &k) {
+            update(&mut s, a);
+        }
+    }
+    assert!(s.quit, "Esc closed the help, then q quit");
+}
+
+#[test]
 fn mouse_click_selects_and_wheel_scrolls() {
     let mut s = fixture();
     // The timeline's third inner row (border at y=3, first row y=4).

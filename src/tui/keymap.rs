@@ -302,6 +302,18 @@ pub fn active_modes(state: &State) -> Vec<Mode> {
     }
 }
 
+/// A key as pressed keys: terminals send Esc then a key quickly as one Alt+key, and dateline
+/// binds nothing to Alt, so that becomes Esc followed by the key.
+pub fn split_alt(ev: &KeyEvent) -> Vec<KeyEvent> {
+    if ev.modifiers.contains(KeyModifiers::ALT) && matches!(ev.code, KeyCode::Char(_)) {
+        let mut plain = *ev;
+        plain.modifiers.remove(KeyModifiers::ALT);
+        vec![KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE), plain]
+    } else {
+        vec![*ev]
+    }
+}
+
 /// The action a key press means in the current state.
 pub fn action_for_key(state: &State, ev: &KeyEvent) -> Option<Action> {
     if ev.kind == KeyEventKind::Release {

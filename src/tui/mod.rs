@@ -66,6 +66,13 @@ fn event_loop(
             match input {
                 Input::Signal => return Ok(()),
                 Input::App(a) => update::update(state, a),
+                Input::Terminal(Event::Key(key)) => {
+                    for k in keymap::split_alt(&key) {
+                        if let Some(a) = keymap::action_for_key(state, &k) {
+                            update::update(state, a);
+                        }
+                    }
+                }
                 Input::Terminal(ev) => {
                     if let Some(a) = action_for_event(state, &ev) {
                         update::update(state, a);
