@@ -41,7 +41,7 @@ impl Period {
     pub fn start(self, d: NaiveDate) -> NaiveDate {
         match self {
             Period::Day => d,
-            Period::Week => d - Duration::days(d.weekday().num_days_from_monday().into()),
+            Period::Week => add_days(d, -i64::from(d.weekday().num_days_from_monday())),
             Period::Month => d.with_day(1).unwrap_or(d),
             Period::Year => NaiveDate::from_ymd_opt(d.year(), 1, 1).unwrap_or(d),
         }
@@ -50,8 +50,8 @@ impl Period {
     /// The first day of the period `n` periods after the one starting at `start`.
     pub fn shift(self, start: NaiveDate, n: i32) -> NaiveDate {
         match self {
-            Period::Day => start + Duration::days(n.into()),
-            Period::Week => start + Duration::days(7 * i64::from(n)),
+            Period::Day => add_days(start, n.into()),
+            Period::Week => add_days(start, 7 * i64::from(n)),
             Period::Month => {
                 let m = start.year() * 12 + start.month0() as i32 + n;
                 NaiveDate::from_ymd_opt(m.div_euclid(12), m.rem_euclid(12) as u32 + 1, 1)
@@ -64,8 +64,18 @@ impl Period {
     /// The inclusive day range of the period holding `d`.
     pub fn range(self, d: NaiveDate) -> (NaiveDate, NaiveDate) {
         let s = self.start(d);
-        (s, self.shift(s, 1) - Duration::days(1))
+        let next = self.shift(s, 1);
+        (s, if next > s { add_days(next, -1) } else { s })
     }
+}
+
+/// `d` moved by `n` days, staying at the calendar's ends instead of overflowing.
+pub fn add_days(d: NaiveDate, n: i64) -> NaiveDate {
+    d.checked_add_signed(Duration::days(n)).unwrap_or(if n < 0 {
+        NaiveDate::MIN
+    } else {
+        NaiveDate::MAX
+    })
 }
 
 /// What kind of thing a highlighted source span is; later kinds paint over earlier ones.
@@ -231,6 +241,33 @@ impl Data {
                 - start.month0() as i32)
                 .max(0) as usize,
             Period::Year => (d.year() - start.year()).max(0) as usize,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn periods_step_and_stay_in_the_calendar() {
+        let d = |s| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+        for (p, day, start, end) in [
+            (Period::Day, "2025-11-20", "2025-11-20", "2025-11-20"),
+            (Period::Week, "2025-11-20", "2025-11-17", "2025-11-23"),
+            (Period::Month, "2025-11-20", "2025-11-01", "2025-11-30"),
+            (Period::Year, "2025-11-20", "2025-01-01", "2025-12-31"),
+        ] {
+            assert_eq!(p.range(d(day)), (d(start), d(end)), "{p:?}");
+        }
+        assert_eq!(Period::Month.shift(d("2025-12-01"), 1), d("2026-01-01"));
+        assert_eq!(Period::Month.shift(d("2025-01-01"), -1), d("2024-12-01"));
+        // The ends of the calendar do not panic.
+        for p in [Period::Day, Period::Week, Period::Month, Period::Year] {
+            let _ = p.range(NaiveDate::MAX);
+            let _ = p.range(NaiveDate::MIN);
+            let _ = p.shift(NaiveDate::MAX, 1);
+            let _ = p.shift(NaiveDate::MIN, -1);
         }
     }
 }
