@@ -425,6 +425,16 @@ fn seed_loads_and_navigates() {
 }
 
 #[test]
+fn a_failed_load_is_shown_and_quits() {
+    let mut s = State::loading(80, 24, true);
+    update(&mut s, Action::LoadFailed("index out of bounds".into()));
+    assert!(s.loading.is_none());
+    assert_eq!(s.failure.as_deref(), Some("index out of bounds"));
+    press(&mut s, "j / Esc q");
+    assert!(s.quit);
+}
+
+#[test]
 fn keys_while_loading_are_answered() {
     let mut s = State::loading(80, 24, false);
     press(&mut s, "j /");

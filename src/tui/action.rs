@@ -94,6 +94,8 @@ pub enum Action {
     Resize(u16, u16),
     LoadProgress(usize, usize),
     Loaded(Box<Data>),
+    /// Reading or extraction failed (a bug): the message to show.
+    LoadFailed(String),
 }
 
 impl Action {
@@ -164,7 +166,8 @@ impl Action {
             | Action::ClickPane(..)
             | Action::Resize(..)
             | Action::LoadProgress(..)
-            | Action::Loaded(_) => false,
+            | Action::Loaded(_)
+            | Action::LoadFailed(_) => false,
         }
     }
 

@@ -85,6 +85,8 @@ pub struct State {
     /// A one-off note for the status line ("no more quotes").
     pub note: Option<String>,
     pub quit: bool,
+    /// Loading failed with this message; the panes stay empty.
+    pub failure: Option<String>,
     pub color: bool,
 }
 

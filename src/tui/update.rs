@@ -25,6 +25,10 @@ pub fn update(s: &mut State, action: Action) {
                 s.loading = Some(Progress { done, total });
             }
         }
+        Action::LoadFailed(msg) => {
+            s.loading = None;
+            s.failure = Some(msg);
+        }
         Action::Loaded(data) => {
             s.set_data(*data);
             sync_from_timeline(s);

@@ -39,6 +39,12 @@ impl Widget for TimelineView<'_> {
         let inner = block.inner(area);
         block.render(area, buf);
         if s.loading.is_none() && shown == 0 {
+            if let Some(f) = &s.failure {
+                let msg = format!(" loading failed: {} · q quits", one_line(f));
+                Line::styled(ellipsize(&msg, usize::from(inner.width)), t.warning())
+                    .render(inner, buf);
+                return;
+            }
             let msg = if s.data.corpus.documents.is_empty() {
                 " no articles could be read · ! lists the problems"
             } else if s.filters.is_empty() {
