@@ -1,6 +1,6 @@
 //! The application state: plain data, no terminal. `update` is the only writer.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 use super::action::Pane;
 use super::data::{ActorRow, Data};
@@ -167,7 +167,9 @@ impl State {
     /// when it still passes.
     pub fn refilter(&mut self, keep: Option<usize>) {
         let mut rows = Vec::new();
-        let mut heading: Option<String> = None;
+        // (year, month) of the current heading; None for "Undated". Compared, not formatted, per event.
+        let mut heading: Option<Option<(i32, u32)>> = None;
+        let mut heading_row = 0;
         let mut first_event_row = None;
         let mut keep_row = None;
         self.shown_events = 0;
@@ -175,23 +177,19 @@ impl State {
             if !self.event_passes(e) {
                 continue;
             }
-            let h = self.data.corpus.events[e]
-                .when
-                .earliest
-                .map_or_else(|| "Undated".to_string(), month_heading);
-            if heading.as_ref() != Some(&h) {
-                rows.push(TimelineRow::Heading(h.clone(), 0));
-                heading = Some(h);
+            let date = self.data.corpus.events[e].when.earliest;
+            let key = date.map(|d| (d.year(), d.month()));
+            if heading != Some(key) {
+                let label = date.map_or_else(|| "Undated".to_string(), month_heading);
+                heading_row = rows.len();
+                rows.push(TimelineRow::Heading(label, 0));
+                heading = Some(key);
             }
             if Some(e) == keep {
                 keep_row = Some(rows.len());
             }
             first_event_row.get_or_insert(rows.len());
-            if let Some(TimelineRow::Heading(_, n)) = rows
-                .iter_mut()
-                .rev()
-                .find(|r| matches!(r, TimelineRow::Heading(..)))
-            {
+            if let Some(TimelineRow::Heading(_, n)) = rows.get_mut(heading_row) {
                 *n += 1;
             }
             self.shown_events += 1;
