@@ -69,6 +69,17 @@ impl Period {
     }
 }
 
+/// The 2nd to 98th percentile of the days, when there are enough of them to speak of outliers.
+fn robust_range(mut days: Vec<NaiveDate>) -> Option<(NaiveDate, NaiveDate)> {
+    if days.len() < 100 {
+        return None;
+    }
+    let n = days.len();
+    let lo = *days.select_nth_unstable(n * 2 / 100).1;
+    let hi = *days.select_nth_unstable(n * 98 / 100).1;
+    Some((lo, hi))
+}
+
 /// `d` moved by `n` days, staying at the calendar's ends instead of overflowing.
 pub fn add_days(d: NaiveDate, n: i64) -> NaiveDate {
     d.checked_add_signed(Duration::days(n)).unwrap_or(if n < 0 {
@@ -117,6 +128,11 @@ pub struct Data {
     pub search: SearchIndex,
     /// First and last day of any event.
     pub range: Option<(NaiveDate, NaiveDate)>,
+    /// The days the histogram spans: `range` without the few outliers (a stray "1400" or "2100")
+    /// that would squash a year of news into one bar. Events outside count in the end bars.
+    pub histogram_range: Option<(NaiveDate, NaiveDate)>,
+    /// Whether some dated events fall before / after `histogram_range`.
+    pub clipped: (bool, bool),
     pub period: Period,
     pub undated_events: usize,
     /// Events per period from the first period of `range` to the last.
@@ -191,7 +207,12 @@ impl Data {
             .filter_map(|e| e.when.latest.or(e.when.earliest))
             .max();
         let range = first.zip(last);
-        let period = range.map_or(Period::Day, |(a, b)| Period::for_span(a, b));
+        let histogram_range = robust_range(dated.collect()).or(range);
+        let clipped = match (range, histogram_range) {
+            (Some((a, b)), Some((ha, hb))) => (a < ha, b > hb),
+            _ => (false, false),
+        };
+        let period = histogram_range.map_or(Period::Day, |(a, b)| Period::for_span(a, b));
         let undated_events = corpus.events.iter().filter(|e| !e.when.is_dated()).count();
         let spoken_quotes = quote_order.len();
         let mut data = Data {
@@ -205,6 +226,8 @@ impl Data {
             quote_order,
             marks,
             range,
+            histogram_range,
+            clipped,
             period,
             undated_events,
             corpus,
@@ -214,21 +237,26 @@ impl Data {
     }
 
     fn count_per_period(&self) -> Vec<usize> {
-        let Some((first, last)) = self.range else {
+        let Some((_, last)) = self.histogram_range else {
             return Vec::new();
         };
-        let start = self.period.start(first);
-        let n = self.bucket(start, last) + 1;
-        let mut bars = vec![0; n.min(100_000)];
+        let mut bars = vec![0; (self.bucket_of(last) + 1).min(100_000)];
         for e in &self.corpus.events {
-            if let Some(d) = e.when.earliest {
-                let b = self.bucket(start, d);
-                if let Some(x) = bars.get_mut(b) {
-                    *x += 1;
-                }
+            if let Some(d) = e.when.earliest
+                && let Some(x) = bars.get_mut(self.bucket_of(d))
+            {
+                *x += 1;
             }
         }
         bars
+    }
+
+    /// The histogram bar of day `d`; days outside the histogram's range go to the end bars.
+    pub fn bucket_of(&self, d: NaiveDate) -> usize {
+        match self.histogram_range {
+            Some((first, last)) => self.bucket(self.period.start(first), d.clamp(first, last)),
+            None => 0,
+        }
     }
 
     /// The index of the period holding `d`, counting from the one starting at `start`.

@@ -197,13 +197,12 @@ impl State {
         }
         self.timeline_rows = rows;
         self.shown_per_period.clear();
-        if let (false, Some((first, _))) = (self.filters.is_empty(), self.data.range) {
-            let start = self.data.period.start(first);
+        if !self.filters.is_empty() {
             self.shown_per_period = vec![0; self.data.histogram.len()];
             for r in &self.timeline_rows {
                 if let TimelineRow::Event(e) = r
                     && let Some(d) = self.data.corpus.events[*e].when.earliest
-                    && let Some(n) = self.shown_per_period.get_mut(self.data.bucket(start, d))
+                    && let Some(n) = self.shown_per_period.get_mut(self.data.bucket_of(d))
                 {
                     *n += 1;
                 }

@@ -74,7 +74,7 @@ impl Widget for HistogramView<'_> {
                 .render(Rect { height: 1, ..area }, buf);
             return;
         }
-        let Some((first, last)) = s.data.range else {
+        let Some((first, last)) = s.data.histogram_range else {
             Line::styled(" no dated events", t.dim()).render(area, buf);
             return;
         };
@@ -84,8 +84,10 @@ impl Widget for HistogramView<'_> {
             Period::Month => month_short(d),
             Period::Year => d.year().to_string(),
         };
-        let left = format!(" {} ", label(first));
-        let right = format!(" {} ", label(last));
+        // ‹ and › say that a few outlying events are counted in the end bars.
+        let (before, after) = s.data.clipped;
+        let left = format!(" {}{} ", if before { "‹" } else { "" }, label(first));
+        let right = format!(" {}{} ", label(last), if after { "›" } else { "" });
         let per = format!("per {}", s.data.period.name());
         let room = usize::from(area.width)
             .saturating_sub(str_width(&left) + str_width(&right) + per.len() + 1);
@@ -97,8 +99,7 @@ impl Widget for HistogramView<'_> {
         let cols: Vec<usize> = bars.chunks(group).map(|c| c.iter().sum()).collect();
         let widen = (room / cols.len()).clamp(1, 3);
         let max = cols.iter().copied().max().unwrap_or(0).max(1);
-        let start = s.data.period.start(first);
-        let column_of = |d| s.data.bucket(start, d) / group;
+        let column_of = |d| s.data.bucket_of(d) / group;
         let selected = s
             .selected_event()
             .and_then(|e| s.data.corpus.events[e].when.earliest)
