@@ -76,7 +76,7 @@ pub struct State {
     pub shown_events: usize,
     /// Shown events per histogram period (empty without filters).
     pub shown_per_period: Vec<usize>,
-    /// Indices into `data.quote_order`'s quotes that pass the filters, in timeline order.
+    /// Quotes (indices into the corpus) passing the filters, in `data.quote_order`'s order.
     pub quotes: Vec<usize>,
     pub quote_cursor: Cursor,
     pub actors: Cursor,
@@ -102,15 +102,10 @@ impl State {
         }
     }
 
-    /// A ready state over `data`, as after loading.
+    /// A ready state over `data`, exactly as after loading in the background.
     pub fn new(data: Data, width: u16, height: u16) -> State {
-        let mut s = State {
-            width,
-            height,
-            color: true,
-            ..State::default()
-        };
-        s.set_data(data);
+        let mut s = State::loading(width, height, true);
+        super::update::update(&mut s, super::action::Action::Loaded(Box::new(data)));
         s
     }
 
