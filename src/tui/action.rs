@@ -81,7 +81,9 @@ pub enum Action {
     SearchDeleteChar,
     AcceptSearch,
     ToggleHelp,
-    CloseHelp,
+    /// List input problems and articles without a date.
+    ShowProblems,
+    ClosePopup,
     Quit,
     /// Typed text in the search popup (any printable key there).
     SearchInput(char),
@@ -92,6 +94,8 @@ pub enum Action {
     Resize(u16, u16),
     LoadProgress(usize, usize),
     Loaded(Box<Data>),
+    /// Reading or extraction failed (a bug): the message to show.
+    LoadFailed(String),
 }
 
 impl Action {
@@ -120,7 +124,8 @@ impl Action {
             Action::SearchDeleteChar,
             Action::AcceptSearch,
             Action::ToggleHelp,
-            Action::CloseHelp,
+            Action::ShowProblems,
+            Action::ClosePopup,
             Action::Quit,
         ];
         all.extend(Pane::ALL.map(Action::FocusPane));
@@ -153,14 +158,16 @@ impl Action {
             | Action::SearchDeleteChar
             | Action::AcceptSearch
             | Action::ToggleHelp
-            | Action::CloseHelp
+            | Action::ShowProblems
+            | Action::ClosePopup
             | Action::Quit => true,
             Action::SearchInput(_)
             | Action::ScrollPane(..)
             | Action::ClickPane(..)
             | Action::Resize(..)
             | Action::LoadProgress(..)
-            | Action::Loaded(_) => false,
+            | Action::Loaded(_)
+            | Action::LoadFailed(_) => false,
         }
     }
 

@@ -10,6 +10,7 @@ pub mod fixture;
 pub mod format;
 pub mod keymap;
 pub mod layout;
+pub mod nav;
 pub mod search;
 pub mod state;
 pub mod term;
@@ -53,7 +54,13 @@ fn event_loop(
     state: &mut State,
     rx: &Receiver<Input>,
 ) -> anyhow::Result<()> {
+    let mut repainted = false;
     loop {
+        // A loader panic printed over the screen: repaint everything once.
+        if state.failure.is_some() && !repainted {
+            term.terminal.clear()?;
+            repainted = true;
+        }
         term.terminal
             .draw(|f| f.render_widget(view::Screen::new(state), f.area()))?;
         let Ok(first) = rx.recv() else {
@@ -65,6 +72,13 @@ fn event_loop(
             match input {
                 Input::Signal => return Ok(()),
                 Input::App(a) => update::update(state, a),
+                Input::Terminal(Event::Key(key)) => {
+                    for k in keymap::split_alt(&key) {
+                        if let Some(a) = keymap::action_for_key(state, &k) {
+                            update::update(state, a);
+                        }
+                    }
+                }
                 Input::Terminal(ev) => {
                     if let Some(a) = action_for_event(state, &ev) {
                         update::update(state, a);
@@ -93,24 +107,39 @@ fn spawn_loader(args: BrowseArgs, pool: rayon::ThreadPool, tx: Sender<Input>) {
     std::thread::spawn(move || {
         let (lex, _asset_warnings) = args.input.lexicon();
         let source = args.input.source();
-        let data = pool.install(|| {
-            // A hand-made corpus with every stage filled in, for trying the browser out.
-            if std::env::var_os("DATELINE_TUI_FIXTURE").is_some() {
-                return Data::new(fixture::corpus());
-            }
-            let ingested = source.ingest();
-            let total = ingested.documents.len();
-            let _ = tx.send(Input::App(Action::LoadProgress(0, total)));
-            let reported = AtomicUsize::new(0);
-            let progress = |done: usize, total: usize| {
-                let pct = done * 100 / total.max(1);
-                if reported.fetch_max(pct + 1, Ordering::Relaxed) < pct + 1 {
-                    let _ = tx.send(Input::App(Action::LoadProgress(done, total)));
+        let load = || {
+            pool.install(|| {
+                // A hand-made corpus with every stage filled in, for trying the browser out.
+                if std::env::var_os("DATELINE_TUI_FIXTURE").is_some() {
+                    return Data::new(fixture::corpus());
                 }
-            };
-            let corpus = Corpus::build(ingested.documents, ingested.diagnostics, &lex, &progress);
-            Data::new(corpus)
-        });
-        let _ = tx.send(Input::App(Action::Loaded(Box::new(data))));
+                let ingested = source.ingest();
+                let total = ingested.documents.len();
+                let _ = tx.send(Input::App(Action::LoadProgress(0, total)));
+                let reported = AtomicUsize::new(0);
+                let progress = |done: usize, total: usize| {
+                    let pct = done * 100 / total.max(1);
+                    if reported.fetch_max(pct + 1, Ordering::Relaxed) < pct + 1 {
+                        let _ = tx.send(Input::App(Action::LoadProgress(done, total)));
+                    }
+                };
+                let corpus =
+                    Corpus::build(ingested.documents, ingested.diagnostics, &lex, &progress);
+                Data::new(corpus)
+            })
+        };
+        // A bug in extraction must not leave the browser waiting forever: say what happened.
+        let action = match std::panic::catch_unwind(std::panic::AssertUnwindSafe(load)) {
+            Ok(data) => Action::Loaded(Box::new(data)),
+            Err(e) => {
+                let what = e
+                    .downcast_ref::<&str>()
+                    .map(|s| (*s).to_string())
+                    .or_else(|| e.downcast_ref::<String>().cloned())
+                    .unwrap_or_else(|| "unknown error".into());
+                Action::LoadFailed(what)
+            }
+        };
+        let _ = tx.send(Input::App(action));
     });
 }

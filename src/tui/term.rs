@@ -37,7 +37,10 @@ impl Term {
         PANIC_HOOK.call_once(|| {
             let previous = std::panic::take_hook();
             std::panic::set_hook(Box::new(move |info| {
-                restore();
+                // Only the UI thread's panic ends the program; a loader panic is caught and shown.
+                if std::thread::current().name() == Some("main") {
+                    restore();
+                }
                 previous(info);
             }));
         });

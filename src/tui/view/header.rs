@@ -34,14 +34,7 @@ impl Widget for TitleView<'_> {
                 count(c.documents.len(), "article", "articles"),
                 count(c.events.len(), "event", "events"),
                 count(s.data.people, "person", "people"),
-                count(
-                    c.quotes
-                        .iter()
-                        .filter(|q| q.kind != crate::model::QuoteKind::Term)
-                        .count(),
-                    "quote",
-                    "quotes",
-                ),
+                count(s.data.spoken_quotes, "quote", "quotes"),
             ];
             if let Some((a, b)) = s.data.range {
                 parts.push(format!("{} → {}", month_short(a), month_short(b)));
@@ -81,18 +74,20 @@ impl Widget for HistogramView<'_> {
                 .render(Rect { height: 1, ..area }, buf);
             return;
         }
-        let Some((first, last)) = s.data.range else {
+        let Some((first, last)) = s.data.histogram_range else {
             Line::styled(" no dated events", t.dim()).render(area, buf);
             return;
         };
-        let bars = s.data.histogram();
+        let bars = &s.data.histogram;
         let label = |d| match s.data.period {
             Period::Day | Period::Week => day_long(d),
             Period::Month => month_short(d),
             Period::Year => d.year().to_string(),
         };
-        let left = format!(" {} ", label(first));
-        let right = format!(" {} ", label(last));
+        // ‹ and › say that a few outlying events are counted in the end bars.
+        let (before, after) = s.data.clipped;
+        let left = format!(" {}{} ", if before { "‹" } else { "" }, label(first));
+        let right = format!(" {}{} ", label(last), if after { "›" } else { "" });
         let per = format!("per {}", s.data.period.name());
         let room = usize::from(area.width)
             .saturating_sub(str_width(&left) + str_width(&right) + per.len() + 1);
@@ -104,8 +99,7 @@ impl Widget for HistogramView<'_> {
         let cols: Vec<usize> = bars.chunks(group).map(|c| c.iter().sum()).collect();
         let widen = (room / cols.len()).clamp(1, 3);
         let max = cols.iter().copied().max().unwrap_or(0).max(1);
-        let start = s.data.period.start(first);
-        let column_of = |d| s.data.bucket(start, d) / group;
+        let column_of = |d| s.data.bucket_of(d) / group;
         let selected = s
             .selected_event()
             .and_then(|e| s.data.corpus.events[e].when.earliest)
@@ -122,10 +116,16 @@ impl Widget for HistogramView<'_> {
                 LEVELS[(1 + n * 6 / max).min(7)]
             };
             let in_window = window.is_some_and(|(a, b)| a <= i && i <= b);
+            // Under filters, periods holding shown events stand out from the rest.
+            let shown = s.filters.is_empty()
+                || s.shown_per_period
+                    .get(i * group..((i + 1) * group).min(s.shown_per_period.len()))
+                    .is_some_and(|c| c.iter().any(|&n| n > 0));
             let style = match (Some(i) == selected, n == 0) {
                 (true, _) => t.selected(),
                 (false, true) => t.dim(),
-                _ if in_window => t.heading(),
+                _ if !shown => t.dim(),
+                _ if in_window || !s.filters.is_empty() => t.heading(),
                 _ => t.bar(),
             };
             top.push(Span::styled(glyph.to_string().repeat(widen), style));

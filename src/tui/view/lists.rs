@@ -159,6 +159,11 @@ impl Widget for QuotesView<'_> {
         let t = self.theme;
         let detail = if s.loading.is_some() {
             String::new()
+        } else if area.width >= 60 {
+            format!(
+                "{} · — direct  ~ reported",
+                count(s.quotes.len(), "quote", "quotes")
+            )
         } else {
             count(s.quotes.len(), "quote", "quotes")
         };

@@ -20,7 +20,7 @@ use super::theme::Theme;
 
 pub use lists::{ActorsView, QuotesView, TopicsView};
 pub use popup::help_lines;
-pub use popup::{HelpView, SearchView};
+pub use popup::{HelpView, ProblemsView, SearchView};
 pub use source::SourceView;
 pub use timeline::TimelineView;
 
@@ -50,7 +50,7 @@ impl Widget for Screen<'_> {
                 .render(area, buf);
             return;
         }
-        let a = areas(area);
+        let a = areas(area, s.focus == Pane::Source);
         header::TitleView { state: s, theme }.render(a.title, buf);
         header::HistogramView { state: s, theme }.render(a.histogram, buf);
         TimelineView { state: s, theme }.render(a.timeline, buf);
@@ -63,6 +63,7 @@ impl Widget for Screen<'_> {
         match &s.overlay {
             Overlay::None => {}
             Overlay::Help => HelpView { state: s, theme }.render(area, buf),
+            Overlay::Problems => ProblemsView { state: s, theme }.render(area, buf),
             Overlay::Search(search) => SearchView {
                 state: s,
                 search,

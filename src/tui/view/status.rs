@@ -23,11 +23,7 @@ impl Widget for StatusView<'_> {
         if s.loading.is_some() {
             spans.push(Span::raw(" loading…"));
         } else {
-            let events = s
-                .timeline_rows
-                .iter()
-                .filter(|r| matches!(r, super::super::state::TimelineRow::Event(_)))
-                .count();
+            let events = s.shown_events;
             if s.filters.is_empty() {
                 spans.push(Span::styled(" no filters", t.dim()));
             } else {
@@ -66,6 +62,9 @@ impl Widget for StatusView<'_> {
                     ),
                     t.warning(),
                 ));
+            }
+            if undated + problems > 0 {
+                spans.push(Span::styled(" (! lists them)", t.dim()));
             }
         }
         if let Some(note) = &s.note {
