@@ -59,6 +59,24 @@ pub fn tag(
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
+        // Most words cannot open a time expression: one hash look-up skips them.
+        let skip = match toks[i].kind {
+            tokens::Kind::Word => {
+                !lex.may_start(&toks[i].norm)
+                    // "the" only matters before a word that can open an expression or a number.
+                    || (toks[i].norm == "the"
+                        && toks.get(i + 1).is_some_and(|t| {
+                            t.kind == tokens::Kind::Word && !lex.may_start(&t.norm)
+                        }))
+            }
+            tokens::Kind::Punct => toks[i].norm != "'",
+            tokens::Kind::Code => true,
+            tokens::Kind::Num => false,
+        };
+        if skip {
+            i += 1;
+            continue;
+        }
         let Some(m) = parser.parse_at(i) else {
             i += 1;
             continue;

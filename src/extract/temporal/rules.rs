@@ -767,7 +767,7 @@ impl Parser<'_> {
 
     /// "Thanksgiving Day", "Christmas 2024", "last Thanksgiving" (via `core_det`), "Easter week".
     pub(super) fn core_holiday(&self, i: usize) -> Core {
-        if !self.cap_at(i) {
+        if !self.lex.may_start_holiday(self.w(i)) || !self.cap_at(i) {
             return None;
         }
         let start = self.toks.get(i)?.start;
