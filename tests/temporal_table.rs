@@ -115,6 +115,11 @@ const ROWS: &[Row] = &[
     ("Prices spiked last Thanksgiving.", "2026-01-10", "last Thanksgiving", "DATE", "2025-11-27", "2025-11-27", "2025-11-27"),
     ("Pilgrims arrived for Easter.", "2025-04-10", "Easter", "DATE", "2025-04-20", "2025-04-20", "2025-04-20"),
     ("The bonus is paid at year-end.", R, "year-end", "DATE", "2025", "2025-01-01", "2025-12-31"),
+    ("Pilgrims filled the city during Easter week.", "2025-04-10", "Easter week", "DATE", "2025-W16", "2025-04-14", "2025-04-20"),
+    ("Talks are set for the week of December 8.", R, "the week of December 8", "DATE", "2025-W50", "2025-12-08", "2025-12-14"),
+    ("The plant reopened this past spring.", R, "this past spring", "DATE", "2025-SP", "2025-03-01", "2025-05-31"),
+    ("Sales slowed earlier in the year.", R, "earlier in the year", "DATE", "2025", "2025-01-01", "2025-05-02"),
+    ("Payments are due at the end of the month.", R, "the end of the month", "DATE", "2025-11", "2025-11-21", "2025-11-30"),
     // Weeks and weekdays, with the tense.
     ("Talks resumed last week.", R, "last week", "DATE", "2025-W46", "2025-11-10", "2025-11-16"),
     ("The court will rule next week.", R, "next week", "DATE", "2025-W48", "2025-11-24", "2025-11-30"),

@@ -59,6 +59,24 @@ pub fn tag(
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
+        // Most words cannot open a time expression: one hash look-up skips them.
+        let skip = match toks[i].kind {
+            tokens::Kind::Word => {
+                !lex.may_start(&toks[i].norm)
+                    // "the" only matters before a word that can open an expression or a number.
+                    || (toks[i].norm == "the"
+                        && toks.get(i + 1).is_some_and(|t| {
+                            t.kind == tokens::Kind::Word && !lex.may_start(&t.norm)
+                        }))
+            }
+            tokens::Kind::Punct => toks[i].norm != "'",
+            tokens::Kind::Code => true,
+            tokens::Kind::Num => false,
+        };
+        if skip {
+            i += 1;
+            continue;
+        }
         let Some(m) = parser.parse_at(i) else {
             i += 1;
             continue;
@@ -66,10 +84,6 @@ pub fn tag(
         if m.end <= m.start || m.end > toks.len() || sentence_of[m.start] != sentence_of[m.end - 1]
         {
             i += 1;
-            continue;
-        }
-        if in_dateline(&parser, m.start, m.end) {
-            i = m.end;
             continue;
         }
         let sent = sentence_of[m.start];
@@ -115,19 +129,6 @@ pub fn tag(
     }
     let _ = reference.map(|r| r.year());
     Staged::new(out)
-}
-
-/// "WASHINGTON, August 11 (Xinhua) --": the dateline repeats the publication date; it is
-/// metadata, not something the text reports (TimeBank leaves it out too).
-fn in_dateline(p: &Parser<'_>, start: usize, end: usize) -> bool {
-    let first_line = p.toks[..start]
-        .iter()
-        .all(|t| !t.newline_before || t.start < 2)
-        && p.toks[..start].iter().filter(|t| t.newline_before).count() <= 1;
-    let early = start < 12 && first_line && start > 0 && p.w(start - 1) == ",";
-    early
-        && (matches!(p.w(end), "(" | "-" | "_")
-            || p.toks.get(end).is_some_and(|t| t.newline_before))
 }
 
 fn quarter_of(value: &str) -> Option<(i32, u32)> {

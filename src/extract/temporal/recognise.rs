@@ -266,16 +266,25 @@ impl Parser<'_> {
 
     /// A hyphenated adjective ("third-quarter", "two-year"): TimeBank leaves the article out.
     fn hyphenated(&self, start: usize, end: usize) -> bool {
-        (start + 1..end).any(|k| self.punct(k, '-') && self.glued(k) && self.glued(k + 1))
+        // The compound must end the expression: "the year-ago third quarter" keeps its article.
+        end >= 2
+            && (end.saturating_sub(3).max(start + 1)..end)
+                .any(|k| self.punct(k, '-') && self.glued(k) && self.glued(k + 1))
             && self.toks.get(end).is_some_and(|t| t.kind == Kind::Word)
     }
 
     /// "early", "mid-", "late", "the end of" ...; returns the index after it and the third it picks.
     fn modifier(&self, i: usize) -> Option<(usize, i32)> {
         let w = self.w(i);
+        // "earlier in the year", "late in the season"
+        let after = if self.w(i + 1) == "in" && self.w(i + 2) == "the" {
+            i + 2
+        } else {
+            i + 1
+        };
         match w {
-            "early" | "earlier" => return Some((i + 1, -1)),
-            "late" | "later" => return Some((i + 1, 1)),
+            "early" | "earlier" => return Some((after, -1)),
+            "late" | "later" => return Some((after, 1)),
             "mid" if self.punct(i + 1, '-') => return Some((i + 2, 0)),
             "mid" => return Some((i + 1, 0)),
             _ => {}

@@ -249,6 +249,13 @@ fn resolve_core(sem: &Sem, ctx: &Context) -> Option<Resolved> {
                 None => date("XXXX-XX-XX".into(), None, true),
             }
         }
+        Sem::WeekOf(inner) => {
+            let r = resolve_core(inner, ctx)?;
+            match r.bounds {
+                Some((d, _)) => date(cal::week_value(d), Some(cal::week_bounds(d)), r.relative),
+                None => date("XXXX-WXX".into(), None, true),
+            }
+        }
         Sem::Duration(v) => Resolved {
             kind: TimexType::Duration,
             value: v.clone(),

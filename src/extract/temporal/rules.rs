@@ -277,6 +277,10 @@ impl Parser<'_> {
 
     /// "last week", "this year", "next Tuesday", "last November", "the previous day", "the past two years".
     pub(super) fn core_det(&self, i: usize) -> Core {
+        // "this past spring", "this coming week"
+        if self.w(i) == "this" && matches!(self.w(i + 1), "past" | "coming") {
+            return self.core_det(i + 1);
+        }
         let w = self.w(i);
         let (n, anchor) = match w {
             "this" | "current" => (0, Anchor::Reference),
@@ -767,7 +771,7 @@ impl Parser<'_> {
 
     /// "Thanksgiving Day", "Christmas 2024", "last Thanksgiving" (via `core_det`), "Easter week".
     pub(super) fn core_holiday(&self, i: usize) -> Core {
-        if !self.cap_at(i) {
+        if !self.lex.may_start_holiday(self.w(i)) || !self.cap_at(i) {
             return None;
         }
         let start = self.toks.get(i)?.start;
@@ -781,6 +785,13 @@ impl Parser<'_> {
             }
         }
         let (end, h) = found?;
+        if self.w(end) == "week" {
+            let day = Sem::Holiday {
+                h,
+                y: YearRef::Near,
+            };
+            return Some((end + 1, Sem::WeekOf(Box::new(day))));
+        }
         if let Some((e, y)) = self.year_tail_pub(end) {
             return Some((
                 e,
@@ -849,6 +860,20 @@ impl Parser<'_> {
                         return Some((i + 1, shift(Unit::Year, 0)));
                     }
                     return Some((i + 1, duration(Some(1.0), Unit::Year)));
+                }
+                // "the end of the month", "the week of March 6"
+                "month" | "week" if i >= 2 && matches!(self.w(i - 2), "of" | "in") => {
+                    let unit = if w == "month" {
+                        Unit::Month
+                    } else {
+                        Unit::Week
+                    };
+                    return Some((i + 1, shift(unit, 0)));
+                }
+                "week" if self.w(i + 1) == "of" => {
+                    if let Some((e, day @ Sem::Day { .. })) = self.core_month_led_pub(i + 2) {
+                        return Some((e, Sem::WeekOf(Box::new(day))));
+                    }
                 }
                 // Which weekend follows the tense (marked by the text anchor; see `resolve`).
                 "weekend" => {

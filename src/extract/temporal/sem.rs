@@ -88,6 +88,8 @@ pub enum Sem {
         h: Holiday,
         y: YearRef,
     },
+    /// The ISO week of a day: "the week of March 6", "Easter week".
+    WeekOf(Box<Sem>),
     Duration(String),
     Set(String),
     /// PRESENT_REF, PAST_REF, FUTURE_REF.
