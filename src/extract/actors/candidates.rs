@@ -102,13 +102,32 @@ pub fn find(doc: &Doc, lex: &Lexicon) -> Vec<Cand> {
             && c.role.is_none()
             && !lex.is_given(doc.fold(c.a))
             && !c.evidence.speech;
-        if (guessed_person || (c.kind == CKind::Place && c.country.is_some()))
-            && team_context(doc, c.a, c.b)
+        let single = c.kind == CKind::Single && !c.evidence.strict;
+        if ((guessed_person || single || (c.kind == CKind::Place && c.country.is_some()))
+            && team_context(doc, c.a, c.b))
+            || (c.kind != CKind::Org && standings_row(doc, c.a, c.b))
         {
             c.kind = CKind::Org;
         }
     }
     out
+}
+
+/// A league table row: a name at the start of a line followed by five or more numbers.
+fn standings_row(doc: &Doc, a: usize, b: usize) -> bool {
+    if !doc.toks[a].nl_before_or_first(a) {
+        return false;
+    }
+    let mut n = 0;
+    let mut i = b;
+    while let Some(t) = doc.toks.get(i) {
+        if t.nl_before || t.kind != TokKind::Number {
+            break;
+        }
+        n += 1;
+        i += 1;
+    }
+    n >= 5
 }
 
 /// A city or region in a results line is a team: "Volendam 1 PSV Eindhoven 3", "Swansea v
