@@ -102,6 +102,11 @@ pub fn find(doc: &Doc, lex: &Lexicon) -> Vec<Cand> {
             && c.role.is_none()
             && !lex.is_given(doc.fold(c.a))
             && !c.evidence.speech;
+        // "c Cork b Croft": a cricket scorecard names players, whatever the gazetteer says.
+        if c.evidence.sports && c.a > 0 && matches!(doc.s(c.a - 1), "b" | "c" | "st" | "lbw") {
+            c.kind = CKind::Person;
+            continue;
+        }
         let single = c.kind == CKind::Single && !c.evidence.strict;
         if ((guessed_person || single || (c.kind == CKind::Place && c.country.is_some()))
             && team_context(doc, c.a, c.b))

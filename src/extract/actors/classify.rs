@@ -13,6 +13,9 @@ pub struct Evidence {
     pub titled: bool,
     /// "said", "told", ", who", ", 35," after it.
     pub speech: bool,
+    /// Results-page context that marks a person even in a table line: "(Zickler 26th", "b Croft",
+    /// "Goosen (South Africa)".
+    pub sports: bool,
     /// In a heading or an all-caps line.
     pub strict: bool,
     /// First word of a sentence.
@@ -63,13 +66,13 @@ impl Evidence {
                     .toks
                     .get(b + 1)
                     .is_some_and(|t| t.kind == super::tokens::TokKind::Number)
-                && doc.s(b + 2) == ")")
-            || (doc.s(b) == "("
+                && doc.s(b + 2) == ")");
+        let country_paren = doc.s(b) == "("
                 && doc.toks.get(b + 1).is_some_and(|t| t.upper || t.cap)
                 && {
                     let close = (b + 2..b + 5).find(|&k| doc.s(k) == ")");
                     close.is_some_and(|k| matches!(gazetteer(doc, lex, b + 1, k), Some((len, super::lexicon::Entry::Place(_))) if b + 1 + len == k))
-                });
+                };
         // Sports pages: "(Zickler 26th", "b Croft 46", "c Cork".
         let next = doc.toks.get(b);
         let minute = next.is_some_and(|t| {
@@ -83,10 +86,15 @@ impl Evidence {
                 .toks
                 .get(a + 1)
                 .is_some_and(|t| t.kind == super::tokens::TokKind::Number || doc.s(a + 1) == "b");
-        let speech = speech || minute || scorecard;
+        // Bowling figures: "Mullally 22-6-56-2".
+        let figures = next.is_some_and(|t| {
+            t.kind == super::tokens::TokKind::Number && t.fold.matches('-').count() == 3
+        });
+        let sports = country_paren || minute || scorecard || figures;
         Evidence {
             titled: false,
-            speech,
+            speech: speech || sports,
+            sports,
             strict: doc.strict.get(a).copied().unwrap_or(false),
             initial: doc.initial.get(a).copied().unwrap_or(false),
         }

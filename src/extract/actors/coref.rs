@@ -112,6 +112,7 @@ pub fn resolve(doc: &Doc, lex: &Lexicon, cands: &[Cand]) -> Vec<DocActor> {
         let upper = doc.toks[c.a].upper;
         let person = c.kind == CKind::Person
             || (!strict && !upper && c.evidence.speech)
+            || (!upper && c.evidence.sports)
             || (!strict && !upper && !c.evidence.initial && lex.is_given(&f));
         let known = surnames.contains_key(&f)
             || org_alias(&t, lex, &f, upper).is_some()
