@@ -53,7 +53,13 @@ const SPEECH: &[&str] = &[
 impl Evidence {
     pub fn new(doc: &Doc, lex: &Lexicon, a: usize, b: usize) -> Self {
         let after = doc.fold(b);
-        let speech = SPEECH.contains(&after)
+        // "said Muster," / "said Muster."
+        let said_before = a > 0
+            && SPEECH.contains(&doc.fold(a - 1))
+            && matches!(doc.s(b), "," | "." | "")
+            && !doc.toks[a].upper;
+        let speech = said_before
+            || SPEECH.contains(&after)
             || (doc.s(b) == ","
                 && (doc.fold(b + 1) == "who"
                     || doc.toks.get(b + 1).is_some_and(|t| {
@@ -256,6 +262,8 @@ pub fn stretch(
     let first = doc.s(p);
     // "Widzew Lodz", "Vitesse Arnhem": an unknown word before a city is a club.
     if n == 2
+        && !ev.speech
+        && !ev.titled
         && !lex.is_given(folds[0])
         && matches!(gazetteer(doc, lex, p + 1, q), Some((1, super::lexicon::Entry::Place(pl))) if pl.kind != super::lexicon::PlaceKind::Country)
     {
