@@ -198,6 +198,16 @@ pub fn demonym_len(doc: &Doc, lex: &Lexicon, p: usize, b: usize) -> usize {
     usize::from(lex.demonyms.contains_key(f) || compound)
 }
 
+/// "Per Nyman", "Jan Kroslak": a given name that is also a common word, before a name.
+fn given_first(doc: &Doc, lex: &Lexicon, p: usize, b: usize) -> bool {
+    lex.is_given(doc.fold(p))
+        && !doc.initial[p]
+        && p + 1 < b
+        && doc.is_cap(p + 1)
+        && !lex.non_names.contains(doc.fold(p + 1))
+        && gazetteer(doc, lex, p + 1, b).is_none()
+}
+
 fn droppable(doc: &Doc, lex: &Lexicon, p: usize, b: usize) -> bool {
     let f = doc.fold(p);
     if is_joiner(f) {
@@ -207,7 +217,7 @@ fn droppable(doc: &Doc, lex: &Lexicon, p: usize, b: usize) -> bool {
         return false;
     }
     if lex.non_names.contains(f) {
-        return true;
+        return !given_first(doc, lex, p, b);
     }
     doc.initial[p] && doc.has_lower(f) && !lex.is_given(f)
 }
@@ -278,9 +288,12 @@ pub fn segment(doc: &Doc, lex: &Lexicon, a: usize, b: usize, out: &mut Vec<Cand>
             continue;
         }
         let lower_particle = is_particle(f) && !doc.toks[p].cap;
+        // "Per Nyman", "Jan Kroslak": a given name that is also a common word, before a name.
         if is_joiner(f)
             || lower_particle
-            || (lex.non_names.contains(f) && !lex.title_words.contains(f))
+            || (lex.non_names.contains(f)
+                && !lex.title_words.contains(f)
+                && !given_first(doc, lex, p, b))
         {
             p += 1;
             continue;

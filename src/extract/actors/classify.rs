@@ -245,7 +245,7 @@ pub fn stretch(
     if n >= 2 && lex.org_suffixes.contains(last) {
         return push(doc, out, p, q, CKind::Org, ev, None);
     }
-    if n >= 2 && lex.place_suffixes.contains(last) {
+    if n >= 2 && lex.place_suffixes.contains(last) || n == 2 && lex.place_prefixes.contains(folds[0]) {
         return push(doc, out, p, q, CKind::Place, ev, None);
     }
     if ev.strict {
