@@ -118,6 +118,18 @@ pub fn find(doc: &Doc, lex: &Lexicon) -> Vec<Cand> {
     out
 }
 
+/// A capitalised word that is no name we know and not a common word of the text.
+fn unknown_tail(doc: &Doc, lex: &Lexicon, i: usize) -> bool {
+    let f = doc.fold(i);
+    !doc.toks[i].upper
+        && !doc.has_lower(f)
+        && !lex.is_given(f)
+        && !lex.non_names.contains(f)
+        && !lex.title_words.contains(f)
+        && !lex.demonyms.contains_key(f)
+        && !lex.phrase_len.contains_key(f)
+}
+
 /// A league table row: a name at the start of a line followed by five or more numbers.
 fn standings_row(doc: &Doc, a: usize, b: usize) -> bool {
     if !doc.toks[a].nl_before_or_first(a) {
@@ -267,6 +279,28 @@ pub fn run(doc: &Doc, lex: &Lexicon, mut a: usize, mut b: usize, out: &mut Vec<C
             }
             classify::stretch(doc, lex, p, q, Some(role), out);
             segment(doc, lex, q, b, out);
+        }
+        return;
+    }
+    // "U.S. Open", "Sydney Bulldogs", "Paris Saint-Germain": a place and one unknown word name
+    // something else — a team in a results line, else an event or brand that is not an actor.
+    if !doc.strict[a]
+        && let Some((len, Entry::Place(_))) = gazetteer(doc, lex, a, b)
+        && b - a - len == 1
+        && (unknown_tail(doc, lex, b - 1) || lex.thing_words.contains(doc.fold(b - 1)))
+    {
+        if standings_row(doc, a, b) || team_context(doc, a, b) {
+            let ev = Evidence::new(doc, lex, a, b);
+            let name = doc.text[doc.toks[a].span.start..doc.toks[b - 1].span.end].to_string();
+            out.push(Cand {
+                a,
+                b,
+                kind: CKind::Org,
+                name,
+                country: None,
+                role: None,
+                evidence: ev,
+            });
         }
         return;
     }
