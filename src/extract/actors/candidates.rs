@@ -260,9 +260,30 @@ pub fn run(doc: &Doc, lex: &Lexicon, mut a: usize, mut b: usize, out: &mut Vec<C
     if a >= b {
         return;
     }
-    if let Some((len, e)) = gazetteer(doc, lex, a, b)
-        && len == b - a
+    let whole = gazetteer(doc, lex, a, b).filter(|(len, _)| *len == b - a);
+    // A name in a results line or league row is a team ("Bayer Leverkusen 4 2 0 2", "Hull 0"),
+    // unless it is a country (national teams are places) or looks like a person.
+    let country = matches!(whole, Some((_, Entry::Place(p))) if p.kind == super::lexicon::PlaceKind::Country);
+    if !country
+        && b - a <= 4
+        && !lex.is_given(doc.fold(a))
+        && !doc.s(a).ends_with('.')
+        && (standings_row(doc, a, b) || team_context(doc, a, b))
     {
+        let ev = Evidence::new(doc, lex, a, b);
+        let name = doc.text[doc.toks[a].span.start..doc.toks[b - 1].span.end].to_string();
+        out.push(Cand {
+            a,
+            b,
+            kind: CKind::Org,
+            name,
+            country: None,
+            role: None,
+            evidence: ev,
+        });
+        return;
+    }
+    if let Some((_, e)) = whole {
         push_entry(doc, lex, out, a, b, e);
         return;
     }
