@@ -108,10 +108,14 @@ pub fn resolve(doc: &Doc, lex: &Lexicon, cands: &[Cand]) -> Vec<DocActor> {
         let span = span_of(doc, c);
         let f = fold(span.slice(doc.text));
         let strict = c.evidence.strict;
+        // Acronyms are organisations, not people: "The PUK said".
+        let upper = doc.toks[c.a].upper;
         let person = c.kind == CKind::Person
-            || (!strict && c.evidence.speech)
-            || (!strict && !c.evidence.initial && lex.is_given(&f));
+            || (!strict && !upper && c.evidence.speech)
+            || (!upper && c.evidence.sports)
+            || (!strict && !upper && !c.evidence.initial && lex.is_given(&f));
         let known = surnames.contains_key(&f)
+            || org_alias(&t, lex, &f, upper).is_some()
             || [ActorKind::Organization, ActorKind::Place]
                 .iter()
                 .any(|&k| t.by_key.contains_key(&(k, f.clone())));
@@ -178,7 +182,10 @@ fn org_alias(t: &Table, lex: &Lexicon, f: &str, upper: bool) -> Option<usize> {
             .last()
             .map(fold)
             .unwrap_or_default();
+        let first = a.name.split_whitespace().next().map(fold).unwrap_or_default();
+        // "Barrick" for "Barrick Gold Corp", "Commission" for "European Commission".
         let hit = (lex.org_suffixes.contains(f) && last == f && a.name.contains(' '))
+            || (first == f && a.name.contains(' ') && !lex.is_given(f) && !lex.non_names.contains(f))
             || (upper && f.len() >= 2 && initials(&a.name) == f);
         if hit {
             if found.is_some() {

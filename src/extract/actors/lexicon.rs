@@ -98,6 +98,7 @@ pub struct Lexicon {
     pub org_suffixes: FastSet<String>,
     pub club_words: FastSet<String>,
     pub place_suffixes: FastSet<String>,
+    pub place_prefixes: FastSet<String>,
     pub thing_words: FastSet<String>,
     pub non_names: FastSet<String>,
     pub speech_verbs: FastSet<String>,
@@ -215,6 +216,7 @@ impl Lexicon {
         lex.org_suffixes = folded_set(assets.lines("org-suffixes.txt"));
         lex.club_words = folded_set(assets.lines("club-words.txt"));
         lex.place_suffixes = folded_set(assets.lines("place-suffixes.txt"));
+        lex.place_prefixes = folded_set(assets.lines("place-prefixes.txt"));
         lex.thing_words = folded_set(assets.lines("thing-words.txt"));
         lex.non_names = assets
             .lines("non-names.txt")
