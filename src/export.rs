@@ -4,21 +4,49 @@
 
 use chrono::NaiveDate;
 use serde::Serialize;
+use serde::ser::{SerializeStruct, Serializer};
 
-use crate::corpus::{Corpus, Mention};
+use crate::corpus::{Actor, Corpus, CorpusEvent, CorpusQuote, CorpusTimex, Mention, Topic};
 use crate::model::{ActorKind, DateBasis, QuoteKind, Span, Status, TimexType, WhenBasis};
 
 pub const FORMAT: &str = "dateline/1";
 
-#[derive(Serialize)]
+/// The whole export. It borrows the corpus and serialises each list as it goes, so writing a large
+/// corpus never holds a second copy of it (one item at a time is built, written and dropped).
 pub struct Export<'a> {
-    pub format: &'static str,
-    pub documents: Vec<ExportDocument<'a>>,
-    pub timexes: Vec<ExportTimex<'a>>,
-    pub actors: Vec<ExportActor<'a>>,
-    pub topics: Vec<ExportTopic<'a>>,
-    pub quotes: Vec<ExportQuote<'a>>,
-    pub events: Vec<ExportEvent<'a>>,
+    corpus: &'a Corpus,
+}
+
+impl Serialize for Export<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let c = self.corpus;
+        let mut st = s.serialize_struct("Export", 7)?;
+        st.serialize_field("format", FORMAT)?;
+        st.serialize_field(
+            "documents",
+            &Lazy(|| (0..c.documents.len()).map(|i| document(c, i))),
+        )?;
+        st.serialize_field("timexes", &Lazy(|| c.timexes.iter().map(|t| timex(c, t))))?;
+        st.serialize_field("actors", &Lazy(|| c.actors.iter().map(|a| actor(c, a))))?;
+        st.serialize_field("topics", &Lazy(|| c.topics.iter().map(|t| topic(c, t))))?;
+        st.serialize_field("quotes", &Lazy(|| c.quotes.iter().map(|q| quote(c, q))))?;
+        st.serialize_field("events", &Lazy(|| c.events.iter().map(|e| event(c, e))))?;
+        st.end()
+    }
+}
+
+/// A JSON array produced from an iterator at serialisation time.
+struct Lazy<F>(F);
+
+impl<F, I> Serialize for Lazy<F>
+where
+    F: Fn() -> I,
+    I: Iterator,
+    I::Item: Serialize,
+{
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq((self.0)())
+    }
 }
 
 #[derive(Serialize)]
@@ -129,119 +157,118 @@ pub struct ExportEvent<'a> {
 
 /// Borrows the corpus into its export shape.
 pub fn to_export(c: &Corpus) -> Export<'_> {
-    let doc_id = |i: usize| c.documents[i].id.as_str();
-    let text = |doc: usize, span: Span| span.slice(&c.documents[doc].text);
-    let mentions = |ms: &[Mention]| {
-        ms.iter()
-            .map(|m| ExportMention {
-                doc: doc_id(m.doc),
-                start: m.span.start,
-                end: m.span.end,
-            })
-            .collect()
-    };
-    Export {
-        format: FORMAT,
-        documents: c
-            .documents
+    Export { corpus: c }
+}
+
+fn doc_id(c: &Corpus, i: usize) -> &str {
+    c.documents[i].id.as_str()
+}
+
+fn text(c: &Corpus, doc: usize, span: Span) -> &str {
+    span.slice(&c.documents[doc].text)
+}
+
+fn mentions<'a>(c: &'a Corpus, ms: &'a [Mention]) -> Vec<ExportMention<'a>> {
+    ms.iter()
+        .map(|m| ExportMention {
+            doc: doc_id(c, m.doc),
+            start: m.span.start,
+            end: m.span.end,
+        })
+        .collect()
+}
+
+fn document(c: &Corpus, i: usize) -> ExportDocument<'_> {
+    let d = &c.documents[i];
+    ExportDocument {
+        id: &d.id,
+        path: &d.path,
+        title: d.title.as_deref(),
+        source: d.source.as_deref(),
+        url: d.url.as_deref(),
+        author: d.author.as_deref(),
+        published: d.published,
+        date_basis: d.date_basis,
+        text_start: d.text_start,
+        text: &d.text,
+        warnings: &d.warnings,
+        headings: c
+            .segments
+            .get(i)
+            .map_or_else(Vec::new, |s| s.headings().map(SpanJson::from).collect()),
+    }
+}
+
+fn timex<'a>(c: &'a Corpus, t: &'a CorpusTimex) -> ExportTimex<'a> {
+    ExportTimex {
+        doc: doc_id(c, t.doc),
+        start: t.timex.span.start,
+        end: t.timex.span.end,
+        text: text(c, t.doc, t.timex.span),
+        kind: t.timex.kind,
+        value: &t.timex.value,
+        earliest: t.timex.earliest,
+        latest: t.timex.latest,
+    }
+}
+
+fn actor<'a>(c: &'a Corpus, a: &'a Actor) -> ExportActor<'a> {
+    ExportActor {
+        id: &a.id,
+        name: &a.name,
+        kind: a.kind,
+        roles: &a.roles,
+        aliases: &a.aliases,
+        country: a.country.as_deref(),
+        mentions: mentions(c, &a.mentions),
+    }
+}
+
+fn topic<'a>(c: &'a Corpus, t: &'a Topic) -> ExportTopic<'a> {
+    ExportTopic {
+        id: &t.id,
+        label: &t.label,
+        mentions: mentions(c, &t.mentions),
+    }
+}
+
+fn quote<'a>(c: &'a Corpus, q: &'a CorpusQuote) -> ExportQuote<'a> {
+    ExportQuote {
+        id: &q.id,
+        doc: doc_id(c, q.doc),
+        start: q.span.start,
+        end: q.span.end,
+        text: text(c, q.doc, q.span),
+        kind: q.kind,
+        speakers: q
+            .speakers
             .iter()
-            .enumerate()
-            .map(|(i, d)| ExportDocument {
-                id: &d.id,
-                path: &d.path,
-                title: d.title.as_deref(),
-                source: d.source.as_deref(),
-                url: d.url.as_deref(),
-                author: d.author.as_deref(),
-                published: d.published,
-                date_basis: d.date_basis,
-                text_start: d.text_start,
-                text: &d.text,
-                warnings: &d.warnings,
-                headings: c
-                    .segments
-                    .get(i)
-                    .map_or_else(Vec::new, |s| s.headings().map(SpanJson::from).collect()),
-            })
+            .map(|&a| c.actors[a].id.as_str())
             .collect(),
-        timexes: c
-            .timexes
-            .iter()
-            .map(|t| ExportTimex {
-                doc: doc_id(t.doc),
-                start: t.timex.span.start,
-                end: t.timex.span.end,
-                text: text(t.doc, t.timex.span),
-                kind: t.timex.kind,
-                value: &t.timex.value,
-                earliest: t.timex.earliest,
-                latest: t.timex.latest,
-            })
-            .collect(),
-        actors: c
-            .actors
-            .iter()
-            .map(|a| ExportActor {
-                id: &a.id,
-                name: &a.name,
-                kind: a.kind,
-                roles: &a.roles,
-                aliases: &a.aliases,
-                country: a.country.as_deref(),
-                mentions: mentions(&a.mentions),
-            })
-            .collect(),
-        topics: c
-            .topics
-            .iter()
-            .map(|t| ExportTopic {
-                id: &t.id,
-                label: &t.label,
-                mentions: mentions(&t.mentions),
-            })
-            .collect(),
-        quotes: c
-            .quotes
-            .iter()
-            .map(|q| ExportQuote {
-                id: &q.id,
-                doc: doc_id(q.doc),
-                start: q.span.start,
-                end: q.span.end,
-                text: text(q.doc, q.span),
-                kind: q.kind,
-                speakers: q
-                    .speakers
-                    .iter()
-                    .map(|&a| c.actors[a].id.as_str())
-                    .collect(),
-                speaker_text: q.speaker_span.map(|s| text(q.doc, s)),
-                speaker_span: q.speaker_span.map(SpanJson::from),
-                cue: q.cue.map(|s| text(q.doc, s)),
-                cue_span: q.cue.map(SpanJson::from),
-            })
-            .collect(),
-        events: c
-            .events
-            .iter()
-            .map(|e| ExportEvent {
-                id: &e.id,
-                doc: doc_id(e.doc),
-                start: e.span.start,
-                end: e.span.end,
-                text: text(e.doc, e.span),
-                when: ExportWhen {
-                    earliest: e.when.earliest,
-                    latest: e.when.latest,
-                    value: e.when.value.as_deref(),
-                    basis: e.when.basis,
-                },
-                status: e.status,
-                actors: e.actors.iter().map(|&a| c.actors[a].id.as_str()).collect(),
-                topics: e.topics.iter().map(|&t| c.topics[t].id.as_str()).collect(),
-                quotes: e.quotes.iter().map(|&q| c.quotes[q].id.as_str()).collect(),
-            })
-            .collect(),
+        speaker_text: q.speaker_span.map(|s| text(c, q.doc, s)),
+        speaker_span: q.speaker_span.map(SpanJson::from),
+        cue: q.cue.map(|s| text(c, q.doc, s)),
+        cue_span: q.cue.map(SpanJson::from),
+    }
+}
+
+fn event<'a>(c: &'a Corpus, e: &'a CorpusEvent) -> ExportEvent<'a> {
+    ExportEvent {
+        id: &e.id,
+        doc: doc_id(c, e.doc),
+        start: e.span.start,
+        end: e.span.end,
+        text: text(c, e.doc, e.span),
+        when: ExportWhen {
+            earliest: e.when.earliest,
+            latest: e.when.latest,
+            value: e.when.value.as_deref(),
+            basis: e.when.basis,
+        },
+        status: e.status,
+        actors: e.actors.iter().map(|&a| c.actors[a].id.as_str()).collect(),
+        topics: e.topics.iter().map(|&t| c.topics[t].id.as_str()).collect(),
+        quotes: e.quotes.iter().map(|&q| c.quotes[q].id.as_str()).collect(),
     }
 }
 

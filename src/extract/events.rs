@@ -40,6 +40,8 @@ pub struct Lexicon {
     status: AhoCorasick,
     status_of: Vec<Status>,
     anaphora: AhoCorasick,
+    /// Words that date an event vaguely before the publication ("her recent visit").
+    vague_past: AhoCorasick,
 }
 
 impl Default for Lexicon {
@@ -73,6 +75,12 @@ impl Lexicon {
             status: build(&phrases),
             status_of,
             anaphora: build(&anaphora),
+            vague_past: build(
+                &assets
+                    .lines("temporal-vague-past.txt")
+                    .map(str::to_lowercase)
+                    .collect::<Vec<_>>(),
+            ),
         }
     }
 }
@@ -104,6 +112,9 @@ pub fn build_events(input: &EventInput<'_>, lex: &Lexicon) -> Staged<Event> {
                 timex: None,
                 ..prev.when.clone()
             });
+        }
+        if when.is_none() && has_phrase(&lex.vague_past, text) {
+            when = vague_past(input.published);
         }
         let when = when.unwrap_or_else(|| document_time(input.published));
         let status = status_of(text, &when, input, lex);
@@ -179,6 +190,23 @@ fn governing_time(input: &EventInput<'_>, span: Span) -> Option<When> {
     }
 }
 
+/// "recent", "lately": the 30 days before publication, the bounds the tagger gives PAST_REF.
+fn vague_past(published: Option<NaiveDate>) -> Option<When> {
+    let p = published?;
+    Some(When {
+        earliest: p.checked_sub_signed(chrono::Duration::days(30)),
+        latest: p.pred_opt(),
+        value: Some("PAST_REF".into()),
+        basis: WhenBasis::Relative,
+        timex: None,
+    })
+}
+
+fn has_phrase(ac: &AhoCorasick, text: &str) -> bool {
+    ac.find_iter(text)
+        .any(|m| on_word_boundaries(text, m.start(), m.end()))
+}
+
 fn continues_previous(text: &str, lex: &Lexicon) -> bool {
     let head: String = text
         .split_whitespace()
@@ -214,12 +242,14 @@ fn status_of(text: &str, when: &When, input: &EventInput<'_>, lex: &Lexicon) -> 
             found[idx] = true;
         }
     }
-    let future = matches!((when.earliest, input.published), (Some(e), Some(p)) if e > p);
-    if found[0] || future && when.basis != WhenBasis::Document {
+    let dated = matches!(when.basis, WhenBasis::Explicit | WhenBasis::Relative);
+    let future = dated && matches!((when.earliest, input.published), (Some(e), Some(p)) if e > p);
+    let before = dated && matches!((when.latest, input.published), (Some(l), Some(p)) if l < p);
+    if found[0] && !before || future {
         Status::Planned
     } else if found[1] || when.value.as_deref() == Some("PRESENT_REF") {
         Status::Ongoing
-    } else if found[2] {
+    } else if found[2] || before {
         Status::Past
     } else {
         Status::Unknown

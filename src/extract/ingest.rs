@@ -48,31 +48,28 @@ pub struct Ingested {
 
 /// Reads every article under `paths`: files are read as given, folders recursively in sorted order.
 pub fn ingest_paths(paths: &[PathBuf], opts: &IngestOptions) -> Ingested {
-    let mut diagnostics = Vec::new();
-    let mut files: Vec<(PathBuf, PathBuf)> = Vec::new();
+    let mut items: Vec<Item> = Vec::new();
     let mut seen_dirs = HashSet::new();
     for root in paths {
         match std::fs::metadata(root) {
-            Ok(m) if m.is_dir() => {
-                walk(root, root, &mut seen_dirs, &mut files, &mut diagnostics);
-            }
-            Ok(_) => files.push((
+            Ok(m) if m.is_dir() => walk(root, root, &mut seen_dirs, &mut items),
+            Ok(_) => items.push(Item::File(
                 root.clone(),
                 root.parent().map(Path::to_path_buf).unwrap_or_default(),
             )),
-            Err(e) => diagnostics.push(Diagnostic {
-                path: root.display().to_string(),
-                line: None,
-                message: e.to_string(),
-                skipped: true,
-            }),
+            Err(e) => items.push(Item::Problem(problem(root, e))),
         }
     }
-    let loaded: Vec<(Vec<Document>, Vec<Diagnostic>, String)> = files
-        .par_iter()
-        .map(|(path, root)| load_file(path, root, opts))
+    // Reading and parsing run in parallel; results keep input order so output is deterministic.
+    let loaded: Vec<(Vec<Document>, Vec<Diagnostic>, String)> = items
+        .into_par_iter()
+        .map(|item| match item {
+            Item::File(path, root) => load_file(&path, &root, opts),
+            Item::Problem(d) => (Vec::new(), vec![d], String::new()),
+        })
         .collect();
     let mut documents = Vec::new();
+    let mut diagnostics = Vec::new();
     let mut fallback_ids = Vec::new();
     for (docs, diags, long_id) in loaded {
         for d in docs {
@@ -88,12 +85,27 @@ pub fn ingest_paths(paths: &[PathBuf], opts: &IngestOptions) -> Ingested {
     }
 }
 
+/// A file to read (with the folder it was found under), or a problem met while walking.
+enum Item {
+    File(PathBuf, PathBuf),
+    Problem(Diagnostic),
+}
+
+fn problem(path: &Path, e: std::io::Error) -> Diagnostic {
+    Diagnostic {
+        path: path.display().to_string(),
+        line: None,
+        message: e.to_string(),
+        skipped: true,
+    }
+}
+
 /// The bundled seed as a document.
 pub fn bundled_seed(opts: &IngestOptions) -> Document {
     let (mut docs, _) = parse_text_file(
         BUNDLED_SEED_PATH,
         "000_55d5bc292107d184",
-        BUNDLED_SEED.as_bytes(),
+        BUNDLED_SEED.as_bytes().to_vec(),
         opts,
     );
     docs.pop().expect("the bundled seed is a valid article")
@@ -120,13 +132,7 @@ fn is_documentation(path: &Path) -> bool {
     )
 }
 
-fn walk(
-    root: &Path,
-    dir: &Path,
-    seen: &mut HashSet<PathBuf>,
-    files: &mut Vec<(PathBuf, PathBuf)>,
-    diagnostics: &mut Vec<Diagnostic>,
-) {
+fn walk(root: &Path, dir: &Path, seen: &mut HashSet<PathBuf>, items: &mut Vec<Item>) {
     // Canonical paths make symlink loops terminate: each real folder is entered once.
     let Ok(real) = std::fs::canonicalize(dir) else {
         return;
@@ -137,12 +143,7 @@ fn walk(
     let entries = match std::fs::read_dir(dir) {
         Ok(rd) => rd,
         Err(e) => {
-            diagnostics.push(Diagnostic {
-                path: dir.display().to_string(),
-                line: None,
-                message: e.to_string(),
-                skipped: true,
-            });
+            items.push(Item::Problem(problem(dir, e)));
             return;
         }
     };
@@ -157,19 +158,14 @@ fn walk(
             continue;
         }
         match std::fs::metadata(&child) {
-            Ok(m) if m.is_dir() => walk(root, &child, seen, files, diagnostics),
+            Ok(m) if m.is_dir() => walk(root, &child, seen, items),
             Ok(m) if m.is_file() => {
                 if is_article_ext(&child) && !is_documentation(&child) {
-                    files.push((child, root.to_path_buf()));
+                    items.push(Item::File(child, root.to_path_buf()));
                 }
             }
             Ok(_) => {}
-            Err(e) => diagnostics.push(Diagnostic {
-                path: child.display().to_string(),
-                line: None,
-                message: e.to_string(),
-                skipped: true,
-            }),
+            Err(e) => items.push(Item::Problem(problem(&child, e))),
         }
     }
 }
@@ -185,15 +181,7 @@ fn load_file(
     let long_id = rel.with_extension("").to_string_lossy().replace('\\', "/");
     let bytes = match std::fs::read(path) {
         Ok(b) => b,
-        Err(e) => {
-            let d = Diagnostic {
-                path: shown,
-                line: None,
-                message: e.to_string(),
-                skipped: true,
-            };
-            return (Vec::new(), vec![d], long_id);
-        }
+        Err(e) => return (Vec::new(), vec![problem(path, e)], long_id),
     };
     let stem = path
         .file_stem()
@@ -207,7 +195,7 @@ fn load_file(
     let (docs, diags) = if is_jsonl {
         super::ingest_jsonl::parse_jsonl(&shown, &stem, &bytes, opts)
     } else {
-        parse_text_file(&shown, &stem, &bytes, opts)
+        parse_text_file(&shown, &stem, bytes, opts)
     };
     // JSONL ids are the user's own: never rewrite them from the path.
     let long_id = if is_jsonl { String::new() } else { long_id };
@@ -238,15 +226,23 @@ fn assign_unique_ids(docs: &mut [Document], fallback_ids: &[String]) {
 
 /// Decodes bytes, lossily when they are not UTF-8, saying where the first bad byte was.
 pub(crate) fn decode(bytes: &[u8]) -> (String, Option<String>) {
-    match std::str::from_utf8(bytes) {
-        Ok(s) => (s.to_string(), None),
-        Err(e) => (
-            String::from_utf8_lossy(bytes).into_owned(),
-            Some(format!(
+    decode_owned(bytes.to_vec())
+}
+
+/// As `decode`, but valid UTF-8 (the usual case) takes over the buffer without copying it.
+fn decode_owned(bytes: Vec<u8>) -> (String, Option<String>) {
+    match String::from_utf8(bytes) {
+        Ok(s) => (s, None),
+        Err(e) => {
+            let warning = format!(
                 "invalid UTF-8 at byte {}; decoded with replacement characters",
-                e.valid_up_to()
-            )),
-        ),
+                e.utf8_error().valid_up_to()
+            );
+            (
+                String::from_utf8_lossy(e.as_bytes()).into_owned(),
+                Some(warning),
+            )
+        }
     }
 }
 
@@ -266,7 +262,7 @@ pub(crate) fn looks_binary(bytes: &[u8]) -> bool {
 fn parse_text_file(
     shown: &str,
     stem: &str,
-    bytes: &[u8],
+    bytes: Vec<u8>,
     opts: &IngestOptions,
 ) -> (Vec<Document>, Vec<Diagnostic>) {
     let diag = |line: Option<usize>, message: String, skipped: bool| Diagnostic {
@@ -275,13 +271,13 @@ fn parse_text_file(
         message,
         skipped,
     };
-    if looks_binary(bytes) {
+    if looks_binary(&bytes) {
         return (
             Vec::new(),
             vec![diag(None, "binary file, skipped".into(), true)],
         );
     }
-    let (full, bad_utf8) = decode(bytes);
+    let (full, bad_utf8) = decode_owned(bytes);
     let mut diags = Vec::new();
     let mut warnings = Vec::new();
     if let Some(w) = bad_utf8 {
@@ -303,7 +299,9 @@ fn parse_text_file(
         }
     };
     let text_start = bom + fm.body_offset;
-    let text = full[text_start..].to_string();
+    // The body keeps the file's buffer (front matter drained off the front) rather than a copy.
+    let mut text = full;
+    text.drain(..text_start);
     if text.trim().is_empty() {
         return (
             Vec::new(),

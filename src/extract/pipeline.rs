@@ -1,5 +1,7 @@
 //! The pipeline: composes the stages over one document, in order, with their lexicons.
 
+use std::time::{Duration, Instant};
+
 use super::actors::{self, DocActor};
 use super::events::{self, Event, EventInput};
 use super::quotes::{self, Quote};
@@ -50,14 +52,79 @@ pub struct Extraction {
     pub warnings: Vec<String>,
 }
 
+/// Time spent in each stage, summed over the documents it was passed for.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct StageTimes {
+    pub segment: Duration,
+    pub temporal: Duration,
+    pub actors: Duration,
+    pub topics: Duration,
+    pub quotes: Duration,
+    pub events: Duration,
+}
+
+impl StageTimes {
+    pub const NAMES: [&'static str; 6] = [
+        "segment", "temporal", "actors", "topics", "quotes", "events",
+    ];
+
+    pub fn as_array(&self) -> [Duration; 6] {
+        [
+            self.segment,
+            self.temporal,
+            self.actors,
+            self.topics,
+            self.quotes,
+            self.events,
+        ]
+    }
+
+    pub fn add(&mut self, other: &StageTimes) {
+        self.segment += other.segment;
+        self.temporal += other.temporal;
+        self.actors += other.actors;
+        self.topics += other.topics;
+        self.quotes += other.quotes;
+        self.events += other.events;
+    }
+}
+
 /// Runs every stage over one document.
 pub fn extract(doc: &Document, lex: &Lexicon) -> Extraction {
+    extract_inner(doc, lex, None)
+}
+
+/// Runs every stage over one document, adding each stage's time to `times` (for benchmarks).
+pub fn extract_timed(doc: &Document, lex: &Lexicon, times: &mut StageTimes) -> Extraction {
+    extract_inner(doc, lex, Some(times))
+}
+
+fn extract_inner(doc: &Document, lex: &Lexicon, mut times: Option<&mut StageTimes>) -> Extraction {
+    // Reading the clock costs little next to a stage, but stays off the normal path entirely.
+    let timing = times.is_some();
+    let mut clock = |slot: fn(&mut StageTimes) -> &mut Duration, since: Option<Instant>| {
+        if let (Some(t), Some(since)) = (times.as_deref_mut(), since) {
+            *slot(t) += since.elapsed();
+        }
+    };
+    let now = || timing.then(Instant::now);
     let text = doc.text.as_str();
+    let t = now();
     let segments = segment::segment(text, &lex.segment);
+    clock(|s| &mut s.segment, t);
+    let t = now();
     let timexes = temporal::tag(text, &segments, doc.published, &lex.temporal);
+    clock(|s| &mut s.temporal, t);
+    let t = now();
     let actors = actors::extract(text, &segments, &lex.actors);
+    clock(|s| &mut s.actors, t);
+    let t = now();
     let topics = topics::extract(text, &segments, &lex.topics);
+    clock(|s| &mut s.topics, t);
+    let t = now();
     let quotes = quotes::extract(text, &segments, &actors.items, &lex.quotes);
+    clock(|s| &mut s.quotes, t);
+    let t = now();
     let events = events::build_events(
         &EventInput {
             text,
@@ -70,6 +137,7 @@ pub fn extract(doc: &Document, lex: &Lexicon) -> Extraction {
         },
         &lex.events,
     );
+    clock(|s| &mut s.events, t);
     let warnings = [
         timexes.warnings,
         actors.warnings,

@@ -1,10 +1,116 @@
 //! The timeline browser: a full-screen terminal UI over a corpus (The Elm Architecture).
+//!
+//! `state` is plain data, `update` applies `action`s to it, `view` draws it, `keymap` turns keys
+//! into actions and `term` owns the terminal. The corpus loads in a background thread, so the
+//! first frame shows at once and keys work while articles are read.
+
+pub mod action;
+pub mod data;
+pub mod fixture;
+pub mod format;
+pub mod keymap;
+pub mod layout;
+pub mod search;
+pub mod state;
+pub mod term;
+pub mod theme;
+pub mod update;
+pub mod view;
+pub mod wrap;
 
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc::{self, Receiver, Sender};
+use std::time::Duration;
+
+use crossterm::event::Event;
 
 use crate::cli::BrowseArgs;
+use crate::corpus::Corpus;
+use action::Action;
+use data::Data;
+use state::State;
+use term::Input;
 
 /// Opens the browser on the corpus the arguments name.
-pub fn run(_args: &BrowseArgs) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("the timeline browser is not built yet; use `dateline export`")
+pub fn run(args: &BrowseArgs) -> anyhow::Result<ExitCode> {
+    let pool = args.input.pool()?;
+    let (tx, rx) = mpsc::channel();
+    let mut term = term::Term::enter(!args.no_mouse)?;
+    term::spawn_input(tx.clone());
+    term::spawn_signals(tx.clone())?;
+    spawn_loader(args.clone(), pool, tx);
+    let (w, h) = term::size();
+    let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    let mut state = State::loading(w, h, color);
+    event_loop(&mut term, &mut state, &rx)?;
+    drop(term);
+    Ok(ExitCode::SUCCESS)
+}
+
+fn event_loop(
+    term: &mut term::Term,
+    state: &mut State,
+    rx: &Receiver<Input>,
+) -> anyhow::Result<()> {
+    loop {
+        term.terminal
+            .draw(|f| f.render_widget(view::Screen::new(state), f.area()))?;
+        let Ok(first) = rx.recv() else {
+            return Ok(());
+        };
+        // Apply everything already waiting before drawing again, so bursts cost one frame.
+        let mut next = Some(first);
+        while let Some(input) = next {
+            match input {
+                Input::Signal => return Ok(()),
+                Input::App(a) => update::update(state, a),
+                Input::Terminal(ev) => {
+                    if let Some(a) = action_for_event(state, &ev) {
+                        update::update(state, a);
+                    }
+                }
+            }
+            if state.quit {
+                return Ok(());
+            }
+            next = rx.recv_timeout(Duration::from_millis(1)).ok();
+        }
+    }
+}
+
+fn action_for_event(state: &State, ev: &Event) -> Option<Action> {
+    match ev {
+        Event::Key(k) => keymap::action_for_key(state, k),
+        Event::Mouse(m) => keymap::action_for_mouse(state, m),
+        Event::Resize(w, h) => Some(Action::Resize(*w, *h)),
+        _ => None,
+    }
+}
+
+/// Reads and extracts in the `--jobs` pool, reporting progress about every percent.
+fn spawn_loader(args: BrowseArgs, pool: rayon::ThreadPool, tx: Sender<Input>) {
+    std::thread::spawn(move || {
+        let (lex, _asset_warnings) = args.input.lexicon();
+        let source = args.input.source();
+        let data = pool.install(|| {
+            // A hand-made corpus with every stage filled in, for trying the browser out.
+            if std::env::var_os("DATELINE_TUI_FIXTURE").is_some() {
+                return Data::new(fixture::corpus());
+            }
+            let ingested = source.ingest();
+            let total = ingested.documents.len();
+            let _ = tx.send(Input::App(Action::LoadProgress(0, total)));
+            let reported = AtomicUsize::new(0);
+            let progress = |done: usize, total: usize| {
+                let pct = done * 100 / total.max(1);
+                if reported.fetch_max(pct + 1, Ordering::Relaxed) < pct + 1 {
+                    let _ = tx.send(Input::App(Action::LoadProgress(done, total)));
+                }
+            };
+            let corpus = Corpus::build(ingested.documents, ingested.diagnostics, &lex, &progress);
+            Data::new(corpus)
+        });
+        let _ = tx.send(Input::App(Action::Loaded(Box::new(data))));
+    });
 }

@@ -1,9 +1,23 @@
 //! Actors: people, organisations, places and groups, with roles, aliases and every mention.
+//!
+//! Evidence is combined from gazetteers (`lexicon`), capitalisation (`candidates`), titles and role
+//! nouns (`roles`), context such as speech verbs (`classify`), the rest of the document (`coref`)
+//! and noun phrases for collectives (`groups`).
+
+mod candidates;
+mod classify;
+mod context;
+mod coref;
+mod groups;
+mod lexicon;
+mod roles;
+mod tokens;
 
 use super::Staged;
 use super::segment::Segments;
-use crate::assets::Assets;
 use crate::model::{ActorKind, Span};
+
+pub use lexicon::Lexicon;
 
 /// An actor as found in one document; `crate::corpus` merges them across documents.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -20,19 +34,15 @@ pub struct DocActor {
     pub mentions: Vec<Span>,
 }
 
-/// Gazetteers and word lists the actor stage needs.
-#[derive(Clone, Debug, Default)]
-pub struct Lexicon {}
-
-impl Lexicon {
-    pub fn load(_assets: &Assets) -> Self {
-        Lexicon {}
-    }
-}
-
-/// Finds the actors of one document.
-pub fn extract(_text: &str, _segments: &Segments, _lex: &Lexicon) -> Staged<DocActor> {
-    Staged::default()
+/// Finds the actors of one document, in order of first mention.
+pub fn extract(text: &str, segments: &Segments, lex: &Lexicon) -> Staged<DocActor> {
+    let doc = context::Doc::new(text, segments);
+    let cands = candidates::find(&doc, lex);
+    let mut actors = coref::resolve(&doc, lex, &cands);
+    actors.extend(groups::find(&doc, lex));
+    actors.retain(|a| !a.mentions.is_empty());
+    actors.sort_by_key(|a| a.mentions[0].start);
+    Staged::new(actors)
 }
 
 /// The key under which actors of different documents are the same actor.

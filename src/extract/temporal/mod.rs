@@ -1,11 +1,29 @@
 //! Time expressions: finds TIMEX3 expressions, normalises their values and resolves calendar bounds.
+//!
+//! One pass of a hand-written tokenizer (`tokens`), a grammar over tokens with word lists from
+//! `assets/temporal-*.txt` (`lexicon`, `recognise`, `rules`), and anchoring against the publication
+//! date, the clause's tense and earlier dates of the text (`resolve`, `calendar`).
 
-use chrono::NaiveDate;
+mod calendar;
+mod lexicon;
+mod recognise;
+mod resolve;
+mod rules;
+mod sem;
+mod tokens;
+
+#[cfg(test)]
+mod tests;
+
+use chrono::{Datelike, NaiveDate};
 
 use super::Staged;
 use super::segment::Segments;
-use crate::assets::Assets;
 use crate::model::{Span, TimexType};
+pub use lexicon::Lexicon;
+use recognise::Parser;
+use resolve::Context;
+use sem::Sem;
 
 /// One time expression with its TIMEX3 type and value and, when known, inclusive day bounds.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -19,22 +37,137 @@ pub struct Timex {
     pub relative: bool,
 }
 
-/// Word lists the tagger needs.
-#[derive(Clone, Debug, Default)]
-pub struct Lexicon {}
-
-impl Lexicon {
-    pub fn load(_assets: &Assets) -> Self {
-        Lexicon {}
-    }
-}
-
 /// Finds the time expressions of `text`, resolving relative ones against `reference`.
 pub fn tag(
-    _text: &str,
-    _segments: &Segments,
-    _reference: Option<NaiveDate>,
-    _lex: &Lexicon,
+    text: &str,
+    segments: &Segments,
+    reference: Option<NaiveDate>,
+    lex: &Lexicon,
 ) -> Staged<Timex> {
-    Staged::default()
+    let toks = tokens::tokenize(text);
+    let sentence_of: Vec<usize> = sentence_index(&toks, segments);
+    let parser = Parser {
+        toks: &toks,
+        lex,
+        text,
+    };
+    let mut ctx = Context {
+        reference,
+        ..Context::default()
+    };
+    let mut quarter_at: Option<(i32, u32, usize)> = None;
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        let Some(m) = parser.parse_at(i) else {
+            i += 1;
+            continue;
+        };
+        if m.end <= m.start || m.end > toks.len() || sentence_of[m.start] != sentence_of[m.end - 1]
+        {
+            i += 1;
+            continue;
+        }
+        let sent = sentence_of[m.start];
+        ctx.dir = direction(&parser, &sentence_of, m.start, m.end);
+        ctx.quarter = quarter_at.map(|(y, q, _)| (y, q));
+        let _ = sent;
+        let ago = matches!(parser.w(m.end - 1), "ago" | "earlier");
+        if matches!(m.sem, Sem::Shift { .. }) && !ago {
+            ctx.quarter = None;
+        }
+        if let Some(r) = resolve::resolve(&m.sem, m.modifier, &ctx) {
+            let names_quarter =
+                matches!(m.sem, Sem::Part { .. } | Sem::LastQuarter { years_back: 0 });
+            if names_quarter && let Some((y, q)) = quarter_of(&r.value) {
+                quarter_at = Some((y, q, sent));
+            }
+            if matches!(
+                m.sem,
+                Sem::Day { .. } | Sem::Weekday { .. } | Sem::DayRel { .. }
+            ) && let Some((d, _)) = r.bounds
+            {
+                ctx.last_day = Some(d);
+            }
+            if r.kind != TimexType::Duration
+                && r.kind != TimexType::Set
+                && !matches!(m.sem, Sem::Ref(_))
+                && let Some((e, _)) = r.bounds
+            {
+                ctx.text_anchor = Some(e);
+            }
+            let span = Span::new(toks[m.start].start, toks[m.end - 1].end);
+            out.push(Timex {
+                span,
+                kind: r.kind,
+                value: r.value,
+                earliest: r.bounds.map(|b| b.0),
+                latest: r.bounds.map(|b| b.1),
+                relative: r.relative,
+            });
+        }
+        i = m.end;
+    }
+    let _ = reference.map(|r| r.year());
+    Staged::new(out)
+}
+
+fn quarter_of(value: &str) -> Option<(i32, u32)> {
+    let (y, q) = value.split_once("-Q")?;
+    Some((y.parse().ok()?, q.parse().ok()?))
+}
+
+/// For each token, the index of the sentence it lies in (tokens between sentences get the next).
+fn sentence_index(toks: &[tokens::Token], segments: &Segments) -> Vec<usize> {
+    let mut out = Vec::with_capacity(toks.len());
+    let mut s = 0;
+    for t in toks {
+        while s < segments.sentences.len() && segments.sentences[s].span.end <= t.start {
+            s += 1;
+        }
+        out.push(s);
+    }
+    out
+}
+
+/// Which way the clause around tokens `start..end` points: +1 future, -1 past, 0 unmarked (read
+/// as past for weekdays, nearest for dates). The nearest tense cue wins; cues after the expression
+/// count at a longer distance than those before it.
+fn direction(p: &Parser<'_>, sentence_of: &[usize], start: usize, end: usize) -> i32 {
+    let sent = sentence_of[start];
+    let cue = |k: usize| -> i32 {
+        let w = p.w(k);
+        if p.lex.is_future_cue(w) || (w == "ll" && k > 0 && p.w(k - 1) == "'") {
+            1
+        } else if p.lex.is_past_cue(w) {
+            -1
+        } else {
+            0
+        }
+    };
+    let mut best: Option<(usize, i32)> = None;
+    for k in (start.saturating_sub(12)..start).rev() {
+        if sentence_of[k] != sent {
+            break;
+        }
+        let c = cue(k);
+        if c != 0 {
+            best = Some((2 * (start - k), c));
+            break;
+        }
+    }
+    for (k, &s) in sentence_of.iter().enumerate().skip(end).take(8) {
+        if s != sent {
+            break;
+        }
+        let c = cue(k);
+        if c != 0 {
+            let d = 3 * (k - end + 1);
+            if best.is_none_or(|(b, _)| d < b) {
+                best = Some((d, c));
+            }
+            break;
+        }
+    }
+    best.map_or(0, |(_, c)| c)
 }

@@ -1,0 +1,117 @@
+#!/usr/bin/env python3
+"""Scores dateline's time expressions on TempEval-3-style gold (python3 stdlib only).
+
+Usage:  python3 scripts/eval_timex.py GOLD.jsonl [--scorer PATH] [--errors N] [--part all|train|heldout]
+        [--bin PATH] [--keep DIR]
+
+GOLD lines: {"doc", "dct", "text", "timexes": [...]} (e.g. ../shared/data/tempeval3-train/gold-train.jsonl).
+The script
+  1. writes the gold documents as dateline JSONL input (`id` = doc, `date` = dct, `text`),
+  2. runs `target/release/dateline export` on it (building it with `cargo build --release` first),
+  3. converts the exported timexes (UTF-8 byte offsets) to code-point offsets in the scorer's format,
+  4. runs the scorer (../shared/eval/score_timex.py by default) on all documents, on the training
+     part and on the held-out part, and prints the three summary lines.
+
+Split: a document is held out when the first byte of sha1(doc id) is below 52 (about a fifth);
+develop on the training part, look at error lists (--errors, shown for the training part only) there.
+"""
+import argparse
+import hashlib
+import json
+import os
+import subprocess
+import sys
+import tempfile
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def held_out(doc_id):
+    return hashlib.sha1(doc_id.encode("utf-8")).digest()[0] < 52
+
+
+def byte_to_cp(text):
+    """Map from UTF-8 byte offset to code-point offset."""
+    table = {}
+    b = 0
+    for i, ch in enumerate(text):
+        table[b] = i
+        b += len(ch.encode("utf-8"))
+    table[b] = len(text)
+    return table
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("gold")
+    ap.add_argument("--scorer", default=os.path.join(ROOT, "..", "shared", "eval", "score_timex.py"))
+    ap.add_argument("--bin", default=os.path.join(ROOT, "target", "release", "dateline"))
+    ap.add_argument("--errors", type=int, default=0)
+    ap.add_argument("--part", choices=["all", "train", "heldout", "every"], default="every")
+    ap.add_argument("--keep", help="folder to keep the intermediate files in")
+    args = ap.parse_args()
+
+    if not os.path.exists(args.gold):
+        sys.exit(f"gold file not found: {args.gold} (the shared data is not available here)")
+    if not os.path.exists(args.scorer):
+        sys.exit(f"scorer not found: {args.scorer} (the shared eval scripts are not available here)")
+
+    gold = []
+    with open(args.gold, encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip():
+                gold.append(json.loads(line))
+
+    work = args.keep or tempfile.mkdtemp(prefix="eval_timex_")
+    os.makedirs(work, exist_ok=True)
+    inp = os.path.join(work, "input.jsonl")
+    with open(inp, "w", encoding="utf-8") as fh:
+        for d in gold:
+            fh.write(json.dumps({"id": d["doc"], "date": d["dct"], "text": d["text"]}) + "\n")
+
+    if args.bin == os.path.join(ROOT, "target", "release", "dateline"):
+        subprocess.run(["cargo", "build", "--release", "--quiet"], cwd=ROOT, check=True)
+    out = os.path.join(work, "export.json")
+    subprocess.run([args.bin, "export", inp, "-o", out], check=True)
+    with open(out, encoding="utf-8") as fh:
+        export = json.load(fh)
+
+    texts = {d["doc"]: d["text"] for d in gold}
+    by_doc = {d["doc"]: [] for d in gold}
+    tables = {}
+    for t in export["timexes"]:
+        doc = t["doc"]
+        if doc not in texts:
+            continue
+        if doc not in tables:
+            tables[doc] = byte_to_cp(texts[doc])
+        tab = tables[doc]
+        if t["start"] not in tab or t["end"] not in tab:
+            print(f"warning: {doc}: span {t['start']}..{t['end']} not on a char boundary", file=sys.stderr)
+            continue
+        by_doc[doc].append({"start": tab[t["start"]], "end": tab[t["end"]], "type": t["type"], "value": t["value"]})
+
+    parts = {"all": lambda d: True, "train": lambda d: not held_out(d), "heldout": held_out}
+    wanted = ["all", "train", "heldout"] if args.part == "every" else [args.part]
+    for name in wanted:
+        keep = parts[name]
+        g = os.path.join(work, f"gold-{name}.jsonl")
+        s = os.path.join(work, f"system-{name}.jsonl")
+        with open(g, "w", encoding="utf-8") as fg, open(s, "w", encoding="utf-8") as fs:
+            for d in gold:
+                if keep(d["doc"]):
+                    fg.write(json.dumps(d) + "\n")
+                    fs.write(json.dumps({"doc": d["doc"], "timexes": by_doc[d["doc"]]}) + "\n")
+        cmd = [sys.executable, args.scorer, g, s]
+        if args.errors and name == "train":
+            cmd += ["--errors", str(args.errors)]
+        res = subprocess.run(cmd, capture_output=True, text=True)
+        if args.errors and name == "train":
+            print(res.stdout)
+        last = res.stdout.strip().splitlines()[-1] if res.stdout.strip() else res.stderr.strip()
+        n = sum(1 for d in gold if keep(d["doc"]))
+        print(f"{name:8} ({n:3} docs): {last}")
+
+
+if __name__ == "__main__":
+    main()

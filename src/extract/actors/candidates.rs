@@ -1,0 +1,272 @@
+//! Candidate names: runs of capitalised words (with particles such as "of", "van", "bin"), cut
+//! into gazetteer hits, titled people, organisations and unknown stretches that `classify` judges.
+
+use super::classify::{self, Evidence};
+use super::context::Doc;
+use super::tokens::TokKind;
+use super::lexicon::{Entry, Lexicon};
+use super::roles::{self, Role};
+
+/// What a candidate is, as far as one run can tell.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CKind {
+    Person,
+    Org,
+    Place,
+    /// One unknown capitalised word: resolved against the whole document in `coref`.
+    Single,
+}
+
+#[derive(Clone, Debug)]
+pub struct Cand {
+    /// Token range of the name as written (no title, no possessive).
+    pub a: usize,
+    pub b: usize,
+    pub kind: CKind,
+    /// Canonical name: the gazetteer's name, else the text.
+    pub name: String,
+    pub country: Option<String>,
+    pub role: Option<Role>,
+    pub evidence: Evidence,
+}
+
+/// Lower-case words that may stand inside a name ("Loyola de Palacio", "Bank of England").
+pub fn is_particle(w: &str) -> bool {
+    matches!(
+        w,
+        "de" | "van"
+            | "von"
+            | "der"
+            | "den"
+            | "la"
+            | "le"
+            | "du"
+            | "del"
+            | "della"
+            | "di"
+            | "da"
+            | "dos"
+            | "das"
+            | "bin"
+            | "ibn"
+            | "al"
+            | "el"
+            | "y"
+            | "ter"
+            | "ten"
+            | "zu"
+            | "st."
+    )
+}
+
+/// Connectors that join two names into one only in organisations and gazetteer names.
+pub fn is_joiner(w: &str) -> bool {
+    matches!(w, "of" | "for" | "and" | "&" | "the")
+}
+
+pub fn find(doc: &Doc, lex: &Lexicon) -> Vec<Cand> {
+    let n = doc.toks.len();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < n {
+        if !doc.is_cap(i) {
+            i += 1;
+            continue;
+        }
+        let a = i;
+        let mut b = i + 1;
+        while doc.joined(b - 1) && b < n {
+            if doc.is_cap(b) && doc.strict[b] == doc.strict[a] {
+                b += 1;
+            } else if (is_particle(doc.fold(b)) || is_joiner(doc.fold(b)))
+                && doc.joined(b)
+                && doc.is_cap(b + 1)
+            {
+                b += 2;
+            } else if is_particle(doc.fold(b))
+                && is_particle(doc.fold(b + 1))
+                && doc.joined(b)
+                && doc.joined(b + 1)
+                && doc.is_cap(b + 2)
+            {
+                b += 3;
+            } else {
+                break;
+            }
+        }
+        run(doc, lex, a, b, &mut out);
+        i = b;
+    }
+    for c in &mut out {
+        if c.kind == CKind::Place && c.country.is_some() && team_context(doc, c.a, c.b) {
+            c.kind = CKind::Org;
+        }
+    }
+    out
+}
+
+/// A city or region in a results line is a team: "Volendam 1 PSV Eindhoven 3", "Swansea v
+/// Lincoln", "MILWAUKEE AT CHICAGO", "BALTIMORE 68 61 .527 6".
+fn team_context(doc: &Doc, a: usize, b: usize) -> bool {
+    let is_score = |i: usize| {
+        doc.toks.get(i).is_some_and(|t| {
+            t.kind == TokKind::Number && !t.nl_before && {
+                let s = t.span.slice(doc.text);
+                s.len() <= 3 && s.bytes().all(|c| c.is_ascii_digit())
+            }
+        })
+    };
+    let versus = |i: usize| doc.toks.get(i).is_some_and(|t| matches!(t.fold.as_str(), "v" | "vs" | "vs." | "at") && (t.fold != "at" || t.upper));
+    let next_unit = doc.toks.get(b + 1).is_some_and(|t| t.kind == TokKind::Word && !t.cap);
+    (is_score(b) && !next_unit && doc.toks[a].nl_before_or_first(a))
+        || (is_score(b) && a > 0 && is_score(a - 1))
+        || versus(b)
+        || (a > 0 && versus(a - 1))
+}
+
+/// The longest gazetteer phrase starting at `p` and ending by `b`.
+pub fn gazetteer<'l>(
+    doc: &Doc,
+    lex: &'l Lexicon,
+    p: usize,
+    b: usize,
+) -> Option<(usize, &'l Entry)> {
+    let max = *lex.phrase_len.get(doc.fold(p))?;
+    for len in (1..=max.min(b - p)).rev() {
+        if let Some(e) = lex.phrases.get(&doc.key(p, p + len)) {
+            // In all-caps lines short acronyms are ordinary words ("WHO", "US").
+            if let Entry::Org { acronym: true, .. } = e
+                && doc.shouting[p]
+            {
+                continue;
+            }
+            if matches!(e, Entry::Place(_)) && doc.key(p, p + len) == "us" && doc.shouting[p] {
+                continue;
+            }
+            return Some((len, e));
+        }
+    }
+    None
+}
+
+pub fn demonym_len(doc: &Doc, lex: &Lexicon, p: usize, b: usize) -> usize {
+    if p + 1 < b && lex.demonyms.contains_key(&doc.key(p, p + 2)) {
+        return 2;
+    }
+    let f = doc.fold(p);
+    let compound = f.contains('-') && f.split('-').all(|x| lex.demonyms.contains_key(x));
+    usize::from(lex.demonyms.contains_key(f) || compound)
+}
+
+fn droppable(doc: &Doc, lex: &Lexicon, p: usize, b: usize) -> bool {
+    let f = doc.fold(p);
+    if is_joiner(f) {
+        return true;
+    }
+    if gazetteer(doc, lex, p, b).is_some() || lex.title_words.contains(f) {
+        return false;
+    }
+    if lex.non_names.contains(f) {
+        return true;
+    }
+    doc.initial[p] && doc.lower_words.contains(f) && !lex.is_given(f)
+}
+
+pub fn push_entry(doc: &Doc, lex: &Lexicon, out: &mut Vec<Cand>, a: usize, b: usize, e: &Entry) {
+    let (kind, name, country) = match e {
+        Entry::Place(p) => (CKind::Place, p.name.clone(), p.country.clone()),
+        Entry::Org { name, .. } => (CKind::Org, name.clone(), None),
+    };
+    out.push(Cand {
+        a,
+        b,
+        kind,
+        name,
+        country,
+        role: None,
+        evidence: Evidence::new(doc, lex, a, b),
+    });
+}
+
+pub fn run(doc: &Doc, lex: &Lexicon, mut a: usize, mut b: usize, out: &mut Vec<Cand>) {
+    while a < b && droppable(doc, lex, a, b) {
+        a += 1;
+    }
+    while b > a && (is_joiner(doc.fold(b - 1)) || is_particle(doc.fold(b - 1))) {
+        b -= 1;
+    }
+    if a >= b {
+        return;
+    }
+    if let Some((len, e)) = gazetteer(doc, lex, a, b)
+        && len == b - a
+    {
+        push_entry(doc, lex, out, a, b, e);
+        return;
+    }
+    if classify::org_run(doc, lex, a, b, out) {
+        return;
+    }
+    // "Armenian Prime Minister Nikol Pashinyan", "Turkey's Foreign Minister Hakan Fidan".
+    let (p, role) = roles::leading_title(doc, lex, a, b, out);
+    if let Some(role) = role {
+        if p < b {
+            let mut q = p + 1;
+            while q < b && !is_joiner(doc.fold(q)) {
+                q += 1;
+            }
+            classify::stretch(doc, lex, p, q, Some(role), out);
+            segment(doc, lex, q, b, out);
+        }
+        return;
+    }
+    segment(doc, lex, a, b, out);
+}
+
+/// Cuts a run into gazetteer hits and unknown stretches.
+pub fn segment(doc: &Doc, lex: &Lexicon, a: usize, b: usize, out: &mut Vec<Cand>) {
+    let mut p = a;
+    while p < b {
+        let f = doc.fold(p);
+        let person_first = lex.is_given(f)
+            && p + 1 < b
+            && doc.is_cap(p + 1)
+            && gazetteer(doc, lex, p + 1, b).is_none();
+        if !person_first && let Some((len, e)) = gazetteer(doc, lex, p, b) {
+            push_entry(doc, lex, out, p, p + len, e);
+            p += len;
+            continue;
+        }
+        let lower_particle = is_particle(f) && !doc.toks[p].cap;
+        if is_joiner(f)
+            || lower_particle
+            || (lex.non_names.contains(f) && !lex.title_words.contains(f))
+        {
+            p += 1;
+            continue;
+        }
+        let d = demonym_len(doc, lex, p, b);
+        if d > 0 {
+            p += d;
+            continue;
+        }
+        let mut q = p + 1;
+        while q < b {
+            let g = doc.fold(q);
+            // "Bob May", "Will Carling": a word that is usually not a name, after a given name.
+            let after_given = q == p + 1
+                && lex.is_given(f)
+                && !is_joiner(g)
+                && !lex.title_words.contains(g)
+                && g.len() >= 3;
+            if !after_given
+                && (is_joiner(g) || lex.non_names.contains(g) || demonym_len(doc, lex, q, b) > 0)
+            {
+                break;
+            }
+            q += 1;
+        }
+        classify::stretch(doc, lex, p, q, None, out);
+        p = q;
+    }
+}

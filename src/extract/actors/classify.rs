@@ -1,0 +1,296 @@
+//! Judging one stretch of capitalised words: organisation by its last word or a club word, place
+//! by its suffix, person by a given name, an initial, a title or a speech verb, else by shape.
+
+use super::candidates::{CKind, Cand, gazetteer, push_entry};
+use super::context::Doc;
+use super::lexicon::Lexicon;
+use super::roles::{self, Role};
+
+/// Context around a candidate that speaks for a person.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Evidence {
+    /// A title, honorific or role noun stands before it.
+    pub titled: bool,
+    /// "said", "told", ", who", ", 35," after it.
+    pub speech: bool,
+    /// In a heading or an all-caps line.
+    pub strict: bool,
+    /// First word of a sentence.
+    pub initial: bool,
+}
+
+const SPEECH: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "tells",
+    "added",
+    "adds",
+    "stated",
+    "noted",
+    "explained",
+    "insisted",
+    "argued",
+    "warned",
+    "replied",
+    "responded",
+    "wrote",
+    "declared",
+    "announced",
+    "commented",
+    "stressed",
+    "emphasized",
+    "emphasised",
+    "asked",
+    "admitted",
+    "acknowledged",
+    "recalled",
+];
+
+impl Evidence {
+    pub fn new(doc: &Doc, lex: &Lexicon, a: usize, b: usize) -> Self {
+        let after = doc.fold(b);
+        let speech = SPEECH.contains(&after)
+            || (after == ","
+                && (doc.fold(b + 1) == "who"
+                    || doc.toks.get(b + 1).is_some_and(|t| {
+                        t.kind == super::tokens::TokKind::Number
+                            && t.span.len() <= 2
+                            && doc.s(b + 2) == ","
+                    })))
+            || (doc.s(b) == "("
+                && doc
+                    .toks
+                    .get(b + 1)
+                    .is_some_and(|t| t.kind == super::tokens::TokKind::Number)
+                && doc.s(b + 2) == ")")
+            || (doc.s(b) == "("
+                && doc.toks.get(b + 1).is_some_and(|t| t.upper || t.cap)
+                && {
+                    let close = (b + 2..b + 5).find(|&k| doc.s(k) == ")");
+                    close.is_some_and(|k| matches!(gazetteer(doc, lex, b + 1, k), Some((len, super::lexicon::Entry::Place(_))) if b + 1 + len == k))
+                });
+        // Sports pages: "(Zickler 26th", "b Croft 46", "c Cork".
+        let next = doc.toks.get(b);
+        let minute = next.is_some_and(|t| {
+            t.kind == super::tokens::TokKind::Number
+                && t.span.len() <= 5
+                && ["st", "nd", "rd", "th"].iter().any(|s| t.fold.ends_with(s))
+        });
+        let scorecard = a > 0
+            && matches!(doc.s(a - 1), "b" | "c" | "lbw" | "st")
+            && doc.toks.get(a + 1).is_some_and(|t| t.kind == super::tokens::TokKind::Number || doc.s(a + 1) == "b");
+        let speech = speech || minute || scorecard;
+        Evidence {
+            titled: false,
+            speech,
+            strict: doc.strict.get(a).copied().unwrap_or(false),
+            initial: doc.initial.get(a).copied().unwrap_or(false),
+        }
+    }
+}
+
+fn text_of(doc: &Doc, a: usize, b: usize) -> String {
+    doc.text[doc.toks[a].span.start..doc.toks[b - 1].span.end].to_string()
+}
+
+fn push(
+    doc: &Doc,
+    out: &mut Vec<Cand>,
+    a: usize,
+    b: usize,
+    kind: CKind,
+    ev: Evidence,
+    role: Option<Role>,
+) {
+    let name = if doc.shouting[a] {
+        title_case(&text_of(doc, a, b))
+    } else {
+        text_of(doc, a, b)
+    };
+    out.push(Cand {
+        a,
+        b,
+        kind,
+        name,
+        country: None,
+        role,
+        evidence: ev,
+    });
+}
+
+/// "BLACKBURN" → "Blackburn", for names read from all-caps lines.
+pub fn title_case(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut start = true;
+    for c in s.chars() {
+        if start {
+            out.extend(c.to_uppercase());
+        } else {
+            out.extend(c.to_lowercase());
+        }
+        start = !c.is_alphanumeric() && c != '\'' && c != '’';
+    }
+    out
+}
+
+/// Runs that are organisations as a whole: "Eurasian Economic Union", "Ministry of Defence",
+/// "Manchester United". A leading demonym stays outside ("German Foreign Ministry").
+pub fn org_run(doc: &Doc, lex: &Lexicon, a: usize, b: usize, out: &mut Vec<Cand>) -> bool {
+    if b - a < 2 {
+        return false;
+    }
+    let mut start = a;
+    let d = super::candidates::demonym_len(doc, lex, a, b);
+    if d > 0 && a + d < b - 1 {
+        start = a + d;
+    }
+    // The last organisation word ends the organisation: "Sudan Airways Airbus" → "Sudan Airways".
+    let is_suffix =
+        |k: usize| lex.org_suffixes.contains(doc.fold(k)) && !lex.title_words.contains(doc.fold(k));
+    let Some(end) = (a + 1..b)
+        .rev()
+        .find(|&k| is_suffix(k))
+        .map(|k| k + 1)
+        .or(Some(b))
+    else {
+        return false;
+    };
+    let suffix = end > a + 1 && is_suffix(end - 1);
+    let b_all = b;
+    let b = if suffix { end } else { b };
+    let of_head = (a + 1..b)
+        .find(|&k| doc.fold(k) == "of")
+        .is_some_and(|k| lex.org_suffixes.contains(doc.fold(k - 1)));
+    let club = (a..b).any(|k| lex.club_words.contains(doc.fold(k)))
+        && (lex.club_words.contains(doc.fold(a))
+            || (a..b).any(|k| {
+                !lex.club_words.contains(doc.fold(k)) && gazetteer(doc, lex, k, k + 1).is_some()
+            }));
+    if !(suffix || of_head || club)
+        || (a..b).any(|k| lex.thing_words.contains(doc.fold(k))) && !suffix
+    {
+        return false;
+    }
+    let ev = Evidence::new(doc, lex, start, b);
+    push(doc, out, start, b, CKind::Org, ev, None);
+    if b < b_all {
+        super::candidates::run(doc, lex, b, b_all, out);
+    }
+    true
+}
+
+fn is_initial(s: &str) -> bool {
+    let letters = s.chars().filter(|c| c.is_alphabetic()).count();
+    s.ends_with('.') && letters <= 2 && s.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Judges tokens `p..q`, all capitalised; `role` when a title stood before them.
+pub fn stretch(
+    doc: &Doc,
+    lex: &Lexicon,
+    p: usize,
+    q: usize,
+    role: Option<Role>,
+    out: &mut Vec<Cand>,
+) {
+    if p >= q {
+        return;
+    }
+    let n = q - p;
+    if let Some((len, e)) = gazetteer(doc, lex, p, q)
+        && len == n
+    {
+        push_entry(doc, lex, out, p, q, e);
+        return;
+    }
+    let mut ev = Evidence::new(doc, lex, p, q);
+    let mut role = role;
+    if role.is_none() {
+        role = roles::lower_role(doc, lex, p, out);
+    }
+    if role.is_none()
+        && p >= 2
+        && matches!(doc.fold(p - 1), "and" | ",")
+        && let Some(prev) = out.last()
+        && prev.kind == CKind::Person
+        && prev.b + 1 == p
+        && prev.role.as_ref().is_some_and(|r| r.plural)
+    {
+        role = prev.role.clone();
+    }
+    ev.titled = role.is_some();
+    let folds: Vec<&str> = (p..q).map(|i| doc.fold(i)).collect();
+    if folds.iter().any(|f| lex.thing_words.contains(*f)) {
+        return fallback(doc, lex, p, q, out);
+    }
+    let last = folds[n - 1];
+    if n >= 2 && lex.org_suffixes.contains(last) {
+        return push(doc, out, p, q, CKind::Org, ev, None);
+    }
+    if n >= 2 && lex.place_suffixes.contains(last) {
+        return push(doc, out, p, q, CKind::Place, ev, None);
+    }
+    if ev.strict {
+        return strict(doc, lex, p, q, ev, out);
+    }
+    if n == 1 {
+        let kind = if ev.titled {
+            CKind::Person
+        } else {
+            CKind::Single
+        };
+        return push(doc, out, p, q, kind, ev, role);
+    }
+    let first = doc.s(p);
+    let evidence = ev.titled
+        || ev.speech
+        || lex.is_given(folds[0])
+        || is_initial(first)
+        || (n == 2 && lex.family_first.contains(folds[0]));
+    // Unknown words in name shape: no word the text also writes in lower case, no title words.
+    let shape = n <= 4
+        && (p..q).all(|i| {
+            let t = &doc.toks[i];
+            !t.upper
+                && !doc.lower_words.contains(&t.fold)
+                && !lex.title_words.contains(&t.fold)
+                && !t.fold.chars().any(|c| c.is_ascii_digit())
+        });
+    if evidence || shape {
+        let role = role.or_else(|| roles::appositive(doc, lex, q));
+        return push(doc, out, p, q, CKind::Person, ev, role);
+    }
+    fallback(doc, lex, p, q, out)
+}
+
+/// Headings and all-caps lines: a given name and the word after it make a person; any other word
+/// is left to the document's own names.
+fn strict(doc: &Doc, lex: &Lexicon, p: usize, q: usize, ev: Evidence, out: &mut Vec<Cand>) {
+    let mut i = p;
+    while i < q {
+        if let Some((len, e)) = gazetteer(doc, lex, i, q) {
+            push_entry(doc, lex, out, i, i + len, e);
+            i += len;
+        } else if (lex.is_given(doc.fold(i)) || is_initial(doc.s(i))) && i + 1 < q {
+            push(doc, out, i, i + 2, CKind::Person, ev, None);
+            i += 2;
+        } else {
+            push(doc, out, i, i + 1, CKind::Single, ev, None);
+            i += 1;
+        }
+    }
+}
+
+/// No judgement for the stretch as a whole: keep the gazetteer names inside it.
+fn fallback(doc: &Doc, lex: &Lexicon, p: usize, q: usize, out: &mut Vec<Cand>) {
+    let mut i = p;
+    while i < q {
+        if let Some((len, e)) = gazetteer(doc, lex, i, q) {
+            push_entry(doc, lex, out, i, i + len, e);
+            i += len;
+        } else {
+            i += 1;
+        }
+    }
+}

@@ -1,0 +1,137 @@
+//! Per-document context for name finding: the tokens plus, for each, whether it opens a sentence,
+//! sits in a heading or in an all-caps line (where capitals say nothing), and the words the
+//! document also writes in lower case (so a capitalised sentence opener is a common word).
+
+use std::collections::HashSet;
+
+use super::tokens::{Tok, TokKind, tokenize};
+use crate::extract::segment::Segments;
+
+pub struct Doc<'t> {
+    pub text: &'t str,
+    pub toks: Vec<Tok>,
+    /// First word of a sentence, line or heading.
+    pub initial: Vec<bool>,
+    /// Inside a heading paragraph or an all-caps line: only strong evidence counts there.
+    pub strict: Vec<bool>,
+    /// Inside an all-caps line: capitalisation is meaningless.
+    pub shouting: Vec<bool>,
+    /// Folded words written in lower case somewhere in the document.
+    pub lower_words: HashSet<String>,
+}
+
+impl<'t> Doc<'t> {
+    pub fn new(text: &'t str, segments: &Segments) -> Self {
+        let toks = tokenize(text);
+        let n = toks.len();
+        let mut initial = vec![false; n];
+        let mut strict = vec![false; n];
+        let mut shouting = vec![false; n];
+        // Lines: a run of tokens between line breaks.
+        let mut line_start = 0;
+        for i in 0..=n {
+            if i == n || (i > line_start && toks[i].nl_before) {
+                let line = &toks[line_start..i];
+                let (mut low, mut up) = (0usize, 0usize);
+                for t in line.iter().filter(|t| t.kind == TokKind::Word) {
+                    for c in t.span.slice(text).chars() {
+                        low += usize::from(c.is_lowercase());
+                        up += usize::from(c.is_uppercase());
+                    }
+                }
+                let shout = up >= 2 && low * 10 < up;
+                for j in line_start..i {
+                    shouting[j] = shout;
+                    strict[j] = shout;
+                }
+                if let Some(j) = (line_start..i).find(|&j| toks[j].kind == TokKind::Word) {
+                    initial[j] = true;
+                }
+                line_start = i;
+            }
+        }
+        let mut s = 0;
+        for sent in &segments.sentences {
+            while s < n && toks[s].span.start < sent.span.start {
+                s += 1;
+            }
+            let mut j = s;
+            while j < n && toks[j].kind != TokKind::Word && toks[j].span.start < sent.span.end {
+                j += 1;
+            }
+            if j < n {
+                initial[j] = true;
+            }
+        }
+        for p in segments.paragraphs.iter().filter(|p| p.heading) {
+            let a = toks.partition_point(|t| t.span.start < p.span.start);
+            let b = toks.partition_point(|t| t.span.start < p.span.end);
+            for flag in &mut strict[a..b] {
+                *flag = true;
+            }
+        }
+        // After a colon or an opening quote a capital may start a new clause.
+        for i in 1..n {
+            if toks[i].kind == TokKind::Word
+                && matches!(
+                    toks[i - 1].span.slice(text),
+                    ":" | "\"" | "“" | "‘" | "(" | "-" | "--" | "—"
+                )
+            {
+                initial[i] = true;
+            }
+        }
+        let lower_words = toks
+            .iter()
+            .filter(|t| {
+                t.kind == TokKind::Word
+                    && t.span
+                        .slice(text)
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_lowercase)
+            })
+            .map(|t| t.fold.clone())
+            .collect();
+        Doc {
+            text,
+            toks,
+            initial,
+            strict,
+            shouting,
+            lower_words,
+        }
+    }
+
+    pub fn s(&self, i: usize) -> &'t str {
+        self.toks.get(i).map_or("", |t| t.span.slice(self.text))
+    }
+
+    pub fn fold(&self, i: usize) -> &str {
+        self.toks.get(i).map_or("", |t| t.fold.as_str())
+    }
+
+    /// A capitalised word, or any word in an all-caps line.
+    pub fn is_cap(&self, i: usize) -> bool {
+        self.toks
+            .get(i)
+            .is_some_and(|t| t.kind == TokKind::Word && (t.cap || (self.shouting[i] && t.upper)))
+    }
+
+    /// The folded key of tokens `a..b`, joined by single spaces.
+    pub fn key(&self, a: usize, b: usize) -> String {
+        let mut k = String::new();
+        for t in &self.toks[a..b] {
+            if !k.is_empty() {
+                k.push(' ');
+            }
+            k.push_str(&t.fold);
+        }
+        k
+    }
+
+    /// Whether only spaces (no line break) separate token `i` from `i + 1`.
+    pub fn joined(&self, i: usize) -> bool {
+        self.toks.get(i + 1).is_some_and(|t| !t.nl_before)
+    }
+}

@@ -1,0 +1,205 @@
+//! Within-document resolution: candidates become actors; a surname ("Fidan"), a titled surname
+//! ("Mr. Pashinyan"), an organisation's last word ("the Commission") or acronym joins the full
+//! name written elsewhere in the document; other single words need evidence of their own.
+
+use std::collections::HashMap;
+
+use super::DocActor;
+use super::candidates::{CKind, Cand};
+use super::context::Doc;
+use super::lexicon::Lexicon;
+use crate::model::{ActorKind, Span};
+use crate::text::fold;
+
+#[derive(Default)]
+struct Table {
+    actors: Vec<DocActor>,
+    by_key: HashMap<(ActorKind, String), usize>,
+}
+
+impl Table {
+    fn add(&mut self, kind: ActorKind, name: &str, span: Span, country: Option<String>) -> usize {
+        let key = (kind, fold(name));
+        let i = *self.by_key.entry(key).or_insert_with(|| {
+            self.actors.push(DocActor {
+                name: name.to_string(),
+                kind,
+                roles: Vec::new(),
+                aliases: Vec::new(),
+                country: None,
+                mentions: Vec::new(),
+            });
+            self.actors.len() - 1
+        });
+        let a = &mut self.actors[i];
+        if a.country.is_none() {
+            a.country = country;
+        }
+        a.mentions.push(span);
+        i
+    }
+
+    fn mention(&mut self, i: usize, span: Span, alias: &str) {
+        let a = &mut self.actors[i];
+        a.mentions.push(span);
+        if fold(alias) != fold(&a.name) && !a.aliases.iter().any(|x| x == alias) {
+            a.aliases.push(alias.to_string());
+        }
+    }
+}
+
+fn kind_of(k: &CKind) -> Option<ActorKind> {
+    match k {
+        CKind::Person => Some(ActorKind::Person),
+        CKind::Org => Some(ActorKind::Organization),
+        CKind::Place => Some(ActorKind::Place),
+        CKind::Single => None,
+    }
+}
+
+fn span_of(doc: &Doc, c: &Cand) -> Span {
+    Span::new(doc.toks[c.a].span.start, doc.toks[c.b - 1].span.end)
+}
+
+/// The capitals of a name's words: "European Union" → "eu".
+fn initials(name: &str) -> String {
+    name.split_whitespace()
+        .filter_map(|w| w.chars().next())
+        .filter(|c| c.is_uppercase())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+pub fn resolve(doc: &Doc, lex: &Lexicon, cands: &[Cand]) -> Vec<DocActor> {
+    let mut t = Table::default();
+    let mut singles: Vec<&Cand> = Vec::new();
+    for c in cands {
+        let span = span_of(doc, c);
+        match kind_of(&c.kind) {
+            Some(ActorKind::Person) if c.b - c.a >= 2 => {
+                let i = t.add(ActorKind::Person, &c.name, span, None);
+                apply_role(&mut t.actors[i], c);
+            }
+            Some(k @ (ActorKind::Place | ActorKind::Organization)) => {
+                t.add(k, &c.name, span, c.country.clone());
+            }
+            _ => singles.push(c),
+        }
+    }
+    // Full names first, so that a surname finds its person whatever the order in the text.
+    let mut surnames: HashMap<String, Vec<usize>> = HashMap::new();
+    let index_person = |surnames: &mut HashMap<String, Vec<usize>>, i: usize, name: &str| {
+        if let Some(last) = name.split_whitespace().last() {
+            surnames.entry(fold(last)).or_default().push(i);
+        }
+    };
+    for (i, a) in t.actors.iter().enumerate() {
+        if a.kind == ActorKind::Person {
+            index_person(&mut surnames, i, &a.name);
+        }
+    }
+    let role_orgs: Vec<String> = cands
+        .iter()
+        .filter_map(|c| c.role.as_ref().and_then(|r| r.org.clone()))
+        .map(|o| fold(&o))
+        .collect();
+    // Single names with evidence of their own make people before bare single words are judged.
+    singles.sort_by_key(|c| (c.kind != CKind::Person, c.a));
+    let mut deferred = Vec::new();
+    for c in singles {
+        let span = span_of(doc, c);
+        let f = fold(span.slice(doc.text));
+        let strict = c.evidence.strict;
+        let person = c.kind == CKind::Person
+            || (!strict && c.evidence.speech)
+            || (!strict && !c.evidence.initial && lex.is_given(&f));
+        let known = surnames.contains_key(&f)
+            || [ActorKind::Organization, ActorKind::Place]
+                .iter()
+                .any(|&k| t.by_key.contains_key(&(k, f.clone())));
+        if person && !known {
+            let i = t.add(ActorKind::Person, &c.name, span, None);
+            apply_role(&mut t.actors[i], c);
+            index_person(&mut surnames, i, &c.name);
+        } else {
+            deferred.push(c);
+        }
+    }
+    for c in deferred {
+        let span = span_of(doc, c);
+        let written = span.slice(doc.text);
+        let f = fold(written);
+        if let Some(ids) = surnames.get(&f)
+            && ids.len() == 1
+        {
+            t.mention(ids[0], span, written);
+            apply_role(&mut t.actors[ids[0]], c);
+            continue;
+        }
+        if let Some(&i) = [ActorKind::Person, ActorKind::Organization, ActorKind::Place]
+            .iter()
+            .find_map(|&k| t.by_key.get(&(k, f.clone())))
+        {
+            t.mention(i, span, written);
+            continue;
+        }
+        if let Some(i) = org_alias(&t, lex, &f, doc.toks[c.a].upper) {
+            t.mention(i, span, written);
+            continue;
+        }
+        let strict = c.evidence.strict;
+        let tok = &doc.toks[c.a];
+        let acronym = tok.upper
+            && c.b == c.a + 1
+            && (2..=6).contains(&f.len())
+            && !lex.non_names.contains(&f)
+            && !lex.demonyms.contains_key(&f)
+            && !f.chars().all(|ch| matches!(ch, 'i' | 'v' | 'x'));
+        if !strict && (role_orgs.contains(&f) || acronym) {
+            t.add(ActorKind::Organization, &c.name, span, None);
+        }
+    }
+    let mut actors = t.actors;
+    for a in &mut actors {
+        a.mentions.sort();
+        a.mentions.dedup();
+    }
+    actors
+}
+
+/// "Commission" for "European Commission", "EU" for "European Union", when only one fits.
+fn org_alias(t: &Table, lex: &Lexicon, f: &str, upper: bool) -> Option<usize> {
+    let mut found = None;
+    for (i, a) in t.actors.iter().enumerate() {
+        if a.kind != ActorKind::Organization {
+            continue;
+        }
+        let last = a
+            .name
+            .split_whitespace()
+            .last()
+            .map(fold)
+            .unwrap_or_default();
+        let hit = (lex.org_suffixes.contains(f) && last == f && a.name.contains(' '))
+            || (upper && f.len() >= 2 && initials(&a.name) == f);
+        if hit {
+            if found.is_some() {
+                return None;
+            }
+            found = Some(i);
+        }
+    }
+    found
+}
+
+fn apply_role(a: &mut DocActor, c: &Cand) {
+    let Some(role) = &c.role else { return };
+    if let Some(label) = role.label()
+        && !a.roles.contains(&label)
+    {
+        a.roles.push(label);
+    }
+    if a.country.is_none() {
+        a.country = role.country.clone();
+    }
+}

@@ -1,0 +1,209 @@
+//! The actor stage's gazetteers and word lists, loaded once from `assets/` into hash maps keyed by
+//! folded text (lower case, no diacritics), so every lookup per document is a hash probe.
+
+use std::collections::{HashMap, HashSet};
+
+use super::tokens::{TokKind, tokenize};
+use crate::assets::Assets;
+use crate::text::fold;
+
+/// What kind of place a gazetteer entry is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PlaceKind {
+    Country,
+    Capital,
+    City,
+    Region,
+    Area,
+}
+
+#[derive(Clone, Debug)]
+pub struct PlaceEntry {
+    pub name: String,
+    pub kind: PlaceKind,
+    pub country: Option<String>,
+}
+
+/// A multi-word gazetteer hit: what the folded phrase names.
+#[derive(Clone, Debug)]
+pub enum Entry {
+    Place(PlaceEntry),
+    /// An organisation, by its name as listed; `acronym` when written in capitals (ambiguous in
+    /// all-caps headlines: "WHO").
+    Org {
+        name: String,
+        acronym: bool,
+    },
+}
+
+/// Gazetteers and word lists the actor stage needs.
+#[derive(Clone, Debug, Default)]
+pub struct Lexicon {
+    /// Folded phrase (tokens joined by one space) → entry.
+    pub phrases: HashMap<String, Entry>,
+    /// Folded first token → longest phrase length (in tokens) starting with it.
+    pub phrase_len: HashMap<String, usize>,
+    /// Demonym → country ("" when none).
+    pub demonyms: HashMap<String, String>,
+    /// Country → its first demonym, for "Armenia's government" → "Armenian government".
+    pub country_demonym: HashMap<String, String>,
+    pub given: HashSet<String>,
+    pub family_first: HashSet<String>,
+    /// Folded multi-word roles ("prime minister").
+    pub titles: HashSet<String>,
+    /// Folded words that may stand in a title before a name.
+    pub title_words: HashSet<String>,
+    /// Folded honorifics that always mark a person ("mr", "mrs", "dr").
+    pub honorifics: HashSet<String>,
+    pub org_suffixes: HashSet<String>,
+    pub club_words: HashSet<String>,
+    pub place_suffixes: HashSet<String>,
+    pub thing_words: HashSet<String>,
+    pub non_names: HashSet<String>,
+    pub speech_verbs: HashSet<String>,
+    pub group_nouns: HashSet<String>,
+    pub group_modifiers: HashSet<String>,
+    pub group_heads: HashSet<String>,
+}
+
+fn folded_set<'a>(lines: impl Iterator<Item = &'a str>) -> HashSet<String> {
+    lines.map(fold).collect()
+}
+
+/// The folded key of a phrase as the tokenizer splits it.
+pub fn phrase_key(s: &str) -> String {
+    let toks = tokenize(s);
+    let mut key = String::new();
+    for t in toks
+        .iter()
+        .filter(|t| t.kind != TokKind::Punct || !t.span.is_empty())
+    {
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        key.push_str(&t.fold);
+    }
+    key
+}
+
+impl Lexicon {
+    pub fn load(assets: &Assets) -> Self {
+        let mut lex = Lexicon::default();
+        for line in assets.lines("places.tsv") {
+            let mut cols = line.split('\t');
+            let (Some(name), Some(kind)) = (cols.next(), cols.next()) else {
+                continue;
+            };
+            let country = cols.next().map(str::trim).filter(|c| !c.is_empty());
+            let kind = match kind.trim() {
+                "country" => PlaceKind::Country,
+                "capital" => PlaceKind::Capital,
+                "city" => PlaceKind::City,
+                "region" => PlaceKind::Region,
+                _ => PlaceKind::Area,
+            };
+            // A country's other names ("U.S.") stand for the country itself.
+            let (canonical, country) = match (kind, country) {
+                (PlaceKind::Country, Some(c)) => (c.to_string(), None),
+                (_, c) => (name.trim().to_string(), c.map(str::to_string)),
+            };
+            let entry = Entry::Place(PlaceEntry {
+                name: canonical,
+                kind,
+                country,
+            });
+            lex.add_phrase(name.trim(), entry);
+        }
+        for line in assets.lines("organisations.txt") {
+            let acronym = line
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .all(char::is_uppercase);
+            let entry = Entry::Org {
+                name: line.to_string(),
+                acronym,
+            };
+            lex.add_phrase(line, entry);
+        }
+        // Club names and nicknames ("Blue Jays", "Yankees") name organisations on their own.
+        for line in assets.lines("club-words.txt") {
+            if line.contains(' ') || (line.ends_with('s') && line.len() > 4) {
+                let entry = Entry::Org {
+                    name: line.to_string(),
+                    acronym: false,
+                };
+                lex.add_phrase(line, entry);
+            }
+        }
+        for line in assets.lines("demonyms.tsv") {
+            let mut cols = line.split('\t');
+            let Some(word) = cols.next() else { continue };
+            let country = cols.next().unwrap_or("").trim().to_string();
+            if !country.is_empty() && !word.ends_with('s') {
+                lex.country_demonym
+                    .entry(country.clone())
+                    .or_insert_with(|| word.trim().to_string());
+            }
+            lex.demonyms.insert(phrase_key(word), country);
+        }
+        lex.given = folded_set(assets.lines("given-names.txt"));
+        lex.family_first = folded_set(assets.lines("family-first-names.txt"));
+        for t in assets.lines("titles.txt") {
+            let key = phrase_key(t);
+            if !key.contains(' ') {
+                lex.title_words.insert(key.clone());
+            } else {
+                for w in key.split(' ') {
+                    lex.title_words.insert(w.to_string());
+                }
+            }
+            lex.titles.insert(key);
+        }
+        for w in assets.lines("title-words.txt") {
+            lex.title_words.insert(fold(w));
+        }
+        lex.honorifics = [
+            "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "miss", "sir", "dame",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        lex.org_suffixes = folded_set(assets.lines("org-suffixes.txt"));
+        lex.club_words = folded_set(assets.lines("club-words.txt"));
+        lex.place_suffixes = folded_set(assets.lines("place-suffixes.txt"));
+        lex.thing_words = folded_set(assets.lines("thing-words.txt"));
+        lex.non_names = assets
+            .lines("non-names.txt")
+            .flat_map(str::split_whitespace)
+            .map(fold)
+            .collect();
+        // One speech-verb list serves quotes and actors: `FRAME<TAB>form, form, ...` lines.
+        lex.speech_verbs = folded_set(
+            assets
+                .lines("speech-verbs.txt")
+                .flat_map(|l| l.rsplit('\t').next().unwrap_or(l).split(','))
+                .map(str::trim)
+                .filter(|f| !f.is_empty() && !f.contains(' ')),
+        );
+        lex.group_nouns = folded_set(assets.lines("group-nouns.txt"));
+        lex.group_modifiers = folded_set(assets.lines("group-modifiers.txt"));
+        lex.group_heads = folded_set(assets.lines("group-heads.txt"));
+        lex
+    }
+
+    fn add_phrase(&mut self, phrase: &str, entry: Entry) {
+        let key = phrase_key(phrase);
+        let n = key.split(' ').count();
+        let first = key.split(' ').next().unwrap_or("").to_string();
+        let len = self.phrase_len.entry(first).or_insert(0);
+        *len = (*len).max(n);
+        self.phrases.entry(key).or_insert(entry);
+    }
+
+    pub fn is_given(&self, fold: &str) -> bool {
+        self.given.contains(fold)
+            || fold
+                .split_once('-')
+                .is_some_and(|(a, _)| self.given.contains(a))
+    }
+}

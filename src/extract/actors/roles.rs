@@ -1,0 +1,261 @@
+//! Roles and affiliations around a name: titles before it ("Armenian Prime Minister",
+//! "Turkey's Foreign Minister", "U.S. Under Secretary of State for Political Affairs"), role nouns
+//! in lower case ("CivilNet analysts"), and appositives after it (", the foreign minister of Y").
+
+use super::candidates::{CKind, Cand, demonym_len, gazetteer, is_joiner, push_entry};
+use super::context::Doc;
+use super::lexicon::{Entry, Lexicon, PlaceKind};
+use super::tokens::TokKind;
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Role {
+    /// The title as written ("Prime Minister", "analyst"); empty for a bare honorific ("Mr.").
+    pub title: String,
+    pub country: Option<String>,
+    /// An organisation the role belongs to ("CivilNet").
+    pub org: Option<String>,
+    /// Written in the plural ("analysts X and Y"): shared by the names joined to the first.
+    pub plural: bool,
+}
+
+impl Role {
+    /// The role as shown: "CivilNet analyst", "Prime Minister".
+    pub fn label(&self) -> Option<String> {
+        if self.title.is_empty() {
+            return None;
+        }
+        Some(match &self.org {
+            Some(org) => format!("{org} {}", self.title),
+            None => self.title.clone(),
+        })
+    }
+}
+
+fn entry_country(e: &Entry) -> Option<String> {
+    match e {
+        Entry::Place(p) if p.kind == PlaceKind::Country => Some(p.name.clone()),
+        Entry::Place(p) => p.country.clone(),
+        Entry::Org { .. } => None,
+    }
+}
+
+fn is_title(doc: &Doc, lex: &Lexicon, q: usize) -> bool {
+    doc.is_cap(q) && lex.title_words.contains(doc.fold(q)) && !is_joiner(doc.fold(q))
+}
+
+/// Strips affiliation and title words from the front of a run. Returns where the name starts and
+/// the role, when there was a title. Affiliations that are places or organisations are pushed.
+pub fn leading_title(
+    doc: &Doc,
+    lex: &Lexicon,
+    a: usize,
+    b: usize,
+    out: &mut Vec<Cand>,
+) -> (usize, Option<Role>) {
+    let mut p = a;
+    let mut country = None;
+    let mut org = None;
+    let mut aff: Option<(usize, &Entry)> = None;
+    if let Some((len, e)) = gazetteer(doc, lex, p, b)
+        && p + len < b
+        && is_title(doc, lex, p + len)
+    {
+        aff = Some((len, e));
+        country = entry_country(e);
+        if let Entry::Org { name, .. } = e {
+            org = Some(name.clone());
+        }
+        p += len;
+    } else {
+        let d = demonym_len(doc, lex, p, b);
+        if d > 0 && p + d < b && is_title(doc, lex, p + d) {
+            country = lex
+                .demonyms
+                .get(&doc.key(p, p + d))
+                .filter(|c| !c.is_empty())
+                .cloned();
+            p += d;
+        }
+    }
+    // "Turkey's Foreign Minister": the possessive before the run.
+    if aff.is_none()
+        && country.is_none()
+        && a >= 1
+        && doc.toks[a - 1].kind == TokKind::Poss
+        && let Some(prev) = out.last()
+        && prev.b + 1 == a
+    {
+        match prev.kind {
+            CKind::Place => {
+                country = Some(prev.country.clone().unwrap_or_else(|| prev.name.clone()))
+            }
+            CKind::Org => org = Some(prev.name.clone()),
+            _ => {}
+        }
+    }
+    let t0 = p;
+    let mut q = p;
+    let mut last = p;
+    while q < b {
+        if is_title(doc, lex, q) {
+            q += 1;
+            last = q;
+        } else if q > t0 && is_joiner(doc.fold(q)) {
+            q += 1;
+        } else {
+            break;
+        }
+    }
+    // A title head later in the run: "Lands Minister X", "ACC Chairman X".
+    let name_start = |k: usize| k < b && doc.is_cap(k) && !lex.title_words.contains(doc.fold(k));
+    if last == t0 || !name_start(last) {
+        if let Some(k) = (t0..b.saturating_sub(1))
+            .rev()
+            .find(|&k| doc.is_cap(k) && lex.titles.contains(doc.fold(k)) && name_start(k + 1))
+        {
+            last = k + 1;
+        }
+    }
+    if last == t0 {
+        return (a, None);
+    }
+    // "Dean Headley": a lone title that is also a given name is the name.
+    if last == t0 + 1 && aff.is_none() && country.is_none() && lex.is_given(doc.fold(t0)) {
+        return (a, None);
+    }
+    // A name must follow, and the title must not be an organisation's own name.
+    if last < b && lex.org_suffixes.contains(doc.fold(b - 1)) {
+        return (a, None);
+    }
+    if let Some((len, e)) = aff {
+        push_entry(doc, lex, out, a, a + len, e);
+    }
+    let honorific = (t0..last).all(|i| lex.honorifics.contains(doc.fold(i)));
+    let title = if honorific {
+        String::new()
+    } else {
+        doc.text[doc.toks[t0].span.start..doc.toks[last - 1].span.end].to_string()
+    };
+    let mut start = last;
+    while start < b && is_joiner(doc.fold(start)) {
+        start += 1;
+    }
+    let role = Role {
+        title,
+        country,
+        org,
+        plural: false,
+    };
+    (start, Some(role))
+}
+
+/// A role written in lower case just before a name: "chief spokesman X", "CivilNet analysts X".
+pub fn lower_role(doc: &Doc, lex: &Lexicon, a: usize, out: &[Cand]) -> Option<Role> {
+    let mut p = a;
+    while p > 0 && a - p < 4 {
+        let t = &doc.toks[p - 1];
+        let f = t.fold.as_str();
+        if t.kind == TokKind::Word
+            && !t.cap
+            && (lex.title_words.contains(f) || lex.group_nouns.contains(f))
+            && !is_joiner(f)
+        {
+            p -= 1;
+        } else {
+            break;
+        }
+    }
+    if p == a {
+        return None;
+    }
+    let head = doc.fold(a - 1);
+    if !(lex.titles.contains(head) || lex.group_nouns.contains(head)) {
+        return None;
+    }
+    let words: Vec<&str> = (p..a).map(|i| doc.s(i)).collect();
+    let last = doc.fold(a - 1);
+    let plural =
+        last.ends_with('s') && !lex.title_words.contains(last) || lex.group_nouns.contains(last);
+    let mut title = words.join(" ");
+    if plural && title.ends_with('s') {
+        title.pop();
+    }
+    let mut role = Role {
+        title,
+        plural,
+        ..Role::default()
+    };
+    if p > 0
+        && let Some(prev) = out.last()
+        && prev.b == p
+    {
+        match prev.kind {
+            CKind::Place => {
+                role.country = Some(prev.country.clone().unwrap_or_else(|| prev.name.clone()))
+            }
+            CKind::Org | CKind::Single => {
+                role.org = Some(
+                    doc.text[doc.toks[prev.a].span.start..doc.toks[prev.b - 1].span.end]
+                        .to_string(),
+                )
+            }
+            CKind::Person => {}
+        }
+    }
+    Some(role)
+}
+
+/// ", the foreign minister of Y," after a name.
+pub fn appositive(doc: &Doc, lex: &Lexicon, b: usize) -> Option<Role> {
+    if doc.s(b) != "," {
+        return None;
+    }
+    let mut p = b + 1;
+    if matches!(doc.fold(p), "the" | "a" | "an") {
+        p += 1;
+    }
+    let country = (p < doc.toks.len())
+        .then(|| {
+            let d = demonym_len(doc, lex, p, doc.toks.len());
+            let c = lex.demonyms.get(&doc.key(p, p + d)).cloned();
+            (d > 0).then(|| {
+                p += d;
+                c
+            })
+        })
+        .flatten()
+        .flatten()
+        .filter(|c| !c.is_empty());
+    let t0 = p;
+    while p < doc.toks.len() && p - t0 < 6 {
+        let t = &doc.toks[p];
+        if t.kind == TokKind::Word
+            && lex.title_words.contains(t.fold.as_str())
+            && !is_joiner(&t.fold)
+        {
+            p += 1;
+        } else {
+            break;
+        }
+    }
+    if p == t0 || !lex.titles.contains(&doc.key(p - 1, p)) && !lex.titles.contains(&doc.key(t0, p))
+    {
+        return None;
+    }
+    let title = doc.text[doc.toks[t0].span.start..doc.toks[p - 1].span.end].to_string();
+    let mut role = Role {
+        title,
+        country,
+        ..Role::default()
+    };
+    if doc.fold(p) == "of" {
+        let end = doc.toks.len();
+        if let Some((_, e)) = gazetteer(doc, lex, p + 1, end) {
+            role.country = entry_country(e).or(role.country);
+            if let Entry::Org { name, .. } = e {
+                role.org = Some(name.clone());
+            }
+        }
+    }
+    Some(role)
+}

@@ -1,0 +1,233 @@
+//! The tagger's word lists: month, weekday, number, unit and reference words from `assets/temporal-*.txt`.
+
+use std::collections::HashMap;
+
+use crate::assets::Assets;
+
+/// What one word can mean inside a time expression.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Word {
+    Month(u32),
+    Weekday(u32),
+    /// A cardinal; `None` for vague quantities ("several", "a few").
+    Number(Option<f64>),
+    Ordinal(u32),
+    Unit(Unit),
+    Season(&'static str),
+    /// Part of day: "MO", or a clock value "T12:00" for noon and midnight.
+    PartOfDay(String),
+    Ref(&'static str),
+    /// A frequency adverb with its period ("P1D").
+    Set(String),
+    /// A spelled decade of the 1900s ("nineties" → 9).
+    Decade(i32),
+}
+
+/// A calendar or clock unit.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Unit {
+    Second,
+    Minute,
+    Hour,
+    Day,
+    Weekend,
+    Week,
+    Fortnight,
+    Month,
+    Quarter,
+    Year,
+    Decade,
+    Century,
+}
+
+impl Unit {
+    fn parse(s: &str) -> Option<Unit> {
+        Some(match s {
+            "TS" => Unit::Second,
+            "TM" => Unit::Minute,
+            "TH" => Unit::Hour,
+            "D" => Unit::Day,
+            "WE" => Unit::Weekend,
+            "W" => Unit::Week,
+            "2W" => Unit::Fortnight,
+            "M" => Unit::Month,
+            "Q" => Unit::Quarter,
+            "Y" => Unit::Year,
+            "DE" => Unit::Decade,
+            "CE" => Unit::Century,
+            _ => return None,
+        })
+    }
+
+    /// The TIMEX3 duration designator and how many of it one unit makes ("P1Q" is not standard: P3M).
+    pub fn designator(self) -> (&'static str, f64, bool) {
+        match self {
+            Unit::Second => ("S", 1.0, true),
+            Unit::Minute => ("M", 1.0, true),
+            Unit::Hour => ("H", 1.0, true),
+            Unit::Day => ("D", 1.0, false),
+            Unit::Weekend => ("WE", 1.0, false),
+            Unit::Week => ("W", 1.0, false),
+            Unit::Fortnight => ("W", 2.0, false),
+            Unit::Month => ("M", 1.0, false),
+            Unit::Quarter => ("Q", 1.0, false),
+            Unit::Year => ("Y", 1.0, false),
+            Unit::Decade => ("DE", 1.0, false),
+            Unit::Century => ("CE", 1.0, false),
+        }
+    }
+}
+
+fn intern(s: &str) -> &'static str {
+    const KNOWN: &[&str] = &[
+        "SP",
+        "SU",
+        "FA",
+        "WI",
+        "PRESENT_REF",
+        "PAST_REF",
+        "FUTURE_REF",
+    ];
+    KNOWN.iter().find(|k| **k == s).copied().unwrap_or("")
+}
+
+/// Word lists the tagger needs, keyed by lower-case word.
+#[derive(Clone, Debug, Default)]
+pub struct Lexicon {
+    words: HashMap<String, Vec<Word>>,
+    /// Words that point the clause to the future ("will", "next").
+    future: HashMap<String, ()>,
+    /// Words that point the clause to the past ("was", "met"); "-ed" forms count as well.
+    past: HashMap<String, ()>,
+    /// Words after a bare number that make it a quantity, not a year ("1990 shares").
+    not_year_after: HashMap<String, ()>,
+}
+
+impl Lexicon {
+    pub fn load(assets: &Assets) -> Self {
+        let mut words: HashMap<String, Vec<Word>> = HashMap::new();
+        for line in assets.lines("temporal-lexicon.txt") {
+            let mut parts = line.split('\t').map(str::trim);
+            let (Some(cat), Some(word), Some(val)) = (parts.next(), parts.next(), parts.next())
+            else {
+                continue;
+            };
+            let entry = match cat {
+                "month" => val.parse().ok().map(Word::Month),
+                "weekday" => val.parse().ok().map(Word::Weekday),
+                "number" => Some(Word::Number(val.parse().ok())),
+                "ordinal" => val.parse().ok().map(Word::Ordinal),
+                "unit" => Unit::parse(val).map(Word::Unit),
+                "season" => Some(Word::Season(intern(val))).filter(|w| *w != Word::Season("")),
+                "pod" => Some(Word::PartOfDay(val.to_string())),
+                "ref" => Some(Word::Ref(intern(val))).filter(|w| *w != Word::Ref("")),
+                "set" => Some(Word::Set(val.to_string())),
+                "decade" => val.parse().ok().map(Word::Decade),
+                _ => None,
+            };
+            if let Some(e) = entry {
+                words.entry(word.to_lowercase()).or_default().push(e);
+            }
+        }
+        let set = |name: &str| {
+            assets
+                .lines(name)
+                .map(|w| (w.to_lowercase(), ()))
+                .collect::<HashMap<_, _>>()
+        };
+        Lexicon {
+            words,
+            future: set("temporal-future-cues.txt"),
+            past: set("temporal-past-cues.txt"),
+            not_year_after: set("temporal-not-year-after.txt"),
+        }
+    }
+
+    pub fn get(&self, word: &str) -> &[Word] {
+        self.words.get(word).map_or(&[], Vec::as_slice)
+    }
+
+    pub fn month(&self, w: &str) -> Option<u32> {
+        self.get(w).iter().find_map(|e| match e {
+            Word::Month(m) => Some(*m),
+            _ => None,
+        })
+    }
+
+    pub fn weekday(&self, w: &str) -> Option<u32> {
+        self.get(w).iter().find_map(|e| match e {
+            Word::Weekday(d) => Some(*d),
+            _ => None,
+        })
+    }
+
+    /// `Some(None)` for a vague quantity.
+    pub fn number(&self, w: &str) -> Option<Option<f64>> {
+        self.get(w).iter().find_map(|e| match e {
+            Word::Number(n) => Some(*n),
+            _ => None,
+        })
+    }
+
+    pub fn ordinal(&self, w: &str) -> Option<u32> {
+        self.get(w).iter().find_map(|e| match e {
+            Word::Ordinal(n) => Some(*n),
+            _ => None,
+        })
+    }
+
+    pub fn unit(&self, w: &str) -> Option<Unit> {
+        self.get(w).iter().find_map(|e| match e {
+            Word::Unit(u) => Some(*u),
+            _ => None,
+        })
+    }
+
+    pub fn season(&self, w: &str) -> Option<&'static str> {
+        self.get(w).iter().find_map(|e| match e {
+            Word::Season(s) => Some(*s),
+            _ => None,
+        })
+    }
+
+    pub fn part_of_day(&self, w: &str) -> Option<&str> {
+        self.get(w).iter().find_map(|e| match e {
+            Word::PartOfDay(s) => Some(s.as_str()),
+            _ => None,
+        })
+    }
+
+    pub fn reference(&self, w: &str) -> Option<&'static str> {
+        self.get(w).iter().find_map(|e| match e {
+            Word::Ref(s) => Some(*s),
+            _ => None,
+        })
+    }
+
+    pub fn set(&self, w: &str) -> Option<&str> {
+        self.get(w).iter().find_map(|e| match e {
+            Word::Set(s) => Some(s.as_str()),
+            _ => None,
+        })
+    }
+
+    pub fn decade(&self, w: &str) -> Option<i32> {
+        self.get(w).iter().find_map(|e| match e {
+            Word::Decade(d) => Some(*d),
+            _ => None,
+        })
+    }
+
+    pub fn is_future_cue(&self, w: &str) -> bool {
+        self.future.contains_key(w)
+    }
+
+    pub fn is_past_cue(&self, w: &str) -> bool {
+        self.past.contains_key(w)
+            || (w.len() >= 5 && w.ends_with("ed") && !self.future.contains_key(w))
+    }
+
+    pub fn is_not_year_after(&self, w: &str) -> bool {
+        self.not_year_after.contains_key(w)
+    }
+}

@@ -1,0 +1,228 @@
+//! What the browser derives once from a corpus: list orders, lookups, source marks, search, periods.
+
+use chrono::{Datelike, Duration, NaiveDate};
+
+use super::search::SearchIndex;
+use crate::corpus::Corpus;
+use crate::model::{ActorKind, QuoteKind, Span};
+
+/// The calendar unit of the histogram and of the `[`/`]` time window.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Period {
+    #[default]
+    Day,
+    Week,
+    Month,
+    Year,
+}
+
+impl Period {
+    /// The finest period that keeps the corpus span to a readable number of bars.
+    pub fn for_span(first: NaiveDate, last: NaiveDate) -> Period {
+        let days = (last - first).num_days();
+        match days {
+            ..=92 => Period::Day,
+            93..=730 => Period::Week,
+            731..=3650 => Period::Month,
+            _ => Period::Year,
+        }
+    }
+
+    pub const fn name(self) -> &'static str {
+        match self {
+            Period::Day => "day",
+            Period::Week => "week",
+            Period::Month => "month",
+            Period::Year => "year",
+        }
+    }
+
+    /// The first day of the period holding `d`.
+    pub fn start(self, d: NaiveDate) -> NaiveDate {
+        match self {
+            Period::Day => d,
+            Period::Week => d - Duration::days(d.weekday().num_days_from_monday().into()),
+            Period::Month => d.with_day(1).unwrap_or(d),
+            Period::Year => NaiveDate::from_ymd_opt(d.year(), 1, 1).unwrap_or(d),
+        }
+    }
+
+    /// The first day of the period `n` periods after the one starting at `start`.
+    pub fn shift(self, start: NaiveDate, n: i32) -> NaiveDate {
+        match self {
+            Period::Day => start + Duration::days(n.into()),
+            Period::Week => start + Duration::days(7 * i64::from(n)),
+            Period::Month => {
+                let m = start.year() * 12 + start.month0() as i32 + n;
+                NaiveDate::from_ymd_opt(m.div_euclid(12), m.rem_euclid(12) as u32 + 1, 1)
+                    .unwrap_or(start)
+            }
+            Period::Year => NaiveDate::from_ymd_opt(start.year() + n, 1, 1).unwrap_or(start),
+        }
+    }
+
+    /// The inclusive day range of the period holding `d`.
+    pub fn range(self, d: NaiveDate) -> (NaiveDate, NaiveDate) {
+        let s = self.start(d);
+        (s, self.shift(s, 1) - Duration::days(1))
+    }
+}
+
+/// What kind of thing a highlighted source span is; later kinds paint over earlier ones.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum MarkKind {
+    Time,
+    Actor,
+    Quote,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Mark {
+    pub span: Span,
+    pub kind: MarkKind,
+}
+
+/// A row of the actors pane: a section heading or an actor.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ActorRow {
+    Heading(ActorKind),
+    Actor(usize),
+}
+
+/// The corpus plus everything the views look up by index.
+#[derive(Clone, Debug, Default)]
+pub struct Data {
+    pub corpus: Corpus,
+    /// Actor sections in kind order, each most mentioned first.
+    pub actor_rows: Vec<ActorRow>,
+    pub people: usize,
+    /// Topics, most mentioned first.
+    pub topic_order: Vec<usize>,
+    /// For each quote, the first event that holds it.
+    pub quote_event: Vec<Option<usize>>,
+    /// Direct and reported quotes in timeline order (scare quotes left out).
+    pub quote_order: Vec<usize>,
+    /// Per document, the spans to highlight in the source pane, by start.
+    pub marks: Vec<Vec<Mark>>,
+    pub search: SearchIndex,
+    /// First and last day of any event.
+    pub range: Option<(NaiveDate, NaiveDate)>,
+    pub period: Period,
+    pub undated_events: usize,
+}
+
+impl Data {
+    pub fn new(corpus: Corpus) -> Data {
+        let mut actor_rows = Vec::new();
+        for kind in ActorKind::ALL {
+            let mut of_kind: Vec<usize> = (0..corpus.actors.len())
+                .filter(|&i| corpus.actors[i].kind == kind)
+                .collect();
+            if of_kind.is_empty() {
+                continue;
+            }
+            of_kind.sort_by_key(|&i| (std::cmp::Reverse(corpus.actors[i].mentions.len()), i));
+            actor_rows.push(ActorRow::Heading(kind));
+            actor_rows.extend(of_kind.into_iter().map(ActorRow::Actor));
+        }
+        let people = corpus
+            .actors
+            .iter()
+            .filter(|a| a.kind == ActorKind::Person)
+            .count();
+        let mut topic_order: Vec<usize> = (0..corpus.topics.len()).collect();
+        topic_order.sort_by_key(|&i| (std::cmp::Reverse(corpus.topics[i].mentions.len()), i));
+
+        let mut quote_event = vec![None; corpus.quotes.len()];
+        let mut quote_order = Vec::new();
+        for (ei, e) in corpus.events.iter().enumerate() {
+            for &q in &e.quotes {
+                if let Some(slot @ None) = quote_event.get_mut(q) {
+                    *slot = Some(ei);
+                    quote_order.push(q);
+                }
+            }
+        }
+        quote_order.extend((0..corpus.quotes.len()).filter(|&q| quote_event[q].is_none()));
+        quote_order.retain(|&q| corpus.quotes[q].kind != QuoteKind::Term);
+
+        let mut marks: Vec<Vec<Mark>> = vec![Vec::new(); corpus.documents.len()];
+        let mut add = |doc: usize, span: Span, kind| {
+            if let Some(m) = marks.get_mut(doc) {
+                m.push(Mark { span, kind });
+            }
+        };
+        for t in &corpus.timexes {
+            add(t.doc, t.timex.span, MarkKind::Time);
+        }
+        for a in &corpus.actors {
+            for m in &a.mentions {
+                add(m.doc, m.span, MarkKind::Actor);
+            }
+        }
+        for q in &corpus.quotes {
+            if q.kind != QuoteKind::Term {
+                add(q.doc, q.span, MarkKind::Quote);
+            }
+        }
+        for m in &mut marks {
+            m.sort_by_key(|m| (m.span.start, m.kind));
+        }
+
+        let dated = corpus.events.iter().filter_map(|e| e.when.earliest);
+        let first = dated.clone().min();
+        let last = corpus
+            .events
+            .iter()
+            .filter_map(|e| e.when.latest.or(e.when.earliest))
+            .max();
+        let range = first.zip(last);
+        let period = range.map_or(Period::Day, |(a, b)| Period::for_span(a, b));
+        let undated_events = corpus.events.iter().filter(|e| !e.when.is_dated()).count();
+        Data {
+            search: SearchIndex::new(&corpus.actors),
+            actor_rows,
+            people,
+            topic_order,
+            quote_event,
+            quote_order,
+            marks,
+            range,
+            period,
+            undated_events,
+            corpus,
+        }
+    }
+
+    /// Events per period from the first to the last period of the corpus.
+    pub fn histogram(&self) -> Vec<usize> {
+        let Some((first, last)) = self.range else {
+            return Vec::new();
+        };
+        let start = self.period.start(first);
+        let n = self.bucket(start, last) + 1;
+        let mut bars = vec![0; n.min(100_000)];
+        for e in &self.corpus.events {
+            if let Some(d) = e.when.earliest {
+                let b = self.bucket(start, d);
+                if let Some(x) = bars.get_mut(b) {
+                    *x += 1;
+                }
+            }
+        }
+        bars
+    }
+
+    /// The index of the period holding `d`, counting from the one starting at `start`.
+    pub fn bucket(&self, start: NaiveDate, d: NaiveDate) -> usize {
+        let days = (d - start).num_days().max(0) as usize;
+        match self.period {
+            Period::Day => days,
+            Period::Week => days / 7,
+            Period::Month => ((d.year() - start.year()) * 12 + d.month0() as i32
+                - start.month0() as i32)
+                .max(0) as usize,
+            Period::Year => (d.year() - start.year()).max(0) as usize,
+        }
+    }
+}

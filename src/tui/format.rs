@@ -1,0 +1,230 @@
+//! Display text: dates at their precision, histogram periods, and width-aware truncation.
+
+use chrono::{Datelike, Duration, NaiveDate};
+use unicode_width::UnicodeWidthChar;
+
+use crate::model::{Status, When, WhenBasis};
+use crate::text::sanitize_line;
+
+const MONTHS: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+const MONTH_NAMES: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+pub fn month_abbr(d: NaiveDate) -> &'static str {
+    MONTHS[d.month0() as usize]
+}
+
+/// "October 2025": the heading a timeline groups events under.
+pub fn month_heading(d: NaiveDate) -> String {
+    format!("{} {}", MONTH_NAMES[d.month0() as usize], d.year())
+}
+
+/// "Oct 2025".
+pub fn month_short(d: NaiveDate) -> String {
+    format!("{} {}", month_abbr(d), d.year())
+}
+
+/// "20 Nov 2025".
+pub fn day_long(d: NaiveDate) -> String {
+    format!("{} {} {}", d.day(), month_abbr(d), d.year())
+}
+
+fn last_of_month(d: NaiveDate) -> NaiveDate {
+    let (y, m) = if d.month() == 12 {
+        (d.year() + 1, 1)
+    } else {
+        (d.year(), d.month() + 1)
+    };
+    NaiveDate::from_ymd_opt(y, m, 1).map_or(d, |n| n - Duration::days(1))
+}
+
+/// The date of an event at the precision it is known: "2025-10", "wk 47", "Nov 21–22", "Nov 20".
+pub fn when_label(w: &When) -> String {
+    let (Some(a), Some(b)) = (w.earliest, w.latest.or(w.earliest)) else {
+        return match w.value.as_deref() {
+            Some("PAST_REF") => "earlier".into(),
+            Some("FUTURE_REF") => "later".into(),
+            Some("PRESENT_REF") => "now".into(),
+            _ => "undated".into(),
+        };
+    };
+    if a == b {
+        return format!("{} {}", month_abbr(a), a.day());
+    }
+    if a.day() == 1 && b == last_of_month(a) {
+        return format!("{}-{:02}", a.year(), a.month());
+    }
+    if a.month() == 1 && a.day() == 1 && b.month() == 12 && b.day() == 31 && a.year() == b.year() {
+        return a.year().to_string();
+    }
+    if a.weekday().num_days_from_monday() == 0 && b == a + Duration::days(6) {
+        return format!("wk {}", a.iso_week().week());
+    }
+    if a.year() == b.year() && a.month() == b.month() {
+        return format!("{} {}–{}", month_abbr(a), a.day(), b.day());
+    }
+    if a.year() == b.year() {
+        return format!(
+            "{} {}–{} {}",
+            month_abbr(a),
+            a.day(),
+            month_abbr(b),
+            b.day()
+        );
+    }
+    format!("{}–{}", month_short(a), month_short(b))
+}
+
+/// One glyph for how the date is known.
+pub const fn basis_mark(b: WhenBasis) -> char {
+    match b {
+        WhenBasis::Explicit => '●',
+        WhenBasis::Relative => '◐',
+        WhenBasis::Document => '○',
+        WhenBasis::Inherited => '↳',
+        WhenBasis::Unknown => '·',
+    }
+}
+
+pub const fn basis_help(b: WhenBasis) -> &'static str {
+    match b {
+        WhenBasis::Explicit => "date written",
+        WhenBasis::Relative => "relative date",
+        WhenBasis::Document => "publication date",
+        WhenBasis::Inherited => "from sentence before",
+        WhenBasis::Unknown => "no date",
+    }
+}
+
+/// One glyph for the status; blank when it is past or unknown.
+pub const fn status_mark(s: Status) -> char {
+    match s {
+        Status::Planned => '▸',
+        Status::Ongoing => '⟳',
+        Status::Past | Status::Unknown => ' ',
+    }
+}
+
+/// Columns a char takes once sanitised (control characters become one-column U+FFFD).
+pub fn char_width(c: char) -> usize {
+    if c.is_control() {
+        1
+    } else {
+        c.width().unwrap_or(0)
+    }
+}
+
+pub fn str_width(s: &str) -> usize {
+    s.chars().map(char_width).sum()
+}
+
+/// Article text as one safe display line: controls replaced, runs of whitespace collapsed.
+pub fn one_line(s: &str) -> String {
+    let clean = sanitize_line(s);
+    let mut out = String::with_capacity(clean.len());
+    let mut space = false;
+    for c in clean.trim().chars() {
+        if c.is_whitespace() {
+            space = true;
+            continue;
+        }
+        if space {
+            out.push(' ');
+            space = false;
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Cuts `s` to at most `width` columns, ending in "…" when something was cut.
+pub fn ellipsize(s: &str, width: usize) -> String {
+    if str_width(s) <= width {
+        return s.to_string();
+    }
+    if width == 0 {
+        return String::new();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in s.chars() {
+        let w = char_width(c);
+        if used + w > width - 1 {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    out.push('…');
+    out
+}
+
+/// Pads with spaces (or cuts) to exactly `width` columns.
+pub fn fit(s: &str, width: usize) -> String {
+    let mut out = ellipsize(s, width);
+    let w = str_width(&out);
+    out.extend(std::iter::repeat_n(' ', width.saturating_sub(w)));
+    out
+}
+
+/// "1 article", "3 articles".
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn when(a: &str, b: &str) -> When {
+        When {
+            earliest: NaiveDate::parse_from_str(a, "%Y-%m-%d").ok(),
+            latest: NaiveDate::parse_from_str(b, "%Y-%m-%d").ok(),
+            ..When::default()
+        }
+    }
+
+    #[test]
+    fn labels_follow_precision() {
+        for (a, b, want) in [
+            ("2025-11-20", "2025-11-20", "Nov 20"),
+            ("2025-11-21", "2025-11-22", "Nov 21–22"),
+            ("2025-10-01", "2025-10-31", "2025-10"),
+            ("2025-11-17", "2025-11-23", "wk 47"),
+            ("2025-01-01", "2025-12-31", "2025"),
+            ("2025-11-30", "2025-12-02", "Nov 30–Dec 2"),
+            ("", "", "undated"),
+        ] {
+            assert_eq!(when_label(&when(a, b)), want, "{a}..{b}");
+        }
+    }
+
+    #[test]
+    fn widths_and_ellipsis() {
+        for (s, w, want) in [
+            ("Pashinyan", 20, "Pashinyan"),
+            ("Pashinyan", 5, "Pash…"),
+            ("Հայաստան", 4, "Հայ…"),
+            ("日本語テキスト", 5, "日本…"),
+            ("a\x1b[31m", 10, "a\x1b[31m"),
+        ] {
+            assert_eq!(ellipsize(s, w), want);
+        }
+        assert_eq!(str_width(&fit("日本語", 7)), 7);
+        assert_eq!(one_line(" a\n\x1b[2J  b "), "a \u{fffd}[2J b");
+    }
+}

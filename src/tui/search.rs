@@ -1,0 +1,259 @@
+//! Fuzzy people search: names and aliases folded once at load, narrowed as the query grows.
+
+use fuzzy_matcher::FuzzyMatcher;
+use fuzzy_matcher::skim::SkimMatcherV2;
+use rayon::prelude::*;
+
+use crate::corpus::Actor;
+use crate::model::ActorKind;
+use crate::text::fold;
+
+/// How many ranked results the popup keeps; the count of all matches is kept separately.
+pub const MAX_RESULTS: usize = 200;
+
+/// Above this many candidates only the most promising are scored by skim, to keep a keystroke
+/// under a frame (16 ms) at 100,000 names.
+const SCORE_ALL: usize = 4000;
+
+/// One searchable string: an actor's name or one of its aliases, folded.
+#[derive(Clone, Debug)]
+struct Entry {
+    actor: u32,
+    /// 0 for the name, i for alias i-1.
+    field: u16,
+    folded: String,
+}
+
+/// The folded names of every actor, built once per corpus.
+#[derive(Clone, Debug, Default)]
+pub struct SearchIndex {
+    entries: Vec<Entry>,
+    /// Per actor: people first, then by mentions; the order for an empty query.
+    rank: Vec<(bool, usize)>,
+    all_sorted: Vec<u32>,
+}
+
+impl SearchIndex {
+    fn folded(&self, e: u32) -> &[u8] {
+        self.entries[e as usize].folded.as_bytes()
+    }
+
+    pub fn new(actors: &[Actor]) -> Self {
+        let entries: Vec<Entry> = actors
+            .par_iter()
+            .enumerate()
+            .flat_map_iter(|(i, a)| {
+                std::iter::once(&a.name)
+                    .chain(&a.aliases)
+                    .enumerate()
+                    .map(move |(f, s)| Entry {
+                        actor: i as u32,
+                        field: f as u16,
+                        folded: fold(s),
+                    })
+            })
+            .collect();
+        let rank: Vec<(bool, usize)> = actors
+            .iter()
+            .map(|a| (a.kind != ActorKind::Person, a.mentions.len()))
+            .collect();
+        let mut all_sorted: Vec<u32> = (0..actors.len() as u32).collect();
+        all_sorted.sort_by_key(|&i| {
+            let (other, m) = rank[i as usize];
+            (other, std::cmp::Reverse(m), i)
+        });
+        SearchIndex {
+            entries,
+            rank,
+            all_sorted,
+        }
+    }
+}
+
+/// One ranked result: which actor, through which name, how well.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Hit {
+    pub actor: usize,
+    /// 0 for the name, i for alias i-1.
+    pub field: usize,
+    pub score: i64,
+}
+
+/// The state of one search: the query, the entries still matching it, the ranked hits.
+#[derive(Clone, Debug, Default)]
+pub struct Search {
+    pub query: String,
+    folded: String,
+    /// Entries matching `folded`; `None` means all of them (empty query).
+    pool: Option<Vec<u32>>,
+    pub hits: Vec<Hit>,
+    /// Actors ranked, of which `hits` holds the best `MAX_RESULTS`.
+    pub total: usize,
+    /// Names and aliases matching the query (a broad query ranks only the likeliest of them).
+    pub total_matches: usize,
+    pub selected: usize,
+}
+
+impl Search {
+    pub fn new(index: &SearchIndex) -> Self {
+        let mut s = Search::default();
+        s.rerank(index, Vec::new());
+        s
+    }
+
+    pub fn set_query(&mut self, index: &SearchIndex, query: &str) {
+        let folded = fold(query.trim());
+        let matcher = SkimMatcherV2::default().ignore_case();
+        let narrowing = !self.folded.is_empty() && folded.starts_with(&self.folded);
+        self.query = query.to_string();
+        self.selected = 0;
+        if folded.is_empty() {
+            self.folded.clear();
+            self.total_matches = index.entries.len();
+            self.pool = None;
+            self.rerank(index, Vec::new());
+            return;
+        }
+        // A longer query only ever matches a subset of what the shorter one matched.
+        let candidates: Vec<u32> = match (&self.pool, narrowing) {
+            (Some(pool), true) => pool
+                .par_iter()
+                .copied()
+                .filter(|&e| is_subsequence(folded.as_bytes(), index.folded(e)))
+                .collect(),
+            _ => (0..index.entries.len() as u32)
+                .into_par_iter()
+                .filter(|&e| is_subsequence(folded.as_bytes(), index.folded(e)))
+                .collect(),
+        };
+        let score = |e: u32| {
+            matcher
+                .fuzzy_match(&index.entries[e as usize].folded, &folded)
+                .map(|s| (e, s))
+        };
+        let scored: Vec<(u32, i64)> = if candidates.len() <= SCORE_ALL {
+            candidates.par_iter().filter_map(|&e| score(e)).collect()
+        } else {
+            // Too many to score in a keystroke (one or two letters): pre-rank cheaply by where the
+            // query sits (a word start beats the middle of a word), then let skim rank the best.
+            let finder = memchr::memmem::Finder::new(folded.as_bytes());
+            let mut pre: Vec<(u32, PreRank)> = candidates
+                .par_iter()
+                .map(|&e| {
+                    let text = index.folded(e);
+                    let place = finder.find_iter(text).fold(0u8, |best, at| {
+                        let word_start =
+                            at == 0 || matches!(text[at - 1], b' ' | b'-' | b'.' | b'\'');
+                        best.max(if word_start { 2 } else { 1 })
+                    });
+                    let (other, mentions) = index.rank[index.entries[e as usize].actor as usize];
+                    (e, (other, 2 - place, std::cmp::Reverse(mentions)))
+                })
+                .collect();
+            pre.select_nth_unstable_by_key(SCORE_ALL, |&(e, key)| (key, e));
+            pre.truncate(SCORE_ALL);
+            let mut best: Vec<u32> = pre.into_iter().map(|(e, _)| e).collect();
+            best.sort_unstable();
+            best.par_iter().filter_map(|&e| score(e)).collect()
+        };
+        self.total_matches = candidates.len();
+        self.pool = Some(candidates);
+        self.folded = folded;
+        self.rerank(index, scored);
+        if self.total_matches > SCORE_ALL {
+            self.total = self.total_matches;
+        }
+    }
+    fn rerank(&mut self, index: &SearchIndex, scored: Vec<(u32, i64)>) {
+        if self.pool.is_none() {
+            self.total = index.all_sorted.len();
+            self.hits = index
+                .all_sorted
+                .iter()
+                .take(MAX_RESULTS)
+                .map(|&a| Hit {
+                    actor: a as usize,
+                    field: 0,
+                    score: 0,
+                })
+                .collect();
+            return;
+        }
+        // Best field per actor; entries of one actor are adjacent.
+        let mut best: Vec<Hit> = Vec::new();
+        for (e, score) in scored {
+            let entry = &index.entries[e as usize];
+            let hit = Hit {
+                actor: entry.actor as usize,
+                field: entry.field as usize,
+                score,
+            };
+            match best.last_mut() {
+                Some(last) if last.actor == hit.actor => {
+                    if hit.score > last.score {
+                        *last = hit;
+                    }
+                }
+                _ => best.push(hit),
+            }
+        }
+        self.total = best.len();
+        let key = |h: &Hit| {
+            let (other, mentions) = index.rank[h.actor];
+            (
+                other,
+                std::cmp::Reverse(h.score),
+                std::cmp::Reverse(mentions),
+                h.actor,
+            )
+        };
+        if best.len() > MAX_RESULTS {
+            best.select_nth_unstable_by_key(MAX_RESULTS, key);
+            best.truncate(MAX_RESULTS);
+        }
+        best.sort_unstable_by_key(key);
+        self.hits = best;
+    }
+
+    pub fn selected_hit(&self) -> Option<Hit> {
+        self.hits.get(self.selected).copied()
+    }
+}
+
+/// Cheap ordering for broad queries: people first, query at a word start, most mentioned.
+type PreRank = (bool, u8, std::cmp::Reverse<usize>);
+
+/// Whether `needle`'s bytes appear in order in `hay`: true for every skim match (a superset for
+/// non-ASCII), and much cheaper than scoring.
+fn is_subsequence(needle: &[u8], hay: &[u8]) -> bool {
+    let mut it = hay.iter();
+    needle.iter().all(|b| it.any(|h| h == b))
+}
+
+/// Char indices of `text` (as displayed) that the query matched, for highlighting.
+pub fn matched_chars(text: &str, query: &str) -> Vec<usize> {
+    let folded_query = fold(query.trim());
+    if folded_query.is_empty() {
+        return Vec::new();
+    }
+    // Fold char by char to map each folded char back to the displayed char it came from.
+    let mut folded = String::new();
+    let mut origin = Vec::new();
+    for (i, c) in text.chars().enumerate() {
+        let mut buf = [0u8; 4];
+        for f in fold(c.encode_utf8(&mut buf)).chars() {
+            folded.push(f);
+            origin.push(i);
+        }
+    }
+    let matcher = SkimMatcherV2::default().ignore_case();
+    let Some((_, idx)) = matcher.fuzzy_indices(&folded, &folded_query) else {
+        return Vec::new();
+    };
+    let mut out: Vec<usize> = idx
+        .into_iter()
+        .filter_map(|i| origin.get(i).copied())
+        .collect();
+    out.dedup();
+    out
+}

@@ -1,0 +1,112 @@
+//! All terminal I/O: entering and leaving the full-screen mode (also on panic and on signals),
+//! and the input threads that turn keys, mouse, resizes and signals into messages.
+
+use std::io::{self, Stdout, Write};
+use std::sync::Once;
+use std::sync::mpsc::Sender;
+use std::thread;
+
+use anyhow::Context;
+use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event};
+use crossterm::execute;
+use crossterm::terminal::{
+    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+use signal_hook::iterator::Signals;
+
+/// What the main loop waits for.
+pub enum Input {
+    Terminal(Event),
+    /// SIGINT, SIGTERM or SIGHUP: leave cleanly.
+    Signal,
+    App(super::action::Action),
+}
+
+/// The terminal in full-screen mode; leaving it (drop) restores the shell's terminal.
+pub struct Term {
+    pub terminal: Terminal<CrosstermBackend<Stdout>>,
+}
+
+static PANIC_HOOK: Once = Once::new();
+
+impl Term {
+    pub fn enter(mouse: bool) -> anyhow::Result<Term> {
+        PANIC_HOOK.call_once(|| {
+            let previous = std::panic::take_hook();
+            std::panic::set_hook(Box::new(move |info| {
+                restore();
+                previous(info);
+            }));
+        });
+        enable_raw_mode().context("switching the terminal to raw mode")?;
+        let mut out = io::stdout();
+        let entered = execute!(out, EnterAlternateScreen, crossterm::cursor::Hide).and_then(|_| {
+            if mouse {
+                execute!(out, EnableMouseCapture)
+            } else {
+                Ok(())
+            }
+        });
+        if let Err(e) = entered {
+            restore();
+            return Err(e).context("setting up the terminal");
+        }
+        match Terminal::new(CrosstermBackend::new(io::stdout())) {
+            Ok(terminal) => Ok(Term { terminal }),
+            Err(e) => {
+                restore();
+                Err(e).context("setting up the terminal")
+            }
+        }
+    }
+}
+
+impl Drop for Term {
+    fn drop(&mut self) {
+        restore();
+    }
+}
+
+/// Puts the terminal back as the shell expects it. Safe to call more than once.
+pub fn restore() {
+    let mut out = io::stdout();
+    let _ = execute!(
+        out,
+        DisableMouseCapture,
+        LeaveAlternateScreen,
+        crossterm::cursor::Show
+    );
+    let _ = disable_raw_mode();
+    let _ = out.flush();
+}
+
+/// Forwards terminal events; ends when the receiver is gone.
+pub fn spawn_input(tx: Sender<Input>) {
+    thread::spawn(move || {
+        while let Ok(ev) = event::read() {
+            if tx.send(Input::Terminal(ev)).is_err() {
+                break;
+            }
+        }
+    });
+}
+
+/// Forwards SIGINT, SIGTERM and SIGHUP so the main loop can restore the terminal and exit.
+pub fn spawn_signals(tx: Sender<Input>) -> anyhow::Result<()> {
+    let mut signals =
+        Signals::new([SIGINT, SIGTERM, SIGHUP]).context("installing signal handlers")?;
+    thread::spawn(move || {
+        if signals.forever().next().is_some() {
+            let _ = tx.send(Input::Signal);
+        }
+    });
+    Ok(())
+}
+
+/// The terminal size, or a conventional default when it cannot be read.
+pub fn size() -> (u16, u16) {
+    crossterm::terminal::size().unwrap_or((80, 24))
+}

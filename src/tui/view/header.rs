@@ -1,0 +1,154 @@
+//! The top: a title line with corpus counts, and the events-per-period histogram.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Modifier;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Gauge, Widget};
+
+use chrono::Datelike;
+
+use super::super::data::Period;
+use super::super::format::{count, day_long, month_short, str_width};
+use super::super::state::State;
+use super::super::theme::Theme;
+
+pub struct TitleView<'a> {
+    pub state: &'a State,
+    pub theme: Theme,
+}
+
+impl Widget for TitleView<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let s = self.state;
+        let t = self.theme;
+        let mut spans = vec![Span::styled(
+            " dateline ",
+            t.key().add_modifier(Modifier::REVERSED),
+        )];
+        if s.loading.is_some() {
+            spans.push(Span::raw(" reading articles…"));
+        } else {
+            let c = &s.data.corpus;
+            let mut parts = vec![
+                count(c.documents.len(), "article", "articles"),
+                count(c.events.len(), "event", "events"),
+                count(s.data.people, "person", "people"),
+                count(
+                    c.quotes
+                        .iter()
+                        .filter(|q| q.kind != crate::model::QuoteKind::Term)
+                        .count(),
+                    "quote",
+                    "quotes",
+                ),
+            ];
+            if let Some((a, b)) = s.data.range {
+                parts.push(format!("{} → {}", month_short(a), month_short(b)));
+            }
+            spans.push(Span::raw(format!(" {}", parts.join(" · "))));
+        }
+        Line::from(spans).render(area, buf);
+    }
+}
+
+pub struct HistogramView<'a> {
+    pub state: &'a State,
+    pub theme: Theme,
+}
+
+const LEVELS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
+
+impl Widget for HistogramView<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let s = self.state;
+        let t = self.theme;
+        if let Some(p) = s.loading {
+            let ratio = if p.total == 0 {
+                0.0
+            } else {
+                p.done as f64 / p.total as f64
+            };
+            let label = if p.total == 0 {
+                "reading files…".to_string()
+            } else {
+                format!("extracting {} / {} articles", p.done, p.total)
+            };
+            Gauge::default()
+                .gauge_style(t.bar())
+                .ratio(ratio.clamp(0.0, 1.0))
+                .label(label)
+                .render(Rect { height: 1, ..area }, buf);
+            return;
+        }
+        let Some((first, last)) = s.data.range else {
+            Line::styled(" no dated events", t.dim()).render(area, buf);
+            return;
+        };
+        let bars = s.data.histogram();
+        let label = |d| match s.data.period {
+            Period::Day | Period::Week => day_long(d),
+            Period::Month => month_short(d),
+            Period::Year => d.year().to_string(),
+        };
+        let left = format!(" {} ", label(first));
+        let right = format!(" {} ", label(last));
+        let per = format!("per {}", s.data.period.name());
+        let room = usize::from(area.width)
+            .saturating_sub(str_width(&left) + str_width(&right) + per.len() + 1);
+        if room == 0 || bars.is_empty() {
+            return;
+        }
+        // Several periods per column when they do not fit; several columns per period when few.
+        let group = bars.len().div_ceil(room);
+        let cols: Vec<usize> = bars.chunks(group).map(|c| c.iter().sum()).collect();
+        let widen = (room / cols.len()).clamp(1, 3);
+        let max = cols.iter().copied().max().unwrap_or(0).max(1);
+        let start = s.data.period.start(first);
+        let column_of = |d| s.data.bucket(start, d) / group;
+        let selected = s
+            .selected_event()
+            .and_then(|e| s.data.corpus.events[e].when.earliest)
+            .map(column_of);
+        let window = s
+            .window()
+            .map(|(a, b)| (column_of(a.max(first)), column_of(b.min(last))));
+        let mut top = vec![Span::styled(left.clone(), t.dim())];
+        let mut marks = String::new();
+        for (i, &n) in cols.iter().enumerate() {
+            let glyph = if n == 0 {
+                LEVELS[0]
+            } else {
+                LEVELS[(1 + n * 6 / max).min(7)]
+            };
+            let in_window = window.is_some_and(|(a, b)| a <= i && i <= b);
+            let style = match (Some(i) == selected, n == 0) {
+                (true, _) => t.selected(),
+                (false, true) => t.dim(),
+                _ if in_window => t.heading(),
+                _ => t.bar(),
+            };
+            top.push(Span::styled(glyph.to_string().repeat(widen), style));
+            let m = match (Some(i) == selected, in_window) {
+                (true, _) => '▲',
+                (false, true) => '━',
+                _ => ' ',
+            };
+            marks.extend(std::iter::repeat_n(m, widen));
+        }
+        top.push(Span::styled(right, t.dim()));
+        top.push(Span::styled(per, t.dim()));
+        Line::from(top).render(Rect { height: 1, ..area }, buf);
+        if area.height > 1 {
+            let pad = " ".repeat(str_width(&left));
+            Line::from(vec![Span::raw(pad), Span::styled(marks, t.heading())]).render(
+                Rect {
+                    y: area.y + 1,
+                    height: 1,
+                    ..area
+                },
+                buf,
+            );
+        }
+    }
+}

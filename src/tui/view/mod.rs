@@ -1,0 +1,109 @@
+//! Views: short-lived widgets that borrow the state and draw it; they never change it.
+
+mod header;
+mod lists;
+mod popup;
+mod source;
+mod status;
+mod timeline;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Alignment, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Borders, Paragraph, Widget, Wrap};
+
+use super::action::Pane;
+use super::layout::{MIN_HEIGHT, MIN_WIDTH, areas, too_small};
+use super::state::{Overlay, State};
+use super::theme::Theme;
+
+pub use lists::{ActorsView, QuotesView, TopicsView};
+pub use popup::help_lines;
+pub use popup::{HelpView, SearchView};
+pub use source::SourceView;
+pub use timeline::TimelineView;
+
+/// The whole screen.
+pub struct Screen<'a> {
+    pub state: &'a State,
+}
+
+impl<'a> Screen<'a> {
+    pub fn new(state: &'a State) -> Self {
+        Screen { state }
+    }
+}
+
+impl Widget for Screen<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let s = self.state;
+        let theme = Theme { color: s.color };
+        if too_small(area.width, area.height) {
+            let msg = format!(
+                "dateline needs at least {MIN_WIDTH}×{MIN_HEIGHT}; this terminal is {}×{}.\nEnlarge it, or press q to quit.",
+                area.width, area.height
+            );
+            Paragraph::new(msg)
+                .alignment(Alignment::Center)
+                .wrap(Wrap { trim: true })
+                .render(area, buf);
+            return;
+        }
+        let a = areas(area);
+        header::TitleView { state: s, theme }.render(a.title, buf);
+        header::HistogramView { state: s, theme }.render(a.histogram, buf);
+        TimelineView { state: s, theme }.render(a.timeline, buf);
+        ActorsView { state: s, theme }.render(a.actors, buf);
+        TopicsView { state: s, theme }.render(a.topics, buf);
+        QuotesView { state: s, theme }.render(a.quotes, buf);
+        SourceView { state: s, theme }.render(a.source, buf);
+        status::StatusView { state: s, theme }.render(a.status, buf);
+        status::HintsView { state: s, theme }.render(a.hints, buf);
+        match &s.overlay {
+            Overlay::None => {}
+            Overlay::Help => HelpView { state: s, theme }.render(area, buf),
+            Overlay::Search(search) => SearchView {
+                state: s,
+                search,
+                theme,
+            }
+            .render(area, buf),
+        }
+    }
+}
+
+/// A pane's border with its number, name and a detail ("21 events").
+pub(crate) fn pane_block<'a>(s: &State, theme: Theme, pane: Pane, detail: String) -> Block<'a> {
+    let focused = s.focus == pane && matches!(s.overlay, Overlay::None);
+    let mut title = vec![
+        Span::styled(format!(" {} ", pane.number()), theme.key()),
+        Span::styled(format!("{} ", pane.title()), theme.border(focused)),
+    ];
+    if !detail.is_empty() {
+        title.push(Span::styled(format!("· {detail} "), theme.dim()));
+    }
+    Block::new()
+        .borders(Borders::ALL)
+        .border_type(if focused {
+            BorderType::Thick
+        } else {
+            BorderType::Plain
+        })
+        .border_style(theme.border(focused))
+        .title(Line::from(title))
+}
+
+/// The style of a list row: selected (focused or not) or plain.
+pub(crate) fn row_style(theme: Theme, selected: bool, focused: bool) -> Style {
+    match (selected, focused) {
+        (true, true) => theme.selected(),
+        (true, false) => theme.selected_idle(),
+        _ => Style::new(),
+    }
+}
+
+/// Fills a row with `style` so a selection reads as a bar across the pane.
+pub(crate) fn paint_row(buf: &mut Buffer, area: Rect, y: u16, style: Style) {
+    buf.set_style(Rect::new(area.x, y, area.width, 1), style);
+}

@@ -1,0 +1,90 @@
+//! The timeline pane: events in date order under month headings, one line each.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
+
+use super::super::action::Pane;
+use super::super::format::{basis_mark, ellipsize, fit, one_line, status_mark, when_label};
+use super::super::state::{Overlay, State, TimelineRow};
+use super::super::theme::Theme;
+use super::{paint_row, pane_block, row_style};
+use crate::model::Status;
+
+const DATE_WIDTH: usize = 10;
+
+pub struct TimelineView<'a> {
+    pub state: &'a State,
+    pub theme: Theme,
+}
+
+impl Widget for TimelineView<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let s = self.state;
+        let t = self.theme;
+        let shown = s
+            .timeline_rows
+            .iter()
+            .filter(|r| matches!(r, TimelineRow::Event(_)))
+            .count();
+        let detail = if s.loading.is_some() {
+            String::new()
+        } else if s.filters.is_empty() {
+            format!("{shown} events")
+        } else {
+            format!("{shown} of {} events", s.data.corpus.events.len())
+        };
+        let block = pane_block(s, t, Pane::Timeline, detail);
+        let inner = block.inner(area);
+        block.render(area, buf);
+        if s.loading.is_none() && shown == 0 {
+            let msg = if s.filters.is_empty() {
+                " no events found"
+            } else {
+                " no events match the filters · Esc removes the last one"
+            };
+            Line::styled(msg, t.dim()).render(inner, buf);
+            return;
+        }
+        let focused = s.focus == Pane::Timeline && matches!(s.overlay, Overlay::None);
+        let width = usize::from(inner.width);
+        let rows = s.timeline_rows.iter().enumerate().skip(s.timeline.offset);
+        for (y, (i, row)) in (inner.y..inner.bottom()).zip(rows) {
+            let line_area = Rect::new(inner.x, y, inner.width, 1);
+            match row {
+                TimelineRow::Heading(h) => {
+                    Line::styled(ellipsize(h, width), t.heading()).render(line_area, buf);
+                }
+                TimelineRow::Event(e) => {
+                    let ev = &s.data.corpus.events[*e];
+                    let text = s
+                        .data
+                        .corpus
+                        .documents
+                        .get(ev.doc)
+                        .map_or("", |d| ev.span.slice(&d.text));
+                    let status = status_mark(ev.status);
+                    let prefix_width = 1 + 2 + DATE_WIDTH + 1 + 2;
+                    let sentence = ellipsize(&one_line(text), width.saturating_sub(prefix_width));
+                    let status_style = match ev.status {
+                        Status::Planned | Status::Ongoing => t.planned(),
+                        _ => t.dim(),
+                    };
+                    let line = Line::from(vec![
+                        Span::raw(" "),
+                        Span::styled(format!("{} ", basis_mark(ev.when.basis)), t.dim()),
+                        Span::styled(fit(&when_label(&ev.when), DATE_WIDTH), t.date()),
+                        Span::raw(" "),
+                        Span::styled(format!("{status} "), status_style),
+                        Span::raw(sentence),
+                    ]);
+                    line.render(line_area, buf);
+                    if i == s.timeline.selected {
+                        paint_row(buf, inner, y, row_style(t, true, focused));
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,193 @@
+//! Table tests for the actor rules: each input with the actors (kind, name, mentions) it must yield.
+
+use dateline::assets::Assets;
+use dateline::extract::actors::{self, DocActor};
+use dateline::extract::segment;
+use dateline::model::ActorKind;
+
+fn run(text: &str) -> Vec<DocActor> {
+    let assets = Assets::builtin();
+    let segs = segment::segment(text, &segment::Lexicon::load(&assets));
+    actors::extract(text, &segs, &actors::Lexicon::load(&assets)).items
+}
+
+fn kind(k: &str) -> ActorKind {
+    match k {
+        "person" => ActorKind::Person,
+        "org" => ActorKind::Organization,
+        "place" => ActorKind::Place,
+        _ => ActorKind::Group,
+    }
+}
+
+/// (text, [(kind, name, [mention texts])]) — actors not listed must not be there, except groups
+/// unless a group is listed.
+#[test]
+fn actor_table() {
+    type Want<'a> = &'a [(&'a str, &'a str, &'a [&'a str])];
+    let cases: &[(&str, Want)] = &[
+        (
+            "Armenian Prime Minister Nikol Pashinyan met Mr. Pashinyan's aides.",
+            &[(
+                "person",
+                "Nikol Pashinyan",
+                &["Nikol Pashinyan", "Pashinyan"],
+            )],
+        ),
+        (
+            "Turkey’s Foreign Minister Hakan Fidan said Ankara would wait. Fidan left.",
+            &[
+                ("place", "Turkey", &["Turkey"]),
+                ("person", "Hakan Fidan", &["Hakan Fidan", "Fidan"]),
+                ("place", "Ankara", &["Ankara"]),
+            ],
+        ),
+        (
+            "One detainee, a Lebanese-Armenian, is in the Prime Minister's care.",
+            &[],
+        ),
+        (
+            "The broader context is the Trump Route for International Peace and Prosperity.",
+            &[],
+        ),
+        (
+            "BRUSSELS 1996-08-22\nThe European Commission said the Commission would act.",
+            &[
+                ("place", "Brussels", &["BRUSSELS"]),
+                (
+                    "org",
+                    "European Commission",
+                    &["European Commission", "Commission"],
+                ),
+            ],
+        ),
+        (
+            "FISCHLER PROPOSES BAN\nEU Farm Commissioner Franz Fischler proposed a ban.",
+            &[
+                ("person", "Franz Fischler", &["FISCHLER", "Franz Fischler"]),
+                ("org", "EU", &["EU"]),
+            ],
+        ),
+        (
+            "Reuters reported that Manchester United lost in London.",
+            &[
+                ("org", "Reuters", &["Reuters"]),
+                ("org", "Manchester United", &["Manchester United"]),
+                ("place", "London", &["London"]),
+            ],
+        ),
+        (
+            "Officials at the Ministry of Defence met Serbian President Slobodan Milosevic on Thursday.",
+            &[
+                ("org", "Ministry of Defence", &["Ministry of Defence"]),
+                ("person", "Slobodan Milosevic", &["Slobodan Milosevic"]),
+            ],
+        ),
+        (
+            "Dutroux, 39, was charged. Police said Dutroux had planned it.",
+            &[("person", "Dutroux", &["Dutroux", "Dutroux"])],
+        ),
+        (
+            "Prisoner Issue Remains the Most Sensitive Point\nThe talks went on.",
+            &[],
+        ),
+    ];
+    for (text, want) in cases {
+        let got = run(text);
+        let got: Vec<(ActorKind, String, Vec<&str>)> = got
+            .iter()
+            .filter(|a| a.kind != ActorKind::Group)
+            .map(|a| {
+                let ms = a.mentions.iter().map(|m| m.slice(text)).collect();
+                (a.kind, a.name.clone(), ms)
+            })
+            .collect();
+        let want: Vec<(ActorKind, String, Vec<&str>)> = want
+            .iter()
+            .map(|(k, n, ms)| (kind(k), n.to_string(), ms.to_vec()))
+            .collect();
+        assert_eq!(got, want, "{text}");
+    }
+}
+
+#[test]
+fn roles_and_countries() {
+    let cases: &[(&str, &str, &str, Option<&str>)] = &[
+        (
+            "U.S. Under Secretary of State for Political Affairs Allison Hooker visited.",
+            "Allison Hooker",
+            "Under Secretary of State for Political Affairs",
+            Some("United States"),
+        ),
+        (
+            "CivilNet analysts Stella Meghrabyans and Arshaluis Mgdesyan agreed.",
+            "Arshaluis Mgdesyan",
+            "CivilNet analyst",
+            None,
+        ),
+        (
+            "Armenia’s Foreign Minister Ararat Mirzoyan responded.",
+            "Ararat Mirzoyan",
+            "Foreign Minister",
+            Some("Armenia"),
+        ),
+        (
+            "The commission's chief spokesman Nikolaus van der Pas told reporters.",
+            "Nikolaus van der Pas",
+            "chief spokesman",
+            None,
+        ),
+    ];
+    for (text, name, role, country) in cases {
+        let got = run(text);
+        let a = got
+            .iter()
+            .find(|a| a.name == *name)
+            .unwrap_or_else(|| panic!("{name} not found in {got:?}"));
+        assert_eq!(a.kind, ActorKind::Person);
+        assert!(a.roles.iter().any(|r| r == role), "{text}: {:?}", a.roles);
+        assert_eq!(a.country.as_deref(), *country, "{text}");
+    }
+}
+
+#[test]
+fn groups_table() {
+    let cases: &[(&str, &[&str])] = &[
+        (
+            "Human rights advocates in Yerevan say conditions are poor.",
+            &["human rights advocates in Yerevan"],
+        ),
+        ("The commentators described the issue.", &["commentators"]),
+        (
+            "Armenia’s government insists it raises the issue.",
+            &["Armenian government"],
+        ),
+        ("The reports were late.", &[]),
+    ];
+    for (text, want) in cases {
+        let got: Vec<String> = run(text)
+            .into_iter()
+            .filter(|a| a.kind == ActorKind::Group)
+            .map(|a| a.name)
+            .collect();
+        assert_eq!(got, *want, "{text}");
+    }
+}
+
+#[test]
+fn odd_inputs_do_not_panic() {
+    for text in [
+        "",
+        "’s",
+        "A",
+        "É.",
+        "U.S.",
+        "al-",
+        "(",
+        "Mr.",
+        "ÀÉÎ ÕÜ\n\n’S",
+        "a\u{301}b C\u{301}d",
+    ] {
+        let _ = run(text);
+    }
+}

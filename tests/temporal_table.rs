@@ -1,0 +1,343 @@
+//! Table test of the time tagger: hand-written expressions in sentences, with a publication date,
+//! and the expected type, value and inclusive bounds. Reference 2025-11-20 is a Thursday (2025-W47).
+
+use chrono::NaiveDate;
+use dateline::assets::Assets;
+use dateline::extract::segment;
+use dateline::extract::temporal::{self, Timex};
+
+struct Tagger {
+    seg: segment::Lexicon,
+    tmp: temporal::Lexicon,
+}
+
+fn tagger() -> Tagger {
+    let assets = Assets::builtin();
+    Tagger {
+        seg: segment::Lexicon::load(&assets),
+        tmp: temporal::Lexicon::load(&assets),
+    }
+}
+
+fn day(s: &str) -> Option<NaiveDate> {
+    (!s.is_empty()).then(|| NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("test date"))
+}
+
+fn tag(t: &Tagger, text: &str, reference: &str) -> Vec<Timex> {
+    let segs = segment::segment(text, &t.seg);
+    temporal::tag(text, &segs, day(reference), &t.tmp).items
+}
+
+/// (sentence, publication date, expression, type, value, earliest, latest)
+type Row = (
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+);
+
+const R: &str = "2025-11-20";
+
+#[rustfmt::skip]
+const ROWS: &[Row] = &[
+    // The seed's six.
+    ("A group of experts is set to visit Baku on November 21–22 for talks.", R, "November 21–22", "DATE", "2025-11-21", "2025-11-21", "2025-11-22"),
+    ("It follows last month’s trip of experts to Yerevan.", R, "last month", "DATE", "2025-10", "2025-10-01", "2025-10-31"),
+    ("Armenians currently imprisoned in Azerbaijan.", R, "currently", "DATE", "PRESENT_REF", "2025-11-20", "2025-11-20"),
+    ("Officials are currently on trial in Baku.", R, "currently", "DATE", "PRESENT_REF", "2025-11-20", "2025-11-20"),
+    ("One detainee is reportedly now wheelchair-bound.", R, "now", "DATE", "PRESENT_REF", "2025-11-20", "2025-11-20"),
+    ("Pashinyan traveled to Kazakhstan this week.", R, "this week", "DATE", "2025-W47", "2025-11-17", "2025-11-23"),
+    // Absolute days in news orders.
+    ("The vote was held on Nov. 5.", R, "Nov. 5", "DATE", "2025-11-05", "2025-11-05", "2025-11-05"),
+    ("The law took effect on 5 November 2025.", R, "5 November 2025", "DATE", "2025-11-05", "2025-11-05", "2025-11-05"),
+    ("The law took effect on November 5th.", R, "November 5th", "DATE", "2025-11-05", "2025-11-05", "2025-11-05"),
+    ("The filing is dated 2025-11-05.", R, "2025-11-05", "DATE", "2025-11-05", "2025-11-05", "2025-11-05"),
+    ("He was born on March 3, 1961.", R, "March 3, 1961", "DATE", "1961-03-03", "1961-03-03", "1961-03-03"),
+    ("The treaty was signed on the 21st of May 2019.", R, "21st of May 2019", "DATE", "2019-05-21", "2019-05-21", "2019-05-21"),
+    ("The deal was reached Sept. 30, 1989, in Paris.", R, "Sept. 30, 1989", "DATE", "1989-09-30", "1989-09-30", "1989-09-30"),
+    ("The form dated 11/05/2025 was lost.", R, "11/05/2025", "DATE", "2025-11-05", "2025-11-05", "2025-11-05"),
+    ("The summit will open on Dec. 2.", R, "Dec. 2", "DATE", "2025-12-02", "2025-12-02", "2025-12-02"),
+    ("Parliament met on 17 November.", R, "17 November", "DATE", "2025-11-17", "2025-11-17", "2025-11-17"),
+    ("Prices rose in Jan. 2024.", R, "Jan. 2024", "DATE", "2024-01", "2024-01-01", "2024-01-31"),
+    ("On Monday, Oct. 27, the talks resumed.", R, "Monday, Oct. 27", "DATE", "2025-10-27", "2025-10-27", "2025-10-27"),
+    ("The strike began on August 1.", R, "August 1", "DATE", "2025-08-01", "2025-08-01", "2025-08-01"),
+    ("Elections are due on February 8.", R, "February 8", "DATE", "2026-02-08", "2026-02-08", "2026-02-08"),
+    ("The ship sank on December 28.", "2026-01-03", "December 28", "DATE", "2025-12-28", "2025-12-28", "2025-12-28"),
+    ("The report will be published January 10.", "2025-12-20", "January 10", "DATE", "2026-01-10", "2026-01-10", "2026-01-10"),
+    // Ranges.
+    ("Talks are planned for November 21-22 in Geneva.", R, "November 21-22", "DATE", "2025-11-21", "2025-11-21", "2025-11-22"),
+    ("The festival runs 12–14 December.", R, "12–14 December", "DATE", "2025-12-12", "2025-12-12", "2025-12-14"),
+    ("The fair runs Dec. 1 to 3 in Berlin.", R, "Dec. 1 to 3", "DATE", "2025-12-01", "2025-12-01", "2025-12-03"),
+    ("The exhibition runs November 28 through December 3.", R, "November 28 through December 3", "DATE", "2025-11-28", "2025-11-28", "2025-12-03"),
+    ("Voting takes place between December 5 and 7.", R, "December 5 and 7", "DATE", "2025-12-05", "2025-12-05", "2025-12-07"),
+    ("The games ran from July 26 to August 11, 2024.", R, "July 26 to August 11, 2024", "DATE", "2024-07-26", "2024-07-26", "2024-08-11"),
+    // Months, years, decades, centuries.
+    ("Inflation peaked in October.", R, "October", "DATE", "2025-10", "2025-10-01", "2025-10-31"),
+    ("The plan was first proposed in March.", R, "March", "DATE", "2025-03", "2025-03-01", "2025-03-31"),
+    ("Ministers will meet again in February.", R, "February", "DATE", "2026-02", "2026-02-01", "2026-02-28"),
+    ("The factory closed in November 2019.", R, "November 2019", "DATE", "2019-11", "2019-11-01", "2019-11-30"),
+    ("The law dates from 1998.", R, "1998", "DATE", "1998", "1998-01-01", "1998-12-31"),
+    ("Sales fell in fiscal 2024.", R, "fiscal 2024", "DATE", "2024", "2024-01-01", "2024-12-31"),
+    ("The city boomed in the 1990s.", R, "the 1990s", "DATE", "199", "1990-01-01", "1999-12-31"),
+    ("Growth slowed in the '80s.", R, "the '80s", "DATE", "198", "1980-01-01", "1989-12-31"),
+    ("The building dates from the 19th century.", R, "the 19th century", "DATE", "18", "1800-01-01", "1899-12-31"),
+    ("It was the bloodiest war of the twentieth century.", R, "the twentieth century", "DATE", "19", "1900-01-01", "1999-12-31"),
+    ("Music changed in the sixties.", R, "the sixties", "DATE", "196", "1960-01-01", "1969-12-31"),
+    ("The estate was sold in nineteen ninety-six.", R, "nineteen ninety-six", "DATE", "1996", "1996-01-01", "1996-12-31"),
+    ("The bridge opened in early 2020.", R, "early 2020", "DATE", "2020", "2020-01-01", "2020-05-01"),
+    ("The reform was passed in late 2019.", R, "late 2019", "DATE", "2019", "2019-09-01", "2019-12-31"),
+    ("Construction began in mid-2023.", R, "mid-2023", "DATE", "2023", "2023-05-02", "2023-09-01"),
+    ("Rates were cut in early November.", R, "early November", "DATE", "2025-11", "2025-11-01", "2025-11-10"),
+    ("The museum reopened at the end of October.", R, "the end of October", "DATE", "2025-10", "2025-10-21", "2025-10-31"),
+    // Seasons, quarters, halves.
+    ("The offensive began in summer 2024.", R, "summer 2024", "DATE", "2024-SU", "2024-06-01", "2024-08-31"),
+    ("The company expanded last summer.", R, "last summer", "DATE", "2025-SU", "2025-06-01", "2025-08-31"),
+    ("Protests spread last fall.", R, "last fall", "DATE", "2024-FA", "2024-09-01", "2024-11-30"),
+    ("A decision is expected next spring.", R, "next spring", "DATE", "2026-SP", "2026-03-01", "2026-05-31"),
+    ("Prices usually rise this winter.", R, "this winter", "DATE", "2025-WI", "2025-12-01", "2026-02-28"),
+    ("Profit rose in the third quarter.", R, "the third quarter", "DATE", "2025-Q3", "2025-07-01", "2025-09-30"),
+    ("Third-quarter profit rose 5%.", R, "Third-quarter", "DATE", "2025-Q3", "2025-07-01", "2025-09-30"),
+    ("Revenue fell in the first quarter of 2024.", R, "the first quarter of 2024", "DATE", "2024-Q1", "2024-01-01", "2024-03-31"),
+    ("Revenue rose in Q2 2025.", R, "Q2 2025", "DATE", "2025-Q2", "2025-04-01", "2025-06-30"),
+    ("Output grew in the first half.", R, "the first half", "DATE", "2025-H1", "2025-01-01", "2025-06-30"),
+    ("Output fell in the second half of 2023.", R, "the second half of 2023", "DATE", "2023-H2", "2023-07-01", "2023-12-31"),
+    ("Sales fell in the quarter.", R, "the quarter", "DATE", "2025-Q3", "2025-07-01", "2025-09-30"),
+    ("Sales rose this quarter.", R, "this quarter", "DATE", "2025-Q4", "2025-10-01", "2025-12-31"),
+    ("Sales fell last quarter.", R, "last quarter", "DATE", "2025-Q3", "2025-07-01", "2025-09-30"),
+    ("Profit rose in this year's third quarter.", R, "this year's third quarter", "DATE", "2025-Q3", "2025-07-01", "2025-09-30"),
+    // Weeks and weekdays, with the tense.
+    ("Talks resumed last week.", R, "last week", "DATE", "2025-W46", "2025-11-10", "2025-11-16"),
+    ("The court will rule next week.", R, "next week", "DATE", "2025-W48", "2025-11-24", "2025-11-30"),
+    ("Ministers met on Tuesday.", R, "Tuesday", "DATE", "2025-11-18", "2025-11-18", "2025-11-18"),
+    ("Ministers will meet on Tuesday.", R, "Tuesday", "DATE", "2025-11-25", "2025-11-25", "2025-11-25"),
+    ("The minister resigned Thursday.", R, "Thursday", "DATE", "2025-11-20", "2025-11-20", "2025-11-20"),
+    ("The team arrived Sunday.", R, "Sunday", "DATE", "2025-11-16", "2025-11-16", "2025-11-16"),
+    ("The vote is scheduled for Saturday.", R, "Saturday", "DATE", "2025-11-22", "2025-11-22", "2025-11-22"),
+    ("The talks collapsed last Friday.", R, "last Friday", "DATE", "2025-11-14", "2025-11-14", "2025-11-14"),
+    ("Leaders meet next Monday.", R, "next Monday", "DATE", "2025-11-24", "2025-11-24", "2025-11-24"),
+    ("The bill passed on Wed. after a long debate.", R, "Wed.", "DATE", "2025-11-19", "2025-11-19", "2025-11-19"),
+    ("Crowds gathered over the weekend.", R, "the weekend", "DATE", "2025-W46-WE", "2025-11-15", "2025-11-16"),
+    ("Voters go to the polls this weekend.", R, "this weekend", "DATE", "2025-W47-WE", "2025-11-22", "2025-11-23"),
+    ("Shares fell earlier this week.", R, "earlier this week", "DATE", "2025-W47", "2025-11-17", "2025-11-19"),
+    // Relative days, months, years.
+    ("The ministry said yesterday that talks failed.", R, "yesterday", "DATE", "2025-11-19", "2025-11-19", "2025-11-19"),
+    ("The president speaks today.", R, "today", "DATE", "2025-11-20", "2025-11-20", "2025-11-20"),
+    ("The results come tomorrow.", R, "tomorrow", "DATE", "2025-11-21", "2025-11-21", "2025-11-21"),
+    ("Troops will leave next month.", R, "next month", "DATE", "2025-12", "2025-12-01", "2025-12-31"),
+    ("Exports fell this month.", R, "this month", "DATE", "2025-11", "2025-11-01", "2025-11-30"),
+    ("The tax was raised last year.", R, "last year", "DATE", "2024", "2024-01-01", "2024-12-31"),
+    ("Growth will slow next year.", R, "next year", "DATE", "2026", "2026-01-01", "2026-12-31"),
+    ("Output rose this year.", R, "this year", "DATE", "2025", "2025-01-01", "2025-12-31"),
+    ("The plant closed two years ago.", R, "two years ago", "DATE", "2023", "2023-01-01", "2023-12-31"),
+    ("He resigned three months ago.", R, "three months ago", "DATE", "2025-08", "2025-08-01", "2025-08-31"),
+    ("The fire started 10 days ago.", R, "10 days ago", "DATE", "2025-11-10", "2025-11-10", "2025-11-10"),
+    ("Fighting broke out two weeks ago.", R, "two weeks ago", "DATE", "2025-W45", "2025-11-03", "2025-11-09"),
+    ("The camp was built a decade ago.", R, "a decade ago", "DATE", "201", "2010-01-01", "2019-12-31"),
+    ("The program ends a year from now.", R, "a year from now", "DATE", "2026", "2026-01-01", "2026-12-31"),
+    ("Prices jumped earlier this year.", R, "earlier this year", "DATE", "2025", "2025-01-01", "2025-05-02"),
+    ("The party split late last year.", R, "late last year", "DATE", "2024", "2024-09-01", "2024-12-31"),
+    ("The plan was announced earlier this month.", R, "earlier this month", "DATE", "2025-11", "2025-11-01", "2025-11-10"),
+    ("A new round is expected later this month.", R, "later this month", "DATE", "2025-11", "2025-11-21", "2025-11-30"),
+    ("Bonds rallied late yesterday.", R, "late yesterday", "DATE", "2025-11-19", "2025-11-19", "2025-11-19"),
+    ("The talks resumed in January this year.", R, "January this year", "DATE", "2025-01", "2025-01-01", "2025-01-31"),
+    ("The accord was signed in June last year.", R, "June last year", "DATE", "2024-06", "2024-06-01", "2024-06-30"),
+    ("The army withdrew last November.", R, "last November", "DATE", "2024-11", "2024-11-01", "2024-11-30"),
+    ("The leaders met last April.", R, "last April", "DATE", "2025-04", "2025-04-01", "2025-04-30"),
+    ("The sale closes next March.", R, "next March", "DATE", "2026-03", "2026-03-01", "2026-03-31"),
+    ("Unemployment fell in the past year.", R, "the past year", "DATE", "2024", "2024-01-01", "2024-12-31"),
+    // Anchored on an earlier date of the text.
+    ("The ceasefire began on March 3. The previous day, shells hit the town.", R, "The previous day", "DATE", "2025-03-02", "2025-03-02", "2025-03-02"),
+    ("Rebels entered the city on June 10. The next day they left.", R, "The next day", "DATE", "2025-06-11", "2025-06-11", "2025-06-11"),
+    ("The vote was on May 4. The following day, protests began.", R, "The following day", "DATE", "2025-05-05", "2025-05-05", "2025-05-05"),
+    ("Talks began on Oct. 2. That day, markets rose.", R, "That day", "DATE", "2025-10-02", "2025-10-02", "2025-10-02"),
+    // TimeBank reads "N days later" as a duration without "later".
+    ("The storm hit on Aug. 9. Two days later the river burst.", R, "Two days", "DURATION", "P2D", "", ""),
+    ("The rebels left on May 2. A month later the town was calm.", R, "A month", "DURATION", "P1M", "", ""),
+    ("The plant opened in 1990. The following year it closed.", R, "The following year", "DATE", "1991", "1991-01-01", "1991-12-31"),
+    ("Profit fell in the third quarter. A year earlier it had risen.", R, "A year earlier", "DATE", "2024-Q3", "2024-07-01", "2024-09-30"),
+    ("Profit fell in the year-ago third quarter.", R, "the year-ago third quarter", "DATE", "2024-Q3", "2024-07-01", "2024-09-30"),
+    ("Output doubled in the last half of 2019.", R, "the last half of 2019", "DATE", "2019-H2", "2019-07-01", "2019-12-31"),
+    ("Repairs will take two to three weeks.", R, "two to three weeks", "DURATION", "P2W", "", ""),
+    // Times of day.
+    ("The blast happened at 3 p.m. near the station.", R, "3 p.m.", "TIME", "2025-11-20T15:00", "2025-11-20", "2025-11-20"),
+    ("The polls close at 8 pm.", R, "8 pm", "TIME", "2025-11-20T20:00", "2025-11-20", "2025-11-20"),
+    ("The train left at 10:35 a.m.", R, "10:35 a.m.", "TIME", "2025-11-20T10:35", "2025-11-20", "2025-11-20"),
+    ("The shooting happened at 21:40 in the centre.", R, "21:40", "TIME", "2025-11-20T21:40", "2025-11-20", "2025-11-20"),
+    ("The leaders met at noon.", R, "noon", "TIME", "2025-11-20T12:00", "2025-11-20", "2025-11-20"),
+    ("Police raided the house Tuesday morning.", R, "Tuesday morning", "TIME", "2025-11-18TMO", "2025-11-18", "2025-11-18"),
+    ("The minister will speak Friday evening.", R, "Friday evening", "TIME", "2025-11-21TEV", "2025-11-21", "2025-11-21"),
+    ("Shelling continued overnight into this morning.", R, "this morning", "TIME", "2025-11-20TMO", "2025-11-20", "2025-11-20"),
+    ("The president will address the nation tonight.", R, "tonight", "TIME", "2025-11-20TNI", "2025-11-20", "2025-11-20"),
+    ("Rioters clashed with police last night.", R, "last night", "TIME", "2025-11-19TNI", "2025-11-19", "2025-11-19"),
+    ("The deadline will expire at 5 p.m. EST Friday.", R, "5 p.m. EST Friday", "TIME", "2025-11-21T17:00", "2025-11-21", "2025-11-21"),
+    ("The protest was broken up yesterday afternoon.", R, "yesterday afternoon", "TIME", "2025-11-19TAF", "2025-11-19", "2025-11-19"),
+    // Durations.
+    ("He served three years in prison.", R, "three years", "DURATION", "P3Y", "", ""),
+    ("The talks lasted 18 months.", R, "18 months", "DURATION", "P18M", "", ""),
+    ("The country waited a decade for reform.", R, "a decade", "DURATION", "P10Y", "", ""),
+    ("The siege lasted two weeks.", R, "two weeks", "DURATION", "P2W", "", ""),
+    ("Rescuers worked for five hours.", R, "five hours", "DURATION", "PT5H", "", ""),
+    ("The meeting took 45 minutes.", R, "45 minutes", "DURATION", "PT45M", "", ""),
+    ("They signed a two-year contract.", R, "two-year", "DURATION", "P2Y", "", ""),
+    ("It ended a 16-hour standoff.", R, "16-hour", "DURATION", "PT16H", "", ""),
+    ("Sales rose in the first nine months.", R, "the first nine months", "DURATION", "P9M", "", ""),
+    ("Prices rose over the past two months.", R, "the past two months", "DURATION", "P2M", "", ""),
+    ("Inflation will fall over the next five years.", R, "the next five years", "DURATION", "P5Y", "", ""),
+    ("The trial could take several years.", R, "several years", "DURATION", "PXY", "", ""),
+    ("Rescuers have a few days left.", R, "a few days", "DURATION", "PXD", "", ""),
+    ("The flight took 5 1/2 hours.", R, "5 1/2 hours", "DURATION", "PT5H30M", "", ""),
+    ("The project will take two and a half years.", R, "two and a half years", "DURATION", "P2Y6M", "", ""),
+    ("The camp has been there for years.", R, "years", "DURATION", "PXY", "", ""),
+    ("The war lasted a century.", R, "a century", "DURATION", "P100Y", "", ""),
+    ("They met for more than three hours.", R, "more than three hours", "DURATION", "PT3H", "", ""),
+    ("The mission lasts twenty-five days.", R, "twenty-five days", "DURATION", "P25D", "", ""),
+    // Sets.
+    ("Inspectors visit every week.", R, "every week", "SET", "P1W", "", ""),
+    ("The council meets every Tuesday.", R, "every Tuesday", "SET", "XXXX-WXX-2", "", ""),
+    ("The report is published annually.", R, "annually", "SET", "P1Y", "", ""),
+    ("The pills are taken daily.", R, "daily", "SET", "P1D", "", ""),
+    ("The board meets each month.", R, "each month", "SET", "P1M", "", ""),
+    ("The census is held every ten years.", R, "every ten years", "SET", "P10Y", "", ""),
+    ("Elections are held twice a year.", R, "a year", "SET", "P1Y", "", ""),
+    ("The index is updated weekly.", R, "weekly", "SET", "P1W", "", ""),
+    ("The market opens on Sundays.", R, "Sundays", "SET", "XXXX-WXX-7", "", ""),
+    ("The festival is held each July.", R, "each July", "SET", "XXXX-07", "", ""),
+    // Present, past and future references.
+    ("The group recently expanded.", R, "recently", "DATE", "PAST_REF", "2025-10-21", "2025-11-19"),
+    ("Costs may rise in the future.", R, "the future", "DATE", "FUTURE_REF", "2025-11-21", "2025-12-20"),
+    ("Such talks were rare in the past.", R, "the past", "DATE", "PAST_REF", "2025-10-21", "2025-11-19"),
+    ("The current government fell.", R, "current", "DATE", "PRESENT_REF", "2025-11-20", "2025-11-20"),
+    ("Attacks have risen in recent weeks.", R, "recent weeks", "DATE", "PAST_REF", "2025-10-21", "2025-11-19"),
+    ("Investment will grow in the coming months.", R, "the coming months", "DATE", "FUTURE_REF", "2025-11-21", "2025-12-20"),
+    ("Prices have fallen over the last few months.", R, "the last few months", "DATE", "PAST_REF", "2025-10-21", "2025-11-19"),
+    ("Inflation is falling these days.", R, "these days", "DATE", "PRESENT_REF", "2025-11-20", "2025-11-20"),
+    ("No deal is likely in the near future.", R, "the near future", "DATE", "FUTURE_REF", "2025-11-21", "2025-12-20"),
+    ("At present, the border is closed.", R, "present", "DATE", "PRESENT_REF", "2025-11-20", "2025-11-20"),
+    // No publication date: keep what is known.
+    ("The vote is on November 21.", "", "November 21", "DATE", "XXXX-11-21", "", ""),
+    ("Exports fell last month.", "", "last month", "DATE", "XXXX-XX", "", ""),
+    ("The law dates from 1998.", "", "1998", "DATE", "1998", "1998-01-01", "1998-12-31"),
+    ("Ministers met on Tuesday.", "", "Tuesday", "DATE", "XXXX-WXX-2", "", ""),
+    ("The group is currently in Baku.", "", "currently", "DATE", "PRESENT_REF", "", ""),
+];
+
+#[test]
+fn expressions_in_sentences() {
+    let t = tagger();
+    let mut failures = Vec::new();
+    for &(text, reference, expr, kind, value, earliest, latest) in ROWS {
+        let found = tag(&t, text, reference);
+        let hit = found.iter().find(|x| x.span.slice(text) == expr);
+        let got = hit.map(|x| {
+            (
+                x.kind.as_str().to_string(),
+                x.value.clone(),
+                x.earliest,
+                x.latest,
+            )
+        });
+        let want = Some((
+            kind.to_string(),
+            value.to_string(),
+            day(earliest),
+            day(latest),
+        ));
+        if got != want {
+            let all: Vec<String> = found
+                .iter()
+                .map(|x| {
+                    format!(
+                        "{:?} {} {} {:?}..{:?}",
+                        x.span.slice(text),
+                        x.kind.as_str(),
+                        x.value,
+                        x.earliest,
+                        x.latest
+                    )
+                })
+                .collect();
+            failures.push(format!(
+                "{text:?} [{reference}] {expr:?}: want {want:?}\n    got {all:?}"
+            ));
+        }
+    }
+    assert!(ROWS.len() >= 150, "only {} rows", ROWS.len());
+    assert!(
+        failures.is_empty(),
+        "{} of {} failed:\n{}",
+        failures.len(),
+        ROWS.len(),
+        failures.join("\n")
+    );
+}
+
+/// Things that are not time expressions.
+#[rustfmt::skip]
+const NOT_TIMES: &[&str] = &[
+    "The two countries continue navigating a delicate post-war agenda.",
+    "They face severe sentences, including life imprisonment.",
+    "The operator launched the 5G network in the capital.",
+    "The government allocated 18 million drams to the flight.",
+    "Police detained 1,500 protesters.",
+    "The company employs 2000 workers at the plant.",
+    "The rifle costs $1999 in stores.",
+    "During her recent visit to Yerevan, she discussed the matter.",
+    "The segment also addressed recent remarks by the minister.",
+    "Theresa May met the press.",
+    "May I ask a question?",
+    "The boy, a 12-year-old, was unhurt.",
+    "The march on the capital drew thousands.",
+    "He may fall on the ice.",
+    "Flight 1549 landed safely.",
+    "The spring water is clean.",
+    "Room 1204 was searched.",
+];
+
+#[test]
+fn things_that_are_not_times() {
+    let t = tagger();
+    for text in NOT_TIMES {
+        let found = tag(&t, text, R);
+        let spans: Vec<&str> = found.iter().map(|x| x.span.slice(text)).collect();
+        assert!(found.is_empty(), "{text:?} tagged {spans:?}");
+    }
+}
+
+#[test]
+fn anything_goes_without_panic() {
+    let t = tagger();
+    let nasty = [
+        "",
+        " ",
+        "–",
+        "Nov.",
+        "31 February 2025",
+        "February 30",
+        "99:99 p.m.",
+        "the",
+        "1990s—2000s",
+        "Ünïcödé 5 Nov. 2025 — 2025-13-45",
+        "'",
+        "mid-",
+        "every",
+        "a.m.",
+        "Q",
+        "Q9 2025",
+        "9999-99-99",
+        "second",
+        "the 0th century",
+        "last",
+        "Sept. 31, 2025",
+    ];
+    for text in nasty {
+        for reference in [R, ""] {
+            let found = tag(&t, text, reference);
+            for x in found {
+                assert!(text.is_char_boundary(x.span.start) && text.is_char_boundary(x.span.end));
+            }
+        }
+    }
+}
