@@ -152,14 +152,16 @@ impl Corpus {
         // Key phrases need the whole corpus: recurring noun phrases become "phrase:" topics.
         let texts: Vec<&str> = corpus.documents.iter().map(|d| d.text.as_str()).collect();
         let phrases = topics::key_phrases(&texts, &lex.topics);
-        corpus.topics.extend(phrases.into_iter().map(|k| Topic {
-            id: k.id,
-            label: k.label,
-            mentions: k
-                .mentions
-                .into_iter()
-                .map(|(doc, span)| Mention { doc, span })
-                .collect(),
+        corpus.topics.extend(phrases.into_iter().map(|k| {
+            Topic {
+                id: k.id,
+                label: k.label,
+                mentions: k
+                    .mentions
+                    .into_iter()
+                    .map(|(doc, span)| Mention { doc, span })
+                    .collect(),
+            }
         }));
         corpus
     }

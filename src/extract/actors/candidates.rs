@@ -3,9 +3,9 @@
 
 use super::classify::{self, Evidence};
 use super::context::Doc;
-use super::tokens::TokKind;
 use super::lexicon::{Entry, Lexicon};
 use super::roles::{self, Role};
+use super::tokens::TokKind;
 
 /// What a candidate is, as far as one run can tell.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -116,8 +116,15 @@ fn team_context(doc: &Doc, a: usize, b: usize) -> bool {
             }
         })
     };
-    let versus = |i: usize| doc.toks.get(i).is_some_and(|t| matches!(t.fold.as_str(), "v" | "vs" | "vs." | "at") && (t.fold != "at" || t.upper));
-    let next_unit = doc.toks.get(b + 1).is_some_and(|t| t.kind == TokKind::Word && !t.cap);
+    let versus = |i: usize| {
+        doc.toks.get(i).is_some_and(|t| {
+            matches!(t.fold.as_str(), "v" | "vs" | "vs." | "at") && (t.fold != "at" || t.upper)
+        })
+    };
+    let next_unit = doc
+        .toks
+        .get(b + 1)
+        .is_some_and(|t| t.kind == TokKind::Word && !t.cap);
     (is_score(b) && !next_unit && doc.toks[a].nl_before_or_first(a))
         || (is_score(b) && a > 0 && is_score(a - 1))
         || versus(b)

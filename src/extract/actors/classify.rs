@@ -79,7 +79,10 @@ impl Evidence {
         });
         let scorecard = a > 0
             && matches!(doc.s(a - 1), "b" | "c" | "lbw" | "st")
-            && doc.toks.get(a + 1).is_some_and(|t| t.kind == super::tokens::TokKind::Number || doc.s(a + 1) == "b");
+            && doc
+                .toks
+                .get(a + 1)
+                .is_some_and(|t| t.kind == super::tokens::TokKind::Number || doc.s(a + 1) == "b");
         let speech = speech || minute || scorecard;
         Evidence {
             titled: false,

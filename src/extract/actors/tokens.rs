@@ -115,7 +115,11 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
         out.push(Tok {
             span,
             kind,
-            fold: if s.is_ascii() { s.to_ascii_lowercase() } else { fold(s) },
+            fold: if s.is_ascii() {
+                s.to_ascii_lowercase()
+            } else {
+                fold(s)
+            },
             cap: kind == TokKind::Word
                 && (s.chars().next().is_some_and(char::is_uppercase) || prefixed_cap(s)),
             upper: kind == TokKind::Word && total >= 2 && up == total,
