@@ -30,7 +30,7 @@ struct Attr {
 
 pub struct Ctx<'a> {
     pub text: &'a str,
-    pub toks: &'a [Tok],
+    pub toks: &'a [Tok<'a>],
     pub lex: &'a Lexicon,
     pub runs: &'a [Run],
     /// Token range of each run, marks included.
@@ -352,7 +352,7 @@ impl Ctx<'_> {
 }
 
 /// Whether only punctuation lies between token `from` and token `to`, within one paragraph.
-fn clean_gap(toks: &[Tok], from: usize, to: usize, max_words: usize, lex: &Lexicon) -> bool {
+fn clean_gap(toks: &[Tok<'_>], from: usize, to: usize, max_words: usize, lex: &Lexicon) -> bool {
     if from > to || to - from > 60 {
         return false;
     }
