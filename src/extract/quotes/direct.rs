@@ -203,6 +203,8 @@ impl Ctx<'_> {
             return speaker::after(toks, self.lex, c.end(), self.narration_limit(c.end()));
         }
         if c.participle && c.start > start && toks[c.start - 1].is_punct(',') {
+            // The main clause may lie before an earlier quotation of the same sentence.
+            let start = self.sentence_start(c.start);
             for k in (start..c.start).rev() {
                 if let Some(m) = self.lex.cue_at(toks, k)
                     && !m.participle

@@ -134,6 +134,20 @@ fn collect_back(toks: &[Tok<'_>], lex: &Lexicon, end: usize, floor: usize) -> Op
     if end <= floor {
         return None;
     }
+    // "Sen. Richard J. Durbin (D-Ill.)": the bracket belongs to the name before it.
+    let end = if toks[end - 1].is_punct(')') {
+        let mut k = end - 1;
+        while k > floor && end - 1 - k < 12 && !toks[k].is_punct('(') {
+            k -= 1;
+        }
+        if toks[k].is_punct('(') && k > floor {
+            k
+        } else {
+            end
+        }
+    } else {
+        end
+    };
     let last = &toks[end - 1];
     if last.run.is_some() {
         return None;
@@ -352,6 +366,10 @@ pub fn main_subject(toks: &[Tok<'_>], lex: &Lexicon, start: usize, end: usize) -
     for s in starts {
         if s < end && lex.pronoun(&toks[s]).is_some() {
             return Some(build(toks, lex, s, s + 1));
+        }
+        // "In a statement, ...": a clause opening with a preposition has no subject there.
+        if s < end && lex.has(&toks[s], NP_PREP | BOUNDARY) {
+            continue;
         }
         let mut k = s;
         while k < end && k - s < 10 {
