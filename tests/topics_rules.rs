@@ -106,3 +106,24 @@ fn corpus_key_phrases() {
         assert_eq!(got, want, "{texts:?}");
     }
 }
+
+#[test]
+fn odd_inputs_never_panic() {
+    let lex = Lexicon::load(&Assets::builtin());
+    let texts = [
+        "",
+        "-",
+        "’s",
+        "é é é",
+        "a-b-c a-b-c",
+        "Ünïcödé wörds wörds",
+        "x\n\n\ny",
+        "border*",
+        "don’t don’t",
+    ];
+    for t in texts {
+        found(t, &lex);
+    }
+    topics::key_phrases(&texts, &lex);
+    topics::key_phrases(&[], &lex);
+}

@@ -8,7 +8,7 @@
 
 use super::lexicon::{CueMatch, Frame, Lexicon, NAME_CONTEXT, TITLE};
 use super::marks::Run;
-use super::speaker::{self, Speaker};
+use super::speaker::{self, Anaphor, Speaker};
 use super::tokens::Tok;
 use crate::model::{QuoteKind, Span};
 
@@ -274,7 +274,7 @@ impl Ctx<'_> {
         let toks = self.toks;
         let start = self.sentence_start(first).max(floor);
         let sp = speaker::main_subject(toks, self.lex, start, first)?;
-        let named = sp.anaphor.is_some()
+        let named = matches!(sp.anaphor, Some(Anaphor::Singular | Anaphor::Plural))
             || toks[sp.first..sp.end]
                 .iter()
                 .any(|t| t.cap && t.word && !self.lex.has(t, TITLE));
