@@ -329,3 +329,57 @@ fn check(cases: &[(&str, &[Row])]) {
         assert_eq!(got, *want, "{text}");
     }
 }
+
+#[test]
+fn odd_inputs_never_panic() {
+    let mut inputs: Vec<String> = [
+        "",
+        "\"",
+        "“",
+        "”",
+        "\"\"\"\"",
+        "said",
+        ", said",
+        "“a”\n\n“",
+        "According to",
+        "who said",
+        "(",
+        ")",
+        ") said",
+        "“x,” said",
+        "“x,” he",
+        "He said:",
+        ":“",
+        "’s said",
+        "— said —",
+        "“A,” (said) “B",
+        "Sen. . said",
+        "and said that",
+        "“é,” dit-il",
+        "«Non», a-t-il dit.",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    // Random mixes of the characters the rules look at.
+    let alphabet: Vec<char> = "ab Sé.,:;()\"“”‘’'—-\n said who according to He THE"
+        .chars()
+        .collect();
+    let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+    for _ in 0..3000 {
+        let len = (seed % 60) as usize;
+        let mut s = String::new();
+        for _ in 0..len {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            s.push(alphabet[(seed % alphabet.len() as u64) as usize]);
+        }
+        inputs.push(s);
+    }
+    for text in &inputs {
+        for q in run(text, &[]) {
+            assert!(!q.1.is_empty(), "{text:?}");
+        }
+    }
+}

@@ -91,6 +91,30 @@ fn seed_quotes_match_the_gold() {
         assert_eq!(slice(q.speaker_span), speaker, "{}", q.span.slice(text));
         assert_eq!(slice(q.cue), cue, "{}", q.span.slice(text));
     }
+    // Speakers resolved to the corpus actors (pronouns and "The commentators" refer back).
+    let speakers: &[(usize, &[&str])] = &[
+        (1173, &["Stella Meghrabyans", "Arshaluis Mgdesyan"]),
+        (1506, &["Stella Meghrabyans", "Arshaluis Mgdesyan"]),
+        (1842, &["human rights advocates in Yerevan"]),
+        (2048, &["Armenian government"]),
+        (2277, &["Nikol Pashinyan"]),
+        (2463, &["Hakan Fidan"]),
+        (2550, &["Hakan Fidan"]),
+        (2781, &["Ararat Mirzoyan"]),
+    ];
+    for &(start, names) in speakers {
+        let q = corpus
+            .quotes
+            .iter()
+            .find(|q| q.span.start == start)
+            .unwrap();
+        let got: Vec<&str> = q
+            .speakers
+            .iter()
+            .map(|&a| corpus.actors[a].name.as_str())
+            .collect();
+        assert_eq!(got, names, "{}", q.span.slice(text));
+    }
     // Exactly the three quotations are direct, and TRIPP is the only term.
     let direct: Vec<&str> = corpus
         .quotes

@@ -8,7 +8,7 @@
 
 use super::lexicon::{CueMatch, Frame, Lexicon, NAME_CONTEXT, TITLE};
 use super::marks::Run;
-use super::speaker::{self, Speaker};
+use super::speaker::{self, Anaphor, Speaker};
 use super::tokens::Tok;
 use crate::model::{QuoteKind, Span};
 
@@ -30,7 +30,7 @@ struct Attr {
 
 pub struct Ctx<'a> {
     pub text: &'a str,
-    pub toks: &'a [Tok],
+    pub toks: &'a [Tok<'a>],
     pub lex: &'a Lexicon,
     pub runs: &'a [Run],
     /// Token range of each run, marks included.
@@ -203,6 +203,8 @@ impl Ctx<'_> {
             return speaker::after(toks, self.lex, c.end(), self.narration_limit(c.end()));
         }
         if c.participle && c.start > start && toks[c.start - 1].is_punct(',') {
+            // The main clause may lie before an earlier quotation of the same sentence.
+            let start = self.sentence_start(c.start);
             for k in (start..c.start).rev() {
                 if let Some(m) = self.lex.cue_at(toks, k)
                     && !m.participle
@@ -272,7 +274,7 @@ impl Ctx<'_> {
         let toks = self.toks;
         let start = self.sentence_start(first).max(floor);
         let sp = speaker::main_subject(toks, self.lex, start, first)?;
-        let named = sp.anaphor.is_some()
+        let named = matches!(sp.anaphor, Some(Anaphor::Singular | Anaphor::Plural))
             || toks[sp.first..sp.end]
                 .iter()
                 .any(|t| t.cap && t.word && !self.lex.has(t, TITLE));
@@ -352,7 +354,7 @@ impl Ctx<'_> {
 }
 
 /// Whether only punctuation lies between token `from` and token `to`, within one paragraph.
-fn clean_gap(toks: &[Tok], from: usize, to: usize, max_words: usize, lex: &Lexicon) -> bool {
+fn clean_gap(toks: &[Tok<'_>], from: usize, to: usize, max_words: usize, lex: &Lexicon) -> bool {
     if from > to || to - from > 60 {
         return false;
     }

@@ -152,13 +152,18 @@ fn candidates(text: &str, lex: &Lexicon) -> HashMap<String, u32> {
             let gram = &window[window.len() - n..];
             let first = &gram[0];
             let last = &gram[n - 1];
-            if first.ends_with("ly") || ["ed", "ing", "ly"].iter().any(|s| last.ends_with(s)) {
+            if adverb(first) || adverb(last) || last.ends_with("ed") || last.ends_with("ing") {
                 continue;
             }
             *out.entry(gram.join(" ")).or_default() += 1;
         }
     }
     out
+}
+
+/// "-ly" adverbs, not "supply", "family" or "rally".
+fn adverb(w: &str) -> bool {
+    w.len() > 5 && w.ends_with("ly") && !w.ends_with("ply") && !w.ends_with("mily")
 }
 
 /// Words of a text; `None` marks a sentence end, and the flag a clause break before the word.
