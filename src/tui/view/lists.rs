@@ -160,7 +160,10 @@ impl Widget for QuotesView<'_> {
         let detail = if s.loading.is_some() {
             String::new()
         } else if area.width >= 60 {
-            format!("{} · — direct  ~ reported", count(s.quotes.len(), "quote", "quotes"))
+            format!(
+                "{} · — direct  ~ reported",
+                count(s.quotes.len(), "quote", "quotes")
+            )
         } else {
             count(s.quotes.len(), "quote", "quotes")
         };
