@@ -98,7 +98,13 @@ pub fn find(doc: &Doc, lex: &Lexicon) -> Vec<Cand> {
         i = b;
     }
     for c in &mut out {
-        if c.kind == CKind::Place && c.country.is_some() && team_context(doc, c.a, c.b) {
+        let guessed_person = c.kind == CKind::Person
+            && c.role.is_none()
+            && !lex.is_given(doc.fold(c.a))
+            && !c.evidence.speech;
+        if (guessed_person || (c.kind == CKind::Place && c.country.is_some()))
+            && team_context(doc, c.a, c.b)
+        {
             c.kind = CKind::Org;
         }
     }
@@ -157,7 +163,10 @@ pub fn gazetteer<'l>(
 }
 
 pub fn demonym_len(doc: &Doc, lex: &Lexicon, p: usize, b: usize) -> usize {
-    if p + 1 < b && lex.demonyms.contains_key(&doc.key(p, p + 2)) {
+    if p + 1 < b
+        && lex.demonym_first.contains(doc.fold(p))
+        && lex.demonyms.contains_key(&doc.key(p, p + 2))
+    {
         return 2;
     }
     let f = doc.fold(p);
@@ -176,7 +185,7 @@ fn droppable(doc: &Doc, lex: &Lexicon, p: usize, b: usize) -> bool {
     if lex.non_names.contains(f) {
         return true;
     }
-    doc.initial[p] && doc.lower_words.contains(f) && !lex.is_given(f)
+    doc.initial[p] && doc.has_lower(f) && !lex.is_given(f)
 }
 
 pub fn push_entry(doc: &Doc, lex: &Lexicon, out: &mut Vec<Cand>, a: usize, b: usize, e: &Entry) {

@@ -51,7 +51,7 @@ impl Evidence {
     pub fn new(doc: &Doc, lex: &Lexicon, a: usize, b: usize) -> Self {
         let after = doc.fold(b);
         let speech = SPEECH.contains(&after)
-            || (after == ","
+            || (doc.s(b) == ","
                 && (doc.fold(b + 1) == "who"
                     || doc.toks.get(b + 1).is_some_and(|t| {
                         t.kind == super::tokens::TokKind::Number
@@ -214,7 +214,7 @@ pub fn stretch(
     }
     if role.is_none()
         && p >= 2
-        && matches!(doc.fold(p - 1), "and" | ",")
+        && (doc.fold(p - 1) == "and" || doc.s(p - 1) == ",")
         && let Some(prev) = out.last()
         && prev.kind == CKind::Person
         && prev.b + 1 == p
@@ -246,17 +246,26 @@ pub fn stretch(
         return push(doc, out, p, q, kind, ev, role);
     }
     let first = doc.s(p);
+    // "Widzew Lodz", "Vitesse Arnhem": an unknown word before a city is a club.
+    if n == 2
+        && !lex.is_given(folds[0])
+        && matches!(gazetteer(doc, lex, p + 1, q), Some((1, super::lexicon::Entry::Place(pl))) if pl.kind != super::lexicon::PlaceKind::Country)
+    {
+        return push(doc, out, p, q, CKind::Org, ev, None);
+    }
     let evidence = ev.titled
         || ev.speech
         || lex.is_given(folds[0])
         || is_initial(first)
         || (n == 2 && lex.family_first.contains(folds[0]));
     // Unknown words in name shape: no word the text also writes in lower case, no title words.
+    let verbish = ["ed", "ing", "ly"].iter().any(|s| folds[0].ends_with(s));
     let shape = n <= 4
+        && !(ev.initial && verbish)
         && (p..q).all(|i| {
             let t = &doc.toks[i];
             !t.upper
-                && !doc.lower_words.contains(&t.fold)
+                && !doc.has_lower(&t.fold)
                 && !lex.title_words.contains(&t.fold)
                 && !t.fold.chars().any(|c| c.is_ascii_digit())
         });

@@ -2,19 +2,17 @@
 //! ("Mr. Pashinyan"), an organisation's last word ("the Commission") or acronym joins the full
 //! name written elsewhere in the document; other single words need evidence of their own.
 
-use std::collections::HashMap;
-
 use super::DocActor;
 use super::candidates::{CKind, Cand};
 use super::context::Doc;
-use super::lexicon::Lexicon;
+use super::lexicon::fold;
+use super::lexicon::{FastMap, Lexicon};
 use crate::model::{ActorKind, Span};
-use crate::text::fold;
 
 #[derive(Default)]
 struct Table {
     actors: Vec<DocActor>,
-    by_key: HashMap<(ActorKind, String), usize>,
+    by_key: FastMap<(ActorKind, String), usize>,
 }
 
 impl Table {
@@ -87,8 +85,8 @@ pub fn resolve(doc: &Doc, lex: &Lexicon, cands: &[Cand]) -> Vec<DocActor> {
         }
     }
     // Full names first, so that a surname finds its person whatever the order in the text.
-    let mut surnames: HashMap<String, Vec<usize>> = HashMap::new();
-    let index_person = |surnames: &mut HashMap<String, Vec<usize>>, i: usize, name: &str| {
+    let mut surnames: FastMap<String, Vec<usize>> = FastMap::default();
+    let index_person = |surnames: &mut FastMap<String, Vec<usize>>, i: usize, name: &str| {
         if let Some(last) = name.split_whitespace().last() {
             surnames.entry(fold(last)).or_default().push(i);
         }

@@ -85,7 +85,7 @@ impl Lexicon {
             }
         }
         for forms in cues.values_mut() {
-            forms.sort_by(|a, b| b.rest.len().cmp(&a.rest.len()));
+            forms.sort_by_key(|f| std::cmp::Reverse(f.rest.len()));
         }
         let mut pronouns = HashMap::new();
         for line in assets.lines("pronouns.txt") {

@@ -103,7 +103,6 @@ fn statement(ctx: &Ctx, c: CueMatch) -> Option<Found> {
         parts: Vec::new(),
         cue: Some(c),
         speaker,
-        via: None,
     })
 }
 
@@ -229,7 +228,6 @@ fn according(ctx: &Ctx, c: CueMatch, start: usize, end: usize) -> Option<Found> 
         parts: Vec::new(),
         cue: Some(c),
         speaker: Some(speaker),
-        via: None,
     })
 }
 
@@ -267,6 +265,5 @@ fn trailing(ctx: &Ctx, c: CueMatch, start: usize, end: usize) -> Option<Found> {
         parts: Vec::new(),
         cue: Some(c),
         speaker: Some(speaker),
-        via: None,
     })
 }

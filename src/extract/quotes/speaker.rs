@@ -350,6 +350,9 @@ pub fn main_subject(toks: &[Tok], lex: &Lexicon, start: usize, end: usize) -> Op
             .map(|k| k + 1),
     );
     for s in starts {
+        if s < end && lex.pronoun(&toks[s]).is_some() {
+            return Some(build(toks, lex, s, s + 1));
+        }
         let mut k = s;
         while k < end && k - s < 10 {
             let t = &toks[k];

@@ -23,6 +23,40 @@ pub enum Word {
     Decade(i32),
 }
 
+/// When a named holiday falls in a given year.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Holiday {
+    Fixed(u32, u32),
+    /// Month, weekday (1 = Monday), nth (-1 = last).
+    Nth(u32, u32, i32),
+    /// Days after Easter Sunday.
+    Easter(i64),
+    /// The Tuesday after the first Monday of November.
+    Election,
+}
+
+impl Holiday {
+    fn parse(s: &str) -> Option<Holiday> {
+        if s == "election" {
+            return Some(Holiday::Election);
+        }
+        if let Some(off) = s.strip_prefix("easter") {
+            return Some(Holiday::Easter(if off.is_empty() {
+                0
+            } else {
+                off.parse().ok()?
+            }));
+        }
+        let mut parts = s.splitn(3, '-');
+        let m = parts.next()?.parse().ok()?;
+        let a = parts.next()?.parse().ok()?;
+        match parts.next() {
+            None => Some(Holiday::Fixed(m, a)),
+            Some(n) => Some(Holiday::Nth(m, a, n.parse().ok()?)),
+        }
+    }
+}
+
 /// A calendar or clock unit.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Unit {
@@ -95,6 +129,8 @@ fn intern(s: &str) -> &'static str {
 #[derive(Clone, Debug, Default)]
 pub struct Lexicon {
     words: HashMap<String, Vec<Word>>,
+    /// Holiday names, by their lower-case text (one to four words).
+    holidays: HashMap<String, Holiday>,
     /// Words that point the clause to the future ("will", "next").
     future: HashMap<String, ()>,
     /// Words that point the clause to the past ("was", "met"); "-ed" forms count as well.
@@ -106,6 +142,7 @@ pub struct Lexicon {
 impl Lexicon {
     pub fn load(assets: &Assets) -> Self {
         let mut words: HashMap<String, Vec<Word>> = HashMap::new();
+        let mut holidays = HashMap::new();
         for line in assets.lines("temporal-lexicon.txt") {
             let mut parts = line.split('\t').map(str::trim);
             let (Some(cat), Some(word), Some(val)) = (parts.next(), parts.next(), parts.next())
@@ -123,6 +160,12 @@ impl Lexicon {
                 "ref" => Some(Word::Ref(intern(val))).filter(|w| *w != Word::Ref("")),
                 "set" => Some(Word::Set(val.to_string())),
                 "decade" => val.parse().ok().map(Word::Decade),
+                "holiday" => {
+                    if let Some(h) = Holiday::parse(val) {
+                        holidays.insert(word.to_lowercase(), h);
+                    }
+                    None
+                }
                 _ => None,
             };
             if let Some(e) = entry {
@@ -137,6 +180,7 @@ impl Lexicon {
         };
         Lexicon {
             words,
+            holidays,
             future: set("temporal-future-cues.txt"),
             past: set("temporal-past-cues.txt"),
             not_year_after: set("temporal-not-year-after.txt"),
@@ -216,6 +260,10 @@ impl Lexicon {
             Word::Decade(d) => Some(*d),
             _ => None,
         })
+    }
+
+    pub fn holiday(&self, name: &str) -> Option<Holiday> {
+        self.holidays.get(name).copied()
     }
 
     pub fn is_future_cue(&self, w: &str) -> bool {

@@ -68,10 +68,15 @@ pub fn tag(
             i += 1;
             continue;
         }
+        if in_dateline(&parser, m.start, m.end) {
+            i = m.end;
+            continue;
+        }
         let sent = sentence_of[m.start];
         ctx.dir = direction(&parser, &sentence_of, m.start, m.end);
-        ctx.quarter = quarter_at.map(|(y, q, _)| (y, q));
-        let _ = sent;
+        ctx.quarter = quarter_at
+            .filter(|(_, _, s)| sent <= s + 1)
+            .map(|(y, q, _)| (y, q));
         let ago = matches!(parser.w(m.end - 1), "ago" | "earlier");
         if matches!(m.sem, Sem::Shift { .. }) && !ago {
             ctx.quarter = None;
@@ -110,6 +115,19 @@ pub fn tag(
     }
     let _ = reference.map(|r| r.year());
     Staged::new(out)
+}
+
+/// "WASHINGTON, August 11 (Xinhua) --": the dateline repeats the publication date; it is
+/// metadata, not something the text reports (TimeBank leaves it out too).
+fn in_dateline(p: &Parser<'_>, start: usize, end: usize) -> bool {
+    let first_line = p.toks[..start]
+        .iter()
+        .all(|t| !t.newline_before || t.start < 2)
+        && p.toks[..start].iter().filter(|t| t.newline_before).count() <= 1;
+    let early = start < 12 && first_line && start > 0 && p.w(start - 1) == ",";
+    early
+        && (matches!(p.w(end), "(" | "-" | "_")
+            || p.toks.get(end).is_some_and(|t| t.newline_before))
 }
 
 fn quarter_of(value: &str) -> Option<(i32, u32)> {
