@@ -22,13 +22,23 @@ struct Entry {
     /// 0 for the name, i for alias i-1.
     field: u16,
     folded: String,
+}
+
+/// What a pass over every entry reads, kept apart from the strings so it stays in cache: the
+/// bytes present and the words' initials (bit sets, see `byte_bit`), and the pre-rank.
+#[derive(Clone, Copy, Debug)]
+struct Summary {
+    bytes: u64,
     initials: u64,
+    other: bool,
+    mentions: u32,
 }
 
 /// The folded names of every actor, built once per corpus.
 #[derive(Clone, Debug, Default)]
 pub struct SearchIndex {
     entries: Vec<Entry>,
+    summaries: Vec<Summary>,
     /// Per actor: people first, then by mentions; the order for an empty query.
     rank: Vec<(bool, usize)>,
     all_sorted: Vec<u32>,
@@ -43,20 +53,28 @@ impl SearchIndex {
                 std::iter::once(&a.name)
                     .chain(&a.aliases)
                     .enumerate()
-                    .map(move |(f, s)| {
-                        let folded = fold(s);
-                        Entry {
-                            actor: i as u32,
-                            field: f as u16,
-                            initials: initials(&folded),
-                            folded,
-                        }
+                    .map(move |(f, s)| Entry {
+                        actor: i as u32,
+                        field: f as u16,
+                        folded: fold(s),
                     })
             })
             .collect();
         let rank: Vec<(bool, usize)> = actors
             .iter()
             .map(|a| (a.kind != ActorKind::Person, a.mentions.len()))
+            .collect();
+        let summaries = entries
+            .par_iter()
+            .map(|e| {
+                let (other, mentions) = rank[e.actor as usize];
+                Summary {
+                    bytes: e.folded.bytes().fold(0, |acc, b| acc | byte_bit(b)),
+                    initials: initials(&e.folded),
+                    other,
+                    mentions: u32::try_from(mentions).unwrap_or(u32::MAX),
+                }
+            })
             .collect();
         let mut all_sorted: Vec<u32> = (0..actors.len() as u32).collect();
         all_sorted.sort_by_key(|&i| {
@@ -65,6 +83,7 @@ impl SearchIndex {
         });
         SearchIndex {
             entries,
+            summaries,
             rank,
             all_sorted,
         }
@@ -119,20 +138,22 @@ impl Search {
         // filters and pre-ranks (people first, a word starting with the query's first letter,
         // most mentioned) so a broad query only has the most promising entries scored by skim.
         let q = folded.as_bytes();
-        let initial = initial_bit(q[0]);
+        let initial = byte_bit(q[0]);
+        let need = q.iter().fold(0, |acc, &b| acc | byte_bit(b));
+        // One ASCII letter or digit: its bit alone decides, without reading the string.
+        let bits_decide = q.len() == 1 && q[0].is_ascii_alphanumeric();
         let found = |e: u32| {
-            let entry = &index.entries[e as usize];
-            is_subsequence(q, entry.folded.as_bytes()).then(|| {
-                let (other, mentions) = index.rank[entry.actor as usize];
+            let sum = &index.summaries[e as usize];
+            let hit = sum.bytes & need == need
+                && (bits_decide || is_subsequence(q, index.entries[e as usize].folded.as_bytes()));
+            hit.then_some((
+                e,
                 (
-                    e,
-                    (
-                        other,
-                        entry.initials & initial == 0,
-                        std::cmp::Reverse(mentions),
-                    ),
-                )
-            })
+                    sum.other,
+                    sum.initials & initial == 0,
+                    std::cmp::Reverse(sum.mentions),
+                ),
+            ))
         };
         let mut candidates: Vec<(u32, PreRank)> = match (&self.pool, narrowing) {
             (Some(pool), true) => pool.par_iter().filter_map(|&e| found(e)).collect(),
@@ -220,10 +241,10 @@ impl Search {
 
 /// Cheap ordering for broad queries: people first, a word starting with the query's first letter,
 /// most mentioned.
-type PreRank = (bool, bool, std::cmp::Reverse<usize>);
+type PreRank = (bool, bool, std::cmp::Reverse<u32>);
 
 /// One bit per ASCII letter or digit (all other bytes share bit 63).
-fn initial_bit(b: u8) -> u64 {
+fn byte_bit(b: u8) -> u64 {
     match b {
         b'a'..=b'z' => 1 << (b - b'a'),
         b'0'..=b'9' => 1 << (26 + b - b'0'),
@@ -236,7 +257,7 @@ fn initials(folded: &str) -> u64 {
     let bytes = folded.as_bytes();
     (0..bytes.len())
         .filter(|&i| i == 0 || matches!(bytes[i - 1], b' ' | b'-' | b'.' | b'\''))
-        .fold(0, |acc, i| acc | initial_bit(bytes[i]))
+        .fold(0, |acc, i| acc | byte_bit(bytes[i]))
 }
 
 /// Whether `needle`'s bytes appear in order in `hay`: true for every skim match (a superset for
