@@ -158,6 +158,7 @@ pub fn bindings() -> Vec<Binding> {
         h(G, k('k'), A::MoveUp, "move down / up", "move"),
         b(G, code(KeyCode::Down), A::MoveDown, "move down / up"),
         b(G, code(KeyCode::Up), A::MoveUp, "move down / up"),
+        h(G, k('?'), A::ToggleHelp, "this help", "help"),
         b(G, k('g'), A::MoveTop, "go to the top / bottom"),
         b(G, code(KeyCode::Home), A::MoveTop, "go to the top / bottom"),
         b(G, k('G'), A::MoveBottom, "go to the top / bottom"),
@@ -229,7 +230,6 @@ pub fn bindings() -> Vec<Binding> {
             "remove the last filter",
             "unfilter",
         ),
-        h(G, k('?'), A::ToggleHelp, "this help", "help"),
         b(
             G,
             k('!'),
