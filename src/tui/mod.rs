@@ -66,11 +66,10 @@ fn event_loop(
     loop {
         // A loader panic printed over the screen: repaint everything once.
         if state.failure.is_some() && !repainted {
-            term.terminal.clear()?;
+            term.clear()?;
             repainted = true;
         }
-        term.terminal
-            .draw(|f| f.render_widget(view::Screen::new(state), f.area()))?;
+        term.draw(state)?;
         let Ok(first) = rx.recv() else {
             return Ok(());
         };
