@@ -367,6 +367,12 @@ pub fn action_for_mouse(state: &State, ev: &MouseEvent) -> Option<Action> {
         Rect::new(0, 0, state.width, state.height),
         state.focus == Pane::Source,
     );
+    if ev.kind == MouseEventKind::Down(MouseButton::Left)
+        && a.histogram
+            .contains(ratatui::layout::Position::new(ev.column, ev.row))
+    {
+        return Some(Action::ClickHistogram(ev.column - a.histogram.x));
+    }
     let pane = a.pane_at(ev.column, ev.row)?;
     match ev.kind {
         MouseEventKind::ScrollDown => Some(Action::ScrollPane(pane, 3)),
