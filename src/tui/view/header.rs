@@ -129,7 +129,7 @@ impl Widget for HistogramView<'_> {
         top.push(Span::styled(per, t.dim()));
         Line::from(top).render(Rect { height: 1, ..area }, buf);
         if area.height > 1 {
-            let pad = " ".repeat(str_width(&left));
+            let pad = " ".repeat(str_width(left));
             Line::from(vec![Span::raw(pad), Span::styled(marks, t.heading())]).render(
                 Rect {
                     y: area.y + 1,
