@@ -407,6 +407,19 @@ fn mouse_click_selects_and_wheel_scrolls() {
     update(&mut s, a);
     assert_eq!(s.focus, Pane::Timeline, "the wheel does not move focus");
     assert!(s.actors.selected > 1);
+    // A click on the histogram's first bar sets a window on its period; a second click clears it.
+    let bar = MouseEvent {
+        kind: MouseEventKind::Down(MouseButton::Left),
+        column: 12,
+        row: 1,
+        ..click
+    };
+    let a = action_for_mouse(&s, &bar).unwrap();
+    update(&mut s, a.clone());
+    let first = s.data.histogram_range.unwrap().0;
+    assert_eq!(s.filters, vec![Filter::Window(first, first)]);
+    update(&mut s, a);
+    assert!(s.filters.is_empty());
 }
 
 #[test]

@@ -91,6 +91,9 @@ pub enum Action {
     ScrollPane(Pane, i16),
     /// Mouse click on the `row`-th line inside a pane's border.
     ClickPane(Pane, u16),
+    /// Mouse click on the histogram, `x` cells from its left edge: a time window there (again:
+    /// none).
+    ClickHistogram(u16),
     Resize(u16, u16),
     LoadProgress(usize, usize),
     Loaded(Box<Data>),
@@ -164,6 +167,7 @@ impl Action {
             Action::SearchInput(_)
             | Action::ScrollPane(..)
             | Action::ClickPane(..)
+            | Action::ClickHistogram(_)
             | Action::Resize(..)
             | Action::LoadProgress(..)
             | Action::Loaded(_)

@@ -158,6 +158,7 @@ pub fn bindings() -> Vec<Binding> {
         h(G, k('k'), A::MoveUp, "move down / up", "move"),
         b(G, code(KeyCode::Down), A::MoveDown, "move down / up"),
         b(G, code(KeyCode::Up), A::MoveUp, "move down / up"),
+        h(G, k('?'), A::ToggleHelp, "this help", "help"),
         b(G, k('g'), A::MoveTop, "go to the top / bottom"),
         b(G, code(KeyCode::Home), A::MoveTop, "go to the top / bottom"),
         b(G, k('G'), A::MoveBottom, "go to the top / bottom"),
@@ -229,7 +230,6 @@ pub fn bindings() -> Vec<Binding> {
             "remove the last filter",
             "unfilter",
         ),
-        h(G, k('?'), A::ToggleHelp, "this help", "help"),
         b(
             G,
             k('!'),
@@ -367,6 +367,12 @@ pub fn action_for_mouse(state: &State, ev: &MouseEvent) -> Option<Action> {
         Rect::new(0, 0, state.width, state.height),
         state.focus == Pane::Source,
     );
+    if ev.kind == MouseEventKind::Down(MouseButton::Left)
+        && a.histogram
+            .contains(ratatui::layout::Position::new(ev.column, ev.row))
+    {
+        return Some(Action::ClickHistogram(ev.column - a.histogram.x));
+    }
     let pane = a.pane_at(ev.column, ev.row)?;
     match ev.kind {
         MouseEventKind::ScrollDown => Some(Action::ScrollPane(pane, 3)),

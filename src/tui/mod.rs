@@ -8,6 +8,7 @@ pub mod action;
 pub mod data;
 pub mod fixture;
 pub mod format;
+pub mod histogram;
 pub mod keymap;
 pub mod layout;
 pub mod nav;
@@ -28,6 +29,7 @@ use crossterm::event::Event;
 
 use crate::cli::BrowseArgs;
 use crate::corpus::Corpus;
+use crate::extract::ingest::Diagnostic;
 use action::Action;
 use data::Data;
 use state::State;
@@ -35,12 +37,19 @@ use term::Input;
 
 /// Opens the browser on the corpus the arguments name.
 pub fn run(args: &BrowseArgs) -> anyhow::Result<ExitCode> {
-    let pool = args.input.pool()?;
+    // One pool of --jobs threads for loading and, once loaded, for search: it is warm by then.
+    let mut pool = rayon::ThreadPoolBuilder::new();
+    if let Some(n) = args.input.jobs {
+        anyhow::ensure!(n > 0, "--jobs must be at least 1");
+        pool = pool.num_threads(n);
+    }
+    // Fails only when a global pool exists already; then that one serves.
+    let _ = pool.build_global();
     let (tx, rx) = mpsc::channel();
     let mut term = term::Term::enter(!args.no_mouse)?;
     term::spawn_input(tx.clone());
     term::spawn_signals(tx.clone())?;
-    spawn_loader(args.clone(), pool, tx);
+    spawn_loader(args.clone(), tx);
     let (w, h) = term::size();
     let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     let mut state = State::loading(w, h, color);
@@ -58,11 +67,10 @@ fn event_loop(
     loop {
         // A loader panic printed over the screen: repaint everything once.
         if state.failure.is_some() && !repainted {
-            term.terminal.clear()?;
+            term.clear()?;
             repainted = true;
         }
-        term.terminal
-            .draw(|f| f.render_widget(view::Screen::new(state), f.area()))?;
+        term.draw(state)?;
         let Ok(first) = rx.recv() else {
             return Ok(());
         };
@@ -102,31 +110,37 @@ fn action_for_event(state: &State, ev: &Event) -> Option<Action> {
     }
 }
 
-/// Reads and extracts in the `--jobs` pool, reporting progress about every percent.
-fn spawn_loader(args: BrowseArgs, pool: rayon::ThreadPool, tx: Sender<Input>) {
+/// Reads and extracts in the global (`--jobs`) pool, reporting progress about every percent.
+fn spawn_loader(args: BrowseArgs, tx: Sender<Input>) {
     std::thread::spawn(move || {
-        let (lex, _asset_warnings) = args.input.lexicon();
+        let (lex, asset_warnings) = args.input.lexicon();
         let source = args.input.source();
         let load = || {
-            pool.install(|| {
-                // A hand-made corpus with every stage filled in, for trying the browser out.
-                if std::env::var_os("DATELINE_TUI_FIXTURE").is_some() {
-                    return Data::new(fixture::corpus());
+            // A hand-made corpus with every stage filled in, for trying the browser out.
+            if std::env::var_os("DATELINE_TUI_FIXTURE").is_some() {
+                return Data::new(fixture::corpus());
+            }
+            let mut ingested = source.ingest();
+            // Problems with the user's word lists are listed with the input problems (`!`).
+            ingested
+                .diagnostics
+                .extend(asset_warnings.iter().map(|w| Diagnostic {
+                    path: "word lists".into(),
+                    line: None,
+                    message: w.clone(),
+                    skipped: false,
+                }));
+            let total = ingested.documents.len();
+            let _ = tx.send(Input::App(Action::LoadProgress(0, total)));
+            let reported = AtomicUsize::new(0);
+            let progress = |done: usize, total: usize| {
+                let pct = done * 100 / total.max(1);
+                if reported.fetch_max(pct + 1, Ordering::Relaxed) < pct + 1 {
+                    let _ = tx.send(Input::App(Action::LoadProgress(done, total)));
                 }
-                let ingested = source.ingest();
-                let total = ingested.documents.len();
-                let _ = tx.send(Input::App(Action::LoadProgress(0, total)));
-                let reported = AtomicUsize::new(0);
-                let progress = |done: usize, total: usize| {
-                    let pct = done * 100 / total.max(1);
-                    if reported.fetch_max(pct + 1, Ordering::Relaxed) < pct + 1 {
-                        let _ = tx.send(Input::App(Action::LoadProgress(done, total)));
-                    }
-                };
-                let corpus =
-                    Corpus::build(ingested.documents, ingested.diagnostics, &lex, &progress);
-                Data::new(corpus)
-            })
+            };
+            let corpus = Corpus::build(ingested.documents, ingested.diagnostics, &lex, &progress);
+            Data::new(corpus)
         };
         // A bug in extraction must not leave the browser waiting forever: say what happened.
         let action = match std::panic::catch_unwind(std::panic::AssertUnwindSafe(load)) {

@@ -2,6 +2,7 @@
 
 use super::action::{Action, Pane};
 use super::data::ActorRow;
+use super::histogram;
 use super::nav::{
     click, fix_offsets, move_in, page, place_source, reading, sync_from_quote, sync_from_timeline,
 };
@@ -84,6 +85,7 @@ pub fn update(s: &mut State, action: Action) {
         Action::PrevQuote => step_quote(s, false),
         Action::WindowBack => step_window(s, -1),
         Action::WindowForward => step_window(s, 1),
+        Action::ClickHistogram(x) => click_histogram(s, x),
     }
     // Entering or leaving the source re-flows the layout: keep the passage in view.
     if reading(s) != was_reading
@@ -207,6 +209,24 @@ fn step_window(s: &mut State, dir: i32) {
     {
         Some(i) => s.filters[i] = w,
         None => s.filters.push(w),
+    }
+    refilter(s);
+}
+
+fn click_histogram(s: &mut State, x: u16) {
+    let Some(days) = histogram::bars(&s.data, s.width).and_then(|b| b.days_at(&s.data, x)) else {
+        return;
+    };
+    let current = s
+        .filters
+        .iter()
+        .position(|f| matches!(f, Filter::Window(..)));
+    match current {
+        Some(i) if s.window() == Some(days) => {
+            s.filters.remove(i);
+        }
+        Some(i) => s.filters[i] = Filter::Window(days.0, days.1),
+        None => s.filters.push(Filter::Window(days.0, days.1)),
     }
     refilter(s);
 }

@@ -6,10 +6,8 @@ use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Gauge, Widget};
 
-use chrono::Datelike;
-
-use super::super::data::Period;
-use super::super::format::{count, day_long, month_short, str_width};
+use super::super::format::{count, month_short, str_width};
+use super::super::histogram::{Bars, bars};
 use super::super::state::State;
 use super::super::theme::Theme;
 
@@ -74,32 +72,23 @@ impl Widget for HistogramView<'_> {
                 .render(Rect { height: 1, ..area }, buf);
             return;
         }
-        let Some((first, last)) = s.data.histogram_range else {
+        let (Some((first, last)), Some(geo)) = (s.data.histogram_range, bars(&s.data, area.width))
+        else {
             Line::styled(" no dated events", t.dim()).render(area, buf);
             return;
         };
-        let bars = &s.data.histogram;
-        let label = |d| match s.data.period {
-            Period::Day | Period::Week => day_long(d),
-            Period::Month => month_short(d),
-            Period::Year => d.year().to_string(),
-        };
-        // ‹ and › say that a few outlying events are counted in the end bars.
-        let (before, after) = s.data.clipped;
-        let left = format!(" {}{} ", if before { "‹" } else { "" }, label(first));
-        let right = format!(" {}{} ", label(last), if after { "›" } else { "" });
-        let per = format!("per {}", s.data.period.name());
-        let room = usize::from(area.width)
-            .saturating_sub(str_width(&left) + str_width(&right) + per.len() + 1);
-        if room == 0 || bars.is_empty() {
-            return;
-        }
-        // Several periods per column when they do not fit; several columns per period when few.
-        let group = bars.len().div_ceil(room);
-        let cols: Vec<usize> = bars.chunks(group).map(|c| c.iter().sum()).collect();
-        let widen = (room / cols.len()).clamp(1, 3);
+        let Bars {
+            left,
+            right,
+            per,
+            widen,
+            cols,
+            ..
+        } = &geo;
+        let widen = *widen;
         let max = cols.iter().copied().max().unwrap_or(0).max(1);
-        let column_of = |d| s.data.bucket_of(d) / group;
+        let group = geo.group;
+        let column_of = |d| geo.column_of(&s.data, d);
         let selected = s
             .selected_event()
             .and_then(|e| s.data.corpus.events[e].when.earliest)
@@ -140,7 +129,7 @@ impl Widget for HistogramView<'_> {
         top.push(Span::styled(per, t.dim()));
         Line::from(top).render(Rect { height: 1, ..area }, buf);
         if area.height > 1 {
-            let pad = " ".repeat(str_width(&left));
+            let pad = " ".repeat(str_width(left));
             Line::from(vec![Span::raw(pad), Span::styled(marks, t.heading())]).render(
                 Rect {
                     y: area.y + 1,

@@ -11,7 +11,7 @@ use super::super::format::{
 };
 use super::super::state::{Overlay, State, TimelineRow};
 use super::super::theme::Theme;
-use super::{paint_row, pane_block, row_style};
+use super::{paint_row, pane_block, row_style, scrollbar};
 use crate::model::Status;
 
 /// The date column fits the widest visible label ("Nov 20" … "Oct 21–Nov 20") within these bounds.
@@ -38,6 +38,14 @@ impl Widget for TimelineView<'_> {
         let block = pane_block(s, t, Pane::Timeline, detail);
         let inner = block.inner(area);
         block.render(area, buf);
+        let visible_rows = usize::from(inner.height);
+        scrollbar(
+            buf,
+            area,
+            s.timeline_rows.len(),
+            s.timeline.offset,
+            visible_rows,
+        );
         if s.loading.is_none() && shown == 0 {
             if let Some(f) = &s.failure {
                 let msg = format!(" loading failed: {} · q quits", one_line(f));
