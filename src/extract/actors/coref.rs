@@ -182,10 +182,18 @@ fn org_alias(t: &Table, lex: &Lexicon, f: &str, upper: bool) -> Option<usize> {
             .last()
             .map(fold)
             .unwrap_or_default();
-        let first = a.name.split_whitespace().next().map(fold).unwrap_or_default();
+        let first = a
+            .name
+            .split_whitespace()
+            .next()
+            .map(fold)
+            .unwrap_or_default();
         // "Barrick" for "Barrick Gold Corp", "Commission" for "European Commission".
         let hit = (lex.org_suffixes.contains(f) && last == f && a.name.contains(' '))
-            || (first == f && a.name.contains(' ') && !lex.is_given(f) && !lex.non_names.contains(f))
+            || (first == f
+                && a.name.contains(' ')
+                && !lex.is_given(f)
+                && !lex.non_names.contains(f))
             || (upper && f.len() >= 2 && initials(&a.name) == f);
         if hit {
             if found.is_some() {
