@@ -51,10 +51,22 @@ mod tests {
 
     #[cfg(unix)]
     #[test]
-    fn devices_are_written_in_place_not_replaced() {
+    fn pipes_and_devices_are_written_in_place_not_replaced() {
         use std::os::unix::fs::FileTypeExt;
-        write_atomic(Path::new("/dev/null"), |w| w.write_all(b"discarded")).unwrap();
-        let meta = std::fs::metadata("/dev/null").unwrap();
-        assert!(meta.file_type().is_char_device());
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("pipe");
+        let made = std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap();
+        assert!(made.success());
+        let reader = {
+            let fifo = fifo.clone();
+            std::thread::spawn(move || std::fs::read(fifo).unwrap())
+        };
+        write_atomic(&fifo, |w| w.write_all(b"through the pipe")).unwrap();
+        assert_eq!(reader.join().unwrap(), b"through the pipe");
+        assert!(std::fs::metadata(&fifo).unwrap().file_type().is_fifo());
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
     }
 }
