@@ -5,10 +5,19 @@ use std::path::Path;
 
 /// Writes through `fill` into a temporary file beside `path`, then renames it into place, so
 /// readers never see a half-written file and a failure leaves the old file untouched.
+///
+/// Devices, pipes and sockets (`-o /dev/null`, `-o /dev/stdout`, a FIFO) are written in place:
+/// renaming over them would replace the device with a plain file.
 pub fn write_atomic(
     path: &Path,
     fill: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
 ) -> std::io::Result<()> {
+    if std::fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir()) {
+        let file = std::fs::OpenOptions::new().write(true).open(path)?;
+        let mut w = std::io::BufWriter::new(file);
+        fill(&mut w)?;
+        return w.flush();
+    }
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
