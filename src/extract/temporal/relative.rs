@@ -69,6 +69,8 @@ impl Parser<'_> {
                 "few" => return Some((i + 2, None)),
                 "couple" if self.w(i + 2) == "of" => return Some((i + 3, Some(2.0))),
                 "dozen" => return Some((i + 2, Some(12.0))),
+                "hundred" => return Some((i + 2, Some(100.0))),
+                "thousand" => return Some((i + 2, Some(1000.0))),
                 _ => {}
             }
         }
@@ -127,6 +129,9 @@ impl Parser<'_> {
     /// "two years", "18 months", "a decade", "16-hour", then "ago", "earlier", "later", "from now".
     pub(super) fn core_number(&self, i: usize) -> Core {
         let mut j = i;
+        if self.w(j) == "no" && matches!(self.w(j + 1), "more" | "less" | "fewer") {
+            j += 1;
+        }
         if (matches!(self.w(j), "more" | "less" | "fewer") && self.w(j + 1) == "than")
             || (self.w(j) == "at" && matches!(self.w(j + 1), "least" | "most"))
             || (self.w(j) == "up" && self.w(j + 1) == "to")
@@ -164,6 +169,32 @@ impl Parser<'_> {
             }
         }
         let mut k = k;
+        let mut n = n;
+        // "two thousand years", "three hundred days"
+        if let Some(v) = n {
+            match self.w(k) {
+                "hundred" => (n, k) = (Some(v * 100.0), k + 1),
+                "thousand" => (n, k) = (Some(v * 1000.0), k + 1),
+                _ => {}
+            }
+        }
+        // "20 more years", "an additional year", "eight trading days"
+        if matches!(
+            self.w(k),
+            "more"
+                | "additional"
+                | "extra"
+                | "full"
+                | "straight"
+                | "consecutive"
+                | "trading"
+                | "business"
+                | "working"
+                | "calendar"
+        ) && self.lex.unit(self.w(k + 1)).is_some()
+        {
+            k += 1;
+        }
         let hyphen = self.is_punct_at(k, '-') && self.glued_at(k) && self.glued_at(k + 1);
         if hyphen {
             k += 1;
@@ -183,7 +214,6 @@ impl Parser<'_> {
             return None;
         }
         let mut end = k + 1;
-        let mut n = n;
         if !hyphen
             && self.w(end) == "and"
             && matches!(self.w(end + 1), "a" | "one")
