@@ -265,6 +265,7 @@ pub fn run(doc: &Doc, lex: &Lexicon, mut a: usize, mut b: usize, out: &mut Vec<C
     // unless it is a country (national teams are places) or looks like a person.
     let country = matches!(whole, Some((_, Entry::Place(p))) if p.kind == super::lexicon::PlaceKind::Country);
     if !country
+        && !doc.shouting[a]
         && b - a <= 4
         && !lex.is_given(doc.fold(a))
         && !doc.s(a).ends_with('.')
