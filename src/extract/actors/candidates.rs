@@ -263,7 +263,8 @@ pub fn run(doc: &Doc, lex: &Lexicon, mut a: usize, mut b: usize, out: &mut Vec<C
     let whole = gazetteer(doc, lex, a, b).filter(|(len, _)| *len == b - a);
     // A name in a results line or league row is a team ("Bayer Leverkusen 4 2 0 2", "Hull 0"),
     // unless it is a country (national teams are places) or looks like a person.
-    let country = matches!(whole, Some((_, Entry::Place(p))) if p.kind == super::lexicon::PlaceKind::Country);
+    let country =
+        matches!(whole, Some((_, Entry::Place(p))) if p.kind == super::lexicon::PlaceKind::Country);
     if !country
         && !doc.shouting[a]
         && b - a <= 4

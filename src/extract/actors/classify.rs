@@ -74,11 +74,11 @@ impl Evidence {
                     .is_some_and(|t| t.kind == super::tokens::TokKind::Number)
                 && doc.s(b + 2) == ")");
         let country_paren = doc.s(b) == "("
-                && doc.toks.get(b + 1).is_some_and(|t| t.upper || t.cap)
-                && {
-                    let close = (b + 2..b + 5).find(|&k| doc.s(k) == ")");
-                    close.is_some_and(|k| matches!(gazetteer(doc, lex, b + 1, k), Some((len, super::lexicon::Entry::Place(_))) if b + 1 + len == k))
-                };
+            && doc.toks.get(b + 1).is_some_and(|t| t.upper || t.cap)
+            && {
+                let close = (b + 2..b + 5).find(|&k| doc.s(k) == ")");
+                close.is_some_and(|k| matches!(gazetteer(doc, lex, b + 1, k), Some((len, super::lexicon::Entry::Place(_))) if b + 1 + len == k))
+            };
         // Sports pages: "(Zickler 26th", "b Croft 46", "c Cork".
         let next = doc.toks.get(b);
         let minute = next.is_some_and(|t| {
@@ -245,7 +245,9 @@ pub fn stretch(
     if n >= 2 && lex.org_suffixes.contains(last) {
         return push(doc, out, p, q, CKind::Org, ev, None);
     }
-    if n >= 2 && lex.place_suffixes.contains(last) || n == 2 && lex.place_prefixes.contains(folds[0]) {
+    if n >= 2 && lex.place_suffixes.contains(last)
+        || n == 2 && lex.place_prefixes.contains(folds[0])
+    {
         return push(doc, out, p, q, CKind::Place, ev, None);
     }
     if ev.strict {
