@@ -47,6 +47,8 @@ pub fn is_particle(w: &str) -> bool {
             | "da"
             | "dos"
             | "das"
+            | "dal"
+            | "dalla"
             | "bin"
             | "ibn"
             | "al"
