@@ -148,7 +148,9 @@ impl Corpus {
         if let Some(xs) = pending {
             asm.add(xs);
         }
-        asm.finish(documents)
+        let mut corpus = asm.finish(documents);
+        add_key_phrases(&mut corpus, lex);
+        corpus
     }
 
     /// Ingests and builds in one step, without progress reports.
@@ -438,6 +440,44 @@ fn corpus_quote(doc: usize, q: Quote, actor_map: &[usize]) -> CorpusQuote {
             .iter()
             .filter_map(|&i| actor_map.get(i).copied())
             .collect(),
+    }
+}
+
+/// Key phrases need the whole corpus: recurring noun phrases become `phrase:` topics, linked to the
+/// events whose sentences hold them so they filter the timeline like taxonomy topics do.
+fn add_key_phrases(corpus: &mut Corpus, lex: &Lexicon) {
+    let texts: Vec<&str> = corpus.documents.iter().map(|d| d.text.as_str()).collect();
+    let phrases = topics::key_phrases(&texts, &lex.topics);
+    // Events by document, sorted by start, to find the sentence holding a mention.
+    let mut by_doc: Vec<Vec<(usize, usize)>> = vec![Vec::new(); corpus.documents.len()];
+    for (i, e) in corpus.events.iter().enumerate() {
+        by_doc[e.doc].push((e.span.start, i));
+    }
+    for list in &mut by_doc {
+        list.sort_unstable();
+    }
+    for k in phrases {
+        let topic = corpus.topics.len();
+        let mentions: Vec<Mention> = k
+            .mentions
+            .into_iter()
+            .map(|(doc, span)| Mention { doc, span })
+            .collect();
+        for m in &mentions {
+            let list = &by_doc[m.doc];
+            let at = list.partition_point(|&(start, _)| start <= m.span.start);
+            if let Some(&(_, ev)) = at.checked_sub(1).and_then(|i| list.get(i)) {
+                let event = &mut corpus.events[ev];
+                if event.span.contains(m.span) && !event.topics.contains(&topic) {
+                    event.topics.push(topic);
+                }
+            }
+        }
+        corpus.topics.push(Topic {
+            id: k.id,
+            label: k.label,
+            mentions,
+        });
     }
 }
 
