@@ -9,7 +9,7 @@ mod common;
 
 use std::time::Duration;
 
-use common::{in_pool, mb, median, ms, time};
+use common::{mb, median, ms, time, time_cpu};
 use dateline::corpus::Corpus;
 use dateline::extract::pipeline::{self, Extraction, Lexicon, StageTimes};
 use dateline::model::Document;
@@ -56,53 +56,69 @@ fn report(docs: &[Document], lex: &Lexicon, runs: usize) {
     if common::cores() > 1 {
         thread_counts.push(common::cores());
     }
-    println!("| what | threads | median | MB/s | articles/s | runs |");
-    println!("|---|---:|---:|---:|---:|---:|");
+    println!("load average before: {}", common::load_average());
+    println!(
+        "| what | threads | median wall | MB/s | articles/s | median CPU | MB per CPU-s | runs |"
+    );
+    println!("|---|---:|---:|---:|---:|---:|---:|---:|");
     let mut pipeline_medians = Vec::new();
     for &threads in &thread_counts {
-        let samples: Vec<Duration> = (0..runs)
-            .map(|_| in_pool(threads, || time(|| extract_all(docs, lex)).0))
-            .collect();
-        let m = median(&samples);
-        pipeline_medians.push(m);
-        row("pipeline", threads, m, bytes, docs.len(), runs);
-    }
-    for &threads in &thread_counts {
-        let samples: Vec<Duration> = (0..runs)
+        let pool = common::pool(threads);
+        let samples: Vec<(Duration, Duration)> = (0..runs)
             .map(|_| {
-                let input = docs.to_vec();
-                in_pool(threads, || {
-                    time(|| Corpus::build(input, Vec::new(), lex, &|_, _| {})).0
-                })
+                let (wall, cpu, out) = pool.install(|| time_cpu(|| extract_all(docs, lex)));
+                drop(out);
+                (wall, cpu)
             })
             .collect();
-        row(
-            "Corpus::build",
-            threads,
-            median(&samples),
-            bytes,
-            docs.len(),
-            runs,
-        );
+        let m = row("pipeline", threads, &samples, bytes, docs.len());
+        pipeline_medians.push(m);
+    }
+    for &threads in &thread_counts {
+        let pool = common::pool(threads);
+        let samples: Vec<(Duration, Duration)> = (0..runs)
+            .map(|_| {
+                let input = docs.to_vec();
+                let (wall, cpu, out) =
+                    pool.install(|| time_cpu(|| Corpus::build(input, Vec::new(), lex, &|_, _| {})));
+                drop(out);
+                (wall, cpu)
+            })
+            .collect();
+        row("Corpus::build", threads, &samples, bytes, docs.len());
     }
     if let [one, all] = pipeline_medians[..] {
         println!(
-            "pipeline speed-up with {} threads: {:.2}x",
+            "pipeline speed-up with {} threads (wall): {:.2}x; load average after: {}",
             thread_counts[1],
-            one.as_secs_f64() / all.as_secs_f64()
+            one.as_secs_f64() / all.as_secs_f64(),
+            common::load_average()
         );
     }
     stage_profile(docs, lex, runs.min(3));
 }
 
-fn row(what: &str, threads: usize, t: Duration, bytes: usize, articles: usize, runs: usize) {
-    let s = t.as_secs_f64();
+/// Prints one row of medians and returns the median wall time.
+fn row(
+    what: &str,
+    threads: usize,
+    samples: &[(Duration, Duration)],
+    bytes: usize,
+    articles: usize,
+) -> Duration {
+    let wall = median(&samples.iter().map(|s| s.0).collect::<Vec<_>>());
+    let cpu = median(&samples.iter().map(|s| s.1).collect::<Vec<_>>());
+    let s = wall.as_secs_f64();
     println!(
-        "| {what} | {threads} | {:.1} ms | {:.1} | {:.0} | {runs} |",
-        ms(t),
+        "| {what} | {threads} | {:.1} ms | {:.1} | {:.0} | {:.1} ms | {:.1} | {} |",
+        ms(wall),
         mb(bytes) / s,
-        articles as f64 / s
+        articles as f64 / s,
+        ms(cpu),
+        mb(bytes) / cpu.as_secs_f64().max(1e-9),
+        samples.len()
     );
+    wall
 }
 
 /// Where the time goes: each stage summed over all documents on one thread, median of `runs` passes.

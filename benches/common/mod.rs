@@ -84,13 +84,42 @@ pub fn text_bytes(docs: &[Document]) -> usize {
     docs.iter().map(|d| d.text.len()).sum()
 }
 
-/// Runs `f` in a rayon pool of `threads` threads.
-pub fn in_pool<T: Send>(threads: usize, f: impl FnOnce() -> T + Send) -> T {
+/// A rayon pool of `threads` threads, kept for many runs so its threads' CPU time stays countable.
+pub fn pool(threads: usize) -> rayon::ThreadPool {
     rayon::ThreadPoolBuilder::new()
         .num_threads(threads)
         .build()
         .expect("a thread pool")
-        .install(f)
+}
+
+/// CPU time used so far by the live threads of this process (Linux `schedstat`; zero elsewhere).
+/// Unlike wall time, it barely moves when other processes load the machine.
+pub fn cpu_time() -> Duration {
+    let Ok(tasks) = std::fs::read_dir("/proc/self/task") else {
+        return Duration::ZERO;
+    };
+    let ns: u64 = tasks
+        .filter_map(|t| std::fs::read_to_string(t.ok()?.path().join("schedstat")).ok())
+        .filter_map(|s| s.split_whitespace().next()?.parse::<u64>().ok())
+        .sum();
+    Duration::from_nanos(ns)
+}
+
+/// Wall time and CPU time (all threads) of `f`.
+pub fn time_cpu<T>(f: impl FnOnce() -> T) -> (Duration, Duration, T) {
+    let cpu = cpu_time();
+    let t = Instant::now();
+    let out = f();
+    let wall = t.elapsed();
+    (wall, cpu_time().saturating_sub(cpu), out)
+}
+
+/// The 1-minute load average, to judge how noisy wall times are.
+pub fn load_average() -> String {
+    std::fs::read_to_string("/proc/loadavg")
+        .ok()
+        .and_then(|s| s.split_whitespace().next().map(str::to_owned))
+        .unwrap_or_else(|| "?".into())
 }
 
 pub fn time<T>(f: impl FnOnce() -> T) -> (Duration, T) {

@@ -1,8 +1,8 @@
 //! Tokens for name finding: words (with inner hyphens, apostrophes and acronym dots), numbers,
 //! possessive `'s` and single punctuation marks, each with its byte span and folded form.
 
+use super::lexicon::fold;
 use crate::model::Span;
-use crate::text::fold;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TokKind {
@@ -117,6 +117,8 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
             kind,
             fold: if s.is_ascii() {
                 s.to_ascii_lowercase()
+            } else if kind == TokKind::Punct {
+                String::new()
             } else {
                 fold(s)
             },
