@@ -117,8 +117,10 @@ impl Ctx<'_> {
             }
             return speaker::main_subject(toks, self.lex, start, c.start);
         }
-        speaker::before(toks, self.lex, c.start, start)
-            .or_else(|| speaker::main_subject(toks, self.lex, start, c.start))
+        speaker::before(toks, self.lex, c.start, start).or_else(|| {
+            let start = self.sentence_start(c.start);
+            speaker::main_subject(toks, self.lex, start, c.start)
+        })
     }
 
     /// A verb before a colon that introduces the quote: "Cruz continued:", "Smith told CNN:".
