@@ -1,5 +1,7 @@
 //! Key-sequence tests: keys in (through the real keymap), state out.
 
+mod common;
+
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
 use dateline::corpus::{Corpus, Source};
 use dateline::extract::pipeline::Lexicon;
@@ -10,7 +12,7 @@ use dateline::tui::state::{Filter, Overlay, State, TimelineRow};
 use dateline::tui::update::update;
 
 fn fixture() -> State {
-    let mut s = State::new(Data::new(dateline::tui::fixture::corpus()), 120, 40);
+    let mut s = State::new(Data::new(common::fixture::corpus()), 120, 40);
     update(&mut s, Action::Resize(120, 40));
     s
 }
@@ -456,7 +458,7 @@ fn keys_while_loading_are_answered() {
     assert!(matches!(s.overlay, Overlay::Help));
     update(
         &mut s,
-        Action::Loaded(Box::new(Data::new(dateline::tui::fixture::corpus()))),
+        Action::Loaded(Box::new(Data::new(common::fixture::corpus()))),
     );
     assert!(s.loading.is_none());
     assert!(s.selected_event().is_some());

@@ -1,5 +1,7 @@
 //! Whole-screen and per-pane snapshots of the browser on the seed and on the fixture corpus.
 
+mod common;
+
 use dateline::corpus::{Corpus, Source};
 use dateline::extract::pipeline::Lexicon;
 use dateline::tui::action::{Action, Pane};
@@ -18,7 +20,7 @@ fn seed_state(w: u16, h: u16) -> State {
 }
 
 fn fixture_state(w: u16, h: u16) -> State {
-    let mut s = State::new(Data::new(dateline::tui::fixture::corpus()), w, h);
+    let mut s = State::new(Data::new(common::fixture::corpus()), w, h);
     update(&mut s, Action::Resize(w, h));
     s
 }

@@ -6,7 +6,6 @@
 
 pub mod action;
 pub mod data;
-pub mod fixture;
 pub mod format;
 pub mod histogram;
 pub mod keymap;
@@ -116,10 +115,6 @@ fn spawn_loader(args: BrowseArgs, tx: Sender<Input>) {
         let (lex, asset_warnings) = args.input.lexicon();
         let source = args.input.source();
         let load = || {
-            // A hand-made corpus with every stage filled in, for trying the browser out.
-            if std::env::var_os("DATELINE_TUI_FIXTURE").is_some() {
-                return Data::new(fixture::corpus());
-            }
             let mut ingested = source.ingest();
             // Problems with the user's word lists are listed with the input problems (`!`).
             ingested
