@@ -148,7 +148,9 @@ impl Corpus {
         if let Some(xs) = pending {
             asm.add(xs);
         }
-        asm.finish(documents)
+        let mut corpus = asm.finish(documents);
+        add_key_phrases(&mut corpus, lex);
+        corpus
     }
 
     /// Ingests and builds in one step, without progress reports.
@@ -250,6 +252,7 @@ impl Assembler {
             q.id = format!("q{}", i + 1);
         }
         sort_chronologically(&mut corpus.events);
+        merge_surnames(&mut corpus);
         for (i, e) in corpus.events.iter_mut().enumerate() {
             e.id = format!("e{}", i + 1);
         }
@@ -331,6 +334,83 @@ fn merge_actor(
     i
 }
 
+/// A person known only by a surname in some documents ("Fidan") joins the one full-name person
+/// of the corpus with that surname ("Hakan Fidan"); ambiguous surnames stay apart.
+fn merge_surnames(corpus: &mut Corpus) {
+    let map = actors::surname_merges(
+        &corpus
+            .actors
+            .iter()
+            .map(|a| (a.kind, a.name.as_str()))
+            .collect::<Vec<_>>(),
+    );
+    if map.iter().enumerate().all(|(i, &j)| i == j) {
+        return;
+    }
+    // Fold the merged actors into their targets, then renumber everything that points at actors.
+    for (i, &j) in map.iter().enumerate() {
+        if j != i {
+            let from = std::mem::replace(
+                &mut corpus.actors[i],
+                Actor {
+                    id: String::new(),
+                    name: String::new(),
+                    kind: ActorKind::Person,
+                    roles: Vec::new(),
+                    aliases: Vec::new(),
+                    country: None,
+                    mentions: Vec::new(),
+                },
+            );
+            let to = &mut corpus.actors[j];
+            if !to.aliases.contains(&from.name) {
+                to.aliases.push(from.name);
+            }
+            for x in from.aliases {
+                if x != to.name && !to.aliases.contains(&x) {
+                    to.aliases.push(x);
+                }
+            }
+            for r in from.roles {
+                if !to.roles.contains(&r) {
+                    to.roles.push(r);
+                }
+            }
+            to.country = to.country.take().or(from.country);
+            to.mentions.extend(from.mentions);
+            to.mentions.sort();
+        }
+    }
+    let mut new_index = vec![0; map.len()];
+    let mut kept = 0;
+    for i in 0..map.len() {
+        if map[i] == i {
+            new_index[i] = kept;
+            kept += 1;
+        }
+    }
+    let remap = |i: usize| new_index[map[i]];
+    let mut i = 0;
+    corpus.actors.retain(|_| {
+        let keep = map[i] == i;
+        i += 1;
+        keep
+    });
+    for q in &mut corpus.quotes {
+        for s in &mut q.speakers {
+            *s = remap(*s);
+        }
+        q.speakers.dedup();
+    }
+    for e in &mut corpus.events {
+        for a in &mut e.actors {
+            *a = remap(*a);
+        }
+        e.actors.sort_unstable();
+        e.actors.dedup();
+    }
+}
+
 fn merge_topic(
     topics: &mut Vec<Topic>,
     index: &mut HashMap<String, usize>,
@@ -364,6 +444,44 @@ fn corpus_quote(doc: usize, q: Quote, actor_map: &[usize]) -> CorpusQuote {
             .iter()
             .filter_map(|&i| actor_map.get(i).copied())
             .collect(),
+    }
+}
+
+/// Key phrases need the whole corpus: recurring noun phrases become `phrase:` topics, linked to the
+/// events whose sentences hold them so they filter the timeline like taxonomy topics do.
+fn add_key_phrases(corpus: &mut Corpus, lex: &Lexicon) {
+    let texts: Vec<&str> = corpus.documents.iter().map(|d| d.text.as_str()).collect();
+    let phrases = topics::key_phrases(&texts, &lex.topics);
+    // Events by document, sorted by start, to find the sentence holding a mention.
+    let mut by_doc: Vec<Vec<(usize, usize)>> = vec![Vec::new(); corpus.documents.len()];
+    for (i, e) in corpus.events.iter().enumerate() {
+        by_doc[e.doc].push((e.span.start, i));
+    }
+    for list in &mut by_doc {
+        list.sort_unstable();
+    }
+    for k in phrases {
+        let topic = corpus.topics.len();
+        let mentions: Vec<Mention> = k
+            .mentions
+            .into_iter()
+            .map(|(doc, span)| Mention { doc, span })
+            .collect();
+        for m in &mentions {
+            let list = &by_doc[m.doc];
+            let at = list.partition_point(|&(start, _)| start <= m.span.start);
+            if let Some(&(_, ev)) = at.checked_sub(1).and_then(|i| list.get(i)) {
+                let event = &mut corpus.events[ev];
+                if event.span.contains(m.span) && !event.topics.contains(&topic) {
+                    event.topics.push(topic);
+                }
+            }
+        }
+        corpus.topics.push(Topic {
+            id: k.id,
+            label: k.label,
+            mentions,
+        });
     }
 }
 

@@ -1,5 +1,7 @@
 //! The keymap is the single source of keys, help and hints: check it is complete and unambiguous.
 
+mod common;
+
 use std::collections::HashSet;
 
 use dateline::tui::action::Action;
@@ -70,7 +72,7 @@ fn help_lists_every_binding_grouped_by_mode() {
 
 #[test]
 fn hints_come_from_the_keymap_for_the_focused_pane() {
-    let mut s = State::new(Data::new(dateline::tui::fixture::corpus()), 120, 40);
+    let mut s = State::new(Data::new(common::fixture::corpus()), 120, 40);
     let timeline: Vec<String> = hints(&s)
         .into_iter()
         .map(|(k, h)| format!("{k} {h}"))

@@ -1,5 +1,7 @@
 //! Key-sequence tests: keys in (through the real keymap), state out.
 
+mod common;
+
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
 use dateline::corpus::{Corpus, Source};
 use dateline::extract::pipeline::Lexicon;
@@ -10,7 +12,7 @@ use dateline::tui::state::{Filter, Overlay, State, TimelineRow};
 use dateline::tui::update::update;
 
 fn fixture() -> State {
-    let mut s = State::new(Data::new(dateline::tui::fixture::corpus()), 120, 40);
+    let mut s = State::new(Data::new(common::fixture::corpus()), 120, 40);
     update(&mut s, Action::Resize(120, 40));
     s
 }
@@ -111,14 +113,14 @@ fn timeline_is_chronological_with_planned_marked() {
     );
     assert_eq!(
         s.timeline_rows.first(),
-        Some(&TimelineRow::Heading("October 2025".into()))
+        Some(&TimelineRow::Heading("October 2025".into(), 1))
     );
     assert_eq!(
         s.timeline_rows
             .iter()
             .rev()
-            .find(|r| matches!(r, TimelineRow::Heading(_))),
-        Some(&TimelineRow::Heading("Undated".into()))
+            .find(|r| matches!(r, TimelineRow::Heading(..))),
+        Some(&TimelineRow::Heading("Undated".into(), 1))
     );
 }
 
@@ -358,11 +360,29 @@ fn help_quit_and_signals_of_intent() {
     press(&mut s, "Esc");
     assert!(matches!(s.overlay, Overlay::None));
     assert!(s.filters.is_empty());
+    press(&mut s, "!");
+    assert!(matches!(s.overlay, Overlay::Problems));
+    press(&mut s, "q");
+    assert!(!s.quit, "q closes the list first");
     press(&mut s, "q");
     assert!(s.quit);
     let mut s = fixture();
     press(&mut s, "/ C-c");
     assert!(s.quit, "Ctrl-C quits even from the search");
+}
+
+#[test]
+fn alt_key_is_escape_then_key() {
+    use dateline::tui::keymap::split_alt;
+    let mut s = fixture();
+    press(&mut s, "?");
+    let alt_q = KeyEvent::new(KeyCode::Char('q'), KeyModifiers::ALT);
+    for k in split_alt(&alt_q) {
+        if let Some(a) = action_for_key(&s, &k) {
+            update(&mut s, a);
+        }
+    }
+    assert!(s.quit, "Esc closed the help, then q quit");
 }
 
 #[test]
@@ -389,6 +409,19 @@ fn mouse_click_selects_and_wheel_scrolls() {
     update(&mut s, a);
     assert_eq!(s.focus, Pane::Timeline, "the wheel does not move focus");
     assert!(s.actors.selected > 1);
+    // A click on the histogram's first bar sets a window on its period; a second click clears it.
+    let bar = MouseEvent {
+        kind: MouseEventKind::Down(MouseButton::Left),
+        column: 12,
+        row: 1,
+        ..click
+    };
+    let a = action_for_mouse(&s, &bar).unwrap();
+    update(&mut s, a.clone());
+    let first = s.data.histogram_range.unwrap().0;
+    assert_eq!(s.filters, vec![Filter::Window(first, first)]);
+    update(&mut s, a);
+    assert!(s.filters.is_empty());
 }
 
 #[test]
@@ -407,6 +440,16 @@ fn seed_loads_and_navigates() {
 }
 
 #[test]
+fn a_failed_load_is_shown_and_quits() {
+    let mut s = State::loading(80, 24, true);
+    update(&mut s, Action::LoadFailed("index out of bounds".into()));
+    assert!(s.loading.is_none());
+    assert_eq!(s.failure.as_deref(), Some("index out of bounds"));
+    press(&mut s, "j / Esc q");
+    assert!(s.quit);
+}
+
+#[test]
 fn keys_while_loading_are_answered() {
     let mut s = State::loading(80, 24, false);
     press(&mut s, "j /");
@@ -415,7 +458,7 @@ fn keys_while_loading_are_answered() {
     assert!(matches!(s.overlay, Overlay::Help));
     update(
         &mut s,
-        Action::Loaded(Box::new(Data::new(dateline::tui::fixture::corpus()))),
+        Action::Loaded(Box::new(Data::new(common::fixture::corpus()))),
     );
     assert!(s.loading.is_none());
     assert!(s.selected_event().is_some());

@@ -81,7 +81,9 @@ pub enum Action {
     SearchDeleteChar,
     AcceptSearch,
     ToggleHelp,
-    CloseHelp,
+    /// List input problems and articles without a date.
+    ShowProblems,
+    ClosePopup,
     Quit,
     /// Typed text in the search popup (any printable key there).
     SearchInput(char),
@@ -89,9 +91,14 @@ pub enum Action {
     ScrollPane(Pane, i16),
     /// Mouse click on the `row`-th line inside a pane's border.
     ClickPane(Pane, u16),
+    /// Mouse click on the histogram, `x` cells from its left edge: a time window there (again:
+    /// none).
+    ClickHistogram(u16),
     Resize(u16, u16),
     LoadProgress(usize, usize),
     Loaded(Box<Data>),
+    /// Reading or extraction failed (a bug): the message to show.
+    LoadFailed(String),
 }
 
 impl Action {
@@ -120,7 +127,8 @@ impl Action {
             Action::SearchDeleteChar,
             Action::AcceptSearch,
             Action::ToggleHelp,
-            Action::CloseHelp,
+            Action::ShowProblems,
+            Action::ClosePopup,
             Action::Quit,
         ];
         all.extend(Pane::ALL.map(Action::FocusPane));
@@ -153,14 +161,17 @@ impl Action {
             | Action::SearchDeleteChar
             | Action::AcceptSearch
             | Action::ToggleHelp
-            | Action::CloseHelp
+            | Action::ShowProblems
+            | Action::ClosePopup
             | Action::Quit => true,
             Action::SearchInput(_)
             | Action::ScrollPane(..)
             | Action::ClickPane(..)
+            | Action::ClickHistogram(_)
             | Action::Resize(..)
             | Action::LoadProgress(..)
-            | Action::Loaded(_) => false,
+            | Action::Loaded(_)
+            | Action::LoadFailed(_) => false,
         }
     }
 

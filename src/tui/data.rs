@@ -41,7 +41,7 @@ impl Period {
     pub fn start(self, d: NaiveDate) -> NaiveDate {
         match self {
             Period::Day => d,
-            Period::Week => d - Duration::days(d.weekday().num_days_from_monday().into()),
+            Period::Week => add_days(d, -i64::from(d.weekday().num_days_from_monday())),
             Period::Month => d.with_day(1).unwrap_or(d),
             Period::Year => NaiveDate::from_ymd_opt(d.year(), 1, 1).unwrap_or(d),
         }
@@ -50,8 +50,8 @@ impl Period {
     /// The first day of the period `n` periods after the one starting at `start`.
     pub fn shift(self, start: NaiveDate, n: i32) -> NaiveDate {
         match self {
-            Period::Day => start + Duration::days(n.into()),
-            Period::Week => start + Duration::days(7 * i64::from(n)),
+            Period::Day => add_days(start, n.into()),
+            Period::Week => add_days(start, 7 * i64::from(n)),
             Period::Month => {
                 let m = start.year() * 12 + start.month0() as i32 + n;
                 NaiveDate::from_ymd_opt(m.div_euclid(12), m.rem_euclid(12) as u32 + 1, 1)
@@ -64,8 +64,29 @@ impl Period {
     /// The inclusive day range of the period holding `d`.
     pub fn range(self, d: NaiveDate) -> (NaiveDate, NaiveDate) {
         let s = self.start(d);
-        (s, self.shift(s, 1) - Duration::days(1))
+        let next = self.shift(s, 1);
+        (s, if next > s { add_days(next, -1) } else { s })
     }
+}
+
+/// The 2nd to 98th percentile of the days, when there are enough of them to speak of outliers.
+fn robust_range(mut days: Vec<NaiveDate>) -> Option<(NaiveDate, NaiveDate)> {
+    if days.len() < 100 {
+        return None;
+    }
+    let n = days.len();
+    let lo = *days.select_nth_unstable(n * 2 / 100).1;
+    let hi = *days.select_nth_unstable(n * 98 / 100).1;
+    Some((lo, hi))
+}
+
+/// `d` moved by `n` days, staying at the calendar's ends instead of overflowing.
+pub fn add_days(d: NaiveDate, n: i64) -> NaiveDate {
+    d.checked_add_signed(Duration::days(n)).unwrap_or(if n < 0 {
+        NaiveDate::MIN
+    } else {
+        NaiveDate::MAX
+    })
 }
 
 /// What kind of thing a highlighted source span is; later kinds paint over earlier ones.
@@ -107,8 +128,17 @@ pub struct Data {
     pub search: SearchIndex,
     /// First and last day of any event.
     pub range: Option<(NaiveDate, NaiveDate)>,
+    /// The days the histogram spans: `range` without the few outliers (a stray "1400" or "2100")
+    /// that would squash a year of news into one bar. Events outside count in the end bars.
+    pub histogram_range: Option<(NaiveDate, NaiveDate)>,
+    /// Whether some dated events fall before / after `histogram_range`.
+    pub clipped: (bool, bool),
     pub period: Period,
     pub undated_events: usize,
+    /// Events per period from the first period of `range` to the last.
+    pub histogram: Vec<usize>,
+    /// Direct and reported quotes.
+    pub spoken_quotes: usize,
 }
 
 impl Data {
@@ -177,10 +207,18 @@ impl Data {
             .filter_map(|e| e.when.latest.or(e.when.earliest))
             .max();
         let range = first.zip(last);
-        let period = range.map_or(Period::Day, |(a, b)| Period::for_span(a, b));
+        let histogram_range = robust_range(dated.collect()).or(range);
+        let clipped = match (range, histogram_range) {
+            (Some((a, b)), Some((ha, hb))) => (a < ha, b > hb),
+            _ => (false, false),
+        };
+        let period = histogram_range.map_or(Period::Day, |(a, b)| Period::for_span(a, b));
         let undated_events = corpus.events.iter().filter(|e| !e.when.is_dated()).count();
-        Data {
+        let spoken_quotes = quote_order.len();
+        let mut data = Data {
             search: SearchIndex::new(&corpus.actors),
+            histogram: Vec::new(),
+            spoken_quotes,
             actor_rows,
             people,
             topic_order,
@@ -188,29 +226,37 @@ impl Data {
             quote_order,
             marks,
             range,
+            histogram_range,
+            clipped,
             period,
             undated_events,
             corpus,
-        }
+        };
+        data.histogram = data.count_per_period();
+        data
     }
 
-    /// Events per period from the first to the last period of the corpus.
-    pub fn histogram(&self) -> Vec<usize> {
-        let Some((first, last)) = self.range else {
+    fn count_per_period(&self) -> Vec<usize> {
+        let Some((_, last)) = self.histogram_range else {
             return Vec::new();
         };
-        let start = self.period.start(first);
-        let n = self.bucket(start, last) + 1;
-        let mut bars = vec![0; n.min(100_000)];
+        let mut bars = vec![0; (self.bucket_of(last) + 1).min(100_000)];
         for e in &self.corpus.events {
-            if let Some(d) = e.when.earliest {
-                let b = self.bucket(start, d);
-                if let Some(x) = bars.get_mut(b) {
-                    *x += 1;
-                }
+            if let Some(d) = e.when.earliest
+                && let Some(x) = bars.get_mut(self.bucket_of(d))
+            {
+                *x += 1;
             }
         }
         bars
+    }
+
+    /// The histogram bar of day `d`; days outside the histogram's range go to the end bars.
+    pub fn bucket_of(&self, d: NaiveDate) -> usize {
+        match self.histogram_range {
+            Some((first, last)) => self.bucket(self.period.start(first), d.clamp(first, last)),
+            None => 0,
+        }
     }
 
     /// The index of the period holding `d`, counting from the one starting at `start`.
@@ -223,6 +269,33 @@ impl Data {
                 - start.month0() as i32)
                 .max(0) as usize,
             Period::Year => (d.year() - start.year()).max(0) as usize,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn periods_step_and_stay_in_the_calendar() {
+        let d = |s| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+        for (p, day, start, end) in [
+            (Period::Day, "2025-11-20", "2025-11-20", "2025-11-20"),
+            (Period::Week, "2025-11-20", "2025-11-17", "2025-11-23"),
+            (Period::Month, "2025-11-20", "2025-11-01", "2025-11-30"),
+            (Period::Year, "2025-11-20", "2025-01-01", "2025-12-31"),
+        ] {
+            assert_eq!(p.range(d(day)), (d(start), d(end)), "{p:?}");
+        }
+        assert_eq!(Period::Month.shift(d("2025-12-01"), 1), d("2026-01-01"));
+        assert_eq!(Period::Month.shift(d("2025-01-01"), -1), d("2024-12-01"));
+        // The ends of the calendar do not panic.
+        for p in [Period::Day, Period::Week, Period::Month, Period::Year] {
+            let _ = p.range(NaiveDate::MAX);
+            let _ = p.range(NaiveDate::MIN);
+            let _ = p.shift(NaiveDate::MAX, 1);
+            let _ = p.shift(NaiveDate::MIN, -1);
         }
     }
 }

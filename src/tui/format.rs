@@ -49,7 +49,9 @@ fn last_of_month(d: NaiveDate) -> NaiveDate {
     } else {
         (d.year(), d.month() + 1)
     };
-    NaiveDate::from_ymd_opt(y, m, 1).map_or(d, |n| n - Duration::days(1))
+    NaiveDate::from_ymd_opt(y, m, 1)
+        .and_then(|n| n.pred_opt())
+        .unwrap_or(d)
 }
 
 /// The date of an event at the precision it is known: "2025-10", "wk 47", "Nov 21–22", "Nov 20".
@@ -71,7 +73,8 @@ pub fn when_label(w: &When) -> String {
     if a.month() == 1 && a.day() == 1 && b.month() == 12 && b.day() == 31 && a.year() == b.year() {
         return a.year().to_string();
     }
-    if a.weekday().num_days_from_monday() == 0 && b == a + Duration::days(6) {
+    if a.weekday().num_days_from_monday() == 0 && a.checked_add_signed(Duration::days(6)) == Some(b)
+    {
         return format!("wk {}", a.iso_week().week());
     }
     if a.year() == b.year() && a.month() == b.month() {
@@ -208,6 +211,7 @@ mod tests {
             ("2025-01-01", "2025-12-31", "2025"),
             ("2025-11-30", "2025-12-02", "Nov 30–Dec 2"),
             ("", "", "undated"),
+            ("+262142-12-26", "+262142-12-31", "Dec 26–31"),
         ] {
             assert_eq!(when_label(&when(a, b)), want, "{a}..{b}");
         }

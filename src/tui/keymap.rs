@@ -16,6 +16,7 @@ pub enum Mode {
     Pane(Pane),
     Search,
     Help,
+    Problems,
 }
 
 impl Mode {
@@ -25,6 +26,7 @@ impl Mode {
             Mode::Pane(p) => p.title(),
             Mode::Search => "People search (/)",
             Mode::Help => "Help",
+            Mode::Problems => "Problems (!)",
         }
     }
 }
@@ -112,10 +114,13 @@ fn h(mode: Mode, key: Key, action: Action, help: &'static str, hint: &'static st
     }
 }
 
+/// One help line for the five pane keys.
+const FOCUS: &str = "focus timeline, actors, topics, quotes, source";
+
 /// Every key binding, in help order.
 pub fn bindings() -> Vec<Binding> {
     use Action as A;
-    use Mode::{Global as G, Help as H, Search as S};
+    use Mode::{Global as G, Help as H, Problems as P, Search as S};
     let tl = Mode::Pane(Pane::Timeline);
     let ac = Mode::Pane(Pane::Actors);
     let to = Mode::Pane(Pane::Topics);
@@ -149,30 +154,42 @@ pub fn bindings() -> Vec<Binding> {
             "read the quote in its article",
             "read",
         ),
-        h(G, k('j'), A::MoveDown, "move down", "move"),
-        h(G, k('k'), A::MoveUp, "move up", "move"),
-        b(G, code(KeyCode::Down), A::MoveDown, "move down"),
-        b(G, code(KeyCode::Up), A::MoveUp, "move up"),
-        b(G, k('g'), A::MoveTop, "go to the top"),
-        b(G, code(KeyCode::Home), A::MoveTop, "go to the top"),
-        b(G, k('G'), A::MoveBottom, "go to the bottom"),
-        b(G, code(KeyCode::End), A::MoveBottom, "go to the bottom"),
+        h(G, k('j'), A::MoveDown, "move down / up", "move"),
+        h(G, k('k'), A::MoveUp, "move down / up", "move"),
+        b(G, code(KeyCode::Down), A::MoveDown, "move down / up"),
+        b(G, code(KeyCode::Up), A::MoveUp, "move down / up"),
+        h(G, k('?'), A::ToggleHelp, "this help", "help"),
+        b(G, k('g'), A::MoveTop, "go to the top / bottom"),
+        b(G, code(KeyCode::Home), A::MoveTop, "go to the top / bottom"),
+        b(G, k('G'), A::MoveBottom, "go to the top / bottom"),
+        b(
+            G,
+            code(KeyCode::End),
+            A::MoveBottom,
+            "go to the top / bottom",
+        ),
         b(G, code(KeyCode::PageDown), A::PageDown, "page down"),
         b(G, ctrl('d'), A::PageDown, "page down"),
         b(G, code(KeyCode::PageUp), A::PageUp, "page up"),
         b(G, ctrl('u'), A::PageUp, "page up"),
-        h(G, code(KeyCode::Tab), A::NextPane, "next pane", "pane"),
-        b(G, code(KeyCode::BackTab), A::PrevPane, "previous pane"),
+        h(
+            G,
+            code(KeyCode::Tab),
+            A::NextPane,
+            "next / previous pane",
+            "pane",
+        ),
         b(
             G,
-            k('1'),
-            A::FocusPane(Pane::Timeline),
-            "focus the timeline",
+            code(KeyCode::BackTab),
+            A::PrevPane,
+            "next / previous pane",
         ),
-        b(G, k('2'), A::FocusPane(Pane::Actors), "focus actors"),
-        b(G, k('3'), A::FocusPane(Pane::Topics), "focus topics"),
-        b(G, k('4'), A::FocusPane(Pane::Quotes), "focus quotes"),
-        b(G, k('5'), A::FocusPane(Pane::Source), "focus the source"),
+        b(G, k('1'), A::FocusPane(Pane::Timeline), FOCUS),
+        b(G, k('2'), A::FocusPane(Pane::Actors), FOCUS),
+        b(G, k('3'), A::FocusPane(Pane::Topics), FOCUS),
+        b(G, k('4'), A::FocusPane(Pane::Quotes), FOCUS),
+        b(G, k('5'), A::FocusPane(Pane::Source), FOCUS),
         h(
             G,
             k('/'),
@@ -184,27 +201,27 @@ pub fn bindings() -> Vec<Binding> {
             G,
             k('n'),
             A::NextQuote,
-            "next quote of the filter, in the source",
+            "next / previous quote of the filters, in the source",
             "quote",
         ),
         b(
             G,
             k('N'),
             A::PrevQuote,
-            "previous quote of the filter, in the source",
+            "next / previous quote of the filters, in the source",
         ),
         h(
             G,
             k('['),
             A::WindowBack,
-            "time window: one period back",
+            "time window: a period back / forward",
             "window",
         ),
         b(
             G,
             k(']'),
             A::WindowForward,
-            "time window: one period forward",
+            "time window: a period back / forward",
         ),
         h(
             G,
@@ -213,7 +230,12 @@ pub fn bindings() -> Vec<Binding> {
             "remove the last filter",
             "unfilter",
         ),
-        h(G, k('?'), A::ToggleHelp, "this help", "help"),
+        b(
+            G,
+            k('!'),
+            A::ShowProblems,
+            "input problems and undated articles",
+        ),
         h(G, k('q'), A::Quit, "quit", "quit"),
         b(G, ctrl('c'), A::Quit, "quit"),
         h(
@@ -230,10 +252,16 @@ pub fn bindings() -> Vec<Binding> {
             "close the search",
             "close",
         ),
-        h(S, code(KeyCode::Down), A::SearchDown, "next result", "move"),
-        b(S, code(KeyCode::Up), A::SearchUp, "previous result"),
-        b(S, ctrl('n'), A::SearchDown, "next result"),
-        b(S, ctrl('p'), A::SearchUp, "previous result"),
+        h(
+            S,
+            code(KeyCode::Down),
+            A::SearchDown,
+            "next / previous result",
+            "move",
+        ),
+        b(S, code(KeyCode::Up), A::SearchUp, "next / previous result"),
+        b(S, ctrl('n'), A::SearchDown, "next / previous result"),
+        b(S, ctrl('p'), A::SearchUp, "next / previous result"),
         b(
             S,
             code(KeyCode::Backspace),
@@ -244,13 +272,23 @@ pub fn bindings() -> Vec<Binding> {
         h(
             H,
             code(KeyCode::Esc),
-            A::CloseHelp,
+            A::ClosePopup,
             "close the help",
             "close",
         ),
-        b(H, k('?'), A::CloseHelp, "close the help"),
-        b(H, k('q'), A::CloseHelp, "close the help"),
+        b(H, k('?'), A::ClosePopup, "close the help"),
+        b(H, k('q'), A::ClosePopup, "close the help"),
         b(H, ctrl('c'), A::Quit, "quit"),
+        h(
+            P,
+            code(KeyCode::Esc),
+            A::ClosePopup,
+            "close the list",
+            "close",
+        ),
+        b(P, k('!'), A::ClosePopup, "close the list"),
+        b(P, k('q'), A::ClosePopup, "close the list"),
+        b(P, ctrl('c'), A::Quit, "quit"),
     ]
 }
 
@@ -259,7 +297,20 @@ pub fn active_modes(state: &State) -> Vec<Mode> {
     match state.overlay {
         Overlay::Search(_) => vec![Mode::Search],
         Overlay::Help => vec![Mode::Help],
+        Overlay::Problems => vec![Mode::Problems],
         Overlay::None => vec![Mode::Pane(state.focus), Mode::Global],
+    }
+}
+
+/// A key as pressed keys: terminals send Esc then a key quickly as one Alt+key, and dateline
+/// binds nothing to Alt, so that becomes Esc followed by the key.
+pub fn split_alt(ev: &KeyEvent) -> Vec<KeyEvent> {
+    if ev.modifiers.contains(KeyModifiers::ALT) && matches!(ev.code, KeyCode::Char(_)) {
+        let mut plain = *ev;
+        plain.modifiers.remove(KeyModifiers::ALT);
+        vec![KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE), plain]
+    } else {
+        vec![*ev]
     }
 }
 
@@ -312,7 +363,16 @@ pub fn action_for_mouse(state: &State, ev: &MouseEvent) -> Option<Action> {
     if !matches!(state.overlay, Overlay::None) {
         return None;
     }
-    let a = areas(Rect::new(0, 0, state.width, state.height));
+    let a = areas(
+        Rect::new(0, 0, state.width, state.height),
+        state.focus == Pane::Source,
+    );
+    if ev.kind == MouseEventKind::Down(MouseButton::Left)
+        && a.histogram
+            .contains(ratatui::layout::Position::new(ev.column, ev.row))
+    {
+        return Some(Action::ClickHistogram(ev.column - a.histogram.x));
+    }
     let pane = a.pane_at(ev.column, ev.row)?;
     match ev.kind {
         MouseEventKind::ScrollDown => Some(Action::ScrollPane(pane, 3)),

@@ -26,7 +26,9 @@ pub fn too_small(width: u16, height: u16) -> bool {
     width < MIN_WIDTH || height < MIN_HEIGHT
 }
 
-pub fn areas(area: Rect) -> Areas {
+/// The screen's areas. While `reading` (the source pane has focus) the source takes most of a
+/// wider right column; actors shrink and topics fold away until focus moves on.
+pub fn areas(area: Rect, reading: bool) -> Areas {
     let [title, histogram, panes, status, hints] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(2),
@@ -35,16 +37,29 @@ pub fn areas(area: Rect) -> Areas {
         Constraint::Length(1),
     ])
     .areas(area);
-    let [left, right] =
-        Layout::horizontal([Constraint::Percentage(60), Constraint::Percentage(40)]).areas(panes);
+    let split = if reading { 50 } else { 60 };
+    let [left, right] = Layout::horizontal([
+        Constraint::Percentage(split),
+        Constraint::Percentage(100 - split),
+    ])
+    .areas(panes);
     let [timeline, quotes] =
         Layout::vertical([Constraint::Percentage(60), Constraint::Percentage(40)]).areas(left);
-    let [actors, topics, source] = Layout::vertical([
-        Constraint::Percentage(38),
-        Constraint::Percentage(20),
-        Constraint::Percentage(42),
-    ])
-    .areas(right);
+    let [actors, topics, source] = if reading {
+        Layout::vertical([
+            Constraint::Percentage(25),
+            Constraint::Length(0),
+            Constraint::Percentage(75),
+        ])
+        .areas(right)
+    } else {
+        Layout::vertical([
+            Constraint::Percentage(38),
+            Constraint::Percentage(20),
+            Constraint::Percentage(42),
+        ])
+        .areas(right)
+    };
     Areas {
         title,
         histogram,

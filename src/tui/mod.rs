@@ -6,10 +6,11 @@
 
 pub mod action;
 pub mod data;
-pub mod fixture;
 pub mod format;
+pub mod histogram;
 pub mod keymap;
 pub mod layout;
+pub mod nav;
 pub mod search;
 pub mod state;
 pub mod term;
@@ -27,6 +28,7 @@ use crossterm::event::Event;
 
 use crate::cli::BrowseArgs;
 use crate::corpus::Corpus;
+use crate::extract::ingest::Diagnostic;
 use action::Action;
 use data::Data;
 use state::State;
@@ -34,12 +36,19 @@ use term::Input;
 
 /// Opens the browser on the corpus the arguments name.
 pub fn run(args: &BrowseArgs) -> anyhow::Result<ExitCode> {
-    let pool = args.input.pool()?;
+    // One pool of --jobs threads for loading and, once loaded, for search: it is warm by then.
+    let mut pool = rayon::ThreadPoolBuilder::new();
+    if let Some(n) = args.input.jobs {
+        anyhow::ensure!(n > 0, "--jobs must be at least 1");
+        pool = pool.num_threads(n);
+    }
+    // Fails only when a global pool exists already; then that one serves.
+    let _ = pool.build_global();
     let (tx, rx) = mpsc::channel();
     let mut term = term::Term::enter(!args.no_mouse)?;
     term::spawn_input(tx.clone());
     term::spawn_signals(tx.clone())?;
-    spawn_loader(args.clone(), pool, tx);
+    spawn_loader(args.clone(), tx);
     let (w, h) = term::size();
     let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     let mut state = State::loading(w, h, color);
@@ -53,9 +62,14 @@ fn event_loop(
     state: &mut State,
     rx: &Receiver<Input>,
 ) -> anyhow::Result<()> {
+    let mut repainted = false;
     loop {
-        term.terminal
-            .draw(|f| f.render_widget(view::Screen::new(state), f.area()))?;
+        // A loader panic printed over the screen: repaint everything once.
+        if state.failure.is_some() && !repainted {
+            term.clear()?;
+            repainted = true;
+        }
+        term.draw(state)?;
         let Ok(first) = rx.recv() else {
             return Ok(());
         };
@@ -65,6 +79,13 @@ fn event_loop(
             match input {
                 Input::Signal => return Ok(()),
                 Input::App(a) => update::update(state, a),
+                Input::Terminal(Event::Key(key)) => {
+                    for k in keymap::split_alt(&key) {
+                        if let Some(a) = keymap::action_for_key(state, &k) {
+                            update::update(state, a);
+                        }
+                    }
+                }
                 Input::Terminal(ev) => {
                     if let Some(a) = action_for_event(state, &ev) {
                         update::update(state, a);
@@ -88,17 +109,22 @@ fn action_for_event(state: &State, ev: &Event) -> Option<Action> {
     }
 }
 
-/// Reads and extracts in the `--jobs` pool, reporting progress about every percent.
-fn spawn_loader(args: BrowseArgs, pool: rayon::ThreadPool, tx: Sender<Input>) {
+/// Reads and extracts in the global (`--jobs`) pool, reporting progress about every percent.
+fn spawn_loader(args: BrowseArgs, tx: Sender<Input>) {
     std::thread::spawn(move || {
-        let (lex, _asset_warnings) = args.input.lexicon();
+        let (lex, asset_warnings) = args.input.lexicon();
         let source = args.input.source();
-        let data = pool.install(|| {
-            // A hand-made corpus with every stage filled in, for trying the browser out.
-            if std::env::var_os("DATELINE_TUI_FIXTURE").is_some() {
-                return Data::new(fixture::corpus());
-            }
-            let ingested = source.ingest();
+        let load = || {
+            let mut ingested = source.ingest();
+            // Problems with the user's word lists are listed with the input problems (`!`).
+            ingested
+                .diagnostics
+                .extend(asset_warnings.iter().map(|w| Diagnostic {
+                    path: "word lists".into(),
+                    line: None,
+                    message: w.clone(),
+                    skipped: false,
+                }));
             let total = ingested.documents.len();
             let _ = tx.send(Input::App(Action::LoadProgress(0, total)));
             let reported = AtomicUsize::new(0);
@@ -110,7 +136,19 @@ fn spawn_loader(args: BrowseArgs, pool: rayon::ThreadPool, tx: Sender<Input>) {
             };
             let corpus = Corpus::build(ingested.documents, ingested.diagnostics, &lex, &progress);
             Data::new(corpus)
-        });
-        let _ = tx.send(Input::App(Action::Loaded(Box::new(data))));
+        };
+        // A bug in extraction must not leave the browser waiting forever: say what happened.
+        let action = match std::panic::catch_unwind(std::panic::AssertUnwindSafe(load)) {
+            Ok(data) => Action::Loaded(Box::new(data)),
+            Err(e) => {
+                let what = e
+                    .downcast_ref::<&str>()
+                    .map(|s| (*s).to_string())
+                    .or_else(|| e.downcast_ref::<String>().cloned())
+                    .unwrap_or_else(|| "unknown error".into());
+                Action::LoadFailed(what)
+            }
+        };
+        let _ = tx.send(Input::App(action));
     });
 }

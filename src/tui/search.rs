@@ -13,7 +13,7 @@ pub const MAX_RESULTS: usize = 200;
 
 /// Above this many candidates only the most promising are scored by skim, to keep a keystroke
 /// under a frame (16 ms) at 100,000 names.
-const SCORE_ALL: usize = 4000;
+const SCORE_ALL: usize = 2000;
 
 /// One searchable string: an actor's name or one of its aliases, folded.
 #[derive(Clone, Debug)]
@@ -24,20 +24,27 @@ struct Entry {
     folded: String,
 }
 
+/// What a pass over every entry reads, kept apart from the strings so it stays in cache: the
+/// bytes present and the words' initials (bit sets, see `byte_bit`), and the pre-rank.
+#[derive(Clone, Copy, Debug)]
+struct Summary {
+    bytes: u64,
+    initials: u64,
+    other: bool,
+    mentions: u32,
+}
+
 /// The folded names of every actor, built once per corpus.
 #[derive(Clone, Debug, Default)]
 pub struct SearchIndex {
     entries: Vec<Entry>,
+    summaries: Vec<Summary>,
     /// Per actor: people first, then by mentions; the order for an empty query.
     rank: Vec<(bool, usize)>,
     all_sorted: Vec<u32>,
 }
 
 impl SearchIndex {
-    fn folded(&self, e: u32) -> &[u8] {
-        self.entries[e as usize].folded.as_bytes()
-    }
-
     pub fn new(actors: &[Actor]) -> Self {
         let entries: Vec<Entry> = actors
             .par_iter()
@@ -57,6 +64,18 @@ impl SearchIndex {
             .iter()
             .map(|a| (a.kind != ActorKind::Person, a.mentions.len()))
             .collect();
+        let summaries = entries
+            .par_iter()
+            .map(|e| {
+                let (other, mentions) = rank[e.actor as usize];
+                Summary {
+                    bytes: e.folded.bytes().fold(0, |acc, b| acc | byte_bit(b)),
+                    initials: initials(&e.folded),
+                    other,
+                    mentions: u32::try_from(mentions).unwrap_or(u32::MAX),
+                }
+            })
+            .collect();
         let mut all_sorted: Vec<u32> = (0..actors.len() as u32).collect();
         all_sorted.sort_by_key(|&i| {
             let (other, m) = rank[i as usize];
@@ -64,6 +83,7 @@ impl SearchIndex {
         });
         SearchIndex {
             entries,
+            summaries,
             rank,
             all_sorted,
         }
@@ -114,50 +134,47 @@ impl Search {
             self.rerank(index, Vec::new());
             return;
         }
-        // A longer query only ever matches a subset of what the shorter one matched.
-        let candidates: Vec<u32> = match (&self.pool, narrowing) {
-            (Some(pool), true) => pool
-                .par_iter()
-                .copied()
-                .filter(|&e| is_subsequence(folded.as_bytes(), index.folded(e)))
-                .collect(),
+        // A longer query only ever matches a subset of what the shorter one matched. One pass
+        // filters and pre-ranks (people first, a word starting with the query's first letter,
+        // most mentioned) so a broad query only has the most promising entries scored by skim.
+        let q = folded.as_bytes();
+        let initial = byte_bit(q[0]);
+        let need = q.iter().fold(0, |acc, &b| acc | byte_bit(b));
+        // One ASCII letter or digit: its bit alone decides, without reading the string.
+        let bits_decide = q.len() == 1 && q[0].is_ascii_alphanumeric();
+        let found = |e: u32| {
+            let sum = &index.summaries[e as usize];
+            let hit = sum.bytes & need == need
+                && (bits_decide || is_subsequence(q, index.entries[e as usize].folded.as_bytes()));
+            hit.then_some((
+                e,
+                (
+                    sum.other,
+                    sum.initials & initial == 0,
+                    std::cmp::Reverse(sum.mentions),
+                ),
+            ))
+        };
+        let mut candidates: Vec<(u32, PreRank)> = match (&self.pool, narrowing) {
+            (Some(pool), true) => pool.par_iter().filter_map(|&e| found(e)).collect(),
             _ => (0..index.entries.len() as u32)
                 .into_par_iter()
-                .filter(|&e| is_subsequence(folded.as_bytes(), index.folded(e)))
+                .filter_map(found)
                 .collect(),
         };
-        let score = |e: u32| {
-            matcher
-                .fuzzy_match(&index.entries[e as usize].folded, &folded)
-                .map(|s| (e, s))
-        };
-        let scored: Vec<(u32, i64)> = if candidates.len() <= SCORE_ALL {
-            candidates.par_iter().filter_map(|&e| score(e)).collect()
-        } else {
-            // Too many to score in a keystroke (one or two letters): pre-rank cheaply by where the
-            // query sits (a word start beats the middle of a word), then let skim rank the best.
-            let finder = memchr::memmem::Finder::new(folded.as_bytes());
-            let mut pre: Vec<(u32, PreRank)> = candidates
-                .par_iter()
-                .map(|&e| {
-                    let text = index.folded(e);
-                    let place = finder.find_iter(text).fold(0u8, |best, at| {
-                        let word_start =
-                            at == 0 || matches!(text[at - 1], b' ' | b'-' | b'.' | b'\'');
-                        best.max(if word_start { 2 } else { 1 })
-                    });
-                    let (other, mentions) = index.rank[index.entries[e as usize].actor as usize];
-                    (e, (other, 2 - place, std::cmp::Reverse(mentions)))
-                })
-                .collect();
-            pre.select_nth_unstable_by_key(SCORE_ALL, |&(e, key)| (key, e));
-            pre.truncate(SCORE_ALL);
-            let mut best: Vec<u32> = pre.into_iter().map(|(e, _)| e).collect();
-            best.sort_unstable();
-            best.par_iter().filter_map(|&e| score(e)).collect()
-        };
+        if candidates.len() > SCORE_ALL {
+            candidates.select_nth_unstable_by_key(SCORE_ALL, |&(e, key)| (key, e));
+        }
+        let scored: Vec<(u32, i64)> = candidates[..candidates.len().min(SCORE_ALL)]
+            .par_iter()
+            .filter_map(|&(e, _)| {
+                matcher
+                    .fuzzy_match(&index.entries[e as usize].folded, &folded)
+                    .map(|s| (e, s))
+            })
+            .collect();
         self.total_matches = candidates.len();
-        self.pool = Some(candidates);
+        self.pool = Some(candidates.into_iter().map(|(e, _)| e).collect());
         self.folded = folded;
         self.rerank(index, scored);
         if self.total_matches > SCORE_ALL {
@@ -179,7 +196,9 @@ impl Search {
                 .collect();
             return;
         }
-        // Best field per actor; entries of one actor are adjacent.
+        // Best field per actor; entries of one actor are adjacent once in entry order.
+        let mut scored = scored;
+        scored.sort_unstable_by_key(|&(e, _)| e);
         let mut best: Vec<Hit> = Vec::new();
         for (e, score) in scored {
             let entry = &index.entries[e as usize];
@@ -220,8 +239,26 @@ impl Search {
     }
 }
 
-/// Cheap ordering for broad queries: people first, query at a word start, most mentioned.
-type PreRank = (bool, u8, std::cmp::Reverse<usize>);
+/// Cheap ordering for broad queries: people first, a word starting with the query's first letter,
+/// most mentioned.
+type PreRank = (bool, bool, std::cmp::Reverse<u32>);
+
+/// One bit per ASCII letter or digit (all other bytes share bit 63).
+fn byte_bit(b: u8) -> u64 {
+    match b {
+        b'a'..=b'z' => 1 << (b - b'a'),
+        b'0'..=b'9' => 1 << (26 + b - b'0'),
+        _ => 1 << 63,
+    }
+}
+
+/// The initials of a folded name's words as a bit set.
+fn initials(folded: &str) -> u64 {
+    let bytes = folded.as_bytes();
+    (0..bytes.len())
+        .filter(|&i| i == 0 || matches!(bytes[i - 1], b' ' | b'-' | b'.' | b'\''))
+        .fold(0, |acc, i| acc | byte_bit(bytes[i]))
+}
 
 /// Whether `needle`'s bytes appear in order in `hay`: true for every skim match (a superset for
 /// non-ASCII), and much cheaper than scoring.

@@ -1,6 +1,6 @@
 //! The application state: plain data, no terminal. `update` is the only writer.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 use super::action::Pane;
 use super::data::{ActorRow, Data};
@@ -20,7 +20,8 @@ pub enum Filter {
 /// A row of the timeline pane.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum TimelineRow {
-    Heading(String),
+    /// A month (or "Undated") and how many shown events it holds.
+    Heading(String, usize),
     Event(usize),
 }
 
@@ -48,6 +49,7 @@ pub enum Overlay {
     #[default]
     None,
     Help,
+    Problems,
     Search(Search),
 }
 
@@ -70,7 +72,11 @@ pub struct State {
     pub filters: Vec<Filter>,
     pub timeline_rows: Vec<TimelineRow>,
     pub timeline: Cursor,
-    /// Indices into `data.quote_order`'s quotes that pass the filters, in timeline order.
+    /// Events passing the filters (the event rows of `timeline_rows`).
+    pub shown_events: usize,
+    /// Shown events per histogram period (empty without filters).
+    pub shown_per_period: Vec<usize>,
+    /// Quotes (indices into the corpus) passing the filters, in `data.quote_order`'s order.
     pub quotes: Vec<usize>,
     pub quote_cursor: Cursor,
     pub actors: Cursor,
@@ -79,6 +85,8 @@ pub struct State {
     /// A one-off note for the status line ("no more quotes").
     pub note: Option<String>,
     pub quit: bool,
+    /// Loading failed with this message; the panes stay empty.
+    pub failure: Option<String>,
     pub color: bool,
 }
 
@@ -94,15 +102,10 @@ impl State {
         }
     }
 
-    /// A ready state over `data`, as after loading.
+    /// A ready state over `data`, exactly as after loading in the background.
     pub fn new(data: Data, width: u16, height: u16) -> State {
-        let mut s = State {
-            width,
-            height,
-            color: true,
-            ..State::default()
-        };
-        s.set_data(data);
+        let mut s = State::loading(width, height, true);
+        super::update::update(&mut s, super::action::Action::Loaded(Box::new(data)));
         s
     }
 
@@ -159,28 +162,47 @@ impl State {
     /// when it still passes.
     pub fn refilter(&mut self, keep: Option<usize>) {
         let mut rows = Vec::new();
-        let mut heading: Option<String> = None;
+        // (year, month) of the current heading; None for "Undated". Compared, not formatted, per event.
+        let mut heading: Option<Option<(i32, u32)>> = None;
+        let mut heading_row = 0;
         let mut first_event_row = None;
         let mut keep_row = None;
+        self.shown_events = 0;
         for e in 0..self.data.corpus.events.len() {
             if !self.event_passes(e) {
                 continue;
             }
-            let h = self.data.corpus.events[e]
-                .when
-                .earliest
-                .map_or_else(|| "Undated".to_string(), month_heading);
-            if heading.as_ref() != Some(&h) {
-                rows.push(TimelineRow::Heading(h.clone()));
-                heading = Some(h);
+            let date = self.data.corpus.events[e].when.earliest;
+            let key = date.map(|d| (d.year(), d.month()));
+            if heading != Some(key) {
+                let label = date.map_or_else(|| "Undated".to_string(), month_heading);
+                heading_row = rows.len();
+                rows.push(TimelineRow::Heading(label, 0));
+                heading = Some(key);
             }
             if Some(e) == keep {
                 keep_row = Some(rows.len());
             }
             first_event_row.get_or_insert(rows.len());
+            if let Some(TimelineRow::Heading(_, n)) = rows.get_mut(heading_row) {
+                *n += 1;
+            }
+            self.shown_events += 1;
             rows.push(TimelineRow::Event(e));
         }
         self.timeline_rows = rows;
+        self.shown_per_period.clear();
+        if !self.filters.is_empty() {
+            self.shown_per_period = vec![0; self.data.histogram.len()];
+            for r in &self.timeline_rows {
+                if let TimelineRow::Event(e) = r
+                    && let Some(d) = self.data.corpus.events[*e].when.earliest
+                    && let Some(n) = self.shown_per_period.get_mut(self.data.bucket_of(d))
+                {
+                    *n += 1;
+                }
+            }
+        }
         self.timeline = Cursor {
             selected: keep_row.or(first_event_row).unwrap_or(0),
             offset: 0,

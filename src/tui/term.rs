@@ -27,7 +27,7 @@ pub enum Input {
 
 /// The terminal in full-screen mode; leaving it (drop) restores the shell's terminal.
 pub struct Term {
-    pub terminal: Terminal<CrosstermBackend<Stdout>>,
+    terminal: Terminal<CrosstermBackend<Stdout>>,
 }
 
 static PANIC_HOOK: Once = Once::new();
@@ -37,7 +37,10 @@ impl Term {
         PANIC_HOOK.call_once(|| {
             let previous = std::panic::take_hook();
             std::panic::set_hook(Box::new(move |info| {
-                restore();
+                // Only the UI thread's panic ends the program; a loader panic is caught and shown.
+                if std::thread::current().name() == Some("main") {
+                    restore();
+                }
                 previous(info);
             }));
         });
@@ -61,6 +64,21 @@ impl Term {
                 Err(e).context("setting up the terminal")
             }
         }
+    }
+}
+
+impl Term {
+    /// Draws the whole screen for `state` (ratatui writes only the cells that changed).
+    pub fn draw(&mut self, state: &super::state::State) -> anyhow::Result<()> {
+        self.terminal
+            .draw(|f| f.render_widget(super::view::Screen::new(state), f.area()))?;
+        Ok(())
+    }
+
+    /// Forgets what is on screen so the next draw repaints every cell.
+    pub fn clear(&mut self) -> anyhow::Result<()> {
+        self.terminal.clear()?;
+        Ok(())
     }
 }
 

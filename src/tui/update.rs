@@ -1,16 +1,17 @@
 //! `update`: the only place the state changes, one action at a time.
 
-use ratatui::layout::Rect;
-
 use super::action::{Action, Pane};
 use super::data::ActorRow;
-use super::layout::{areas, inner};
+use super::histogram;
+use super::nav::{
+    click, fix_offsets, move_in, page, place_source, reading, sync_from_quote, sync_from_timeline,
+};
 use super::search::Search;
-use super::state::{Cursor, Filter, Overlay, Progress, SourceView, State, TimelineRow};
-use super::wrap::{line_of, wrap};
+use super::state::{Filter, Overlay, Progress, State};
 
 pub fn update(s: &mut State, action: Action) {
     s.note = None;
+    let was_reading = reading(s);
     match action {
         Action::Resize(w, h) => {
             s.width = w;
@@ -25,6 +26,10 @@ pub fn update(s: &mut State, action: Action) {
                 s.loading = Some(Progress { done, total });
             }
         }
+        Action::LoadFailed(msg) => {
+            s.loading = None;
+            s.failure = Some(msg);
+        }
         Action::Loaded(data) => {
             s.set_data(*data);
             sync_from_timeline(s);
@@ -36,7 +41,8 @@ pub fn update(s: &mut State, action: Action) {
                 _ => Overlay::Help,
             }
         }
-        Action::CloseHelp | Action::CloseSearch => s.overlay = Overlay::None,
+        Action::ClosePopup | Action::CloseSearch => s.overlay = Overlay::None,
+        Action::ShowProblems => s.overlay = Overlay::Problems,
         _ if s.loading.is_some() => s.note = Some("still loading…".into()),
         Action::OpenSearch => s.overlay = Overlay::Search(Search::new(&s.data.search)),
         Action::SearchInput(c) => edit_search(s, |q| q.push(c)),
@@ -79,21 +85,15 @@ pub fn update(s: &mut State, action: Action) {
         Action::PrevQuote => step_quote(s, false),
         Action::WindowBack => step_window(s, -1),
         Action::WindowForward => step_window(s, 1),
+        Action::ClickHistogram(x) => click_histogram(s, x),
+    }
+    // Entering or leaving the source re-flows the layout: keep the passage in view.
+    if reading(s) != was_reading
+        && let Some(v) = s.source.take()
+    {
+        s.source = Some(place_source(s, v));
     }
     fix_offsets(s);
-}
-
-fn screen(s: &State) -> Rect {
-    Rect::new(0, 0, s.width, s.height)
-}
-
-/// Rows visible inside a pane.
-pub fn visible_rows(s: &State, pane: Pane) -> usize {
-    usize::from(inner(areas(screen(s)).of(pane)).height).max(1)
-}
-
-fn page(s: &State, pane: Pane) -> i32 {
-    (visible_rows(s, pane).saturating_sub(1).max(1)) as i32
 }
 
 fn edit_search(s: &mut State, edit: impl FnOnce(&mut String)) {
@@ -123,121 +123,6 @@ fn accept_search(s: &mut State) {
         s.filters.push(Filter::Actor(hit.actor));
         refilter(s);
     }
-}
-
-/// Moves the selection of `pane` by `delta` rows (skipping headings), or scrolls the source.
-fn move_in(s: &mut State, pane: Pane, delta: i32) {
-    match pane {
-        Pane::Timeline => {
-            let rows = &s.timeline_rows;
-            let sel = step(s.timeline.selected, delta, rows.len(), |i| {
-                matches!(rows[i], TimelineRow::Event(_))
-            });
-            if sel != s.timeline.selected {
-                s.timeline.selected = sel;
-                sync_from_timeline(s);
-            }
-        }
-        Pane::Actors => {
-            let rows = &s.data.actor_rows;
-            s.actors.selected = step(s.actors.selected, delta, rows.len(), |i| {
-                matches!(rows[i], ActorRow::Actor(_))
-            });
-        }
-        Pane::Topics => {
-            s.topics.selected = step(s.topics.selected, delta, s.data.topic_order.len(), |_| true)
-        }
-        Pane::Quotes => {
-            let sel = step(s.quote_cursor.selected, delta, s.quotes.len(), |_| true);
-            if sel != s.quote_cursor.selected {
-                s.quote_cursor.selected = sel;
-                sync_from_quote(s);
-            }
-        }
-        Pane::Source => {
-            if let Some(mut v) = s.source.take() {
-                let max = source_max_top(s, &v);
-                v.top = (v.top as i64 + i64::from(delta)).clamp(0, max as i64) as usize;
-                s.source = Some(v);
-            }
-        }
-    }
-}
-
-/// The selectable row `delta` steps from `from`, staying in range.
-fn step(from: usize, delta: i32, len: usize, selectable: impl Fn(usize) -> bool) -> usize {
-    if len == 0 {
-        return 0;
-    }
-    let target = (from as i64 + i64::from(delta)).clamp(0, len as i64 - 1) as usize;
-    let forward = || (target..len).find(|&i| selectable(i));
-    let backward = || (0..=target).rev().find(|&i| selectable(i));
-    let found = if delta >= 0 {
-        forward().or_else(backward)
-    } else {
-        backward().or_else(forward)
-    };
-    found.unwrap_or(from)
-}
-
-fn click(s: &mut State, pane: Pane, row: u16) {
-    s.focus = pane;
-    let offset = match pane {
-        Pane::Timeline => s.timeline.offset,
-        Pane::Actors => s.actors.offset,
-        Pane::Topics => s.topics.offset,
-        Pane::Quotes => s.quote_cursor.offset,
-        Pane::Source => return,
-    };
-    let target = offset + usize::from(row);
-    let current = match pane {
-        Pane::Timeline => s.timeline.selected,
-        Pane::Actors => s.actors.selected,
-        Pane::Topics => s.topics.selected,
-        _ => s.quote_cursor.selected,
-    };
-    move_in(s, pane, target as i32 - current as i32);
-}
-
-/// The timeline selection moved: bring its quotes into view and show it in the source.
-fn sync_from_timeline(s: &mut State) {
-    let Some(e) = s.selected_event() else {
-        s.source = None;
-        return;
-    };
-    let event = &s.data.corpus.events[e];
-    if let Some(i) = s.quotes.iter().position(|q| event.quotes.contains(q)) {
-        s.quote_cursor.selected = i;
-    }
-    let view = SourceView {
-        doc: event.doc,
-        sentence: Some(event.span),
-        quote: None,
-        top: 0,
-    };
-    s.source = Some(place_source(s, view));
-}
-
-/// The quote selection moved: show its event in the timeline and its passage in the source.
-fn sync_from_quote(s: &mut State) {
-    let Some(q) = s.selected_quote() else { return };
-    let event = s.data.quote_event.get(q).copied().flatten();
-    if let Some(e) = event
-        && let Some(row) = s
-            .timeline_rows
-            .iter()
-            .position(|r| *r == TimelineRow::Event(e))
-    {
-        s.timeline.selected = row;
-    }
-    let quote = &s.data.corpus.quotes[q];
-    let view = SourceView {
-        doc: quote.doc,
-        sentence: event.map(|e| s.data.corpus.events[e].span),
-        quote: Some(quote.span),
-        top: 0,
-    };
-    s.source = Some(place_source(s, view));
 }
 
 fn open_selected(s: &mut State) {
@@ -328,71 +213,20 @@ fn step_window(s: &mut State, dir: i32) {
     refilter(s);
 }
 
-fn source_geometry(s: &State) -> (usize, usize) {
-    let r = inner(areas(screen(s)).source);
-    (usize::from(r.width).max(1), usize::from(r.height).max(1))
-}
-
-fn source_max_top(s: &State, v: &SourceView) -> usize {
-    let (w, h) = source_geometry(s);
-    let text = s
-        .data
-        .corpus
-        .documents
-        .get(v.doc)
-        .map_or("", |d| d.text.as_str());
-    wrap(text, w).len().saturating_sub(h)
-}
-
-/// Scrolls the source so the passage starts a third of the way down the pane.
-fn place_source(s: &State, mut v: SourceView) -> SourceView {
-    let (w, h) = source_geometry(s);
-    let text = s
-        .data
-        .corpus
-        .documents
-        .get(v.doc)
-        .map_or("", |d| d.text.as_str());
-    let lines = wrap(text, w);
-    let anchor = v
-        .quote
-        .or(v.sentence)
-        .map_or(0, |sp| line_of(&lines, sp.start));
-    let max = lines.len().saturating_sub(h);
-    v.top = anchor.saturating_sub(h / 3).min(max);
-    v
-}
-
-/// Keeps every selection inside its pane's visible rows.
-fn fix_offsets(s: &mut State) {
-    let th = visible_rows(s, Pane::Timeline);
-    let mut c = follow(s.timeline, th);
-    // Show the date heading above the first event of a group when scrolling up to it.
-    if c.offset == c.selected
-        && c.selected > 0
-        && matches!(
-            s.timeline_rows.get(c.selected - 1),
-            Some(TimelineRow::Heading(_))
-        )
-    {
-        c.offset -= 1;
-    }
-    s.timeline = c;
-    s.actors = follow(s.actors, visible_rows(s, Pane::Actors));
-    if s.actors.offset == s.actors.selected && s.actors.selected > 0 {
-        if let Some(ActorRow::Heading(_)) = s.data.actor_rows.get(s.actors.selected - 1) {
-            s.actors.offset -= 1;
+fn click_histogram(s: &mut State, x: u16) {
+    let Some(days) = histogram::bars(&s.data, s.width).and_then(|b| b.days_at(&s.data, x)) else {
+        return;
+    };
+    let current = s
+        .filters
+        .iter()
+        .position(|f| matches!(f, Filter::Window(..)));
+    match current {
+        Some(i) if s.window() == Some(days) => {
+            s.filters.remove(i);
         }
+        Some(i) => s.filters[i] = Filter::Window(days.0, days.1),
+        None => s.filters.push(Filter::Window(days.0, days.1)),
     }
-    s.topics = follow(s.topics, visible_rows(s, Pane::Topics));
-    s.quote_cursor = follow(s.quote_cursor, visible_rows(s, Pane::Quotes));
-}
-
-fn follow(mut c: Cursor, height: usize) -> Cursor {
-    if c.selected < c.offset {
-        c.offset = c.selected;
-    } else if c.selected >= c.offset + height {
-        c.offset = c.selected + 1 - height;
-    }
-    c
+    refilter(s);
 }

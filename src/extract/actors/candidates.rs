@@ -3,9 +3,9 @@
 
 use super::classify::{self, Evidence};
 use super::context::Doc;
-use super::tokens::TokKind;
 use super::lexicon::{Entry, Lexicon};
 use super::roles::{self, Role};
+use super::tokens::TokKind;
 
 /// What a candidate is, as far as one run can tell.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -98,11 +98,53 @@ pub fn find(doc: &Doc, lex: &Lexicon) -> Vec<Cand> {
         i = b;
     }
     for c in &mut out {
-        if c.kind == CKind::Place && c.country.is_some() && team_context(doc, c.a, c.b) {
+        let guessed_person = c.kind == CKind::Person
+            && c.role.is_none()
+            && !lex.is_given(doc.fold(c.a))
+            && !c.evidence.speech;
+        // "c Cork b Croft": a cricket scorecard names players, whatever the gazetteer says.
+        if c.evidence.sports && c.a > 0 && matches!(doc.s(c.a - 1), "b" | "c" | "st" | "lbw") {
+            c.kind = CKind::Person;
+            continue;
+        }
+        let single = c.kind == CKind::Single && !c.evidence.strict;
+        if ((guessed_person || single || (c.kind == CKind::Place && c.country.is_some()))
+            && team_context(doc, c.a, c.b))
+            || (c.kind != CKind::Org && standings_row(doc, c.a, c.b))
+        {
             c.kind = CKind::Org;
         }
     }
     out
+}
+
+/// A capitalised word that is no name we know and not a common word of the text.
+fn unknown_tail(doc: &Doc, lex: &Lexicon, i: usize) -> bool {
+    let f = doc.fold(i);
+    !doc.toks[i].upper
+        && !doc.has_lower(f)
+        && !lex.is_given(f)
+        && !lex.non_names.contains(f)
+        && !lex.title_words.contains(f)
+        && !lex.demonyms.contains_key(f)
+        && !lex.phrase_len.contains_key(f)
+}
+
+/// A league table row: a name at the start of a line followed by five or more numbers.
+fn standings_row(doc: &Doc, a: usize, b: usize) -> bool {
+    if !doc.toks[a].nl_before_or_first(a) {
+        return false;
+    }
+    let mut n = 0;
+    let mut i = b;
+    while let Some(t) = doc.toks.get(i) {
+        if t.nl_before || t.kind != TokKind::Number {
+            break;
+        }
+        n += 1;
+        i += 1;
+    }
+    n >= 5
 }
 
 /// A city or region in a results line is a team: "Volendam 1 PSV Eindhoven 3", "Swansea v
@@ -116,8 +158,15 @@ fn team_context(doc: &Doc, a: usize, b: usize) -> bool {
             }
         })
     };
-    let versus = |i: usize| doc.toks.get(i).is_some_and(|t| matches!(t.fold.as_str(), "v" | "vs" | "vs." | "at") && (t.fold != "at" || t.upper));
-    let next_unit = doc.toks.get(b + 1).is_some_and(|t| t.kind == TokKind::Word && !t.cap);
+    let versus = |i: usize| {
+        doc.toks.get(i).is_some_and(|t| {
+            matches!(t.fold.as_str(), "v" | "vs" | "vs." | "at") && (t.fold != "at" || t.upper)
+        })
+    };
+    let next_unit = doc
+        .toks
+        .get(b + 1)
+        .is_some_and(|t| t.kind == TokKind::Word && !t.cap);
     (is_score(b) && !next_unit && doc.toks[a].nl_before_or_first(a))
         || (is_score(b) && a > 0 && is_score(a - 1))
         || versus(b)
@@ -150,12 +199,25 @@ pub fn gazetteer<'l>(
 }
 
 pub fn demonym_len(doc: &Doc, lex: &Lexicon, p: usize, b: usize) -> usize {
-    if p + 1 < b && lex.demonyms.contains_key(&doc.key(p, p + 2)) {
+    if p + 1 < b
+        && lex.demonym_first.contains(doc.fold(p))
+        && lex.demonyms.contains_key(&doc.key(p, p + 2))
+    {
         return 2;
     }
     let f = doc.fold(p);
     let compound = f.contains('-') && f.split('-').all(|x| lex.demonyms.contains_key(x));
     usize::from(lex.demonyms.contains_key(f) || compound)
+}
+
+/// "Per Nyman", "Jan Kroslak": a given name that is also a common word, before a name.
+fn given_first(doc: &Doc, lex: &Lexicon, p: usize, b: usize) -> bool {
+    lex.is_given(doc.fold(p))
+        && !doc.initial[p]
+        && p + 1 < b
+        && doc.is_cap(p + 1)
+        && !lex.non_names.contains(doc.fold(p + 1))
+        && gazetteer(doc, lex, p + 1, b).is_none()
 }
 
 fn droppable(doc: &Doc, lex: &Lexicon, p: usize, b: usize) -> bool {
@@ -167,9 +229,9 @@ fn droppable(doc: &Doc, lex: &Lexicon, p: usize, b: usize) -> bool {
         return false;
     }
     if lex.non_names.contains(f) {
-        return true;
+        return !given_first(doc, lex, p, b);
     }
-    doc.initial[p] && doc.lower_words.contains(f) && !lex.is_given(f)
+    doc.initial[p] && doc.has_lower(f) && !lex.is_given(f)
 }
 
 pub fn push_entry(doc: &Doc, lex: &Lexicon, out: &mut Vec<Cand>, a: usize, b: usize, e: &Entry) {
@@ -198,9 +260,31 @@ pub fn run(doc: &Doc, lex: &Lexicon, mut a: usize, mut b: usize, out: &mut Vec<C
     if a >= b {
         return;
     }
-    if let Some((len, e)) = gazetteer(doc, lex, a, b)
-        && len == b - a
+    let whole = gazetteer(doc, lex, a, b).filter(|(len, _)| *len == b - a);
+    // A name in a results line or league row is a team ("Bayer Leverkusen 4 2 0 2", "Hull 0"),
+    // unless it is a country (national teams are places) or looks like a person.
+    let country =
+        matches!(whole, Some((_, Entry::Place(p))) if p.kind == super::lexicon::PlaceKind::Country);
+    if !country
+        && b - a <= 4
+        && !lex.is_given(doc.fold(a))
+        && !doc.s(a).ends_with('.')
+        && (standings_row(doc, a, b) || team_context(doc, a, b))
     {
+        let ev = Evidence::new(doc, lex, a, b);
+        let name = doc.text[doc.toks[a].span.start..doc.toks[b - 1].span.end].to_string();
+        out.push(Cand {
+            a,
+            b,
+            kind: CKind::Org,
+            name,
+            country: None,
+            role: None,
+            evidence: ev,
+        });
+        return;
+    }
+    if let Some((_, e)) = whole {
         push_entry(doc, lex, out, a, b, e);
         return;
     }
@@ -217,6 +301,28 @@ pub fn run(doc: &Doc, lex: &Lexicon, mut a: usize, mut b: usize, out: &mut Vec<C
             }
             classify::stretch(doc, lex, p, q, Some(role), out);
             segment(doc, lex, q, b, out);
+        }
+        return;
+    }
+    // "U.S. Open", "Sydney Bulldogs", "Paris Saint-Germain": a place and one unknown word name
+    // something else — a team in a results line, else an event or brand that is not an actor.
+    if !doc.strict[a]
+        && let Some((len, Entry::Place(_))) = gazetteer(doc, lex, a, b)
+        && b - a - len == 1
+        && (unknown_tail(doc, lex, b - 1) || lex.thing_words.contains(doc.fold(b - 1)))
+    {
+        if standings_row(doc, a, b) || team_context(doc, a, b) {
+            let ev = Evidence::new(doc, lex, a, b);
+            let name = doc.text[doc.toks[a].span.start..doc.toks[b - 1].span.end].to_string();
+            out.push(Cand {
+                a,
+                b,
+                kind: CKind::Org,
+                name,
+                country: None,
+                role: None,
+                evidence: ev,
+            });
         }
         return;
     }
@@ -238,9 +344,12 @@ pub fn segment(doc: &Doc, lex: &Lexicon, a: usize, b: usize, out: &mut Vec<Cand>
             continue;
         }
         let lower_particle = is_particle(f) && !doc.toks[p].cap;
+        // "Per Nyman", "Jan Kroslak": a given name that is also a common word, before a name.
         if is_joiner(f)
             || lower_particle
-            || (lex.non_names.contains(f) && !lex.title_words.contains(f))
+            || (lex.non_names.contains(f)
+                && !lex.title_words.contains(f)
+                && !given_first(doc, lex, p, b))
         {
             p += 1;
             continue;

@@ -13,6 +13,9 @@ pub struct Evidence {
     pub titled: bool,
     /// "said", "told", ", who", ", 35," after it.
     pub speech: bool,
+    /// Results-page context that marks a person even in a table line: "(Zickler 26th", "b Croft",
+    /// "Goosen (South Africa)".
+    pub sports: bool,
     /// In a heading or an all-caps line.
     pub strict: bool,
     /// First word of a sentence.
@@ -50,8 +53,14 @@ const SPEECH: &[&str] = &[
 impl Evidence {
     pub fn new(doc: &Doc, lex: &Lexicon, a: usize, b: usize) -> Self {
         let after = doc.fold(b);
-        let speech = SPEECH.contains(&after)
-            || (after == ","
+        // "said Muster," / "said Muster."
+        let said_before = a > 0
+            && SPEECH.contains(&doc.fold(a - 1))
+            && matches!(doc.s(b), "," | "." | "")
+            && !doc.toks[a].upper;
+        let speech = said_before
+            || SPEECH.contains(&after)
+            || (doc.s(b) == ","
                 && (doc.fold(b + 1) == "who"
                     || doc.toks.get(b + 1).is_some_and(|t| {
                         t.kind == super::tokens::TokKind::Number
@@ -63,13 +72,13 @@ impl Evidence {
                     .toks
                     .get(b + 1)
                     .is_some_and(|t| t.kind == super::tokens::TokKind::Number)
-                && doc.s(b + 2) == ")")
-            || (doc.s(b) == "("
-                && doc.toks.get(b + 1).is_some_and(|t| t.upper || t.cap)
-                && {
-                    let close = (b + 2..b + 5).find(|&k| doc.s(k) == ")");
-                    close.is_some_and(|k| matches!(gazetteer(doc, lex, b + 1, k), Some((len, super::lexicon::Entry::Place(_))) if b + 1 + len == k))
-                });
+                && doc.s(b + 2) == ")");
+        let country_paren = doc.s(b) == "("
+            && doc.toks.get(b + 1).is_some_and(|t| t.upper || t.cap)
+            && {
+                let close = (b + 2..b + 5).find(|&k| doc.s(k) == ")");
+                close.is_some_and(|k| matches!(gazetteer(doc, lex, b + 1, k), Some((len, super::lexicon::Entry::Place(_))) if b + 1 + len == k))
+            };
         // Sports pages: "(Zickler 26th", "b Croft 46", "c Cork".
         let next = doc.toks.get(b);
         let minute = next.is_some_and(|t| {
@@ -79,11 +88,19 @@ impl Evidence {
         });
         let scorecard = a > 0
             && matches!(doc.s(a - 1), "b" | "c" | "lbw" | "st")
-            && doc.toks.get(a + 1).is_some_and(|t| t.kind == super::tokens::TokKind::Number || doc.s(a + 1) == "b");
-        let speech = speech || minute || scorecard;
+            && doc
+                .toks
+                .get(a + 1)
+                .is_some_and(|t| t.kind == super::tokens::TokKind::Number || doc.s(a + 1) == "b");
+        // Bowling figures: "Mullally 22-6-56-2".
+        let figures = next.is_some_and(|t| {
+            t.kind == super::tokens::TokKind::Number && t.fold.matches('-').count() == 3
+        });
+        let sports = country_paren || minute || scorecard || figures;
         Evidence {
             titled: false,
-            speech,
+            speech: speech || sports,
+            sports,
             strict: doc.strict.get(a).copied().unwrap_or(false),
             initial: doc.initial.get(a).copied().unwrap_or(false),
         }
@@ -211,7 +228,7 @@ pub fn stretch(
     }
     if role.is_none()
         && p >= 2
-        && matches!(doc.fold(p - 1), "and" | ",")
+        && (doc.fold(p - 1) == "and" || doc.s(p - 1) == ",")
         && let Some(prev) = out.last()
         && prev.kind == CKind::Person
         && prev.b + 1 == p
@@ -228,7 +245,9 @@ pub fn stretch(
     if n >= 2 && lex.org_suffixes.contains(last) {
         return push(doc, out, p, q, CKind::Org, ev, None);
     }
-    if n >= 2 && lex.place_suffixes.contains(last) {
+    if n >= 2 && lex.place_suffixes.contains(last)
+        || n == 2 && lex.place_prefixes.contains(folds[0])
+    {
         return push(doc, out, p, q, CKind::Place, ev, None);
     }
     if ev.strict {
@@ -243,17 +262,28 @@ pub fn stretch(
         return push(doc, out, p, q, kind, ev, role);
     }
     let first = doc.s(p);
+    // "Widzew Lodz", "Vitesse Arnhem": an unknown word before a city is a club.
+    if n == 2
+        && !ev.speech
+        && !ev.titled
+        && !lex.is_given(folds[0])
+        && matches!(gazetteer(doc, lex, p + 1, q), Some((1, super::lexicon::Entry::Place(pl))) if pl.kind != super::lexicon::PlaceKind::Country)
+    {
+        return push(doc, out, p, q, CKind::Org, ev, None);
+    }
     let evidence = ev.titled
         || ev.speech
         || lex.is_given(folds[0])
         || is_initial(first)
         || (n == 2 && lex.family_first.contains(folds[0]));
     // Unknown words in name shape: no word the text also writes in lower case, no title words.
+    let verbish = ["ed", "ing", "ly"].iter().any(|s| folds[0].ends_with(s));
     let shape = n <= 4
+        && !(ev.initial && verbish)
         && (p..q).all(|i| {
             let t = &doc.toks[i];
             !t.upper
-                && !doc.lower_words.contains(&t.fold)
+                && !doc.has_lower(&t.fold)
                 && !lex.title_words.contains(&t.fold)
                 && !t.fold.chars().any(|c| c.is_ascii_digit())
         });

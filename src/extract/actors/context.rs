@@ -2,8 +2,9 @@
 //! sits in a heading or in an all-caps line (where capitals say nothing), and the words the
 //! document also writes in lower case (so a capitalised sentence opener is a common word).
 
-use std::collections::HashSet;
+use std::hash::Hasher;
 
+use super::lexicon::{FastSet, FxHasher};
 use super::tokens::{Tok, TokKind, tokenize};
 use crate::extract::segment::Segments;
 
@@ -17,7 +18,7 @@ pub struct Doc<'t> {
     /// Inside an all-caps line: capitalisation is meaningless.
     pub shouting: Vec<bool>,
     /// Folded words written in lower case somewhere in the document.
-    pub lower_words: HashSet<String>,
+    pub lower_words: FastSet<u64>,
 }
 
 impl<'t> Doc<'t> {
@@ -91,7 +92,7 @@ impl<'t> Doc<'t> {
                         .next()
                         .is_some_and(char::is_lowercase)
             })
-            .map(|t| t.fold.clone())
+            .map(|t| word_hash(&t.fold))
             .collect();
         Doc {
             text,
@@ -101,6 +102,11 @@ impl<'t> Doc<'t> {
             shouting,
             lower_words,
         }
+    }
+
+    /// Whether the document writes this folded word in lower case somewhere.
+    pub fn has_lower(&self, fold: &str) -> bool {
+        self.lower_words.contains(&word_hash(fold))
     }
 
     pub fn s(&self, i: usize) -> &'t str {
@@ -134,4 +140,11 @@ impl<'t> Doc<'t> {
     pub fn joined(&self, i: usize) -> bool {
         self.toks.get(i + 1).is_some_and(|t| !t.nl_before)
     }
+}
+
+/// Words are kept as hashes: no copies, and a collision only costs one rare misjudgement.
+fn word_hash(w: &str) -> u64 {
+    let mut h = FxHasher::default();
+    h.write(w.as_bytes());
+    h.finish()
 }

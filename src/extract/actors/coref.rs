@@ -2,19 +2,17 @@
 //! ("Mr. Pashinyan"), an organisation's last word ("the Commission") or acronym joins the full
 //! name written elsewhere in the document; other single words need evidence of their own.
 
-use std::collections::HashMap;
-
 use super::DocActor;
 use super::candidates::{CKind, Cand};
 use super::context::Doc;
-use super::lexicon::Lexicon;
+use super::lexicon::fold;
+use super::lexicon::{FastMap, Lexicon};
 use crate::model::{ActorKind, Span};
-use crate::text::fold;
 
 #[derive(Default)]
 struct Table {
     actors: Vec<DocActor>,
-    by_key: HashMap<(ActorKind, String), usize>,
+    by_key: FastMap<(ActorKind, String), usize>,
 }
 
 impl Table {
@@ -87,8 +85,8 @@ pub fn resolve(doc: &Doc, lex: &Lexicon, cands: &[Cand]) -> Vec<DocActor> {
         }
     }
     // Full names first, so that a surname finds its person whatever the order in the text.
-    let mut surnames: HashMap<String, Vec<usize>> = HashMap::new();
-    let index_person = |surnames: &mut HashMap<String, Vec<usize>>, i: usize, name: &str| {
+    let mut surnames: FastMap<String, Vec<usize>> = FastMap::default();
+    let index_person = |surnames: &mut FastMap<String, Vec<usize>>, i: usize, name: &str| {
         if let Some(last) = name.split_whitespace().last() {
             surnames.entry(fold(last)).or_default().push(i);
         }
@@ -110,10 +108,14 @@ pub fn resolve(doc: &Doc, lex: &Lexicon, cands: &[Cand]) -> Vec<DocActor> {
         let span = span_of(doc, c);
         let f = fold(span.slice(doc.text));
         let strict = c.evidence.strict;
+        // Acronyms are organisations, not people: "The PUK said".
+        let upper = doc.toks[c.a].upper;
         let person = c.kind == CKind::Person
-            || (!strict && c.evidence.speech)
-            || (!strict && !c.evidence.initial && lex.is_given(&f));
+            || (!strict && !upper && c.evidence.speech)
+            || (!upper && c.evidence.sports)
+            || (!strict && !upper && !c.evidence.initial && lex.is_given(&f));
         let known = surnames.contains_key(&f)
+            || org_alias(&t, lex, &f, upper).is_some()
             || [ActorKind::Organization, ActorKind::Place]
                 .iter()
                 .any(|&k| t.by_key.contains_key(&(k, f.clone())));
@@ -180,7 +182,18 @@ fn org_alias(t: &Table, lex: &Lexicon, f: &str, upper: bool) -> Option<usize> {
             .last()
             .map(fold)
             .unwrap_or_default();
+        let first = a
+            .name
+            .split_whitespace()
+            .next()
+            .map(fold)
+            .unwrap_or_default();
+        // "Barrick" for "Barrick Gold Corp", "Commission" for "European Commission".
         let hit = (lex.org_suffixes.contains(f) && last == f && a.name.contains(' '))
+            || (first == f
+                && a.name.contains(' ')
+                && !lex.is_given(f)
+                && !lex.non_names.contains(f))
             || (upper && f.len() >= 2 && initials(&a.name) == f);
         if hit {
             if found.is_some() {

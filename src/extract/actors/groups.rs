@@ -5,10 +5,10 @@
 use super::DocActor;
 use super::candidates::gazetteer;
 use super::context::Doc;
+use super::lexicon::fold;
 use super::lexicon::{Entry, Lexicon, PlaceKind};
 use super::tokens::TokKind;
 use crate::model::{ActorKind, Span};
-use crate::text::fold;
 
 fn add(out: &mut Vec<DocActor>, name: String, span: Span, country: Option<String>) {
     if let Some(a) = out.iter_mut().find(|a| fold(&a.name) == fold(&name)) {
@@ -94,13 +94,19 @@ pub fn find(doc: &Doc, lex: &Lexicon) -> Vec<DocActor> {
 fn acts_after(doc: &Doc, lex: &Lexicon, mut b: usize) -> bool {
     for _ in 0..4 {
         let f = doc.fold(b);
-        if f == "," || f == "however" || f.ends_with("ly") || f == "also" {
+        if doc.s(b) == "," || f == "however" || f.ends_with("ly") || f == "also" {
             b += 1;
             continue;
         }
         break;
     }
-    lex.speech_verbs.contains(doc.fold(b))
+    let f = doc.fold(b);
+    // Auxiliaries too: "experts are set to visit", "analysts have warned".
+    lex.speech_verbs.contains(f)
+        || matches!(
+            f,
+            "is" | "are" | "was" | "were" | "has" | "have" | "had" | "will" | "would"
+        )
 }
 
 /// "The Armenian government", "Armenia's government".

@@ -2,10 +2,48 @@
 //! folded text (lower case, no diacritics), so every lookup per document is a hash probe.
 
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 
 use super::tokens::{TokKind, tokenize};
 use crate::assets::Assets;
-use crate::text::fold;
+/// `text::fold` with a fast path for ASCII, which most names are.
+pub fn fold(s: &str) -> String {
+    if s.is_ascii() {
+        s.to_ascii_lowercase()
+    } else {
+        crate::text::fold(s)
+    }
+}
+
+/// A small fast hasher (the multiply-rotate scheme of rustc's FxHash): the keys are short words
+/// from our own lists and the text, so hash flooding is no concern and SipHash costs too much.
+#[derive(Default, Clone, Copy)]
+pub struct FxHasher(u64);
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let v = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+            self.0 = (self.0.rotate_left(5) ^ v).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+        }
+    }
+
+    fn write_u8(&mut self, i: u8) {
+        self.write(&[i]);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+pub type FastSet<K> = HashSet<K, BuildHasherDefault<FxHasher>>;
 
 /// What kind of place a gazetteer entry is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -40,33 +78,36 @@ pub enum Entry {
 #[derive(Clone, Debug, Default)]
 pub struct Lexicon {
     /// Folded phrase (tokens joined by one space) → entry.
-    pub phrases: HashMap<String, Entry>,
+    pub phrases: FastMap<String, Entry>,
     /// Folded first token → longest phrase length (in tokens) starting with it.
-    pub phrase_len: HashMap<String, usize>,
+    pub phrase_len: FastMap<String, usize>,
     /// Demonym → country ("" when none).
-    pub demonyms: HashMap<String, String>,
+    pub demonyms: FastMap<String, String>,
+    /// First words of demonyms of two words ("bosnian" of "Bosnian Serb").
+    pub demonym_first: FastSet<String>,
     /// Country → its first demonym, for "Armenia's government" → "Armenian government".
-    pub country_demonym: HashMap<String, String>,
-    pub given: HashSet<String>,
-    pub family_first: HashSet<String>,
+    pub country_demonym: FastMap<String, String>,
+    pub given: FastSet<String>,
+    pub family_first: FastSet<String>,
     /// Folded multi-word roles ("prime minister").
-    pub titles: HashSet<String>,
+    pub titles: FastSet<String>,
     /// Folded words that may stand in a title before a name.
-    pub title_words: HashSet<String>,
+    pub title_words: FastSet<String>,
     /// Folded honorifics that always mark a person ("mr", "mrs", "dr").
-    pub honorifics: HashSet<String>,
-    pub org_suffixes: HashSet<String>,
-    pub club_words: HashSet<String>,
-    pub place_suffixes: HashSet<String>,
-    pub thing_words: HashSet<String>,
-    pub non_names: HashSet<String>,
-    pub speech_verbs: HashSet<String>,
-    pub group_nouns: HashSet<String>,
-    pub group_modifiers: HashSet<String>,
-    pub group_heads: HashSet<String>,
+    pub honorifics: FastSet<String>,
+    pub org_suffixes: FastSet<String>,
+    pub club_words: FastSet<String>,
+    pub place_suffixes: FastSet<String>,
+    pub place_prefixes: FastSet<String>,
+    pub thing_words: FastSet<String>,
+    pub non_names: FastSet<String>,
+    pub speech_verbs: FastSet<String>,
+    pub group_nouns: FastSet<String>,
+    pub group_modifiers: FastSet<String>,
+    pub group_heads: FastSet<String>,
 }
 
-fn folded_set<'a>(lines: impl Iterator<Item = &'a str>) -> HashSet<String> {
+fn folded_set<'a>(lines: impl Iterator<Item = &'a str>) -> FastSet<String> {
     lines.map(fold).collect()
 }
 
@@ -144,7 +185,11 @@ impl Lexicon {
                     .entry(country.clone())
                     .or_insert_with(|| word.trim().to_string());
             }
-            lex.demonyms.insert(phrase_key(word), country);
+            let key = phrase_key(word);
+            if let Some((first, _)) = key.split_once(' ') {
+                lex.demonym_first.insert(first.to_string());
+            }
+            lex.demonyms.insert(key, country);
         }
         lex.given = folded_set(assets.lines("given-names.txt"));
         lex.family_first = folded_set(assets.lines("family-first-names.txt"));
@@ -171,6 +216,7 @@ impl Lexicon {
         lex.org_suffixes = folded_set(assets.lines("org-suffixes.txt"));
         lex.club_words = folded_set(assets.lines("club-words.txt"));
         lex.place_suffixes = folded_set(assets.lines("place-suffixes.txt"));
+        lex.place_prefixes = folded_set(assets.lines("place-prefixes.txt"));
         lex.thing_words = folded_set(assets.lines("thing-words.txt"));
         lex.non_names = assets
             .lines("non-names.txt")
@@ -197,6 +243,12 @@ impl Lexicon {
         let first = key.split(' ').next().unwrap_or("").to_string();
         let len = self.phrase_len.entry(first).or_insert(0);
         *len = (*len).max(n);
+        // "St Louis" for "St. Louis": dots dropped inside longer names.
+        if n > 1 && key.contains('.') {
+            self.phrases
+                .entry(key.replace('.', ""))
+                .or_insert_with(|| entry.clone());
+        }
         self.phrases.entry(key).or_insert(entry);
     }
 

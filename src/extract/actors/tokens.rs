@@ -1,8 +1,8 @@
 //! Tokens for name finding: words (with inner hyphens, apostrophes and acronym dots), numbers,
 //! possessive `'s` and single punctuation marks, each with its byte span and folded form.
 
+use super::lexicon::fold;
 use crate::model::Span;
-use crate::text::fold;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TokKind {
@@ -115,7 +115,13 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
         out.push(Tok {
             span,
             kind,
-            fold: if s.is_ascii() { s.to_ascii_lowercase() } else { fold(s) },
+            fold: if s.is_ascii() {
+                s.to_ascii_lowercase()
+            } else if kind == TokKind::Punct {
+                String::new()
+            } else {
+                fold(s)
+            },
             cap: kind == TokKind::Word
                 && (s.chars().next().is_some_and(char::is_uppercase) || prefixed_cap(s)),
             upper: kind == TokKind::Word && total >= 2 && up == total,

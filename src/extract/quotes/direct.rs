@@ -8,22 +8,9 @@
 
 use super::lexicon::{CueMatch, Frame, Lexicon, NAME_CONTEXT, TITLE};
 use super::marks::Run;
-use super::speaker::{self, Speaker};
+use super::speaker::{self, Anaphor, Speaker};
 use super::tokens::Tok;
 use crate::model::{QuoteKind, Span};
-
-/// How a quote found its speaker.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Via {
-    /// The verb follows the quote or splits it: the cue belongs to the quote alone.
-    After,
-    /// The verb precedes the quote in its sentence: a reported statement may hold the quote.
-    Before,
-    /// A verb before a colon, or "according to" in the sentence.
-    Colon,
-    /// No verb: the quote continues the previous speaker's quote.
-    Continued,
-}
 
 #[derive(Clone, Debug)]
 pub struct Found {
@@ -32,7 +19,6 @@ pub struct Found {
     pub parts: Vec<Span>,
     pub cue: Option<CueMatch>,
     pub speaker: Option<Speaker>,
-    pub via: Option<Via>,
 }
 
 struct Attr {
@@ -44,7 +30,7 @@ struct Attr {
 
 pub struct Ctx<'a> {
     pub text: &'a str,
-    pub toks: &'a [Tok],
+    pub toks: &'a [Tok<'a>],
     pub lex: &'a Lexicon,
     pub runs: &'a [Run],
     /// Token range of each run, marks included.
@@ -89,8 +75,10 @@ impl Ctx<'_> {
         self.inner(r).trim_end().chars().next_back().unwrap_or(' ')
     }
 
+    /// The paragraph a run ends in (a run may reopen across paragraphs).
     fn para_of_run(&self, r: usize) -> usize {
-        self.toks[self.run_toks[r].0].para
+        let (a, b) = self.run_toks[r];
+        self.toks[b.max(a + 1) - 1].para
     }
 
     /// First token of the sentence holding token `i`.
@@ -159,7 +147,7 @@ impl Ctx<'_> {
             let dot_ok = tk.is_punct('.')
                 && k + 1 < limit
                 && (toks[k + 1].word && toks[k + 1].cap || toks[k + 1].is_punct(','));
-            if !tk.word && !(tk.is_punct(',') || tk.is_punct('(') || tk.is_punct(')') || dot_ok) {
+            if !(tk.word || tk.is_punct(',') || tk.is_punct('(') || tk.is_punct(')') || dot_ok) {
                 break;
             }
             if let Some(c) = self.lex.cue_at(toks, k) {
@@ -215,6 +203,8 @@ impl Ctx<'_> {
             return speaker::after(toks, self.lex, c.end(), self.narration_limit(c.end()));
         }
         if c.participle && c.start > start && toks[c.start - 1].is_punct(',') {
+            // The main clause may lie before an earlier quotation of the same sentence.
+            let start = self.sentence_start(c.start);
             for k in (start..c.start).rev() {
                 if let Some(m) = self.lex.cue_at(toks, k)
                     && !m.participle
@@ -260,13 +250,31 @@ impl Ctx<'_> {
         })
     }
 
+    /// Whether run `q` opens the next paragraph, only punctuation lies between token `from` and it,
+    /// and its paragraph has no speech verb of its own.
+    fn continues(&self, from: usize, q: usize) -> bool {
+        let toks = self.toks;
+        let first = self.run_toks[q].0;
+        if from == 0 || first == 0 || from > first {
+            return false;
+        }
+        let here = toks[from - 1].para;
+        let p = toks[first].para;
+        p == here + 1
+            && toks[first - 1].para != p
+            && toks[from..first].iter().all(|t| !t.word)
+            && !(first..toks.len())
+                .take_while(|&k| toks[k].para == p)
+                .any(|k| toks[k].run.is_none() && self.lex.cue_at(toks, k).is_some())
+    }
+
     /// The clause around a quotation at token `first` when its subject names someone: a statement
     /// from the verb after the subject to the end of the sentence.
     fn clause_of(&self, first: usize, floor: usize) -> Option<Found> {
         let toks = self.toks;
         let start = self.sentence_start(first).max(floor);
         let sp = speaker::main_subject(toks, self.lex, start, first)?;
-        let named = sp.anaphor.is_some()
+        let named = matches!(sp.anaphor, Some(Anaphor::Singular | Anaphor::Plural))
             || toks[sp.first..sp.end]
                 .iter()
                 .any(|t| t.cap && t.word && !self.lex.has(t, TITLE));
@@ -295,7 +303,6 @@ impl Ctx<'_> {
                 participle: false,
             }),
             speaker: Some(sp),
-            via: None,
         })
     }
 
@@ -347,7 +354,7 @@ impl Ctx<'_> {
 }
 
 /// Whether only punctuation lies between token `from` and token `to`, within one paragraph.
-fn clean_gap(toks: &[Tok], from: usize, to: usize, max_words: usize, lex: &Lexicon) -> bool {
+fn clean_gap(toks: &[Tok<'_>], from: usize, to: usize, max_words: usize, lex: &Lexicon) -> bool {
     if from > to || to - from > 60 {
         return false;
     }
@@ -393,14 +400,14 @@ pub fn find(ctx: &Ctx) -> (Vec<Found>, Vec<usize>) {
                 parts: vec![span],
                 cue: None,
                 speaker: None,
-                via: None,
             });
             continue;
         }
-        let para = ctx.para_of_run(r0);
+        let mut para = ctx.para_of_run(r0);
         let mut group = vec![r0];
         let mut attr: Option<Attr> = None;
-        let mut via = None;
+        // The attribution follows the quotation (or closes its sentence).
+        let mut after = false;
         loop {
             let last = *group.last().unwrap_or(&r0);
             let a = ctx.after_attr(last);
@@ -411,7 +418,7 @@ pub fn find(ctx: &Ctx) -> (Vec<Found>, Vec<usize>) {
             let skipped_titles = next.is_some_and(|q| q > last + 1);
             if a.is_some() && attr.is_none() {
                 attr = a;
-                via = Some(Via::After);
+                after = true;
             }
             match next {
                 Some(q)
@@ -438,6 +445,16 @@ pub fn find(ctx: &Ctx) -> (Vec<Found>, Vec<usize>) {
                     group.push(q);
                     done[q] = true;
                 }
+                // A paragraph that is only a quotation continues the attributed quote before it.
+                None if attr.is_some()
+                    && last + 1 < n
+                    && !done[last + 1]
+                    && ctx.continues(resume, last + 1) =>
+                {
+                    group.push(last + 1);
+                    done[last + 1] = true;
+                    para = ctx.para_of_run(last + 1);
+                }
                 _ => break,
             }
         }
@@ -455,7 +472,6 @@ pub fn find(ctx: &Ctx) -> (Vec<Found>, Vec<usize>) {
                     used.push(c.start);
                 }
                 attr = Some(a);
-                via = Some(Via::Colon);
             } else if let Some(a) = ctx.before_attr(first_tok, floor) {
                 // A title after narration is a name even in a reported sentence.
                 let c = a.cue.map_or(first_tok, |c| c.end());
@@ -465,21 +481,36 @@ pub fn find(ctx: &Ctx) -> (Vec<Found>, Vec<usize>) {
                     .count();
                 if !(single && title[r0] && narration > 0) {
                     attr = Some(a);
-                    via = Some(Via::Before);
                 }
             } else if let Some(a) = ctx.according_attr(first_tok) {
+                after = a.cue.is_some_and(|c| c.start > first_tok);
                 attr = Some(a);
-                via = Some(Via::Colon);
             } else if let Some(a) = ctx.trailing_attr(ctx.run_toks[*group.last().unwrap_or(&r0)].1)
             {
                 attr = Some(a);
-                via = Some(Via::Before);
+                after = true;
+            }
+        }
+        // Narration before a quotation attributed after it belongs to the statement:
+        // "America needs leaders “who understand ...,” Clinton said."
+        if after && let Some(a) = &attr {
+            let start = ctx.sentence_start(first_tok).max(floor);
+            let lead = &ctx.toks[start..first_tok];
+            let words = lead.iter().filter(|t| t.word).count();
+            let cue_inside = (start..first_tok).any(|k| ctx.lex.cue_at(ctx.toks, k).is_some());
+            if words >= 2 && !cue_inside {
+                let end = ctx.runs[*group.last().unwrap_or(&r0)].span.end;
+                out.push(Found {
+                    span: Span::new(ctx.toks[start].span.start, end),
+                    kind: QuoteKind::Reported,
+                    parts: Vec::new(),
+                    cue: a.cue,
+                    speaker: a.speaker.clone(),
+                });
             }
         }
         let parts: Vec<Span> = group.iter().map(|&q| ctx.runs[q].span).collect();
         let span = Span::new(parts[0].start, parts[parts.len() - 1].end);
-        let starts_para =
-            first_tok == 0 || ctx.toks[first_tok - 1].para != ctx.toks[first_tok].para;
         let kind;
         let mut speaker = None;
         let mut cue = None;
@@ -496,7 +527,6 @@ pub fn find(ctx: &Ctx) -> (Vec<Found>, Vec<usize>) {
                 speaker: stmt.speaker.clone(),
                 end: first_tok,
             });
-            via = Some(Via::Before);
             out.push(stmt);
         }
         match attr {
@@ -512,7 +542,6 @@ pub fn find(ctx: &Ctx) -> (Vec<Found>, Vec<usize>) {
                     && para <= p + 1
                 {
                     speaker = s.clone();
-                    via = Some(Via::Continued);
                 }
             }
         }
@@ -528,7 +557,6 @@ pub fn find(ctx: &Ctx) -> (Vec<Found>, Vec<usize>) {
             parts,
             cue,
             speaker,
-            via,
         });
     }
     (out, used)

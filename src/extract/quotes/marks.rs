@@ -78,8 +78,8 @@ pub fn runs(text: &str, paragraphs: &[Span]) -> Vec<Run> {
                         });
                         open = None;
                     }
-                    None if !next.is_whitespace()
-                        && !(prev.is_alphanumeric() && next.is_alphanumeric()) =>
+                    None if !(next.is_whitespace()
+                        || prev.is_alphanumeric() && next.is_alphanumeric()) =>
                     {
                         open = Some(at);
                     }

@@ -46,7 +46,7 @@ fn statement(ctx: &Ctx, c: CueMatch) -> Option<Found> {
         .find(|&i| {
             let t = &toks[i];
             let joins =
-                t.is_punct(',') || matches!(t.lower.as_str(), "and" | "but" | "while" | "whereas");
+                t.is_punct(',') || matches!(t.lower.as_ref(), "and" | "but" | "while" | "whereas");
             t.run.is_none()
                 && ((is_dash(t) && i > 0 && toks[i - 1].span.end < t.span.start)
                     || (joins && ctx.lex.cue_at(toks, i + 1).is_some())
@@ -94,7 +94,7 @@ fn statement(ctx: &Ctx, c: CueMatch) -> Option<Found> {
         return None;
     }
     let mut from = toks[c.start].span.start;
-    if c.start > 0 && matches!(toks[c.start - 1].lower.as_str(), "who" | "which") {
+    if c.start > 0 && matches!(toks[c.start - 1].lower.as_ref(), "who" | "which") {
         from = toks[c.start - 1].span.start;
     }
     Some(Found {
@@ -103,15 +103,14 @@ fn statement(ctx: &Ctx, c: CueMatch) -> Option<Found> {
         parts: Vec::new(),
         cue: Some(c),
         speaker,
-        via: None,
     })
 }
 
-fn is_dash(t: &Tok) -> bool {
+fn is_dash(t: &Tok<'_>) -> bool {
     t.is_punct('–') || t.is_punct('—')
 }
 
-fn sentence_start(toks: &[Tok], i: usize) -> usize {
+fn sentence_start(toks: &[Tok<'_>], i: usize) -> usize {
     let s = toks[i].sent;
     let mut k = i;
     while k > 0 && toks[k - 1].sent == s && toks[k - 1].para == toks[i].para {
@@ -166,7 +165,7 @@ fn has_complement(ctx: &Ctx, c: CueMatch, end: usize) -> bool {
         if lex.has(w, BE)
             || (lex.has(w, SKIP)
                 && matches!(
-                    w.lower.as_str(),
+                    w.lower.as_ref(),
                     "has"
                         | "have"
                         | "had"
@@ -229,7 +228,6 @@ fn according(ctx: &Ctx, c: CueMatch, start: usize, end: usize) -> Option<Found> 
         parts: Vec::new(),
         cue: Some(c),
         speaker: Some(speaker),
-        via: None,
     })
 }
 
@@ -267,6 +265,5 @@ fn trailing(ctx: &Ctx, c: CueMatch, start: usize, end: usize) -> Option<Found> {
         parts: Vec::new(),
         cue: Some(c),
         speaker: Some(speaker),
-        via: None,
     })
 }

@@ -35,7 +35,23 @@ pub fn resolve(found: &[Found], actors: &[DocActor]) -> Vec<Vec<usize>> {
                 }
             }
         }
-        if who.is_empty()
+        // "The commentators" refers back to people already named; a group actor made of the
+        // common noun alone is only the fallback.
+        let generic =
+            sp.anaphor.is_some() && who.iter().all(|&a| actors[a].kind == ActorKind::Group);
+        let plural_back = |prev: &[usize]| {
+            prev.len() > 1
+                || prev
+                    .first()
+                    .is_some_and(|&a| actors[a].kind == ActorKind::Group)
+        };
+        if generic
+            && sp.anaphor == Some(Anaphor::Plural)
+            && plural_back(&previous)
+            && !who.is_empty()
+        {
+            who = previous.clone();
+        } else if who.is_empty()
             && let Some(anaphor) = sp.anaphor
         {
             let before = |kinds: &[ActorKind]| {
@@ -46,7 +62,7 @@ pub fn resolve(found: &[Found], actors: &[DocActor]) -> Vec<Vec<usize>> {
                     .map(|&(_, _, a)| a)
             };
             who = match anaphor {
-                Anaphor::Plural if previous.len() > 1 => previous.clone(),
+                Anaphor::Plural if plural_back(&previous) => previous.clone(),
                 Anaphor::Plural => before(&[ActorKind::Group, ActorKind::Organization])
                     .into_iter()
                     .collect(),

@@ -32,12 +32,12 @@ pub struct Speaker {
     pub anaphor: Option<Anaphor>,
 }
 
-fn is_adverb(t: &Tok) -> bool {
+fn is_adverb(t: &Tok<'_>) -> bool {
     t.word && !t.cap && t.lower.len() > 4 && t.lower.ends_with("ly") && t.lower != "only"
 }
 
 /// A period inside a name: "Sen. Ted Cruz", "U.S. Secretary".
-fn abbrev_dot(toks: &[Tok], i: usize) -> bool {
+fn abbrev_dot(toks: &[Tok<'_>], i: usize) -> bool {
     toks[i].is_punct('.')
         && i > 0
         && toks[i - 1].word
@@ -48,7 +48,7 @@ fn abbrev_dot(toks: &[Tok], i: usize) -> bool {
 }
 
 /// Whether the verb at token `cue` is passive ("is described as", "was told"): it names no speaker.
-pub fn passive(toks: &[Tok], lex: &Lexicon, cue: usize, floor: usize) -> bool {
+pub fn passive(toks: &[Tok<'_>], lex: &Lexicon, cue: usize, floor: usize) -> bool {
     if toks
         .get(cue)
         .is_none_or(|t| t.lower.ends_with("ing") || t.is("quoted"))
@@ -71,7 +71,7 @@ pub fn passive(toks: &[Tok], lex: &Lexicon, cue: usize, floor: usize) -> bool {
 
 /// The subject of the speech verb at token `cue`, looking back no further than token `floor`.
 /// None for a passive verb ("is described as") or when nothing fits.
-pub fn before(toks: &[Tok], lex: &Lexicon, cue: usize, floor: usize) -> Option<Speaker> {
+pub fn before(toks: &[Tok<'_>], lex: &Lexicon, cue: usize, floor: usize) -> Option<Speaker> {
     // "is quoted as saying" is passive in form only.
     let participle = toks
         .get(cue)
@@ -130,10 +130,24 @@ pub fn before(toks: &[Tok], lex: &Lexicon, cue: usize, floor: usize) -> Option<S
     collect_back(toks, lex, i, floor)
 }
 
-fn collect_back(toks: &[Tok], lex: &Lexicon, end: usize, floor: usize) -> Option<Speaker> {
+fn collect_back(toks: &[Tok<'_>], lex: &Lexicon, end: usize, floor: usize) -> Option<Speaker> {
     if end <= floor {
         return None;
     }
+    // "Sen. Richard J. Durbin (D-Ill.)": the bracket belongs to the name before it.
+    let end = if toks[end - 1].is_punct(')') {
+        let mut k = end - 1;
+        while k > floor && end - 1 - k < 12 && !toks[k].is_punct('(') {
+            k -= 1;
+        }
+        if toks[k].is_punct('(') && k > floor {
+            k
+        } else {
+            end
+        }
+    } else {
+        end
+    };
     let last = &toks[end - 1];
     if last.run.is_some() {
         return None;
@@ -209,7 +223,7 @@ fn collect_back(toks: &[Tok], lex: &Lexicon, end: usize, floor: usize) -> Option
 }
 
 /// The phrase starting at token `start` ("said Robert Stone, a retiree", "according to Fidan,").
-pub fn after(toks: &[Tok], lex: &Lexicon, start: usize, limit: usize) -> Option<Speaker> {
+pub fn after(toks: &[Tok<'_>], lex: &Lexicon, start: usize, limit: usize) -> Option<Speaker> {
     let limit = limit.min(toks.len());
     if start >= limit {
         return None;
@@ -260,7 +274,7 @@ pub fn after(toks: &[Tok], lex: &Lexicon, start: usize, limit: usize) -> Option<
     (j > start).then(|| build(toks, lex, start, j))
 }
 
-fn build(toks: &[Tok], lex: &Lexicon, first: usize, end: usize) -> Speaker {
+fn build(toks: &[Tok<'_>], lex: &Lexicon, first: usize, end: usize) -> Speaker {
     let phrase = &toks[first..end];
     // The name: trailing capitalised words that are no titles, joined by "and".
     let mut k = end;
@@ -317,7 +331,7 @@ fn build(toks: &[Tok], lex: &Lexicon, first: usize, end: usize) -> Speaker {
 }
 
 /// The last word before a preposition: "advocates" in "advocates in Yerevan".
-fn head_of(lex: &Lexicon, conj: &[Tok]) -> Option<Span> {
+fn head_of(lex: &Lexicon, conj: &[Tok<'_>]) -> Option<Span> {
     let cut = conj
         .iter()
         .position(|t| lex.has(t, NP_PREP) && !t.cap)
@@ -326,9 +340,9 @@ fn head_of(lex: &Lexicon, conj: &[Tok]) -> Option<Span> {
 }
 
 /// "the commentators", "these officials": a definite phrase of common nouns refers back.
-fn definite(phrase: &[Tok]) -> Option<Anaphor> {
+fn definite(phrase: &[Tok<'_>]) -> Option<Anaphor> {
     let (first, rest) = phrase.split_first()?;
-    let det = matches!(first.lower.as_str(), "the" | "these" | "those" | "both");
+    let det = matches!(first.lower.as_ref(), "the" | "these" | "those" | "both");
     if !det || rest.is_empty() || rest.len() > 3 || rest.iter().any(|t| t.cap || !t.word) {
         return None;
     }
@@ -342,7 +356,7 @@ fn definite(phrase: &[Tok]) -> Option<Anaphor> {
 
 /// The subject of a sentence's main verb, for a cue without its own ("..., saying", "and said"):
 /// the first phrase, at the sentence start or after a comma, followed by a verb.
-pub fn main_subject(toks: &[Tok], lex: &Lexicon, start: usize, end: usize) -> Option<Speaker> {
+pub fn main_subject(toks: &[Tok<'_>], lex: &Lexicon, start: usize, end: usize) -> Option<Speaker> {
     let mut starts = vec![start];
     starts.extend(
         (start..end)
@@ -350,6 +364,13 @@ pub fn main_subject(toks: &[Tok], lex: &Lexicon, start: usize, end: usize) -> Op
             .map(|k| k + 1),
     );
     for s in starts {
+        if s < end && lex.pronoun(&toks[s]).is_some() {
+            return Some(build(toks, lex, s, s + 1));
+        }
+        // "In a statement, ...": a clause opening with a preposition has no subject there.
+        if s < end && lex.has(&toks[s], NP_PREP | BOUNDARY) {
+            continue;
+        }
         let mut k = s;
         while k < end && k - s < 10 {
             let t = &toks[k];

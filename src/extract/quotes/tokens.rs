@@ -1,5 +1,7 @@
 //! Tokens for the quote rules: words and punctuation with byte spans, paragraph and sentence indices.
 
+use std::borrow::Cow;
+
 use crate::extract::segment::Segments;
 use crate::model::Span;
 
@@ -7,10 +9,10 @@ use crate::model::Span;
 pub const NO_SENTENCE: usize = usize::MAX;
 
 #[derive(Clone, Debug)]
-pub struct Tok {
+pub struct Tok<'t> {
     pub span: Span,
     /// Lower-cased word (curly apostrophes made straight), or the punctuation character.
-    pub lower: String,
+    pub lower: Cow<'t, str>,
     pub word: bool,
     /// Starts with an upper-case letter.
     pub cap: bool,
@@ -20,7 +22,7 @@ pub struct Tok {
     pub run: Option<usize>,
 }
 
-impl Tok {
+impl Tok<'_> {
     pub fn is(&self, s: &str) -> bool {
         self.lower == s
     }
@@ -35,7 +37,7 @@ fn joins(c: char) -> bool {
 }
 
 /// Splits `text` into tokens; paragraphs and sentences come from `segs`.
-pub fn tokenize(text: &str, segs: &Segments) -> Vec<Tok> {
+pub fn tokenize<'t>(text: &'t str, segs: &Segments) -> Vec<Tok<'t>> {
     let mut out: Vec<Tok> = Vec::with_capacity(text.len() / 5);
     let mut chars = text.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
@@ -46,33 +48,33 @@ pub fn tokenize(text: &str, segs: &Segments) -> Vec<Tok> {
             || ((c == '@' || c == '#') && chars.peek().is_some_and(|&(_, n)| n.is_alphanumeric()))
         {
             let mut end = i + c.len_utf8();
-            let mut lower = String::new();
-            push_lower(&mut lower, c);
+            let mut last = c;
             while let Some(&(j, d)) = chars.peek() {
-                if d.is_alphanumeric() {
-                    push_lower(&mut lower, d);
-                    end = j + d.len_utf8();
-                    chars.next();
-                } else if joins(d) {
-                    // A joiner stays inside the word only between two alphanumerics.
-                    let next = text[j + d.len_utf8()..].chars().next();
-                    if next.is_some_and(char::is_alphanumeric) {
-                        push_lower(&mut lower, d);
-                        end = j + d.len_utf8();
-                        chars.next();
-                    } else if matches!(d, '\'' | '’') && lower.ends_with('s') {
-                        // A plural possessive: "Sanders’ campaign".
-                        push_lower(&mut lower, d);
-                        end = j + d.len_utf8();
-                        chars.next();
-                        break;
-                    } else {
-                        break;
-                    }
-                } else {
+                let next = text[j + d.len_utf8()..].chars().next();
+                // A joiner stays inside the word only between two alphanumerics; a plural
+                // possessive keeps its apostrophe ("Sanders’ campaign").
+                let inner =
+                    d.is_alphanumeric() || (joins(d) && next.is_some_and(char::is_alphanumeric));
+                let possessive = matches!(d, '\'' | '’') && matches!(last, 's' | 'S') && !inner;
+                if !(inner || possessive) {
+                    break;
+                }
+                end = j + d.len_utf8();
+                last = d;
+                chars.next();
+                if possessive {
                     break;
                 }
             }
+            let raw = &text[i..end];
+            // Most words are lower-case ASCII already: borrow them instead of allocating.
+            let lower = if raw.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+                Cow::Borrowed(raw)
+            } else {
+                let mut l = String::with_capacity(raw.len());
+                raw.chars().for_each(|ch| push_lower(&mut l, ch));
+                Cow::Owned(l)
+            };
             out.push(Tok {
                 span: Span::new(i, end),
                 lower,
@@ -85,7 +87,7 @@ pub fn tokenize(text: &str, segs: &Segments) -> Vec<Tok> {
         } else {
             out.push(Tok {
                 span: Span::new(i, i + c.len_utf8()),
-                lower: c.to_string(),
+                lower: Cow::Borrowed(&text[i..i + c.len_utf8()]),
                 word: false,
                 cap: false,
                 para: 0,
@@ -108,7 +110,7 @@ fn push_lower(s: &mut String, c: char) {
 }
 
 /// Fills in paragraph and sentence indices with two moving pointers.
-fn locate(toks: &mut [Tok], segs: &Segments) {
+fn locate(toks: &mut [Tok<'_>], segs: &Segments) {
     let mut p = 0;
     let mut s = 0;
     for t in toks.iter_mut() {
@@ -126,6 +128,6 @@ fn locate(toks: &mut [Tok], segs: &Segments) {
 }
 
 /// The index of the first token starting at or after `offset`.
-pub fn first_at(toks: &[Tok], offset: usize) -> usize {
+pub fn first_at(toks: &[Tok<'_>], offset: usize) -> usize {
     toks.partition_point(|t| t.span.start < offset)
 }

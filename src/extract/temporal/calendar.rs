@@ -2,6 +2,8 @@
 
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 
+use super::lexicon::Holiday;
+
 pub type Bounds = (NaiveDate, NaiveDate);
 
 pub fn ymd(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
@@ -107,6 +109,39 @@ pub fn nearest_weekday(from: NaiveDate, wd: u32, dir: i32) -> Option<NaiveDate> 
     add_days(from, delta)
 }
 
+/// The day of a holiday in year `y`.
+pub fn holiday(h: Holiday, y: i32) -> Option<NaiveDate> {
+    match h {
+        Holiday::Fixed(m, d) => ymd(y, m, d),
+        Holiday::Nth(m, wd, n) if n > 0 => {
+            let first = nearest_weekday(ymd(y, m, 1)?, wd, 1)?;
+            add_days(first, i64::from(n - 1) * 7).filter(|d| d.month() == m)
+        }
+        Holiday::Nth(m, wd, _) => nearest_weekday(month_bounds(y, m)?.1, wd, -1),
+        Holiday::Easter(off) => add_days(easter(y)?, off),
+        Holiday::Election => add_days(nearest_weekday(ymd(y, 11, 1)?, 1, 1)?, 1),
+    }
+}
+
+/// Easter Sunday (Gregorian, anonymous algorithm).
+fn easter(y: i32) -> Option<NaiveDate> {
+    let a = y % 19;
+    let b = y / 100;
+    let c = y % 100;
+    let d = b / 4;
+    let e = b % 4;
+    let f = (b + 8) / 25;
+    let g = (b - f + 1) / 3;
+    let h = (19 * a + b - d - g + 15) % 30;
+    let i = c / 4;
+    let k = c % 4;
+    let l = (32 + 2 * e + 2 * i - h - k) % 7;
+    let m = (a + 11 * h + 22 * l) / 451;
+    let month = (h + l - 7 * m + 114) / 31;
+    let day = (h + l - 7 * m + 114) % 31 + 1;
+    ymd(y, month as u32, day as u32)
+}
+
 /// Narrows bounds for "early", "mid" and "late": the first, middle or last third.
 pub fn narrow(b: Bounds, part: i32) -> Bounds {
     let len = (b.1 - b.0).num_days();
@@ -143,5 +178,11 @@ mod tests {
             ymd(2026, 2, 28).unwrap()
         );
         assert_eq!(month_bounds(2024, 2).unwrap().1, ymd(2024, 2, 29).unwrap());
+        assert_eq!(holiday(Holiday::Nth(11, 4, 4), 2025), ymd(2025, 11, 27));
+        assert_eq!(holiday(Holiday::Nth(5, 1, -1), 2025), ymd(2025, 5, 26));
+        assert_eq!(holiday(Holiday::Easter(0), 2025), ymd(2025, 4, 20));
+        assert_eq!(holiday(Holiday::Easter(0), 2000), ymd(2000, 4, 23));
+        assert_eq!(holiday(Holiday::Election, 2024), ymd(2024, 11, 5));
+        assert_eq!(holiday(Holiday::Election, 1998), ymd(1998, 11, 3));
     }
 }

@@ -1,8 +1,35 @@
 //! The tagger's word lists: month, weekday, number, unit and reference words from `assets/temporal-*.txt`.
 
-use std::collections::HashMap;
+use std::collections::HashMap as StdMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use crate::assets::Assets;
+
+/// FNV-1a: the maps are keyed by short words and looked up for most tokens of every article, where
+/// the default SipHash dominated the stage's time.
+#[derive(Default)]
+pub struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for b in bytes {
+            h ^= u64::from(*b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type HashMap<K, V> = StdMap<K, V, BuildHasherDefault<Fnv>>;
 
 /// What one word can mean inside a time expression.
 #[derive(Clone, Debug, PartialEq)]
@@ -21,6 +48,40 @@ pub enum Word {
     Set(String),
     /// A spelled decade of the 1900s ("nineties" → 9).
     Decade(i32),
+}
+
+/// When a named holiday falls in a given year.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Holiday {
+    Fixed(u32, u32),
+    /// Month, weekday (1 = Monday), nth (-1 = last).
+    Nth(u32, u32, i32),
+    /// Days after Easter Sunday.
+    Easter(i64),
+    /// The Tuesday after the first Monday of November.
+    Election,
+}
+
+impl Holiday {
+    fn parse(s: &str) -> Option<Holiday> {
+        if s == "election" {
+            return Some(Holiday::Election);
+        }
+        if let Some(off) = s.strip_prefix("easter") {
+            return Some(Holiday::Easter(if off.is_empty() {
+                0
+            } else {
+                off.parse().ok()?
+            }));
+        }
+        let mut parts = s.splitn(3, '-');
+        let m = parts.next()?.parse().ok()?;
+        let a = parts.next()?.parse().ok()?;
+        match parts.next() {
+            None => Some(Holiday::Fixed(m, a)),
+            Some(n) => Some(Holiday::Nth(m, a, n.parse().ok()?)),
+        }
+    }
 }
 
 /// A calendar or clock unit.
@@ -91,10 +152,76 @@ fn intern(s: &str) -> &'static str {
     KNOWN.iter().find(|k| **k == s).copied().unwrap_or("")
 }
 
+/// Words the grammar itself reads at the start of an expression (modifiers, determiners,
+/// approximations); together with the word lists they decide where parsing is worth trying.
+const OPENERS: &[&str] = &[
+    "the",
+    "around",
+    "nearly",
+    "almost",
+    "roughly",
+    "approximately",
+    "about",
+    "more",
+    "less",
+    "fewer",
+    "at",
+    "up",
+    "early",
+    "earlier",
+    "late",
+    "later",
+    "mid",
+    "end",
+    "beginning",
+    "start",
+    "middle",
+    "fiscal",
+    "year",
+    "this",
+    "current",
+    "that",
+    "same",
+    "last",
+    "past",
+    "previous",
+    "preceding",
+    "prior",
+    "next",
+    "coming",
+    "following",
+    "today",
+    "tonight",
+    "yesterday",
+    "tomorrow",
+    "present",
+    "near",
+    "foreseeable",
+    "distant",
+    "immediate",
+    "these",
+    "every",
+    "each",
+    "latest",
+    "recent",
+    "comparable",
+    "corresponding",
+    "quarter",
+    "weekend",
+    "q",
+];
+
 /// Word lists the tagger needs, keyed by lower-case word.
 #[derive(Clone, Debug, Default)]
 pub struct Lexicon {
     words: HashMap<String, Vec<Word>>,
+    /// Holiday names, by their lower-case text (one to four words).
+    holidays: HashMap<String, Holiday>,
+    /// Every word that can open an expression: the lexicon's words, the first words of holidays and
+    /// the grammar's own openers (`OPENERS`).
+    starters: HashMap<String, ()>,
+    /// First words of holiday names.
+    holiday_starts: HashMap<String, ()>,
     /// Words that point the clause to the future ("will", "next").
     future: HashMap<String, ()>,
     /// Words that point the clause to the past ("was", "met"); "-ed" forms count as well.
@@ -105,7 +232,8 @@ pub struct Lexicon {
 
 impl Lexicon {
     pub fn load(assets: &Assets) -> Self {
-        let mut words: HashMap<String, Vec<Word>> = HashMap::new();
+        let mut words: HashMap<String, Vec<Word>> = HashMap::default();
+        let mut holidays: HashMap<String, Holiday> = HashMap::default();
         for line in assets.lines("temporal-lexicon.txt") {
             let mut parts = line.split('\t').map(str::trim);
             let (Some(cat), Some(word), Some(val)) = (parts.next(), parts.next(), parts.next())
@@ -123,6 +251,12 @@ impl Lexicon {
                 "ref" => Some(Word::Ref(intern(val))).filter(|w| *w != Word::Ref("")),
                 "set" => Some(Word::Set(val.to_string())),
                 "decade" => val.parse().ok().map(Word::Decade),
+                "holiday" => {
+                    if let Some(h) = Holiday::parse(val) {
+                        holidays.insert(word.to_lowercase(), h);
+                    }
+                    None
+                }
                 _ => None,
             };
             if let Some(e) = entry {
@@ -135,8 +269,27 @@ impl Lexicon {
                 .map(|w| (w.to_lowercase(), ()))
                 .collect::<HashMap<_, _>>()
         };
+        let mut starters: HashMap<String, ()> = HashMap::default();
+        let mut holiday_starts: HashMap<String, ()> = HashMap::default();
+        for w in words.keys() {
+            starters.insert(w.clone(), ());
+            // "Tuesdays", "nights"
+            starters.insert(format!("{w}s"), ());
+        }
+        for name in holidays.keys() {
+            if let Some(first) = name.split([' ', '\'']).next() {
+                starters.insert(first.to_string(), ());
+                holiday_starts.insert(first.to_string(), ());
+            }
+        }
+        for w in OPENERS {
+            starters.insert((*w).to_string(), ());
+        }
         Lexicon {
             words,
+            holidays,
+            holiday_starts,
+            starters,
             future: set("temporal-future-cues.txt"),
             past: set("temporal-past-cues.txt"),
             not_year_after: set("temporal-not-year-after.txt"),
@@ -216,6 +369,19 @@ impl Lexicon {
             Word::Decade(d) => Some(*d),
             _ => None,
         })
+    }
+
+    /// Whether an expression can start at this (lower-case) word.
+    pub fn may_start(&self, w: &str) -> bool {
+        self.starters.contains_key(w)
+    }
+
+    pub fn may_start_holiday(&self, w: &str) -> bool {
+        self.holiday_starts.contains_key(w)
+    }
+
+    pub fn holiday(&self, name: &str) -> Option<Holiday> {
+        self.holidays.get(name).copied()
     }
 
     pub fn is_future_cue(&self, w: &str) -> bool {

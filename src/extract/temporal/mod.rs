@@ -59,6 +59,24 @@ pub fn tag(
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
+        // Most words cannot open a time expression: one hash look-up skips them.
+        let skip = match toks[i].kind {
+            tokens::Kind::Word => {
+                !lex.may_start(&toks[i].norm)
+                    // "the" only matters before a word that can open an expression or a number.
+                    || (toks[i].norm == "the"
+                        && toks.get(i + 1).is_some_and(|t| {
+                            t.kind == tokens::Kind::Word && !lex.may_start(&t.norm)
+                        }))
+            }
+            tokens::Kind::Punct => toks[i].norm != "'",
+            tokens::Kind::Code => true,
+            tokens::Kind::Num => false,
+        };
+        if skip {
+            i += 1;
+            continue;
+        }
         let Some(m) = parser.parse_at(i) else {
             i += 1;
             continue;
@@ -70,8 +88,9 @@ pub fn tag(
         }
         let sent = sentence_of[m.start];
         ctx.dir = direction(&parser, &sentence_of, m.start, m.end);
-        ctx.quarter = quarter_at.map(|(y, q, _)| (y, q));
-        let _ = sent;
+        ctx.quarter = quarter_at
+            .filter(|(_, _, s)| sent <= s + 1)
+            .map(|(y, q, _)| (y, q));
         let ago = matches!(parser.w(m.end - 1), "ago" | "earlier");
         if matches!(m.sem, Sem::Shift { .. }) && !ago {
             ctx.quarter = None;

@@ -122,6 +122,10 @@ impl Parser<'_> {
         Some((end, y))
     }
 
+    pub(super) fn year_tail_pub(&self, i: usize) -> Option<(usize, i32)> {
+        self.year_tail(i)
+    }
+
     fn year_tail(&self, i: usize) -> Option<(usize, i32)> {
         let j = if self.punct(i, ',') { i + 1 } else { i };
         self.year_at(j).or_else(|| self.spelled_year(j))
@@ -175,6 +179,18 @@ impl Parser<'_> {
                 *best = Some(m);
             }
         }
+        // "around Nov. 1", "around 7:15 p.m."
+        if matches!(self.w(i), "around" | "nearly" | "almost")
+            && let Some((end, sem)) = self.core(i + 1)
+            && matches!(sem, Sem::Day { .. } | Sem::Clock { .. } | Sem::Shift { .. })
+        {
+            return Some(Match {
+                start: i,
+                end,
+                sem,
+                modifier: None,
+            });
+        }
         // the? modifier? the? core
         let the = self.w(i) == "the";
         let j = if the { i + 1 } else { i };
@@ -221,7 +237,7 @@ impl Parser<'_> {
                         | "last"
                         | "next"
                 ),
-                _ => sem.takes_the() && !self.hyphenated(j, end),
+                _ => (sem.takes_the() || self.w(j) == "year") && !self.hyphenated(j, end),
             };
             let lead = if the && article { i } else { j };
             consider(
@@ -250,16 +266,25 @@ impl Parser<'_> {
 
     /// A hyphenated adjective ("third-quarter", "two-year"): TimeBank leaves the article out.
     fn hyphenated(&self, start: usize, end: usize) -> bool {
-        (start + 1..end).any(|k| self.punct(k, '-') && self.glued(k) && self.glued(k + 1))
+        // The compound must end the expression: "the year-ago third quarter" keeps its article.
+        end >= 2
+            && (end.saturating_sub(3).max(start + 1)..end)
+                .any(|k| self.punct(k, '-') && self.glued(k) && self.glued(k + 1))
             && self.toks.get(end).is_some_and(|t| t.kind == Kind::Word)
     }
 
     /// "early", "mid-", "late", "the end of" ...; returns the index after it and the third it picks.
     fn modifier(&self, i: usize) -> Option<(usize, i32)> {
         let w = self.w(i);
+        // "earlier in the year", "late in the season"
+        let after = if self.w(i + 1) == "in" && self.w(i + 2) == "the" {
+            i + 2
+        } else {
+            i + 1
+        };
         match w {
-            "early" | "earlier" => return Some((i + 1, -1)),
-            "late" | "later" => return Some((i + 1, 1)),
+            "early" | "earlier" => return Some((after, -1)),
+            "late" | "later" => return Some((after, 1)),
             "mid" if self.punct(i + 1, '-') => return Some((i + 2, 0)),
             "mid" => return Some((i + 1, 0)),
             _ => {}
@@ -276,7 +301,8 @@ impl Parser<'_> {
     }
 
     fn core(&self, i: usize) -> Core {
-        let rules: [fn(&Self, usize) -> Core; 14] = [
+        let rules: [fn(&Self, usize) -> Core; 15] = [
+            Self::core_holiday,
             Self::core_iso,
             Self::core_month_led,
             Self::core_day_led,
@@ -420,6 +446,14 @@ impl Parser<'_> {
         if matches!(w, "may" | "march") && starts {
             return None;
         }
+        // "the annual March for Life": a named event.
+        if i > 0
+            && (self.w(i - 1) == "annual"
+                || (matches!(self.w(i - 1), "the" | "a")
+                    && matches!(self.w(j), "for" | "of" | "on")))
+        {
+            return None;
+        }
         if w == "may" && i > 0 && self.capitalised(i - 1) && !starts {
             // "Theresa May" is a person.
             return None;
@@ -495,7 +529,10 @@ impl Parser<'_> {
                 .ok()?;
             return match t.end - t.start {
                 5 if n % 10 == 0 => Some((i + 1, Sem::Decade(n / 10))),
-                3 if n % 10 == 0 => Some((i + 1, Sem::Decade(190 + n / 10))),
+                // "the 30s"; "in their 30s" is an age.
+                3 if n % 10 == 0 && i > 0 && self.w(i - 1) == "the" => {
+                    Some((i + 1, Sem::Decade(190 + n / 10)))
+                }
                 _ => None,
             };
         }

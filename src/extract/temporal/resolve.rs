@@ -185,7 +185,12 @@ fn resolve_core(sem: &Sem, ctx: &Context) -> Option<Resolved> {
         }
         Sem::Shift { unit, n, anchor } => resolve_shift(*unit, *n, *anchor, ctx)?,
         Sem::DayRel { n, pod, anchor } => {
-            let Some(base) = anchor_day(ctx, *anchor) else {
+            // "the previous day" counts from the last day the text named, not from a month or year.
+            let base = match anchor {
+                Anchor::Text => ctx.last_day.or(rf),
+                Anchor::Reference => rf,
+            };
+            let Some(base) = base else {
                 return Some(date("XXXX-XX-XX".into(), None, true));
             };
             let d = cal::add_days(base, i64::from(*n))?;
@@ -215,6 +220,40 @@ fn resolve_core(sem: &Sem, ctx: &Context) -> Option<Resolved> {
                 kind: TimexType::Time,
                 value: format!("{v}T{h:02}:{m:02}"),
                 ..base
+            }
+        }
+        Sem::Holiday { h, y } => {
+            let year = match (y, rf) {
+                (YearRef::Abs(y), _) => Some(*y),
+                (_, None) => None,
+                (YearRef::Year(n), Some(r)) => Some(r.year() + n),
+                (YearRef::Dir(n), Some(r)) => {
+                    let c: Vec<_> = (r.year() - 1..=r.year() + 1)
+                        .filter_map(|y| cal::holiday(*h, y).map(|d| (y, d, d)))
+                        .collect();
+                    match n {
+                        n if *n < 0 => c.iter().rev().find(|c| c.1 < r).map(|c| c.0),
+                        n if *n > 0 => c.iter().find(|c| c.1 > r).map(|c| c.0),
+                        _ => Some(r.year()),
+                    }
+                }
+                (YearRef::Near, Some(r)) => {
+                    let c: Vec<_> = (r.year() - 1..=r.year() + 1)
+                        .filter_map(|y| cal::holiday(*h, y).map(|d| (y, d, d)))
+                        .collect();
+                    pick(&c, r, ctx.dir)
+                }
+            };
+            match year.and_then(|y| cal::holiday(*h, y)) {
+                Some(d) => day(d, !matches!(y, YearRef::Abs(_))),
+                None => date("XXXX-XX-XX".into(), None, true),
+            }
+        }
+        Sem::WeekOf(inner) => {
+            let r = resolve_core(inner, ctx)?;
+            match r.bounds {
+                Some((d, _)) => date(cal::week_value(d), Some(cal::week_bounds(d)), r.relative),
+                None => date("XXXX-WXX".into(), None, true),
             }
         }
         Sem::Duration(v) => Resolved {

@@ -24,6 +24,37 @@ impl Parser<'_> {
             .is_some_and(char::is_uppercase)
     }
 
+    /// A unit word written with a capital inside a sentence: a title ("This Week", "60 Minutes").
+    fn title_case(&self, i: usize) -> bool {
+        i > 0
+            && self.cap_at(i)
+            && !self.is_punct_at(i - 1, '.')
+            && !self.toks[i].newline_before
+            && self.lex.unit(self.w(i)).is_some()
+    }
+
+    /// "to three" after "two" before a unit ("two to three weeks", "12 to 18 months"): the span is
+    /// one expression, valued by its first count. Returns the index after the second count.
+    fn count_range(&self, i: usize, a: f64) -> Option<usize> {
+        if !matches!(self.w(i), "to" | "or") {
+            return None;
+        }
+        let b = match self.lex.number(self.w(i + 1)) {
+            Some(b) => b,
+            None => self
+                .toks
+                .get(i + 1)
+                .filter(|t| t.kind == Kind::Num)
+                .and_then(|t| t.num.map(f64::from)),
+        }?;
+        (a < b && self.lex.unit(self.w(i + 2)).is_some()).then_some(i + 2)
+    }
+
+    /// A capitalised word inside a sentence.
+    fn title_case_word(&self, i: usize) -> bool {
+        i > 0 && self.cap_at(i) && !self.is_punct_at(i - 1, '.') && !self.toks[i].newline_before
+    }
+
     /// A count: "3", "three", "twenty-five", "a", "a few", "several", "a couple of".
     /// Returns the index after it and the value (`None` when vague).
     fn count_at(&self, i: usize) -> Option<(usize, Option<f64>)> {
@@ -45,7 +76,7 @@ impl Parser<'_> {
             {
                 return Some((i + 4, Some(v + f64::from(x) / f64::from(y))));
             }
-            return Some((i + 1, Some(v)));
+            return Some((self.count_range(i + 1, v).unwrap_or(i + 1), Some(v)));
         }
         let w = self.w(i);
         if matches!(w, "a" | "an") {
@@ -113,17 +144,52 @@ impl Parser<'_> {
         let mut j = i;
         if (matches!(self.w(j), "more" | "less" | "fewer") && self.w(j + 1) == "than")
             || (self.w(j) == "at" && matches!(self.w(j + 1), "least" | "most"))
+            || (self.w(j) == "up" && self.w(j + 1) == "to")
         {
             j += 2;
+        } else if matches!(
+            self.w(j),
+            "nearly" | "almost" | "around" | "roughly" | "approximately"
+        ) {
+            // TimeBank keeps these approximations in the span (but mostly not "about").
+            j += 1;
         }
         let (k, n) = self.count_at(j)?;
+        // "$500 million a year", "four flights a week", "24 hours a day": a rate, not a time.
+        let shifted = matches!(
+            self.w(k + 1),
+            "ago" | "earlier" | "later" | "before" | "after"
+        );
+        if j == i && matches!(self.w(j), "a" | "an") && i > 0 && !shifted {
+            let prev = &self.toks[i - 1];
+            let counted = i >= 2
+                && (self.toks[i - 2].kind == Kind::Num || self.lex.number(self.w(i - 2)).is_some());
+            let plural_noun = counted
+                && prev.kind == Kind::Word
+                && prev.norm.len() > 3
+                && prev.norm.ends_with('s');
+            if prev.kind == Kind::Num
+                || plural_noun
+                || matches!(
+                    prev.norm.as_str(),
+                    "million" | "billion" | "trillion" | "percent" | "%"
+                )
+            {
+                return None;
+            }
+        }
         let mut k = k;
         let hyphen = self.is_punct_at(k, '-') && self.glued_at(k) && self.glued_at(k + 1);
         if hyphen {
             k += 1;
         }
         let unit = self.lex.unit(self.w(k))?;
-        if (self.w(k) == "second" && n != Some(1.0)) || (hyphen && unit == Unit::Quarter) {
+        // "a second term", "three-quarters", "a quarter of", "60 Minutes" (a title), "52 years old".
+        let fraction = unit == Unit::Quarter
+            && (hyphen
+                || (matches!(self.w(j), "a" | "one")
+                    && !matches!(self.w(i.wrapping_sub(1)), "for" | "in" | "over" | "within")));
+        if self.w(k) == "second" || fraction || self.title_case(k) || self.w(k + 1) == "old" {
             return None;
         }
         if n.is_some_and(|v| v >= 1000.0)
@@ -211,6 +277,10 @@ impl Parser<'_> {
 
     /// "last week", "this year", "next Tuesday", "last November", "the previous day", "the past two years".
     pub(super) fn core_det(&self, i: usize) -> Core {
+        // "this past spring", "this coming week"
+        if self.w(i) == "this" && matches!(self.w(i + 1), "past" | "coming") {
+            return self.core_det(i + 1);
+        }
         let w = self.w(i);
         let (n, anchor) = match w {
             "this" | "current" => (0, Anchor::Reference),
@@ -235,22 +305,15 @@ impl Parser<'_> {
             && !matches!(nw, "a" | "an")
             && let Some(unit) = self.lex.unit(self.w(k))
         {
-            // "the last few months", "the coming months": TimeBank reads a vague span as a reference.
-            let sem = match (cnt, n) {
-                (None, n) if n < 0 => Sem::Ref("PAST_REF"),
-                (None, _) => Sem::Ref("FUTURE_REF"),
-                _ => duration(cnt, unit),
-            };
+            let sem = duration(cnt, unit);
             return Some((k + 1, sem));
         }
-        if let Some(unit) = self.lex.unit(nw) {
+        if let Some(unit) = self.lex.unit(nw).filter(|_| !self.title_case(j)) {
             let plural = nw.ends_with('s') && unit != Unit::Century || nw == "centuries";
             if plural {
-                return match w {
-                    "past" | "last" => Some((j + 1, Sem::Ref("PAST_REF"))),
-                    "coming" | "next" => Some((j + 1, Sem::Ref("FUTURE_REF"))),
-                    _ => None,
-                };
+                // "the coming weeks", "the past months": a span of unknown length.
+                return matches!(w, "past" | "last" | "coming" | "next")
+                    .then(|| (j + 1, duration(None, unit)));
             }
             let sem = match unit {
                 Unit::Day if anchor == Anchor::Text || w == "next" => {
@@ -313,6 +376,18 @@ impl Parser<'_> {
                 _ => return None,
             };
             return Some((j + 1, Sem::Weekday { wd, dir, pod: None }));
+        }
+        if let Some((e, Sem::Holiday { h, .. })) = self.core_holiday(j) {
+            if anchor == Anchor::Text {
+                return None;
+            }
+            return Some((
+                e,
+                Sem::Holiday {
+                    h,
+                    y: YearRef::Dir(n),
+                },
+            ));
         }
         if let Some(m) = self.lex.month(nw).filter(|_| self.cap_at(j)) {
             if anchor == Anchor::Text {
@@ -413,6 +488,10 @@ impl Parser<'_> {
 
     /// "today", "yesterday morning", "tonight", "tomorrow".
     pub(super) fn core_deictic(&self, i: usize) -> Core {
+        // "the people of tomorrow": the future in general.
+        if i > 0 && self.w(i - 1) == "of" && self.w(i) != "yesterday" {
+            return None;
+        }
         let (n, mut pod) = match self.w(i) {
             "today" => (0, None),
             "tonight" => (0, Some("NI".to_string())),
@@ -462,9 +541,12 @@ impl Parser<'_> {
             i + 1
         };
         // "Monday, Oct. 26": the date says which Monday.
-        if self.is_punct_at(end, ',')
-            && let Some((e, sem @ Sem::Day { .. })) = self.core_month_led_pub(end + 1)
-        {
+        let k = if self.is_punct_at(end, ',') {
+            end + 1
+        } else {
+            end
+        };
+        if let Some((e, sem @ Sem::Day { .. })) = self.core_month_led_pub(k) {
             return Some((e, sem));
         }
         let mut pod = None;
@@ -488,10 +570,12 @@ impl Parser<'_> {
 
     /// "3 p.m.", "10:35 a.m. EDT Thursday", "15:30", "noon".
     pub(super) fn core_clock(&self, i: usize) -> Core {
+        // "High Noon" is a film; "high noon" an idiom.
+        let title = i > 0 && (self.w(i - 1) == "high" || self.title_case_word(i));
         let (mut end, h, m) = if let Some(p) = self
             .lex
             .part_of_day(self.w(i))
-            .filter(|p| p.starts_with('T'))
+            .filter(|p| p.starts_with('T') && !title)
         {
             let h: u32 = p[1..3].parse().ok()?;
             (i + 1, h, 0)
@@ -619,7 +703,14 @@ impl Parser<'_> {
         if w == "future" && prev != "the" && !matches!(self.w(i + 1), "." | "," | ";") {
             return None;
         }
-        // "now-defunct" stays a time; "now" as a discourse marker at a quote start too.
+        // "the future of the region" is a fate, not a time.
+        if w == "future" && self.w(i + 1) == "of" {
+            return None;
+        }
+        // "Now, he says, ..." opens an argument rather than dating it.
+        if w == "now" && self.cap_at(i) && self.is_punct_at(i + 1, ',') {
+            return None;
+        }
         Some((i + 1, Sem::Ref(r)))
     }
 
@@ -638,7 +729,8 @@ impl Parser<'_> {
         if let Some(v) = self.lex.set(w) {
             return Some((i + 1, Sem::Set(v.to_string())));
         }
-        if !matches!(w, "every" | "each" | "per") {
+        // "per second" is a rate, not a recurring time.
+        if !matches!(w, "every" | "each") {
             return None;
         }
         let mut j = i + 1;
@@ -677,9 +769,63 @@ impl Parser<'_> {
         None
     }
 
+    /// "Thanksgiving Day", "Christmas 2024", "last Thanksgiving" (via `core_det`), "Easter week".
+    pub(super) fn core_holiday(&self, i: usize) -> Core {
+        if !self.lex.may_start_holiday(self.w(i)) || !self.cap_at(i) {
+            return None;
+        }
+        let start = self.toks.get(i)?.start;
+        let mut found = None;
+        for k in i..(i + 6).min(self.toks.len()) {
+            let name = self.text[start..self.toks[k].end]
+                .to_lowercase()
+                .replace('’', "'");
+            if let Some(h) = self.lex.holiday(&name) {
+                found = Some((k + 1, h));
+            }
+        }
+        let (end, h) = found?;
+        if self.w(end) == "week" {
+            let day = Sem::Holiday {
+                h,
+                y: YearRef::Near,
+            };
+            return Some((end + 1, Sem::WeekOf(Box::new(day))));
+        }
+        if let Some((e, y)) = self.year_tail_pub(end) {
+            return Some((
+                e,
+                Sem::Holiday {
+                    h,
+                    y: YearRef::Abs(y),
+                },
+            ));
+        }
+        Some((
+            end,
+            Sem::Holiday {
+                h,
+                y: YearRef::Near,
+            },
+        ))
+    }
+
     /// "the quarter", "the year-ago quarter", "year-earlier", "the weekend", seasons, "for years".
     pub(super) fn core_misc(&self, i: usize) -> Core {
         let w = self.w(i);
+        // "year-end", "year end", "year's end": the end of this year.
+        if w == "year" {
+            let k = if self.is_punct_at(i + 1, '-') {
+                i + 2
+            } else if self.is_punct_at(i + 1, '\'') && self.w(i + 2) == "s" {
+                i + 3
+            } else {
+                i + 1
+            };
+            if self.w(k) == "end" {
+                return Some((k + 1, shift(Unit::Year, 0)));
+            }
+        }
         let prev = i.checked_sub(1).map_or("", |p| self.w(p));
         // "year-earlier", "year-ago" (+ "quarter"/"period")
         if w == "year"
@@ -695,7 +841,7 @@ impl Parser<'_> {
             }
             return Some((i + 3, shift(Unit::Year, -1)));
         }
-        if matches!(w, "latest" | "recent") && matches!(self.w(i + 1), "quarter") {
+        if matches!(w, "latest" | "recent") && matches!(self.w(i + 1), "quarter" | "period") {
             return Some((i + 2, Sem::LastQuarter { years_back: 0 }));
         }
         if w == "comparable" || w == "corresponding" {
@@ -714,6 +860,20 @@ impl Parser<'_> {
                         return Some((i + 1, shift(Unit::Year, 0)));
                     }
                     return Some((i + 1, duration(Some(1.0), Unit::Year)));
+                }
+                // "the end of the month", "the week of March 6"
+                "month" | "week" if i >= 2 && matches!(self.w(i - 2), "of" | "in") => {
+                    let unit = if w == "month" {
+                        Unit::Month
+                    } else {
+                        Unit::Week
+                    };
+                    return Some((i + 1, shift(unit, 0)));
+                }
+                "week" if self.w(i + 1) == "of" => {
+                    if let Some((e, day @ Sem::Day { .. })) = self.core_month_led_pub(i + 2) {
+                        return Some((e, Sem::WeekOf(Box::new(day))));
+                    }
                 }
                 // Which weekend follows the tense (marked by the text anchor; see `resolve`).
                 "weekend" => {

@@ -1,6 +1,6 @@
 //! What a recognised expression means before it is anchored: the tagger's intermediate form.
 
-use super::lexicon::Unit;
+use super::lexicon::{Holiday, Unit};
 
 /// Which year a month, season or quarter falls in.
 #[derive(Clone, Debug, PartialEq)]
@@ -83,6 +83,13 @@ pub enum Sem {
         m: u32,
         day: Option<Box<Sem>>,
     },
+    /// A named holiday; `y` is its year when written, else the nearest one.
+    Holiday {
+        h: Holiday,
+        y: YearRef,
+    },
+    /// The ISO week of a day: "the week of March 6", "Easter week".
+    WeekOf(Box<Sem>),
     Duration(String),
     Set(String),
     /// PRESENT_REF, PAST_REF, FUTURE_REF.
@@ -120,7 +127,6 @@ pub fn duration_value(n: Option<f64>, unit: Unit) -> String {
     let (n, des) = match des {
         "DE" => (n * 10.0, "Y"),
         "CE" => (n * 100.0, "Y"),
-        "Q" => (n * 3.0, "M"),
         "WE" => (n * 2.0, "D"),
         _ => (n, des),
     };

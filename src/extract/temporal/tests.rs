@@ -46,7 +46,7 @@ fn duration_values() {
         (Some(2.5), Unit::Year, "P2Y6M"),
         (Some(0.5), Unit::Day, "PT12H"),
         (Some(1.0), Unit::Fortnight, "P2W"),
-        (Some(2.0), Unit::Quarter, "P6M"),
+        (Some(2.0), Unit::Quarter, "P2Q"),
         (None, Unit::Year, "PXY"),
         (None, Unit::Minute, "PTXM"),
         (None, Unit::Century, "PXC"),

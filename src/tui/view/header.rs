@@ -6,10 +6,8 @@ use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Gauge, Widget};
 
-use chrono::Datelike;
-
-use super::super::data::Period;
-use super::super::format::{count, day_long, month_short, str_width};
+use super::super::format::{count, month_short, str_width};
+use super::super::histogram::{Bars, bars};
 use super::super::state::State;
 use super::super::theme::Theme;
 
@@ -34,14 +32,7 @@ impl Widget for TitleView<'_> {
                 count(c.documents.len(), "article", "articles"),
                 count(c.events.len(), "event", "events"),
                 count(s.data.people, "person", "people"),
-                count(
-                    c.quotes
-                        .iter()
-                        .filter(|q| q.kind != crate::model::QuoteKind::Term)
-                        .count(),
-                    "quote",
-                    "quotes",
-                ),
+                count(s.data.spoken_quotes, "quote", "quotes"),
             ];
             if let Some((a, b)) = s.data.range {
                 parts.push(format!("{} → {}", month_short(a), month_short(b)));
@@ -81,31 +72,23 @@ impl Widget for HistogramView<'_> {
                 .render(Rect { height: 1, ..area }, buf);
             return;
         }
-        let Some((first, last)) = s.data.range else {
+        let (Some((first, last)), Some(geo)) = (s.data.histogram_range, bars(&s.data, area.width))
+        else {
             Line::styled(" no dated events", t.dim()).render(area, buf);
             return;
         };
-        let bars = s.data.histogram();
-        let label = |d| match s.data.period {
-            Period::Day | Period::Week => day_long(d),
-            Period::Month => month_short(d),
-            Period::Year => d.year().to_string(),
-        };
-        let left = format!(" {} ", label(first));
-        let right = format!(" {} ", label(last));
-        let per = format!("per {}", s.data.period.name());
-        let room = usize::from(area.width)
-            .saturating_sub(str_width(&left) + str_width(&right) + per.len() + 1);
-        if room == 0 || bars.is_empty() {
-            return;
-        }
-        // Several periods per column when they do not fit; several columns per period when few.
-        let group = bars.len().div_ceil(room);
-        let cols: Vec<usize> = bars.chunks(group).map(|c| c.iter().sum()).collect();
-        let widen = (room / cols.len()).clamp(1, 3);
+        let Bars {
+            left,
+            right,
+            per,
+            widen,
+            cols,
+            ..
+        } = &geo;
+        let widen = *widen;
         let max = cols.iter().copied().max().unwrap_or(0).max(1);
-        let start = s.data.period.start(first);
-        let column_of = |d| s.data.bucket(start, d) / group;
+        let group = geo.group;
+        let column_of = |d| geo.column_of(&s.data, d);
         let selected = s
             .selected_event()
             .and_then(|e| s.data.corpus.events[e].when.earliest)
@@ -122,10 +105,16 @@ impl Widget for HistogramView<'_> {
                 LEVELS[(1 + n * 6 / max).min(7)]
             };
             let in_window = window.is_some_and(|(a, b)| a <= i && i <= b);
+            // Under filters, periods holding shown events stand out from the rest.
+            let shown = s.filters.is_empty()
+                || s.shown_per_period
+                    .get(i * group..((i + 1) * group).min(s.shown_per_period.len()))
+                    .is_some_and(|c| c.iter().any(|&n| n > 0));
             let style = match (Some(i) == selected, n == 0) {
                 (true, _) => t.selected(),
                 (false, true) => t.dim(),
-                _ if in_window => t.heading(),
+                _ if !shown => t.dim(),
+                _ if in_window || !s.filters.is_empty() => t.heading(),
                 _ => t.bar(),
             };
             top.push(Span::styled(glyph.to_string().repeat(widen), style));
@@ -140,7 +129,7 @@ impl Widget for HistogramView<'_> {
         top.push(Span::styled(per, t.dim()));
         Line::from(top).render(Rect { height: 1, ..area }, buf);
         if area.height > 1 {
-            let pad = " ".repeat(str_width(&left));
+            let pad = " ".repeat(str_width(left));
             Line::from(vec![Span::raw(pad), Span::styled(marks, t.heading())]).render(
                 Rect {
                     y: area.y + 1,

@@ -10,7 +10,7 @@ use super::super::data::ActorRow;
 use super::super::format::{count, ellipsize, fit, one_line, str_width};
 use super::super::state::{Filter, Overlay, State};
 use super::super::theme::Theme;
-use super::{paint_row, pane_block, row_style};
+use super::{paint_row, pane_block, row_style, scrollbar};
 use crate::model::QuoteKind;
 
 fn focused(s: &State, pane: Pane) -> bool {
@@ -39,6 +39,8 @@ impl Widget for ActorsView<'_> {
         let block = pane_block(s, t, Pane::Actors, detail);
         let inner = block.inner(area);
         block.render(area, buf);
+        let shown = usize::from(inner.height);
+        scrollbar(buf, area, s.data.actor_rows.len(), s.actors.offset, shown);
         if s.loading.is_none() && actors.is_empty() {
             Line::styled(" no actors found", t.dim()).render(inner, buf);
             return;
@@ -101,6 +103,8 @@ impl Widget for TopicsView<'_> {
         let block = pane_block(s, t, Pane::Topics, detail);
         let inner = block.inner(area);
         block.render(area, buf);
+        let shown = usize::from(inner.height);
+        scrollbar(buf, area, s.data.topic_order.len(), s.topics.offset, shown);
         if s.loading.is_none() && topics.is_empty() {
             Line::styled(" no topics found", t.dim()).render(inner, buf);
             return;
@@ -159,12 +163,19 @@ impl Widget for QuotesView<'_> {
         let t = self.theme;
         let detail = if s.loading.is_some() {
             String::new()
+        } else if area.width >= 60 {
+            format!(
+                "{} · — direct  ~ reported",
+                count(s.quotes.len(), "quote", "quotes")
+            )
         } else {
             count(s.quotes.len(), "quote", "quotes")
         };
         let block = pane_block(s, t, Pane::Quotes, detail);
         let inner = block.inner(area);
         block.render(area, buf);
+        let shown = usize::from(inner.height);
+        scrollbar(buf, area, s.quotes.len(), s.quote_cursor.offset, shown);
         if s.loading.is_none() && s.quotes.is_empty() {
             Line::styled(" no quotes here", t.dim()).render(inner, buf);
             return;

@@ -8,10 +8,13 @@ mod status;
 mod timeline;
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Alignment, Rect};
+use ratatui::layout::{Alignment, Margin, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Borders, Paragraph, Widget, Wrap};
+use ratatui::widgets::{
+    Block, BorderType, Borders, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState,
+    StatefulWidget, Widget, Wrap,
+};
 
 use super::action::Pane;
 use super::layout::{MIN_HEIGHT, MIN_WIDTH, areas, too_small};
@@ -20,7 +23,7 @@ use super::theme::Theme;
 
 pub use lists::{ActorsView, QuotesView, TopicsView};
 pub use popup::help_lines;
-pub use popup::{HelpView, SearchView};
+pub use popup::{HelpView, ProblemsView, SearchView};
 pub use source::SourceView;
 pub use timeline::TimelineView;
 
@@ -50,7 +53,7 @@ impl Widget for Screen<'_> {
                 .render(area, buf);
             return;
         }
-        let a = areas(area);
+        let a = areas(area, s.focus == Pane::Source);
         header::TitleView { state: s, theme }.render(a.title, buf);
         header::HistogramView { state: s, theme }.render(a.histogram, buf);
         TimelineView { state: s, theme }.render(a.timeline, buf);
@@ -63,6 +66,7 @@ impl Widget for Screen<'_> {
         match &s.overlay {
             Overlay::None => {}
             Overlay::Help => HelpView { state: s, theme }.render(area, buf),
+            Overlay::Problems => ProblemsView { state: s, theme }.render(area, buf),
             Overlay::Search(search) => SearchView {
                 state: s,
                 search,
@@ -106,4 +110,20 @@ pub(crate) fn row_style(theme: Theme, selected: bool, focused: bool) -> Style {
 /// Fills a row with `style` so a selection reads as a bar across the pane.
 pub(crate) fn paint_row(buf: &mut Buffer, area: Rect, y: u16, style: Style) {
     buf.set_style(Rect::new(area.x, y, area.width, 1), style);
+}
+
+/// A scroll thumb on a pane's right border when its `total` rows do not fit in `visible`.
+pub(crate) fn scrollbar(buf: &mut Buffer, pane: Rect, total: usize, offset: usize, visible: usize) {
+    if total <= visible || pane.height < 3 {
+        return;
+    }
+    let mut state = ScrollbarState::new(total - visible + 1)
+        .position(offset)
+        .viewport_content_length(visible);
+    Scrollbar::new(ScrollbarOrientation::VerticalRight)
+        .begin_symbol(None)
+        .end_symbol(None)
+        .track_symbol(None)
+        .thumb_symbol("█")
+        .render(pane.inner(Margin::new(0, 1)), buf, &mut state);
 }

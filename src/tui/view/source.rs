@@ -13,7 +13,7 @@ use super::super::format::day_long;
 use super::super::state::State;
 use super::super::theme::Theme;
 use super::super::wrap::wrap;
-use super::pane_block;
+use super::{pane_block, scrollbar};
 use crate::model::Span as ByteSpan;
 use crate::text::sanitize_line;
 
@@ -44,6 +44,7 @@ impl Widget for SourceView<'_> {
         let text = doc.text.as_str();
         let lines = wrap(text, usize::from(inner.width));
         let marks = s.data.marks.get(v.doc).map_or(&[][..], Vec::as_slice);
+        scrollbar(buf, area, lines.len(), v.top, usize::from(inner.height));
         for (y, line) in (inner.y..inner.bottom()).zip(lines.iter().skip(v.top)) {
             let spans = styled_segments(text, *line, marks, v.sentence, v.quote, t);
             Line::from(spans).render(Rect::new(inner.x, y, inner.width, 1), buf);

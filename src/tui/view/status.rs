@@ -5,7 +5,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
-use super::super::format::{count, ellipsize};
+use super::super::format::{count, str_width};
 use super::super::keymap::hints;
 use super::super::state::State;
 use super::super::theme::Theme;
@@ -23,11 +23,7 @@ impl Widget for StatusView<'_> {
         if s.loading.is_some() {
             spans.push(Span::raw(" loading…"));
         } else {
-            let events = s
-                .timeline_rows
-                .iter()
-                .filter(|r| matches!(r, super::super::state::TimelineRow::Event(_)))
-                .count();
+            let events = s.shown_events;
             if s.filters.is_empty() {
                 spans.push(Span::styled(" no filters", t.dim()));
             } else {
@@ -67,6 +63,9 @@ impl Widget for StatusView<'_> {
                     t.warning(),
                 ));
             }
+            if undated + problems > 0 {
+                spans.push(Span::styled(" (! lists them)", t.dim()));
+            }
         }
         if let Some(note) = &s.note {
             spans.push(Span::styled(format!(" · {note}"), t.warning()));
@@ -84,14 +83,16 @@ impl Widget for HintsView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let mut spans = vec![Span::raw(" ")];
         let mut used = 1;
-        for (keys, label) in hints(self.state) {
-            let w = keys.chars().count() + label.chars().count() + 3;
+        for (i, (keys, label)) in hints(self.state).into_iter().enumerate() {
+            let sep = if i == 0 { "" } else { "   " };
+            let w = sep.len() + str_width(&keys) + 1 + str_width(label);
             if used + w > usize::from(area.width) {
                 break;
             }
             used += w;
+            spans.push(Span::raw(sep));
             spans.push(Span::styled(keys, self.theme.key()));
-            spans.push(Span::raw(format!(" {}   ", ellipsize(label, 20))));
+            spans.push(Span::raw(format!(" {label}")));
         }
         Line::from(spans).render(area, buf);
     }

@@ -6,13 +6,17 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use super::super::action::Pane;
-use super::super::format::{basis_mark, ellipsize, fit, one_line, status_mark, when_label};
+use super::super::format::{
+    basis_mark, count, ellipsize, fit, one_line, status_mark, str_width, when_label,
+};
 use super::super::state::{Overlay, State, TimelineRow};
 use super::super::theme::Theme;
-use super::{paint_row, pane_block, row_style};
+use super::{paint_row, pane_block, row_style, scrollbar};
 use crate::model::Status;
 
-const DATE_WIDTH: usize = 10;
+/// The date column fits the widest visible label ("Nov 20" … "Oct 21–Nov 20") within these bounds.
+const DATE_MIN: usize = 6;
+const DATE_MAX: usize = 13;
 
 pub struct TimelineView<'a> {
     pub state: &'a State,
@@ -23,23 +27,35 @@ impl Widget for TimelineView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let s = self.state;
         let t = self.theme;
-        let shown = s
-            .timeline_rows
-            .iter()
-            .filter(|r| matches!(r, TimelineRow::Event(_)))
-            .count();
+        let shown = s.shown_events;
         let detail = if s.loading.is_some() {
             String::new()
         } else if s.filters.is_empty() {
-            format!("{shown} events")
+            count(shown, "event", "events")
         } else {
             format!("{shown} of {} events", s.data.corpus.events.len())
         };
         let block = pane_block(s, t, Pane::Timeline, detail);
         let inner = block.inner(area);
         block.render(area, buf);
+        let visible_rows = usize::from(inner.height);
+        scrollbar(
+            buf,
+            area,
+            s.timeline_rows.len(),
+            s.timeline.offset,
+            visible_rows,
+        );
         if s.loading.is_none() && shown == 0 {
-            let msg = if s.filters.is_empty() {
+            if let Some(f) = &s.failure {
+                let msg = format!(" loading failed: {} · q quits", one_line(f));
+                Line::styled(ellipsize(&msg, usize::from(inner.width)), t.warning())
+                    .render(inner, buf);
+                return;
+            }
+            let msg = if s.data.corpus.documents.is_empty() {
+                " no articles could be read · ! lists the problems"
+            } else if s.filters.is_empty() {
                 " no events found"
             } else {
                 " no events match the filters · Esc removes the last one"
@@ -49,12 +65,33 @@ impl Widget for TimelineView<'_> {
         }
         let focused = s.focus == Pane::Timeline && matches!(s.overlay, Overlay::None);
         let width = usize::from(inner.width);
-        let rows = s.timeline_rows.iter().enumerate().skip(s.timeline.offset);
+        let visible = || {
+            s.timeline_rows
+                .iter()
+                .enumerate()
+                .skip(s.timeline.offset)
+                .take(usize::from(inner.height))
+        };
+        let date_width = visible()
+            .filter_map(|(_, r)| match r {
+                TimelineRow::Event(e) => {
+                    Some(str_width(&when_label(&s.data.corpus.events[*e].when)))
+                }
+                TimelineRow::Heading(..) => None,
+            })
+            .max()
+            .unwrap_or(0)
+            .clamp(DATE_MIN, DATE_MAX);
+        let rows = visible();
         for (y, (i, row)) in (inner.y..inner.bottom()).zip(rows) {
             let line_area = Rect::new(inner.x, y, inner.width, 1);
             match row {
-                TimelineRow::Heading(h) => {
-                    Line::styled(ellipsize(h, width), t.heading()).render(line_area, buf);
+                TimelineRow::Heading(h, n) => {
+                    Line::from(vec![
+                        Span::styled(ellipsize(h, width), t.heading()),
+                        Span::styled(format!(" · {n}"), t.dim()),
+                    ])
+                    .render(line_area, buf);
                 }
                 TimelineRow::Event(e) => {
                     let ev = &s.data.corpus.events[*e];
@@ -65,7 +102,7 @@ impl Widget for TimelineView<'_> {
                         .get(ev.doc)
                         .map_or("", |d| ev.span.slice(&d.text));
                     let status = status_mark(ev.status);
-                    let prefix_width = 1 + 2 + DATE_WIDTH + 1 + 2;
+                    let prefix_width = 1 + 2 + date_width + 1 + 2;
                     let sentence = ellipsize(&one_line(text), width.saturating_sub(prefix_width));
                     let status_style = match ev.status {
                         Status::Planned | Status::Ongoing => t.planned(),
@@ -74,7 +111,7 @@ impl Widget for TimelineView<'_> {
                     let line = Line::from(vec![
                         Span::raw(" "),
                         Span::styled(format!("{} ", basis_mark(ev.when.basis)), t.dim()),
-                        Span::styled(fit(&when_label(&ev.when), DATE_WIDTH), t.date()),
+                        Span::styled(fit(&when_label(&ev.when), date_width), t.date()),
                         Span::raw(" "),
                         Span::styled(format!("{status} "), status_style),
                         Span::raw(sentence),

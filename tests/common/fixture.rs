@@ -1,17 +1,17 @@
-//! A small hand-made corpus (the seed plus two short notes) with actors, topics, quotes and dates
-//! filled in, so the browser can be tested and demonstrated before every extraction stage exists.
+//! Test support: a small hand-made corpus (the seed plus two short notes) with actors, topics, quotes and dates
+//! filled in by hand, so the browser is tested against known answers whatever the extraction stages find.
 
 use chrono::NaiveDate;
 
-use crate::corpus::{Actor, Corpus, CorpusEvent, CorpusQuote, CorpusTimex, Mention, Topic};
-use crate::extract::ingest::{IngestOptions, bundled_seed};
-use crate::extract::pipeline::Lexicon;
-use crate::extract::segment::segment;
-use crate::extract::temporal::Timex;
-use crate::model::{
+use dateline::corpus::{Actor, Corpus, CorpusEvent, CorpusQuote, CorpusTimex, Mention, Topic};
+use dateline::extract::ingest::{IngestOptions, bundled_seed};
+use dateline::extract::pipeline::Lexicon;
+use dateline::extract::segment::segment;
+use dateline::extract::temporal::Timex;
+use dateline::model::{
     ActorKind, DateBasis, Document, QuoteKind, Span, Status, TimexType, When, WhenBasis,
 };
-use crate::text::slug;
+use dateline::text::slug;
 
 fn day(s: &str) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()

@@ -1,0 +1,217 @@
+//! Moving around: selections, scrolling, what the quotes and source panes follow, and keeping
+//! every selection in view. Sizes come from `layout`, the same function the views draw with.
+
+use ratatui::layout::Rect;
+
+use super::action::Pane;
+use super::data::ActorRow;
+use super::layout::{areas, inner};
+use super::state::{Cursor, SourceView, State, TimelineRow};
+use super::wrap::{line_of, wrap};
+
+pub(crate) fn screen(s: &State) -> Rect {
+    Rect::new(0, 0, s.width, s.height)
+}
+
+/// Whether the layout is in reading mode (see `layout::areas`).
+pub(crate) fn reading(s: &State) -> bool {
+    s.focus == Pane::Source
+}
+
+/// Rows visible inside a pane.
+pub fn visible_rows(s: &State, pane: Pane) -> usize {
+    usize::from(inner(areas(screen(s), reading(s)).of(pane)).height).max(1)
+}
+
+pub(crate) fn page(s: &State, pane: Pane) -> i32 {
+    (visible_rows(s, pane).saturating_sub(1).max(1)) as i32
+}
+
+/// Moves the selection of `pane` by `delta` rows (skipping headings), or scrolls the source.
+pub(crate) fn move_in(s: &mut State, pane: Pane, delta: i32) {
+    match pane {
+        Pane::Timeline => {
+            let rows = &s.timeline_rows;
+            let sel = step(s.timeline.selected, delta, rows.len(), |i| {
+                matches!(rows[i], TimelineRow::Event(_))
+            });
+            if sel != s.timeline.selected {
+                s.timeline.selected = sel;
+                sync_from_timeline(s);
+            }
+        }
+        Pane::Actors => {
+            let rows = &s.data.actor_rows;
+            s.actors.selected = step(s.actors.selected, delta, rows.len(), |i| {
+                matches!(rows[i], ActorRow::Actor(_))
+            });
+        }
+        Pane::Topics => {
+            s.topics.selected = step(s.topics.selected, delta, s.data.topic_order.len(), |_| true)
+        }
+        Pane::Quotes => {
+            let sel = step(s.quote_cursor.selected, delta, s.quotes.len(), |_| true);
+            if sel != s.quote_cursor.selected {
+                s.quote_cursor.selected = sel;
+                sync_from_quote(s);
+            }
+        }
+        Pane::Source => {
+            if let Some(mut v) = s.source.take() {
+                let max = source_max_top(s, &v);
+                v.top = (v.top as i64 + i64::from(delta)).clamp(0, max as i64) as usize;
+                s.source = Some(v);
+            }
+        }
+    }
+}
+
+/// The selectable row `delta` steps from `from`, staying in range.
+pub(crate) fn step(
+    from: usize,
+    delta: i32,
+    len: usize,
+    selectable: impl Fn(usize) -> bool,
+) -> usize {
+    if len == 0 {
+        return 0;
+    }
+    let target = (from as i64 + i64::from(delta)).clamp(0, len as i64 - 1) as usize;
+    let forward = || (target..len).find(|&i| selectable(i));
+    let backward = || (0..=target).rev().find(|&i| selectable(i));
+    let found = if delta >= 0 {
+        forward().or_else(backward)
+    } else {
+        backward().or_else(forward)
+    };
+    found.unwrap_or(from)
+}
+
+pub(crate) fn click(s: &mut State, pane: Pane, row: u16) {
+    s.focus = pane;
+    let offset = match pane {
+        Pane::Timeline => s.timeline.offset,
+        Pane::Actors => s.actors.offset,
+        Pane::Topics => s.topics.offset,
+        Pane::Quotes => s.quote_cursor.offset,
+        Pane::Source => return,
+    };
+    let target = offset + usize::from(row);
+    let current = match pane {
+        Pane::Timeline => s.timeline.selected,
+        Pane::Actors => s.actors.selected,
+        Pane::Topics => s.topics.selected,
+        _ => s.quote_cursor.selected,
+    };
+    move_in(s, pane, target as i32 - current as i32);
+}
+
+/// The timeline selection moved: bring its quotes into view and show it in the source.
+pub(crate) fn sync_from_timeline(s: &mut State) {
+    let Some(e) = s.selected_event() else {
+        s.source = None;
+        return;
+    };
+    let event = &s.data.corpus.events[e];
+    if let Some(i) = s.quotes.iter().position(|q| event.quotes.contains(q)) {
+        s.quote_cursor.selected = i;
+    }
+    let view = SourceView {
+        doc: event.doc,
+        sentence: Some(event.span),
+        quote: None,
+        top: 0,
+    };
+    s.source = Some(place_source(s, view));
+}
+
+/// The quote selection moved: show its event in the timeline and its passage in the source.
+pub(crate) fn sync_from_quote(s: &mut State) {
+    let Some(q) = s.selected_quote() else { return };
+    let event = s.data.quote_event.get(q).copied().flatten();
+    if let Some(e) = event
+        && let Some(row) = s
+            .timeline_rows
+            .iter()
+            .position(|r| *r == TimelineRow::Event(e))
+    {
+        s.timeline.selected = row;
+    }
+    let quote = &s.data.corpus.quotes[q];
+    let view = SourceView {
+        doc: quote.doc,
+        sentence: event.map(|e| s.data.corpus.events[e].span),
+        quote: Some(quote.span),
+        top: 0,
+    };
+    s.source = Some(place_source(s, view));
+}
+
+pub(crate) fn source_geometry(s: &State) -> (usize, usize) {
+    let r = inner(areas(screen(s), reading(s)).source);
+    (usize::from(r.width).max(1), usize::from(r.height).max(1))
+}
+
+pub(crate) fn source_max_top(s: &State, v: &SourceView) -> usize {
+    let (w, h) = source_geometry(s);
+    let text = s
+        .data
+        .corpus
+        .documents
+        .get(v.doc)
+        .map_or("", |d| d.text.as_str());
+    wrap(text, w).len().saturating_sub(h)
+}
+
+/// Scrolls the source so the passage starts a third of the way down the pane.
+pub(crate) fn place_source(s: &State, mut v: SourceView) -> SourceView {
+    let (w, h) = source_geometry(s);
+    let text = s
+        .data
+        .corpus
+        .documents
+        .get(v.doc)
+        .map_or("", |d| d.text.as_str());
+    let lines = wrap(text, w);
+    let anchor = v
+        .quote
+        .or(v.sentence)
+        .map_or(0, |sp| line_of(&lines, sp.start));
+    let max = lines.len().saturating_sub(h);
+    v.top = anchor.saturating_sub(h / 3).min(max);
+    v
+}
+
+/// Keeps every selection inside its pane's visible rows.
+pub(crate) fn fix_offsets(s: &mut State) {
+    let th = visible_rows(s, Pane::Timeline);
+    let mut c = follow(s.timeline, th);
+    // Show the date heading above the first event of a group when scrolling up to it.
+    if c.offset == c.selected
+        && c.selected > 0
+        && matches!(
+            s.timeline_rows.get(c.selected - 1),
+            Some(TimelineRow::Heading(..))
+        )
+    {
+        c.offset -= 1;
+    }
+    s.timeline = c;
+    s.actors = follow(s.actors, visible_rows(s, Pane::Actors));
+    if s.actors.offset == s.actors.selected && s.actors.selected > 0 {
+        if let Some(ActorRow::Heading(_)) = s.data.actor_rows.get(s.actors.selected - 1) {
+            s.actors.offset -= 1;
+        }
+    }
+    s.topics = follow(s.topics, visible_rows(s, Pane::Topics));
+    s.quote_cursor = follow(s.quote_cursor, visible_rows(s, Pane::Quotes));
+}
+
+pub(crate) fn follow(mut c: Cursor, height: usize) -> Cursor {
+    if c.selected < c.offset {
+        c.offset = c.selected;
+    } else if c.selected >= c.offset + height {
+        c.offset = c.selected + 1 - height;
+    }
+    c
+}
