@@ -217,7 +217,8 @@ impl Assembler {
             for q in x.quotes {
                 corpus.quotes.push(corpus_quote(doc, q, &actor_map));
             }
-            // Mapping in place reuses each event's index vectors instead of allocating new ones.
+            // New index vectors of exact length: the stage's own often have room to spare, and on
+            // a large corpus that spare room adds up to tens of megabytes.
             corpus
                 .events
                 .extend(x.events.into_iter().map(|e| CorpusEvent {
@@ -226,16 +227,19 @@ impl Assembler {
                     span: e.span,
                     when: e.when,
                     status: e.status,
-                    actors: e.actors.into_iter().map(|i| actor_map[i]).collect(),
-                    topics: e.topics.into_iter().map(|i| topic_map[i]).collect(),
-                    quotes: e.quotes.into_iter().map(|i| quote_base + i).collect(),
+                    actors: e.actors.iter().map(|&i| actor_map[i]).collect(),
+                    topics: e.topics.iter().map(|&i| topic_map[i]).collect(),
+                    quotes: e.quotes.iter().map(|&i| quote_base + i).collect(),
                 }));
             corpus.timexes.extend(
                 x.timexes
                     .into_iter()
                     .map(|timex| CorpusTimex { doc, timex }),
             );
-            corpus.segments.push(x.segments);
+            let mut segments = x.segments;
+            segments.paragraphs.shrink_to_fit();
+            segments.sentences.shrink_to_fit();
+            corpus.segments.push(segments);
         }
     }
 

@@ -68,9 +68,10 @@ pub fn ingest_paths(paths: &[PathBuf], opts: &IngestOptions) -> Ingested {
             Item::Problem(d) => (Vec::new(), vec![d], String::new()),
         })
         .collect();
-    let mut documents = Vec::new();
+    let count = loaded.iter().map(|(docs, _, _)| docs.len()).sum();
+    let mut documents = Vec::with_capacity(count);
     let mut diagnostics = Vec::new();
-    let mut fallback_ids = Vec::new();
+    let mut fallback_ids = Vec::with_capacity(count);
     for (docs, diags, long_id) in loaded {
         for d in docs {
             fallback_ids.push(long_id.clone());
