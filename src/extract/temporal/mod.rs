@@ -78,7 +78,7 @@ pub fn tag(
             i += 1;
             continue;
         }
-        let Some(m) = parser.parse_at(i) else {
+        let Some(m) = parse_within_line(&parser, i) else {
             i += 1;
             continue;
         };
@@ -130,6 +130,22 @@ pub fn tag(
     }
     let _ = reference.map(|r| r.year());
     Staged::new(out)
+}
+
+/// The longest expression at `i` that does not cross a newline: a paragraph break or the end of
+/// a heading line ends any expression ("26 February\n\n1400" is a date and a separate number).
+fn parse_within_line(parser: &Parser<'_>, i: usize) -> Option<recognise::Match> {
+    let m = parser.parse_at(i)?;
+    let end = m.end.min(parser.toks.len());
+    let Some(k) = (i + 1..end).find(|&k| parser.toks[k].newline_before) else {
+        return Some(m);
+    };
+    let cut = Parser {
+        toks: &parser.toks[..k],
+        lex: parser.lex,
+        text: parser.text,
+    };
+    cut.parse_at(i)
 }
 
 fn quarter_of(value: &str) -> Option<(i32, u32)> {
