@@ -173,6 +173,10 @@ fn direction(p: &Parser<'_>, sentence_of: &[usize], start: usize, end: usize) ->
     let sent = sentence_of[start];
     let cue = |k: usize| -> i32 {
         let w = p.w(k);
+        // "next to the embassy" is a place, not a time.
+        if w == "next" && p.w(k + 1) == "to" {
+            return 0;
+        }
         if p.lex.is_future_cue(w) || (w == "ll" && k > 0 && p.w(k - 1) == "'") {
             1
         } else if p.lex.is_past_cue(w) {
@@ -182,13 +186,19 @@ fn direction(p: &Parser<'_>, sentence_of: &[usize], start: usize, end: usize) ->
         }
     };
     let mut best: Option<(usize, i32)> = None;
-    for k in (start.saturating_sub(12)..start).rev() {
-        if sentence_of[k] != sent {
+    // Distance counts words only: "the U.S." must not push a modal out of reach.
+    let mut words = 0;
+    for k in (start.saturating_sub(24)..start).rev() {
+        if sentence_of[k] != sent || words >= 12 {
             break;
         }
+        if p.toks[k].kind == tokens::Kind::Punct {
+            continue;
+        }
+        words += 1;
         let c = cue(k);
         if c != 0 {
-            best = Some((2 * (start - k), c));
+            best = Some((2 * words, c));
             break;
         }
     }
