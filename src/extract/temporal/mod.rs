@@ -177,6 +177,14 @@ fn direction(p: &Parser<'_>, sentence_of: &[usize], start: usize, end: usize) ->
         if w == "next" && p.w(k + 1) == "to" {
             return 0;
         }
+        // "three days later" moves along the story, it does not point past the publication.
+        if w == "later" && k > 0 && p.lex.unit(p.w(k - 1)).is_some() {
+            return 0;
+        }
+        // "had been due to expire Friday": a plan seen from the past.
+        if k > 1 && p.w(k - 1) == "been" && p.w(k - 2) == "had" && p.lex.is_future_cue(w) {
+            return -1;
+        }
         if p.lex.is_future_cue(w) || (w == "ll" && k > 0 && p.w(k - 1) == "'") {
             1
         } else if p.lex.is_past_cue(w) {
