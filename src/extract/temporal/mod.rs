@@ -96,6 +96,12 @@ pub fn tag(
         if matches!(m.sem, Sem::Shift { .. }) && !ago {
             ctx.quarter = None;
         }
+        // "the latest quarter" is the last one completed, whatever quarter the text named before.
+        if matches!(m.sem, Sem::LastQuarter { .. })
+            && (m.start..m.end).any(|k| matches!(parser.w(k), "latest" | "recent"))
+        {
+            ctx.quarter = None;
+        }
         if let Some(r) = resolve::resolve(&m.sem, m.modifier, &ctx) {
             let names_quarter =
                 matches!(m.sem, Sem::Part { .. } | Sem::LastQuarter { years_back: 0 });
