@@ -391,7 +391,11 @@ impl Lexicon {
 
     pub fn is_past_cue(&self, w: &str) -> bool {
         self.past.contains_key(w)
-            || (w.len() >= 5 && w.ends_with("ed") && !self.future.contains_key(w))
+            || (w.len() >= 5
+                && w.ends_with("ed")
+                // "succeed", "proceed", "exceed", "indeed" are not past forms; "agreed" is.
+                && (!w.ends_with("eed") || w.ends_with("reed") || w.ends_with("teed"))
+                && !self.future.contains_key(w))
     }
 
     pub fn is_not_year_after(&self, w: &str) -> bool {
