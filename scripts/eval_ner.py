@@ -4,7 +4,8 @@
 Converts the CoNLL file to documents with ../shared/eval/conll2docs.py, feeds them to
 `target/release/dateline export` as JSONL ({"id", "text"}, no date), maps actor mentions to
 entities (person -> PER, organization -> ORG, place -> LOC; groups are not named entities and
-are not emitted; dateline has no MISC) and scores exact spans like ../shared/eval/score_ner.py.
+are not emitted; dateline has no MISC; mentions in lower case such as "the prime minister" are
+aliases, not names, and are skipped) and scores exact spans like ../shared/eval/score_ner.py.
 dateline's offsets are UTF-8 bytes; they are converted to code points here.
 
 Split: a document is held out when sha1(doc id) mod 5 == 0 (about a fifth); the rest is the
@@ -95,7 +96,11 @@ def main() -> int:
             continue
         for m in a["mentions"]:
             f = maps[m["doc"]]
-            pred.add((m["doc"], f(m["start"]), f(m["end"]), label))
+            s, e = f(m["start"]), f(m["end"])
+            # Role mentions ("the prime minister") are aliases, not named entities.
+            if not texts[m["doc"]][s:e][:1].isupper():
+                continue
+            pred.add((m["doc"], s, e, label))
     gold = {(d["doc"], e["start"], e["end"], e["label"]) for d in docs for e in d["entities"]}
 
     if args.system:

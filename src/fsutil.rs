@@ -5,10 +5,19 @@ use std::path::Path;
 
 /// Writes through `fill` into a temporary file beside `path`, then renames it into place, so
 /// readers never see a half-written file and a failure leaves the old file untouched.
+///
+/// Devices, pipes and sockets (`-o /dev/null`, `-o /dev/stdout`, a FIFO) are written in place:
+/// renaming over them would replace the device with a plain file.
 pub fn write_atomic(
     path: &Path,
     fill: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
 ) -> std::io::Result<()> {
+    if std::fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir()) {
+        let file = std::fs::OpenOptions::new().write(true).open(path)?;
+        let mut w = std::io::BufWriter::new(file);
+        fill(&mut w)?;
+        return w.flush();
+    }
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
@@ -51,10 +60,22 @@ mod tests {
 
     #[cfg(unix)]
     #[test]
-    fn devices_are_written_in_place_not_replaced() {
+    fn pipes_and_devices_are_written_in_place_not_replaced() {
         use std::os::unix::fs::FileTypeExt;
-        write_atomic(Path::new("/dev/null"), |w| w.write_all(b"discarded")).unwrap();
-        let meta = std::fs::metadata("/dev/null").unwrap();
-        assert!(meta.file_type().is_char_device());
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("pipe");
+        let made = std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap();
+        assert!(made.success());
+        let reader = {
+            let fifo = fifo.clone();
+            std::thread::spawn(move || std::fs::read(fifo).unwrap())
+        };
+        write_atomic(&fifo, |w| w.write_all(b"through the pipe")).unwrap();
+        assert_eq!(reader.join().unwrap(), b"through the pipe");
+        assert!(std::fs::metadata(&fifo).unwrap().file_type().is_fifo());
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
     }
 }

@@ -84,6 +84,14 @@ fn actor_table() {
             ],
         ),
         (
+            "Prime Minister Nikol Pashinyan left. Later the prime minister said more.",
+            &[(
+                "person",
+                "Nikol Pashinyan",
+                &["Nikol Pashinyan", "prime minister"],
+            )],
+        ),
+        (
             "Dutroux, 39, was charged. Police said Dutroux had planned it.",
             &[("person", "Dutroux", &["Dutroux", "Dutroux"])],
         ),

@@ -47,6 +47,8 @@ pub fn is_particle(w: &str) -> bool {
             | "da"
             | "dos"
             | "das"
+            | "dal"
+            | "dalla"
             | "bin"
             | "ibn"
             | "al"
@@ -266,6 +268,7 @@ pub fn run(doc: &Doc, lex: &Lexicon, mut a: usize, mut b: usize, out: &mut Vec<C
     let country =
         matches!(whole, Some((_, Entry::Place(p))) if p.kind == super::lexicon::PlaceKind::Country);
     if !country
+        && !doc.shouting[a]
         && b - a <= 4
         && !lex.is_given(doc.fold(a))
         && !doc.s(a).ends_with('.')

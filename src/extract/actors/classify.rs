@@ -283,7 +283,7 @@ pub fn stretch(
         && (p..q).all(|i| {
             let t = &doc.toks[i];
             !t.upper
-                && !doc.has_lower(&t.fold)
+                && (!doc.has_lower(&t.fold) || super::candidates::is_particle(&t.fold))
                 && !lex.title_words.contains(&t.fold)
                 && !t.fold.chars().any(|c| c.is_ascii_digit())
         });
@@ -297,6 +297,28 @@ pub fn stretch(
 /// Headings and all-caps lines: a given name and the word after it make a person; any other word
 /// is left to the document's own names.
 fn strict(doc: &Doc, lex: &Lexicon, p: usize, q: usize, ev: Evidence, out: &mut Vec<Cand>) {
+    // A byline: a line (or a line up to a comma) of two or three unknown title-case words.
+    let line_end = doc.toks.get(q).is_none_or(|t| t.nl_before) || doc.s(q) == ",";
+    let line_start = doc.toks[p].nl_before_or_first(p) || doc.s(p.wrapping_sub(1)) == "-";
+    if (2..=3).contains(&(q - p))
+        && line_start
+        && line_end
+        && !doc.shouting[p]
+        && (p..q).all(|i| {
+            let t = &doc.toks[i];
+            t.cap
+                && !t.upper
+                && !doc.has_lower(&t.fold)
+                && !lex.non_names.contains(&t.fold)
+                && !lex.title_words.contains(&t.fold)
+                && !lex.phrase_len.contains_key(&t.fold)
+                && !lex.demonyms.contains_key(&t.fold)
+                && !lex.thing_words.contains(&t.fold)
+        })
+    {
+        push(doc, out, p, q, CKind::Person, ev, None);
+        return;
+    }
     let mut i = p;
     while i < q {
         if let Some((len, e)) = gazetteer(doc, lex, i, q) {

@@ -162,6 +162,7 @@ pub fn resolve(doc: &Doc, lex: &Lexicon, cands: &[Cand]) -> Vec<DocActor> {
         }
     }
     let mut actors = t.actors;
+    role_mentions(doc, &mut actors);
     for a in &mut actors {
         a.mentions.sort();
         a.mentions.dedup();
@@ -214,5 +215,46 @@ fn apply_role(a: &mut DocActor, c: &Cand) {
     }
     if a.country.is_none() {
         a.country = role.country.clone();
+    }
+}
+
+/// "the prime minister" after "Prime Minister Nikol Pashinyan": a role in lower case, after "the"
+/// and before no name, refers to the one person of the document who holds it.
+fn role_mentions(doc: &Doc, actors: &mut [DocActor]) {
+    let mut holders: Vec<(Vec<String>, usize)> = Vec::new();
+    for (i, a) in actors.iter().enumerate() {
+        if a.kind != ActorKind::Person {
+            continue;
+        }
+        for r in &a.roles {
+            let words: Vec<String> = r.split_whitespace().map(fold).collect();
+            if words.len() <= 4 && r.chars().next().is_some_and(char::is_uppercase) {
+                holders.push((words, i));
+            }
+        }
+    }
+    let n = doc.toks.len();
+    for (words, i) in &holders {
+        if holders.iter().filter(|(w, j)| w == words && j != i).count() > 0 {
+            continue;
+        }
+        let first = actors[*i].mentions.first().map_or(usize::MAX, |m| m.start);
+        let k = words.len();
+        for p in 1..n.saturating_sub(k - 1) {
+            let toks = &doc.toks[p..p + k];
+            let matches = doc.fold(p - 1) == "the"
+                && toks.iter().zip(words).all(|(t, w)| !t.cap && t.fold == *w)
+                && !doc.is_cap(p + k)
+                && toks[0].span.start > first;
+            if matches {
+                let span = Span::new(toks[0].span.start, toks[k - 1].span.end);
+                let alias = format!("the {}", span.slice(doc.text));
+                let a = &mut actors[*i];
+                a.mentions.push(span);
+                if !a.aliases.contains(&alias) {
+                    a.aliases.push(alias);
+                }
+            }
+        }
     }
 }

@@ -1,9 +1,10 @@
 //! Quotes: direct quotations, reported speech and quoted terms, with cue and speaker.
 //!
-//! `marks` pairs quotation marks into runs, `direct` groups runs with their attribution (or calls
-//! them terms), `reported` finds statements attributed by a speech verb, `speaker` reads the
+//! `marks` pairs quotation marks into runs, `direct` groups runs with their attribution (found by
+//! `attribution`) or calls them terms, `reported` finds statements attributed by a speech verb, `speaker` reads the
 //! speaker's mention from the text and `resolve` maps it to the document's actors.
 
+mod attribution;
 mod direct;
 mod lexicon;
 mod marks;

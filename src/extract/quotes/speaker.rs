@@ -117,7 +117,9 @@ pub fn before(toks: &[Tok<'_>], lex: &Lexicon, cue: usize, floor: usize) -> Opti
         while k > floor && close - k < 24 {
             k -= 1;
             let t = &toks[k];
-            if t.is_punct(',') || t.run.is_some() || !(t.word || t.is_punct('.') || t.is_punct('-'))
+            // An aside may quote a title: "Hemsley, the co-author of “Going Viral,” said".
+            if t.is_punct(',') && t.run.is_none()
+                || !(t.word || t.run.is_some() || t.is_punct('.') || t.is_punct('-'))
             {
                 break;
             }
@@ -363,7 +365,14 @@ pub fn main_subject(toks: &[Tok<'_>], lex: &Lexicon, start: usize, end: usize) -
             .filter(|&k| toks[k].is_punct(',') || toks[k].is_punct('—'))
             .map(|k| k + 1),
     );
-    for s in starts {
+    for mut s in starts {
+        // "Then he cut into Bush, calling ...": adverbs open the clause before its subject.
+        while s < end && lex.has(&toks[s], SKIP) && !toks[s].cap {
+            s += 1;
+        }
+        while s < end && toks[s].cap && lex.has(&toks[s], SKIP) && lex.pronoun(&toks[s]).is_none() {
+            s += 1;
+        }
         if s < end && lex.pronoun(&toks[s]).is_some() {
             return Some(build(toks, lex, s, s + 1));
         }
@@ -374,6 +383,10 @@ pub fn main_subject(toks: &[Tok<'_>], lex: &Lexicon, start: usize, end: usize) -
         let mut k = s;
         while k < end && k - s < 10 {
             let t = &toks[k];
+            if abbrev_dot(toks, k) {
+                k += 1;
+                continue;
+            }
             if !t.word || t.run.is_some() || lex.has(t, BOUNDARY | RELATIVE) {
                 break;
             }

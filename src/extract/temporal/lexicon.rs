@@ -165,6 +165,7 @@ const OPENERS: &[&str] = &[
     "more",
     "less",
     "fewer",
+    "no",
     "at",
     "up",
     "early",

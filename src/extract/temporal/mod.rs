@@ -7,6 +7,7 @@
 mod calendar;
 mod lexicon;
 mod recognise;
+mod relative;
 mod resolve;
 mod rules;
 mod sem;

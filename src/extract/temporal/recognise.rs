@@ -147,6 +147,10 @@ impl Parser<'_> {
                 y += n as i32;
                 end = k + 1;
             }
+            // "two thousand years" is a count.
+            if self.lex.unit(self.w(end)).is_some() {
+                return None;
+            }
             return Some((end, y));
         }
         let century = match w {

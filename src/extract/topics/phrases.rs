@@ -7,8 +7,9 @@
 //! most widespread first, and a second pass finds every mention with one automaton.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
-use aho_corasick::{AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use rayon::prelude::*;
 
 use super::Lexicon;
@@ -32,29 +33,34 @@ pub fn key_phrases(texts: &[&str], lex: &Lexicon) -> Vec<KeyPhrase> {
     if texts.is_empty() {
         return Vec::new();
     }
-    // phrase → (documents, occurrences)
-    let mut table: HashMap<String, (u32, u32)> = HashMap::new();
+    // phrase hash → (documents, occurrences, where it was first seen); no strings while counting
+    let mut table: Map<Seen> = Map::default();
     let mut floor = 0;
-    for chunk in texts.chunks(CHUNK) {
-        let sets: Vec<HashMap<String, u32>> =
-            chunk.par_iter().map(|t| candidates(t, lex)).collect();
-        for set in sets {
-            for (p, n) in set {
-                let e = table.entry(p).or_insert((0, 0));
-                e.0 += 1;
-                e.1 += n;
+    for (c, chunk) in texts.chunks(CHUNK).enumerate() {
+        let sets: Vec<Map<Cand>> = chunk.par_iter().map(|t| candidates(t, lex)).collect();
+        for (i, set) in sets.into_iter().enumerate() {
+            let doc = c * CHUNK + i;
+            for (h, cand) in set {
+                let e = table.entry(h).or_insert(Seen {
+                    docs: 0,
+                    count: 0,
+                    doc,
+                    span: cand.span,
+                });
+                e.docs += 1;
+                e.count += cand.count;
             }
         }
         while table.len() > TABLE_CAP {
             floor += 1;
-            table.retain(|_, v| v.0 > floor);
+            table.retain(|_, v| v.docs > floor);
         }
     }
     let min_docs = if texts.len() == 1 { 1 } else { 2 };
     let mut kept: Vec<(String, u32, u32)> = table
-        .into_iter()
-        .filter(|(_, (d, n))| *d >= min_docs && *n >= 2)
-        .map(|(p, (d, n))| (p, d, n))
+        .into_values()
+        .filter(|v| v.docs >= min_docs && v.count >= 2)
+        .map(|v| (label(v.span.slice(texts[v.doc])), v.docs, v.count))
         .collect();
     kept.sort_by(|a, b| b.1.cmp(&a.1).then(b.2.cmp(&a.2)).then(a.0.cmp(&b.0)));
     // A two-word phrase that only ever occurs inside a kept three-word one adds nothing.
@@ -78,6 +84,7 @@ pub fn key_phrases(texts: &[&str], lex: &Lexicon) -> Vec<KeyPhrase> {
     let Ok(ac) = AhoCorasickBuilder::new()
         .ascii_case_insensitive(true)
         .match_kind(MatchKind::LeftmostLongest)
+        .kind(Some(AhoCorasickKind::DFA))
         .build(&patterns)
     else {
         return Vec::new();
@@ -116,46 +123,139 @@ pub fn key_phrases(texts: &[&str], lex: &Lexicon) -> Vec<KeyPhrase> {
     out
 }
 
-/// The candidate phrases of one text with their counts.
-fn candidates(text: &str, lex: &Lexicon) -> HashMap<String, u32> {
-    let mut out: HashMap<String, u32> = HashMap::new();
-    let mut window: Vec<String> = Vec::with_capacity(3);
+/// A phrase in one document: how often, and its first occurrence.
+#[derive(Clone, Copy, Debug)]
+struct Cand {
+    count: u32,
+    span: Span,
+}
+
+/// A phrase in the corpus table.
+#[derive(Clone, Copy, Debug)]
+struct Seen {
+    docs: u32,
+    count: u32,
+    doc: usize,
+    span: Span,
+}
+
+/// Keys are already hashes: hashing them again would only cost time.
+#[derive(Clone, Copy, Debug, Default)]
+struct Identity(u64);
+
+impl Hasher for Identity {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(8) ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+type Map<V> = HashMap<u64, V, BuildHasherDefault<Identity>>;
+
+/// FNV-1a of a word, lower-cased on the fly.
+fn word_hash(w: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    if w.is_ascii() {
+        for b in w.bytes() {
+            h ^= u64::from(b.to_ascii_lowercase());
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        return h;
+    }
+    for c in w.chars().flat_map(char::to_lowercase) {
+        let mut buf = [0; 4];
+        for &b in c.encode_utf8(&mut buf).as_bytes() {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    h
+}
+
+/// The phrase as a label: lower case, single spaces.
+fn label(s: &str) -> String {
+    s.split_whitespace()
+        .map(str::to_lowercase)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The candidate phrases of one text, by hash, with their counts and first spans.
+fn candidates(text: &str, lex: &Lexicon) -> Map<Cand> {
+    let mut out: Map<Cand> = Map::default();
+    // (word hash, span, usable at the end of a phrase, usable at its start)
+    let mut window: Vec<(u64, Span, bool, bool)> = Vec::with_capacity(4);
     let mut sentence_start = true;
+    let mut lowered = String::new();
     for (word, brk) in words(text) {
         if brk {
             window.clear();
         }
-        let Some(w) = word else {
+        let Some((w, span)) = word else {
             sentence_start = true;
             window.clear();
             continue;
         };
         // Contractions and possessives ("don't", "world's") make no phrase.
-        let lower_ok = w.chars().all(|c| c.is_lowercase() || c == '-');
+        let ascii = w.is_ascii();
+        let lower_ok = if ascii {
+            w.bytes().all(|b| b.is_ascii_lowercase() || b == b'-')
+        } else {
+            w.chars().all(|c| c.is_lowercase() || c == '-')
+        };
         let cap_ok = sentence_start
             && w.chars().skip(1).all(|c| c.is_lowercase() || c == '-')
             && w.chars().next().is_some_and(char::is_uppercase);
         sentence_start = false;
-        let lw = w.to_lowercase();
-        let content = (lower_ok || cap_ok)
-            && lw.chars().filter(|c| c.is_alphabetic()).count() >= 3
-            && !lex.is_stopword(&lw);
-        if !content {
+        let lw: &str = if lower_ok {
+            w
+        } else if cap_ok {
+            lowered.clear();
+            lowered.extend(w.chars().flat_map(char::to_lowercase));
+            &lowered
+        } else {
+            window.clear();
+            continue;
+        };
+        let letters = if ascii {
+            lw.bytes().filter(u8::is_ascii_alphabetic).count()
+        } else {
+            lw.chars().filter(|c| c.is_alphabetic()).count()
+        };
+        if letters < 3 || lex.is_stopword(lw) {
             window.clear();
             continue;
         }
-        window.push(lw);
+        let last_ok = !(adverb(lw) || lw.ends_with("ed") || lw.ends_with("ing"));
+        window.push((word_hash(lw), span, last_ok, !adverb(lw)));
         if window.len() > 3 {
             window.remove(0);
         }
-        for n in 2..=window.len() {
-            let gram = &window[window.len() - n..];
-            let first = &gram[0];
-            let last = &gram[n - 1];
-            if adverb(first) || adverb(last) || last.ends_with("ed") || last.ends_with("ing") {
+        let last = window[window.len() - 1];
+        if !last.2 {
+            continue;
+        }
+        let mut h = last.0;
+        for k in (0..window.len() - 1).rev() {
+            let first = window[k];
+            h = (h.rotate_left(17) ^ first.0).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+            if !first.3 {
                 continue;
             }
-            *out.entry(gram.join(" ")).or_default() += 1;
+            let e = out.entry(h).or_insert(Cand {
+                count: 0,
+                span: Span::new(first.1.start, last.1.end),
+            });
+            e.count += 1;
         }
     }
     out
@@ -167,9 +267,10 @@ fn adverb(w: &str) -> bool {
 }
 
 /// Words of a text; `None` marks a sentence end, and the flag a clause break before the word.
-fn words(text: &str) -> impl Iterator<Item = (Option<&str>, bool)> {
+fn words(text: &str) -> impl Iterator<Item = (Option<(&str, Span)>, bool)> + '_ {
     let mut rest = text;
     let mut brk = false;
+    let base = text.as_ptr() as usize;
     std::iter::from_fn(move || {
         loop {
             let c = rest.chars().next()?;
@@ -186,10 +287,11 @@ fn words(text: &str) -> impl Iterator<Item = (Option<&str>, bool)> {
                     })
                     .map_or(rest.len(), |(i, _)| i);
                 let w = &rest[..end];
+                let at = rest.as_ptr() as usize - base;
                 rest = &rest[end..];
                 let b = brk;
                 brk = false;
-                return Some((Some(w), b));
+                return Some((Some((w, Span::new(at, at + end))), b));
             }
             rest = &rest[c.len_utf8()..];
             if matches!(c, '.' | '!' | '?' | '\n') {
