@@ -1,7 +1,5 @@
 //! Fuzzy search speed: per-keystroke latency over 100,000 actor names.
 
-use std::time::{Duration, Instant};
-
 use dateline::corpus::{Actor, Mention};
 use dateline::model::{ActorKind, Span};
 use dateline::tui::search::{Search, SearchIndex, matched_chars};
@@ -66,46 +64,34 @@ fn names(n: usize) -> Vec<Actor> {
         .collect()
 }
 
+/// Narrowing the previous results as the query grows (the speed trick; timed by
+/// `cargo bench --bench fuzzy`) must rank exactly as a fresh search over every name.
 #[test]
-fn keystrokes_stay_fast_at_100k_names() {
-    let actors = names(100_000);
+fn growing_and_shrinking_queries_match_a_fresh_search() {
+    let actors = names(20_000);
     let index = SearchIndex::new(&actors);
-    // In the browser the pool is warm from loading; start its threads before timing here too.
-    Search::new(&index).set_query(&index, "warm");
-    let mut times = Vec::new();
     for query in ["pashin", "erdogan", "zoe bron", "mehmet kemal 42", "sk"] {
         let mut search = Search::new(&index);
         let mut typed = String::new();
-        for c in query.chars() {
-            typed.push(c);
-            let t = Instant::now();
-            search.set_query(&index, &typed);
-            times.push(t.elapsed());
-            if std::env::var_os("SEARCH_TRACE").is_some() {
-                eprintln!("{typed:>16} {:?}", t.elapsed());
-            }
+        let mut steps: Vec<String> = query
+            .chars()
+            .map(|c| {
+                typed.push(c);
+                typed.clone()
+            })
+            .collect();
+        // Backspace widens again.
+        steps.push(query[..query.len() - 1].to_string());
+        for step in &steps {
+            search.set_query(&index, step);
+            let mut fresh = Search::new(&index);
+            fresh.set_query(&index, step);
+            let got: Vec<usize> = search.hits.iter().map(|h| h.actor).collect();
+            let want: Vec<usize> = fresh.hits.iter().map(|h| h.actor).collect();
+            assert_eq!(got, want, "query {step:?}");
         }
         assert!(!search.hits.is_empty(), "{query} finds something");
-        // Backspace widens again.
-        typed.pop();
-        let t = Instant::now();
-        search.set_query(&index, &typed);
-        times.push(t.elapsed());
     }
-    times.sort();
-    let p99 = times[(times.len() * 99 / 100).min(times.len() - 1)];
-    let max = *times.last().unwrap();
-    eprintln!(
-        "search over 100k names: {} keystrokes, p99 {p99:?}, max {max:?}",
-        times.len()
-    );
-    // The budget is for release builds; debug builds only have to finish.
-    let budget = if cfg!(debug_assertions) {
-        Duration::from_millis(400)
-    } else {
-        Duration::from_millis(16)
-    };
-    assert!(p99 <= budget, "p99 {p99:?} over {budget:?}");
 }
 
 #[test]
