@@ -472,7 +472,7 @@ impl Parser<'_> {
     }
 
     /// "21 November", "21st of November 2025", "21–22 November".
-    fn core_day_led(&self, i: usize) -> Core {
+    pub(super) fn core_day_led(&self, i: usize) -> Core {
         let d = self.day_at(i)?;
         let mut j = i + 1;
         let mut until = None;

@@ -87,6 +87,10 @@ impl Parser<'_> {
         if let Some((e, sem @ Sem::Day { .. })) = self.core_month_led_pub(k) {
             return Some((e, sem));
         }
+        // "Saturday, 26 February" (day first, as British news writes it).
+        if let Some((e, sem @ Sem::Day { .. })) = self.core_day_led(k) {
+            return Some((e, sem));
+        }
         let mut pod = None;
         if let Some(p) = self
             .lex
