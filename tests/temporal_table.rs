@@ -231,6 +231,7 @@ const ROWS: &[Row] = &[
     ("Fourth-quarter sales will rise. Profit fell in the latest quarter.", R, "the latest quarter", "DATE", "2025-Q3", "2025-07-01", "2025-09-30"),
     ("Mr. Schwarz will succeed him Feb. 1.", "1989-10-26", "Feb. 1", "DATE", "1990-02-01", "1990-02-01", "1990-02-01"),
     ("The final is on Saturday, 26 February.", "2005-02-20", "Saturday, 26 February", "DATE", "2005-02-26", "2005-02-26", "2005-02-26"),
+    ("Saturday, 26 February\n\n1400 GMT\n\nThe match is sold out.", "2005-02-20", "1400 GMT", "TIME", "2005-02-26T14:00", "2005-02-26", "2005-02-26"),
     // A paragraph break or the end of a heading line ends an expression.
     ("Storm hit the coast on 26 February\n\n1400 homes lost power.", "2026-02-27", "26 February", "DATE", "2026-02-26", "2026-02-26", "2026-02-26"),
     ("Storm hits coast on 26 February\n2014 was already a record year for floods.", "2026-02-27", "26 February", "DATE", "2026-02-26", "2026-02-26", "2026-02-26"),

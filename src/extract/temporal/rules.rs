@@ -127,6 +127,21 @@ impl Parser<'_> {
                 .get(i)
                 .filter(|t| t.kind == Kind::Num && !t.ordinal && !t.plural)?
                 .num?;
+            // "1400 GMT": a four-digit clock only counts with a time zone after it.
+            if self.toks.get(i).is_some_and(|t| t.digits == 4) {
+                let (hh, mm) = (h / 100, h % 100);
+                if !is_zone(self.w(i + 1)) || hh > 23 || mm > 59 {
+                    return None;
+                }
+                return Some((
+                    i + 2,
+                    Sem::Clock {
+                        h: hh,
+                        m: mm,
+                        day: None,
+                    },
+                ));
+            }
             let (mut k, mut m, mut colon) = (i + 1, 0, false);
             if self.is_punct_at(k, ':') && self.glued_at(k) && self.glued_at(k + 1) {
                 let t = self.toks.get(k + 1)?;
@@ -150,10 +165,7 @@ impl Parser<'_> {
             }
             (after, h, m)
         };
-        if matches!(
-            self.w(end),
-            "edt" | "est" | "gmt" | "utc" | "cet" | "pdt" | "pst" | "cdt" | "cst" | "bst"
-        ) {
+        if is_zone(self.w(end)) {
             end += 1;
         }
         // A day right after: "Thursday", "Nov. 9", "today".
@@ -471,4 +483,11 @@ impl Parser<'_> {
         let r = self.core_month_led_inner(i)?;
         matches!(r.1, Sem::Day { .. }).then_some(r)
     }
+}
+
+fn is_zone(w: &str) -> bool {
+    matches!(
+        w,
+        "edt" | "est" | "gmt" | "utc" | "cet" | "pdt" | "pst" | "cdt" | "cst" | "bst"
+    )
 }
