@@ -253,6 +253,10 @@ pub fn stretch(
     if ev.strict {
         return strict(doc, lex, p, q, ev, out);
     }
+    // "Under Japanese stock exchange rules": a demonym alone is an adjective, never a name.
+    if lex.demonyms.contains_key(&doc.key(p, q)) {
+        return fallback(doc, lex, p, q, out);
+    }
     if n == 1 {
         let kind = if ev.titled {
             CKind::Person
