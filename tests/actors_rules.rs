@@ -108,6 +108,17 @@ fn actor_table() {
         ("He was named European Businessman of the Year.", &[]),
         ("Police said the road was shut.", &[]),
         // "MP" is a role; the party before it is an affiliation, and no person is named.
+        // A common word opening a sentence is no name, even before a speech verb.
+        ("Reports said the firm was for sale.", &[]),
+        // "X of/for Y" after an organisation word is one organisation.
+        (
+            "The National Union of Journalists has called for a strike.",
+            &[(
+                "org",
+                "National Union of Journalists",
+                &["National Union of Journalists"],
+            )],
+        ),
         (
             "She was a prospective Labour MP in the north.",
             &[("org", "Labour", &["Labour"])],

@@ -173,11 +173,18 @@ pub fn org_run(doc: &Doc, lex: &Lexicon, a: usize, b: usize, out: &mut Vec<Cand>
     else {
         return false;
     };
-    let suffix = end > a + 1 && is_suffix(end - 1);
+    // "National Union of Journalists", "Department for Transport": a suffix word followed by
+    // "of"/"for" and a name heads the whole run.
+    let end = if end < b && matches!(doc.fold(end), "of" | "for") && end + 1 < b {
+        b
+    } else {
+        end
+    };
+    let suffix = end > a + 1 && (is_suffix(end - 1) || end == b && (a + 1..b).any(is_suffix));
     let b_all = b;
     let b = if suffix { end } else { b };
     let of_head = (a + 1..b)
-        .find(|&k| doc.fold(k) == "of")
+        .find(|&k| matches!(doc.fold(k), "of" | "for"))
         .is_some_and(|k| lex.org_suffixes.contains(doc.fold(k - 1)));
     let club = (a..b).any(|k| lex.club_words.contains(doc.fold(k)))
         && (lex.club_words.contains(doc.fold(a))
