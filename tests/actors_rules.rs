@@ -108,6 +108,27 @@ fn actor_table() {
         ("He was named European Businessman of the Year.", &[]),
         ("Police said the road was shut.", &[]),
         // "MP" is a role; the party before it is an affiliation, and no person is named.
+        // A weekday or number word never starts a person's name.
+        (
+            "On Wednesday Tony Blair said he would stay.",
+            &[("person", "Tony Blair", &["Tony Blair"])],
+        ),
+        (
+            "England face Wales in the Six Nations on Saturday.",
+            &[
+                ("place", "England", &["England"]),
+                ("place", "Wales", &["Wales"]),
+            ],
+        ),
+        (
+            "Strong Oscar contenders were named.",
+            &[("person", "Oscar", &["Oscar"])],
+        ),
+        // A party is an organisation, and its short forms too.
+        (
+            "The Lib Dems said the tax was unfair.",
+            &[("org", "Lib Dems", &["Lib Dems"])],
+        ),
         // A common word opening a sentence is no name, even before a speech verb.
         ("Reports said the firm was for sale.", &[]),
         // "X of/for Y" after an organisation word is one organisation.

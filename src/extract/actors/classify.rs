@@ -273,6 +273,17 @@ pub fn stretch(
         return push(doc, out, p, q, kind, ev, role);
     }
     let first = doc.s(p);
+    // "Strong Oscar contenders", "Wednesday Tony Blair": at a sentence start, a word that is no
+    // given name before one that is opens the sentence, not the name.
+    if ev.initial
+        && !ev.titled
+        && !lex.is_given(folds[0])
+        && lex.is_given(folds[1])
+        && !is_initial(first)
+        && !doc.s(p).contains('-')
+    {
+        return stretch(doc, lex, p + 1, q, None, out);
+    }
     // "Widzew Lodz", "Vitesse Arnhem": an unknown word before a city is a club.
     if n == 2
         && !ev.speech
