@@ -465,3 +465,56 @@ fn keys_while_loading_are_answered() {
     press(&mut s, "Esc q");
     assert!(s.quit);
 }
+
+/// The walkthrough on the bundled seed, through the real extraction stages.
+#[test]
+fn seed_walkthrough() {
+    let mut s = seed();
+    // 1. The October trip, then this week's Kazakhstan trip, then the planned Baku visit.
+    let shown = shown_events(&s);
+    let at = |needle: &str| {
+        shown
+            .iter()
+            .position(|&e| event_text(&s, e).contains(needle))
+            .unwrap_or_else(|| panic!("no event with {needle:?}"))
+    };
+    let (october, kazakhstan, baku) = (
+        at("last month’s trip of Azerbaijani experts"),
+        at("traveled to Kazakhstan this week"),
+        at("is set to visit Baku on November 21–22"),
+    );
+    assert!(october < kazakhstan && kazakhstan < baku);
+    assert_eq!(
+        s.data.corpus.events[shown[baku]].status,
+        dateline::model::Status::Planned
+    );
+
+    // 2. People search for Pashinyan filters to his two events.
+    press(&mut s, "/ \"pashin\"");
+    let Overlay::Search(search) = &s.overlay else {
+        panic!("search is open")
+    };
+    assert_eq!(search.hits[0].actor, actor(&s, "Nikol Pashinyan"));
+    press(&mut s, "Enter");
+    let texts: Vec<&str> = shown_events(&s)
+        .iter()
+        .map(|&e| event_text(&s, e))
+        .collect();
+    assert_eq!(texts.len(), 2, "{texts:?}");
+    assert!(texts.iter().any(|t| t.contains("Allison Hooker")));
+    assert!(texts.iter().any(|t| t.contains("Kazakhstan")));
+
+    // 3. Esc clears; Meghrabyans' quotes open at their passage.
+    press(&mut s, "Esc");
+    assert!(s.filters.is_empty());
+    press(&mut s, "/ \"megh\" Enter 4");
+    let quotes: Vec<&str> = s.quotes.iter().map(|&q| quote_text(&s, q)).collect();
+    assert_eq!(quotes[0], "“asymmetry of agendas”", "{quotes:?}");
+    assert!(quotes.contains(&"“the most emotionally charged and politically sensitive”"));
+    press(&mut s, "Enter");
+    assert_eq!(s.focus, Pane::Source);
+    assert_eq!(
+        s.source.as_ref().unwrap().quote,
+        Some(s.data.corpus.quotes[s.quotes[0]].span)
+    );
+}

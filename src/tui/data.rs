@@ -166,7 +166,11 @@ impl Data {
         let mut quote_event = vec![None; corpus.quotes.len()];
         let mut quote_order = Vec::new();
         for (ei, e) in corpus.events.iter().enumerate() {
-            for &q in &e.quotes {
+            // Within a sentence the quoted words come before the statement that reports them,
+            // so the list opens on what was actually said.
+            let mut in_event = e.quotes.clone();
+            in_event.sort_by_key(|&q| (corpus.quotes[q].kind != QuoteKind::Direct, q));
+            for q in in_event {
                 if let Some(slot @ None) = quote_event.get_mut(q) {
                     *slot = Some(ei);
                     quote_order.push(q);

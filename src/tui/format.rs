@@ -56,10 +56,14 @@ fn last_of_month(d: NaiveDate) -> NaiveDate {
 
 /// The date of an event at the precision it is known: "2025-10", "wk 47", "Nov 21–22", "Nov 20".
 pub fn when_label(w: &When) -> String {
+    // Vague references carry a window only so they sort; the label says what the text said.
+    match w.value.as_deref() {
+        Some("PAST_REF") => return "recent".into(),
+        Some("FUTURE_REF") => return "coming".into(),
+        _ => {}
+    }
     let (Some(a), Some(b)) = (w.earliest, w.latest.or(w.earliest)) else {
         return match w.value.as_deref() {
-            Some("PAST_REF") => "earlier".into(),
-            Some("FUTURE_REF") => "later".into(),
             Some("PRESENT_REF") => "now".into(),
             _ => "undated".into(),
         };
@@ -215,6 +219,12 @@ mod tests {
         ] {
             assert_eq!(when_label(&when(a, b)), want, "{a}..{b}");
         }
+        let vague = |value: &str| When {
+            value: Some(value.into()),
+            ..when("2025-10-21", "2025-11-19")
+        };
+        assert_eq!(when_label(&vague("PAST_REF")), "recent");
+        assert_eq!(when_label(&vague("FUTURE_REF")), "coming");
     }
 
     #[test]
