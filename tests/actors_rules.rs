@@ -124,6 +124,7 @@ fn actor_table() {
             "Strong Oscar contenders were named.",
             &[("person", "Oscar", &["Oscar"])],
         ),
+        ("MPs said the plan was flawed.", &[]),
         // A party is an organisation, and its short forms too.
         (
             "The Lib Dems said the tax was unfair.",
