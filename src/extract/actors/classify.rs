@@ -173,11 +173,18 @@ pub fn org_run(doc: &Doc, lex: &Lexicon, a: usize, b: usize, out: &mut Vec<Cand>
     else {
         return false;
     };
-    let suffix = end > a + 1 && is_suffix(end - 1);
+    // "National Union of Journalists", "Department for Transport": a suffix word followed by
+    // "of"/"for" and a name heads the whole run.
+    let end = if end < b && matches!(doc.fold(end), "of" | "for") && end + 1 < b {
+        b
+    } else {
+        end
+    };
+    let suffix = end > a + 1 && (is_suffix(end - 1) || end == b && (a + 1..b).any(is_suffix));
     let b_all = b;
     let b = if suffix { end } else { b };
     let of_head = (a + 1..b)
-        .find(|&k| doc.fold(k) == "of")
+        .find(|&k| matches!(doc.fold(k), "of" | "for"))
         .is_some_and(|k| lex.org_suffixes.contains(doc.fold(k - 1)));
     let club = (a..b).any(|k| lex.club_words.contains(doc.fold(k)))
         && (lex.club_words.contains(doc.fold(a))
@@ -253,6 +260,10 @@ pub fn stretch(
     if ev.strict {
         return strict(doc, lex, p, q, ev, out);
     }
+    // "Under Japanese stock exchange rules": a demonym alone is an adjective, never a name.
+    if lex.demonyms.contains_key(&doc.key(p, q)) {
+        return fallback(doc, lex, p, q, out);
+    }
     if n == 1 {
         let kind = if ev.titled {
             CKind::Person
@@ -262,6 +273,17 @@ pub fn stretch(
         return push(doc, out, p, q, kind, ev, role);
     }
     let first = doc.s(p);
+    // "Strong Oscar contenders", "Wednesday Tony Blair": at a sentence start, a word that is no
+    // given name before one that is opens the sentence, not the name.
+    if ev.initial
+        && !ev.titled
+        && !lex.is_given(folds[0])
+        && lex.is_given(folds[1])
+        && !is_initial(first)
+        && !doc.s(p).contains('-')
+    {
+        return stretch(doc, lex, p + 1, q, None, out);
+    }
     // "Widzew Lodz", "Vitesse Arnhem": an unknown word before a city is a club.
     if n == 2
         && !ev.speech

@@ -110,8 +110,12 @@ pub fn resolve(doc: &Doc, lex: &Lexicon, cands: &[Cand]) -> Vec<DocActor> {
         let strict = c.evidence.strict;
         // Acronyms are organisations, not people: "The PUK said".
         let upper = doc.toks[c.a].upper;
+        // "Reports said", "Colleagues said": a common word opening a sentence is no one's name,
+        // even before a speech verb.
+        let common = c.evidence.initial
+            && (doc.has_lower(&f) || lex.group_nouns.contains(&f) || lex.non_names.contains(&f));
         let person = c.kind == CKind::Person
-            || (!strict && !upper && c.evidence.speech)
+            || (!strict && !upper && c.evidence.speech && !common)
             || (!upper && c.evidence.sports)
             || (!strict && !upper && !c.evidence.initial && lex.is_given(&f));
         let known = surnames.contains_key(&f)

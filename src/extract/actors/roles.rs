@@ -24,10 +24,19 @@ impl Role {
         if self.title.is_empty() {
             return None;
         }
-        Some(match &self.org {
+        let label = match &self.org {
             Some(org) => format!("{org} {}", self.title),
             None => self.title.clone(),
-        })
+        };
+        // "Former Cabinet minister" → "former Cabinet minister": a modifier is not a name.
+        let mut words: Vec<String> = label.split(' ').map(str::to_string).collect();
+        for w in words.iter_mut() {
+            if !MODIFIERS.contains(&super::lexicon::fold(w).as_str()) {
+                break;
+            }
+            *w = super::lexicon::fold(w);
+        }
+        Some(words.join(" "))
     }
 }
 
@@ -119,6 +128,23 @@ pub fn leading_title(
     if last == t0 {
         return (a, None);
     }
+    // "Under President Chavez": "under" is a title word only inside a listed title.
+    let mut t0 = t0;
+    if doc.fold(t0) == "under" && t0 + 1 < last && !lex.titles.contains(&doc.key(t0, t0 + 2)) {
+        t0 += 1;
+    }
+    // A role holds a role noun: "Federal Reserve", "World Cup-winning", "European and Asian"
+    // hold title words but no title.
+    let head_ok = (t0..last).any(|k| {
+        lex.titles.contains(doc.fold(k)) || (t0..k).any(|s| lex.titles.contains(&doc.key(s, k + 1)))
+    });
+    if !head_ok {
+        // "Police said": title words with no name after them name no one.
+        if last == b {
+            return (b, Some(Role::default()));
+        }
+        return (a, None);
+    }
     // "Dean Headley": a lone title that is also a given name is the name.
     if last == t0 + 1 && aff.is_none() && country.is_none() && lex.is_given(doc.fold(t0)) {
         return (a, None);
@@ -130,11 +156,12 @@ pub fn leading_title(
     if let Some((len, e)) = aff {
         push_entry(doc, lex, out, a, a + len, e);
     }
-    let honorific = (t0..last).all(|i| lex.honorifics.contains(doc.fold(i)));
+    // "Former Beatle Sir Paul McCartney", "Under Mr Brown": an honorific says person, not role.
+    let honorific = lex.honorifics.contains(doc.fold(last - 1));
     let title = if honorific {
         String::new()
     } else {
-        doc.text[doc.toks[t0].span.start..doc.toks[last - 1].span.end].to_string()
+        role_text(doc, t0, last)
     };
     let mut start = last;
     while start < b && is_joiner(doc.fold(start)) {
@@ -147,6 +174,24 @@ pub fn leading_title(
         plural: false,
     };
     (start, Some(role))
+}
+
+/// Modifiers of a role that are not part of the title itself: kept lower case in the role text.
+const MODIFIERS: &[&str] = &[
+    "former", "ex", "ex-", "then", "late", "outgoing", "incoming", "retired", "acting", "interim",
+];
+
+/// The role as written from `t0` to `last`, with leading modifiers in lower case ("former
+/// President").
+fn role_text(doc: &Doc, t0: usize, last: usize) -> String {
+    let m = (t0..last)
+        .find(|&i| !MODIFIERS.contains(&doc.fold(i)))
+        .unwrap_or(last);
+    let mut words: Vec<String> = (t0..m).map(|i| doc.fold(i).to_string()).collect();
+    if m < last {
+        words.push(doc.text[doc.toks[m].span.start..doc.toks[last - 1].span.end].to_string());
+    }
+    words.join(" ")
 }
 
 /// A role written in lower case just before a name: "chief spokesman X", "CivilNet analysts X".
