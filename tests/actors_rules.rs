@@ -51,6 +51,10 @@ fn actor_table() {
             &[],
         ),
         (
+            "It is the Trump Route for International Peace and Prosperity (TRIPP), a corridor.",
+            &[],
+        ),
+        (
             "BRUSSELS 1996-08-22\nThe European Commission said the Commission would act.",
             &[
                 ("place", "Brussels", &["BRUSSELS"]),

@@ -7,6 +7,7 @@ use super::candidates::{CKind, Cand};
 use super::context::Doc;
 use super::lexicon::fold;
 use super::lexicon::{FastMap, Lexicon};
+use super::tokens::TokKind;
 use crate::model::{ActorKind, Span};
 
 #[derive(Default)]
@@ -161,7 +162,10 @@ pub fn resolve(doc: &Doc, lex: &Lexicon, cands: &[Cand]) -> Vec<DocActor> {
             && !lex.non_names.contains(&f)
             && !lex.demonyms.contains_key(&f)
             && !f.chars().all(|ch| matches!(ch, 'i' | 'v' | 'x'));
-        if !strict && (role_orgs.contains(&f) || acronym) {
+        // "Trump Route for International Peace and Prosperity (TRIPP)": an acronym spelled out
+        // just before it names whatever the expansion names; an expansion that is no
+        // organisation (it would have matched `org_alias` above) makes no organisation either.
+        if !strict && (role_orgs.contains(&f) || (acronym && !expands_unknown(doc, c.a, &f))) {
             t.add(ActorKind::Organization, &c.name, span, None);
         }
     }
@@ -175,6 +179,28 @@ pub fn resolve(doc: &Doc, lex: &Lexicon, cands: &[Cand]) -> Vec<DocActor> {
 }
 
 /// "Commission" for "European Commission", "EU" for "European Union", when only one fits.
+/// Whether the acronym at token `a` follows "(" after capitalised words whose initials spell it.
+fn expands_unknown(doc: &Doc, a: usize, f: &str) -> bool {
+    if a < 2 || doc.toks[a - 1].span.slice(doc.text) != "(" {
+        return false;
+    }
+    let mut initials = String::new();
+    for tok in doc.toks[..a - 1].iter().rev() {
+        if tok.kind != TokKind::Word || initials.len() >= f.len() {
+            break;
+        }
+        if tok.cap {
+            initials.insert(0, tok.fold.chars().next().unwrap_or(' '));
+        } else if !matches!(
+            tok.fold.as_str(),
+            "for" | "and" | "of" | "the" | "on" | "in" | "de"
+        ) {
+            break;
+        }
+    }
+    initials == f
+}
+
 fn org_alias(t: &Table, lex: &Lexicon, f: &str, upper: bool) -> Option<usize> {
     let mut found = None;
     for (i, a) in t.actors.iter().enumerate() {
