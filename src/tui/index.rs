@@ -81,9 +81,7 @@ impl FilterIndex {
                 .copied()
                 .flatten()
                 .and_then(|e| corpus.events.get(e));
-            let mut named: Vec<usize> = corpus.quotes[q].speakers.clone();
             if let Some(ev) = ev {
-                named.extend(&ev.actors);
                 for &t in &ev.topics {
                     if let Some(l) = topic_quotes.get_mut(t)
                         && l.last() != Some(&q)
@@ -92,7 +90,8 @@ impl FilterIndex {
                     }
                 }
             }
-            for a in named {
+            let event_actors = ev.map_or(&[][..], |ev| ev.actors.as_slice());
+            for &a in corpus.quotes[q].speakers.iter().chain(event_actors) {
                 if let Some(l) = actor_quotes.get_mut(a)
                     && l.last() != Some(&q)
                 {
