@@ -518,3 +518,38 @@ fn seed_walkthrough() {
         Some(s.data.corpus.quotes[s.quotes[0]].span)
     );
 }
+
+/// The indexed refilter shows exactly what checking every event and quote would.
+#[test]
+fn indexed_filters_match_a_full_scan() {
+    for mut s in [fixture(), seed()] {
+        let day = |e: usize| s.data.corpus.events[e].when.earliest;
+        let dated: Vec<_> = (0..s.data.corpus.events.len()).filter_map(day).collect();
+        let mut combos: Vec<Vec<Filter>> = vec![vec![]];
+        for a in 0..s.data.corpus.actors.len().min(6) {
+            combos.push(vec![Filter::Actor(a)]);
+        }
+        for t in 0..s.data.corpus.topics.len().min(4) {
+            combos.push(vec![Filter::Topic(t)]);
+            combos.push(vec![Filter::Actor(0), Filter::Topic(t)]);
+        }
+        for (i, d) in dated.iter().enumerate().step_by(3) {
+            let end = dated[(i + 2).min(dated.len() - 1)].max(*d);
+            combos.push(vec![Filter::Window(*d, end)]);
+            combos.push(vec![Filter::Window(*d, *d), Filter::Actor(i % 3)]);
+        }
+        combos.push(vec![Filter::Actor(usize::MAX)]);
+        for filters in combos {
+            s.filters = filters.clone();
+            s.refilter(None);
+            let want: Vec<usize> = (0..s.data.corpus.events.len())
+                .filter(|&e| s.event_passes(e))
+                .collect();
+            assert_eq!(shown_events(&s), want, "{filters:?}");
+            assert_eq!(s.shown_events, want.len());
+            let mut in_order: Vec<usize> = s.data.index.all_quotes.to_vec();
+            in_order.retain(|&q| s.quote_passes(q));
+            assert_eq!(*s.quotes, in_order, "{filters:?}");
+        }
+    }
+}

@@ -2,6 +2,7 @@
 
 use chrono::{Datelike, Duration, NaiveDate};
 
+use super::index::FilterIndex;
 use super::search::SearchIndex;
 use crate::corpus::Corpus;
 use crate::model::{ActorKind, QuoteKind, Span};
@@ -139,6 +140,8 @@ pub struct Data {
     pub histogram: Vec<usize>,
     /// Direct and reported quotes.
     pub spoken_quotes: usize,
+    /// What makes a filter change cheap.
+    pub index: FilterIndex,
 }
 
 impl Data {
@@ -219,7 +222,9 @@ impl Data {
         let period = histogram_range.map_or(Period::Day, |(a, b)| Period::for_span(a, b));
         let undated_events = corpus.events.iter().filter(|e| !e.when.is_dated()).count();
         let spoken_quotes = quote_order.len();
+        let index = FilterIndex::new(&corpus, &quote_event, &quote_order);
         let mut data = Data {
+            index,
             search: SearchIndex::new(&corpus.actors),
             histogram: Vec::new(),
             spoken_quotes,

@@ -8,6 +8,7 @@ pub mod action;
 pub mod data;
 pub mod format;
 pub mod histogram;
+pub mod index;
 pub mod keymap;
 pub mod layout;
 pub mod nav;

@@ -5,6 +5,7 @@ use ratatui::layout::Rect;
 
 use super::action::Pane;
 use super::data::ActorRow;
+use super::index::row_of;
 use super::layout::{areas, inner};
 use super::state::{Cursor, SourceView, State, TimelineRow};
 use super::wrap::{line_of, wrap};
@@ -113,7 +114,18 @@ pub(crate) fn sync_from_timeline(s: &mut State) {
         return;
     };
     let event = &s.data.corpus.events[e];
-    if let Some(i) = s.quotes.iter().position(|q| event.quotes.contains(q)) {
+    // The shown quotes keep `quote_order`'s order, so each of the event's quotes is found by
+    // bisection on its place there; the earliest shown one wins.
+    let pos = |q: usize| s.data.index.quote_pos.get(q).copied().flatten();
+    let first = event
+        .quotes
+        .iter()
+        .filter_map(|&q| {
+            let p = pos(q)?;
+            s.quotes.binary_search_by_key(&Some(p), |&x| pos(x)).ok()
+        })
+        .min();
+    if let Some(i) = first {
         s.quote_cursor.selected = i;
     }
     let view = SourceView {
@@ -130,10 +142,7 @@ pub(crate) fn sync_from_quote(s: &mut State) {
     let Some(q) = s.selected_quote() else { return };
     let event = s.data.quote_event.get(q).copied().flatten();
     if let Some(e) = event
-        && let Some(row) = s
-            .timeline_rows
-            .iter()
-            .position(|r| *r == TimelineRow::Event(e))
+        && let Some(row) = row_of(&s.timeline_rows, e)
     {
         s.timeline.selected = row;
     }

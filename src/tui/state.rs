@@ -1,10 +1,12 @@
 //! The application state: plain data, no terminal. `update` is the only writer.
 
-use chrono::{Datelike, NaiveDate};
+use std::sync::Arc;
+
+use chrono::NaiveDate;
 
 use super::action::Pane;
 use super::data::{ActorRow, Data};
-use super::format::month_heading;
+use super::index::{row_of, timeline_rows};
 use super::search::Search;
 use crate::model::Span;
 
@@ -17,13 +19,7 @@ pub enum Filter {
     Window(NaiveDate, NaiveDate),
 }
 
-/// A row of the timeline pane.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum TimelineRow {
-    /// A month (or "Undated") and how many shown events it holds.
-    Heading(String, usize),
-    Event(usize),
-}
+pub use super::index::TimelineRow;
 
 /// A scrolled list: the selected row and the first visible row.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -70,14 +66,15 @@ pub struct State {
     pub focus: Pane,
     pub overlay: Overlay,
     pub filters: Vec<Filter>,
-    pub timeline_rows: Vec<TimelineRow>,
+    /// Shared with `data.index.all_rows` while no filter is set.
+    pub timeline_rows: Arc<Vec<TimelineRow>>,
     pub timeline: Cursor,
     /// Events passing the filters (the event rows of `timeline_rows`).
     pub shown_events: usize,
     /// Shown events per histogram period (empty without filters).
     pub shown_per_period: Vec<usize>,
     /// Quotes (indices into the corpus) passing the filters, in `data.quote_order`'s order.
-    pub quotes: Vec<usize>,
+    pub quotes: Arc<Vec<usize>>,
     pub quote_cursor: Cursor,
     pub actors: Cursor,
     pub topics: Cursor,
@@ -159,62 +156,92 @@ impl State {
     }
 
     /// Rebuilds the timeline and quote lists after the filters changed, keeping `keep` selected
-    /// when it still passes.
+    /// when it still passes. Costs the size of the smallest filter's lists, not of the corpus.
     pub fn refilter(&mut self, keep: Option<usize>) {
-        let mut rows = Vec::new();
-        // (year, month) of the current heading; None for "Undated". Compared, not formatted, per event.
-        let mut heading: Option<Option<(i32, u32)>> = None;
-        let mut heading_row = 0;
-        let mut first_event_row = None;
-        let mut keep_row = None;
-        self.shown_events = 0;
-        for e in 0..self.data.corpus.events.len() {
-            if !self.event_passes(e) {
-                continue;
-            }
-            let date = self.data.corpus.events[e].when.earliest;
-            let key = date.map(|d| (d.year(), d.month()));
-            if heading != Some(key) {
-                let label = date.map_or_else(|| "Undated".to_string(), month_heading);
-                heading_row = rows.len();
-                rows.push(TimelineRow::Heading(label, 0));
-                heading = Some(key);
-            }
-            if Some(e) == keep {
-                keep_row = Some(rows.len());
-            }
-            first_event_row.get_or_insert(rows.len());
-            if let Some(TimelineRow::Heading(_, n)) = rows.get_mut(heading_row) {
-                *n += 1;
-            }
-            self.shown_events += 1;
-            rows.push(TimelineRow::Event(e));
-        }
-        self.timeline_rows = rows;
         self.shown_per_period.clear();
-        if !self.filters.is_empty() {
+        if self.filters.is_empty() {
+            let ix = &self.data.index;
+            self.timeline_rows = Arc::clone(&ix.all_rows);
+            self.quotes = Arc::clone(&ix.all_quotes);
+            self.shown_events = self.data.corpus.events.len();
+        } else {
+            let events: Vec<usize> = self
+                .event_candidates()
+                .into_iter()
+                .filter(|&e| self.event_passes(e))
+                .collect();
+            self.shown_events = events.len();
             self.shown_per_period = vec![0; self.data.histogram.len()];
-            for r in &self.timeline_rows {
-                if let TimelineRow::Event(e) = r
-                    && let Some(d) = self.data.corpus.events[*e].when.earliest
+            for &e in &events {
+                if let Some(d) = self.data.corpus.events[e].when.earliest
                     && let Some(n) = self.shown_per_period.get_mut(self.data.bucket_of(d))
                 {
                     *n += 1;
                 }
             }
+            let quotes: Vec<usize> = self
+                .quote_candidates(&events)
+                .into_iter()
+                .filter(|&q| self.quote_passes(q))
+                .collect();
+            self.timeline_rows = Arc::new(timeline_rows(&self.data.corpus, events));
+            self.quotes = Arc::new(quotes);
         }
+        // Every non-empty timeline opens on a heading, so its first event is row 1.
+        let first_event_row = (!self.timeline_rows.is_empty()).then_some(1);
+        let keep_row = keep.and_then(|e| row_of(&self.timeline_rows, e));
         self.timeline = Cursor {
             selected: keep_row.or(first_event_row).unwrap_or(0),
             offset: 0,
         };
-        self.quotes = self
-            .data
-            .quote_order
-            .iter()
-            .copied()
-            .filter(|&q| self.quote_passes(q))
-            .collect();
         self.quote_cursor = Cursor::default();
+    }
+
+    /// A superset of the events passing the filters, ascending: the shortest actor or topic
+    /// list, else the events near the time window.
+    fn event_candidates(&self) -> Vec<usize> {
+        let ix = &self.data.index;
+        let lists = self.filters.iter().filter_map(|f| match *f {
+            Filter::Actor(a) => Some(ix.actor_events.get(a).map_or(&[][..], Vec::as_slice)),
+            Filter::Topic(t) => Some(ix.topic_events.get(t).map_or(&[][..], Vec::as_slice)),
+            Filter::Window(..) => None,
+        });
+        if let Some(l) = lists.min_by_key(|l| l.len()) {
+            return l.to_vec();
+        }
+        match self.window() {
+            Some((a, b)) => ix.window_candidates(&self.data.corpus, a, b),
+            None => (0..self.data.corpus.events.len()).collect(),
+        }
+    }
+
+    /// A superset of the listed quotes passing the filters, in `quote_order`'s order, given the
+    /// events that pass.
+    fn quote_candidates(&self, events: &[usize]) -> Vec<usize> {
+        let ix = &self.data.index;
+        let lists = self.filters.iter().filter_map(|f| match *f {
+            Filter::Actor(a) => Some(ix.actor_quotes.get(a).map_or(&[][..], Vec::as_slice)),
+            Filter::Topic(t) => Some(ix.topic_quotes.get(t).map_or(&[][..], Vec::as_slice)),
+            Filter::Window(..) => None,
+        });
+        if let Some(l) = lists.min_by_key(|l| l.len()) {
+            return l.to_vec();
+        }
+        // Only a window: a quote passes through the event that holds it, which passes.
+        let mut pos: Vec<usize> = events
+            .iter()
+            .flat_map(|&e| {
+                self.data.corpus.events[e]
+                    .quotes
+                    .iter()
+                    .copied()
+                    .filter(move |&q| self.data.quote_event.get(q).copied().flatten() == Some(e))
+            })
+            .filter_map(|q| ix.quote_pos.get(q).copied().flatten())
+            .collect();
+        pos.sort_unstable();
+        pos.dedup();
+        pos.into_iter().map(|p| self.data.quote_order[p]).collect()
     }
 
     pub fn selected_event(&self) -> Option<usize> {

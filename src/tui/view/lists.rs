@@ -11,7 +11,7 @@ use super::super::format::{count, ellipsize, fit, one_line, str_width};
 use super::super::state::{Filter, Overlay, State};
 use super::super::theme::Theme;
 use super::{paint_row, pane_block, row_style, scrollbar};
-use crate::model::QuoteKind;
+use crate::model::{ActorKind, QuoteKind};
 
 fn focused(s: &State, pane: Pane) -> bool {
     s.focus == pane && matches!(s.overlay, Overlay::None)
@@ -51,7 +51,12 @@ impl Widget for ActorsView<'_> {
         for (y, (i, row)) in (inner.y..inner.bottom()).zip(rows) {
             match *row {
                 ActorRow::Heading(kind) => {
-                    let n = actors.iter().filter(|a| a.kind == kind).count();
+                    let n = ActorKind::ALL
+                        .iter()
+                        .position(|k| *k == kind)
+                        .and_then(|i| s.data.index.kind_counts.get(i))
+                        .copied()
+                        .unwrap_or(0);
                     Line::from(vec![
                         Span::styled(kind.plural_label(), t.heading()),
                         Span::styled(format!(" {n}"), t.dim()),
