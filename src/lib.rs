@@ -8,6 +8,7 @@ pub mod cli;
 pub mod corpus;
 pub mod export;
 pub mod extract;
+pub mod fasthash;
 pub mod fsutil;
 pub mod model;
 pub mod text;

@@ -97,7 +97,11 @@ fn places_organisations_and_no_trump() {
     for o in ["CivilNet", "Eurasian Economic Union"] {
         assert!(orgs.contains(&o), "missing organisation {o}: {orgs:?}");
     }
-    assert_eq!(orgs.len(), 2, "only the gold organisations (no TRIPP): {orgs:?}");
+    assert_eq!(
+        orgs.len(),
+        2,
+        "only the gold organisations (no TRIPP): {orgs:?}"
+    );
     assert!(!c.actors.iter().any(|a| a.name.contains("Trump")));
     for (capital, country) in [
         ("Ankara", "Turkey"),

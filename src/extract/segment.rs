@@ -1,8 +1,7 @@
 //! Segmentation: paragraphs, headings and sentences of an article, all as byte spans.
 
-use std::collections::HashSet;
-
 use crate::assets::Assets;
+use crate::fasthash::FastSet;
 use crate::model::Span;
 
 /// A block of text separated from its neighbours by a line break.
@@ -41,8 +40,8 @@ impl Segments {
 /// Word lists the segmenter needs.
 #[derive(Clone, Debug, Default)]
 pub struct Lexicon {
-    abbreviations: HashSet<String>,
-    sentence_starters: HashSet<String>,
+    abbreviations: FastSet<String>,
+    sentence_starters: FastSet<String>,
 }
 
 impl Lexicon {

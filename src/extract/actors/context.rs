@@ -4,9 +4,10 @@
 
 use std::hash::Hasher;
 
-use super::lexicon::{FastSet, FxHasher};
+use super::lexicon::FastSet;
 use super::tokens::{Tok, TokKind, tokenize};
 use crate::extract::segment::Segments;
+use crate::fasthash::FxHasher;
 
 pub struct Doc<'t> {
     pub text: &'t str,

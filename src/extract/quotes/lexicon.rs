@@ -1,8 +1,5 @@
 //! The quote stage's word lists: speech verbs with their frames, pronouns and closed word classes.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
-
 use super::tokens::Tok;
 use crate::assets::Assets;
 
@@ -56,31 +53,7 @@ pub const NP_PREP: u16 = 32;
 pub const TITLE: u16 = 64;
 pub const NAME_CONTEXT: u16 = 128;
 
-/// FNV-1a: the lexicon's keys are fixed short words, looked up once per token, where SipHash's
-/// flooding resistance buys nothing and costs a third of the stage's time.
-#[derive(Clone, Copy, Debug, Default)]
-pub struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
-type Map<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+type Map<K, V> = crate::fasthash::FastMap<K, V>;
 
 /// Speech verbs and cue phrases, pronouns and word classes.
 #[derive(Clone, Debug, Default)]

@@ -1,35 +1,8 @@
 //! The tagger's word lists: month, weekday, number, unit and reference words from `assets/temporal-*.txt`.
 
-use std::collections::HashMap as StdMap;
-use std::hash::{BuildHasherDefault, Hasher};
-
 use crate::assets::Assets;
 
-/// FNV-1a: the maps are keyed by short words and looked up for most tokens of every article, where
-/// the default SipHash dominated the stage's time.
-#[derive(Default)]
-pub struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for b in bytes {
-            h ^= u64::from(*b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
-type HashMap<K, V> = StdMap<K, V, BuildHasherDefault<Fnv>>;
+type HashMap<K, V> = crate::fasthash::FastMap<K, V>;
 
 /// What one word can mean inside a time expression.
 #[derive(Clone, Debug, PartialEq)]
