@@ -1,182 +1,21 @@
-//! The corpus: documents run through the pipeline in parallel, with actors and topics merged across them.
+//! Corpus assembly: merging per-document extractions into corpus-wide actors, topics, quotes and
+//! chronologically sorted events.
 
 use std::collections::HashMap;
-use std::path::PathBuf;
-use std::sync::atomic::{AtomicUsize, Ordering};
 
-use rayon::prelude::*;
-
-use crate::extract::ingest::{self, Diagnostic, IngestOptions};
-use crate::extract::pipeline::{self, Extraction, Lexicon};
+use super::{Actor, Corpus, CorpusEvent, CorpusQuote, CorpusTimex, Mention, Topic};
+use crate::extract::ingest::Diagnostic;
+use crate::extract::pipeline::{Extraction, Lexicon};
 use crate::extract::quotes::Quote;
-use crate::extract::segment::Segments;
-use crate::extract::temporal::Timex;
 use crate::extract::{actors, topics};
-use crate::model::{ActorKind, Document, QuoteKind, Span, Status, When};
+use crate::model::{ActorKind, Document};
 use crate::text::slug;
 
-/// A span in one document of the corpus.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Mention {
-    pub doc: usize,
-    pub span: Span,
-}
-
-/// One actor of the whole corpus: the same person in two articles is one actor.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Actor {
-    pub id: String,
-    pub name: String,
-    pub kind: ActorKind,
-    pub roles: Vec<String>,
-    pub aliases: Vec<String>,
-    pub country: Option<String>,
-    pub mentions: Vec<Mention>,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Topic {
-    pub id: String,
-    pub label: String,
-    pub mentions: Vec<Mention>,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct CorpusTimex {
-    pub doc: usize,
-    pub timex: Timex,
-}
-
-/// A quote; `speakers` index `Corpus::actors`.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct CorpusQuote {
-    pub id: String,
-    pub doc: usize,
-    pub span: Span,
-    pub kind: QuoteKind,
-    pub cue: Option<Span>,
-    pub speaker_span: Option<Span>,
-    pub speakers: Vec<usize>,
-}
-
-/// An event; `actors`, `topics` and `quotes` index the corpus lists.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct CorpusEvent {
-    pub id: String,
-    pub doc: usize,
-    pub span: Span,
-    pub when: When,
-    pub status: Status,
-    pub actors: Vec<usize>,
-    pub topics: Vec<usize>,
-    pub quotes: Vec<usize>,
-}
-
-/// Everything dateline knows about a set of articles. Events are in chronological order.
-#[derive(Clone, Debug, Default)]
-pub struct Corpus {
-    pub documents: Vec<Document>,
-    pub segments: Vec<Segments>,
-    pub timexes: Vec<CorpusTimex>,
-    pub actors: Vec<Actor>,
-    pub topics: Vec<Topic>,
-    pub quotes: Vec<CorpusQuote>,
-    pub events: Vec<CorpusEvent>,
-    /// Problems with the inputs, in input order.
-    pub diagnostics: Vec<Diagnostic>,
-}
-
-/// Where a corpus comes from: paths on disk, or the bundled seed when there are none.
-#[derive(Clone, Debug, Default)]
-pub struct Source {
-    pub paths: Vec<PathBuf>,
-    pub options: IngestOptions,
-}
-
-impl Source {
-    /// Reads the articles, without extracting anything yet.
-    pub fn ingest(&self) -> ingest::Ingested {
-        if self.paths.is_empty() {
-            ingest::Ingested {
-                documents: vec![ingest::bundled_seed(&self.options)],
-                diagnostics: Vec::new(),
-            }
-        } else {
-            ingest::ingest_paths(&self.paths, &self.options)
-        }
-    }
-}
-
-impl Corpus {
-    /// Runs the pipeline over every document (in the current rayon pool) and assembles the corpus.
-    /// `progress` is called with (documents done, total) from worker threads.
-    pub fn build(
-        documents: Vec<Document>,
-        diagnostics: Vec<Diagnostic>,
-        lex: &Lexicon,
-        progress: &(dyn Fn(usize, usize) + Sync),
-    ) -> Corpus {
-        let total = documents.len();
-        let done = AtomicUsize::new(0);
-        let extract_chunk = |chunk: &[Document]| -> Vec<Extraction> {
-            chunk
-                .par_iter()
-                .map(|doc| {
-                    let x = pipeline::extract(doc, lex);
-                    let n = done.fetch_add(1, Ordering::Relaxed) + 1;
-                    progress(n, total);
-                    x
-                })
-                .collect()
-        };
-        // Chunk by chunk, assembling one chunk while the next is extracted: only two chunks of raw
-        // extractions are ever alive, and their memory is reused by the next chunk instead of
-        // sitting beside the assembled corpus (on 100 MB of text that is over 100 MB of peak RSS).
-        let mut asm = Assembler::new(diagnostics);
-        let mut pending: Option<Vec<Extraction>> = None;
-        for chunk in documents.chunks(BUILD_CHUNK) {
-            let (next, ()) = rayon::join(
-                || extract_chunk(chunk),
-                || {
-                    if let Some(xs) = pending.take() {
-                        asm.add(xs);
-                    }
-                },
-            );
-            pending = Some(next);
-        }
-        if let Some(xs) = pending {
-            asm.add(xs);
-        }
-        let mut corpus = asm.finish(documents);
-        add_key_phrases(&mut corpus, lex);
-        corpus
-    }
-
-    /// Ingests and builds in one step, without progress reports.
-    pub fn load(source: &Source, lex: &Lexicon) -> Corpus {
-        let ingested = source.ingest();
-        Corpus::build(ingested.documents, ingested.diagnostics, lex, &|_, _| {})
-    }
-
-    pub fn actor_by_id(&self, id: &str) -> Option<usize> {
-        self.actors.iter().position(|a| a.id == id)
-    }
-
-    /// Documents without a publication date, whose events are undated.
-    pub fn undated_documents(&self) -> usize {
-        self.documents
-            .iter()
-            .filter(|d| d.published.is_none())
-            .count()
-    }
-}
-
 /// Documents extracted (in parallel) per step of `Corpus::build`.
-const BUILD_CHUNK: usize = 512;
+pub(super) const BUILD_CHUNK: usize = 512;
 
 /// Merges extractions into the corpus in document order.
-struct Assembler {
+pub(super) struct Assembler {
     corpus: Corpus,
     actor_index: HashMap<(ActorKind, String), usize>,
     topic_index: HashMap<String, usize>,
@@ -185,7 +24,7 @@ struct Assembler {
 }
 
 impl Assembler {
-    fn new(diagnostics: Vec<Diagnostic>) -> Self {
+    pub(super) fn new(diagnostics: Vec<Diagnostic>) -> Self {
         Assembler {
             corpus: Corpus {
                 diagnostics,
@@ -198,7 +37,7 @@ impl Assembler {
     }
 
     /// Adds the extractions of the next documents.
-    fn add(&mut self, extractions: Vec<Extraction>) {
+    pub(super) fn add(&mut self, extractions: Vec<Extraction>) {
         let corpus = &mut self.corpus;
         for x in extractions {
             let doc = self.warnings.len();
@@ -243,7 +82,7 @@ impl Assembler {
         }
     }
 
-    fn finish(self, mut documents: Vec<Document>) -> Corpus {
+    pub(super) fn finish(self, mut documents: Vec<Document>) -> Corpus {
         let mut corpus = self.corpus;
         for (d, w) in documents.iter_mut().zip(self.warnings) {
             d.warnings.extend(w);
@@ -449,7 +288,7 @@ fn corpus_quote(doc: usize, q: Quote, actor_map: &[usize]) -> CorpusQuote {
 
 /// Key phrases need the whole corpus: recurring noun phrases become `phrase:` topics, linked to the
 /// events whose sentences hold them so they filter the timeline like taxonomy topics do.
-fn add_key_phrases(corpus: &mut Corpus, lex: &Lexicon) {
+pub(super) fn add_key_phrases(corpus: &mut Corpus, lex: &Lexicon) {
     let texts: Vec<&str> = corpus.documents.iter().map(|d| d.text.as_str()).collect();
     let phrases = topics::key_phrases(&texts, &lex.topics);
     // Events by document, sorted by start, to find the sentence holding a mention.
@@ -488,6 +327,7 @@ fn add_key_phrases(corpus: &mut Corpus, lex: &Lexicon) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::{Span, Status, When};
     use chrono::NaiveDate;
 
     #[test]
