@@ -53,6 +53,17 @@ pub fn sanitize_line(s: &str) -> String {
         .collect()
 }
 
+/// Whether `text[start..end]` stands as whole words: no letter or digit touches either end.
+pub fn on_word_boundaries(text: &str, start: usize, end: usize) -> bool {
+    let before = text
+        .get(..start)
+        .is_some_and(|t| t.chars().next_back().is_none_or(|c| !c.is_alphanumeric()));
+    let after = text
+        .get(end..)
+        .is_some_and(|t| t.chars().next().is_none_or(|c| !c.is_alphanumeric()));
+    before && after
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -65,5 +76,8 @@ mod tests {
         assert_eq!(slug("Nikol Pashinyan"), "nikol-pashinyan");
         assert_eq!(slug("  U.S. Under-Secretary "), "u-s-under-secretary");
         assert_eq!(sanitize_line("a\x1b[31mb\tc"), "a\u{fffd}[31mb c");
+        assert!(on_word_boundaries("the visit, then", 4, 9));
+        assert!(!on_word_boundaries("revisit", 2, 7));
+        assert!(!on_word_boundaries("é", 1, 2));
     }
 }

@@ -11,6 +11,7 @@ use super::temporal::Timex;
 use super::topics::DocTopic;
 use crate::assets::Assets;
 use crate::model::{Span, Status, TimexType, When, WhenBasis};
+use crate::text::on_word_boundaries;
 
 /// An event in one document. `actors`, `topics` and `quotes` index the document's lists.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -216,18 +217,6 @@ fn continues_previous(text: &str, lex: &Lexicon) -> bool {
     lex.anaphora
         .find_iter(&head)
         .any(|m| on_word_boundaries(&head, m.start(), m.end()))
-}
-
-fn on_word_boundaries(text: &str, start: usize, end: usize) -> bool {
-    let before = text[..start]
-        .chars()
-        .next_back()
-        .is_none_or(|c| !c.is_alphanumeric());
-    let after = text[end..]
-        .chars()
-        .next()
-        .is_none_or(|c| !c.is_alphanumeric());
-    before && after
 }
 
 fn status_of(text: &str, when: &When, input: &EventInput<'_>, lex: &Lexicon) -> Status {

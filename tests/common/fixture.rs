@@ -22,15 +22,7 @@ fn find_all(text: &str, needle: &str) -> Vec<Span> {
     let mut out = Vec::new();
     for (i, _) in text.match_indices(needle) {
         let end = i + needle.len();
-        let before = text[..i]
-            .chars()
-            .next_back()
-            .is_none_or(|c| !c.is_alphanumeric());
-        let after = text[end..]
-            .chars()
-            .next()
-            .is_none_or(|c| !c.is_alphanumeric());
-        if before && after {
+        if dateline::text::on_word_boundaries(text, i, end) {
             out.push(Span::new(i, end));
         }
     }

@@ -274,17 +274,7 @@ pub fn run(doc: &Doc, lex: &Lexicon, mut a: usize, mut b: usize, out: &mut Vec<C
         && !doc.s(a).ends_with('.')
         && (standings_row(doc, a, b) || team_context(doc, a, b))
     {
-        let ev = Evidence::new(doc, lex, a, b);
-        let name = doc.text[doc.toks[a].span.start..doc.toks[b - 1].span.end].to_string();
-        out.push(Cand {
-            a,
-            b,
-            kind: CKind::Org,
-            name,
-            country: None,
-            role: None,
-            evidence: ev,
-        });
+        push_team(doc, lex, out, a, b);
         return;
     }
     if let Some((_, e)) = whole {
@@ -315,17 +305,7 @@ pub fn run(doc: &Doc, lex: &Lexicon, mut a: usize, mut b: usize, out: &mut Vec<C
         && (unknown_tail(doc, lex, b - 1) || lex.thing_words.contains(doc.fold(b - 1)))
     {
         if standings_row(doc, a, b) || team_context(doc, a, b) {
-            let ev = Evidence::new(doc, lex, a, b);
-            let name = doc.text[doc.toks[a].span.start..doc.toks[b - 1].span.end].to_string();
-            out.push(Cand {
-                a,
-                b,
-                kind: CKind::Org,
-                name,
-                country: None,
-                role: None,
-                evidence: ev,
-            });
+            push_team(doc, lex, out, a, b);
         }
         return;
     }
@@ -381,4 +361,19 @@ pub fn segment(doc: &Doc, lex: &Lexicon, a: usize, b: usize, out: &mut Vec<Cand>
         classify::stretch(doc, lex, p, q, None, out);
         p = q;
     }
+}
+
+/// A team in a results line or league row: an organisation candidate over tokens `a..b`.
+fn push_team(doc: &Doc, lex: &Lexicon, out: &mut Vec<Cand>, a: usize, b: usize) {
+    let evidence = Evidence::new(doc, lex, a, b);
+    let name = doc.text[doc.toks[a].span.start..doc.toks[b - 1].span.end].to_string();
+    out.push(Cand {
+        a,
+        b,
+        kind: CKind::Org,
+        name,
+        country: None,
+        role: None,
+        evidence,
+    });
 }
