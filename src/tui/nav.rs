@@ -161,26 +161,25 @@ pub(crate) fn source_geometry(s: &State) -> (usize, usize) {
     (usize::from(r.width).max(1), usize::from(r.height).max(1))
 }
 
-pub(crate) fn source_max_top(s: &State, v: &SourceView) -> usize {
-    let (w, h) = source_geometry(s);
-    let text = s
-        .data
+/// The text of the article the source pane shows ("" when it is gone).
+fn source_text<'s>(s: &'s State, v: &SourceView) -> &'s str {
+    s.data
         .corpus
         .documents
         .get(v.doc)
-        .map_or("", |d| d.text.as_str());
+        .map_or("", |d| d.text.as_str())
+}
+
+pub(crate) fn source_max_top(s: &State, v: &SourceView) -> usize {
+    let (w, h) = source_geometry(s);
+    let text = source_text(s, v);
     wrap(text, w).len().saturating_sub(h)
 }
 
 /// Scrolls the source so the passage starts a third of the way down the pane.
 pub(crate) fn place_source(s: &State, mut v: SourceView) -> SourceView {
     let (w, h) = source_geometry(s);
-    let text = s
-        .data
-        .corpus
-        .documents
-        .get(v.doc)
-        .map_or("", |d| d.text.as_str());
+    let text = source_text(s, &v);
     let lines = wrap(text, w);
     let anchor = v
         .quote
