@@ -81,6 +81,10 @@ pub fn when_label(w: &When) -> String {
     {
         return format!("wk {}", a.iso_week().week());
     }
+    // Decades and centuries ("the 1990s", "the 15th century") read as year spans.
+    if a.month() == 1 && a.day() == 1 && b.month() == 12 && b.day() == 31 {
+        return format!("{}–{}", a.year(), b.year());
+    }
     if a.year() == b.year() && a.month() == b.month() {
         return format!("{} {}–{}", month_abbr(a), a.day(), b.day());
     }
@@ -213,6 +217,8 @@ mod tests {
             ("2025-10-01", "2025-10-31", "2025-10"),
             ("2025-11-17", "2025-11-23", "wk 47"),
             ("2025-01-01", "2025-12-31", "2025"),
+            ("1990-01-01", "1999-12-31", "1990–1999"),
+            ("0000-01-01", "0099-12-31", "0–99"),
             ("2025-11-30", "2025-12-02", "Nov 30–Dec 2"),
             ("", "", "undated"),
             ("+262142-12-26", "+262142-12-31", "Dec 26–31"),
