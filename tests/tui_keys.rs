@@ -553,3 +553,46 @@ fn indexed_filters_match_a_full_scan() {
         }
     }
 }
+
+/// An archive opens where its dates bunch, not on a stray historical reference at the top; `g`
+/// still reaches that reference.
+#[test]
+fn an_archive_opens_at_the_bulk_of_its_dates() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut lines = vec![
+        r#"{"id": "history", "date": "2005-03-01", "text": "Roads were first built in the 1st century."}"#
+            .to_string(),
+    ];
+    for i in 1..=120 {
+        let day = i % 28 + 1;
+        lines.push(format!(
+            r#"{{"id": "n{i}", "date": "2005-04-{day:02}", "text": "The council met on March {day}, 2005 to vote."}}"#
+        ));
+    }
+    let path = dir.path().join("archive.jsonl");
+    std::fs::write(&path, lines.join("\n")).unwrap();
+    let source = Source {
+        paths: vec![path],
+        ..Source::default()
+    };
+    let corpus = Corpus::load(&source, &Lexicon::builtin());
+    let mut s = State::new(Data::new(corpus), 120, 40);
+    update(&mut s, Action::Resize(120, 40));
+    let opened = s.selected_event().expect("an event is selected");
+    assert!(
+        event_text(&s, opened).contains("council"),
+        "{}",
+        event_text(&s, opened)
+    );
+    assert!(
+        s.timeline.offset > 0,
+        "the rows above are scrolled out of view"
+    );
+    press(&mut s, "g");
+    let top = s.selected_event().expect("an event is selected");
+    assert!(
+        event_text(&s, top).contains("1st century"),
+        "{}",
+        event_text(&s, top)
+    );
+}
