@@ -84,7 +84,7 @@ fn moving_the_timeline_follows_in_quotes_and_source() {
     assert!(event_text(&s, e).contains("asymmetry"));
     assert!(quote_text(&s, s.selected_quote().unwrap()).contains("asymmetry of agendas"));
     let v = s.source.as_ref().unwrap();
-    assert_eq!(v.sentence, Some(s.data.corpus.events[e].span));
+    assert_eq!(v.sentence, Some(s.data.corpus.events[e].span()));
     assert_eq!(s.focus, Pane::Timeline, "following does not steal focus");
     press(&mut s, "Enter");
     assert_eq!(s.focus, Pane::Source);
@@ -107,7 +107,7 @@ fn fuzzy_search_filters_to_a_person() {
     assert!(
         shown
             .iter()
-            .all(|&e| s.data.corpus.events[e].actors.contains(&pashinyan))
+            .all(|&e| s.data.corpus.events[e].actors().contains(pashinyan))
     );
     assert_eq!(s.filter_label(&s.filters[0]), "Nikol Pashinyan");
     press(&mut s, "Esc");
@@ -176,18 +176,18 @@ fn quotes_of_a_person_open_in_the_source() {
     press(&mut s, "Enter");
     assert_eq!(s.focus, Pane::Source);
     let v = s.source.as_ref().unwrap();
-    assert_eq!(v.quote, Some(s.data.corpus.quotes[s.quotes[0]].span));
+    assert_eq!(v.quote, Some(s.data.corpus.quotes[s.quotes[0]].span()));
     press(&mut s, "n");
     assert_eq!(
         s.source.as_ref().unwrap().quote,
-        Some(s.data.corpus.quotes[s.quotes[1]].span)
+        Some(s.data.corpus.quotes[s.quotes[1]].span())
     );
     press(&mut s, "n");
     assert_eq!(s.note.as_deref(), Some("last quote"));
     press(&mut s, "N");
     assert_eq!(
         s.source.as_ref().unwrap().quote,
-        Some(s.data.corpus.quotes[s.quotes[0]].span)
+        Some(s.data.corpus.quotes[s.quotes[0]].span())
     );
 }
 
@@ -218,7 +218,7 @@ fn filters_combine_and_toggle() {
     assert!(both.len() < with_actor);
     assert!(both.iter().all(|&e| {
         let ev = &s.data.corpus.events[e];
-        ev.actors.contains(&pashinyan) && ev.topics.contains(&topic)
+        ev.actors().contains(pashinyan) && ev.topics().contains(topic)
     }));
     press(&mut s, "Enter");
     assert_eq!(

@@ -74,7 +74,7 @@ fn seed_walkthrough() {
     assert_eq!(s.focus, Pane::Source);
     assert_eq!(
         s.source.as_ref().unwrap().quote,
-        Some(s.data.corpus.quotes[s.quotes[0]].span)
+        Some(s.data.corpus.quotes[s.quotes[0]].span())
     );
 }
 

@@ -125,8 +125,8 @@ impl State {
     pub fn event_passes(&self, e: usize) -> bool {
         let ev = &self.data.corpus.events[e];
         self.filters.iter().all(|f| match *f {
-            Filter::Actor(a) => ev.actors.contains(&a),
-            Filter::Topic(t) => ev.topics.contains(&t),
+            Filter::Actor(a) => ev.actors().contains(a),
+            Filter::Topic(t) => ev.topics().contains(t),
             Filter::Window(a, b) => match (ev.when.earliest, ev.when.latest.or(ev.when.earliest)) {
                 (Some(s), Some(e)) => s <= b && a <= e,
                 _ => false,
@@ -141,9 +141,9 @@ impl State {
         let ev = event.map(|e| &self.data.corpus.events[e]);
         self.filters.iter().all(|f| match *f {
             Filter::Actor(a) => {
-                quote.speakers.contains(&a) || ev.is_some_and(|ev| ev.actors.contains(&a))
+                quote.speakers().contains(a) || ev.is_some_and(|ev| ev.actors().contains(a))
             }
-            Filter::Topic(t) => ev.is_some_and(|ev| ev.topics.contains(&t)),
+            Filter::Topic(t) => ev.is_some_and(|ev| ev.topics().contains(t)),
             Filter::Window(a, b) => {
                 ev.is_some_and(
                     |ev| match (ev.when.earliest, ev.when.latest.or(ev.when.earliest)) {
@@ -253,9 +253,8 @@ impl State {
             .iter()
             .flat_map(|&e| {
                 self.data.corpus.events[e]
-                    .quotes
+                    .quotes()
                     .iter()
-                    .copied()
                     .filter(move |&q| self.data.quote_event.get(q).copied().flatten() == Some(e))
             })
             .filter_map(|q| ix.quote_pos.get(q).copied().flatten())

@@ -74,7 +74,7 @@ pub fn actor(s: &State, name: &str) -> usize {
 
 pub fn event_text(s: &State, e: usize) -> &str {
     let ev = &s.data.corpus.events[e];
-    ev.span.slice(&s.data.corpus.documents[ev.doc].text)
+    ev.span().slice(&s.data.corpus.documents[ev.doc()].text)
 }
 
 pub fn shown_events(s: &State) -> Vec<usize> {
@@ -89,5 +89,7 @@ pub fn shown_events(s: &State) -> Vec<usize> {
 
 pub fn quote_text(s: &State, q: usize) -> &str {
     let quote = &s.data.corpus.quotes[q];
-    quote.span.slice(&s.data.corpus.documents[quote.doc].text)
+    quote
+        .span()
+        .slice(&s.data.corpus.documents[quote.doc()].text)
 }
