@@ -162,7 +162,8 @@ fn team_context(doc: &Doc, a: usize, b: usize) -> bool {
     };
     let versus = |i: usize| {
         doc.toks.get(i).is_some_and(|t| {
-            matches!(t.fold.as_str(), "v" | "vs" | "vs." | "at") && (t.fold != "at" || t.upper)
+            let f = doc.tok_fold(t);
+            matches!(f, "v" | "vs" | "vs." | "at") && (f != "at" || t.upper)
         })
     };
     let next_unit = doc
@@ -184,7 +185,7 @@ pub fn gazetteer<'l>(
 ) -> Option<(usize, &'l Entry)> {
     let max = *lex.phrase_len.get(doc.fold(p))?;
     for len in (1..=max.min(b - p)).rev() {
-        if let Some(e) = lex.phrases.get(&doc.key(p, p + len)) {
+        if let Some(e) = lex.phrases.get(&*doc.key(p, p + len)) {
             // In all-caps lines short acronyms are ordinary words ("WHO", "US").
             if let Entry::Org { acronym: true, .. } = e
                 && doc.shouting[p]
@@ -203,7 +204,7 @@ pub fn gazetteer<'l>(
 pub fn demonym_len(doc: &Doc, lex: &Lexicon, p: usize, b: usize) -> usize {
     if p + 1 < b
         && lex.demonym_first.contains(doc.fold(p))
-        && lex.demonyms.contains_key(&doc.key(p, p + 2))
+        && lex.demonyms.contains_key(&*doc.key(p, p + 2))
     {
         return 2;
     }

@@ -84,7 +84,9 @@ impl Evidence {
         let minute = next.is_some_and(|t| {
             t.kind == super::tokens::TokKind::Number
                 && t.span.len() <= 5
-                && ["st", "nd", "rd", "th"].iter().any(|s| t.fold.ends_with(s))
+                && ["st", "nd", "rd", "th"]
+                    .iter()
+                    .any(|s| doc.tok_fold(t).ends_with(s))
         });
         let scorecard = a > 0
             && matches!(doc.s(a - 1), "b" | "c" | "lbw" | "st")
@@ -94,7 +96,7 @@ impl Evidence {
                 .is_some_and(|t| t.kind == super::tokens::TokKind::Number || doc.s(a + 1) == "b");
         // Bowling figures: "Mullally 22-6-56-2".
         let figures = next.is_some_and(|t| {
-            t.kind == super::tokens::TokKind::Number && t.fold.matches('-').count() == 3
+            t.kind == super::tokens::TokKind::Number && doc.tok_fold(t).matches('-').count() == 3
         });
         let sports = country_paren || minute || scorecard || figures;
         Evidence {
@@ -261,7 +263,7 @@ pub fn stretch(
         return strict(doc, lex, p, q, ev, out);
     }
     // "Under Japanese stock exchange rules": a demonym alone is an adjective, never a name.
-    if lex.demonyms.contains_key(&doc.key(p, q)) {
+    if lex.demonyms.contains_key(&*doc.key(p, q)) {
         return fallback(doc, lex, p, q, out);
     }
     if n == 1 {
@@ -304,10 +306,11 @@ pub fn stretch(
         && !(ev.initial && verbish)
         && (p..q).all(|i| {
             let t = &doc.toks[i];
+            let f = doc.tok_fold(t);
             !t.upper
-                && (!doc.has_lower(&t.fold) || super::candidates::is_particle(&t.fold))
-                && !lex.title_words.contains(&t.fold)
-                && !t.fold.chars().any(|c| c.is_ascii_digit())
+                && (!doc.has_lower(f) || super::candidates::is_particle(f))
+                && !lex.title_words.contains(f)
+                && !f.chars().any(|c| c.is_ascii_digit())
         });
     if evidence || shape {
         let role = role.or_else(|| roles::appositive(doc, lex, q));
@@ -328,14 +331,15 @@ fn strict(doc: &Doc, lex: &Lexicon, p: usize, q: usize, ev: Evidence, out: &mut 
         && !doc.shouting[p]
         && (p..q).all(|i| {
             let t = &doc.toks[i];
+            let f = doc.tok_fold(t);
             t.cap
                 && !t.upper
-                && !doc.has_lower(&t.fold)
-                && !lex.non_names.contains(&t.fold)
-                && !lex.title_words.contains(&t.fold)
-                && !lex.phrase_len.contains_key(&t.fold)
-                && !lex.demonyms.contains_key(&t.fold)
-                && !lex.thing_words.contains(&t.fold)
+                && !doc.has_lower(f)
+                && !lex.non_names.contains(f)
+                && !lex.title_words.contains(f)
+                && !lex.phrase_len.contains_key(f)
+                && !lex.demonyms.contains_key(f)
+                && !lex.thing_words.contains(f)
         })
     {
         push(doc, out, p, q, CKind::Person, ev, None);

@@ -2,16 +2,20 @@
 //! sits in a heading or in an all-caps line (where capitals say nothing), and the words the
 //! document also writes in lower case (so a capitalised sentence opener is a common word).
 
+use std::borrow::Cow;
 use std::hash::Hasher;
 
 use super::lexicon::FastSet;
-use super::tokens::{Tok, TokKind, tokenize};
+use super::tokens::{Tok, TokKind, Tokens, tokenize};
 use crate::extract::segment::Segments;
 use crate::fasthash::FxHasher;
+use crate::model::Span;
 
 pub struct Doc<'t> {
     pub text: &'t str,
     pub toks: Vec<Tok>,
+    /// The tokens' folded forms (see `tokens`).
+    folds: String,
     /// First word of a sentence, line or heading.
     pub initial: Vec<bool>,
     /// Inside a heading paragraph or an all-caps line: only strong evidence counts there.
@@ -24,7 +28,7 @@ pub struct Doc<'t> {
 
 impl<'t> Doc<'t> {
     pub fn new(text: &'t str, segments: &Segments) -> Self {
-        let toks = tokenize(text);
+        let Tokens { toks, folds } = tokenize(text);
         let n = toks.len();
         let mut initial = vec![false; n];
         let mut strict = vec![false; n];
@@ -93,11 +97,12 @@ impl<'t> Doc<'t> {
                         .next()
                         .is_some_and(char::is_lowercase)
             })
-            .map(|t| word_hash(&t.fold))
+            .map(|t| word_hash(t.fold.slice(&folds)))
             .collect();
         Doc {
             text,
             toks,
+            folds,
             initial,
             strict,
             shouting,
@@ -115,7 +120,12 @@ impl<'t> Doc<'t> {
     }
 
     pub fn fold(&self, i: usize) -> &str {
-        self.toks.get(i).map_or("", |t| t.fold.as_str())
+        self.toks.get(i).map_or("", |t| self.tok_fold(t))
+    }
+
+    /// The folded form of `t`, one of this document's tokens.
+    pub fn tok_fold(&self, t: &Tok) -> &str {
+        t.fold.slice(&self.folds)
     }
 
     /// A capitalised word, or any word in an all-caps line.
@@ -126,15 +136,28 @@ impl<'t> Doc<'t> {
     }
 
     /// The folded key of tokens `a..b`, joined by single spaces.
-    pub fn key(&self, a: usize, b: usize) -> String {
+    pub fn key(&self, a: usize, b: usize) -> Cow<'_, str> {
+        let toks = &self.toks[a..b];
+        let (Some(first), Some(last)) = (toks.first(), toks.last()) else {
+            return Cow::Borrowed("");
+        };
+        // Tokens folded in place and one space apart: the key is the folded text itself.
+        let bytes = self.text.as_bytes();
+        let plain = toks.iter().all(Tok::folded_in_place)
+            && toks.windows(2).all(|w| {
+                w[1].span.start == w[0].span.end + 1 && bytes.get(w[0].span.end) == Some(&b' ')
+            });
+        if plain {
+            return Cow::Borrowed(Span::new(first.span.start, last.span.end).slice(&self.folds));
+        }
         let mut k = String::new();
-        for t in &self.toks[a..b] {
+        for t in toks {
             if !k.is_empty() {
                 k.push(' ');
             }
-            k.push_str(&t.fold);
+            k.push_str(self.tok_fold(t));
         }
-        k
+        Cow::Owned(k)
     }
 
     /// Whether only spaces (no line break) separate token `i` from `i + 1`.

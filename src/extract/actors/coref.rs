@@ -190,9 +190,9 @@ fn expands_unknown(doc: &Doc, a: usize, f: &str) -> bool {
             break;
         }
         if tok.cap {
-            initials.insert(0, tok.fold.chars().next().unwrap_or(' '));
+            initials.insert(0, doc.tok_fold(tok).chars().next().unwrap_or(' '));
         } else if !matches!(
-            tok.fold.as_str(),
+            doc.tok_fold(tok),
             "for" | "and" | "of" | "the" | "on" | "in" | "de"
         ) {
             break;
@@ -273,7 +273,10 @@ fn role_mentions(doc: &Doc, actors: &mut [DocActor]) {
         for p in 1..n.saturating_sub(k - 1) {
             let toks = &doc.toks[p..p + k];
             let matches = doc.fold(p - 1) == "the"
-                && toks.iter().zip(words).all(|(t, w)| !t.cap && t.fold == *w)
+                && toks
+                    .iter()
+                    .zip(words)
+                    .all(|(t, w)| !t.cap && doc.tok_fold(t) == w)
                 && !doc.is_cap(p + k)
                 && toks[0].span.start > first;
             if matches {

@@ -27,7 +27,7 @@ fn add(out: &mut Vec<DocActor>, name: String, span: Span, country: Option<String
 
 fn is_demonym(doc: &Doc, lex: &Lexicon, i: usize) -> Option<String> {
     let t = doc.toks.get(i)?;
-    (t.kind == TokKind::Word && t.cap).then(|| lex.demonyms.get(&t.fold).cloned())?
+    (t.kind == TokKind::Word && t.cap).then(|| lex.demonyms.get(doc.tok_fold(t)).cloned())?
 }
 
 pub fn find(doc: &Doc, lex: &Lexicon) -> Vec<DocActor> {
@@ -55,8 +55,8 @@ pub fn find(doc: &Doc, lex: &Lexicon) -> Vec<DocActor> {
             if let Some(c) = is_demonym(doc, lex, a - 1) {
                 country = country.or(Some(c));
                 a -= 1;
-            } else if !t.cap && lex.group_modifiers.contains(t.fold.as_str())
-                || (doc.initial[a - 1] && lex.group_modifiers.contains(t.fold.as_str()))
+            } else if !t.cap && lex.group_modifiers.contains(doc.tok_fold(t))
+                || (doc.initial[a - 1] && lex.group_modifiers.contains(doc.tok_fold(t)))
             {
                 a -= 1;
             } else {

@@ -85,13 +85,14 @@ pub fn phrase_key(s: &str) -> String {
     let toks = tokenize(s);
     let mut key = String::new();
     for t in toks
+        .toks
         .iter()
         .filter(|t| t.kind != TokKind::Punct || !t.span.is_empty())
     {
         if !key.is_empty() {
             key.push(' ');
         }
-        key.push_str(&t.fold);
+        key.push_str(toks.fold_of(t));
     }
     key
 }

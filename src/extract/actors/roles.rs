@@ -80,7 +80,7 @@ pub fn leading_title(
         if d > 0 && p + d < b && is_title(doc, lex, p + d) {
             country = lex
                 .demonyms
-                .get(&doc.key(p, p + d))
+                .get(&*doc.key(p, p + d))
                 .filter(|c| !c.is_empty())
                 .cloned();
             p += d;
@@ -130,13 +130,14 @@ pub fn leading_title(
     }
     // "Under President Chavez": "under" is a title word only inside a listed title.
     let mut t0 = t0;
-    if doc.fold(t0) == "under" && t0 + 1 < last && !lex.titles.contains(&doc.key(t0, t0 + 2)) {
+    if doc.fold(t0) == "under" && t0 + 1 < last && !lex.titles.contains(&*doc.key(t0, t0 + 2)) {
         t0 += 1;
     }
     // A role holds a role noun: "Federal Reserve", "World Cup-winning", "European and Asian"
     // hold title words but no title.
     let head_ok = (t0..last).any(|k| {
-        lex.titles.contains(doc.fold(k)) || (t0..k).any(|s| lex.titles.contains(&doc.key(s, k + 1)))
+        lex.titles.contains(doc.fold(k))
+            || (t0..k).any(|s| lex.titles.contains(&*doc.key(s, k + 1)))
     });
     if !head_ok {
         // "Police said": title words with no name after them name no one.
@@ -199,7 +200,7 @@ pub fn lower_role(doc: &Doc, lex: &Lexicon, a: usize, out: &[Cand]) -> Option<Ro
     let mut p = a;
     while p > 0 && a - p < 4 {
         let t = &doc.toks[p - 1];
-        let f = t.fold.as_str();
+        let f = doc.tok_fold(t);
         if t.kind == TokKind::Word
             && !t.cap
             && (lex.title_words.contains(f) || lex.group_nouns.contains(f))
@@ -262,7 +263,7 @@ pub fn appositive(doc: &Doc, lex: &Lexicon, b: usize) -> Option<Role> {
     let country = (p < doc.toks.len())
         .then(|| {
             let d = demonym_len(doc, lex, p, doc.toks.len());
-            let c = lex.demonyms.get(&doc.key(p, p + d)).cloned();
+            let c = lex.demonyms.get(&*doc.key(p, p + d)).cloned();
             (d > 0).then(|| {
                 p += d;
                 c
@@ -275,15 +276,16 @@ pub fn appositive(doc: &Doc, lex: &Lexicon, b: usize) -> Option<Role> {
     while p < doc.toks.len() && p - t0 < 6 {
         let t = &doc.toks[p];
         if t.kind == TokKind::Word
-            && lex.title_words.contains(t.fold.as_str())
-            && !is_joiner(&t.fold)
+            && lex.title_words.contains(doc.tok_fold(t))
+            && !is_joiner(doc.tok_fold(t))
         {
             p += 1;
         } else {
             break;
         }
     }
-    if p == t0 || !lex.titles.contains(&doc.key(p - 1, p)) && !lex.titles.contains(&doc.key(t0, p))
+    if p == t0
+        || !lex.titles.contains(&*doc.key(p - 1, p)) && !lex.titles.contains(&*doc.key(t0, p))
     {
         return None;
     }
