@@ -40,9 +40,17 @@ impl<'t> Doc<'t> {
                 let line = &toks[line_start..i];
                 let (mut low, mut up) = (0usize, 0usize);
                 for t in line.iter().filter(|t| t.kind == TokKind::Word) {
-                    for c in t.span.slice(text).chars() {
-                        low += usize::from(c.is_lowercase());
-                        up += usize::from(c.is_uppercase());
+                    let w = t.span.slice(text);
+                    if t.folded_in_place() {
+                        for b in w.bytes() {
+                            low += usize::from(b.is_ascii_lowercase());
+                            up += usize::from(b.is_ascii_uppercase());
+                        }
+                    } else {
+                        for c in w.chars() {
+                            low += usize::from(c.is_lowercase());
+                            up += usize::from(c.is_uppercase());
+                        }
                     }
                 }
                 let shout = up >= 2 && low * 10 < up;

@@ -107,7 +107,12 @@ pub fn tokenize(text: &str) -> Tokens {
             kind = TokKind::Number;
         } else if c.is_alphabetic() {
             i += w;
-            while let Some(d) = at(i) {
+            loop {
+                // Plain ASCII letters and digits: the common case, no decoding needed.
+                while bytes.get(i).is_some_and(u8::is_ascii_alphanumeric) {
+                    i += 1;
+                }
+                let Some(d) = at(i) else { break };
                 let dw = d.len_utf8();
                 if d.is_alphanumeric() {
                     i += dw;
@@ -228,6 +233,10 @@ fn dotted(word: &str, next: Option<char>) -> bool {
 
 /// "al-Kabariti", "el-Sheikh", "bin-Laden": an Arabic article before a capitalised name.
 fn prefixed_cap(s: &str) -> bool {
+    // Every prefix is at most three bytes long: a later hyphen cannot follow one.
+    if !s.bytes().take(4).any(|b| b == b'-') {
+        return false;
+    }
     s.split_once('-').is_some_and(|(pre, rest)| {
         matches!(
             pre,
