@@ -5,13 +5,13 @@
 use super::DocActor;
 use super::candidates::gazetteer;
 use super::context::Doc;
-use super::lexicon::fold;
+use super::lexicon::same_fold;
 use super::lexicon::{Entry, Lexicon, PlaceKind};
 use super::tokens::TokKind;
 use crate::model::{ActorKind, Span};
 
 fn add(out: &mut Vec<DocActor>, name: String, span: Span, country: Option<String>) {
-    if let Some(a) = out.iter_mut().find(|a| fold(&a.name) == fold(&name)) {
+    if let Some(a) = out.iter_mut().find(|a| same_fold(&a.name, &name)) {
         a.mentions.push(span);
         return;
     }

@@ -12,6 +12,15 @@ pub fn fold(s: &str) -> String {
     }
 }
 
+/// `fold(a) == fold(b)`, without allocating when both are ASCII.
+pub fn same_fold(a: &str, b: &str) -> bool {
+    if a.is_ascii() && b.is_ascii() {
+        a.eq_ignore_ascii_case(b)
+    } else {
+        fold(a) == fold(b)
+    }
+}
+
 pub use crate::fasthash::{FastMap, FastSet};
 
 /// What kind of place a gazetteer entry is.
