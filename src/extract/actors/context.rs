@@ -5,7 +5,7 @@
 use std::borrow::Cow;
 use std::hash::Hasher;
 
-use super::lexicon::FastSet;
+use super::lexicon::{FastSet, Lexicon, WordInfo, list};
 use super::tokens::{Tok, TokKind, Tokens, tokenize};
 use crate::extract::segment::Segments;
 use crate::fasthash::FxHasher;
@@ -24,10 +24,14 @@ pub struct Doc<'t> {
     pub shouting: Vec<bool>,
     /// Folded words written in lower case somewhere in the document.
     pub lower_words: FastSet<u64>,
+    /// What the lexicon's word lists say about each token.
+    info: Vec<WordInfo>,
+    /// The same for the empty word, which `fold` gives past the last token.
+    no_info: WordInfo,
 }
 
 impl<'t> Doc<'t> {
-    pub fn new(text: &'t str, segments: &Segments) -> Self {
+    pub fn new(text: &'t str, segments: &Segments, lex: &Lexicon) -> Self {
         let Tokens { toks, folds } = tokenize(text);
         let n = toks.len();
         let mut initial = vec![false; n];
@@ -107,10 +111,16 @@ impl<'t> Doc<'t> {
             })
             .map(|t| word_hash(t.fold.slice(&folds)))
             .collect();
+        let info = toks
+            .iter()
+            .map(|t| lex.word_info(t.fold.slice(&folds)))
+            .collect();
         Doc {
             text,
             toks,
             folds,
+            info,
+            no_info: lex.word_info(""),
             initial,
             strict,
             shouting,
@@ -121,6 +131,21 @@ impl<'t> Doc<'t> {
     /// Whether the document writes this folded word in lower case somewhere.
     pub fn has_lower(&self, fold: &str) -> bool {
         self.lower_words.contains(&word_hash(fold))
+    }
+
+    /// Whether token `i`'s folded form is on any of the word lists `lists` (`lexicon::list`).
+    pub fn is(&self, i: usize, lists: u32) -> bool {
+        self.info.get(i).unwrap_or(&self.no_info).lists & lists != 0
+    }
+
+    /// `Lexicon::is_given` of token `i`'s folded form.
+    pub fn given(&self, i: usize) -> bool {
+        self.is(i, list::GIVEN_ANY)
+    }
+
+    /// The longest gazetteer phrase (in tokens) whose first token reads like token `i`.
+    pub fn phrase_len(&self, i: usize) -> usize {
+        self.info.get(i).unwrap_or(&self.no_info).phrase_len
     }
 
     pub fn s(&self, i: usize) -> &'t str {
