@@ -149,8 +149,7 @@ fn export(args: &ExportArgs) -> anyhow::Result<ExitCode> {
         None => write_stdout(&corpus, args.pretty)?,
         Some(p) if p.as_os_str() == "-" => write_stdout(&corpus, args.pretty)?,
         Some(path) => crate::fsutil::write_atomic(path, |w| {
-            crate::export::write_json(&corpus, &mut *w, args.pretty)
-                .map_err(std::io::Error::other)?;
+            crate::export::write_json(&corpus, &mut *w, args.pretty)?;
             w.write_all(b"\n")
         })
         .with_context(|| format!("writing {}", path.display()))?,
@@ -162,7 +161,6 @@ fn write_stdout(corpus: &Corpus, pretty: bool) -> anyhow::Result<()> {
     let stdout = std::io::stdout();
     let mut w = std::io::BufWriter::new(stdout.lock());
     let result = crate::export::write_json(corpus, &mut w, pretty)
-        .map_err(std::io::Error::other)
         .and_then(|_| w.write_all(b"\n"))
         .and_then(|_| w.flush());
     match result {

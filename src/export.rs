@@ -1,283 +1,262 @@
 //! The `dateline/1` export: the corpus as one JSON object, the contract with outside tools.
 //!
 //! The schema is documented in `docs/schema.md`; `tests/export_schema.rs` holds it to that.
+//! Items are written straight from the corpus, one at a time, so writing a large corpus never
+//! holds a second copy of it.
 
-use chrono::NaiveDate;
-use serde::Serialize;
-use serde::ser::{SerializeStruct, Serializer};
+use std::io::{self, Write};
 
 use crate::corpus::{Actor, Corpus, CorpusEvent, CorpusQuote, CorpusTimex, Mention, Topic};
-use crate::model::{ActorKind, DateBasis, QuoteKind, Span, Status, TimexType, WhenBasis};
+use crate::model::{DateBasis, Span};
+
+mod json;
+
+use json::Json;
 
 pub const FORMAT: &str = "dateline/1";
 
-/// The whole export. It borrows the corpus and serialises each list as it goes, so writing a large
-/// corpus never holds a second copy of it (one item at a time is built, written and dropped).
-pub struct Export<'a> {
-    corpus: &'a Corpus,
+/// Writes the export as JSON to `w` (the bytes serde_json would write for the same values).
+pub fn write_json<W: Write>(c: &Corpus, w: W, pretty: bool) -> io::Result<()> {
+    let mut j = Json::new(w, pretty);
+    j.begin_object();
+    j.key("format");
+    j.string(FORMAT);
+    list(&mut j, "documents", 0..c.documents.len(), |j, i| {
+        document(j, c, i)
+    })?;
+    list(&mut j, "timexes", &c.timexes, |j, t| timex(j, c, t))?;
+    list(&mut j, "actors", &c.actors, |j, a| actor(j, c, a))?;
+    list(&mut j, "topics", &c.topics, |j, t| topic(j, c, t))?;
+    list(
+        &mut j,
+        "quotes",
+        c.quotes.iter().enumerate(),
+        |j, (i, q)| quote(j, c, i, q),
+    )?;
+    list(
+        &mut j,
+        "events",
+        c.events.iter().enumerate(),
+        |j, (i, e)| event(j, c, i, e),
+    )?;
+    j.end_object();
+    j.finish().map(drop)
 }
 
-impl Serialize for Export<'_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let c = self.corpus;
-        let mut st = s.serialize_struct("Export", 7)?;
-        st.serialize_field("format", FORMAT)?;
-        st.serialize_field(
-            "documents",
-            &Lazy(|| (0..c.documents.len()).map(|i| document(c, i))),
-        )?;
-        st.serialize_field("timexes", &Lazy(|| c.timexes.iter().map(|t| timex(c, t))))?;
-        st.serialize_field("actors", &Lazy(|| c.actors.iter().map(|a| actor(c, a))))?;
-        st.serialize_field("topics", &Lazy(|| c.topics.iter().map(|t| topic(c, t))))?;
-        st.serialize_field("quotes", &Lazy(|| c.quotes.iter().map(|q| quote(c, q))))?;
-        st.serialize_field("events", &Lazy(|| c.events.iter().map(|e| event(c, e))))?;
-        st.end()
+/// A member holding an array of objects, one per item, flushed as it goes.
+fn list<W: Write, T>(
+    j: &mut Json<W>,
+    key: &str,
+    items: impl IntoIterator<Item = T>,
+    mut write: impl FnMut(&mut Json<W>, T),
+) -> io::Result<()> {
+    j.key(key);
+    j.begin_array();
+    for item in items {
+        j.element();
+        j.begin_object();
+        write(j, item);
+        j.end_object();
+        j.flush_some()?;
     }
+    j.end_array();
+    Ok(())
 }
 
-/// A JSON array produced from an iterator at serialisation time.
-struct Lazy<F>(F);
-
-impl<F, I> Serialize for Lazy<F>
-where
-    F: Fn() -> I,
-    I: Iterator,
-    I::Item: Serialize,
-{
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_seq((self.0)())
+/// An array of strings.
+fn strings<'a, W: Write>(j: &mut Json<W>, key: &str, items: impl IntoIterator<Item = &'a str>) {
+    j.key(key);
+    j.begin_array();
+    for s in items {
+        j.element();
+        j.string(s);
     }
+    j.end_array();
 }
 
-#[derive(Serialize)]
-pub struct ExportDocument<'a> {
-    pub id: &'a str,
-    pub path: &'a str,
-    pub title: Option<&'a str>,
-    pub source: Option<&'a str>,
-    pub url: Option<&'a str>,
-    pub author: Option<&'a str>,
-    pub published: Option<NaiveDate>,
-    pub date_basis: DateBasis,
-    pub text_start: usize,
-    pub text: &'a str,
-    pub warnings: &'a [String],
-    pub headings: Vec<SpanJson>,
+/// The id of the `n`th (from 0) quote or event: its letter and `n + 1` ("e1", "q12"). Quotes
+/// and events are numbered by position, so the corpus stores no id strings for them.
+fn id<W: Write>(j: &mut Json<W>, letter: char, n: usize) {
+    let mut buf = itoa::Buffer::new();
+    let digits = buf.format(n.saturating_add(1));
+    let mut s = [0u8; 24];
+    let len = 1 + digits.len();
+    s[0] = letter as u8;
+    s[1..len].copy_from_slice(digits.as_bytes());
+    j.string(std::str::from_utf8(&s[..len]).unwrap_or(""));
 }
 
-#[derive(Serialize)]
-pub struct ExportTimex<'a> {
-    pub doc: &'a str,
-    pub start: usize,
-    pub end: usize,
-    pub text: &'a str,
-    #[serde(rename = "type")]
-    pub kind: TimexType,
-    pub value: &'a str,
-    pub earliest: Option<NaiveDate>,
-    pub latest: Option<NaiveDate>,
+fn span_fields<W: Write>(j: &mut Json<W>, span: Span) {
+    j.key("start");
+    j.uint(span.start);
+    j.key("end");
+    j.uint(span.end);
 }
 
-#[derive(Serialize)]
-pub struct ExportMention<'a> {
-    pub doc: &'a str,
-    pub start: usize,
-    pub end: usize,
-}
-
-#[derive(Serialize)]
-pub struct ExportActor<'a> {
-    pub id: &'a str,
-    pub name: &'a str,
-    pub kind: ActorKind,
-    pub roles: &'a [String],
-    pub aliases: &'a [String],
-    pub country: Option<&'a str>,
-    pub mentions: Vec<ExportMention<'a>>,
-}
-
-#[derive(Serialize)]
-pub struct ExportTopic<'a> {
-    pub id: &'a str,
-    pub label: &'a str,
-    pub mentions: Vec<ExportMention<'a>>,
-}
-
-#[derive(Serialize, Clone, Copy)]
-pub struct SpanJson {
-    pub start: usize,
-    pub end: usize,
-}
-
-impl From<Span> for SpanJson {
-    fn from(s: Span) -> Self {
-        SpanJson {
-            start: s.start,
-            end: s.end,
+fn opt_span<W: Write>(j: &mut Json<W>, key: &str, span: Option<Span>) {
+    j.key(key);
+    match span {
+        Some(s) => {
+            j.begin_object();
+            span_fields(j, s);
+            j.end_object();
         }
+        None => j.null(),
     }
-}
-
-#[derive(Serialize)]
-pub struct ExportQuote<'a> {
-    pub id: &'a str,
-    pub doc: &'a str,
-    pub start: usize,
-    pub end: usize,
-    pub text: &'a str,
-    pub kind: QuoteKind,
-    pub speakers: Vec<&'a str>,
-    pub speaker_text: Option<&'a str>,
-    pub speaker_span: Option<SpanJson>,
-    pub cue: Option<&'a str>,
-    pub cue_span: Option<SpanJson>,
-}
-
-#[derive(Serialize)]
-pub struct ExportWhen<'a> {
-    pub earliest: Option<NaiveDate>,
-    pub latest: Option<NaiveDate>,
-    pub value: Option<&'a str>,
-    pub basis: WhenBasis,
-}
-
-#[derive(Serialize)]
-pub struct ExportEvent<'a> {
-    pub id: &'a str,
-    pub doc: &'a str,
-    pub start: usize,
-    pub end: usize,
-    pub text: &'a str,
-    pub when: ExportWhen<'a>,
-    pub status: Status,
-    pub actors: Vec<&'a str>,
-    pub topics: Vec<&'a str>,
-    pub quotes: Vec<&'a str>,
-}
-
-/// Borrows the corpus into its export shape.
-pub fn to_export(c: &Corpus) -> Export<'_> {
-    Export { corpus: c }
-}
-
-fn doc_id(c: &Corpus, i: usize) -> &str {
-    c.documents[i].id.as_str()
 }
 
 fn text(c: &Corpus, doc: usize, span: Span) -> &str {
     span.slice(&c.documents[doc].text)
 }
 
-fn mentions<'a>(c: &'a Corpus, ms: &'a [Mention]) -> Vec<ExportMention<'a>> {
-    ms.iter()
-        .map(|m| ExportMention {
-            doc: doc_id(c, m.doc),
-            start: m.span.start,
-            end: m.span.end,
-        })
-        .collect()
+/// `doc`, `start`, `end` and `text` of an item of document `doc`.
+fn place<W: Write>(j: &mut Json<W>, c: &Corpus, doc: usize, span: Span, with_text: bool) {
+    j.key("doc");
+    j.string(&c.documents[doc].id);
+    span_fields(j, span);
+    if with_text {
+        j.key("text");
+        j.string(text(c, doc, span));
+    }
 }
 
-fn document(c: &Corpus, i: usize) -> ExportDocument<'_> {
+fn mentions<W: Write>(j: &mut Json<W>, c: &Corpus, ms: &[Mention]) {
+    j.key("mentions");
+    j.begin_array();
+    for m in ms {
+        j.element();
+        j.begin_object();
+        place(j, c, m.doc(), m.span(), false);
+        j.end_object();
+    }
+    j.end_array();
+}
+
+fn document<W: Write>(j: &mut Json<W>, c: &Corpus, i: usize) {
     let d = &c.documents[i];
-    ExportDocument {
-        id: &d.id,
-        path: &d.path,
-        title: d.title.as_deref(),
-        source: d.source.as_deref(),
-        url: d.url.as_deref(),
-        author: d.author.as_deref(),
-        published: d.published,
-        date_basis: d.date_basis,
-        text_start: d.text_start,
-        text: &d.text,
-        warnings: &d.warnings,
-        headings: c
-            .segments
-            .get(i)
-            .map_or_else(Vec::new, |s| s.headings().map(SpanJson::from).collect()),
+    j.key("id");
+    j.string(&d.id);
+    j.key("path");
+    j.string(&d.path);
+    for (key, value) in [
+        ("title", &d.title),
+        ("source", &d.source),
+        ("url", &d.url),
+        ("author", &d.author),
+    ] {
+        j.key(key);
+        j.opt_str(value.as_deref());
     }
+    j.key("published");
+    j.date(d.published);
+    j.key("date_basis");
+    j.string(match d.date_basis {
+        DateBasis::Metadata => "metadata",
+        DateBasis::Flag => "flag",
+        DateBasis::None => "none",
+    });
+    j.key("text_start");
+    j.uint(d.text_start);
+    j.key("text");
+    j.string(&d.text);
+    strings(j, "warnings", d.warnings.iter().map(String::as_str));
+    j.key("headings");
+    j.begin_array();
+    for &h in c.headings.get(i).map_or(&[][..], |h| &h[..]) {
+        j.element();
+        j.begin_object();
+        span_fields(j, h);
+        j.end_object();
+    }
+    j.end_array();
 }
 
-fn timex<'a>(c: &'a Corpus, t: &'a CorpusTimex) -> ExportTimex<'a> {
-    ExportTimex {
-        doc: doc_id(c, t.doc),
-        start: t.timex.span.start,
-        end: t.timex.span.end,
-        text: text(c, t.doc, t.timex.span),
-        kind: t.timex.kind,
-        value: &t.timex.value,
-        earliest: t.timex.earliest,
-        latest: t.timex.latest,
-    }
+fn timex<W: Write>(j: &mut Json<W>, c: &Corpus, t: &CorpusTimex) {
+    place(j, c, t.doc(), t.span(), true);
+    j.key("type");
+    j.string(t.kind.as_str());
+    j.key("value");
+    j.string(c.strings.get(t.value));
+    j.key("earliest");
+    j.date(t.earliest);
+    j.key("latest");
+    j.date(t.latest);
 }
 
-fn actor<'a>(c: &'a Corpus, a: &'a Actor) -> ExportActor<'a> {
-    ExportActor {
-        id: &a.id,
-        name: &a.name,
-        kind: a.kind,
-        roles: &a.roles,
-        aliases: &a.aliases,
-        country: a.country.as_deref(),
-        mentions: mentions(c, &a.mentions),
-    }
+fn actor<W: Write>(j: &mut Json<W>, c: &Corpus, a: &Actor) {
+    j.key("id");
+    j.string(&a.id);
+    j.key("name");
+    j.string(&a.name);
+    j.key("kind");
+    j.string(a.kind.as_str());
+    strings(j, "roles", a.roles.iter().map(String::as_str));
+    strings(j, "aliases", a.aliases.iter().map(String::as_str));
+    j.key("country");
+    j.opt_str(a.country.as_deref());
+    mentions(j, c, &a.mentions);
 }
 
-fn topic<'a>(c: &'a Corpus, t: &'a Topic) -> ExportTopic<'a> {
-    ExportTopic {
-        id: &t.id,
-        label: &t.label,
-        mentions: mentions(c, &t.mentions),
-    }
+fn topic<W: Write>(j: &mut Json<W>, c: &Corpus, t: &Topic) {
+    j.key("id");
+    j.string(&t.id);
+    j.key("label");
+    j.string(&t.label);
+    mentions(j, c, &t.mentions);
 }
 
-fn quote<'a>(c: &'a Corpus, q: &'a CorpusQuote) -> ExportQuote<'a> {
-    ExportQuote {
-        id: &q.id,
-        doc: doc_id(c, q.doc),
-        start: q.span.start,
-        end: q.span.end,
-        text: text(c, q.doc, q.span),
-        kind: q.kind,
-        speakers: q
-            .speakers
-            .iter()
-            .map(|&a| c.actors[a].id.as_str())
-            .collect(),
-        speaker_text: q.speaker_span.map(|s| text(c, q.doc, s)),
-        speaker_span: q.speaker_span.map(SpanJson::from),
-        cue: q.cue.map(|s| text(c, q.doc, s)),
-        cue_span: q.cue.map(SpanJson::from),
-    }
+fn quote<W: Write>(j: &mut Json<W>, c: &Corpus, i: usize, q: &CorpusQuote) {
+    let doc = q.doc();
+    j.key("id");
+    id(j, 'q', i);
+    place(j, c, doc, q.span(), true);
+    j.key("kind");
+    j.string(q.kind.as_str());
+    strings(
+        j,
+        "speakers",
+        q.speakers().iter().map(|a| c.actors[a].id.as_str()),
+    );
+    j.key("speaker_text");
+    j.opt_str(q.speaker_span().map(|s| text(c, doc, s)));
+    opt_span(j, "speaker_span", q.speaker_span());
+    j.key("cue");
+    j.opt_str(q.cue().map(|s| text(c, doc, s)));
+    opt_span(j, "cue_span", q.cue());
 }
 
-fn event<'a>(c: &'a Corpus, e: &'a CorpusEvent) -> ExportEvent<'a> {
-    ExportEvent {
-        id: &e.id,
-        doc: doc_id(c, e.doc),
-        start: e.span.start,
-        end: e.span.end,
-        text: text(c, e.doc, e.span),
-        when: ExportWhen {
-            earliest: e.when.earliest,
-            latest: e.when.latest,
-            value: e.when.value.as_deref(),
-            basis: e.when.basis,
-        },
-        status: e.status,
-        actors: e.actors.iter().map(|&a| c.actors[a].id.as_str()).collect(),
-        topics: e.topics.iter().map(|&t| c.topics[t].id.as_str()).collect(),
-        quotes: e.quotes.iter().map(|&q| c.quotes[q].id.as_str()).collect(),
+fn event<W: Write>(j: &mut Json<W>, c: &Corpus, i: usize, e: &CorpusEvent) {
+    j.key("id");
+    id(j, 'e', i);
+    place(j, c, e.doc(), e.span(), true);
+    j.key("when");
+    j.begin_object();
+    j.key("earliest");
+    j.date(e.when.earliest);
+    j.key("latest");
+    j.date(e.when.latest);
+    j.key("value");
+    j.opt_str(c.when_value(&e.when));
+    j.key("basis");
+    j.string(e.when.basis.as_str());
+    j.end_object();
+    j.key("status");
+    j.string(e.status.as_str());
+    strings(
+        j,
+        "actors",
+        e.actors().iter().map(|a| c.actors[a].id.as_str()),
+    );
+    strings(
+        j,
+        "topics",
+        e.topics().iter().map(|t| c.topics[t].id.as_str()),
+    );
+    j.key("quotes");
+    j.begin_array();
+    for q in e.quotes() {
+        j.element();
+        id(j, 'q', q);
     }
-}
-
-/// Writes the export as JSON to `w`.
-pub fn write_json<W: std::io::Write>(c: &Corpus, w: W, pretty: bool) -> serde_json::Result<()> {
-    let export = to_export(c);
-    if pretty {
-        serde_json::to_writer_pretty(w, &export)
-    } else {
-        serde_json::to_writer(w, &export)
-    }
+    j.end_array();
 }
