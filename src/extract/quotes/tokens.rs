@@ -61,7 +61,7 @@ pub fn tokenize<'t>(
     segs: &Segments,
     lex: &Lexicon,
 ) -> Vec<Tok<'t>> {
-    let mut out: Vec<Tok> = Vec::with_capacity(text.len() / 5);
+    let mut out: Vec<Tok> = Vec::with_capacity(text.len() / 4 + 16);
     let mut i = 0;
     while let Some((c, n)) = char_at(text, i) {
         if c.is_whitespace() {
