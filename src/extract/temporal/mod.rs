@@ -51,6 +51,7 @@ pub fn tag(
         toks: &toks,
         lex,
         text,
+        ref_year: reference.map(|r| r.year()),
     };
     let mut ctx = Context {
         reference,
@@ -134,7 +135,6 @@ pub fn tag(
         }
         i = m.end;
     }
-    let _ = reference.map(|r| r.year());
     Staged::new(out)
 }
 
@@ -150,6 +150,7 @@ fn parse_within_line(parser: &Parser<'_>, i: usize) -> Option<recognise::Match> 
         toks: &parser.toks[..k],
         lex: parser.lex,
         text: parser.text,
+        ref_year: parser.ref_year,
     };
     cut.parse_at(i)
 }
@@ -177,7 +178,7 @@ fn sentence_index(toks: &[tokens::Token], segments: &Segments) -> Vec<usize> {
 /// count at a longer distance than those before it.
 fn direction(p: &Parser<'_>, sentence_of: &[usize], start: usize, end: usize) -> i32 {
     let sent = sentence_of[start];
-    let cue = |k: usize| -> i32 {
+    let cue = |k: usize, before: bool| -> i32 {
         let w = p.w(k);
         // "next to the embassy" is a place, not a time.
         if w == "next" && p.w(k + 1) == "to" {
@@ -190,6 +191,11 @@ fn direction(p: &Parser<'_>, sentence_of: &[usize], start: usize, end: usize) ->
         // "had been due to expire Friday": a plan seen from the past.
         if k > 1 && p.w(k - 1) == "been" && p.w(k - 2) == "had" && p.lex.is_future_cue(w) {
             return -1;
+        }
+        // "planned to leave on Thursday", "set to resume Monday": a plan for that day. After the
+        // day ("On Friday, the government planned to pay") it was made that day.
+        if before && matches!(w, "planned" | "set" | "poised") && p.w(k + 1) == "to" {
+            return 1;
         }
         if p.lex.is_future_cue(w) || (w == "ll" && k > 0 && p.w(k - 1) == "'") {
             1
@@ -210,7 +216,7 @@ fn direction(p: &Parser<'_>, sentence_of: &[usize], start: usize, end: usize) ->
             continue;
         }
         words += 1;
-        let c = cue(k);
+        let c = cue(k, true);
         if c != 0 {
             best = Some((2 * words, c));
             break;
@@ -220,7 +226,7 @@ fn direction(p: &Parser<'_>, sentence_of: &[usize], start: usize, end: usize) ->
         if s != sent {
             break;
         }
-        let c = cue(k);
+        let c = cue(k, false);
         if c != 0 {
             let d = 3 * (k - end + 1);
             if best.is_none_or(|(b, _)| d < b) {

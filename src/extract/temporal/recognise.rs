@@ -21,6 +21,8 @@ pub struct Parser<'a> {
     pub toks: &'a [Token],
     pub lex: &'a Lexicon,
     pub text: &'a str,
+    /// The publication year, when known: a bare number far beyond it is rarely a year.
+    pub ref_year: Option<i32>,
 }
 
 type Core = Option<(usize, Sem)>;
@@ -119,6 +121,53 @@ impl Parser<'_> {
         if matches!(next, "-" | "/" | ":" | ".") && self.glued(end) && self.num(end + 1).is_some() {
             return None;
         }
+        // "2048-bit", "1500-strong": a compound adjective of a quantity.
+        if next == "-"
+            && self.glued(end)
+            && self.glued(end + 1)
+            && self.toks.get(end + 1).is_some_and(|t| t.kind == Kind::Word)
+        {
+            return None;
+        }
+        // A number well past the publication year is a year only where a preposition or a time
+        // word sets it up ("by 2050", "the 2046 Olympics" is rare; "the film 2046" is a title).
+        if let Some(r) = self.ref_year
+            && y > r + 2
+            && !matches!(
+                prev,
+                "in" | "by"
+                    | "until"
+                    | "till"
+                    | "before"
+                    | "after"
+                    | "from"
+                    | "to"
+                    | "through"
+                    | "of"
+                    | "since"
+                    | "for"
+                    | "around"
+                    | "beyond"
+                    | "and"
+                    | "or"
+                    | "between"
+                    | "year"
+                    | "fiscal"
+                    | "early"
+                    | "mid"
+                    | "late"
+                    | "-"
+                    | "end"
+                    | "than"
+                    | "the"
+                    | "due"
+                    | "at"
+                    | "on"
+                    | "within"
+            )
+        {
+            return None;
+        }
         Some((end, y))
     }
 
@@ -199,7 +248,15 @@ impl Parser<'_> {
         let the = self.w(i) == "the";
         let j = if the { i + 1 } else { i };
         let (k, modifier) = self.modifier(j).map_or((j, None), |(k, m)| (k, Some(m)));
-        if modifier.is_some() {
+        // TimeBank leaves "earlier"/"later" out of "earlier this week" and "later this month" (but
+        // keeps "earlier this month", "earlier this year" and "early this week").
+        let loose = self.w(k) == "this"
+            && match self.w(j) {
+                "earlier" => self.w(k + 1) == "week",
+                "later" => matches!(self.w(k + 1), "week" | "month"),
+                _ => false,
+            };
+        if modifier.is_some() && !loose {
             let k2 = if self.w(k) == "the" { k + 1 } else { k };
             for start in [k2, k] {
                 if let Some((end, sem)) = self.core(start)

@@ -408,12 +408,18 @@ impl Parser<'_> {
                     return Some((i + 1, Sem::LastQuarter { years_back: 0 }));
                 }
                 "year" if !self.is_punct_at(i + 1, '-') && !self.is_punct_at(i + 1, '\'') => {
-                    // "the end of the year", "earlier in the year": this year; "for the year": a span.
-                    let before = i.checked_sub(2).map_or("", |p| self.w(p));
-                    if matches!(before, "of" | "in") {
-                        return Some((i + 1, shift(Unit::Year, 0)));
+                    // "the year ended June 30": a fiscal year, a span; "the end of the year",
+                    // "a high for the year": this year.
+                    if matches!(self.w(i + 1), "ended" | "ending" | "to") {
+                        return Some((i + 1, duration(Some(1.0), Unit::Year)));
                     }
-                    return Some((i + 1, duration(Some(1.0), Unit::Year)));
+                    return Some((i + 1, shift(Unit::Year, 0)));
+                }
+                "fiscal" if self.w(i + 1) == "year" => {
+                    if matches!(self.w(i + 2), "ended" | "ending" | "to") {
+                        return Some((i + 2, duration(Some(1.0), Unit::Year)));
+                    }
+                    return Some((i + 2, shift(Unit::Year, 0)));
                 }
                 // "the end of the month", "the week of March 6"
                 "month" | "week" if i >= 2 && matches!(self.w(i - 2), "of" | "in") => {
