@@ -94,7 +94,15 @@ pub fn tag(
             .filter(|(_, _, s)| sent <= s + 1)
             .map(|(y, q, _)| (y, q));
         let ago = matches!(parser.w(m.end - 1), "ago" | "earlier");
-        if matches!(m.sem, Sem::Shift { .. }) && !ago {
+        let that_quarter = matches!(
+            m.sem,
+            Sem::Shift {
+                unit: lexicon::Unit::Quarter,
+                n: 0,
+                anchor: sem::Anchor::Text
+            }
+        );
+        if matches!(m.sem, Sem::Shift { .. }) && !ago && !that_quarter {
             ctx.quarter = None;
         }
         // "the latest quarter" is the last one completed, whatever quarter the text named before.

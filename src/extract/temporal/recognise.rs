@@ -248,15 +248,16 @@ impl Parser<'_> {
         let the = self.w(i) == "the";
         let j = if the { i + 1 } else { i };
         let (k, modifier) = self.modifier(j).map_or((j, None), |(k, m)| (k, Some(m)));
-        // TimeBank leaves "earlier"/"later" out of "earlier this week" and "later this month" (but
-        // keeps "earlier this month", "earlier this year" and "early this week").
+        // TimeBank leaves "earlier"/"later" out of the span of "earlier this week" and "later this
+        // month" (but keeps "earlier this month", "earlier this year" and "early this week"); the
+        // bounds still narrow.
         let loose = self.w(k) == "this"
             && match self.w(j) {
                 "earlier" => self.w(k + 1) == "week",
                 "later" => matches!(self.w(k + 1), "week" | "month"),
                 _ => false,
             };
-        if modifier.is_some() && !loose {
+        if modifier.is_some() {
             let k2 = if self.w(k) == "the" { k + 1 } else { k };
             for start in [k2, k] {
                 if let Some((end, sem)) = self.core(start)
@@ -310,6 +311,9 @@ impl Parser<'_> {
                     modifier: None,
                 },
             );
+        }
+        if loose && let Some(b) = best.as_mut().filter(|b| b.modifier.is_some()) {
+            b.start = k;
         }
         if the && let Some((end, sem)) = self.core(i) {
             consider(
@@ -576,6 +580,10 @@ impl Parser<'_> {
         // "1988 second quarter"
         if let Some((e2, p)) = self.quarter_or_half(e) {
             return Some((e2, super::recognise::part(YearRef::Abs(y), p)));
+        }
+        // "the 1988 quarter", "the 1989 period": the quarter the text is about, in that year.
+        if i > 0 && self.w(i - 1) == "the" && matches!(self.w(e), "quarter" | "period") {
+            return Some((e + 1, Sem::QuarterIn(y)));
         }
         Some((e, Sem::Year(y)))
     }

@@ -345,6 +345,16 @@ impl Parser<'_> {
                 }
                 _ => Sem::Shift { unit, n, anchor },
             };
+            // "last year's quarter": the quarter the text is about, a year back.
+            if unit == Unit::Year
+                && self.is_punct_at(j + 1, '\'')
+                && self.w(j + 2) == "s"
+                && matches!(self.w(j + 3), "quarter" | "period")
+                && anchor == Anchor::Reference
+                && n <= 0
+            {
+                return Some((j + 4, Sem::LastQuarter { years_back: -n }));
+            }
             // "this year's third quarter"
             if unit == Unit::Year
                 && self.is_punct_at(j + 1, '\'')

@@ -183,6 +183,10 @@ fn resolve_core(sem: &Sem, ctx: &Context) -> Option<Resolved> {
             let y = y - years_back;
             date(format!("{y:04}-Q{q}"), cal::quarter_bounds(y, q), true)
         }
+        Sem::QuarterIn(y) => match ctx.quarter {
+            Some((_, q)) => date(format!("{y:04}-Q{q}"), cal::quarter_bounds(*y, q), true),
+            None => date(format!("{y:04}"), cal::year_bounds(*y), false),
+        },
         Sem::Shift { unit, n, anchor } => resolve_shift(*unit, *n, *anchor, ctx)?,
         Sem::DayRel { n, pod, anchor } => {
             // "the previous day" counts from the last day the text named, not from a month or year.
@@ -389,6 +393,11 @@ fn resolve_shift(unit: Unit, n: i32, anchor: Anchor, ctx: &Context) -> Option<Re
         Unit::Month => {
             let (y, m) = cal::add_months(base.year(), base.month(), n);
             date(format!("{y:04}-{m:02}"), cal::month_bounds(y, m), true)
+        }
+        // "that quarter", "the same quarter": the one the text just named.
+        Unit::Quarter if n == 0 && anchor == Anchor::Text && ctx.quarter.is_some() => {
+            let (y, q) = ctx.quarter?;
+            date(format!("{y:04}-Q{q}"), cal::quarter_bounds(y, q), true)
         }
         Unit::Quarter => {
             let idx = base.year() * 4 + (base.month() as i32 - 1) / 3 + n;

@@ -398,13 +398,33 @@ impl Parser<'_> {
         if matches!(w, "latest" | "recent") && matches!(self.w(i + 1), "quarter" | "period") {
             return Some((i + 2, Sem::LastQuarter { years_back: 0 }));
         }
-        if w == "comparable" || w == "corresponding" {
+        if matches!(w, "comparable" | "corresponding" | "same") {
+            // "the corresponding period last year", "the same quarter a year ago"
+            if matches!(self.w(i + 1), "quarter" | "period")
+                && let Some(e) = self.a_year_back(i + 2)
+            {
+                return Some((e, Sem::LastQuarter { years_back: 1 }));
+            }
+            if w == "same" {
+                return None;
+            }
             let (e, s) = self.core_misc(i + 1)?;
             return matches!(s, Sem::LastQuarter { .. }).then_some((e, s));
         }
         if prev == "the" {
             match w {
                 "quarter" if !self.is_punct_at(i + 1, '-') => {
+                    // "the quarter ended Sept. 30": the quarter of that day.
+                    if matches!(self.w(i + 1), "ended" | "ending")
+                        && let Some((_, Sem::Day { y, m, .. })) = self.core_month_led_pub(i + 2)
+                    {
+                        let y = y.map_or(YearRef::Near, YearRef::Abs);
+                        return Some((i + 1, part(y, Part::Quarter((m - 1) / 3 + 1))));
+                    }
+                    // "the quarter a year ago"
+                    if let Some(e) = self.a_year_back(i + 1) {
+                        return Some((e, Sem::LastQuarter { years_back: 1 }));
+                    }
                     return Some((i + 1, Sem::LastQuarter { years_back: 0 }));
                 }
                 "year" if !self.is_punct_at(i + 1, '-') && !self.is_punct_at(i + 1, '\'') => {
@@ -483,6 +503,15 @@ impl Parser<'_> {
             return Some((i + 1, duration(None, unit)));
         }
         None
+    }
+
+    /// "a year ago", "a year earlier", "last year" after a quarter or period: the index after it.
+    fn a_year_back(&self, i: usize) -> Option<usize> {
+        match (self.w(i), self.w(i + 1), self.w(i + 2)) {
+            ("a" | "one", "year", "ago" | "earlier") => Some(i + 3),
+            ("last", "year", _) => Some(i + 2),
+            _ => None,
+        }
     }
 
     pub(super) fn core_month_led_pub(&self, i: usize) -> Core {
