@@ -253,6 +253,14 @@ const ROWS: &[Row] = &[
     // Numbers that only look like years.
     ("Bonds due 1993 were sold.", "1989-11-02", "1993", "DATE", "1993", "1993-01-01", "1993-12-31"),
     ("The target is net zero by 2050.", "2005-06-01", "2050", "DATE", "2050", "2050-01-01", "2050-12-31"),
+    // A bare month without a tense cue is the past one; "by" sets a deadline ahead.
+    ("Shares rose to a high in June from $29.75 in March.", "1989-10-30", "March", "DATE", "1989-03", "1989-03-01", "1989-03-31"),
+    ("The company aims to pay down its loan by February.", "1989-10-30", "February", "DATE", "1990-02", "1990-02-01", "1990-02-28"),
+    ("International Women's Day is on March eighth.", "1998-03-05", "March eighth", "DATE", "1998-03-08", "1998-03-08", "1998-03-08"),
+    // Durations written as compound adjectives; "recent months" is a span.
+    ("Lawyers emerged from their third day-long meeting.", "2000-04-03", "day-long", "DURATION", "P1D", "", ""),
+    ("It is a symbol of the decades-long battle.", "2000-01-15", "decades-long", "DURATION", "PXY", "", ""),
+    ("Officials have raised concerns in recent months.", "1998-04-02", "recent months", "DURATION", "PXM", "", ""),
     // No publication date: keep what is known.
     ("The vote is on November 21.", "", "November 21", "DATE", "XXXX-11-21", "", ""),
     ("Exports fell last month.", "", "last month", "DATE", "XXXX-XX", "", ""),

@@ -89,7 +89,8 @@ pub fn tag(
             continue;
         }
         let sent = sentence_of[m.start];
-        ctx.dir = direction(&parser, &sentence_of, m.start, m.end);
+        let deadline = matches!(m.sem, Sem::Month { .. } | Sem::Day { .. });
+        ctx.dir = direction(&parser, &sentence_of, m.start, m.end, deadline);
         ctx.quarter = quarter_at
             .filter(|(_, _, s)| sent <= s + 1)
             .map(|(y, q, _)| (y, q));
@@ -184,7 +185,13 @@ fn sentence_index(toks: &[tokens::Token], segments: &Segments) -> Vec<usize> {
 /// Which way the clause around tokens `start..end` points: +1 future, -1 past, 0 unmarked (read
 /// as past for weekdays, nearest for dates). The nearest tense cue wins; cues after the expression
 /// count at a longer distance than those before it.
-fn direction(p: &Parser<'_>, sentence_of: &[usize], start: usize, end: usize) -> i32 {
+fn direction(
+    p: &Parser<'_>,
+    sentence_of: &[usize],
+    start: usize,
+    end: usize,
+    deadline: bool,
+) -> i32 {
     let sent = sentence_of[start];
     let cue = |k: usize, before: bool| -> i32 {
         let w = p.w(k);
@@ -202,6 +209,11 @@ fn direction(p: &Parser<'_>, sentence_of: &[usize], start: usize, end: usize) ->
         }
         // "planned to leave on Thursday", "set to resume Monday": a plan for that day. After the
         // day ("On Friday, the government planned to pay") it was made that day.
+        // "by February": a deadline, usually ahead (only right before a month or a date; "by
+        // Wednesday" as often reports what was done).
+        if deadline && before && w == "by" && k + 1 == start {
+            return 1;
+        }
         if before && matches!(w, "planned" | "set" | "poised") && p.w(k + 1) == "to" {
             return 1;
         }
@@ -216,8 +228,8 @@ fn direction(p: &Parser<'_>, sentence_of: &[usize], start: usize, end: usize) ->
     let mut best: Option<(usize, i32)> = None;
     // Distance counts words only: "the U.S." must not push a modal out of reach.
     let mut words = 0;
-    for k in (start.saturating_sub(24)..start).rev() {
-        if sentence_of[k] != sent || words >= 12 {
+    for k in (start.saturating_sub(32)..start).rev() {
+        if sentence_of[k] != sent || words >= 16 {
             break;
         }
         if p.toks[k].kind == tokens::Kind::Punct {
@@ -230,7 +242,7 @@ fn direction(p: &Parser<'_>, sentence_of: &[usize], start: usize, end: usize) ->
             break;
         }
     }
-    for (k, &s) in sentence_of.iter().enumerate().skip(end).take(8) {
+    for (k, &s) in sentence_of.iter().enumerate().skip(end).take(14) {
         if s != sent {
             break;
         }

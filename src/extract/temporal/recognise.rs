@@ -80,9 +80,13 @@ impl Parser<'_> {
         Some((after, m))
     }
 
-    /// A day of the month: "5", "5th", "21st".
+    /// A day of the month: "5", "5th", "21st" (and after a month name "eighth").
     fn day_at(&self, i: usize) -> Option<u32> {
         let t = self.toks.get(i)?;
+        if t.kind == Kind::Word {
+            let prev_month = i > 0 && self.lex.month(self.w(i - 1)).is_some();
+            return self.lex.ordinal(&t.norm).filter(|_| prev_month);
+        }
         if t.kind != Kind::Num || t.plural || t.digits > 2 {
             return None;
         }

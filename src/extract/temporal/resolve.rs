@@ -118,7 +118,7 @@ fn resolve_core(sem: &Sem, ctx: &Context) -> Option<Resolved> {
                     let c: Vec<_> = (r.year() - 1..=r.year() + 1)
                         .filter_map(|y| cal::ymd(y, *m, *d).map(|dd| (y, dd, dd)))
                         .collect();
-                    pick(&c, r, ctx.dir)
+                    pick(&c, r, if ctx.dir == 0 { -1 } else { ctx.dir })
                 }
                 (None, None) => None,
             };
@@ -151,7 +151,7 @@ fn resolve_core(sem: &Sem, ctx: &Context) -> Option<Resolved> {
                     let c: Vec<_> = (r.year() - 1..=r.year() + 1)
                         .filter_map(|y| cal::month_bounds(y, *m).map(|b| (y, b.0, b.1)))
                         .collect();
-                    pick(&c, r, ctx.dir)
+                    pick(&c, r, if ctx.dir == 0 { -1 } else { ctx.dir })
                 }
             };
             match year {

@@ -248,7 +248,11 @@ impl Parser<'_> {
                 .unit(self.w(i + 1))
                 .filter(|_| self.w(i + 1).ends_with('s'))
             {
-                let _ = u;
+                // TimeBank reads "recent months" as a span of unknown length, "recent years"
+                // and "recent weeks" as the past.
+                if u == Unit::Month {
+                    return Some((i + 2, duration(None, u)));
+                }
                 return Some((i + 2, Sem::Ref("PAST_REF")));
             }
             // "recent visit": TimeBank leaves an adjective on an event noun untagged.
@@ -367,6 +371,17 @@ impl Parser<'_> {
     /// "the quarter", "the year-ago quarter", "year-earlier", "the weekend", seasons, "for years".
     pub(super) fn core_misc(&self, i: usize) -> Core {
         let w = self.w(i);
+        // "day-long", "decades-long": how long something lasts.
+        if let Some(unit) = self.lex.unit(w)
+            && self.is_punct_at(i + 1, '-')
+            && self.glued_at(i + 1)
+            && self.glued_at(i + 2)
+            && self.w(i + 2) == "long"
+            && !self.title_case_word(i)
+        {
+            let n = (!w.ends_with('s')).then_some(1.0);
+            return Some((i + 3, duration(n, unit)));
+        }
         // "year-end", "year end", "year's end": the end of this year.
         if w == "year" {
             let k = if self.is_punct_at(i + 1, '-') {
