@@ -340,6 +340,7 @@ const NOT_TIMES: &[&str] = &[
     "The spring water is clean.",
     "Room 1204 was searched.",
     "The software uses 2048-bit encryption.",
+    "It is 5% of the average daily volume.",
     "Wong Kar-wai's film 2046 opened in Cannes.",
     "A 1,500-strong force arrived, and a 1500-strong unit followed.",
     "Chelsea won 2-1 and the report ran to 1998 pages.",

@@ -285,6 +285,10 @@ impl Parser<'_> {
     pub(super) fn core_set(&self, i: usize) -> Core {
         let w = self.w(i);
         if let Some(v) = self.lex.set(w) {
+            // "average daily volume" is a measure, not a recurring time.
+            if i > 0 && self.w(i - 1) == "average" {
+                return None;
+            }
             return Some((i + 1, Sem::Set(v.to_string())));
         }
         // "per second" is a rate, not a recurring time.
