@@ -70,6 +70,10 @@ pub fn tag(
                         && toks.get(i + 1).is_some_and(|t| {
                             t.kind == tokens::Kind::Word && !lex.may_start(&t.norm)
                         }))
+                    // "a"/"an" open only a count ("a year", "a few days", "a-year"): the most
+                    // common word of the lexicon, so it is worth a look at the next word first.
+                    || (matches!(&*toks[i].norm, "a" | "an")
+                        && !toks.get(i + 1).is_some_and(|t| a_counts(lex, t)))
             }
             tokens::Kind::Punct => toks[i].norm != "'",
             tokens::Kind::Code => true,
@@ -145,6 +149,38 @@ pub fn tag(
         i = m.end;
     }
     Staged::new(out)
+}
+
+/// Whether "a" followed by `next` can begin a count (see `core_number` and `count_at`).
+fn a_counts(lex: &Lexicon, next: &tokens::Token<'_>) -> bool {
+    match next.kind {
+        tokens::Kind::Punct => next.is_punct('-'),
+        tokens::Kind::Word => {
+            lex.unit(&next.norm).is_some()
+                || matches!(
+                    &*next.norm,
+                    "few"
+                        | "couple"
+                        | "dozen"
+                        | "hundred"
+                        | "thousand"
+                        | "to"
+                        | "or"
+                        | "and"
+                        | "more"
+                        | "additional"
+                        | "extra"
+                        | "full"
+                        | "straight"
+                        | "consecutive"
+                        | "trading"
+                        | "business"
+                        | "working"
+                        | "calendar"
+                )
+        }
+        _ => false,
+    }
 }
 
 /// The longest expression at `i` that does not cross a newline: a paragraph break or the end of

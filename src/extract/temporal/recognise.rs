@@ -18,7 +18,7 @@ pub struct Match {
 }
 
 pub struct Parser<'a> {
-    pub toks: &'a [Token],
+    pub toks: &'a [Token<'a>],
     pub lex: &'a Lexicon,
     pub text: &'a str,
     /// The publication year, when known: a bare number far beyond it is rarely a year.
@@ -29,7 +29,7 @@ type Core = Option<(usize, Sem)>;
 
 impl Parser<'_> {
     pub(super) fn w(&self, i: usize) -> &str {
-        self.toks.get(i).map_or("", |t| t.norm.as_str())
+        self.toks.get(i).map_or("", |t| &t.norm)
     }
 
     /// Token `i` follows `i - 1` with no space ("mid-" "1990s", "p" "." "m").

@@ -161,7 +161,7 @@ impl Parser<'_> {
             if prev.kind == Kind::Num
                 || plural_noun
                 || matches!(
-                    prev.norm.as_str(),
+                    prev.norm.as_ref(),
                     "million" | "billion" | "trillion" | "percent" | "%"
                 )
             {
