@@ -83,10 +83,7 @@ fn actors(n: usize) -> Vec<Actor> {
                 (ActorKind::Place, rng.word(2, 4), Vec::new())
             };
             let mentions = (0..1 + 2000 / (i + 1))
-                .map(|m| Mention {
-                    doc: m,
-                    span: Span::new(0, 1),
-                })
+                .map(|m| Mention::new(m, Span::new(0, 1)))
                 .collect();
             Actor {
                 id: format!("{}:{i}", kind.as_str()),

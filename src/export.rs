@@ -29,8 +29,14 @@ impl Serialize for Export<'_> {
         st.serialize_field("timexes", &Lazy(|| c.timexes.iter().map(|t| timex(c, t))))?;
         st.serialize_field("actors", &Lazy(|| c.actors.iter().map(|a| actor(c, a))))?;
         st.serialize_field("topics", &Lazy(|| c.topics.iter().map(|t| topic(c, t))))?;
-        st.serialize_field("quotes", &Lazy(|| c.quotes.iter().map(|q| quote(c, q))))?;
-        st.serialize_field("events", &Lazy(|| c.events.iter().map(|e| event(c, e))))?;
+        st.serialize_field(
+            "quotes",
+            &Lazy(|| c.quotes.iter().enumerate().map(|(i, q)| quote(c, i, q))),
+        )?;
+        st.serialize_field(
+            "events",
+            &Lazy(|| c.events.iter().enumerate().map(|(i, e)| event(c, i, e))),
+        )?;
         st.end()
     }
 }
@@ -46,6 +52,43 @@ where
 {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.collect_seq((self.0)())
+    }
+}
+
+/// The id of the `n`th (from 0) item of a list: its prefix letter and `n + 1` ("e1", "q12").
+/// Quotes and events are numbered by position, so the corpus stores no id strings for them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Id(pub u8, pub usize);
+
+impl Id {
+    /// Writes the id into `buf`, returning the written part.
+    fn write(self, buf: &mut [u8; 24]) -> &str {
+        let mut n = self.1 as u128 + 1;
+        let mut at = buf.len();
+        while n > 0 || at == buf.len() {
+            at -= 1;
+            buf[at] = b'0' + (n % 10) as u8;
+            n /= 10;
+        }
+        at -= 1;
+        buf[at] = if self.0.is_ascii_alphabetic() {
+            self.0
+        } else {
+            b'?'
+        };
+        std::str::from_utf8(&buf[at..]).unwrap_or("")
+    }
+}
+
+impl Serialize for Id {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.write(&mut [0; 24]))
+    }
+}
+
+impl std::fmt::Display for Id {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.write(&mut [0; 24]))
     }
 }
 
@@ -120,7 +163,7 @@ impl From<Span> for SpanJson {
 
 #[derive(Serialize)]
 pub struct ExportQuote<'a> {
-    pub id: &'a str,
+    pub id: Id,
     pub doc: &'a str,
     pub start: usize,
     pub end: usize,
@@ -143,7 +186,7 @@ pub struct ExportWhen<'a> {
 
 #[derive(Serialize)]
 pub struct ExportEvent<'a> {
-    pub id: &'a str,
+    pub id: Id,
     pub doc: &'a str,
     pub start: usize,
     pub end: usize,
@@ -152,7 +195,7 @@ pub struct ExportEvent<'a> {
     pub status: Status,
     pub actors: Vec<&'a str>,
     pub topics: Vec<&'a str>,
-    pub quotes: Vec<&'a str>,
+    pub quotes: Vec<Id>,
 }
 
 /// Borrows the corpus into its export shape.
@@ -171,9 +214,9 @@ fn text(c: &Corpus, doc: usize, span: Span) -> &str {
 fn mentions<'a>(c: &'a Corpus, ms: &'a [Mention]) -> Vec<ExportMention<'a>> {
     ms.iter()
         .map(|m| ExportMention {
-            doc: doc_id(c, m.doc),
-            start: m.span.start,
-            end: m.span.end,
+            doc: doc_id(c, m.doc()),
+            start: m.span().start,
+            end: m.span().end,
         })
         .collect()
 }
@@ -192,23 +235,22 @@ fn document(c: &Corpus, i: usize) -> ExportDocument<'_> {
         text_start: d.text_start,
         text: &d.text,
         warnings: &d.warnings,
-        headings: c
-            .segments
-            .get(i)
-            .map_or_else(Vec::new, |s| s.headings().map(SpanJson::from).collect()),
+        headings: c.headings.get(i).map_or_else(Vec::new, |h| {
+            h.iter().copied().map(SpanJson::from).collect()
+        }),
     }
 }
 
 fn timex<'a>(c: &'a Corpus, t: &'a CorpusTimex) -> ExportTimex<'a> {
     ExportTimex {
-        doc: doc_id(c, t.doc),
-        start: t.timex.span.start,
-        end: t.timex.span.end,
-        text: text(c, t.doc, t.timex.span),
-        kind: t.timex.kind,
-        value: &t.timex.value,
-        earliest: t.timex.earliest,
-        latest: t.timex.latest,
+        doc: doc_id(c, t.doc()),
+        start: t.span().start,
+        end: t.span().end,
+        text: text(c, t.doc(), t.span()),
+        kind: t.kind,
+        value: c.strings.get(t.value),
+        earliest: t.earliest,
+        latest: t.latest,
     }
 }
 
@@ -232,43 +274,45 @@ fn topic<'a>(c: &'a Corpus, t: &'a Topic) -> ExportTopic<'a> {
     }
 }
 
-fn quote<'a>(c: &'a Corpus, q: &'a CorpusQuote) -> ExportQuote<'a> {
+fn quote<'a>(c: &'a Corpus, i: usize, q: &'a CorpusQuote) -> ExportQuote<'a> {
+    let (doc, span) = (q.doc(), q.span());
     ExportQuote {
-        id: &q.id,
-        doc: doc_id(c, q.doc),
-        start: q.span.start,
-        end: q.span.end,
-        text: text(c, q.doc, q.span),
+        id: Id(b'q', i),
+        doc: doc_id(c, doc),
+        start: span.start,
+        end: span.end,
+        text: text(c, doc, span),
         kind: q.kind,
         speakers: q
-            .speakers
+            .speakers()
             .iter()
-            .map(|&a| c.actors[a].id.as_str())
+            .map(|a| c.actors[a].id.as_str())
             .collect(),
-        speaker_text: q.speaker_span.map(|s| text(c, q.doc, s)),
-        speaker_span: q.speaker_span.map(SpanJson::from),
-        cue: q.cue.map(|s| text(c, q.doc, s)),
-        cue_span: q.cue.map(SpanJson::from),
+        speaker_text: q.speaker_span().map(|s| text(c, doc, s)),
+        speaker_span: q.speaker_span().map(SpanJson::from),
+        cue: q.cue().map(|s| text(c, doc, s)),
+        cue_span: q.cue().map(SpanJson::from),
     }
 }
 
-fn event<'a>(c: &'a Corpus, e: &'a CorpusEvent) -> ExportEvent<'a> {
+fn event<'a>(c: &'a Corpus, i: usize, e: &'a CorpusEvent) -> ExportEvent<'a> {
+    let (doc, span) = (e.doc(), e.span());
     ExportEvent {
-        id: &e.id,
-        doc: doc_id(c, e.doc),
-        start: e.span.start,
-        end: e.span.end,
-        text: text(c, e.doc, e.span),
+        id: Id(b'e', i),
+        doc: doc_id(c, doc),
+        start: span.start,
+        end: span.end,
+        text: text(c, doc, span),
         when: ExportWhen {
             earliest: e.when.earliest,
             latest: e.when.latest,
-            value: e.when.value.as_deref(),
+            value: c.when_value(&e.when),
             basis: e.when.basis,
         },
         status: e.status,
-        actors: e.actors.iter().map(|&a| c.actors[a].id.as_str()).collect(),
-        topics: e.topics.iter().map(|&t| c.topics[t].id.as_str()).collect(),
-        quotes: e.quotes.iter().map(|&q| c.quotes[q].id.as_str()).collect(),
+        actors: e.actors().iter().map(|a| c.actors[a].id.as_str()).collect(),
+        topics: e.topics().iter().map(|t| c.topics[t].id.as_str()).collect(),
+        quotes: e.quotes().iter().map(|q| Id(b'q', q)).collect(),
     }
 }
 

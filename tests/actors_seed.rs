@@ -56,20 +56,28 @@ fn mentions_are_exact_spans_and_fidan_is_an_alias() {
     let c = corpus();
     let text = &c.documents[0].text;
     let fidan = c.actors.iter().find(|a| a.name == "Hakan Fidan").unwrap();
-    let spans: Vec<&str> = fidan.mentions.iter().map(|m| m.span.slice(text)).collect();
+    let spans: Vec<&str> = fidan
+        .mentions
+        .iter()
+        .map(|m| m.span().slice(text))
+        .collect();
     assert_eq!(spans, ["Hakan Fidan", "Fidan"]);
-    assert_eq!(fidan.mentions[1].span.start, 2543);
+    assert_eq!(fidan.mentions[1].span().start, 2543);
     assert!(fidan.aliases.iter().any(|a| a == "Fidan"));
     let pashinyan = c
         .actors
         .iter()
         .find(|a| a.name == "Nikol Pashinyan")
         .unwrap();
-    let starts: Vec<usize> = pashinyan.mentions.iter().map(|m| m.span.start).collect();
+    let starts: Vec<usize> = pashinyan.mentions.iter().map(|m| m.span().start).collect();
     assert_eq!(starts, [2260, 3151]);
     for a in &c.actors {
         for m in &a.mentions {
-            assert!(!m.span.slice(text).is_empty(), "{} has a bad span", a.name);
+            assert!(
+                !m.span().slice(text).is_empty(),
+                "{} has a bad span",
+                a.name
+            );
         }
     }
 }
@@ -139,6 +147,6 @@ fn groups_that_speak_or_act() {
         .find(|a| a.name == "Armenian government")
         .unwrap();
     let text = &c.documents[0].text;
-    let spans: Vec<&str> = gov.mentions.iter().map(|m| m.span.slice(text)).collect();
+    let spans: Vec<&str> = gov.mentions.iter().map(|m| m.span().slice(text)).collect();
     assert_eq!(spans, ["Armenian government", "Armenia’s government"]);
 }

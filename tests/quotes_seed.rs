@@ -23,7 +23,7 @@ fn seed_quotes_match_the_gold() {
         corpus
             .quotes
             .iter()
-            .find(|q| q.span.start == start && q.span.end == end)
+            .find(|q| q.span().start == start && q.span().end == end)
             .unwrap_or_else(|| panic!("no quote at {start}..{end}"))
     };
     let want: &[Want] = &[
@@ -87,9 +87,9 @@ fn seed_quotes_match_the_gold() {
     ];
     for &(start, end, kind, speaker, cue) in want {
         let q = find(start, end);
-        assert_eq!(q.kind, kind, "{}", q.span.slice(text));
-        assert_eq!(slice(q.speaker_span), speaker, "{}", q.span.slice(text));
-        assert_eq!(slice(q.cue), cue, "{}", q.span.slice(text));
+        assert_eq!(q.kind, kind, "{}", q.span().slice(text));
+        assert_eq!(slice(q.speaker_span()), speaker, "{}", q.span().slice(text));
+        assert_eq!(slice(q.cue()), cue, "{}", q.span().slice(text));
     }
     // Speakers resolved to the corpus actors (pronouns and "The commentators" refer back).
     let speakers: &[(usize, &[&str])] = &[
@@ -106,21 +106,21 @@ fn seed_quotes_match_the_gold() {
         let q = corpus
             .quotes
             .iter()
-            .find(|q| q.span.start == start)
+            .find(|q| q.span().start == start)
             .unwrap();
         let got: Vec<&str> = q
-            .speakers
+            .speakers()
             .iter()
-            .map(|&a| corpus.actors[a].name.as_str())
+            .map(|a| corpus.actors[a].name.as_str())
             .collect();
-        assert_eq!(got, names, "{}", q.span.slice(text));
+        assert_eq!(got, names, "{}", q.span().slice(text));
     }
     // Exactly the three quotations are direct, and TRIPP is the only term.
     let direct: Vec<&str> = corpus
         .quotes
         .iter()
         .filter(|q| q.kind == QuoteKind::Direct)
-        .map(|q| q.span.slice(text))
+        .map(|q| q.span().slice(text))
         .collect();
     assert_eq!(
         direct,
@@ -137,10 +137,9 @@ fn seed_quotes_match_the_gold() {
         .count();
     assert_eq!(terms, 1);
     // Nothing passive is reported: "The visit is described as a reciprocal step".
-    assert!(
-        !corpus
-            .quotes
-            .iter()
-            .any(|q| q.span.slice(text).starts_with("described as a reciprocal"))
-    );
+    assert!(!corpus.quotes.iter().any(|q| {
+        q.span()
+            .slice(text)
+            .starts_with("described as a reciprocal")
+    }));
 }

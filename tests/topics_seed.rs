@@ -24,7 +24,7 @@ fn seed_topics_cover_the_gold_themes() {
     let text = corpus.documents[0].text.as_str();
     let mentions = |id: &str| -> Vec<&str> {
         let t = corpus.topics.iter().find(|t| t.id == id).unwrap();
-        t.mentions.iter().map(|m| m.span.slice(text)).collect()
+        t.mentions.iter().map(|m| m.span().slice(text)).collect()
     };
     assert_eq!(mentions("borders"), ["border delimitation"]);
     assert!(mentions("normalization").contains(&"opening the border"));

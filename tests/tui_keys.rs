@@ -2,97 +2,14 @@
 
 mod common;
 
+use common::keys::{actor, event_text, fixture, press, quote_text, seed, shown_events};
+
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
-use dateline::corpus::{Corpus, Source};
-use dateline::extract::pipeline::Lexicon;
 use dateline::tui::action::{Action, Pane};
 use dateline::tui::data::Data;
 use dateline::tui::keymap::{action_for_key, action_for_mouse};
 use dateline::tui::state::{Filter, Overlay, State, TimelineRow};
 use dateline::tui::update::update;
-
-fn fixture() -> State {
-    let mut s = State::new(Data::new(common::fixture::corpus()), 120, 40);
-    update(&mut s, Action::Resize(120, 40));
-    s
-}
-
-fn seed() -> State {
-    let corpus = Corpus::load(&Source::default(), &Lexicon::builtin());
-    let mut s = State::new(Data::new(corpus), 80, 24);
-    update(&mut s, Action::Resize(80, 24));
-    s
-}
-
-fn key(name: &str) -> KeyEvent {
-    let (code, mods) = match name {
-        "Enter" => (KeyCode::Enter, KeyModifiers::NONE),
-        "Esc" => (KeyCode::Esc, KeyModifiers::NONE),
-        "Tab" => (KeyCode::Tab, KeyModifiers::NONE),
-        "S-Tab" => (KeyCode::BackTab, KeyModifiers::SHIFT),
-        "Down" => (KeyCode::Down, KeyModifiers::NONE),
-        "Up" => (KeyCode::Up, KeyModifiers::NONE),
-        "End" => (KeyCode::End, KeyModifiers::NONE),
-        "PgDn" => (KeyCode::PageDown, KeyModifiers::NONE),
-        "Bksp" => (KeyCode::Backspace, KeyModifiers::NONE),
-        "C-c" => (KeyCode::Char('c'), KeyModifiers::CONTROL),
-        s if s.chars().count() == 1 => {
-            let c = s.chars().next().unwrap();
-            let m = if c.is_uppercase() {
-                KeyModifiers::SHIFT
-            } else {
-                KeyModifiers::NONE
-            };
-            (KeyCode::Char(c), m)
-        }
-        other => panic!("unknown key {other}"),
-    };
-    KeyEvent::new(code, mods)
-}
-
-/// Presses space-separated keys; `"text"` in quotes types each character.
-fn press(s: &mut State, keys: &str) {
-    for k in keys.split(' ').filter(|k| !k.is_empty()) {
-        let events: Vec<KeyEvent> = match k.strip_prefix('"').and_then(|k| k.strip_suffix('"')) {
-            Some(text) => text.chars().map(|c| key(&c.to_string())).collect(),
-            None => vec![key(k)],
-        };
-        for ev in events {
-            if let Some(a) = action_for_key(s, &ev) {
-                update(s, a);
-            }
-        }
-    }
-}
-
-fn actor(s: &State, name: &str) -> usize {
-    s.data
-        .corpus
-        .actors
-        .iter()
-        .position(|a| a.name == name)
-        .unwrap()
-}
-
-fn event_text(s: &State, e: usize) -> &str {
-    let ev = &s.data.corpus.events[e];
-    ev.span.slice(&s.data.corpus.documents[ev.doc].text)
-}
-
-fn shown_events(s: &State) -> Vec<usize> {
-    s.timeline_rows
-        .iter()
-        .filter_map(|r| match r {
-            TimelineRow::Event(e) => Some(*e),
-            _ => None,
-        })
-        .collect()
-}
-
-fn quote_text(s: &State, q: usize) -> &str {
-    let quote = &s.data.corpus.quotes[q];
-    quote.span.slice(&s.data.corpus.documents[quote.doc].text)
-}
 
 #[test]
 fn timeline_is_chronological_with_planned_marked() {
@@ -167,7 +84,7 @@ fn moving_the_timeline_follows_in_quotes_and_source() {
     assert!(event_text(&s, e).contains("asymmetry"));
     assert!(quote_text(&s, s.selected_quote().unwrap()).contains("asymmetry of agendas"));
     let v = s.source.as_ref().unwrap();
-    assert_eq!(v.sentence, Some(s.data.corpus.events[e].span));
+    assert_eq!(v.sentence, Some(s.data.corpus.events[e].span()));
     assert_eq!(s.focus, Pane::Timeline, "following does not steal focus");
     press(&mut s, "Enter");
     assert_eq!(s.focus, Pane::Source);
@@ -190,7 +107,7 @@ fn fuzzy_search_filters_to_a_person() {
     assert!(
         shown
             .iter()
-            .all(|&e| s.data.corpus.events[e].actors.contains(&pashinyan))
+            .all(|&e| s.data.corpus.events[e].actors().contains(pashinyan))
     );
     assert_eq!(s.filter_label(&s.filters[0]), "Nikol Pashinyan");
     press(&mut s, "Esc");
@@ -259,18 +176,18 @@ fn quotes_of_a_person_open_in_the_source() {
     press(&mut s, "Enter");
     assert_eq!(s.focus, Pane::Source);
     let v = s.source.as_ref().unwrap();
-    assert_eq!(v.quote, Some(s.data.corpus.quotes[s.quotes[0]].span));
+    assert_eq!(v.quote, Some(s.data.corpus.quotes[s.quotes[0]].span()));
     press(&mut s, "n");
     assert_eq!(
         s.source.as_ref().unwrap().quote,
-        Some(s.data.corpus.quotes[s.quotes[1]].span)
+        Some(s.data.corpus.quotes[s.quotes[1]].span())
     );
     press(&mut s, "n");
     assert_eq!(s.note.as_deref(), Some("last quote"));
     press(&mut s, "N");
     assert_eq!(
         s.source.as_ref().unwrap().quote,
-        Some(s.data.corpus.quotes[s.quotes[0]].span)
+        Some(s.data.corpus.quotes[s.quotes[0]].span())
     );
 }
 
@@ -301,7 +218,7 @@ fn filters_combine_and_toggle() {
     assert!(both.len() < with_actor);
     assert!(both.iter().all(|&e| {
         let ev = &s.data.corpus.events[e];
-        ev.actors.contains(&pashinyan) && ev.topics.contains(&topic)
+        ev.actors().contains(pashinyan) && ev.topics().contains(topic)
     }));
     press(&mut s, "Enter");
     assert_eq!(
@@ -425,21 +342,6 @@ fn mouse_click_selects_and_wheel_scrolls() {
 }
 
 #[test]
-fn seed_loads_and_navigates() {
-    let mut s = seed();
-    let shown = shown_events(&s);
-    assert_eq!(shown.len(), s.data.corpus.events.len());
-    assert!(!shown.is_empty());
-    press(&mut s, "j j End");
-    assert_eq!(s.selected_event(), shown.last().copied());
-    press(&mut s, "Enter");
-    assert_eq!(s.focus, Pane::Source);
-    press(&mut s, "n");
-    // Quotes may not be extracted yet: either a quote opened or the status says why not.
-    assert!(s.note.is_some() || s.source.as_ref().unwrap().quote.is_some());
-}
-
-#[test]
 fn a_failed_load_is_shown_and_quits() {
     let mut s = State::loading(80, 24, true);
     update(&mut s, Action::LoadFailed("index out of bounds".into()));
@@ -464,59 +366,6 @@ fn keys_while_loading_are_answered() {
     assert!(s.selected_event().is_some());
     press(&mut s, "Esc q");
     assert!(s.quit);
-}
-
-/// The walkthrough on the bundled seed, through the real extraction stages.
-#[test]
-fn seed_walkthrough() {
-    let mut s = seed();
-    // 1. The October trip, then this week's Kazakhstan trip, then the planned Baku visit.
-    let shown = shown_events(&s);
-    let at = |needle: &str| {
-        shown
-            .iter()
-            .position(|&e| event_text(&s, e).contains(needle))
-            .unwrap_or_else(|| panic!("no event with {needle:?}"))
-    };
-    let (october, kazakhstan, baku) = (
-        at("last month’s trip of Azerbaijani experts"),
-        at("traveled to Kazakhstan this week"),
-        at("is set to visit Baku on November 21–22"),
-    );
-    assert!(october < kazakhstan && kazakhstan < baku);
-    assert_eq!(
-        s.data.corpus.events[shown[baku]].status,
-        dateline::model::Status::Planned
-    );
-
-    // 2. People search for Pashinyan filters to his two events.
-    press(&mut s, "/ \"pashin\"");
-    let Overlay::Search(search) = &s.overlay else {
-        panic!("search is open")
-    };
-    assert_eq!(search.hits[0].actor, actor(&s, "Nikol Pashinyan"));
-    press(&mut s, "Enter");
-    let texts: Vec<&str> = shown_events(&s)
-        .iter()
-        .map(|&e| event_text(&s, e))
-        .collect();
-    assert_eq!(texts.len(), 2, "{texts:?}");
-    assert!(texts.iter().any(|t| t.contains("Allison Hooker")));
-    assert!(texts.iter().any(|t| t.contains("Kazakhstan")));
-
-    // 3. Esc clears; Meghrabyans' quotes open at their passage.
-    press(&mut s, "Esc");
-    assert!(s.filters.is_empty());
-    press(&mut s, "/ \"megh\" Enter 4");
-    let quotes: Vec<&str> = s.quotes.iter().map(|&q| quote_text(&s, q)).collect();
-    assert_eq!(quotes[0], "“asymmetry of agendas”", "{quotes:?}");
-    assert!(quotes.contains(&"“the most emotionally charged and politically sensitive”"));
-    press(&mut s, "Enter");
-    assert_eq!(s.focus, Pane::Source);
-    assert_eq!(
-        s.source.as_ref().unwrap().quote,
-        Some(s.data.corpus.quotes[s.quotes[0]].span)
-    );
 }
 
 /// The indexed refilter shows exactly what checking every event and quote would.

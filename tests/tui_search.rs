@@ -52,13 +52,7 @@ fn names(n: usize) -> Vec<Actor> {
                 roles: vec![],
                 aliases: vec![],
                 country: None,
-                mentions: vec![
-                    Mention {
-                        doc: 0,
-                        span: Span::new(0, 1)
-                    };
-                    (x % 7) as usize
-                ],
+                mentions: vec![Mention::new(0, Span::new(0, 1)); (x % 7) as usize],
             }
         })
         .collect()

@@ -154,8 +154,8 @@ fn loading_screen() {
 
 /// Armenian, CJK, emoji, combining marks and escape sequences in article text.
 fn unruly_state() -> State {
-    use dateline::corpus::CorpusEvent;
-    use dateline::model::{Document, Span, When};
+    use dateline::corpus::{CorpusEvent, CorpusWhen};
+    use dateline::model::{Document, Span};
     let text = "Նիկոլ Փաշինյանը 東京 に到着した 🎉 and Jose\u{301} said \x1b[2J\x1b[31mhello\x07.\nSecond line.\n";
     let first = text.find('\n').unwrap();
     let corpus = Corpus {
@@ -164,16 +164,15 @@ fn unruly_state() -> State {
             text: text.into(),
             ..Document::default()
         }],
-        events: vec![CorpusEvent {
-            id: "e1".into(),
-            doc: 0,
-            span: Span::new(0, first),
-            when: When::default(),
-            status: Default::default(),
-            actors: vec![],
-            topics: vec![],
-            quotes: vec![],
-        }],
+        events: vec![CorpusEvent::new(
+            0,
+            Span::new(0, first),
+            CorpusWhen::default(),
+            Default::default(),
+            [],
+            [],
+            [],
+        )],
         ..Corpus::default()
     };
     let mut s = State::new(Data::new(corpus), 80, 24);
@@ -220,7 +219,8 @@ fn each_pane_alone() {
     let mut s = fixture_state(120, 40);
     // Select the planned Baku visit, so the quotes and source follow something.
     while !s.selected_event().is_some_and(|e| {
-        s.data.corpus.events[e].when.value.as_deref() == Some("2025-11-21/2025-11-22")
+        let c = &s.data.corpus;
+        c.when_value(&c.events[e].when) == Some("2025-11-21/2025-11-22")
     }) {
         update(&mut s, Action::MoveDown);
     }

@@ -3,7 +3,8 @@
 
 use std::collections::HashMap;
 
-use super::{Actor, Corpus, CorpusEvent, CorpusQuote, CorpusTimex, Mention, Topic};
+use super::compact::to_u32;
+use super::{Actor, Corpus, CorpusEvent, CorpusQuote, CorpusTimex, CorpusWhen, Mention, Topic};
 use crate::extract::ingest::Diagnostic;
 use crate::extract::pipeline::{Extraction, Lexicon};
 use crate::extract::quotes::Quote;
@@ -53,32 +54,25 @@ impl Assembler {
                 .map(|t| merge_topic(&mut corpus.topics, &mut self.topic_index, doc, t))
                 .collect();
             let quote_base = corpus.quotes.len();
-            for q in x.quotes {
-                corpus.quotes.push(corpus_quote(doc, q, &actor_map));
-            }
-            // New index vectors of exact length: the stage's own often have room to spare, and on
-            // a large corpus that spare room adds up to tens of megabytes.
             corpus
-                .events
-                .extend(x.events.into_iter().map(|e| CorpusEvent {
-                    id: String::new(),
+                .quotes
+                .extend(x.quotes.iter().map(|q| corpus_quote(doc, q, &actor_map)));
+            let strings = &mut corpus.strings;
+            corpus.events.extend(x.events.iter().map(|e| {
+                CorpusEvent::new(
                     doc,
-                    span: e.span,
-                    when: e.when,
-                    status: e.status,
-                    actors: e.actors.iter().map(|&i| actor_map[i]).collect(),
-                    topics: e.topics.iter().map(|&i| topic_map[i]).collect(),
-                    quotes: e.quotes.iter().map(|&i| quote_base + i).collect(),
-                }));
-            corpus.timexes.extend(
-                x.timexes
-                    .into_iter()
-                    .map(|timex| CorpusTimex { doc, timex }),
-            );
-            let mut segments = x.segments;
-            segments.paragraphs.shrink_to_fit();
-            segments.sentences.shrink_to_fit();
-            corpus.segments.push(segments);
+                    e.span,
+                    CorpusWhen::new(&e.when, strings),
+                    e.status,
+                    e.actors.iter().map(|&i| actor_map[i]),
+                    e.topics.iter().map(|&i| topic_map[i]),
+                    e.quotes.iter().map(|&i| quote_base + i),
+                )
+            }));
+            corpus
+                .timexes
+                .extend(x.timexes.iter().map(|t| CorpusTimex::new(doc, t, strings)));
+            corpus.headings.push(x.segments.headings().collect());
         }
     }
 
@@ -87,13 +81,14 @@ impl Assembler {
         for (d, w) in documents.iter_mut().zip(self.warnings) {
             d.warnings.extend(w);
         }
-        for (i, q) in corpus.quotes.iter_mut().enumerate() {
-            q.id = format!("q{}", i + 1);
-        }
         sort_chronologically(&mut corpus.events);
         merge_surnames(&mut corpus);
-        for (i, e) in corpus.events.iter_mut().enumerate() {
-            e.id = format!("e{}", i + 1);
+        // Mention lists grew by doubling; the spare room adds up on a large corpus.
+        for a in &mut corpus.actors {
+            a.mentions.shrink_to_fit();
+        }
+        for t in &mut corpus.topics {
+            t.mentions.shrink_to_fit();
         }
         corpus.documents = documents;
         corpus
@@ -110,8 +105,8 @@ fn sort_chronologically(events: &mut [CorpusEvent]) {
             e.when.earliest.is_none(),
             e.when.earliest,
             e.when.latest,
-            e.doc,
-            e.span.start,
+            e.doc(),
+            e.span().start,
         )
     };
     let mut order: Vec<usize> = (0..events.len()).collect();
@@ -169,7 +164,7 @@ fn merge_actor(
     }
     actor
         .mentions
-        .extend(a.mentions.into_iter().map(|span| Mention { doc, span }));
+        .extend(a.mentions.into_iter().map(|span| Mention::new(doc, span)));
     i
 }
 
@@ -236,17 +231,31 @@ fn merge_surnames(corpus: &mut Corpus) {
         keep
     });
     for q in &mut corpus.quotes {
-        for s in &mut q.speakers {
-            *s = remap(*s);
+        for s in q.speakers.iter_mut() {
+            *s = to_u32(remap(*s as usize));
         }
-        q.speakers.dedup();
+        if q.speakers.windows(2).any(|w| w[0] == w[1]) {
+            let mut v = q.speakers.to_vec();
+            v.dedup();
+            q.speakers = v.into_boxed_slice();
+        }
     }
     for e in &mut corpus.events {
-        for a in &mut e.actors {
-            *a = remap(*a);
+        let n = e.n_actors as usize;
+        let Some(actors) = e.links.get_mut(..n) else {
+            continue;
+        };
+        for a in actors.iter_mut() {
+            *a = to_u32(remap(*a as usize));
         }
-        e.actors.sort_unstable();
-        e.actors.dedup();
+        actors.sort_unstable();
+        if actors.windows(2).any(|w| w[0] == w[1]) {
+            let mut kept = actors.to_vec();
+            kept.dedup();
+            let rest = e.links[n..].to_vec();
+            let (topics, quotes) = rest.split_at(e.n_topics as usize);
+            e.set_links(&kept, topics, quotes);
+        }
     }
 }
 
@@ -266,24 +275,22 @@ fn merge_topic(
     });
     topics[i]
         .mentions
-        .extend(t.mentions.into_iter().map(|span| Mention { doc, span }));
+        .extend(t.mentions.into_iter().map(|span| Mention::new(doc, span)));
     i
 }
 
-fn corpus_quote(doc: usize, q: Quote, actor_map: &[usize]) -> CorpusQuote {
-    CorpusQuote {
-        id: String::new(),
+fn corpus_quote(doc: usize, q: &Quote, actor_map: &[usize]) -> CorpusQuote {
+    CorpusQuote::new(
         doc,
-        span: q.span,
-        kind: q.kind,
-        cue: q.cue,
-        speaker_span: q.speaker_span,
-        speakers: q
-            .speakers
+        q.span,
+        q.kind,
+        q.cue,
+        q.speaker_span,
+        q.speakers
             .iter()
             .filter_map(|&i| actor_map.get(i).copied())
-            .collect(),
-    }
+            .collect::<Vec<_>>(),
+    )
 }
 
 /// Key phrases need the whole corpus: recurring noun phrases become `phrase:` topics, linked to the
@@ -292,28 +299,29 @@ pub(super) fn add_key_phrases(corpus: &mut Corpus, lex: &Lexicon) {
     let texts: Vec<&str> = corpus.documents.iter().map(|d| d.text.as_str()).collect();
     let phrases = topics::key_phrases(&texts, &lex.topics);
     // Events by document, sorted by start, to find the sentence holding a mention.
-    let mut by_doc: Vec<Vec<(usize, usize)>> = vec![Vec::new(); corpus.documents.len()];
+    let mut by_doc: Vec<Vec<(u32, u32)>> = vec![Vec::new(); corpus.documents.len()];
     for (i, e) in corpus.events.iter().enumerate() {
-        by_doc[e.doc].push((e.span.start, i));
+        by_doc[e.doc()].push((to_u32(e.span().start), to_u32(i)));
     }
     for list in &mut by_doc {
         list.sort_unstable();
     }
+    // (event, phrase topic) in topic order; applied per event at the end, one rebuild each.
+    let mut links: Vec<(u32, u32)> = Vec::new();
     for k in phrases {
         let topic = corpus.topics.len();
         let mentions: Vec<Mention> = k
             .mentions
             .into_iter()
-            .map(|(doc, span)| Mention { doc, span })
+            .map(|(doc, span)| Mention::new(doc, span))
             .collect();
         for m in &mentions {
-            let list = &by_doc[m.doc];
-            let at = list.partition_point(|&(start, _)| start <= m.span.start);
-            if let Some(&(_, ev)) = at.checked_sub(1).and_then(|i| list.get(i)) {
-                let event = &mut corpus.events[ev];
-                if event.span.contains(m.span) && !event.topics.contains(&topic) {
-                    event.topics.push(topic);
-                }
+            let list = &by_doc[m.doc()];
+            let at = list.partition_point(|&(start, _)| start as usize <= m.span().start);
+            if let Some(&(_, ev)) = at.checked_sub(1).and_then(|i| list.get(i))
+                && corpus.events[ev as usize].span().contains(m.span())
+            {
+                links.push((ev, to_u32(topic)));
             }
         }
         corpus.topics.push(Topic {
@@ -322,12 +330,24 @@ pub(super) fn add_key_phrases(corpus: &mut Corpus, lex: &Lexicon) {
             mentions,
         });
     }
+    drop(by_doc);
+    // A stable sort keeps each event's topics in phrase order, duplicates side by side.
+    links.sort_by_key(|&(ev, _)| ev);
+    links.dedup();
+    for group in links.chunk_by(|a, b| a.0 == b.0) {
+        let e = &mut corpus.events[group[0].0 as usize];
+        let mut topics = e.topics().iter().map(to_u32).collect::<Vec<_>>();
+        topics.extend(group.iter().map(|&(_, t)| t));
+        let actors = e.actors().iter().map(to_u32).collect::<Vec<_>>();
+        let quotes = e.quotes().iter().map(to_u32).collect::<Vec<_>>();
+        e.set_links(&actors, &topics, &quotes);
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Span, Status, When};
+    use crate::model::{Span, Status};
     use chrono::NaiveDate;
 
     #[test]
@@ -346,22 +366,16 @@ mod tests {
         }
     }
 
-    fn event(day: Option<u32>, doc: usize, start: usize) -> CorpusEvent {
+    /// An event whose one actor index is `tag`, to follow it through the sort.
+    fn event(day: Option<u32>, doc: usize, start: usize, tag: usize) -> CorpusEvent {
         let date = day.and_then(|d| NaiveDate::from_ymd_opt(2025, 1, d));
-        CorpusEvent {
-            id: String::new(),
-            doc,
-            span: Span::new(start, start + 1),
-            when: When {
-                earliest: date,
-                latest: date,
-                ..When::default()
-            },
-            status: Status::Unknown,
-            actors: Vec::new(),
-            topics: Vec::new(),
-            quotes: Vec::new(),
-        }
+        let when = CorpusWhen {
+            earliest: date,
+            latest: date,
+            ..CorpusWhen::default()
+        };
+        let span = Span::new(start, start + 1);
+        CorpusEvent::new(doc, span, when, Status::Unknown, [tag], [], [])
     }
 
     /// (day of January 2025 or undated, doc, start) of each input event.
@@ -386,14 +400,10 @@ mod tests {
             let mut events: Vec<CorpusEvent> = input
                 .iter()
                 .enumerate()
-                .map(|(i, &(day, doc, start))| {
-                    let mut e = event(day, doc, start);
-                    e.id = i.to_string();
-                    e
-                })
+                .map(|(i, &(day, doc, start))| event(day, doc, start, i))
                 .collect();
             sort_chronologically(&mut events);
-            let got: Vec<usize> = events.iter().map(|e| e.id.parse().unwrap()).collect();
+            let got: Vec<usize> = events.iter().flat_map(|e| e.actors()).collect();
             assert_eq!(got, expected, "{input:?}");
         }
     }
@@ -411,7 +421,7 @@ mod tests {
         let lex = Lexicon::builtin();
         let corpus = Corpus::build(docs.clone(), Vec::new(), &lex, &|_, _| {});
         assert_eq!(corpus.documents, docs);
-        assert_eq!(corpus.segments.len(), docs.len());
+        assert_eq!(corpus.headings.len(), docs.len());
         assert!(!corpus.events.is_empty());
         for pair in corpus.events.windows(2) {
             assert!(
@@ -419,14 +429,14 @@ mod tests {
             );
         }
         // Every event points into its own document: the first sentence names the document's number.
-        let firsts = corpus.events.iter().filter(|e| e.span.start == 0);
+        let firsts = corpus.events.iter().filter(|e| e.span().start == 0);
         assert!(
             firsts.clone().count() > BUILD_CHUNK,
             "events of most documents"
         );
         for e in firsts {
-            let text = e.span.slice(&corpus.documents[e.doc].text);
-            assert!(text.starts_with(&format!("Article {} ", e.doc)), "{e:?}");
+            let text = e.span().slice(&corpus.documents[e.doc()].text);
+            assert!(text.starts_with(&format!("Article {} ", e.doc())), "{e:?}");
         }
     }
 }

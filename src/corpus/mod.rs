@@ -3,23 +3,45 @@
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
+use chrono::NaiveDate;
 use rayon::prelude::*;
 
 use crate::extract::ingest::{self, Diagnostic, IngestOptions};
 use crate::extract::pipeline::{self, Extraction, Lexicon};
-use crate::extract::segment::Segments;
 use crate::extract::temporal::Timex;
-use crate::model::{ActorKind, Document, QuoteKind, Span, Status, When};
+use crate::model::{ActorKind, Document, QuoteKind, Span, Status, TimexType, When, WhenBasis};
 
 mod assemble;
+mod compact;
+
+pub use compact::{IdIter, Ids, Strings, Sym};
+use compact::{Loc, id_list, to_u32};
 
 use assemble::{Assembler, BUILD_CHUNK, add_key_phrases};
 
-/// A span in one document of the corpus.
+/// A span in one document of the corpus, in 12 bytes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Mention {
-    pub doc: usize,
-    pub span: Span,
+    doc: u32,
+    loc: Loc,
+}
+
+impl Mention {
+    pub fn new(doc: usize, span: Span) -> Self {
+        Mention {
+            doc: to_u32(doc),
+            loc: span.into(),
+        }
+    }
+
+    /// Index of the document in `Corpus::documents`.
+    pub fn doc(&self) -> usize {
+        self.doc as usize
+    }
+
+    pub fn span(&self) -> Span {
+        self.loc.into()
+    }
 }
 
 /// One actor of the whole corpus: the same person in two articles is one actor.
@@ -41,47 +63,191 @@ pub struct Topic {
     pub mentions: Vec<Mention>,
 }
 
+/// A time expression; its TIMEX3 value is interned in `Corpus::strings`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CorpusTimex {
-    pub doc: usize,
-    pub timex: Timex,
+    at: Mention,
+    pub kind: TimexType,
+    pub value: Sym,
+    pub earliest: Option<NaiveDate>,
+    pub latest: Option<NaiveDate>,
 }
 
-/// A quote; `speakers` index `Corpus::actors`.
+impl CorpusTimex {
+    pub fn new(doc: usize, timex: &Timex, strings: &mut Strings) -> Self {
+        CorpusTimex {
+            at: Mention::new(doc, timex.span),
+            kind: timex.kind,
+            value: strings.intern(&timex.value),
+            earliest: timex.earliest,
+            latest: timex.latest,
+        }
+    }
+
+    pub fn doc(&self) -> usize {
+        self.at.doc()
+    }
+
+    pub fn span(&self) -> Span {
+        self.at.span()
+    }
+}
+
+/// A quote; `speakers` index `Corpus::actors`. Its export id is `q` and its position plus one.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CorpusQuote {
-    pub id: String,
-    pub doc: usize,
-    pub span: Span,
+    at: Mention,
     pub kind: QuoteKind,
-    pub cue: Option<Span>,
-    pub speaker_span: Option<Span>,
-    pub speakers: Vec<usize>,
+    cue: Option<Loc>,
+    speaker_span: Option<Loc>,
+    speakers: Box<[u32]>,
 }
 
-/// An event; `actors`, `topics` and `quotes` index the corpus lists.
+impl CorpusQuote {
+    pub fn new(
+        doc: usize,
+        span: Span,
+        kind: QuoteKind,
+        cue: Option<Span>,
+        speaker_span: Option<Span>,
+        speakers: impl IntoIterator<Item = usize>,
+    ) -> Self {
+        CorpusQuote {
+            at: Mention::new(doc, span),
+            kind,
+            cue: cue.map(Loc::from),
+            speaker_span: speaker_span.map(Loc::from),
+            speakers: id_list(speakers),
+        }
+    }
+
+    pub fn doc(&self) -> usize {
+        self.at.doc()
+    }
+
+    pub fn span(&self) -> Span {
+        self.at.span()
+    }
+
+    /// The speech verb or attribution cue.
+    pub fn cue(&self) -> Option<Span> {
+        self.cue.map(Span::from)
+    }
+
+    /// Where the speaker is named.
+    pub fn speaker_span(&self) -> Option<Span> {
+        self.speaker_span.map(Span::from)
+    }
+
+    pub fn speakers(&self) -> Ids<'_> {
+        Ids::new(&self.speakers)
+    }
+}
+
+/// When an event happened: inclusive calendar bounds plus the TIMEX3 value (interned in
+/// `Corpus::strings`) they came from.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct CorpusWhen {
+    pub earliest: Option<NaiveDate>,
+    pub latest: Option<NaiveDate>,
+    pub value: Option<Sym>,
+    pub basis: WhenBasis,
+}
+
+impl CorpusWhen {
+    pub fn new(when: &When, strings: &mut Strings) -> Self {
+        CorpusWhen {
+            earliest: when.earliest,
+            latest: when.latest,
+            value: when.value.as_deref().map(|v| strings.intern(v)),
+            basis: when.basis,
+        }
+    }
+
+    pub fn is_dated(&self) -> bool {
+        self.earliest.is_some()
+    }
+}
+
+/// An event; `actors`, `topics` and `quotes` index the corpus lists. Its export id is `e` and
+/// its position plus one.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CorpusEvent {
-    pub id: String,
-    pub doc: usize,
-    pub span: Span,
-    pub when: When,
+    at: Mention,
+    pub when: CorpusWhen,
     pub status: Status,
-    pub actors: Vec<usize>,
-    pub topics: Vec<usize>,
-    pub quotes: Vec<usize>,
+    n_actors: u32,
+    n_topics: u32,
+    /// The actors, then the topics, then the quotes: one allocation instead of three.
+    links: Box<[u32]>,
+}
+
+impl CorpusEvent {
+    pub fn new(
+        doc: usize,
+        span: Span,
+        when: CorpusWhen,
+        status: Status,
+        actors: impl IntoIterator<Item = usize, IntoIter: ExactSizeIterator>,
+        topics: impl IntoIterator<Item = usize, IntoIter: ExactSizeIterator>,
+        quotes: impl IntoIterator<Item = usize, IntoIter: ExactSizeIterator>,
+    ) -> Self {
+        let (actors, topics, quotes) = (actors.into_iter(), topics.into_iter(), quotes.into_iter());
+        let (n_actors, n_topics) = (actors.len(), topics.len());
+        let mut links = Vec::with_capacity(n_actors + n_topics + quotes.len());
+        links.extend(actors.chain(topics).chain(quotes).map(to_u32));
+        CorpusEvent {
+            at: Mention::new(doc, span),
+            when,
+            status,
+            n_actors: to_u32(n_actors),
+            n_topics: to_u32(n_topics),
+            links: links.into_boxed_slice(),
+        }
+    }
+
+    pub fn doc(&self) -> usize {
+        self.at.doc()
+    }
+
+    pub fn span(&self) -> Span {
+        self.at.span()
+    }
+
+    pub fn actors(&self) -> Ids<'_> {
+        Ids::new(self.links.get(..self.n_actors as usize).unwrap_or(&[]))
+    }
+
+    pub fn topics(&self) -> Ids<'_> {
+        let (a, t) = (self.n_actors as usize, self.n_topics as usize);
+        Ids::new(self.links.get(a..a + t).unwrap_or(&[]))
+    }
+
+    pub fn quotes(&self) -> Ids<'_> {
+        let from = self.n_actors as usize + self.n_topics as usize;
+        Ids::new(self.links.get(from..).unwrap_or(&[]))
+    }
+
+    fn set_links(&mut self, actors: &[u32], topics: &[u32], quotes: &[u32]) {
+        self.n_actors = to_u32(actors.len());
+        self.n_topics = to_u32(topics.len());
+        self.links = [actors, topics, quotes].concat().into_boxed_slice();
+    }
 }
 
 /// Everything dateline knows about a set of articles. Events are in chronological order.
 #[derive(Clone, Debug, Default)]
 pub struct Corpus {
     pub documents: Vec<Document>,
-    pub segments: Vec<Segments>,
+    /// The heading spans of each document (of all the segmentation, the only part kept).
+    pub headings: Vec<Box<[Span]>>,
     pub timexes: Vec<CorpusTimex>,
     pub actors: Vec<Actor>,
     pub topics: Vec<Topic>,
     pub quotes: Vec<CorpusQuote>,
     pub events: Vec<CorpusEvent>,
+    /// The TIMEX3 values of time expressions and events.
+    pub strings: Strings,
     /// Problems with the inputs, in input order.
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -157,6 +323,11 @@ impl Corpus {
     pub fn load(source: &Source, lex: &Lexicon) -> Corpus {
         let ingested = source.ingest();
         Corpus::build(ingested.documents, ingested.diagnostics, lex, &|_, _| {})
+    }
+
+    /// The TIMEX3 value of an event's date.
+    pub fn when_value(&self, when: &CorpusWhen) -> Option<&str> {
+        when.value.map(|v| self.strings.get(v))
     }
 
     pub fn actor_by_id(&self, id: &str) -> Option<usize> {

@@ -1,6 +1,6 @@
 //! Events: one per sentence that reports something, with when it happened, its status and participants.
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use chrono::NaiveDate;
 
 use super::Staged;
@@ -87,9 +87,11 @@ impl Lexicon {
 }
 
 fn build(patterns: &[String]) -> AhoCorasick {
+    // A DFA: these lists are small, and it is the fastest kind to run over every document.
     AhoCorasick::builder()
         .ascii_case_insensitive(true)
         .match_kind(MatchKind::LeftmostLongest)
+        .kind(Some(AhoCorasickKind::DFA))
         .build(patterns)
         .expect("plain phrase lists always build")
 }
@@ -98,10 +100,18 @@ fn build(patterns: &[String]) -> AhoCorasick {
 pub fn build_events(input: &EventInput<'_>, lex: &Lexicon) -> Staged<Event> {
     let mut events: Vec<Event> = Vec::with_capacity(input.segments.sentences.len());
     let mut prev_paragraph = usize::MAX;
+    let doc_time = document_time(input.published);
+    // The phrase lists are matched once over the whole text, not per sentence: no phrase holds
+    // the punctuation and space that part two sentences, so the matches are the same.
+    let status_hits = hits(&lex.status, input.text);
+    let vague_hits = hits(&lex.vague_past, input.text);
+    let (mut next_status, mut next_vague) = (0, 0);
     for sentence in &input.segments.sentences {
         let span = sentence.span;
         let text = span.slice(input.text);
-        let mut when = governing_time(input, span);
+        let statuses = inside(&status_hits, &mut next_status, span);
+        let vague = inside(&vague_hits, &mut next_vague, span);
+        let mut when = governing_time(input, span, &doc_time);
         if when.is_none()
             && sentence.paragraph == prev_paragraph
             && let Some(prev) = events.last()
@@ -114,11 +124,11 @@ pub fn build_events(input: &EventInput<'_>, lex: &Lexicon) -> Staged<Event> {
                 ..prev.when.clone()
             });
         }
-        if when.is_none() && has_phrase(&lex.vague_past, text) {
+        if when.is_none() && !vague.is_empty() {
             when = vague_past(input.published);
         }
-        let when = when.unwrap_or_else(|| document_time(input.published));
-        let status = status_of(text, &when, input, lex);
+        let when = when.unwrap_or_else(|| doc_time.clone());
+        let status = status_of(statuses, &when, input, lex);
         events.push(Event {
             span,
             status,
@@ -138,6 +148,30 @@ pub fn build_events(input: &EventInput<'_>, lex: &Lexicon) -> Staged<Event> {
     Staged::new(events)
 }
 
+/// Whole-word matches of `ac` in `text`, as (start, end, pattern).
+fn hits(ac: &AhoCorasick, text: &str) -> Vec<(usize, usize, usize)> {
+    ac.find_iter(text)
+        .filter(|m| on_word_boundaries(text, m.start(), m.end()))
+        .map(|m| (m.start(), m.end(), m.pattern().as_usize()))
+        .collect()
+}
+
+/// The hits inside `span`; `next` is the first hit not before an earlier span (spans come in order).
+fn inside<'h>(
+    hits: &'h [(usize, usize, usize)],
+    next: &mut usize,
+    span: Span,
+) -> &'h [(usize, usize, usize)] {
+    while *next < hits.len() && hits[*next].0 < span.start {
+        *next += 1;
+    }
+    let mut end = *next;
+    while end < hits.len() && hits[end].1 <= span.end {
+        end += 1;
+    }
+    &hits[*next..end]
+}
+
 fn document_time(published: Option<NaiveDate>) -> When {
     match published {
         Some(d) => When {
@@ -153,7 +187,7 @@ fn document_time(published: Option<NaiveDate>) -> When {
 
 /// The time expression that dates the sentence: the first calendar one, else a present/past
 /// reference, else none.
-fn governing_time(input: &EventInput<'_>, span: Span) -> Option<When> {
+fn governing_time(input: &EventInput<'_>, span: Span, doc_time: &When) -> Option<When> {
     let inside = input.timexes.iter().enumerate().filter(|(_, t)| {
         span.contains(t.span) && matches!(t.kind, TimexType::Date | TimexType::Time)
     });
@@ -186,7 +220,7 @@ fn governing_time(input: &EventInput<'_>, span: Span) -> Option<When> {
         None => Some(When {
             value: Some(t.value.clone()),
             timex: Some(i),
-            ..document_time(input.published)
+            ..doc_time.clone()
         }),
     }
 }
@@ -203,11 +237,6 @@ fn vague_past(published: Option<NaiveDate>) -> Option<When> {
     })
 }
 
-fn has_phrase(ac: &AhoCorasick, text: &str) -> bool {
-    ac.find_iter(text)
-        .any(|m| on_word_boundaries(text, m.start(), m.end()))
-}
-
 fn continues_previous(text: &str, lex: &Lexicon) -> bool {
     let head: String = text
         .split_whitespace()
@@ -219,17 +248,20 @@ fn continues_previous(text: &str, lex: &Lexicon) -> bool {
         .any(|m| on_word_boundaries(&head, m.start(), m.end()))
 }
 
-fn status_of(text: &str, when: &When, input: &EventInput<'_>, lex: &Lexicon) -> Status {
+fn status_of(
+    hits: &[(usize, usize, usize)],
+    when: &When,
+    input: &EventInput<'_>,
+    lex: &Lexicon,
+) -> Status {
     let mut found = [false; 3];
-    for m in lex.status.find_iter(text) {
-        if on_word_boundaries(text, m.start(), m.end()) {
-            let idx = match lex.status_of[m.pattern().as_usize()] {
-                Status::Planned => 0,
-                Status::Ongoing => 1,
-                _ => 2,
-            };
-            found[idx] = true;
-        }
+    for &(_, _, pattern) in hits {
+        let idx = match lex.status_of[pattern] {
+            Status::Planned => 0,
+            Status::Ongoing => 1,
+            _ => 2,
+        };
+        found[idx] = true;
     }
     let dated = matches!(when.basis, WhenBasis::Explicit | WhenBasis::Relative);
     let future = dated && matches!((when.earliest, input.published), (Some(e), Some(p)) if e > p);

@@ -13,6 +13,9 @@ use crate::model::{DateBasis, Document};
 pub const BUNDLED_SEED: &str = include_str!("../../seeds/000_55d5bc292107d184.txt");
 pub const BUNDLED_SEED_PATH: &str = "seeds/000_55d5bc292107d184.txt";
 
+/// The longest article text read: the corpus stores offsets into it as u32.
+pub const MAX_TEXT_BYTES: usize = u32::MAX as usize;
+
 /// Options that apply to every ingested article.
 #[derive(Clone, Debug, Default)]
 pub struct IngestOptions {
@@ -73,11 +76,21 @@ pub fn ingest_paths(paths: &[PathBuf], opts: &IngestOptions) -> Ingested {
     let mut diagnostics = Vec::new();
     let mut fallback_ids = Vec::with_capacity(count);
     for (docs, diags, long_id) in loaded {
+        diagnostics.extend(diags);
         for d in docs {
+            // The corpus stores offsets as u32.
+            if d.text.len() > MAX_TEXT_BYTES {
+                diagnostics.push(Diagnostic {
+                    path: d.path,
+                    line: None,
+                    message: "article text over 4 GiB, skipped".into(),
+                    skipped: true,
+                });
+                continue;
+            }
             fallback_ids.push(long_id.clone());
             documents.push(d);
         }
-        diagnostics.extend(diags);
     }
     assign_unique_ids(&mut documents, &fallback_ids);
     Ingested {

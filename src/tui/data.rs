@@ -171,7 +171,7 @@ impl Data {
         for (ei, e) in corpus.events.iter().enumerate() {
             // Within a sentence the quoted words come before the statement that reports them,
             // so the list opens on what was actually said.
-            let mut in_event = e.quotes.clone();
+            let mut in_event = e.quotes().to_vec();
             in_event.sort_by_key(|&q| (corpus.quotes[q].kind != QuoteKind::Direct, q));
             for q in in_event {
                 if let Some(slot @ None) = quote_event.get_mut(q) {
@@ -190,16 +190,16 @@ impl Data {
             }
         };
         for t in &corpus.timexes {
-            add(t.doc, t.timex.span, MarkKind::Time);
+            add(t.doc(), t.span(), MarkKind::Time);
         }
         for a in &corpus.actors {
             for m in &a.mentions {
-                add(m.doc, m.span, MarkKind::Actor);
+                add(m.doc(), m.span(), MarkKind::Actor);
             }
         }
         for q in &corpus.quotes {
             if q.kind != QuoteKind::Term {
-                add(q.doc, q.span, MarkKind::Quote);
+                add(q.doc(), q.span(), MarkKind::Quote);
             }
         }
         for m in &mut marks {

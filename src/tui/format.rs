@@ -3,7 +3,7 @@
 use chrono::{Datelike, Duration, NaiveDate};
 use unicode_width::UnicodeWidthChar;
 
-use crate::model::{Status, When, WhenBasis};
+use crate::model::{Status, WhenBasis};
 use crate::text::sanitize_line;
 
 const MONTHS: [&str; 12] = [
@@ -55,15 +55,19 @@ fn last_of_month(d: NaiveDate) -> NaiveDate {
 }
 
 /// The date of an event at the precision it is known: "2025-10", "wk 47", "Nov 21–22", "Nov 20".
-pub fn when_label(w: &When) -> String {
+pub fn when_label(
+    earliest: Option<NaiveDate>,
+    latest: Option<NaiveDate>,
+    value: Option<&str>,
+) -> String {
     // Vague references carry a window only so they sort; the label says what the text said.
-    match w.value.as_deref() {
+    match value {
         Some("PAST_REF") => return "recent".into(),
         Some("FUTURE_REF") => return "coming".into(),
         _ => {}
     }
-    let (Some(a), Some(b)) = (w.earliest, w.latest.or(w.earliest)) else {
-        return match w.value.as_deref() {
+    let (Some(a), Some(b)) = (earliest, latest.or(earliest)) else {
+        return match value {
             Some("PRESENT_REF") => "now".into(),
             _ => "undated".into(),
         };
@@ -201,12 +205,9 @@ pub fn count(n: usize, one: &str, many: &str) -> String {
 mod tests {
     use super::*;
 
-    fn when(a: &str, b: &str) -> When {
-        When {
-            earliest: NaiveDate::parse_from_str(a, "%Y-%m-%d").ok(),
-            latest: NaiveDate::parse_from_str(b, "%Y-%m-%d").ok(),
-            ..When::default()
-        }
+    fn label(a: &str, b: &str, value: Option<&str>) -> String {
+        let day = |s| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok();
+        when_label(day(a), day(b), value)
     }
 
     #[test]
@@ -223,14 +224,11 @@ mod tests {
             ("", "", "undated"),
             ("+262142-12-26", "+262142-12-31", "Dec 26–31"),
         ] {
-            assert_eq!(when_label(&when(a, b)), want, "{a}..{b}");
+            assert_eq!(label(a, b, None), want, "{a}..{b}");
         }
-        let vague = |value: &str| When {
-            value: Some(value.into()),
-            ..when("2025-10-21", "2025-11-19")
-        };
-        assert_eq!(when_label(&vague("PAST_REF")), "recent");
-        assert_eq!(when_label(&vague("FUTURE_REF")), "coming");
+        let vague = |value| label("2025-10-21", "2025-11-19", Some(value));
+        assert_eq!(vague("PAST_REF"), "recent");
+        assert_eq!(vague("FUTURE_REF"), "coming");
     }
 
     #[test]

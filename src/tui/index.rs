@@ -49,14 +49,14 @@ impl FilterIndex {
         let mut topic_events = vec![Vec::new(); corpus.topics.len()];
         let mut long_events = Vec::new();
         for (i, e) in corpus.events.iter().enumerate() {
-            for &a in &e.actors {
+            for a in e.actors() {
                 if let Some(l) = actor_events.get_mut(a)
                     && l.last() != Some(&i)
                 {
                     l.push(i);
                 }
             }
-            for &t in &e.topics {
+            for t in e.topics() {
                 if let Some(l) = topic_events.get_mut(t)
                     && l.last() != Some(&i)
                 {
@@ -82,7 +82,7 @@ impl FilterIndex {
                 .flatten()
                 .and_then(|e| corpus.events.get(e));
             if let Some(ev) = ev {
-                for &t in &ev.topics {
+                for t in ev.topics() {
                     if let Some(l) = topic_quotes.get_mut(t)
                         && l.last() != Some(&q)
                     {
@@ -90,8 +90,8 @@ impl FilterIndex {
                     }
                 }
             }
-            let event_actors = ev.map_or(&[][..], |ev| ev.actors.as_slice());
-            for &a in corpus.quotes[q].speakers.iter().chain(event_actors) {
+            let event_actors = ev.map(|ev| ev.actors()).unwrap_or_default();
+            for a in corpus.quotes[q].speakers().iter().chain(event_actors) {
                 if let Some(l) = actor_quotes.get_mut(a)
                     && l.last() != Some(&q)
                 {

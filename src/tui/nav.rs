@@ -118,9 +118,9 @@ pub(crate) fn sync_from_timeline(s: &mut State) {
     // bisection on its place there; the earliest shown one wins.
     let pos = |q: usize| s.data.index.quote_pos.get(q).copied().flatten();
     let first = event
-        .quotes
+        .quotes()
         .iter()
-        .filter_map(|&q| {
+        .filter_map(|q| {
             let p = pos(q)?;
             s.quotes.binary_search_by_key(&Some(p), |&x| pos(x)).ok()
         })
@@ -129,8 +129,8 @@ pub(crate) fn sync_from_timeline(s: &mut State) {
         s.quote_cursor.selected = i;
     }
     let view = SourceView {
-        doc: event.doc,
-        sentence: Some(event.span),
+        doc: event.doc(),
+        sentence: Some(event.span()),
         quote: None,
         top: 0,
     };
@@ -148,9 +148,9 @@ pub(crate) fn sync_from_quote(s: &mut State) {
     }
     let quote = &s.data.corpus.quotes[q];
     let view = SourceView {
-        doc: quote.doc,
-        sentence: event.map(|e| s.data.corpus.events[e].span),
-        quote: Some(quote.span),
+        doc: quote.doc(),
+        sentence: event.map(|e| s.data.corpus.events[e].span()),
+        quote: Some(quote.span()),
         top: 0,
     };
     s.source = Some(place_source(s, view));

@@ -125,8 +125,8 @@ impl State {
     pub fn event_passes(&self, e: usize) -> bool {
         let ev = &self.data.corpus.events[e];
         self.filters.iter().all(|f| match *f {
-            Filter::Actor(a) => ev.actors.contains(&a),
-            Filter::Topic(t) => ev.topics.contains(&t),
+            Filter::Actor(a) => ev.actors().contains(a),
+            Filter::Topic(t) => ev.topics().contains(t),
             Filter::Window(a, b) => match (ev.when.earliest, ev.when.latest.or(ev.when.earliest)) {
                 (Some(s), Some(e)) => s <= b && a <= e,
                 _ => false,
@@ -141,9 +141,9 @@ impl State {
         let ev = event.map(|e| &self.data.corpus.events[e]);
         self.filters.iter().all(|f| match *f {
             Filter::Actor(a) => {
-                quote.speakers.contains(&a) || ev.is_some_and(|ev| ev.actors.contains(&a))
+                quote.speakers().contains(a) || ev.is_some_and(|ev| ev.actors().contains(a))
             }
-            Filter::Topic(t) => ev.is_some_and(|ev| ev.topics.contains(&t)),
+            Filter::Topic(t) => ev.is_some_and(|ev| ev.topics().contains(t)),
             Filter::Window(a, b) => {
                 ev.is_some_and(
                     |ev| match (ev.when.earliest, ev.when.latest.or(ev.when.earliest)) {
@@ -187,14 +187,35 @@ impl State {
             self.timeline_rows = Arc::new(timeline_rows(&self.data.corpus, events));
             self.quotes = Arc::new(quotes);
         }
-        // Every non-empty timeline opens on a heading, so its first event is row 1.
-        let first_event_row = (!self.timeline_rows.is_empty()).then_some(1);
         let keep_row = keep.and_then(|e| row_of(&self.timeline_rows, e));
+        let selected = keep_row.or_else(|| self.opening_row()).unwrap_or(0);
         self.timeline = Cursor {
-            selected: keep_row.or(first_event_row).unwrap_or(0),
-            offset: 0,
+            selected,
+            // The opening row's date heading stays in view above it.
+            offset: if keep_row.is_some() {
+                0
+            } else {
+                selected.saturating_sub(1)
+            },
         };
         self.quote_cursor = Cursor::default();
+    }
+
+    /// Where the timeline opens: on the first event where the bulk of the dates begins (the
+    /// histogram's range, which leaves out a stray "1st century" in an archive of 2005 news),
+    /// else on the first event. Every non-empty timeline opens on a heading, so that is row 1.
+    fn opening_row(&self) -> Option<usize> {
+        if self.timeline_rows.is_empty() {
+            return None;
+        }
+        let bulk = self.data.histogram_range.map(|(start, _)| start);
+        let events = &self.data.corpus.events;
+        let at_bulk = bulk.and_then(|start| {
+            self.timeline_rows.iter().position(
+                |r| matches!(r, TimelineRow::Event(e) if events[*e].when.earliest >= Some(start)),
+            )
+        });
+        Some(at_bulk.unwrap_or(1))
     }
 
     /// A superset of the events passing the filters, ascending: the shortest actor or topic
@@ -232,9 +253,8 @@ impl State {
             .iter()
             .flat_map(|&e| {
                 self.data.corpus.events[e]
-                    .quotes
+                    .quotes()
                     .iter()
-                    .copied()
                     .filter(move |&q| self.data.quote_event.get(q).copied().flatten() == Some(e))
             })
             .filter_map(|q| ix.quote_pos.get(q).copied().flatten())

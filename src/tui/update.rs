@@ -163,7 +163,7 @@ fn step_quote(s: &mut State, forward: bool) {
     }
     let cur = s.quote_cursor.selected.min(s.quotes.len() - 1);
     let showing =
-        s.source.as_ref().and_then(|v| v.quote) == Some(s.data.corpus.quotes[s.quotes[cur]].span);
+        s.source.as_ref().and_then(|v| v.quote) == Some(s.data.corpus.quotes[s.quotes[cur]].span());
     let next = match (showing, forward) {
         (false, _) => Some(cur),
         (true, true) => (cur + 1 < s.quotes.len()).then_some(cur + 1),

@@ -3,7 +3,9 @@
 
 use chrono::NaiveDate;
 
-use dateline::corpus::{Actor, Corpus, CorpusEvent, CorpusQuote, CorpusTimex, Mention, Topic};
+use dateline::corpus::{
+    Actor, Corpus, CorpusEvent, CorpusQuote, CorpusTimex, CorpusWhen, Mention, Topic,
+};
 use dateline::extract::ingest::{IngestOptions, bundled_seed};
 use dateline::extract::pipeline::Lexicon;
 use dateline::extract::segment::segment;
@@ -260,7 +262,7 @@ pub fn corpus() -> Corpus {
                     .collect();
                 spans.extend(more);
             }
-            mentions.extend(spans.into_iter().map(|span| Mention { doc: d, span }));
+            mentions.extend(spans.into_iter().map(|span| Mention::new(d, span)));
         }
         mentions.sort();
         c.actors.push(Actor {
@@ -284,7 +286,7 @@ pub fn corpus() -> Corpus {
                 mentions.extend(
                     find_all(&document.text, w)
                         .into_iter()
-                        .map(|span| Mention { doc: d, span }),
+                        .map(|span| Mention::new(d, span)),
                 );
             }
         }
@@ -298,33 +300,29 @@ pub fn corpus() -> Corpus {
     for (d, document) in documents.iter().enumerate() {
         for (words, kind, speakers) in QUOTES {
             for span in find_all(&document.text, words) {
-                c.quotes.push(CorpusQuote {
-                    id: format!("q{}", c.quotes.len() + 1),
-                    doc: d,
+                c.quotes.push(CorpusQuote::new(
+                    d,
                     span,
-                    kind: *kind,
-                    cue: None,
-                    speaker_span: None,
-                    speakers: speakers
+                    *kind,
+                    None,
+                    None,
+                    speakers
                         .iter()
-                        .filter_map(|n| ACTORS.iter().position(|a| a.0 == *n))
-                        .collect(),
-                });
+                        .filter_map(|n| ACTORS.iter().position(|a| a.0 == *n)),
+                ));
             }
         }
         for (words, value, a, b, relative, _) in TIMES {
             for span in find_all(&document.text, words) {
-                c.timexes.push(CorpusTimex {
-                    doc: d,
-                    timex: Timex {
-                        span,
-                        kind: TimexType::Date,
-                        value: (*value).into(),
-                        earliest: day(a),
-                        latest: day(b),
-                        relative: *relative,
-                    },
-                });
+                let timex = Timex {
+                    span,
+                    kind: TimexType::Date,
+                    value: (*value).into(),
+                    earliest: day(a),
+                    latest: day(b),
+                    relative: *relative,
+                };
+                c.timexes.push(CorpusTimex::new(d, &timex, &mut c.strings));
             }
         }
     }
@@ -365,38 +363,33 @@ pub fn corpus() -> Corpus {
                 ),
                 (None, None) => (When::default(), Status::Unknown),
             };
-            let inside = |ms: &[Mention]| ms.iter().any(|m| m.doc == d && span.contains(m.span));
-            c.events.push(CorpusEvent {
-                id: String::new(),
-                doc: d,
-                span,
-                when,
-                status,
-                actors: (0..c.actors.len())
-                    .filter(|&i| inside(&c.actors[i].mentions))
-                    .collect(),
-                topics: (0..c.topics.len())
-                    .filter(|&i| inside(&c.topics[i].mentions))
-                    .collect(),
-                quotes: (0..c.quotes.len())
-                    .filter(|&i| c.quotes[i].doc == d && c.quotes[i].span.overlaps(span))
-                    .collect(),
-            });
+            let inside =
+                |ms: &[Mention]| ms.iter().any(|m| m.doc() == d && span.contains(m.span()));
+            let actors: Vec<usize> = (0..c.actors.len())
+                .filter(|&i| inside(&c.actors[i].mentions))
+                .collect();
+            let topics: Vec<usize> = (0..c.topics.len())
+                .filter(|&i| inside(&c.topics[i].mentions))
+                .collect();
+            let quotes: Vec<usize> = (0..c.quotes.len())
+                .filter(|&i| c.quotes[i].doc() == d && c.quotes[i].span().overlaps(span))
+                .collect();
+            let when = CorpusWhen::new(&when, &mut c.strings);
+            c.events.push(CorpusEvent::new(
+                d, span, when, status, actors, topics, quotes,
+            ));
         }
-        c.segments.push(segs);
+        c.headings.push(segs.headings().collect());
     }
     c.events.sort_by_key(|e| {
         (
             e.when.earliest.is_none(),
             e.when.earliest,
             e.when.latest,
-            e.doc,
-            e.span.start,
+            e.doc(),
+            e.span().start,
         )
     });
-    for (i, e) in c.events.iter_mut().enumerate() {
-        e.id = format!("e{}", i + 1);
-    }
     c.documents = documents;
     c
 }

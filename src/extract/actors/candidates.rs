@@ -3,7 +3,7 @@
 
 use super::classify::{self, Evidence};
 use super::context::Doc;
-use super::lexicon::{Entry, Lexicon};
+use super::lexicon::{Entry, Lexicon, list};
 use super::roles::{self, Role};
 use super::tokens::TokKind;
 
@@ -100,10 +100,8 @@ pub fn find(doc: &Doc, lex: &Lexicon) -> Vec<Cand> {
         i = b;
     }
     for c in &mut out {
-        let guessed_person = c.kind == CKind::Person
-            && c.role.is_none()
-            && !lex.is_given(doc.fold(c.a))
-            && !c.evidence.speech;
+        let guessed_person =
+            c.kind == CKind::Person && c.role.is_none() && !doc.given(c.a) && !c.evidence.speech;
         // "c Cork b Croft": a cricket scorecard names players, whatever the gazetteer says.
         if c.evidence.sports && c.a > 0 && matches!(doc.s(c.a - 1), "b" | "c" | "st" | "lbw") {
             c.kind = CKind::Person;
@@ -121,15 +119,12 @@ pub fn find(doc: &Doc, lex: &Lexicon) -> Vec<Cand> {
 }
 
 /// A capitalised word that is no name we know and not a common word of the text.
-fn unknown_tail(doc: &Doc, lex: &Lexicon, i: usize) -> bool {
-    let f = doc.fold(i);
+fn unknown_tail(doc: &Doc, i: usize) -> bool {
     !doc.toks[i].upper
-        && !doc.has_lower(f)
-        && !lex.is_given(f)
-        && !lex.non_names.contains(f)
-        && !lex.title_words.contains(f)
-        && !lex.demonyms.contains_key(f)
-        && !lex.phrase_len.contains_key(f)
+        && !doc.has_lower(doc.fold(i))
+        && !doc.given(i)
+        && !doc.is(i, list::NON_NAME | list::TITLE_WORD | list::DEMONYM)
+        && doc.phrase_len(i) == 0
 }
 
 /// A league table row: a name at the start of a line followed by five or more numbers.
@@ -162,7 +157,8 @@ fn team_context(doc: &Doc, a: usize, b: usize) -> bool {
     };
     let versus = |i: usize| {
         doc.toks.get(i).is_some_and(|t| {
-            matches!(t.fold.as_str(), "v" | "vs" | "vs." | "at") && (t.fold != "at" || t.upper)
+            let f = doc.tok_fold(t);
+            matches!(f, "v" | "vs" | "vs." | "at") && (f != "at" || t.upper)
         })
     };
     let next_unit = doc
@@ -182,9 +178,9 @@ pub fn gazetteer<'l>(
     p: usize,
     b: usize,
 ) -> Option<(usize, &'l Entry)> {
-    let max = *lex.phrase_len.get(doc.fold(p))?;
+    let max = doc.phrase_len(p);
     for len in (1..=max.min(b - p)).rev() {
-        if let Some(e) = lex.phrases.get(&doc.key(p, p + len)) {
+        if let Some(e) = lex.phrases.get(&*doc.key(p, p + len)) {
             // In all-caps lines short acronyms are ordinary words ("WHO", "US").
             if let Entry::Org { acronym: true, .. } = e
                 && doc.shouting[p]
@@ -201,24 +197,22 @@ pub fn gazetteer<'l>(
 }
 
 pub fn demonym_len(doc: &Doc, lex: &Lexicon, p: usize, b: usize) -> usize {
-    if p + 1 < b
-        && lex.demonym_first.contains(doc.fold(p))
-        && lex.demonyms.contains_key(&doc.key(p, p + 2))
+    if p + 1 < b && doc.is(p, list::DEMONYM_FIRST) && lex.demonyms.contains_key(&*doc.key(p, p + 2))
     {
         return 2;
     }
     let f = doc.fold(p);
-    let compound = f.contains('-') && f.split('-').all(|x| lex.demonyms.contains_key(x));
-    usize::from(lex.demonyms.contains_key(f) || compound)
+    let compound = || f.contains('-') && f.split('-').all(|x| lex.demonyms.contains_key(x));
+    usize::from(doc.is(p, list::DEMONYM) || compound())
 }
 
 /// "Per Nyman", "Jan Kroslak": a given name that is also a common word, before a name.
 fn given_first(doc: &Doc, lex: &Lexicon, p: usize, b: usize) -> bool {
-    lex.is_given(doc.fold(p))
+    doc.given(p)
         && !doc.initial[p]
         && p + 1 < b
         && doc.is_cap(p + 1)
-        && !lex.non_names.contains(doc.fold(p + 1))
+        && !doc.is(p + 1, list::NON_NAME)
         && gazetteer(doc, lex, p + 1, b).is_none()
 }
 
@@ -227,13 +221,13 @@ fn droppable(doc: &Doc, lex: &Lexicon, p: usize, b: usize) -> bool {
     if is_joiner(f) {
         return true;
     }
-    if gazetteer(doc, lex, p, b).is_some() || lex.title_words.contains(f) {
+    if gazetteer(doc, lex, p, b).is_some() || doc.is(p, list::TITLE_WORD) {
         return false;
     }
-    if lex.non_names.contains(f) {
+    if doc.is(p, list::NON_NAME) {
         return !given_first(doc, lex, p, b);
     }
-    doc.initial[p] && doc.has_lower(f) && !lex.is_given(f)
+    doc.initial[p] && doc.has_lower(f) && !doc.given(p)
 }
 
 pub fn push_entry(doc: &Doc, lex: &Lexicon, out: &mut Vec<Cand>, a: usize, b: usize, e: &Entry) {
@@ -270,7 +264,7 @@ pub fn run(doc: &Doc, lex: &Lexicon, mut a: usize, mut b: usize, out: &mut Vec<C
     if !country
         && !doc.shouting[a]
         && b - a <= 4
-        && !lex.is_given(doc.fold(a))
+        && !doc.given(a)
         && !doc.s(a).ends_with('.')
         && (standings_row(doc, a, b) || team_context(doc, a, b))
     {
@@ -302,7 +296,7 @@ pub fn run(doc: &Doc, lex: &Lexicon, mut a: usize, mut b: usize, out: &mut Vec<C
     if !doc.strict[a]
         && let Some((len, Entry::Place(_))) = gazetteer(doc, lex, a, b)
         && b - a - len == 1
-        && (unknown_tail(doc, lex, b - 1) || lex.thing_words.contains(doc.fold(b - 1)))
+        && (unknown_tail(doc, b - 1) || doc.is(b - 1, list::THING))
     {
         if standings_row(doc, a, b) || team_context(doc, a, b) {
             push_team(doc, lex, out, a, b);
@@ -317,7 +311,7 @@ pub fn segment(doc: &Doc, lex: &Lexicon, a: usize, b: usize, out: &mut Vec<Cand>
     let mut p = a;
     while p < b {
         let f = doc.fold(p);
-        let person_first = lex.is_given(f)
+        let person_first = doc.given(p)
             && p + 1 < b
             && doc.is_cap(p + 1)
             && gazetteer(doc, lex, p + 1, b).is_none();
@@ -330,8 +324,8 @@ pub fn segment(doc: &Doc, lex: &Lexicon, a: usize, b: usize, out: &mut Vec<Cand>
         // "Per Nyman", "Jan Kroslak": a given name that is also a common word, before a name.
         if is_joiner(f)
             || lower_particle
-            || (lex.non_names.contains(f)
-                && !lex.title_words.contains(f)
+            || (doc.is(p, list::NON_NAME)
+                && !doc.is(p, list::TITLE_WORD)
                 && !given_first(doc, lex, p, b))
         {
             p += 1;
@@ -347,12 +341,12 @@ pub fn segment(doc: &Doc, lex: &Lexicon, a: usize, b: usize, out: &mut Vec<Cand>
             let g = doc.fold(q);
             // "Bob May", "Will Carling": a word that is usually not a name, after a given name.
             let after_given = q == p + 1
-                && lex.is_given(f)
+                && doc.given(p)
                 && !is_joiner(g)
-                && !lex.title_words.contains(g)
+                && !doc.is(q, list::TITLE_WORD)
                 && g.len() >= 3;
             if !after_given
-                && (is_joiner(g) || lex.non_names.contains(g) || demonym_len(doc, lex, q, b) > 0)
+                && (is_joiner(g) || doc.is(q, list::NON_NAME) || demonym_len(doc, lex, q, b) > 0)
             {
                 break;
             }

@@ -3,7 +3,7 @@
 
 use super::candidates::{CKind, Cand, gazetteer, push_entry};
 use super::context::Doc;
-use super::lexicon::Lexicon;
+use super::lexicon::{Lexicon, list};
 use super::roles::{self, Role};
 
 /// Context around a candidate that speaks for a person.
@@ -84,7 +84,9 @@ impl Evidence {
         let minute = next.is_some_and(|t| {
             t.kind == super::tokens::TokKind::Number
                 && t.span.len() <= 5
-                && ["st", "nd", "rd", "th"].iter().any(|s| t.fold.ends_with(s))
+                && ["st", "nd", "rd", "th"]
+                    .iter()
+                    .any(|s| doc.tok_fold(t).ends_with(s))
         });
         let scorecard = a > 0
             && matches!(doc.s(a - 1), "b" | "c" | "lbw" | "st")
@@ -94,7 +96,7 @@ impl Evidence {
                 .is_some_and(|t| t.kind == super::tokens::TokKind::Number || doc.s(a + 1) == "b");
         // Bowling figures: "Mullally 22-6-56-2".
         let figures = next.is_some_and(|t| {
-            t.kind == super::tokens::TokKind::Number && t.fold.matches('-').count() == 3
+            t.kind == super::tokens::TokKind::Number && doc.tok_fold(t).matches('-').count() == 3
         });
         let sports = country_paren || minute || scorecard || figures;
         Evidence {
@@ -163,8 +165,7 @@ pub fn org_run(doc: &Doc, lex: &Lexicon, a: usize, b: usize, out: &mut Vec<Cand>
         start = a + d;
     }
     // The last organisation word ends the organisation: "Sudan Airways Airbus" → "Sudan Airways".
-    let is_suffix =
-        |k: usize| lex.org_suffixes.contains(doc.fold(k)) && !lex.title_words.contains(doc.fold(k));
+    let is_suffix = |k: usize| doc.is(k, list::ORG_SUFFIX) && !doc.is(k, list::TITLE_WORD);
     let Some(end) = (a + 1..b)
         .rev()
         .find(|&k| is_suffix(k))
@@ -185,15 +186,11 @@ pub fn org_run(doc: &Doc, lex: &Lexicon, a: usize, b: usize, out: &mut Vec<Cand>
     let b = if suffix { end } else { b };
     let of_head = (a + 1..b)
         .find(|&k| matches!(doc.fold(k), "of" | "for"))
-        .is_some_and(|k| lex.org_suffixes.contains(doc.fold(k - 1)));
-    let club = (a..b).any(|k| lex.club_words.contains(doc.fold(k)))
-        && (lex.club_words.contains(doc.fold(a))
-            || (a..b).any(|k| {
-                !lex.club_words.contains(doc.fold(k)) && gazetteer(doc, lex, k, k + 1).is_some()
-            }));
-    if !(suffix || of_head || club)
-        || (a..b).any(|k| lex.thing_words.contains(doc.fold(k))) && !suffix
-    {
+        .is_some_and(|k| doc.is(k - 1, list::ORG_SUFFIX));
+    let club = (a..b).any(|k| doc.is(k, list::CLUB))
+        && (doc.is(a, list::CLUB)
+            || (a..b).any(|k| !doc.is(k, list::CLUB) && gazetteer(doc, lex, k, k + 1).is_some()));
+    if !(suffix || of_head || club) || (a..b).any(|k| doc.is(k, list::THING)) && !suffix {
         return false;
     }
     let ev = Evidence::new(doc, lex, start, b);
@@ -231,7 +228,7 @@ pub fn stretch(
     let mut ev = Evidence::new(doc, lex, p, q);
     let mut role = role;
     if role.is_none() {
-        role = roles::lower_role(doc, lex, p, out);
+        role = roles::lower_role(doc, p, out);
     }
     if role.is_none()
         && p >= 2
@@ -244,24 +241,20 @@ pub fn stretch(
         role = prev.role.clone();
     }
     ev.titled = role.is_some();
-    let folds: Vec<&str> = (p..q).map(|i| doc.fold(i)).collect();
-    if folds.iter().any(|f| lex.thing_words.contains(*f)) {
+    if (p..q).any(|i| doc.is(i, list::THING)) {
         return fallback(doc, lex, p, q, out);
     }
-    let last = folds[n - 1];
-    if n >= 2 && lex.org_suffixes.contains(last) {
+    if n >= 2 && doc.is(q - 1, list::ORG_SUFFIX) {
         return push(doc, out, p, q, CKind::Org, ev, None);
     }
-    if n >= 2 && lex.place_suffixes.contains(last)
-        || n == 2 && lex.place_prefixes.contains(folds[0])
-    {
+    if n >= 2 && doc.is(q - 1, list::PLACE_SUFFIX) || n == 2 && doc.is(p, list::PLACE_PREFIX) {
         return push(doc, out, p, q, CKind::Place, ev, None);
     }
     if ev.strict {
         return strict(doc, lex, p, q, ev, out);
     }
     // "Under Japanese stock exchange rules": a demonym alone is an adjective, never a name.
-    if lex.demonyms.contains_key(&doc.key(p, q)) {
+    if lex.demonyms.contains_key(&*doc.key(p, q)) {
         return fallback(doc, lex, p, q, out);
     }
     if n == 1 {
@@ -277,8 +270,8 @@ pub fn stretch(
     // given name before one that is opens the sentence, not the name.
     if ev.initial
         && !ev.titled
-        && !lex.is_given(folds[0])
-        && lex.is_given(folds[1])
+        && !doc.given(p)
+        && doc.given(p + 1)
         && !is_initial(first)
         && !doc.s(p).contains('-')
     {
@@ -288,26 +281,27 @@ pub fn stretch(
     if n == 2
         && !ev.speech
         && !ev.titled
-        && !lex.is_given(folds[0])
+        && !doc.given(p)
         && matches!(gazetteer(doc, lex, p + 1, q), Some((1, super::lexicon::Entry::Place(pl))) if pl.kind != super::lexicon::PlaceKind::Country)
     {
         return push(doc, out, p, q, CKind::Org, ev, None);
     }
     let evidence = ev.titled
         || ev.speech
-        || lex.is_given(folds[0])
+        || doc.given(p)
         || is_initial(first)
-        || (n == 2 && lex.family_first.contains(folds[0]));
+        || (n == 2 && doc.is(p, list::FAMILY_FIRST));
     // Unknown words in name shape: no word the text also writes in lower case, no title words.
-    let verbish = ["ed", "ing", "ly"].iter().any(|s| folds[0].ends_with(s));
+    let verbish = ["ed", "ing", "ly"].iter().any(|s| doc.fold(p).ends_with(s));
     let shape = n <= 4
         && !(ev.initial && verbish)
         && (p..q).all(|i| {
             let t = &doc.toks[i];
+            let f = doc.tok_fold(t);
             !t.upper
-                && (!doc.has_lower(&t.fold) || super::candidates::is_particle(&t.fold))
-                && !lex.title_words.contains(&t.fold)
-                && !t.fold.chars().any(|c| c.is_ascii_digit())
+                && (!doc.has_lower(f) || super::candidates::is_particle(f))
+                && !doc.is(i, list::TITLE_WORD)
+                && !f.chars().any(|c| c.is_ascii_digit())
         });
     if evidence || shape {
         let role = role.or_else(|| roles::appositive(doc, lex, q));
@@ -330,12 +324,12 @@ fn strict(doc: &Doc, lex: &Lexicon, p: usize, q: usize, ev: Evidence, out: &mut 
             let t = &doc.toks[i];
             t.cap
                 && !t.upper
-                && !doc.has_lower(&t.fold)
-                && !lex.non_names.contains(&t.fold)
-                && !lex.title_words.contains(&t.fold)
-                && !lex.phrase_len.contains_key(&t.fold)
-                && !lex.demonyms.contains_key(&t.fold)
-                && !lex.thing_words.contains(&t.fold)
+                && !doc.has_lower(doc.tok_fold(t))
+                && !doc.is(
+                    i,
+                    list::NON_NAME | list::TITLE_WORD | list::DEMONYM | list::THING,
+                )
+                && doc.phrase_len(i) == 0
         })
     {
         push(doc, out, p, q, CKind::Person, ev, None);
@@ -346,7 +340,7 @@ fn strict(doc: &Doc, lex: &Lexicon, p: usize, q: usize, ev: Evidence, out: &mut 
         if let Some((len, e)) = gazetteer(doc, lex, i, q) {
             push_entry(doc, lex, out, i, i + len, e);
             i += len;
-        } else if (lex.is_given(doc.fold(i)) || is_initial(doc.s(i))) && i + 1 < q {
+        } else if (doc.given(i) || is_initial(doc.s(i))) && i + 1 < q {
             push(doc, out, i, i + 2, CKind::Person, ev, None);
             i += 2;
         } else {

@@ -2,16 +2,20 @@
 //! sits in a heading or in an all-caps line (where capitals say nothing), and the words the
 //! document also writes in lower case (so a capitalised sentence opener is a common word).
 
+use std::borrow::Cow;
 use std::hash::Hasher;
 
-use super::lexicon::FastSet;
-use super::tokens::{Tok, TokKind, tokenize};
+use super::lexicon::{FastSet, Lexicon, WordInfo, list};
+use super::tokens::{Tok, TokKind, Tokens, tokenize};
 use crate::extract::segment::Segments;
 use crate::fasthash::FxHasher;
+use crate::model::Span;
 
 pub struct Doc<'t> {
     pub text: &'t str,
     pub toks: Vec<Tok>,
+    /// The tokens' folded forms (see `tokens`).
+    folds: String,
     /// First word of a sentence, line or heading.
     pub initial: Vec<bool>,
     /// Inside a heading paragraph or an all-caps line: only strong evidence counts there.
@@ -20,11 +24,15 @@ pub struct Doc<'t> {
     pub shouting: Vec<bool>,
     /// Folded words written in lower case somewhere in the document.
     pub lower_words: FastSet<u64>,
+    /// What the lexicon's word lists say about each token.
+    info: Vec<WordInfo>,
+    /// The same for the empty word, which `fold` gives past the last token.
+    no_info: WordInfo,
 }
 
 impl<'t> Doc<'t> {
-    pub fn new(text: &'t str, segments: &Segments) -> Self {
-        let toks = tokenize(text);
+    pub fn new(text: &'t str, segments: &Segments, lex: &Lexicon) -> Self {
+        let Tokens { toks, folds } = tokenize(text);
         let n = toks.len();
         let mut initial = vec![false; n];
         let mut strict = vec![false; n];
@@ -36,9 +44,17 @@ impl<'t> Doc<'t> {
                 let line = &toks[line_start..i];
                 let (mut low, mut up) = (0usize, 0usize);
                 for t in line.iter().filter(|t| t.kind == TokKind::Word) {
-                    for c in t.span.slice(text).chars() {
-                        low += usize::from(c.is_lowercase());
-                        up += usize::from(c.is_uppercase());
+                    let w = t.span.slice(text);
+                    if t.folded_in_place() {
+                        for b in w.bytes() {
+                            low += usize::from(b.is_ascii_lowercase());
+                            up += usize::from(b.is_ascii_uppercase());
+                        }
+                    } else {
+                        for c in w.chars() {
+                            low += usize::from(c.is_lowercase());
+                            up += usize::from(c.is_uppercase());
+                        }
                     }
                 }
                 let shout = up >= 2 && low * 10 < up;
@@ -93,11 +109,18 @@ impl<'t> Doc<'t> {
                         .next()
                         .is_some_and(char::is_lowercase)
             })
-            .map(|t| word_hash(&t.fold))
+            .map(|t| word_hash(t.fold.slice(&folds)))
+            .collect();
+        let info = toks
+            .iter()
+            .map(|t| lex.word_info(t.fold.slice(&folds)))
             .collect();
         Doc {
             text,
             toks,
+            folds,
+            info,
+            no_info: lex.word_info(""),
             initial,
             strict,
             shouting,
@@ -110,12 +133,32 @@ impl<'t> Doc<'t> {
         self.lower_words.contains(&word_hash(fold))
     }
 
+    /// Whether token `i`'s folded form is on any of the word lists `lists` (`lexicon::list`).
+    pub fn is(&self, i: usize, lists: u32) -> bool {
+        self.info.get(i).unwrap_or(&self.no_info).lists & lists != 0
+    }
+
+    /// `Lexicon::is_given` of token `i`'s folded form.
+    pub fn given(&self, i: usize) -> bool {
+        self.is(i, list::GIVEN_ANY)
+    }
+
+    /// The longest gazetteer phrase (in tokens) whose first token reads like token `i`.
+    pub fn phrase_len(&self, i: usize) -> usize {
+        self.info.get(i).unwrap_or(&self.no_info).phrase_len
+    }
+
     pub fn s(&self, i: usize) -> &'t str {
         self.toks.get(i).map_or("", |t| t.span.slice(self.text))
     }
 
     pub fn fold(&self, i: usize) -> &str {
-        self.toks.get(i).map_or("", |t| t.fold.as_str())
+        self.toks.get(i).map_or("", |t| self.tok_fold(t))
+    }
+
+    /// The folded form of `t`, one of this document's tokens.
+    pub fn tok_fold(&self, t: &Tok) -> &str {
+        t.fold.slice(&self.folds)
     }
 
     /// A capitalised word, or any word in an all-caps line.
@@ -126,15 +169,28 @@ impl<'t> Doc<'t> {
     }
 
     /// The folded key of tokens `a..b`, joined by single spaces.
-    pub fn key(&self, a: usize, b: usize) -> String {
+    pub fn key(&self, a: usize, b: usize) -> Cow<'_, str> {
+        let toks = &self.toks[a..b];
+        let (Some(first), Some(last)) = (toks.first(), toks.last()) else {
+            return Cow::Borrowed("");
+        };
+        // Tokens folded in place and one space apart: the key is the folded text itself.
+        let bytes = self.text.as_bytes();
+        let plain = toks.iter().all(Tok::folded_in_place)
+            && toks.windows(2).all(|w| {
+                w[1].span.start == w[0].span.end + 1 && bytes.get(w[0].span.end) == Some(&b' ')
+            });
+        if plain {
+            return Cow::Borrowed(Span::new(first.span.start, last.span.end).slice(&self.folds));
+        }
         let mut k = String::new();
-        for t in &self.toks[a..b] {
+        for t in toks {
             if !k.is_empty() {
                 k.push(' ');
             }
-            k.push_str(&t.fold);
+            k.push_str(self.tok_fold(t));
         }
-        k
+        Cow::Owned(k)
     }
 
     /// Whether only spaces (no line break) separate token `i` from `i + 1`.

@@ -5,8 +5,8 @@
 use super::DocActor;
 use super::candidates::{CKind, Cand};
 use super::context::Doc;
-use super::lexicon::fold;
 use super::lexicon::{FastMap, Lexicon};
+use super::lexicon::{fold, same_fold};
 use super::tokens::TokKind;
 use crate::model::{ActorKind, Span};
 
@@ -14,12 +14,33 @@ use crate::model::{ActorKind, Span};
 struct Table {
     actors: Vec<DocActor>,
     by_key: FastMap<(ActorKind, String), usize>,
+    /// The organisations among `actors`, in order, with the parts of their names `org_alias`
+    /// compares: computed once per organisation rather than once per single word.
+    orgs: Vec<OrgName>,
+}
+
+struct OrgName {
+    index: usize,
+    /// The name has more than one word.
+    spaced: bool,
+    first: String,
+    last: String,
+    initials: String,
 }
 
 impl Table {
     fn add(&mut self, kind: ActorKind, name: &str, span: Span, country: Option<String>) -> usize {
         let key = (kind, fold(name));
         let i = *self.by_key.entry(key).or_insert_with(|| {
+            if kind == ActorKind::Organization {
+                self.orgs.push(OrgName {
+                    index: self.actors.len(),
+                    spaced: name.contains(' '),
+                    first: name.split_whitespace().next().map(fold).unwrap_or_default(),
+                    last: name.split_whitespace().last().map(fold).unwrap_or_default(),
+                    initials: initials(name),
+                });
+            }
             self.actors.push(DocActor {
                 name: name.to_string(),
                 kind,
@@ -41,7 +62,7 @@ impl Table {
     fn mention(&mut self, i: usize, span: Span, alias: &str) {
         let a = &mut self.actors[i];
         a.mentions.push(span);
-        if fold(alias) != fold(&a.name) && !a.aliases.iter().any(|x| x == alias) {
+        if !same_fold(alias, &a.name) && !a.aliases.iter().any(|x| x == alias) {
             a.aliases.push(alias.to_string());
         }
     }
@@ -190,9 +211,9 @@ fn expands_unknown(doc: &Doc, a: usize, f: &str) -> bool {
             break;
         }
         if tok.cap {
-            initials.insert(0, tok.fold.chars().next().unwrap_or(' '));
+            initials.insert(0, doc.tok_fold(tok).chars().next().unwrap_or(' '));
         } else if !matches!(
-            tok.fold.as_str(),
+            doc.tok_fold(tok),
             "for" | "and" | "of" | "the" | "on" | "in" | "de"
         ) {
             break;
@@ -203,34 +224,18 @@ fn expands_unknown(doc: &Doc, a: usize, f: &str) -> bool {
 
 fn org_alias(t: &Table, lex: &Lexicon, f: &str, upper: bool) -> Option<usize> {
     let mut found = None;
-    for (i, a) in t.actors.iter().enumerate() {
-        if a.kind != ActorKind::Organization {
-            continue;
-        }
-        let last = a
-            .name
-            .split_whitespace()
-            .last()
-            .map(fold)
-            .unwrap_or_default();
-        let first = a
-            .name
-            .split_whitespace()
-            .next()
-            .map(fold)
-            .unwrap_or_default();
+    let suffix = lex.org_suffixes.contains(f);
+    let plain = !lex.is_given(f) && !lex.non_names.contains(f);
+    for o in &t.orgs {
         // "Barrick" for "Barrick Gold Corp", "Commission" for "European Commission".
-        let hit = (lex.org_suffixes.contains(f) && last == f && a.name.contains(' '))
-            || (first == f
-                && a.name.contains(' ')
-                && !lex.is_given(f)
-                && !lex.non_names.contains(f))
-            || (upper && f.len() >= 2 && initials(&a.name) == f);
+        let hit = (suffix && o.last == f && o.spaced)
+            || (o.first == f && o.spaced && plain)
+            || (upper && f.len() >= 2 && o.initials == f);
         if hit {
             if found.is_some() {
                 return None;
             }
-            found = Some(i);
+            found = Some(o.index);
         }
     }
     found
@@ -273,7 +278,10 @@ fn role_mentions(doc: &Doc, actors: &mut [DocActor]) {
         for p in 1..n.saturating_sub(k - 1) {
             let toks = &doc.toks[p..p + k];
             let matches = doc.fold(p - 1) == "the"
-                && toks.iter().zip(words).all(|(t, w)| !t.cap && t.fold == *w)
+                && toks
+                    .iter()
+                    .zip(words)
+                    .all(|(t, w)| !t.cap && doc.tok_fold(t) == w)
                 && !doc.is_cap(p + k)
                 && toks[0].span.start > first;
             if matches {

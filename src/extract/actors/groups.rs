@@ -5,13 +5,13 @@
 use super::DocActor;
 use super::candidates::gazetteer;
 use super::context::Doc;
-use super::lexicon::fold;
-use super::lexicon::{Entry, Lexicon, PlaceKind};
+use super::lexicon::same_fold;
+use super::lexicon::{Entry, Lexicon, PlaceKind, list};
 use super::tokens::TokKind;
 use crate::model::{ActorKind, Span};
 
 fn add(out: &mut Vec<DocActor>, name: String, span: Span, country: Option<String>) {
-    if let Some(a) = out.iter_mut().find(|a| fold(&a.name) == fold(&name)) {
+    if let Some(a) = out.iter_mut().find(|a| same_fold(&a.name, &name)) {
         a.mentions.push(span);
         return;
     }
@@ -27,7 +27,8 @@ fn add(out: &mut Vec<DocActor>, name: String, span: Span, country: Option<String
 
 fn is_demonym(doc: &Doc, lex: &Lexicon, i: usize) -> Option<String> {
     let t = doc.toks.get(i)?;
-    (t.kind == TokKind::Word && t.cap).then(|| lex.demonyms.get(&t.fold).cloned())?
+    (t.kind == TokKind::Word && t.cap && doc.is(i, list::DEMONYM))
+        .then(|| lex.demonyms.get(doc.tok_fold(t)).cloned())?
 }
 
 pub fn find(doc: &Doc, lex: &Lexicon) -> Vec<DocActor> {
@@ -37,11 +38,10 @@ pub fn find(doc: &Doc, lex: &Lexicon) -> Vec<DocActor> {
         if doc.strict[h] || doc.toks[h].kind != TokKind::Word {
             continue;
         }
-        let f = doc.fold(h);
-        if lex.group_heads.contains(f) && h > 0 {
+        if doc.is(h, list::GROUP_HEAD) && h > 0 {
             government(doc, lex, h, &mut out);
         }
-        if !lex.group_nouns.contains(f) || (doc.toks[h].cap && !doc.initial[h]) {
+        if !doc.is(h, list::GROUP_NOUN) || (doc.toks[h].cap && !doc.initial[h]) {
             continue;
         }
         // Modifiers before the noun.
@@ -55,8 +55,8 @@ pub fn find(doc: &Doc, lex: &Lexicon) -> Vec<DocActor> {
             if let Some(c) = is_demonym(doc, lex, a - 1) {
                 country = country.or(Some(c));
                 a -= 1;
-            } else if !t.cap && lex.group_modifiers.contains(t.fold.as_str())
-                || (doc.initial[a - 1] && lex.group_modifiers.contains(t.fold.as_str()))
+            } else if !t.cap && doc.is(a - 1, list::GROUP_MODIFIER)
+                || (doc.initial[a - 1] && doc.is(a - 1, list::GROUP_MODIFIER))
             {
                 a -= 1;
             } else {
@@ -72,7 +72,7 @@ pub fn find(doc: &Doc, lex: &Lexicon) -> Vec<DocActor> {
             b += 1 + len;
         }
         let determined = a > 0 && doc.fold(a - 1) == "the";
-        let acts = acts_after(doc, lex, b)
+        let acts = acts_after(doc, b)
             || (a >= 2 && doc.fold(a - 2) == "according" && doc.fold(a - 1) == "to");
         if !(acts || country.is_some() && a < h) || (a == h && !determined && !doc.initial[h]) {
             continue;
@@ -91,7 +91,7 @@ pub fn find(doc: &Doc, lex: &Lexicon) -> Vec<DocActor> {
 }
 
 /// A verb (or speech verb) right after the noun phrase, past commas and an adverb.
-fn acts_after(doc: &Doc, lex: &Lexicon, mut b: usize) -> bool {
+fn acts_after(doc: &Doc, mut b: usize) -> bool {
     for _ in 0..4 {
         let f = doc.fold(b);
         if doc.s(b) == "," || f == "however" || f.ends_with("ly") || f == "also" {
@@ -102,7 +102,7 @@ fn acts_after(doc: &Doc, lex: &Lexicon, mut b: usize) -> bool {
     }
     let f = doc.fold(b);
     // Auxiliaries too: "experts are set to visit", "analysts have warned".
-    lex.speech_verbs.contains(f)
+    doc.is(b, list::SPEECH)
         || matches!(
             f,
             "is" | "are" | "was" | "were" | "has" | "have" | "had" | "will" | "would"

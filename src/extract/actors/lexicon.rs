@@ -12,6 +12,15 @@ pub fn fold(s: &str) -> String {
     }
 }
 
+/// `fold(a) == fold(b)`, without allocating when both are ASCII.
+pub fn same_fold(a: &str, b: &str) -> bool {
+    if a.is_ascii() && b.is_ascii() {
+        a.eq_ignore_ascii_case(b)
+    } else {
+        fold(a) == fold(b)
+    }
+}
+
 pub use crate::fasthash::{FastMap, FastSet};
 
 /// What kind of place a gazetteer entry is.
@@ -74,6 +83,54 @@ pub struct Lexicon {
     pub group_nouns: FastSet<String>,
     pub group_modifiers: FastSet<String>,
     pub group_heads: FastSet<String>,
+    /// Every word of the lists above → which lists hold it, so a token needs one probe for all.
+    /// Words of up to eight bytes are keyed by `short_key`, which hashes and compares cheaper.
+    short_words: FastMap<u128, WordInfo>,
+    long_words: FastMap<String, WordInfo>,
+}
+
+/// A word of at most eight bytes as one number: its bytes and its length (so "a" and "a\0"
+/// differ).
+fn short_key(w: &str) -> Option<u128> {
+    let b = w.as_bytes();
+    if b.len() > 8 {
+        return None;
+    }
+    let mut buf = [0u8; 8];
+    buf[..b.len()].copy_from_slice(b);
+    Some(u128::from(u64::from_le_bytes(buf)) | (b.len() as u128) << 64)
+}
+
+/// Bits of `WordInfo::lists`: the word lists a folded word is on.
+pub mod list {
+    pub const GIVEN: u32 = 1;
+    pub const FAMILY_FIRST: u32 = 1 << 1;
+    pub const TITLE: u32 = 1 << 2;
+    pub const TITLE_WORD: u32 = 1 << 3;
+    pub const HONORIFIC: u32 = 1 << 4;
+    pub const ORG_SUFFIX: u32 = 1 << 5;
+    pub const CLUB: u32 = 1 << 6;
+    pub const PLACE_SUFFIX: u32 = 1 << 7;
+    pub const PLACE_PREFIX: u32 = 1 << 8;
+    pub const THING: u32 = 1 << 9;
+    pub const NON_NAME: u32 = 1 << 10;
+    pub const SPEECH: u32 = 1 << 11;
+    pub const GROUP_NOUN: u32 = 1 << 12;
+    pub const GROUP_MODIFIER: u32 = 1 << 13;
+    pub const GROUP_HEAD: u32 = 1 << 14;
+    pub const DEMONYM: u32 = 1 << 15;
+    pub const DEMONYM_FIRST: u32 = 1 << 16;
+    /// `Lexicon::is_given` holds: a given name, or one before a hyphen ("Jean-Pierre").
+    pub const GIVEN_ANY: u32 = 1 << 17;
+}
+
+/// What the lexicon knows about one folded word.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct WordInfo {
+    /// `list` bits.
+    pub lists: u32,
+    /// The longest gazetteer phrase (in tokens) it opens; 0 when none.
+    pub phrase_len: usize,
 }
 
 fn folded_set<'a>(lines: impl Iterator<Item = &'a str>) -> FastSet<String> {
@@ -85,13 +142,14 @@ pub fn phrase_key(s: &str) -> String {
     let toks = tokenize(s);
     let mut key = String::new();
     for t in toks
+        .toks
         .iter()
         .filter(|t| t.kind != TokKind::Punct || !t.span.is_empty())
     {
         if !key.is_empty() {
             key.push(' ');
         }
-        key.push_str(&t.fold);
+        key.push_str(toks.fold_of(t));
     }
     key
 }
@@ -203,7 +261,66 @@ impl Lexicon {
         lex.group_nouns = folded_set(assets.lines("group-nouns.txt"));
         lex.group_modifiers = folded_set(assets.lines("group-modifiers.txt"));
         lex.group_heads = folded_set(assets.lines("group-heads.txt"));
+        lex.index_words();
         lex
+    }
+
+    /// Fills `words` from the lists.
+    fn index_words(&mut self) {
+        let mut words: FastMap<String, WordInfo> = FastMap::default();
+        let sets = [
+            (&self.given, list::GIVEN),
+            (&self.family_first, list::FAMILY_FIRST),
+            (&self.titles, list::TITLE),
+            (&self.title_words, list::TITLE_WORD),
+            (&self.honorifics, list::HONORIFIC),
+            (&self.org_suffixes, list::ORG_SUFFIX),
+            (&self.club_words, list::CLUB),
+            (&self.place_suffixes, list::PLACE_SUFFIX),
+            (&self.place_prefixes, list::PLACE_PREFIX),
+            (&self.thing_words, list::THING),
+            (&self.non_names, list::NON_NAME),
+            (&self.speech_verbs, list::SPEECH),
+            (&self.group_nouns, list::GROUP_NOUN),
+            (&self.group_modifiers, list::GROUP_MODIFIER),
+            (&self.group_heads, list::GROUP_HEAD),
+            (&self.demonym_first, list::DEMONYM_FIRST),
+        ];
+        for (set, bit) in sets {
+            for w in set {
+                words.entry(w.clone()).or_default().lists |= bit;
+            }
+        }
+        for w in self.demonyms.keys() {
+            words.entry(w.clone()).or_default().lists |= list::DEMONYM;
+        }
+        for (w, &n) in &self.phrase_len {
+            words.entry(w.clone()).or_default().phrase_len = n;
+        }
+        for (w, info) in words {
+            match short_key(&w) {
+                Some(k) => self.short_words.insert(k, info),
+                None => self.long_words.insert(w, info),
+            };
+        }
+    }
+
+    /// Everything the lists say about the folded word `fold`, in one probe (two for a hyphen).
+    pub fn word_info(&self, fold: &str) -> WordInfo {
+        let found = match short_key(fold) {
+            Some(k) => self.short_words.get(&k),
+            None => self.long_words.get(fold),
+        };
+        let mut info = found.copied().unwrap_or_default();
+        if info.lists & list::GIVEN != 0
+            || fold.as_bytes().contains(&b'-')
+                && fold
+                    .split_once('-')
+                    .is_some_and(|(a, _)| self.given.contains(a))
+        {
+            info.lists |= list::GIVEN_ANY;
+        }
+        info
     }
 
     fn add_phrase(&mut self, phrase: &str, entry: Entry) {

@@ -36,7 +36,7 @@ pub struct DocActor {
 
 /// Finds the actors of one document, in order of first mention.
 pub fn extract(text: &str, segments: &Segments, lex: &Lexicon) -> Staged<DocActor> {
-    let doc = context::Doc::new(text, segments);
+    let doc = context::Doc::new(text, segments, lex);
     let cands = candidates::find(&doc, lex);
     let mut actors = coref::resolve(&doc, lex, &cands);
     actors.extend(groups::find(&doc, lex));

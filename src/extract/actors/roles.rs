@@ -4,7 +4,7 @@
 
 use super::candidates::{CKind, Cand, demonym_len, gazetteer, is_joiner, push_entry};
 use super::context::Doc;
-use super::lexicon::{Entry, Lexicon, PlaceKind};
+use super::lexicon::{Entry, Lexicon, PlaceKind, list};
 use super::tokens::TokKind;
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -48,8 +48,8 @@ fn entry_country(e: &Entry) -> Option<String> {
     }
 }
 
-fn is_title(doc: &Doc, lex: &Lexicon, q: usize) -> bool {
-    doc.is_cap(q) && lex.title_words.contains(doc.fold(q)) && !is_joiner(doc.fold(q))
+fn is_title(doc: &Doc, q: usize) -> bool {
+    doc.is_cap(q) && doc.is(q, list::TITLE_WORD) && !is_joiner(doc.fold(q))
 }
 
 /// Strips affiliation and title words from the front of a run. Returns where the name starts and
@@ -67,7 +67,7 @@ pub fn leading_title(
     let mut aff: Option<(usize, &Entry)> = None;
     if let Some((len, e)) = gazetteer(doc, lex, p, b)
         && p + len < b
-        && is_title(doc, lex, p + len)
+        && is_title(doc, p + len)
     {
         aff = Some((len, e));
         country = entry_country(e);
@@ -77,10 +77,10 @@ pub fn leading_title(
         p += len;
     } else {
         let d = demonym_len(doc, lex, p, b);
-        if d > 0 && p + d < b && is_title(doc, lex, p + d) {
+        if d > 0 && p + d < b && is_title(doc, p + d) {
             country = lex
                 .demonyms
-                .get(&doc.key(p, p + d))
+                .get(&*doc.key(p, p + d))
                 .filter(|c| !c.is_empty())
                 .cloned();
             p += d;
@@ -106,7 +106,7 @@ pub fn leading_title(
     let mut q = p;
     let mut last = p;
     while q < b {
-        if is_title(doc, lex, q) {
+        if is_title(doc, q) {
             q += 1;
             last = q;
         } else if q > t0 && is_joiner(doc.fold(q)) {
@@ -116,11 +116,11 @@ pub fn leading_title(
         }
     }
     // A title head later in the run: "Lands Minister X", "ACC Chairman X".
-    let name_start = |k: usize| k < b && doc.is_cap(k) && !lex.title_words.contains(doc.fold(k));
+    let name_start = |k: usize| k < b && doc.is_cap(k) && !doc.is(k, list::TITLE_WORD);
     if last == t0 || !name_start(last) {
         if let Some(k) = (t0..b.saturating_sub(1))
             .rev()
-            .find(|&k| doc.is_cap(k) && lex.titles.contains(doc.fold(k)) && name_start(k + 1))
+            .find(|&k| doc.is_cap(k) && doc.is(k, list::TITLE) && name_start(k + 1))
         {
             last = k + 1;
         }
@@ -130,13 +130,13 @@ pub fn leading_title(
     }
     // "Under President Chavez": "under" is a title word only inside a listed title.
     let mut t0 = t0;
-    if doc.fold(t0) == "under" && t0 + 1 < last && !lex.titles.contains(&doc.key(t0, t0 + 2)) {
+    if doc.fold(t0) == "under" && t0 + 1 < last && !lex.titles.contains(&*doc.key(t0, t0 + 2)) {
         t0 += 1;
     }
     // A role holds a role noun: "Federal Reserve", "World Cup-winning", "European and Asian"
     // hold title words but no title.
     let head_ok = (t0..last).any(|k| {
-        lex.titles.contains(doc.fold(k)) || (t0..k).any(|s| lex.titles.contains(&doc.key(s, k + 1)))
+        doc.is(k, list::TITLE) || (t0..k).any(|s| lex.titles.contains(&*doc.key(s, k + 1)))
     });
     if !head_ok {
         // "Police said": title words with no name after them name no one.
@@ -146,18 +146,18 @@ pub fn leading_title(
         return (a, None);
     }
     // "Dean Headley": a lone title that is also a given name is the name.
-    if last == t0 + 1 && aff.is_none() && country.is_none() && lex.is_given(doc.fold(t0)) {
+    if last == t0 + 1 && aff.is_none() && country.is_none() && doc.given(t0) {
         return (a, None);
     }
     // A name must follow, and the title must not be an organisation's own name.
-    if last < b && lex.org_suffixes.contains(doc.fold(b - 1)) {
+    if last < b && doc.is(b - 1, list::ORG_SUFFIX) {
         return (a, None);
     }
     if let Some((len, e)) = aff {
         push_entry(doc, lex, out, a, a + len, e);
     }
     // "Former Beatle Sir Paul McCartney", "Under Mr Brown": an honorific says person, not role.
-    let honorific = lex.honorifics.contains(doc.fold(last - 1));
+    let honorific = doc.is(last - 1, list::HONORIFIC);
     let title = if honorific {
         String::new()
     } else {
@@ -195,14 +195,14 @@ fn role_text(doc: &Doc, t0: usize, last: usize) -> String {
 }
 
 /// A role written in lower case just before a name: "chief spokesman X", "CivilNet analysts X".
-pub fn lower_role(doc: &Doc, lex: &Lexicon, a: usize, out: &[Cand]) -> Option<Role> {
+pub fn lower_role(doc: &Doc, a: usize, out: &[Cand]) -> Option<Role> {
     let mut p = a;
     while p > 0 && a - p < 4 {
         let t = &doc.toks[p - 1];
-        let f = t.fold.as_str();
+        let f = doc.tok_fold(t);
         if t.kind == TokKind::Word
             && !t.cap
-            && (lex.title_words.contains(f) || lex.group_nouns.contains(f))
+            && doc.is(p - 1, list::TITLE_WORD | list::GROUP_NOUN)
             && !is_joiner(f)
         {
             p -= 1;
@@ -213,14 +213,13 @@ pub fn lower_role(doc: &Doc, lex: &Lexicon, a: usize, out: &[Cand]) -> Option<Ro
     if p == a {
         return None;
     }
-    let head = doc.fold(a - 1);
-    if !(lex.titles.contains(head) || lex.group_nouns.contains(head)) {
+    if !doc.is(a - 1, list::TITLE | list::GROUP_NOUN) {
         return None;
     }
     let words: Vec<&str> = (p..a).map(|i| doc.s(i)).collect();
     let last = doc.fold(a - 1);
     let plural =
-        last.ends_with('s') && !lex.title_words.contains(last) || lex.group_nouns.contains(last);
+        last.ends_with('s') && !doc.is(a - 1, list::TITLE_WORD) || doc.is(a - 1, list::GROUP_NOUN);
     let mut title = words.join(" ");
     if plural && title.ends_with('s') {
         title.pop();
@@ -262,7 +261,7 @@ pub fn appositive(doc: &Doc, lex: &Lexicon, b: usize) -> Option<Role> {
     let country = (p < doc.toks.len())
         .then(|| {
             let d = demonym_len(doc, lex, p, doc.toks.len());
-            let c = lex.demonyms.get(&doc.key(p, p + d)).cloned();
+            let c = lex.demonyms.get(&*doc.key(p, p + d)).cloned();
             (d > 0).then(|| {
                 p += d;
                 c
@@ -274,16 +273,14 @@ pub fn appositive(doc: &Doc, lex: &Lexicon, b: usize) -> Option<Role> {
     let t0 = p;
     while p < doc.toks.len() && p - t0 < 6 {
         let t = &doc.toks[p];
-        if t.kind == TokKind::Word
-            && lex.title_words.contains(t.fold.as_str())
-            && !is_joiner(&t.fold)
-        {
+        if t.kind == TokKind::Word && doc.is(p, list::TITLE_WORD) && !is_joiner(doc.tok_fold(t)) {
             p += 1;
         } else {
             break;
         }
     }
-    if p == t0 || !lex.titles.contains(&doc.key(p - 1, p)) && !lex.titles.contains(&doc.key(t0, p))
+    if p == t0
+        || !lex.titles.contains(&*doc.key(p - 1, p)) && !lex.titles.contains(&*doc.key(t0, p))
     {
         return None;
     }

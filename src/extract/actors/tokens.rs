@@ -1,7 +1,10 @@
 //! Tokens for name finding: words (with inner hyphens, apostrophes and acronym dots), numbers,
 //! possessive `'s` and single punctuation marks, each with its byte span and folded form.
+//!
+//! Folded forms live in one buffer per document rather than one `String` per token: the buffer
+//! starts as the ASCII-lowercased text (same byte offsets), so an ASCII token's fold is the same
+//! range of the buffer as its span in the text; other tokens' folds are appended after it.
 
-use super::lexicon::fold;
 use crate::model::Span;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -13,11 +16,12 @@ pub enum TokKind {
     Punct,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Copy, Debug)]
 pub struct Tok {
     pub span: Span,
     pub kind: TokKind,
-    pub fold: String,
+    /// Where the folded form sits in `Tokens::folds`; equal to `span` when folded in place.
+    pub fold: Span,
     /// Starts with an upper-case letter.
     pub cap: bool,
     /// Has at least two letters, all upper case ("NATO", "BRUSSELS", "U.S.").
@@ -31,6 +35,24 @@ impl Tok {
     pub fn nl_before_or_first(&self, index: usize) -> bool {
         self.nl_before || index == 0
     }
+
+    /// Whether the folded form is the text's own bytes, lower-cased in place (ASCII tokens).
+    pub fn folded_in_place(&self) -> bool {
+        self.fold == self.span
+    }
+}
+
+/// The tokens of one text and the buffer holding their folded forms.
+pub struct Tokens {
+    pub toks: Vec<Tok>,
+    pub folds: String,
+}
+
+impl Tokens {
+    /// The folded form of `t`, a token of this text.
+    pub fn fold_of(&self, t: &Tok) -> &str {
+        t.fold.slice(&self.folds)
+    }
 }
 
 fn is_apos(c: char) -> bool {
@@ -38,90 +60,114 @@ fn is_apos(c: char) -> bool {
 }
 
 /// Splits `text` into tokens; never panics, spans always fall on char boundaries.
-pub fn tokenize(text: &str) -> Vec<Tok> {
-    let mut out = Vec::with_capacity(text.len() / 5);
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let n = chars.len();
-    let at = |i: usize| chars.get(i).map(|&(_, c)| c);
-    let off = |i: usize| chars.get(i).map_or(text.len(), |&(o, _)| o);
+pub fn tokenize(text: &str) -> Tokens {
+    let bytes = text.as_bytes();
+    let n = bytes.len();
+    let mut out = Vec::with_capacity(n / 5);
+    let mut folds = text.to_ascii_lowercase();
+    // The char at byte offset `i` (a char boundary, or past the end); ASCII needs no decoding.
+    let at = |i: usize| match bytes.get(i) {
+        Some(&b) if b.is_ascii() => Some(char::from(b)),
+        Some(_) => text.get(i..).and_then(|s| s.chars().next()),
+        None => None,
+    };
     let mut i = 0;
     let mut nl = false;
-    while i < n {
-        let c = chars[i].1;
+    while let Some(c) = at(i) {
+        let w = c.len_utf8();
         if c.is_whitespace() {
             nl |= c == '\n';
-            i += 1;
+            i += w;
             continue;
         }
         let start = i;
         let kind;
         if is_apos(c)
-            && at(i + 1).is_some_and(|c| c == 's' || c == 'S')
-            && !at(i + 2).is_some_and(char::is_alphanumeric)
-            && i > 0
-            && !chars[i - 1].1.is_whitespace()
+            && at(i + w).is_some_and(|c| c == 's' || c == 'S')
+            && !at(i + w + 1).is_some_and(char::is_alphanumeric)
+            && text[..i]
+                .chars()
+                .next_back()
+                .is_some_and(|p| !p.is_whitespace())
         {
-            i += 2;
+            i += w + 1;
             kind = TokKind::Poss;
         } else if c.is_ascii_digit() {
-            i += 1;
-            while i < n {
-                let d = chars[i].1;
+            i += w;
+            while let Some(d) = at(i) {
                 if d.is_alphanumeric()
                     || (matches!(d, '.' | ',' | ':' | '-' | '/')
                         && at(i + 1).is_some_and(|x| x.is_ascii_digit()))
                 {
-                    i += 1;
+                    i += d.len_utf8();
                 } else {
                     break;
                 }
             }
             kind = TokKind::Number;
         } else if c.is_alphabetic() {
-            i += 1;
-            while i < n {
-                let d = chars[i].1;
-                let next = at(i + 1);
+            i += w;
+            loop {
+                // Plain ASCII letters and digits: the common case, no decoding needed.
+                while bytes.get(i).is_some_and(u8::is_ascii_alphanumeric) {
+                    i += 1;
+                }
+                let Some(d) = at(i) else { break };
+                let dw = d.len_utf8();
+                if d.is_alphanumeric() {
+                    i += dw;
+                    continue;
+                }
+                let next = at(i + dw);
                 let inner_join = (d == '-' || d == '&') && next.is_some_and(char::is_alphanumeric);
                 // "O'Neill" keeps its apostrophe; "Turkey's" does not.
                 let inner_apos = is_apos(d)
                     && next.is_some_and(char::is_alphabetic)
                     && (!matches!(next, Some('s' | 'S'))
-                        || at(i + 2).is_some_and(char::is_alphanumeric));
-                if d.is_alphanumeric()
-                    || is_combining(d)
+                        || at(i + dw + 1).is_some_and(char::is_alphanumeric));
+                if (!d.is_ascii() && is_combining(d))
                     || inner_join
                     || inner_apos
-                    || (d == '.' && dotted(&chars, start, i))
+                    || (d == '.' && dotted(&text[start..i], next))
                 {
-                    i += 1;
+                    i += dw;
                 } else {
                     break;
                 }
             }
             kind = TokKind::Word;
         } else {
-            i += 1;
+            i += w;
             kind = TokKind::Punct;
         }
-        let span = Span::new(off(start), off(i));
+        let span = Span::new(start, i);
         let s = span.slice(text);
-        let letters = s.chars().filter(|c| c.is_alphabetic());
-        let (mut up, mut total) = (0, 0);
-        for l in letters {
-            total += 1;
-            up += usize::from(l.is_uppercase());
+        let ascii = s.is_ascii();
+        let (mut up, mut total) = (0usize, 0usize);
+        if ascii {
+            for b in s.bytes().filter(u8::is_ascii_alphabetic) {
+                total += 1;
+                up += usize::from(b.is_ascii_uppercase());
+            }
+        } else {
+            for l in s.chars().filter(|c| c.is_alphabetic()) {
+                total += 1;
+                up += usize::from(l.is_uppercase());
+            }
         }
+        let fold = if ascii {
+            span
+        } else if kind == TokKind::Punct {
+            Span::new(0, 0)
+        } else {
+            let from = folds.len();
+            folds.push_str(&crate::text::fold(s));
+            Span::new(from, folds.len())
+        };
         out.push(Tok {
             span,
             kind,
-            fold: if s.is_ascii() {
-                s.to_ascii_lowercase()
-            } else if kind == TokKind::Punct {
-                String::new()
-            } else {
-                fold(s)
-            },
+            fold,
             cap: kind == TokKind::Word
                 && (s.chars().next().is_some_and(char::is_uppercase) || prefixed_cap(s)),
             upper: kind == TokKind::Word && total >= 2 && up == total,
@@ -129,18 +175,16 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
         });
         nl = false;
     }
-    out
+    Tokens { toks: out, folds }
 }
 
 fn is_combining(c: char) -> bool {
     unicode_normalization::char::is_combining_mark(c)
 }
 
-/// Whether the dot at `i` belongs to the word begun at `start`: initials and dotted acronyms
+/// Whether the dot after `word` (followed by `next`) belongs to it: initials and dotted acronyms
 /// ("J.", "U.S.", "Mr.") keep their dots.
-fn dotted(chars: &[(usize, char)], start: usize, i: usize) -> bool {
-    let word: String = chars[start..i].iter().map(|&(_, c)| c).collect();
-    let next = chars.get(i + 1).map(|&(_, c)| c);
+fn dotted(word: &str, next: Option<char>) -> bool {
     let letters = word.chars().filter(|c| c.is_alphabetic()).count();
     // "U.S" + "." or "U" + ".S."
     let segs_short = word.split('.').all(|p| p.chars().count() <= 2);
@@ -154,7 +198,7 @@ fn dotted(chars: &[(usize, char)], start: usize, i: usize) -> bool {
         return true;
     }
     matches!(
-        word.as_str(),
+        word,
         "Mr" | "Mrs"
             | "Ms"
             | "Dr"
@@ -189,6 +233,10 @@ fn dotted(chars: &[(usize, char)], start: usize, i: usize) -> bool {
 
 /// "al-Kabariti", "el-Sheikh", "bin-Laden": an Arabic article before a capitalised name.
 fn prefixed_cap(s: &str) -> bool {
+    // Every prefix is at most three bytes long: a later hyphen cannot follow one.
+    if !s.bytes().take(4).any(|b| b == b'-') {
+        return false;
+    }
     s.split_once('-').is_some_and(|(pre, rest)| {
         matches!(
             pre,
@@ -237,7 +285,11 @@ mod tests {
             ("farmers' union", &["farmers", "'", "union"]),
         ];
         for (text, want) in cases {
-            let got: Vec<&str> = tokenize(text).iter().map(|t| t.span.slice(text)).collect();
+            let got: Vec<&str> = tokenize(text)
+                .toks
+                .iter()
+                .map(|t| t.span.slice(text))
+                .collect();
             assert_eq!(got, *want, "{text}");
         }
     }

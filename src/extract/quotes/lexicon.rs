@@ -55,12 +55,22 @@ pub const NAME_CONTEXT: u16 = 128;
 
 type Map<K, V> = crate::fasthash::FastMap<K, V>;
 
+/// What the lists say about one word: its speech-verb forms, pronoun features and word classes.
+/// Each token carries a copy, so the rules read it without hashing the word again.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct WordInfo {
+    /// 1 + the index of the word's cue forms, or 0.
+    cue: u32,
+    pronoun: Option<Pronoun>,
+    classes: u16,
+}
+
 /// Speech verbs and cue phrases, pronouns and word classes.
 #[derive(Clone, Debug, Default)]
 pub struct Lexicon {
-    cues: Map<String, Vec<CueForm>>,
-    pronouns: Map<String, Pronoun>,
-    classes: Map<String, u16>,
+    words: Map<String, WordInfo>,
+    /// Cue forms by first word, longest first.
+    cue_forms: Vec<Vec<CueForm>>,
 }
 
 impl Lexicon {
@@ -84,24 +94,23 @@ impl Lexicon {
                 cues.entry(first).or_default().push(CueForm { rest, frame });
             }
         }
-        for forms in cues.values_mut() {
+        let mut words: Map<String, WordInfo> = Map::default();
+        let mut cue_forms = Vec::with_capacity(cues.len());
+        for (first, mut forms) in cues {
             forms.sort_by_key(|f| std::cmp::Reverse(f.rest.len()));
+            cue_forms.push(forms);
+            words.entry(first).or_default().cue = cue_forms.len() as u32;
         }
-        let mut pronouns = Map::default();
         for line in assets.lines("pronouns.txt") {
             let cols: Vec<&str> = line.split('\t').map(str::trim).collect();
             if let [word, number, referent] = cols[..] {
-                pronouns.insert(
-                    word.to_lowercase(),
-                    Pronoun {
-                        plural: number == "plural",
-                        person: referent != "thing",
-                        thing: referent != "person",
-                    },
-                );
+                words.entry(word.to_lowercase()).or_default().pronoun = Some(Pronoun {
+                    plural: number == "plural",
+                    person: referent != "thing",
+                    thing: referent != "person",
+                });
             }
         }
-        let mut classes: Map<String, u16> = Map::default();
         let mut bit = 0;
         for line in assets.lines("quote-words.txt") {
             if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
@@ -118,29 +127,26 @@ impl Lexicon {
                 };
                 continue;
             }
-            *classes.entry(line.to_lowercase()).or_default() |= bit;
+            words.entry(line.to_lowercase()).or_default().classes |= bit;
         }
-        Lexicon {
-            cues,
-            pronouns,
-            classes,
-        }
+        Lexicon { words, cue_forms }
+    }
+
+    /// The lists' entry for a lower-cased word (empty when it is in none).
+    pub fn info(&self, lower: &str) -> WordInfo {
+        self.words.get(lower).copied().unwrap_or_default()
     }
 
     /// Whether the token is a word in class `class` (one of the bit constants).
     pub fn has(&self, t: &Tok<'_>, class: u16) -> bool {
-        t.word
-            && self
-                .classes
-                .get(t.lower.as_ref())
-                .is_some_and(|c| c & class != 0)
+        t.word && t.info.classes & class != 0
     }
 
     pub fn pronoun(&self, t: &Tok<'_>) -> Option<Pronoun> {
         if !t.word {
             return None;
         }
-        self.pronouns.get(t.lower.as_ref()).copied()
+        t.info.pronoun
     }
 
     /// The longest speech verb or phrase starting at token `i`, outside quotations.
@@ -149,7 +155,7 @@ impl Lexicon {
         if !t.word || t.run.is_some() {
             return None;
         }
-        let forms = self.cues.get(t.lower.as_ref())?;
+        let forms = self.cue_forms.get((t.info.cue as usize).checked_sub(1)?)?;
         // A capitalised verb mid-sentence is a name ("State Department", "Post").
         let initial = i == 0 || toks[i - 1].sent != t.sent || toks[i - 1].is_punct(':');
         if t.cap && !initial && t.lower != "according" {

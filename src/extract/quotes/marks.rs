@@ -38,16 +38,19 @@ pub fn runs(text: &str, paragraphs: &[Span]) -> Vec<Run> {
     let mut attr = false;
     for (pi, para) in paragraphs.iter().enumerate() {
         let s = para.slice(text);
-        let mut prev = ' ';
-        let mut it = s.char_indices().peekable();
-        let mut first = true;
-        while let Some((i, c)) = it.next() {
+        // Only double quotation marks matter: '"' itself, and “ ” „ (E2 80 ..) or « » (C2 ..).
+        for i in memchr::memchr3_iter(b'"', 0xE2, 0xC2, s.as_bytes()) {
+            let Some(c) = s.get(i..).and_then(|r| r.chars().next()) else {
+                continue;
+            };
+            if !(c == '"' || is_open(c) || is_close(c)) {
+                continue;
+            }
             let at = para.start + i;
-            let next = it.peek().map_or(' ', |&(_, n)| n);
-            let reopen = first && open.is_some();
-            first = false;
-            if reopen && (is_open(c) || c == '"') {
-                prev = c;
+            let prev = s[..i].chars().next_back().unwrap_or(' ');
+            let next = s[i + c.len_utf8()..].chars().next().unwrap_or(' ');
+            // A quotation mark opening a paragraph while a quotation is open continues it.
+            if i == 0 && open.is_some() && (is_open(c) || c == '"') {
                 continue;
             }
             if is_open(c) {
@@ -67,9 +70,9 @@ pub fn runs(text: &str, paragraphs: &[Span]) -> Vec<Run> {
                     None if prev.is_whitespace() && !next.is_whitespace() => open = Some(at),
                     None => {}
                 }
-            } else if c == '"' && (attr || (open.is_none() && prev == '=')) {
+            } else if attr || (open.is_none() && prev == '=') {
                 attr = !attr;
-            } else if c == '"' {
+            } else {
                 match open {
                     Some(o) => {
                         out.push(Run {
@@ -86,7 +89,6 @@ pub fn runs(text: &str, paragraphs: &[Span]) -> Vec<Run> {
                     None => {}
                 }
             }
-            prev = c;
         }
         if let Some(o) = open {
             let continues = paragraphs.get(pi + 1).is_some_and(|n| opens_para(text, *n));

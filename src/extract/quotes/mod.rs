@@ -44,7 +44,8 @@ pub fn extract(
 ) -> Staged<Quote> {
     let paragraphs: Vec<Span> = segments.paragraphs.iter().map(|p| p.span).collect();
     let runs = marks::runs(text, &paragraphs);
-    let mut toks = tokens::tokenize(text, segments);
+    let lowered = text.to_ascii_lowercase();
+    let mut toks = tokens::tokenize(text, &lowered, segments, lex);
     let mut run_toks = Vec::with_capacity(runs.len());
     for (r, run) in runs.iter().enumerate() {
         let a = tokens::first_at(&toks, run.span.start);

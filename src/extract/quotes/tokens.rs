@@ -2,6 +2,7 @@
 
 use std::borrow::Cow;
 
+use super::lexicon::{Lexicon, WordInfo};
 use crate::extract::segment::Segments;
 use crate::model::Span;
 
@@ -20,6 +21,8 @@ pub struct Tok<'t> {
     pub sent: usize,
     /// The quotation run the token sits in (marks included), if any.
     pub run: Option<usize>,
+    /// What the word lists say about the word, looked up once.
+    pub info: WordInfo,
 }
 
 impl Tok<'_> {
@@ -36,45 +39,63 @@ fn joins(c: char) -> bool {
     matches!(c, '\'' | '’' | '-' | '.' | '&' | '\u{2011}')
 }
 
-/// Splits `text` into tokens; paragraphs and sentences come from `segs`.
-pub fn tokenize<'t>(text: &'t str, segs: &Segments) -> Vec<Tok<'t>> {
+/// The character at byte `i` of `text` and its length; ASCII without decoding.
+fn char_at(text: &str, i: usize) -> Option<(char, usize)> {
+    let b = *text.as_bytes().get(i)?;
+    if b.is_ascii() {
+        return Some((char::from(b), 1));
+    }
+    let c = text.get(i..)?.chars().next()?;
+    Some((c, c.len_utf8()))
+}
+
+fn alnum_at(text: &str, i: usize) -> bool {
+    char_at(text, i).is_some_and(|(c, _)| c.is_alphanumeric())
+}
+
+/// Splits `text` into tokens; paragraphs and sentences come from `segs`, word classes from `lex`.
+/// `lowered` is `text` with ASCII letters lower-cased (same length): ASCII words borrow from it.
+pub fn tokenize<'t>(
+    text: &'t str,
+    lowered: &'t str,
+    segs: &Segments,
+    lex: &Lexicon,
+) -> Vec<Tok<'t>> {
     let mut out: Vec<Tok> = Vec::with_capacity(text.len() / 5);
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
+    let mut i = 0;
+    while let Some((c, n)) = char_at(text, i) {
         if c.is_whitespace() {
+            i += n;
             continue;
         }
-        if c.is_alphanumeric()
-            || ((c == '@' || c == '#') && chars.peek().is_some_and(|&(_, n)| n.is_alphanumeric()))
-        {
-            let mut end = i + c.len_utf8();
+        if c.is_alphanumeric() || ((c == '@' || c == '#') && alnum_at(text, i + n)) {
+            let mut end = i + n;
             let mut last = c;
-            while let Some(&(j, d)) = chars.peek() {
-                let next = text[j + d.len_utf8()..].chars().next();
+            let mut ascii = c.is_ascii();
+            while let Some((d, dn)) = char_at(text, end) {
                 // A joiner stays inside the word only between two alphanumerics; a plural
                 // possessive keeps its apostrophe ("Sanders’ campaign").
-                let inner =
-                    d.is_alphanumeric() || (joins(d) && next.is_some_and(char::is_alphanumeric));
+                let inner = d.is_alphanumeric() || (joins(d) && alnum_at(text, end + dn));
                 let possessive = matches!(d, '\'' | '’') && matches!(last, 's' | 'S') && !inner;
                 if !(inner || possessive) {
                     break;
                 }
-                end = j + d.len_utf8();
+                end += dn;
                 last = d;
-                chars.next();
+                ascii &= d.is_ascii();
                 if possessive {
                     break;
                 }
             }
-            let raw = &text[i..end];
-            // Most words are lower-case ASCII already: borrow them instead of allocating.
-            let lower = if raw.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
-                Cow::Borrowed(raw)
+            // ASCII words borrow their lower case from `lowered`; others are folded here.
+            let lower = if ascii {
+                Cow::Borrowed(&lowered[i..end])
             } else {
-                let mut l = String::with_capacity(raw.len());
-                raw.chars().for_each(|ch| push_lower(&mut l, ch));
+                let mut l = String::with_capacity(end - i);
+                text[i..end].chars().for_each(|ch| push_lower(&mut l, ch));
                 Cow::Owned(l)
             };
+            let info = lex.info(&lower);
             out.push(Tok {
                 span: Span::new(i, end),
                 lower,
@@ -83,17 +104,21 @@ pub fn tokenize<'t>(text: &'t str, segs: &Segments) -> Vec<Tok<'t>> {
                 para: 0,
                 sent: NO_SENTENCE,
                 run: None,
+                info,
             });
+            i = end;
         } else {
             out.push(Tok {
-                span: Span::new(i, i + c.len_utf8()),
-                lower: Cow::Borrowed(&text[i..i + c.len_utf8()]),
+                span: Span::new(i, i + n),
+                lower: Cow::Borrowed(&text[i..i + n]),
                 word: false,
                 cap: false,
                 para: 0,
                 sent: NO_SENTENCE,
                 run: None,
+                info: WordInfo::default(),
             });
+            i += n;
         }
     }
     locate(&mut out, segs);

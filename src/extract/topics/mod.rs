@@ -39,7 +39,8 @@ pub struct Lexicon {
     topics: Vec<(String, String)>,
     keywords: Vec<Keyword>,
     matcher: Option<AhoCorasick>,
-    stopwords: std::collections::HashSet<String>,
+    /// Stop words by their `phrases::word_hash`.
+    stopwords: crate::fasthash::FastMap<u64, Vec<String>>,
 }
 
 impl Lexicon {
@@ -77,19 +78,23 @@ impl Lexicon {
             .kind(Some(AhoCorasickKind::DFA))
             .build(&patterns)
             .ok();
+        let mut stopwords: crate::fasthash::FastMap<u64, Vec<String>> = Default::default();
+        for w in assets.lines("topic-stopwords.txt").map(str::to_lowercase) {
+            stopwords.entry(phrases::word_hash(&w)).or_default().push(w);
+        }
         Lexicon {
             topics,
             keywords,
             matcher,
-            stopwords: assets
-                .lines("topic-stopwords.txt")
-                .map(str::to_lowercase)
-                .collect(),
+            stopwords,
         }
     }
 
-    pub(crate) fn is_stopword(&self, w: &str) -> bool {
-        self.stopwords.contains(w)
+    /// Whether `w` (lower case, with `phrases::word_hash` `hash`) is a stop word.
+    pub(crate) fn is_stopword(&self, hash: u64, w: &str) -> bool {
+        self.stopwords
+            .get(&hash)
+            .is_some_and(|ws| ws.iter().any(|s| s == w))
     }
 }
 

@@ -162,7 +162,7 @@ impl Hasher for Identity {
 type Map<V> = HashMap<u64, V, BuildHasherDefault<Identity>>;
 
 /// FNV-1a of a word, lower-cased on the fly.
-fn word_hash(w: &str) -> u64 {
+pub(super) fn word_hash(w: &str) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     if w.is_ascii() {
         for b in w.bytes() {
@@ -191,7 +191,7 @@ fn label(s: &str) -> String {
 
 /// The candidate phrases of one text, by hash, with their counts and first spans.
 fn candidates(text: &str, lex: &Lexicon) -> Map<Cand> {
-    let mut out: Map<Cand> = Map::default();
+    let mut out: Map<Cand> = Map::with_capacity_and_hasher(text.len() / 64, Default::default());
     // (word hash, span, usable at the end of a phrase, usable at its start)
     let mut window: Vec<(u64, Span, bool, bool)> = Vec::with_capacity(4);
     let mut sentence_start = true;
@@ -200,21 +200,29 @@ fn candidates(text: &str, lex: &Lexicon) -> Map<Cand> {
         if brk {
             window.clear();
         }
-        let Some((w, span)) = word else {
+        let Some(Word {
+            text: w,
+            span,
+            facts,
+        }) = word
+        else {
             sentence_start = true;
             window.clear();
             continue;
         };
         // Contractions and possessives ("don't", "world's") make no phrase.
-        let ascii = w.is_ascii();
-        let lower_ok = if ascii {
-            w.bytes().all(|b| b.is_ascii_lowercase() || b == b'-')
-        } else {
-            w.chars().all(|c| c.is_lowercase() || c == '-')
+        let (lower_ok, cap_ok) = match facts {
+            Some(f) => (
+                f.lower && f.rest_lower,
+                sentence_start && f.upper && f.rest_lower,
+            ),
+            None => (
+                w.chars().all(|c| c.is_lowercase() || c == '-'),
+                sentence_start
+                    && w.chars().skip(1).all(|c| c.is_lowercase() || c == '-')
+                    && w.chars().next().is_some_and(char::is_uppercase),
+            ),
         };
-        let cap_ok = sentence_start
-            && w.chars().skip(1).all(|c| c.is_lowercase() || c == '-')
-            && w.chars().next().is_some_and(char::is_uppercase);
         sentence_start = false;
         let lw: &str = if lower_ok {
             w
@@ -226,17 +234,22 @@ fn candidates(text: &str, lex: &Lexicon) -> Map<Cand> {
             window.clear();
             continue;
         };
-        let letters = if ascii {
-            lw.bytes().filter(u8::is_ascii_alphabetic).count()
-        } else {
-            lw.chars().filter(|c| c.is_alphabetic()).count()
+        let letters = match facts {
+            // Lower-casing keeps ASCII letters letters.
+            Some(f) => f.letters,
+            None => lw.chars().filter(|c| c.is_alphabetic()).count(),
         };
-        if letters < 3 || lex.is_stopword(lw) {
+        if letters < 3 {
+            window.clear();
+            continue;
+        }
+        let hash = word_hash(lw);
+        if lex.is_stopword(hash, lw) {
             window.clear();
             continue;
         }
         let last_ok = !(adverb(lw) || lw.ends_with("ed") || lw.ends_with("ing"));
-        window.push((word_hash(lw), span, last_ok, !adverb(lw)));
+        window.push((hash, span, last_ok, !adverb(lw)));
         if window.len() > 3 {
             window.remove(0);
         }
@@ -266,34 +279,77 @@ fn adverb(w: &str) -> bool {
     w.len() > 5 && w.ends_with("ly") && !w.ends_with("ply") && !w.ends_with("mily")
 }
 
+/// The character at byte `i` of `text` and its length; ASCII without decoding.
+fn char_at(text: &str, i: usize) -> Option<(char, usize)> {
+    let b = *text.as_bytes().get(i)?;
+    if b.is_ascii() {
+        return Some((char::from(b), 1));
+    }
+    let c = text.get(i..)?.chars().next()?;
+    Some((c, c.len_utf8()))
+}
+
+/// A word of the text; `facts` are read while scanning an ASCII word (None for other words).
+struct Word<'t> {
+    text: &'t str,
+    span: Span,
+    facts: Option<AsciiFacts>,
+}
+
+#[derive(Clone, Copy)]
+struct AsciiFacts {
+    /// The first byte is a lower-case letter.
+    lower: bool,
+    /// The first byte is an upper-case letter.
+    upper: bool,
+    /// Every byte after the first is a lower-case letter or a hyphen.
+    rest_lower: bool,
+    letters: usize,
+}
+
 /// Words of a text; `None` marks a sentence end, and the flag a clause break before the word.
-fn words(text: &str) -> impl Iterator<Item = (Option<(&str, Span)>, bool)> + '_ {
-    let mut rest = text;
+fn words(text: &str) -> impl Iterator<Item = (Option<Word<'_>>, bool)> + '_ {
+    let mut pos = 0;
     let mut brk = false;
-    let base = text.as_ptr() as usize;
     std::iter::from_fn(move || {
         loop {
-            let c = rest.chars().next()?;
+            let (c, n) = char_at(text, pos)?;
             if c.is_alphanumeric() {
-                let end = rest
-                    .char_indices()
-                    .find(|&(i, ch)| {
-                        !(ch.is_alphanumeric()
-                            || ((ch == '-' || ch == '\'' || ch == '’')
-                                && rest[i + ch.len_utf8()..]
-                                    .chars()
-                                    .next()
-                                    .is_some_and(char::is_alphanumeric)))
-                    })
-                    .map_or(rest.len(), |(i, _)| i);
-                let w = &rest[..end];
-                let at = rest.as_ptr() as usize - base;
-                rest = &rest[end..];
+                let at = pos;
+                let mut end = pos + n;
+                let mut ascii = c.is_ascii();
+                let mut rest_lower = true;
+                let mut letters = usize::from(c.is_ascii_alphabetic());
+                // A hyphen or apostrophe stays inside the word only before an alphanumeric.
+                while let Some((ch, m)) = char_at(text, end) {
+                    let inner = ch.is_alphanumeric()
+                        || (matches!(ch, '-' | '\'' | '’')
+                            && char_at(text, end + m).is_some_and(|(d, _)| d.is_alphanumeric()));
+                    if !inner {
+                        break;
+                    }
+                    ascii &= ch.is_ascii();
+                    rest_lower &= ch.is_ascii_lowercase() || ch == '-';
+                    letters += usize::from(ch.is_ascii_alphabetic());
+                    end += m;
+                }
+                pos = end;
                 let b = brk;
                 brk = false;
-                return Some((Some((w, Span::new(at, at + end))), b));
+                let facts = ascii.then_some(AsciiFacts {
+                    lower: c.is_ascii_lowercase(),
+                    upper: c.is_ascii_uppercase(),
+                    rest_lower,
+                    letters,
+                });
+                let word = Word {
+                    text: &text[at..end],
+                    span: Span::new(at, end),
+                    facts,
+                };
+                return Some((Some(word), b));
             }
-            rest = &rest[c.len_utf8()..];
+            pos += n;
             if matches!(c, '.' | '!' | '?' | '\n') {
                 brk = false;
                 return Some((None, true));

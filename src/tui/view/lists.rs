@@ -147,15 +147,15 @@ impl QuotesView<'_> {
         let c = &self.state.data.corpus;
         let quote = &c.quotes[q];
         let names: Vec<&str> = quote
-            .speakers
+            .speakers()
             .iter()
-            .filter_map(|&a| c.actors.get(a).map(|a| a.name.as_str()))
+            .filter_map(|a| c.actors.get(a).map(|a| a.name.as_str()))
             .collect();
         if !names.is_empty() {
             return names.join(", ");
         }
-        let text = c.documents.get(quote.doc).map_or("", |d| d.text.as_str());
-        match quote.speaker_span.map(|sp| sp.slice(text)) {
+        let text = c.documents.get(quote.doc()).map_or("", |d| d.text.as_str());
+        match quote.speaker_span().map(|sp| sp.slice(text)) {
             Some(s) if !s.is_empty() => s.to_string(),
             _ => "unattributed".into(),
         }
@@ -195,8 +195,8 @@ impl Widget for QuotesView<'_> {
                 .data
                 .corpus
                 .documents
-                .get(quote.doc)
-                .map_or("", |d| quote.span.slice(&d.text));
+                .get(quote.doc())
+                .map_or("", |d| quote.span().slice(&d.text));
             let text = one_line(text.trim_matches(['“', '”', '"', '«', '»']));
             let in_event = current_event.is_some() && s.data.quote_event[q] == current_event;
             let (sep, body) = match quote.kind {

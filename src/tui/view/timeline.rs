@@ -75,7 +75,13 @@ impl Widget for TimelineView<'_> {
         let date_width = visible()
             .filter_map(|(_, r)| match r {
                 TimelineRow::Event(e) => {
-                    Some(str_width(&when_label(&s.data.corpus.events[*e].when)))
+                    let c = &s.data.corpus;
+                    let w = &c.events[*e].when;
+                    Some(str_width(&when_label(
+                        w.earliest,
+                        w.latest,
+                        c.when_value(w),
+                    )))
                 }
                 TimelineRow::Heading(..) => None,
             })
@@ -99,8 +105,8 @@ impl Widget for TimelineView<'_> {
                         .data
                         .corpus
                         .documents
-                        .get(ev.doc)
-                        .map_or("", |d| ev.span.slice(&d.text));
+                        .get(ev.doc())
+                        .map_or("", |d| ev.span().slice(&d.text));
                     let status = status_mark(ev.status);
                     let prefix_width = 1 + 2 + date_width + 1 + 2;
                     let sentence = ellipsize(&one_line(text), width.saturating_sub(prefix_width));
@@ -111,7 +117,17 @@ impl Widget for TimelineView<'_> {
                     let line = Line::from(vec![
                         Span::raw(" "),
                         Span::styled(format!("{} ", basis_mark(ev.when.basis)), t.dim()),
-                        Span::styled(fit(&when_label(&ev.when), date_width), t.date()),
+                        Span::styled(
+                            fit(
+                                &when_label(
+                                    ev.when.earliest,
+                                    ev.when.latest,
+                                    s.data.corpus.when_value(&ev.when),
+                                ),
+                                date_width,
+                            ),
+                            t.date(),
+                        ),
                         Span::raw(" "),
                         Span::styled(format!("{status} "), status_style),
                         Span::raw(sentence),
