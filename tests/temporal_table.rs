@@ -261,6 +261,13 @@ const ROWS: &[Row] = &[
     ("Lawyers emerged from their third day-long meeting.", "2000-04-03", "day-long", "DURATION", "P1D", "", ""),
     ("It is a symbol of the decades-long battle.", "2000-01-15", "decades-long", "DURATION", "PXY", "", ""),
     ("Officials have raised concerns in recent months.", "1998-04-02", "recent months", "DURATION", "PXM", "", ""),
+    ("Sales rose to $1bn in 2004, up from $900m the year before.", "2005-03-01", "the year before", "DATE", "2003", "2003-01-01", "2003-12-31"),
+    ("The company expects growth in the year ahead.", "2005-03-01", "the year ahead", "DURATION", "P1Y", "", ""),
+    ("Analysts expect more selling in the weeks ahead.", "2005-03-01", "the weeks ahead", "DURATION", "PXW", "", ""),
+    ("The year 2004 shows that our strategy works.", "2005-03-01", "The year 2004", "DATE", "2004", "2004-01-01", "2004-12-31"),
+    ("He wore London's 2012 Olympic bid slogan.", "2005-06-01", "2012", "DATE", "2012", "2012-01-01", "2012-12-31"),
+    ("Rates will stay low until at least 2008.", "2005-06-01", "2008", "DATE", "2008", "2008-01-01", "2008-12-31"),
+    ("Money was set aside in 2010, 2011 and 2012.", "2005-06-01", "2011", "DATE", "2011", "2011-01-01", "2011-12-31"),
     // No publication date: keep what is known.
     ("The vote is on November 21.", "", "November 21", "DATE", "XXXX-11-21", "", ""),
     ("Exports fell last month.", "", "last month", "DATE", "XXXX-XX", "", ""),

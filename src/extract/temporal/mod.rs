@@ -245,11 +245,6 @@ fn direction(
         }
         // "planned to leave on Thursday", "set to resume Monday": a plan for that day. After the
         // day ("On Friday, the government planned to pay") it was made that day.
-        // "by February": a deadline, usually ahead (only right before a month or a date; "by
-        // Wednesday" as often reports what was done).
-        if deadline && before && w == "by" && k + 1 == start {
-            return 1;
-        }
         if before && matches!(w, "planned" | "set" | "poised") && p.w(k + 1) == "to" {
             return 1;
         }
@@ -290,6 +285,11 @@ fn direction(
             }
             break;
         }
+    }
+    // "by February" with no tense cue nearby: a deadline, usually ahead (only for a month or a
+    // date; "by Wednesday" as often reports what was done).
+    if best.is_none() && deadline && start > 0 && p.w(start - 1) == "by" {
+        return 1;
     }
     best.map_or(0, |(_, c)| c)
 }

@@ -134,9 +134,17 @@ impl Parser<'_> {
             return None;
         }
         // A number well past the publication year is a year only where a preposition or a time
-        // word sets it up ("by 2050", "the 2046 Olympics" is rare; "the film 2046" is a title).
+        // word sets it up ("by 2050") or a name or a plan follows ("London's 2012 Olympic bid",
+        // "a 2010 target"); "the film 2046" is a title.
+        let named = self.toks.get(end).is_some_and(|t| t.kind == Kind::Word)
+            && (self.capitalised(end)
+                || matches!(
+                    next,
+                    "target" | "deadline" | "goal" | "election" | "elections" | "budget" | "plan"
+                ));
         if let Some(r) = self.ref_year
             && y > r + 2
+            && !named
             && !matches!(
                 prev,
                 "in" | "by"
@@ -168,6 +176,11 @@ impl Parser<'_> {
                     | "at"
                     | "on"
                     | "within"
+                    | ","
+                    | "as"
+                    | "least"
+                    | "come"
+                    | "with"
             )
         {
             return None;
@@ -572,8 +585,9 @@ impl Parser<'_> {
             let (e, y) = self.year_at(j)?;
             return Some((e, Sem::Year(y)));
         }
+        // "the year 2004", "the year two thousand"
         if self.w(i) == "year"
-            && let Some((e, y)) = self.spelled_year(i + 1)
+            && let Some((e, y)) = self.spelled_year(i + 1).or_else(|| self.year_at(i + 1))
         {
             return Some((e, Sem::Year(y)));
         }

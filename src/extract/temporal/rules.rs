@@ -430,6 +430,19 @@ impl Parser<'_> {
             let (e, s) = self.core_misc(i + 1)?;
             return matches!(s, Sem::LastQuarter { .. }).then_some((e, s));
         }
+        // "the weeks ahead", "over the years": spans of unknown length.
+        if prev == "the"
+            && w.len() > 3
+            && w.ends_with('s')
+            && let Some(unit) = self.lex.unit(w).filter(|u| *u >= Unit::Day)
+        {
+            if self.w(i + 1) == "ahead" {
+                return Some((i + 2, duration(None, unit)));
+            }
+            if i >= 2 && self.w(i - 2) == "over" {
+                return Some((i + 1, duration(None, unit)));
+            }
+        }
         if prev == "the" {
             match w {
                 "quarter" if !self.is_punct_at(i + 1, '-') => {
@@ -449,13 +462,36 @@ impl Parser<'_> {
                 "year" if !self.is_punct_at(i + 1, '-') && !self.is_punct_at(i + 1, '\'') => {
                     // "the year ended June 30": a fiscal year, a span; "the end of the year",
                     // "a high for the year": this year.
-                    if matches!(self.w(i + 1), "ended" | "ending" | "to") {
+                    // "the year ahead" is a span too; "the year before" the one before the
+                    // year the text is about.
+                    if matches!(
+                        self.w(i + 1),
+                        "ended" | "ending" | "to" | "beginning" | "starting"
+                    ) {
                         return Some((i + 1, duration(Some(1.0), Unit::Year)));
+                    }
+                    if self.w(i + 1) == "ahead" {
+                        return Some((i + 2, duration(Some(1.0), Unit::Year)));
+                    }
+                    if matches!(self.w(i + 1), "before" | "earlier") {
+                        let sem = Sem::Shift {
+                            unit: Unit::Year,
+                            n: -1,
+                            anchor: Anchor::Text,
+                        };
+                        return Some((i + 2, sem));
+                    }
+                    // "the year 2004" is read by the year rule.
+                    if self.year_at_pub(i + 1).is_some() {
+                        return None;
                     }
                     return Some((i + 1, shift(Unit::Year, 0)));
                 }
                 "fiscal" if self.w(i + 1) == "year" => {
-                    if matches!(self.w(i + 2), "ended" | "ending" | "to") {
+                    if matches!(
+                        self.w(i + 2),
+                        "ended" | "ending" | "to" | "beginning" | "starting"
+                    ) {
                         return Some((i + 2, duration(Some(1.0), Unit::Year)));
                     }
                     return Some((i + 2, shift(Unit::Year, 0)));
