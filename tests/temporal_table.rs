@@ -268,6 +268,8 @@ const ROWS: &[Row] = &[
     ("He wore London's 2012 Olympic bid slogan.", "2005-06-01", "2012", "DATE", "2012", "2012-01-01", "2012-12-31"),
     ("Rates will stay low until at least 2008.", "2005-06-01", "2008", "DATE", "2008", "2008-01-01", "2008-12-31"),
     ("Money was set aside in 2010, 2011 and 2012.", "2005-06-01", "2011", "DATE", "2011", "2011-01-01", "2011-12-31"),
+    ("Sales have been flat for the last half of the '80s.", "1989-10-26", "the last half of the '80s", "DATE", "198", "1980-01-01", "1989-12-31"),
+    ("Over the years many more patients died.", "1998-03-31", "the years", "DURATION", "PXY", "", ""),
     // No publication date: keep what is known.
     ("The vote is on November 21.", "", "November 21", "DATE", "XXXX-11-21", "", ""),
     ("Exports fell last month.", "", "last month", "DATE", "XXXX-XX", "", ""),

@@ -606,6 +606,10 @@ impl Parser<'_> {
         Some((e, Sem::Year(y)))
     }
 
+    pub(super) fn core_decade_pub(&self, i: usize) -> Core {
+        self.core_decade(i)
+    }
+
     /// "the 1990s", "the '90s", "the nineties", "the 20th century".
     fn core_decade(&self, i: usize) -> Core {
         let t = self.toks.get(i)?;

@@ -439,6 +439,13 @@ impl Parser<'_> {
     pub(super) fn core_ordinal(&self, i: usize) -> Core {
         let j = if self.w(i) == "fiscal" { i + 1 } else { i };
         if let Some((e, p)) = self.quarter_or_half(j) {
+            // "the last half of the '80s": a part of a decade reads as the decade.
+            if matches!(p, Part::Half(_)) && self.w(e) == "of" {
+                let d = if self.w(e + 1) == "the" { e + 2 } else { e + 1 };
+                if let Some((end, sem @ Sem::Decade(_))) = self.core_decade_pub(d) {
+                    return Some((end, sem));
+                }
+            }
             // "of 2025", ", 2025", "of this year", "of last year", "of the year"
             let k = if matches!(self.w(e), "of" | ",") {
                 e + 1
