@@ -133,7 +133,7 @@ const ROWS: &[Row] = &[
     ("The bill passed on Wed. after a long debate.", R, "Wed.", "DATE", "2025-11-19", "2025-11-19", "2025-11-19"),
     ("Crowds gathered over the weekend.", R, "the weekend", "DATE", "2025-W46-WE", "2025-11-15", "2025-11-16"),
     ("Voters go to the polls this weekend.", R, "this weekend", "DATE", "2025-W47-WE", "2025-11-22", "2025-11-23"),
-    ("Shares fell earlier this week.", R, "earlier this week", "DATE", "2025-W47", "2025-11-17", "2025-11-19"),
+    ("Shares fell earlier this week.", R, "this week", "DATE", "2025-W47", "2025-11-17", "2025-11-19"),
     // Relative days, months, years.
     ("The ministry said yesterday that talks failed.", R, "yesterday", "DATE", "2025-11-19", "2025-11-19", "2025-11-19"),
     ("The president speaks today.", R, "today", "DATE", "2025-11-20", "2025-11-20", "2025-11-20"),
@@ -152,7 +152,7 @@ const ROWS: &[Row] = &[
     ("Prices jumped earlier this year.", R, "earlier this year", "DATE", "2025", "2025-01-01", "2025-05-02"),
     ("The party split late last year.", R, "late last year", "DATE", "2024", "2024-09-01", "2024-12-31"),
     ("The plan was announced earlier this month.", R, "earlier this month", "DATE", "2025-11", "2025-11-01", "2025-11-10"),
-    ("A new round is expected later this month.", R, "later this month", "DATE", "2025-11", "2025-11-21", "2025-11-30"),
+    ("A new round is expected later this month.", R, "this month", "DATE", "2025-11", "2025-11-21", "2025-11-30"),
     ("Bonds rallied late yesterday.", R, "late yesterday", "DATE", "2025-11-19", "2025-11-19", "2025-11-19"),
     ("The talks resumed in January this year.", R, "January this year", "DATE", "2025-01", "2025-01-01", "2025-01-31"),
     ("The accord was signed in June last year.", R, "June last year", "DATE", "2024-06", "2024-06-01", "2024-06-30"),
@@ -179,8 +179,8 @@ const ROWS: &[Row] = &[
     ("The train left at 10:35 a.m.", R, "10:35 a.m.", "TIME", "2025-11-20T10:35", "2025-11-20", "2025-11-20"),
     ("The shooting happened at 21:40 in the centre.", R, "21:40", "TIME", "2025-11-20T21:40", "2025-11-20", "2025-11-20"),
     ("The leaders met at noon.", R, "noon", "TIME", "2025-11-20T12:00", "2025-11-20", "2025-11-20"),
-    ("Police raided the house Tuesday morning.", R, "Tuesday morning", "TIME", "2025-11-18TMO", "2025-11-18", "2025-11-18"),
-    ("The minister will speak Friday evening.", R, "Friday evening", "TIME", "2025-11-21TEV", "2025-11-21", "2025-11-21"),
+    ("Police raided the house Tuesday morning.", R, "Tuesday morning", "DATE", "2025-11-18TMO", "2025-11-18", "2025-11-18"),
+    ("The minister will speak Friday evening.", R, "Friday evening", "DATE", "2025-11-21TEV", "2025-11-21", "2025-11-21"),
     ("Shelling continued overnight into this morning.", R, "this morning", "TIME", "2025-11-20TMO", "2025-11-20", "2025-11-20"),
     ("The president will address the nation tonight.", R, "tonight", "TIME", "2025-11-20TNI", "2025-11-20", "2025-11-20"),
     ("Rioters clashed with police last night.", R, "last night", "TIME", "2025-11-19TNI", "2025-11-19", "2025-11-19"),
@@ -235,6 +235,41 @@ const ROWS: &[Row] = &[
     // A paragraph break or the end of a heading line ends an expression.
     ("Storm hit the coast on 26 February\n\n1400 homes lost power.", "2026-02-27", "26 February", "DATE", "2026-02-26", "2026-02-26", "2026-02-26"),
     ("Storm hits coast on 26 February\n2014 was already a record year for floods.", "2026-02-27", "26 February", "DATE", "2026-02-26", "2026-02-26", "2026-02-26"),
+    // Business news: fiscal years, quarters named nearby.
+    ("Net income rose in the year ended June 30.", "1989-11-02", "the year", "DURATION", "P1Y", "", ""),
+    ("In the fiscal year ended Jan. 31, sales rose.", "1989-11-02", "the fiscal year", "DURATION", "P1Y", "", ""),
+    ("The stock hit a high for the year in June.", "1989-11-02", "the year", "DATE", "1989", "1989-01-01", "1989-12-31"),
+    ("It lost money in the third quarter. For the quarter a year ago, it earned $5 million.", "1989-10-26", "the quarter a year ago", "DATE", "1988-Q3", "1988-07-01", "1988-09-30"),
+    ("It lost money in the third quarter, against a profit in the corresponding period last year.", "1989-11-01", "the corresponding period last year", "DATE", "1988-Q3", "1988-07-01", "1988-09-30"),
+    ("Sales fell in the third quarter. U.K. sales for last year's quarter were $3 million.", "1989-11-01", "last year's quarter", "DATE", "1988-Q3", "1988-07-01", "1988-09-30"),
+    ("Profit fell in the third quarter, against a gain in the 1988 quarter.", "1989-10-30", "the 1988 quarter", "DATE", "1988-Q3", "1988-07-01", "1988-09-30"),
+    ("Net fell in the nine months, against a loss in the 1988 period.", "1989-11-02", "the 1988 period", "DATE", "1988", "1988-01-01", "1988-12-31"),
+    ("The company earned $5 million for the quarter ended Sept. 30.", "1989-10-26", "the quarter", "DATE", "1989-Q3", "1989-07-01", "1989-09-30"),
+    ("It had a loss in the second quarter. Results for that quarter included a charge.", "1989-10-27", "that quarter", "DATE", "1989-Q2", "1989-04-01", "1989-06-30"),
+    // Plans point forward; "earlier"/"later" stay outside a week's span.
+    ("The team planned to leave Nairobi on Thursday.", "1998-09-30", "Thursday", "DATE", "1998-10-01", "1998-10-01", "1998-10-01"),
+    ("The peace process, set to resume Monday, is fragile.", "1998-03-22", "Monday", "DATE", "1998-03-23", "1998-03-23", "1998-03-23"),
+    ("On Friday, the government planned to pay the claims.", "1998-09-30", "Friday", "DATE", "1998-09-25", "1998-09-25", "1998-09-25"),
+    // Numbers that only look like years.
+    ("Bonds due 1993 were sold.", "1989-11-02", "1993", "DATE", "1993", "1993-01-01", "1993-12-31"),
+    ("The target is net zero by 2050.", "2005-06-01", "2050", "DATE", "2050", "2050-01-01", "2050-12-31"),
+    // A bare month without a tense cue is the past one; "by" sets a deadline ahead.
+    ("Shares rose to a high in June from $29.75 in March.", "1989-10-30", "March", "DATE", "1989-03", "1989-03-01", "1989-03-31"),
+    ("The company aims to pay down its loan by February.", "1989-10-30", "February", "DATE", "1990-02", "1990-02-01", "1990-02-28"),
+    ("International Women's Day is on March eighth.", "1998-03-05", "March eighth", "DATE", "1998-03-08", "1998-03-08", "1998-03-08"),
+    // Durations written as compound adjectives; "recent months" is a span.
+    ("Lawyers emerged from their third day-long meeting.", "2000-04-03", "day-long", "DURATION", "P1D", "", ""),
+    ("It is a symbol of the decades-long battle.", "2000-01-15", "decades-long", "DURATION", "PXY", "", ""),
+    ("Officials have raised concerns in recent months.", "1998-04-02", "recent months", "DURATION", "PXM", "", ""),
+    ("Sales rose to $1bn in 2004, up from $900m the year before.", "2005-03-01", "the year before", "DATE", "2003", "2003-01-01", "2003-12-31"),
+    ("The company expects growth in the year ahead.", "2005-03-01", "the year ahead", "DURATION", "P1Y", "", ""),
+    ("Analysts expect more selling in the weeks ahead.", "2005-03-01", "the weeks ahead", "DURATION", "PXW", "", ""),
+    ("The year 2004 shows that our strategy works.", "2005-03-01", "The year 2004", "DATE", "2004", "2004-01-01", "2004-12-31"),
+    ("He wore London's 2012 Olympic bid slogan.", "2005-06-01", "2012", "DATE", "2012", "2012-01-01", "2012-12-31"),
+    ("Rates will stay low until at least 2008.", "2005-06-01", "2008", "DATE", "2008", "2008-01-01", "2008-12-31"),
+    ("Money was set aside in 2010, 2011 and 2012.", "2005-06-01", "2011", "DATE", "2011", "2011-01-01", "2011-12-31"),
+    ("Sales have been flat for the last half of the '80s.", "1989-10-26", "the last half of the '80s", "DATE", "198", "1980-01-01", "1989-12-31"),
+    ("Over the years many more patients died.", "1998-03-31", "the years", "DURATION", "PXY", "", ""),
     // No publication date: keep what is known.
     ("The vote is on November 21.", "", "November 21", "DATE", "XXXX-11-21", "", ""),
     ("Exports fell last month.", "", "last month", "DATE", "XXXX-XX", "", ""),
@@ -313,6 +348,11 @@ const NOT_TIMES: &[&str] = &[
     "Flight 1549 landed safely.",
     "The spring water is clean.",
     "Room 1204 was searched.",
+    "The software uses 2048-bit encryption.",
+    "It is 5% of the average daily volume.",
+    "Wong Kar-wai's film 2046 opened in Cannes.",
+    "A 1,500-strong force arrived, and a 1500-strong unit followed.",
+    "Chelsea won 2-1 and the report ran to 1998 pages.",
 ];
 
 #[test]

@@ -51,6 +51,7 @@ pub fn tag(
         toks: &toks,
         lex,
         text,
+        ref_year: reference.map(|r| r.year()),
     };
     let mut ctx = Context {
         reference,
@@ -69,6 +70,10 @@ pub fn tag(
                         && toks.get(i + 1).is_some_and(|t| {
                             t.kind == tokens::Kind::Word && !lex.may_start(&t.norm)
                         }))
+                    // "a"/"an" open only a count ("a year", "a few days", "a-year"): the most
+                    // common word of the lexicon, so it is worth a look at the next word first.
+                    || (matches!(&*toks[i].norm, "a" | "an")
+                        && !toks.get(i + 1).is_some_and(|t| a_counts(lex, t)))
             }
             tokens::Kind::Punct => toks[i].norm != "'",
             tokens::Kind::Code => true,
@@ -88,12 +93,21 @@ pub fn tag(
             continue;
         }
         let sent = sentence_of[m.start];
-        ctx.dir = direction(&parser, &sentence_of, m.start, m.end);
+        let deadline = matches!(m.sem, Sem::Month { .. } | Sem::Day { .. });
+        ctx.dir = direction(&parser, &sentence_of, m.start, m.end, deadline);
         ctx.quarter = quarter_at
             .filter(|(_, _, s)| sent <= s + 1)
             .map(|(y, q, _)| (y, q));
         let ago = matches!(parser.w(m.end - 1), "ago" | "earlier");
-        if matches!(m.sem, Sem::Shift { .. }) && !ago {
+        let that_quarter = matches!(
+            m.sem,
+            Sem::Shift {
+                unit: lexicon::Unit::Quarter,
+                n: 0,
+                anchor: sem::Anchor::Text
+            }
+        );
+        if matches!(m.sem, Sem::Shift { .. }) && !ago && !that_quarter {
             ctx.quarter = None;
         }
         // "the latest quarter" is the last one completed, whatever quarter the text named before.
@@ -134,8 +148,39 @@ pub fn tag(
         }
         i = m.end;
     }
-    let _ = reference.map(|r| r.year());
     Staged::new(out)
+}
+
+/// Whether "a" followed by `next` can begin a count (see `core_number` and `count_at`).
+fn a_counts(lex: &Lexicon, next: &tokens::Token<'_>) -> bool {
+    match next.kind {
+        tokens::Kind::Punct => next.is_punct('-'),
+        tokens::Kind::Word => {
+            lex.unit(&next.norm).is_some()
+                || matches!(
+                    &*next.norm,
+                    "few"
+                        | "couple"
+                        | "dozen"
+                        | "hundred"
+                        | "thousand"
+                        | "to"
+                        | "or"
+                        | "and"
+                        | "more"
+                        | "additional"
+                        | "extra"
+                        | "full"
+                        | "straight"
+                        | "consecutive"
+                        | "trading"
+                        | "business"
+                        | "working"
+                        | "calendar"
+                )
+        }
+        _ => false,
+    }
 }
 
 /// The longest expression at `i` that does not cross a newline: a paragraph break or the end of
@@ -150,6 +195,7 @@ fn parse_within_line(parser: &Parser<'_>, i: usize) -> Option<recognise::Match> 
         toks: &parser.toks[..k],
         lex: parser.lex,
         text: parser.text,
+        ref_year: parser.ref_year,
     };
     cut.parse_at(i)
 }
@@ -175,9 +221,15 @@ fn sentence_index(toks: &[tokens::Token], segments: &Segments) -> Vec<usize> {
 /// Which way the clause around tokens `start..end` points: +1 future, -1 past, 0 unmarked (read
 /// as past for weekdays, nearest for dates). The nearest tense cue wins; cues after the expression
 /// count at a longer distance than those before it.
-fn direction(p: &Parser<'_>, sentence_of: &[usize], start: usize, end: usize) -> i32 {
+fn direction(
+    p: &Parser<'_>,
+    sentence_of: &[usize],
+    start: usize,
+    end: usize,
+    deadline: bool,
+) -> i32 {
     let sent = sentence_of[start];
-    let cue = |k: usize| -> i32 {
+    let cue = |k: usize, before: bool| -> i32 {
         let w = p.w(k);
         // "next to the embassy" is a place, not a time.
         if w == "next" && p.w(k + 1) == "to" {
@@ -191,6 +243,11 @@ fn direction(p: &Parser<'_>, sentence_of: &[usize], start: usize, end: usize) ->
         if k > 1 && p.w(k - 1) == "been" && p.w(k - 2) == "had" && p.lex.is_future_cue(w) {
             return -1;
         }
+        // "planned to leave on Thursday", "set to resume Monday": a plan for that day. After the
+        // day ("On Friday, the government planned to pay") it was made that day.
+        if before && matches!(w, "planned" | "set" | "poised") && p.w(k + 1) == "to" {
+            return 1;
+        }
         if p.lex.is_future_cue(w) || (w == "ll" && k > 0 && p.w(k - 1) == "'") {
             1
         } else if p.lex.is_past_cue(w) {
@@ -202,25 +259,25 @@ fn direction(p: &Parser<'_>, sentence_of: &[usize], start: usize, end: usize) ->
     let mut best: Option<(usize, i32)> = None;
     // Distance counts words only: "the U.S." must not push a modal out of reach.
     let mut words = 0;
-    for k in (start.saturating_sub(24)..start).rev() {
-        if sentence_of[k] != sent || words >= 12 {
+    for k in (start.saturating_sub(32)..start).rev() {
+        if sentence_of[k] != sent || words >= 16 {
             break;
         }
         if p.toks[k].kind == tokens::Kind::Punct {
             continue;
         }
         words += 1;
-        let c = cue(k);
+        let c = cue(k, true);
         if c != 0 {
             best = Some((2 * words, c));
             break;
         }
     }
-    for (k, &s) in sentence_of.iter().enumerate().skip(end).take(8) {
+    for (k, &s) in sentence_of.iter().enumerate().skip(end).take(14) {
         if s != sent {
             break;
         }
-        let c = cue(k);
+        let c = cue(k, false);
         if c != 0 {
             let d = 3 * (k - end + 1);
             if best.is_none_or(|(b, _)| d < b) {
@@ -228,6 +285,11 @@ fn direction(p: &Parser<'_>, sentence_of: &[usize], start: usize, end: usize) ->
             }
             break;
         }
+    }
+    // "by February" with no tense cue nearby: a deadline, usually ahead (only for a month or a
+    // date; "by Wednesday" as often reports what was done).
+    if best.is_none() && deadline && start > 0 && p.w(start - 1) == "by" {
+        return 1;
     }
     best.map_or(0, |(_, c)| c)
 }

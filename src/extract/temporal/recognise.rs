@@ -18,16 +18,18 @@ pub struct Match {
 }
 
 pub struct Parser<'a> {
-    pub toks: &'a [Token],
+    pub toks: &'a [Token<'a>],
     pub lex: &'a Lexicon,
     pub text: &'a str,
+    /// The publication year, when known: a bare number far beyond it is rarely a year.
+    pub ref_year: Option<i32>,
 }
 
 type Core = Option<(usize, Sem)>;
 
 impl Parser<'_> {
     pub(super) fn w(&self, i: usize) -> &str {
-        self.toks.get(i).map_or("", |t| t.norm.as_str())
+        self.toks.get(i).map_or("", |t| &t.norm)
     }
 
     /// Token `i` follows `i - 1` with no space ("mid-" "1990s", "p" "." "m").
@@ -78,9 +80,13 @@ impl Parser<'_> {
         Some((after, m))
     }
 
-    /// A day of the month: "5", "5th", "21st".
+    /// A day of the month: "5", "5th", "21st" (and after a month name "eighth").
     fn day_at(&self, i: usize) -> Option<u32> {
         let t = self.toks.get(i)?;
+        if t.kind == Kind::Word {
+            let prev_month = i > 0 && self.lex.month(self.w(i - 1)).is_some();
+            return self.lex.ordinal(&t.norm).filter(|_| prev_month);
+        }
         if t.kind != Kind::Num || t.plural || t.digits > 2 {
             return None;
         }
@@ -117,6 +123,66 @@ impl Parser<'_> {
             return None;
         }
         if matches!(next, "-" | "/" | ":" | ".") && self.glued(end) && self.num(end + 1).is_some() {
+            return None;
+        }
+        // "2048-bit", "1500-strong": a compound adjective of a quantity.
+        if next == "-"
+            && self.glued(end)
+            && self.glued(end + 1)
+            && self.toks.get(end + 1).is_some_and(|t| t.kind == Kind::Word)
+        {
+            return None;
+        }
+        // A number well past the publication year is a year only where a preposition or a time
+        // word sets it up ("by 2050") or a name or a plan follows ("London's 2012 Olympic bid",
+        // "a 2010 target"); "the film 2046" is a title.
+        let named = self.toks.get(end).is_some_and(|t| t.kind == Kind::Word)
+            && (self.capitalised(end)
+                || matches!(
+                    next,
+                    "target" | "deadline" | "goal" | "election" | "elections" | "budget" | "plan"
+                ));
+        if let Some(r) = self.ref_year
+            && y > r + 2
+            && !named
+            && !matches!(
+                prev,
+                "in" | "by"
+                    | "until"
+                    | "till"
+                    | "before"
+                    | "after"
+                    | "from"
+                    | "to"
+                    | "through"
+                    | "of"
+                    | "since"
+                    | "for"
+                    | "around"
+                    | "beyond"
+                    | "and"
+                    | "or"
+                    | "between"
+                    | "year"
+                    | "fiscal"
+                    | "early"
+                    | "mid"
+                    | "late"
+                    | "-"
+                    | "end"
+                    | "than"
+                    | "the"
+                    | "due"
+                    | "at"
+                    | "on"
+                    | "within"
+                    | ","
+                    | "as"
+                    | "least"
+                    | "come"
+                    | "with"
+            )
+        {
             return None;
         }
         Some((end, y))
@@ -199,6 +265,15 @@ impl Parser<'_> {
         let the = self.w(i) == "the";
         let j = if the { i + 1 } else { i };
         let (k, modifier) = self.modifier(j).map_or((j, None), |(k, m)| (k, Some(m)));
+        // TimeBank leaves "earlier"/"later" out of the span of "earlier this week" and "later this
+        // month" (but keeps "earlier this month", "earlier this year" and "early this week"); the
+        // bounds still narrow.
+        let loose = self.w(k) == "this"
+            && match self.w(j) {
+                "earlier" => self.w(k + 1) == "week",
+                "later" => matches!(self.w(k + 1), "week" | "month"),
+                _ => false,
+            };
         if modifier.is_some() {
             let k2 = if self.w(k) == "the" { k + 1 } else { k };
             for start in [k2, k] {
@@ -253,6 +328,9 @@ impl Parser<'_> {
                     modifier: None,
                 },
             );
+        }
+        if loose && let Some(b) = best.as_mut().filter(|b| b.modifier.is_some()) {
+            b.start = k;
         }
         if the && let Some((end, sem)) = self.core(i) {
             consider(
@@ -507,8 +585,9 @@ impl Parser<'_> {
             let (e, y) = self.year_at(j)?;
             return Some((e, Sem::Year(y)));
         }
+        // "the year 2004", "the year two thousand"
         if self.w(i) == "year"
-            && let Some((e, y)) = self.spelled_year(i + 1)
+            && let Some((e, y)) = self.spelled_year(i + 1).or_else(|| self.year_at(i + 1))
         {
             return Some((e, Sem::Year(y)));
         }
@@ -520,7 +599,15 @@ impl Parser<'_> {
         if let Some((e2, p)) = self.quarter_or_half(e) {
             return Some((e2, super::recognise::part(YearRef::Abs(y), p)));
         }
+        // "the 1988 quarter", "the 1989 period": the quarter the text is about, in that year.
+        if i > 0 && self.w(i - 1) == "the" && matches!(self.w(e), "quarter" | "period") {
+            return Some((e + 1, Sem::QuarterIn(y)));
+        }
         Some((e, Sem::Year(y)))
+    }
+
+    pub(super) fn core_decade_pub(&self, i: usize) -> Core {
+        self.core_decade(i)
     }
 
     /// "the 1990s", "the '90s", "the nineties", "the 20th century".

@@ -161,7 +161,7 @@ impl Parser<'_> {
             if prev.kind == Kind::Num
                 || plural_noun
                 || matches!(
-                    prev.norm.as_str(),
+                    prev.norm.as_ref(),
                     "million" | "billion" | "trillion" | "percent" | "%"
                 )
             {
@@ -345,6 +345,16 @@ impl Parser<'_> {
                 }
                 _ => Sem::Shift { unit, n, anchor },
             };
+            // "last year's quarter": the quarter the text is about, a year back.
+            if unit == Unit::Year
+                && self.is_punct_at(j + 1, '\'')
+                && self.w(j + 2) == "s"
+                && matches!(self.w(j + 3), "quarter" | "period")
+                && anchor == Anchor::Reference
+                && n <= 0
+            {
+                return Some((j + 4, Sem::LastQuarter { years_back: -n }));
+            }
             // "this year's third quarter"
             if unit == Unit::Year
                 && self.is_punct_at(j + 1, '\'')
@@ -429,6 +439,13 @@ impl Parser<'_> {
     pub(super) fn core_ordinal(&self, i: usize) -> Core {
         let j = if self.w(i) == "fiscal" { i + 1 } else { i };
         if let Some((e, p)) = self.quarter_or_half(j) {
+            // "the last half of the '80s": a part of a decade reads as the decade.
+            if matches!(p, Part::Half(_)) && self.w(e) == "of" {
+                let d = if self.w(e + 1) == "the" { e + 2 } else { e + 1 };
+                if let Some((end, sem @ Sem::Decade(_))) = self.core_decade_pub(d) {
+                    return Some((end, sem));
+                }
+            }
             // "of 2025", ", 2025", "of this year", "of last year", "of the year"
             let k = if matches!(self.w(e), "of" | ",") {
                 e + 1

@@ -118,7 +118,7 @@ fn resolve_core(sem: &Sem, ctx: &Context) -> Option<Resolved> {
                     let c: Vec<_> = (r.year() - 1..=r.year() + 1)
                         .filter_map(|y| cal::ymd(y, *m, *d).map(|dd| (y, dd, dd)))
                         .collect();
-                    pick(&c, r, ctx.dir)
+                    pick(&c, r, if ctx.dir == 0 { -1 } else { ctx.dir })
                 }
                 (None, None) => None,
             };
@@ -151,7 +151,7 @@ fn resolve_core(sem: &Sem, ctx: &Context) -> Option<Resolved> {
                     let c: Vec<_> = (r.year() - 1..=r.year() + 1)
                         .filter_map(|y| cal::month_bounds(y, *m).map(|b| (y, b.0, b.1)))
                         .collect();
-                    pick(&c, r, ctx.dir)
+                    pick(&c, r, if ctx.dir == 0 { -1 } else { ctx.dir })
                 }
             };
             match year {
@@ -183,6 +183,10 @@ fn resolve_core(sem: &Sem, ctx: &Context) -> Option<Resolved> {
             let y = y - years_back;
             date(format!("{y:04}-Q{q}"), cal::quarter_bounds(y, q), true)
         }
+        Sem::QuarterIn(y) => match ctx.quarter {
+            Some((_, q)) => date(format!("{y:04}-Q{q}"), cal::quarter_bounds(*y, q), true),
+            None => date(format!("{y:04}"), cal::year_bounds(*y), false),
+        },
         Sem::Shift { unit, n, anchor } => resolve_shift(*unit, *n, *anchor, ctx)?,
         Sem::DayRel { n, pod, anchor } => {
             // "the previous day" counts from the last day the text named, not from a month or year.
@@ -205,7 +209,10 @@ fn resolve_core(sem: &Sem, ctx: &Context) -> Option<Resolved> {
                 d if *d > 0 => cal::nearest_weekday(cal::add_days(r, 1)?, *wd, 1)?,
                 _ => cal::nearest_weekday(r, *wd, if ctx.dir > 0 { 1 } else { -1 })?,
             };
-            with_pod(day(d, true), pod.as_deref())
+            // TimeBank types "Tuesday morning" a DATE (value 1998-08-18TMO), unlike "this morning".
+            let mut r = with_pod(day(d, true), pod.as_deref());
+            r.kind = TimexType::Date;
+            r
         }
         Sem::Clock { h, m, day: on } => {
             let base = match on {
@@ -389,6 +396,11 @@ fn resolve_shift(unit: Unit, n: i32, anchor: Anchor, ctx: &Context) -> Option<Re
         Unit::Month => {
             let (y, m) = cal::add_months(base.year(), base.month(), n);
             date(format!("{y:04}-{m:02}"), cal::month_bounds(y, m), true)
+        }
+        // "that quarter", "the same quarter": the one the text just named.
+        Unit::Quarter if n == 0 && anchor == Anchor::Text && ctx.quarter.is_some() => {
+            let (y, q) = ctx.quarter?;
+            date(format!("{y:04}-Q{q}"), cal::quarter_bounds(y, q), true)
         }
         Unit::Quarter => {
             let idx = base.year() * 4 + (base.month() as i32 - 1) / 3 + n;

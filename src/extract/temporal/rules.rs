@@ -248,7 +248,11 @@ impl Parser<'_> {
                 .unit(self.w(i + 1))
                 .filter(|_| self.w(i + 1).ends_with('s'))
             {
-                let _ = u;
+                // TimeBank reads "recent months" as a span of unknown length, "recent years"
+                // and "recent weeks" as the past.
+                if u == Unit::Month {
+                    return Some((i + 2, duration(None, u)));
+                }
                 return Some((i + 2, Sem::Ref("PAST_REF")));
             }
             // "recent visit": TimeBank leaves an adjective on an event noun untagged.
@@ -281,6 +285,10 @@ impl Parser<'_> {
     pub(super) fn core_set(&self, i: usize) -> Core {
         let w = self.w(i);
         if let Some(v) = self.lex.set(w) {
+            // "average daily volume" is a measure, not a recurring time.
+            if i > 0 && self.w(i - 1) == "average" {
+                return None;
+            }
             return Some((i + 1, Sem::Set(v.to_string())));
         }
         // "per second" is a rate, not a recurring time.
@@ -367,6 +375,17 @@ impl Parser<'_> {
     /// "the quarter", "the year-ago quarter", "year-earlier", "the weekend", seasons, "for years".
     pub(super) fn core_misc(&self, i: usize) -> Core {
         let w = self.w(i);
+        // "day-long", "decades-long": how long something lasts.
+        if let Some(unit) = self.lex.unit(w)
+            && self.is_punct_at(i + 1, '-')
+            && self.glued_at(i + 1)
+            && self.glued_at(i + 2)
+            && self.w(i + 2) == "long"
+            && !self.title_case_word(i)
+        {
+            let n = (!w.ends_with('s')).then_some(1.0);
+            return Some((i + 3, duration(n, unit)));
+        }
         // "year-end", "year end", "year's end": the end of this year.
         if w == "year" {
             let k = if self.is_punct_at(i + 1, '-') {
@@ -398,22 +417,84 @@ impl Parser<'_> {
         if matches!(w, "latest" | "recent") && matches!(self.w(i + 1), "quarter" | "period") {
             return Some((i + 2, Sem::LastQuarter { years_back: 0 }));
         }
-        if w == "comparable" || w == "corresponding" {
+        if matches!(w, "comparable" | "corresponding" | "same") {
+            // "the corresponding period last year", "the same quarter a year ago"
+            if matches!(self.w(i + 1), "quarter" | "period")
+                && let Some(e) = self.a_year_back(i + 2)
+            {
+                return Some((e, Sem::LastQuarter { years_back: 1 }));
+            }
+            if w == "same" {
+                return None;
+            }
             let (e, s) = self.core_misc(i + 1)?;
             return matches!(s, Sem::LastQuarter { .. }).then_some((e, s));
+        }
+        // "the weeks ahead", "over the years": spans of unknown length.
+        if prev == "the"
+            && w.len() > 3
+            && w.ends_with('s')
+            && let Some(unit) = self.lex.unit(w).filter(|u| *u >= Unit::Day)
+        {
+            if self.w(i + 1) == "ahead" {
+                return Some((i + 2, duration(None, unit)));
+            }
+            if i >= 2 && self.w(i - 2) == "over" {
+                return Some((i + 1, duration(None, unit)));
+            }
         }
         if prev == "the" {
             match w {
                 "quarter" if !self.is_punct_at(i + 1, '-') => {
+                    // "the quarter ended Sept. 30": the quarter of that day.
+                    if matches!(self.w(i + 1), "ended" | "ending")
+                        && let Some((_, Sem::Day { y, m, .. })) = self.core_month_led_pub(i + 2)
+                    {
+                        let y = y.map_or(YearRef::Near, YearRef::Abs);
+                        return Some((i + 1, part(y, Part::Quarter((m - 1) / 3 + 1))));
+                    }
+                    // "the quarter a year ago"
+                    if let Some(e) = self.a_year_back(i + 1) {
+                        return Some((e, Sem::LastQuarter { years_back: 1 }));
+                    }
                     return Some((i + 1, Sem::LastQuarter { years_back: 0 }));
                 }
                 "year" if !self.is_punct_at(i + 1, '-') && !self.is_punct_at(i + 1, '\'') => {
-                    // "the end of the year", "earlier in the year": this year; "for the year": a span.
-                    let before = i.checked_sub(2).map_or("", |p| self.w(p));
-                    if matches!(before, "of" | "in") {
-                        return Some((i + 1, shift(Unit::Year, 0)));
+                    // "the year ended June 30": a fiscal year, a span; "the end of the year",
+                    // "a high for the year": this year.
+                    // "the year ahead" is a span too; "the year before" the one before the
+                    // year the text is about.
+                    if matches!(
+                        self.w(i + 1),
+                        "ended" | "ending" | "to" | "beginning" | "starting"
+                    ) {
+                        return Some((i + 1, duration(Some(1.0), Unit::Year)));
                     }
-                    return Some((i + 1, duration(Some(1.0), Unit::Year)));
+                    if self.w(i + 1) == "ahead" {
+                        return Some((i + 2, duration(Some(1.0), Unit::Year)));
+                    }
+                    if matches!(self.w(i + 1), "before" | "earlier") {
+                        let sem = Sem::Shift {
+                            unit: Unit::Year,
+                            n: -1,
+                            anchor: Anchor::Text,
+                        };
+                        return Some((i + 2, sem));
+                    }
+                    // "the year 2004" is read by the year rule.
+                    if self.year_at_pub(i + 1).is_some() {
+                        return None;
+                    }
+                    return Some((i + 1, shift(Unit::Year, 0)));
+                }
+                "fiscal" if self.w(i + 1) == "year" => {
+                    if matches!(
+                        self.w(i + 2),
+                        "ended" | "ending" | "to" | "beginning" | "starting"
+                    ) {
+                        return Some((i + 2, duration(Some(1.0), Unit::Year)));
+                    }
+                    return Some((i + 2, shift(Unit::Year, 0)));
                 }
                 // "the end of the month", "the week of March 6"
                 "month" | "week" if i >= 2 && matches!(self.w(i - 2), "of" | "in") => {
@@ -477,6 +558,15 @@ impl Parser<'_> {
             return Some((i + 1, duration(None, unit)));
         }
         None
+    }
+
+    /// "a year ago", "a year earlier", "last year" after a quarter or period: the index after it.
+    fn a_year_back(&self, i: usize) -> Option<usize> {
+        match (self.w(i), self.w(i + 1), self.w(i + 2)) {
+            ("a" | "one", "year", "ago" | "earlier") => Some(i + 3),
+            ("last", "year", _) => Some(i + 2),
+            _ => None,
+        }
     }
 
     pub(super) fn core_month_led_pub(&self, i: usize) -> Core {

@@ -57,6 +57,8 @@ pub enum Sem {
     LastQuarter {
         years_back: i32,
     },
+    /// "the 1988 quarter": the quarter named nearby in that year, else the year.
+    QuarterIn(i32),
     /// A unit counted from an anchor: "last week" (-1), "this year" (0), "two years ago" (-2).
     /// Units of a month or more always count from the publication date; a weekend with `n` 0 and
     /// anchor `Text` is "the weekend", whose direction follows the tense.

@@ -7,7 +7,7 @@ use super::tokens::{Kind, tokenize};
 #[test]
 fn tokens_keep_numbers_whole() {
     let toks = tokenize("On Nov. 5th, 1,700 people paid $3.50 for 5G in the 1990s – twice.");
-    let got: Vec<(&str, Kind)> = toks.iter().map(|t| (t.norm.as_str(), t.kind)).collect();
+    let got: Vec<(&str, Kind)> = toks.iter().map(|t| (t.norm.as_ref(), t.kind)).collect();
     let want = [
         ("on", Kind::Word),
         ("nov", Kind::Word),

@@ -1,4 +1,9 @@
 //! The tokenizer of the tagger: words, numbers and punctuation with byte spans, in one pass.
+//!
+//! A token's lower-case form borrows from the text unless lower-casing changes it, so most tokens
+//! cost no allocation.
+
+use std::borrow::Cow;
 
 /// What a token is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -14,12 +19,12 @@ pub enum Kind {
 }
 
 #[derive(Clone, Debug)]
-pub struct Token {
+pub struct Token<'a> {
     pub start: usize,
     pub end: usize,
     pub kind: Kind,
     /// Lower-cased text; for punctuation the character itself (dashes folded to '-', quotes to '\'').
-    pub norm: String,
+    pub norm: Cow<'a, str>,
     /// The value of a plain `Num` (no decimal part, no thousands commas).
     pub num: Option<u32>,
     /// Digits in a plain `Num`.
@@ -34,14 +39,14 @@ pub struct Token {
     pub newline_before: bool,
 }
 
-impl Token {
+impl Token<'_> {
     pub fn is_punct(&self, c: char) -> bool {
         self.kind == Kind::Punct && self.norm.starts_with(c)
     }
 }
 
 /// Splits `text` into tokens; never slices off a char boundary.
-pub fn tokenize(text: &str) -> Vec<Token> {
+pub fn tokenize(text: &str) -> Vec<Token<'_>> {
     let mut out = Vec::with_capacity(text.len() / 5);
     let mut it = text.char_indices().peekable();
     let mut space = true;
@@ -57,7 +62,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             start: i,
             end: i + c.len_utf8(),
             kind: Kind::Punct,
-            norm: String::new(),
+            norm: Cow::Borrowed(""),
             num: None,
             digits: 0,
             ordinal: false,
@@ -79,15 +84,15 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             }
             tok.end = end;
             tok.kind = Kind::Word;
-            tok.norm = text[i..end].to_lowercase();
+            tok.norm = lower(&text[i..end]);
         } else if c.is_ascii_digit() {
             read_number(text, &mut it, &mut tok);
         } else {
             it.next();
             tok.norm = match c {
-                '\u{2010}'..='\u{2015}' | '\u{2212}' => "-".to_string(),
-                '\u{2018}' | '\u{2019}' | '`' => "'".to_string(),
-                _ => c.to_string(),
+                '\u{2010}'..='\u{2015}' | '\u{2212}' => Cow::Borrowed("-"),
+                '\u{2018}' | '\u{2019}' | '`' => Cow::Borrowed("'"),
+                _ => Cow::Borrowed(&text[i..i + c.len_utf8()]),
             };
         }
         out.push(tok);
@@ -95,10 +100,10 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     out
 }
 
-fn read_number(
-    text: &str,
+fn read_number<'a>(
+    text: &'a str,
     it: &mut std::iter::Peekable<std::str::CharIndices<'_>>,
-    tok: &mut Token,
+    tok: &mut Token<'a>,
 ) {
     let bytes = text.as_bytes();
     let start = tok.start;
@@ -137,9 +142,9 @@ fn read_number(
         }
     }
     if suffix_end > end {
-        let suffix = text[end..suffix_end].to_ascii_lowercase();
+        let suffix = lower_ascii(&text[end..suffix_end]);
         tok.end = suffix_end;
-        match suffix.as_str() {
+        match &*suffix {
             "st" | "nd" | "rd" | "th" => tok.ordinal = true,
             "s" => tok.plural = true,
             _ => {
@@ -148,7 +153,25 @@ fn read_number(
             }
         }
     }
-    tok.norm = text[start..tok.end].to_ascii_lowercase();
+    tok.norm = lower_ascii(&text[start..tok.end]);
+}
+
+/// The lower-case form of a word, borrowed when it is ASCII without capitals (most words).
+fn lower(s: &str) -> Cow<'_, str> {
+    if s.is_ascii() {
+        lower_ascii(s)
+    } else {
+        Cow::Owned(s.to_lowercase())
+    }
+}
+
+/// ASCII letters lower-cased, anything else kept (numbers and their suffixes).
+fn lower_ascii(s: &str) -> Cow<'_, str> {
+    if s.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Owned(s.to_ascii_lowercase())
+    } else {
+        Cow::Borrowed(s)
+    }
 }
 
 /// True when exactly three digits follow `at` (a thousands group), so "5,2" is not glued.
