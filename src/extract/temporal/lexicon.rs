@@ -23,6 +23,95 @@ pub enum Word {
     Decade(i32),
 }
 
+/// Everything the lexicon knows about one word, looked up once per token by the tagger.
+#[derive(Clone, Debug, Default)]
+pub struct Entry {
+    pub words: Vec<Word>,
+    /// An expression can start here (`Lexicon::may_start`).
+    pub starter: bool,
+    pub holiday_start: bool,
+    pub future: bool,
+    pub past: bool,
+    pub not_year_after: bool,
+}
+
+/// The readings of one word, with typed accessors.
+#[derive(Clone, Copy, Debug)]
+pub struct Words<'a>(pub &'a [Word]);
+
+impl<'a> Words<'a> {
+    pub fn month(self) -> Option<u32> {
+        self.0.iter().find_map(|e| match e {
+            Word::Month(m) => Some(*m),
+            _ => None,
+        })
+    }
+
+    pub fn weekday(self) -> Option<u32> {
+        self.0.iter().find_map(|e| match e {
+            Word::Weekday(d) => Some(*d),
+            _ => None,
+        })
+    }
+
+    /// `Some(None)` for a vague quantity.
+    pub fn number(self) -> Option<Option<f64>> {
+        self.0.iter().find_map(|e| match e {
+            Word::Number(n) => Some(*n),
+            _ => None,
+        })
+    }
+
+    pub fn ordinal(self) -> Option<u32> {
+        self.0.iter().find_map(|e| match e {
+            Word::Ordinal(n) => Some(*n),
+            _ => None,
+        })
+    }
+
+    pub fn unit(self) -> Option<Unit> {
+        self.0.iter().find_map(|e| match e {
+            Word::Unit(u) => Some(*u),
+            _ => None,
+        })
+    }
+
+    pub fn season(self) -> Option<&'static str> {
+        self.0.iter().find_map(|e| match e {
+            Word::Season(s) => Some(*s),
+            _ => None,
+        })
+    }
+
+    pub fn part_of_day(self) -> Option<&'a str> {
+        self.0.iter().find_map(|e| match e {
+            Word::PartOfDay(s) => Some(s.as_str()),
+            _ => None,
+        })
+    }
+
+    pub fn reference(self) -> Option<&'static str> {
+        self.0.iter().find_map(|e| match e {
+            Word::Ref(s) => Some(*s),
+            _ => None,
+        })
+    }
+
+    pub fn set(self) -> Option<&'a str> {
+        self.0.iter().find_map(|e| match e {
+            Word::Set(s) => Some(s.as_str()),
+            _ => None,
+        })
+    }
+
+    pub fn decade(self) -> Option<i32> {
+        self.0.iter().find_map(|e| match e {
+            Word::Decade(d) => Some(*d),
+            _ => None,
+        })
+    }
+}
+
 /// When a named holiday falls in a given year.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Holiday {
@@ -202,6 +291,8 @@ pub struct Lexicon {
     past: HashMap<String, ()>,
     /// Words after a bare number that make it a quantity, not a year ("1990 shares").
     not_year_after: HashMap<String, ()>,
+    /// All of the above by word, so the tagger looks each token up once.
+    entries: HashMap<String, Entry>,
 }
 
 impl Lexicon {
@@ -259,7 +350,7 @@ impl Lexicon {
         for w in OPENERS {
             starters.insert((*w).to_string(), ());
         }
-        Lexicon {
+        let mut lex = Lexicon {
             words,
             holidays,
             holiday_starts,
@@ -267,7 +358,35 @@ impl Lexicon {
             future: set("temporal-future-cues.txt"),
             past: set("temporal-past-cues.txt"),
             not_year_after: set("temporal-not-year-after.txt"),
+            entries: HashMap::default(),
+        };
+        let keys: Vec<String> = lex
+            .words
+            .keys()
+            .chain(lex.starters.keys())
+            .chain(lex.holiday_starts.keys())
+            .chain(lex.future.keys())
+            .chain(lex.past.keys())
+            .chain(lex.not_year_after.keys())
+            .cloned()
+            .collect();
+        for k in keys {
+            let e = Entry {
+                words: lex.get(&k).to_vec(),
+                starter: lex.starters.contains_key(&k),
+                holiday_start: lex.holiday_starts.contains_key(&k),
+                future: lex.future.contains_key(&k),
+                past: lex.past.contains_key(&k),
+                not_year_after: lex.not_year_after.contains_key(&k),
+            };
+            lex.entries.insert(k, e);
         }
+        lex
+    }
+
+    /// Everything known about a (lower-case) word, in one look-up.
+    pub fn entry(&self, w: &str) -> Option<&Entry> {
+        self.entries.get(w)
     }
 
     pub fn get(&self, word: &str) -> &[Word] {
@@ -275,74 +394,43 @@ impl Lexicon {
     }
 
     pub fn month(&self, w: &str) -> Option<u32> {
-        self.get(w).iter().find_map(|e| match e {
-            Word::Month(m) => Some(*m),
-            _ => None,
-        })
+        Words(self.get(w)).month()
     }
 
     pub fn weekday(&self, w: &str) -> Option<u32> {
-        self.get(w).iter().find_map(|e| match e {
-            Word::Weekday(d) => Some(*d),
-            _ => None,
-        })
+        Words(self.get(w)).weekday()
     }
 
-    /// `Some(None)` for a vague quantity.
     pub fn number(&self, w: &str) -> Option<Option<f64>> {
-        self.get(w).iter().find_map(|e| match e {
-            Word::Number(n) => Some(*n),
-            _ => None,
-        })
+        Words(self.get(w)).number()
     }
 
     pub fn ordinal(&self, w: &str) -> Option<u32> {
-        self.get(w).iter().find_map(|e| match e {
-            Word::Ordinal(n) => Some(*n),
-            _ => None,
-        })
+        Words(self.get(w)).ordinal()
     }
 
     pub fn unit(&self, w: &str) -> Option<Unit> {
-        self.get(w).iter().find_map(|e| match e {
-            Word::Unit(u) => Some(*u),
-            _ => None,
-        })
+        Words(self.get(w)).unit()
     }
 
     pub fn season(&self, w: &str) -> Option<&'static str> {
-        self.get(w).iter().find_map(|e| match e {
-            Word::Season(s) => Some(*s),
-            _ => None,
-        })
+        Words(self.get(w)).season()
     }
 
     pub fn part_of_day(&self, w: &str) -> Option<&str> {
-        self.get(w).iter().find_map(|e| match e {
-            Word::PartOfDay(s) => Some(s.as_str()),
-            _ => None,
-        })
+        Words(self.get(w)).part_of_day()
     }
 
     pub fn reference(&self, w: &str) -> Option<&'static str> {
-        self.get(w).iter().find_map(|e| match e {
-            Word::Ref(s) => Some(*s),
-            _ => None,
-        })
+        Words(self.get(w)).reference()
     }
 
     pub fn set(&self, w: &str) -> Option<&str> {
-        self.get(w).iter().find_map(|e| match e {
-            Word::Set(s) => Some(s.as_str()),
-            _ => None,
-        })
+        Words(self.get(w)).set()
     }
 
     pub fn decade(&self, w: &str) -> Option<i32> {
-        self.get(w).iter().find_map(|e| match e {
-            Word::Decade(d) => Some(*d),
-            _ => None,
-        })
+        Words(self.get(w)).decade()
     }
 
     /// Whether an expression can start at this (lower-case) word.
@@ -363,15 +451,20 @@ impl Lexicon {
     }
 
     pub fn is_past_cue(&self, w: &str) -> bool {
-        self.past.contains_key(w)
-            || (w.len() >= 5
-                && w.ends_with("ed")
-                // "succeed", "proceed", "exceed", "indeed" are not past forms; "agreed" is.
-                && (!w.ends_with("eed") || w.ends_with("reed") || w.ends_with("teed"))
-                && !self.future.contains_key(w))
+        past_cue(self.entry(w), w)
     }
 
     pub fn is_not_year_after(&self, w: &str) -> bool {
         self.not_year_after.contains_key(w)
     }
+}
+
+/// Whether `w` (with its entry) points the clause to the past: a listed cue or an "-ed" form.
+pub fn past_cue(e: Option<&Entry>, w: &str) -> bool {
+    e.is_some_and(|e| e.past)
+        || (w.len() >= 5
+            && w.ends_with("ed")
+            // "succeed", "proceed", "exceed", "indeed" are not past forms; "agreed" is.
+            && (!w.ends_with("eed") || w.ends_with("reed") || w.ends_with("teed"))
+            && !e.is_some_and(|e| e.future))
 }

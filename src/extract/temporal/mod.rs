@@ -47,9 +47,18 @@ pub fn tag(
 ) -> Staged<Timex> {
     let toks = tokens::tokenize(text);
     let sentence_of: Vec<usize> = sentence_index(&toks, segments);
+    // One look-up per word; the grammar and the skip test below read these.
+    let ents: Vec<Option<&lexicon::Entry>> = toks
+        .iter()
+        .map(|t| match t.kind {
+            tokens::Kind::Word => lex.entry(&t.norm),
+            _ => None,
+        })
+        .collect();
     let parser = Parser {
         toks: &toks,
         lex,
+        ents: &ents,
         text,
         ref_year: reference.map(|r| r.year()),
     };
@@ -64,16 +73,17 @@ pub fn tag(
         // Most words cannot open a time expression: one hash look-up skips them.
         let skip = match toks[i].kind {
             tokens::Kind::Word => {
-                !lex.may_start(&toks[i].norm)
+                !ents[i].is_some_and(|e| e.starter)
                     // "the" only matters before a word that can open an expression or a number.
                     || (toks[i].norm == "the"
                         && toks.get(i + 1).is_some_and(|t| {
-                            t.kind == tokens::Kind::Word && !lex.may_start(&t.norm)
+                            t.kind == tokens::Kind::Word
+                                && !ents[i + 1].is_some_and(|e| e.starter)
                         }))
                     // "a"/"an" open only a count ("a year", "a few days", "a-year"): the most
                     // common word of the lexicon, so it is worth a look at the next word first.
                     || (matches!(&*toks[i].norm, "a" | "an")
-                        && !toks.get(i + 1).is_some_and(|t| a_counts(lex, t)))
+                        && !toks.get(i + 1).is_some_and(|t| a_counts(ents[i + 1], t)))
             }
             tokens::Kind::Punct => toks[i].norm != "'",
             tokens::Kind::Code => true,
@@ -152,11 +162,13 @@ pub fn tag(
 }
 
 /// Whether "a" followed by `next` can begin a count (see `core_number` and `count_at`).
-fn a_counts(lex: &Lexicon, next: &tokens::Token<'_>) -> bool {
+fn a_counts(e: Option<&lexicon::Entry>, next: &tokens::Token<'_>) -> bool {
     match next.kind {
         tokens::Kind::Punct => next.is_punct('-'),
         tokens::Kind::Word => {
-            lex.unit(&next.norm).is_some()
+            lexicon::Words(e.map_or(&[], |e| e.words.as_slice()))
+                .unit()
+                .is_some()
                 || matches!(
                     &*next.norm,
                     "few"
@@ -194,6 +206,7 @@ fn parse_within_line(parser: &Parser<'_>, i: usize) -> Option<recognise::Match> 
     let cut = Parser {
         toks: &parser.toks[..k],
         lex: parser.lex,
+        ents: &parser.ents[..k],
         text: parser.text,
         ref_year: parser.ref_year,
     };
@@ -236,11 +249,13 @@ fn direction(
             return 0;
         }
         // "three days later" moves along the story, it does not point past the publication.
-        if w == "later" && k > 0 && p.lex.unit(p.w(k - 1)).is_some() {
+        if w == "later" && k > 0 && p.lx(k - 1).unit().is_some() {
             return 0;
         }
         // "had been due to expire Friday": a plan seen from the past.
-        if k > 1 && p.w(k - 1) == "been" && p.w(k - 2) == "had" && p.lex.is_future_cue(w) {
+        let e = p.entry(k);
+        let future = e.is_some_and(|e| e.future);
+        if k > 1 && p.w(k - 1) == "been" && p.w(k - 2) == "had" && future {
             return -1;
         }
         // "planned to leave on Thursday", "set to resume Monday": a plan for that day. After the
@@ -248,9 +263,9 @@ fn direction(
         if before && matches!(w, "planned" | "set" | "poised") && p.w(k + 1) == "to" {
             return 1;
         }
-        if p.lex.is_future_cue(w) || (w == "ll" && k > 0 && p.w(k - 1) == "'") {
+        if future || (w == "ll" && k > 0 && p.w(k - 1) == "'") {
             1
-        } else if p.lex.is_past_cue(w) {
+        } else if lexicon::past_cue(e, w) {
             -1
         } else {
             0

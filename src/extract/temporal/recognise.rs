@@ -4,7 +4,7 @@
 //! after it and its meaning; `parse_at` adds the leading "the" and modifiers ("early", "the end
 //! of") and keeps the longest reading.
 
-use super::lexicon::{Lexicon, Unit};
+use super::lexicon::{Entry, Lexicon, Unit, Words};
 use super::sem::{Anchor, Part, Sem, YearRef, duration_value};
 use super::tokens::{Kind, Token};
 
@@ -20,6 +20,8 @@ pub struct Match {
 pub struct Parser<'a> {
     pub toks: &'a [Token<'a>],
     pub lex: &'a Lexicon,
+    /// Each token's lexicon entry (words only), looked up once.
+    pub ents: &'a [Option<&'a Entry>],
     pub text: &'a str,
     /// The publication year, when known: a bare number far beyond it is rarely a year.
     pub ref_year: Option<i32>,
@@ -30,6 +32,16 @@ type Core = Option<(usize, Sem)>;
 impl Parser<'_> {
     pub(super) fn w(&self, i: usize) -> &str {
         self.toks.get(i).map_or("", |t| &t.norm)
+    }
+
+    /// Token `i`'s lexicon entry; `None` past the end.
+    pub(super) fn entry(&self, i: usize) -> Option<&Entry> {
+        self.ents.get(i).copied().flatten()
+    }
+
+    /// Token `i`'s readings in the lexicon (none past the end).
+    pub(super) fn lx(&self, i: usize) -> Words<'_> {
+        Words(self.entry(i).map_or(&[], |e| e.words.as_slice()))
     }
 
     /// Token `i` follows `i - 1` with no space ("mid-" "1990s", "p" "." "m").
@@ -68,7 +80,7 @@ impl Parser<'_> {
     /// A month name at `i`; abbreviations must carry their dot or be followed by a number.
     fn month_at(&self, i: usize) -> Option<(usize, u32)> {
         let w = self.w(i);
-        let m = self.lex.month(w)?;
+        let m = self.lx(i).month()?;
         if !self.capitalised(i) {
             return None;
         }
@@ -84,8 +96,8 @@ impl Parser<'_> {
     fn day_at(&self, i: usize) -> Option<u32> {
         let t = self.toks.get(i)?;
         if t.kind == Kind::Word {
-            let prev_month = i > 0 && self.lex.month(self.w(i - 1)).is_some();
-            return self.lex.ordinal(&t.norm).filter(|_| prev_month);
+            let prev_month = i > 0 && self.lx(i - 1).month().is_some();
+            return self.lx(i).ordinal().filter(|_| prev_month);
         }
         if t.kind != Kind::Num || t.plural || t.digits > 2 {
             return None;
@@ -119,7 +131,7 @@ impl Parser<'_> {
             return None;
         }
         let next = self.w(end);
-        if self.lex.is_not_year_after(next) || next == "%" {
+        if self.entry(end).is_some_and(|e| e.not_year_after) || next == "%" {
             return None;
         }
         if matches!(next, "-" | "/" | ":" | ".") && self.glued(end) && self.num(end + 1).is_some() {
@@ -205,8 +217,8 @@ impl Parser<'_> {
             let mut y = 2000;
             let k = if self.w(end) == "and" { end + 1 } else { end };
             if let Some(Some(n)) = self
-                .lex
-                .number(self.w(k))
+                .lx(k)
+                .number()
                 .filter(|_| !matches!(self.w(k), "a" | "an"))
                 && (1.0..20.0).contains(&n)
             {
@@ -214,7 +226,7 @@ impl Parser<'_> {
                 end = k + 1;
             }
             // "two thousand years" is a count.
-            if self.lex.unit(self.w(end)).is_some() {
+            if self.lx(end).unit().is_some() {
                 return None;
             }
             return Some((end, y));
@@ -224,7 +236,7 @@ impl Parser<'_> {
             "eighteen" => 18,
             _ => return None,
         };
-        let tens = self.lex.number(self.w(i + 1))??;
+        let tens = self.lx(i + 1).number()??;
         if !(10.0..100.0).contains(&tens) {
             return None;
         }
@@ -232,7 +244,7 @@ impl Parser<'_> {
         let mut yy = tens as i32;
         let k = if self.punct(end, '-') { end + 1 } else { end };
         if tens >= 20.0
-            && let Some(Some(u)) = self.lex.number(self.w(k))
+            && let Some(Some(u)) = self.lx(k).number()
             && (1.0..10.0).contains(&u)
             && !matches!(self.w(k), "a" | "an")
         {
@@ -634,16 +646,16 @@ impl Parser<'_> {
                 return (v % 10 == 0).then_some((i + 2, Sem::Decade(190 + v / 10)));
             }
         }
-        if let Some(d) = self.lex.decade(self.w(i)) {
+        if let Some(d) = self.lx(i).decade() {
             return Some((i + 1, Sem::Decade(190 + d)));
         }
         let n = if t.kind == Kind::Num && t.ordinal {
             t.num
         } else {
-            self.lex.ordinal(self.w(i))
+            self.lx(i).ordinal()
         }?;
         let k = if self.punct(i + 1, '-') { i + 2 } else { i + 1 };
-        if self.lex.unit(self.w(k)) == Some(Unit::Century) && self.w(k) == "century" {
+        if self.lx(k).unit() == Some(Unit::Century) && self.w(k) == "century" {
             return (1..=21)
                 .contains(&n)
                 .then_some((k + 1, Sem::Century(n as i32 - 1)));

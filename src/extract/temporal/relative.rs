@@ -15,7 +15,7 @@ impl Parser<'_> {
             && self.cap_at(i)
             && !self.is_punct_at(i - 1, '.')
             && !self.toks[i].newline_before
-            && self.lex.unit(self.w(i)).is_some()
+            && self.lx(i).unit().is_some()
     }
 
     /// "to three" after "two" before a unit ("two to three weeks", "12 to 18 months"): the span is
@@ -24,7 +24,7 @@ impl Parser<'_> {
         if !matches!(self.w(i), "to" | "or") {
             return None;
         }
-        let b = match self.lex.number(self.w(i + 1)) {
+        let b = match self.lx(i + 1).number() {
             Some(b) => b,
             None => self
                 .toks
@@ -32,7 +32,7 @@ impl Parser<'_> {
                 .filter(|t| t.kind == Kind::Num)
                 .and_then(|t| t.num.map(f64::from)),
         }?;
-        (a < b && self.lex.unit(self.w(i + 2)).is_some()).then_some(i + 2)
+        (a < b && self.lx(i + 2).unit().is_some()).then_some(i + 2)
     }
 
     /// A capitalised word inside a sentence.
@@ -74,7 +74,7 @@ impl Parser<'_> {
                 _ => {}
             }
         }
-        let n = self.lex.number(w)?;
+        let n = self.lx(i).number()?;
         if matches!(w, "few" | "many" | "some") && i > 0 && self.w(i - 1) != "the" {
             // "few years" alone is rare; "some years" reads as a count only after "for".
             if !(w == "few" || matches!(self.w(i - 1), "for" | "in")) {
@@ -86,7 +86,7 @@ impl Parser<'_> {
             && self.is_punct_at(i + 1, '-')
             && self.glued_at(i + 1)
             && self.glued_at(i + 2)
-            && let Some(Some(b)) = self.lex.number(self.w(i + 2))
+            && let Some(Some(b)) = self.lx(i + 2).number()
             && a >= 20.0
             && b < 10.0
         {
@@ -94,14 +94,14 @@ impl Parser<'_> {
         }
         // "two to three weeks", "12 to 18 months": the span is one expression, valued by its first count.
         if matches!(self.w(i + 1), "to" | "or")
-            && let Some(Some(b)) = self.lex.number(self.w(i + 2)).or_else(|| {
+            && let Some(Some(b)) = self.lx(i + 2).number().or_else(|| {
                 self.toks
                     .get(i + 2)
                     .filter(|t| t.kind == Kind::Num)
                     .map(|t| t.num.map(f64::from))
             })
             && n.is_some_and(|a| a < b)
-            && self.lex.unit(self.w(i + 3)).is_some()
+            && self.lx(i + 3).unit().is_some()
         {
             return Some((i + 3, n));
         }
@@ -117,7 +117,7 @@ impl Parser<'_> {
         if let Some(a) = n
             && a >= 20.0
             && a % 10.0 == 0.0
-            && let Some(Some(b)) = self.lex.number(self.w(i + 1))
+            && let Some(Some(b)) = self.lx(i + 1).number()
             && (1.0..10.0).contains(&b)
             && !matches!(self.w(i + 1), "a" | "an")
         {
@@ -152,8 +152,8 @@ impl Parser<'_> {
         );
         if j == i && matches!(self.w(j), "a" | "an") && i > 0 && !shifted {
             let prev = &self.toks[i - 1];
-            let counted = i >= 2
-                && (self.toks[i - 2].kind == Kind::Num || self.lex.number(self.w(i - 2)).is_some());
+            let counted =
+                i >= 2 && (self.toks[i - 2].kind == Kind::Num || self.lx(i - 2).number().is_some());
             let plural_noun = counted
                 && prev.kind == Kind::Word
                 && prev.norm.len() > 3
@@ -191,7 +191,7 @@ impl Parser<'_> {
                 | "business"
                 | "working"
                 | "calendar"
-        ) && self.lex.unit(self.w(k + 1)).is_some()
+        ) && self.lx(k + 1).unit().is_some()
         {
             k += 1;
         }
@@ -199,7 +199,7 @@ impl Parser<'_> {
         if hyphen {
             k += 1;
         }
-        let unit = self.lex.unit(self.w(k))?;
+        let unit = self.lx(k).unit()?;
         // "a second term", "three-quarters", "a quarter of", "60 Minutes" (a title), "52 years old".
         let fraction = unit == Unit::Quarter
             && (hyphen
@@ -318,12 +318,12 @@ impl Parser<'_> {
             "past" | "last" | "next" | "coming" | "previous" | "following" | "first"
         ) && let Some((k, cnt)) = self.count_at(j)
             && !matches!(nw, "a" | "an")
-            && let Some(unit) = self.lex.unit(self.w(k))
+            && let Some(unit) = self.lx(k).unit()
         {
             let sem = duration(cnt, unit);
             return Some((k + 1, sem));
         }
-        if let Some(unit) = self.lex.unit(nw).filter(|_| !self.title_case(j)) {
+        if let Some(unit) = self.lx(j).unit().filter(|_| !self.title_case(j)) {
             let plural = nw.ends_with('s') && unit != Unit::Century || nw == "centuries";
             if plural {
                 // "the coming weeks", "the past months": a span of unknown length.
@@ -370,7 +370,7 @@ impl Parser<'_> {
             }
             return Some((j + 1, sem));
         }
-        if let Some(pod) = self.lex.part_of_day(nw) {
+        if let Some(pod) = self.lx(j).part_of_day() {
             let n = match w {
                 "this" => 0,
                 "last" if nw == "night" => -1,
@@ -393,7 +393,7 @@ impl Parser<'_> {
                 },
             ));
         }
-        if let Some(wd) = self.lex.weekday(nw).filter(|_| self.cap_at(j)) {
+        if let Some(wd) = self.lx(j).weekday().filter(|_| self.cap_at(j)) {
             let dir = match w {
                 "last" | "past" | "previous" => -1,
                 "next" | "coming" | "following" => 1,
@@ -414,7 +414,7 @@ impl Parser<'_> {
                 },
             ));
         }
-        if let Some(m) = self.lex.month(nw).filter(|_| self.cap_at(j)) {
+        if let Some(m) = self.lx(j).month().filter(|_| self.cap_at(j)) {
             if anchor == Anchor::Text {
                 return None;
             }
@@ -426,7 +426,7 @@ impl Parser<'_> {
                 },
             ));
         }
-        if let Some(s) = self.lex.season(nw) {
+        if let Some(s) = self.lx(j).season() {
             if anchor == Anchor::Text {
                 return None;
             }
@@ -469,10 +469,10 @@ impl Parser<'_> {
             return Some((e, part(YearRef::Near, p)));
         }
         // "the first nine months": a duration.
-        if self.lex.ordinal(self.w(j)).is_some_and(|o| o == 1)
+        if self.lx(j).ordinal().is_some_and(|o| o == 1)
             && let Some((k, n)) = self.count_at(j + 1)
             && n.is_some_and(|v| v > 1.0)
-            && let Some(unit) = self.lex.unit(self.w(k))
+            && let Some(unit) = self.lx(k).unit()
         {
             return Some((k + 1, duration(n, unit)));
         }
@@ -504,7 +504,7 @@ impl Parser<'_> {
             // "the last half of 1989"
             if self.w(i + 1) == "half" { 2 } else { 4 }
         } else {
-            self.lex.ordinal(self.w(i))?
+            self.lx(i).ordinal()?
         };
         let k = if self.is_punct_at(i + 1, '-') && self.glued_at(i + 1) {
             i + 2

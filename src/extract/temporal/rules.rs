@@ -39,7 +39,7 @@ impl Parser<'_> {
         };
         let mut end = i + 1;
         if pod.is_none()
-            && let Some(p) = self.lex.part_of_day(self.w(end))
+            && let Some(p) = self.lx(end).part_of_day()
             && !p.starts_with('T')
         {
             pod = Some(p.to_string());
@@ -68,7 +68,7 @@ impl Parser<'_> {
         {
             return Some((i + 1, Sem::Set(format!("XXXX-WXX-{wd}"))));
         }
-        let wd = self.lex.weekday(w)?;
+        let wd = self.lx(i).weekday()?;
         if w.len() <= 4 && !(self.is_punct_at(i + 1, '.') && self.glued_at(i + 1)) {
             return None;
         }
@@ -92,11 +92,7 @@ impl Parser<'_> {
             return Some((e, sem));
         }
         let mut pod = None;
-        if let Some(p) = self
-            .lex
-            .part_of_day(self.w(end))
-            .filter(|p| !p.starts_with('T'))
-        {
+        if let Some(p) = self.lx(end).part_of_day().filter(|p| !p.starts_with('T')) {
             pod = Some(p.to_string());
             end += 1;
         } else if let Some(p) = self
@@ -115,8 +111,8 @@ impl Parser<'_> {
         // "High Noon" is a film; "high noon" an idiom.
         let title = i > 0 && (self.w(i - 1) == "high" || self.title_case_word(i));
         let (mut end, h, m) = if let Some(p) = self
-            .lex
-            .part_of_day(self.w(i))
+            .lx(i)
+            .part_of_day()
             .filter(|p| p.starts_with('T') && !title)
         {
             let h: u32 = p[1..3].parse().ok()?;
@@ -241,11 +237,11 @@ impl Parser<'_> {
             "these" if self.w(i + 1) == "days" => return Some((i + 2, Sem::Ref("PRESENT_REF"))),
             _ => {}
         }
-        let r = self.lex.reference(w)?;
+        let r = self.lx(i).reference()?;
         if w == "recent" {
             if let Some(u) = self
-                .lex
-                .unit(self.w(i + 1))
+                .lx(i + 1)
+                .unit()
                 .filter(|_| self.w(i + 1).ends_with('s'))
             {
                 // TimeBank reads "recent months" as a span of unknown length, "recent years"
@@ -273,18 +269,18 @@ impl Parser<'_> {
     }
 
     fn next_is_timeish(&self, i: usize) -> bool {
-        let w = self.w(i);
-        self.lex.unit(w).is_some()
+        let l = self.lx(i);
+        l.unit().is_some()
             || self.count_at(i).is_some()
-            || self.lex.weekday(w).is_some()
-            || self.lex.month(w).is_some()
-            || self.lex.season(w).is_some()
+            || l.weekday().is_some()
+            || l.month().is_some()
+            || l.season().is_some()
     }
 
     /// "every week", "each Tuesday", "per year", "daily", "annually".
     pub(super) fn core_set(&self, i: usize) -> Core {
         let w = self.w(i);
-        if let Some(v) = self.lex.set(w) {
+        if let Some(v) = self.lx(i).set() {
             // "average daily volume" is a measure, not a recurring time.
             if i > 0 && self.w(i - 1) == "average" {
                 return None;
@@ -304,28 +300,23 @@ impl Parser<'_> {
             n = c;
             j = k;
         }
-        let nw = self.w(j);
-        if let Some(unit) = self.lex.unit(nw) {
+        if let Some(unit) = self.lx(j).unit() {
             return Some((j + 1, Sem::Set(super::sem::duration_value(n, unit))));
         }
-        if let Some(wd) = self.lex.weekday(nw).filter(|_| self.cap_at(j)) {
+        if let Some(wd) = self.lx(j).weekday().filter(|_| self.cap_at(j)) {
             let mut end = j + 1;
             let mut v = format!("XXXX-WXX-{wd}");
-            if let Some(p) = self
-                .lex
-                .part_of_day(self.w(end))
-                .filter(|p| !p.starts_with('T'))
-            {
+            if let Some(p) = self.lx(end).part_of_day().filter(|p| !p.starts_with('T')) {
                 v.push('T');
                 v.push_str(p);
                 end += 1;
             }
             return Some((end, Sem::Set(v)));
         }
-        if let Some(m) = self.lex.month(nw).filter(|_| self.cap_at(j)) {
+        if let Some(m) = self.lx(j).month().filter(|_| self.cap_at(j)) {
             return Some((j + 1, Sem::Set(format!("XXXX-{m:02}"))));
         }
-        if let Some(p) = self.lex.part_of_day(nw).filter(|p| !p.starts_with('T')) {
+        if let Some(p) = self.lx(j).part_of_day().filter(|p| !p.starts_with('T')) {
             return Some((j + 1, Sem::Set(format!("TXX{p}").replace("TXX", "T"))));
         }
         None
@@ -333,7 +324,7 @@ impl Parser<'_> {
 
     /// "Thanksgiving Day", "Christmas 2024", "last Thanksgiving" (via `core_det`), "Easter week".
     pub(super) fn core_holiday(&self, i: usize) -> Core {
-        if !self.lex.may_start_holiday(self.w(i)) || !self.cap_at(i) {
+        if !self.entry(i).is_some_and(|e| e.holiday_start) || !self.cap_at(i) {
             return None;
         }
         let start = self.toks.get(i)?.start;
@@ -376,7 +367,7 @@ impl Parser<'_> {
     pub(super) fn core_misc(&self, i: usize) -> Core {
         let w = self.w(i);
         // "day-long", "decades-long": how long something lasts.
-        if let Some(unit) = self.lex.unit(w)
+        if let Some(unit) = self.lx(i).unit()
             && self.is_punct_at(i + 1, '-')
             && self.glued_at(i + 1)
             && self.glued_at(i + 2)
@@ -434,7 +425,7 @@ impl Parser<'_> {
         if prev == "the"
             && w.len() > 3
             && w.ends_with('s')
-            && let Some(unit) = self.lex.unit(w).filter(|u| *u >= Unit::Day)
+            && let Some(unit) = self.lx(i).unit().filter(|u| *u >= Unit::Day)
         {
             if self.w(i + 1) == "ahead" {
                 return Some((i + 2, duration(None, unit)));
@@ -524,7 +515,7 @@ impl Parser<'_> {
                 _ => {}
             }
         }
-        if let Some(s) = self.lex.season(w) {
+        if let Some(s) = self.lx(i).season() {
             let k = if self.w(i + 1) == "of" { i + 2 } else { i + 1 };
             if let Some((e, y)) = self.year_at_pub(k).or_else(|| self.spelled_year(k)) {
                 return Some((e, part(YearRef::Abs(y), Part::Season(s))));
@@ -551,8 +542,8 @@ impl Parser<'_> {
         // "for years", "in months", "within weeks"
         if matches!(prev, "for" | "within" | "over")
             && let Some(unit) = self
-                .lex
-                .unit(w)
+                .lx(i)
+                .unit()
                 .filter(|_| w.ends_with('s') && w != "hours" && w != "minutes" && w != "seconds")
         {
             return Some((i + 1, duration(None, unit)));
