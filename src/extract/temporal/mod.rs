@@ -45,7 +45,8 @@ pub fn tag(
     reference: Option<NaiveDate>,
     lex: &Lexicon,
 ) -> Staged<Timex> {
-    let toks = tokens::tokenize(text);
+    let lower = text.to_ascii_lowercase();
+    let toks = tokens::tokenize(text, &lower);
     let sentence_of: Vec<usize> = sentence_index(&toks, segments);
     // One look-up per word; the grammar and the skip test below read these.
     let ents: Vec<Option<&lexicon::Entry>> = toks

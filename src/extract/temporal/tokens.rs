@@ -45,22 +45,38 @@ impl Token<'_> {
     }
 }
 
-/// Splits `text` into tokens; never slices off a char boundary.
-pub fn tokenize(text: &str) -> Vec<Token<'_>> {
+/// The char at byte `at` of `text` (which must be a char boundary) and its length; ASCII without
+/// decoding.
+#[inline]
+fn char_at(text: &str, at: usize) -> Option<(char, usize)> {
+    let b = *text.as_bytes().get(at)?;
+    if b < 0x80 {
+        return Some((b as char, 1));
+    }
+    let c = text[at..].chars().next()?;
+    Some((c, c.len_utf8()))
+}
+
+/// Splits `text` into tokens; never slices off a char boundary. `lower` is
+/// `text.to_ascii_lowercase()` (same byte offsets), which ASCII tokens borrow their `norm` from.
+pub fn tokenize<'a>(text: &'a str, lower: &'a str) -> Vec<Token<'a>> {
+    debug_assert_eq!(text.len(), lower.len());
+    let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(text.len() / 5);
-    let mut it = text.char_indices().peekable();
+    let mut pos = 0;
     let mut space = true;
     let mut newline = false;
-    while let Some(&(i, c)) = it.peek() {
+    while let Some((c, len)) = char_at(text, pos) {
+        let i = pos;
         if c.is_whitespace() {
             space = true;
             newline |= c == '\n';
-            it.next();
+            pos += len;
             continue;
         }
         let mut tok = Token {
             start: i,
-            end: i + c.len_utf8(),
+            end: i + len,
             kind: Kind::Punct,
             norm: Cow::Borrowed(""),
             num: None,
@@ -73,26 +89,36 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
         space = false;
         newline = false;
         if c.is_alphabetic() {
-            let mut end = i;
-            while let Some(&(j, d)) = it.peek() {
-                if d.is_alphabetic() {
-                    end = j + d.len_utf8();
-                    it.next();
-                } else {
-                    break;
+            let mut end = i + len;
+            let mut ascii = c.is_ascii();
+            loop {
+                match bytes.get(end) {
+                    Some(b) if b.is_ascii_alphabetic() => end += 1,
+                    Some(b) if *b >= 0x80 => match char_at(text, end) {
+                        Some((d, l)) if d.is_alphabetic() => {
+                            end += l;
+                            ascii = false;
+                        }
+                        _ => break,
+                    },
+                    _ => break,
                 }
             }
+            pos = end;
             tok.end = end;
             tok.kind = Kind::Word;
-            tok.norm = lower(&text[i..end]);
+            tok.norm = match lower.get(i..end) {
+                Some(l) if ascii => Cow::Borrowed(l),
+                _ => Cow::Owned(text[i..end].to_lowercase()),
+            };
         } else if c.is_ascii_digit() {
-            read_number(text, &mut it, &mut tok);
+            pos = read_number(text, lower, &mut tok);
         } else {
-            it.next();
+            pos += len;
             tok.norm = match c {
                 '\u{2010}'..='\u{2015}' | '\u{2212}' => Cow::Borrowed("-"),
                 '\u{2018}' | '\u{2019}' | '`' => Cow::Borrowed("'"),
-                _ => Cow::Borrowed(&text[i..i + c.len_utf8()]),
+                _ => Cow::Borrowed(&text[i..i + len]),
             };
         }
         out.push(tok);
@@ -100,26 +126,24 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
     out
 }
 
-fn read_number<'a>(
-    text: &'a str,
-    it: &mut std::iter::Peekable<std::str::CharIndices<'_>>,
-    tok: &mut Token<'a>,
-) {
+/// Reads the number starting at `tok.start`; returns the byte offset after it.
+fn read_number<'a>(text: &'a str, lower: &'a str, tok: &mut Token<'a>) -> usize {
     let bytes = text.as_bytes();
     let start = tok.start;
     let mut end = start;
+    let mut j = start;
     let mut plain = true;
-    while let Some(&(j, d)) = it.peek() {
+    while let Some(&d) = bytes.get(j) {
         if d.is_ascii_digit() {
             end = j + 1;
-            it.next();
-        } else if (d == ',' || d == '.')
+            j += 1;
+        } else if (d == b',' || d == b'.')
             && bytes.get(j + 1).is_some_and(u8::is_ascii_digit)
-            && (d == '.' || digits_then_stop(bytes, j + 1))
+            && (d == b'.' || digits_then_stop(bytes, j + 1))
         {
             // "1,700" and "3.5" are quantities, never years or days.
             plain = false;
-            it.next();
+            j += 1;
         } else {
             break;
         }
@@ -133,18 +157,16 @@ fn read_number<'a>(
     }
     // Letters glued on: an ordinal suffix, a plural "s", or a code like "5G".
     let mut suffix_end = end;
-    while let Some(&(j, d)) = it.peek() {
+    while let Some((d, l)) = char_at(text, suffix_end) {
         if d.is_alphanumeric() {
-            suffix_end = j + d.len_utf8();
-            it.next();
+            suffix_end += l;
         } else {
             break;
         }
     }
     if suffix_end > end {
-        let suffix = lower_ascii(&text[end..suffix_end]);
         tok.end = suffix_end;
-        match &*suffix {
+        match lower.get(end..suffix_end).unwrap_or("") {
             "st" | "nd" | "rd" | "th" => tok.ordinal = true,
             "s" => tok.plural = true,
             _ => {
@@ -153,25 +175,8 @@ fn read_number<'a>(
             }
         }
     }
-    tok.norm = lower_ascii(&text[start..tok.end]);
-}
-
-/// The lower-case form of a word, borrowed when it is ASCII without capitals (most words).
-fn lower(s: &str) -> Cow<'_, str> {
-    if s.is_ascii() {
-        lower_ascii(s)
-    } else {
-        Cow::Owned(s.to_lowercase())
-    }
-}
-
-/// ASCII letters lower-cased, anything else kept (numbers and their suffixes).
-fn lower_ascii(s: &str) -> Cow<'_, str> {
-    if s.bytes().any(|b| b.is_ascii_uppercase()) {
-        Cow::Owned(s.to_ascii_lowercase())
-    } else {
-        Cow::Borrowed(s)
-    }
+    tok.norm = Cow::Borrowed(lower.get(start..tok.end).unwrap_or(""));
+    suffix_end
 }
 
 /// True when exactly three digits follow `at` (a thousands group), so "5,2" is not glued.
