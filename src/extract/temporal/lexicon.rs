@@ -293,6 +293,16 @@ pub struct Lexicon {
     not_year_after: HashMap<String, ()>,
     /// All of the above by word, so the tagger looks each token up once.
     entries: HashMap<String, Entry>,
+    /// A cheap pre-test before hashing (most words are on no list): bit `last byte % 64` of
+    /// slot `(first byte % 32, length up to 31)` is set for every key of `entries`.
+    admit: Vec<u64>,
+}
+
+/// The slot and bit of `admit` for a non-empty word.
+fn admit_slot(w: &[u8]) -> (usize, u64) {
+    let first = usize::from(w[0] & 31);
+    let len = w.len().min(31);
+    (first * 32 + len, 1u64 << (w[w.len() - 1] & 63))
 }
 
 impl Lexicon {
@@ -359,6 +369,7 @@ impl Lexicon {
             past: set("temporal-past-cues.txt"),
             not_year_after: set("temporal-not-year-after.txt"),
             entries: HashMap::default(),
+            admit: vec![0; 32 * 32],
         };
         let keys: Vec<String> = lex
             .words
@@ -379,6 +390,10 @@ impl Lexicon {
                 past: lex.past.contains_key(&k),
                 not_year_after: lex.not_year_after.contains_key(&k),
             };
+            if !k.is_empty() {
+                let (slot, bit) = admit_slot(k.as_bytes());
+                lex.admit[slot] |= bit;
+            }
             lex.entries.insert(k, e);
         }
         lex
@@ -386,6 +401,12 @@ impl Lexicon {
 
     /// Everything known about a (lower-case) word, in one look-up.
     pub fn entry(&self, w: &str) -> Option<&Entry> {
+        if !w.is_empty() {
+            let (slot, bit) = admit_slot(w.as_bytes());
+            if self.admit.get(slot).is_none_or(|a| a & bit == 0) {
+                return None;
+            }
+        }
         self.entries.get(w)
     }
 
