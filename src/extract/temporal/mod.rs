@@ -86,7 +86,10 @@ pub fn tag(
                     || (matches!(&*toks[i].norm, "a" | "an")
                         && !toks.get(i + 1).is_some_and(|t| a_counts(ents[i + 1], t)))
             }
-            tokens::Kind::Punct => toks[i].norm != "'",
+            // An apostrophe opens only a decade ("the '90s"), so it needs a number after it.
+            tokens::Kind::Punct => {
+                toks[i].norm != "'" || toks.get(i + 1).is_none_or(|t| t.kind != tokens::Kind::Num)
+            }
             tokens::Kind::Code => true,
             tokens::Kind::Num => false,
         };

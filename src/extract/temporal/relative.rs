@@ -48,7 +48,13 @@ impl Parser<'_> {
             if i > 0 && matches!(self.w(i - 1), "$" | "£" | "€") {
                 return None;
             }
-            let v: f64 = self.text[t.start..t.end].replace(',', "").parse().ok()?;
+            let s = &self.text[t.start..t.end];
+            // Thousands commas are rare: strip them (an allocation) only when present.
+            let v: f64 = if s.contains(',') {
+                s.replace(',', "").parse().ok()?
+            } else {
+                s.parse().ok()?
+            };
             // "5 1/2"
             if let (Some(a), Some(b)) = (self.toks.get(i + 1), self.toks.get(i + 3))
                 && a.kind == Kind::Num
