@@ -81,6 +81,15 @@ pub fn tag(
                             t.kind == tokens::Kind::Word
                                 && !ents[i + 1].is_some_and(|e| e.starter)
                         }))
+                    // "this"/"that" open only "this week", "that Tuesday" (see `core_det`): the next
+                    // word must be on a list.
+                    || (matches!(&*toks[i].norm, "this" | "that")
+                        && !ents.get(i + 1).is_some_and(|e| e.is_some_and(|e| e.starter)))
+                    // "at" opens only "at least"/"at most" before a count; "as" is a starter
+                    // only as the plural of "a".
+                    || (toks[i].norm == "at"
+                        && !toks.get(i + 1).is_some_and(|t| matches!(&*t.norm, "least" | "most")))
+                    || toks[i].norm == "as"
                     // "a"/"an" open only a count ("a year", "a few days", "a-year"): the most
                     // common word of the lexicon, so it is worth a look at the next word first.
                     || (matches!(&*toks[i].norm, "a" | "an")
