@@ -190,6 +190,15 @@ fn terms() {
 fn reported_statements() {
     let cases: &[(&str, &[Row])] = &[
         (
+            "Tony Blair had in 1997 complained that the campaign was abusive.",
+            &[(
+                R,
+                "complained that the campaign was abusive",
+                Some("Tony Blair"),
+                Some("complained"),
+            )],
+        ),
+        (
             "According to Fidan, premature normalization could reduce motivation.",
             &[(
                 R,

@@ -170,42 +170,40 @@ fn split_sentences(
     let bytes = s.as_bytes();
     let mut start = 0;
     let mut i = 0;
-    while i < bytes.len() {
+    // Jump from one candidate full stop, question or exclamation mark to the next.
+    while let Some(k) = memchr::memchr3(b'.', b'!', b'?', &bytes[i..]) {
+        i += k;
         let b = bytes[i];
-        if matches!(b, b'.' | b'!' | b'?') {
-            // Swallow runs like "?!" or "..." and closing quotes or brackets.
-            let mut j = i + 1;
-            while j < bytes.len() && matches!(bytes[j], b'.' | b'!' | b'?') {
-                j += 1;
+        // Swallow runs like "?!" or "..." and closing quotes or brackets.
+        let mut j = i + 1;
+        while j < bytes.len() && matches!(bytes[j], b'.' | b'!' | b'?') {
+            j += 1;
+        }
+        loop {
+            let rest = &s[j..];
+            let c = rest.chars().next();
+            match c {
+                Some(c @ ('"' | '\'' | ')' | ']' | '”' | '’' | '»')) => j += c.len_utf8(),
+                _ => break,
             }
-            loop {
-                let rest = &s[j..];
-                let c = rest.chars().next();
-                match c {
-                    Some(c @ ('"' | '\'' | ')' | ']' | '”' | '’' | '»')) => j += c.len_utf8(),
-                    _ => break,
-                }
-            }
-            if j < bytes.len() && !(bytes[j] as char).is_whitespace() {
-                i = j;
-                continue;
-            }
-            let next_start = skip_ws(s, j);
-            if next_start >= bytes.len() {
-                break;
-            }
-            if b == b'.' && j == i + 1 && !ends_sentence(s, i, next_start, lex) {
-                i = j;
-                continue;
-            }
-            if starts_sentence(s, next_start) {
-                push(out, text, para.start + start, para.start + j, paragraph);
-                start = next_start;
-            }
-            i = next_start;
+        }
+        if j < bytes.len() && !(bytes[j] as char).is_whitespace() {
+            i = j;
             continue;
         }
-        i += 1;
+        let next_start = skip_ws(s, j);
+        if next_start >= bytes.len() {
+            break;
+        }
+        if b == b'.' && j == i + 1 && !ends_sentence(s, i, next_start, lex) {
+            i = j;
+            continue;
+        }
+        if starts_sentence(s, next_start) {
+            push(out, text, para.start + start, para.start + j, paragraph);
+            start = next_start;
+        }
+        i = next_start;
     }
     push(out, text, para.start + start, para.end, paragraph);
 }

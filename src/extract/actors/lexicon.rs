@@ -1,6 +1,9 @@
 //! The actor stage's gazetteers and word lists, loaded once from `assets/` into hash maps keyed by
 //! folded text (lower case, no diacritics), so every lookup per document is a hash probe.
 
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
 use super::tokens::{TokKind, tokenize};
 use crate::assets::Assets;
 /// `text::fold` with a fast path for ASCII, which most names are.
@@ -84,21 +87,45 @@ pub struct Lexicon {
     pub group_modifiers: FastSet<String>,
     pub group_heads: FastSet<String>,
     /// Every word of the lists above → which lists hold it, so a token needs one probe for all.
-    /// Words of up to eight bytes are keyed by `short_key`, which hashes and compares cheaper.
-    short_words: FastMap<u128, WordInfo>,
+    /// Words of up to seven bytes are keyed by `short_key`, which hashes and compares cheaper.
+    short_words: HashMap<u64, WordInfo, BuildHasherDefault<PackedHasher>>,
     long_words: FastMap<String, WordInfo>,
 }
 
-/// A word of at most eight bytes as one number: its bytes and its length (so "a" and "a\0"
-/// differ).
-fn short_key(w: &str) -> Option<u128> {
+/// Hashes `short_key`s: a full 64x64 multiply folds every byte of the word into the low bits the
+/// table indexes by (FxHash's plain multiply would leave them to the first letter or two).
+#[derive(Default, Clone, Copy)]
+pub struct PackedHasher(u64);
+
+impl Hasher for PackedHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u64(u64::from(b));
+        }
+    }
+
+    fn write_u64(&mut self, x: u64) {
+        let m = u128::from(x ^ self.0) * 0x9e37_79b9_7f4a_7c15_u128;
+        self.0 = (m as u64) ^ ((m >> 64) as u64);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// A word of at most seven bytes as one number: its bytes, and its length in the top byte (so
+/// "a" and "a\0" differ).
+fn short_key(w: &str) -> Option<u64> {
     let b = w.as_bytes();
-    if b.len() > 8 {
+    if b.len() > 7 {
         return None;
     }
-    let mut buf = [0u8; 8];
-    buf[..b.len()].copy_from_slice(b);
-    Some(u128::from(u64::from_le_bytes(buf)) | (b.len() as u128) << 64)
+    let mut key = (b.len() as u64) << 56;
+    for (k, &x) in b.iter().enumerate() {
+        key |= u64::from(x) << (8 * k);
+    }
+    Some(key)
 }
 
 /// Bits of `WordInfo::lists`: the word lists a folded word is on.
@@ -313,7 +340,7 @@ impl Lexicon {
         };
         let mut info = found.copied().unwrap_or_default();
         if info.lists & list::GIVEN != 0
-            || fold.as_bytes().contains(&b'-')
+            || fold.bytes().any(|b| b == b'-')
                 && fold
                     .split_once('-')
                     .is_some_and(|(a, _)| self.given.contains(a))

@@ -63,7 +63,7 @@ fn is_apos(c: char) -> bool {
 pub fn tokenize(text: &str) -> Tokens {
     let bytes = text.as_bytes();
     let n = bytes.len();
-    let mut out = Vec::with_capacity(n / 5);
+    let mut out = Vec::with_capacity(n / 4 + 8);
     let mut folds = text.to_ascii_lowercase();
     // The char at byte offset `i` (a char boundary, or past the end); ASCII needs no decoding.
     let at = |i: usize| match bytes.get(i) {
@@ -74,6 +74,10 @@ pub fn tokenize(text: &str) -> Tokens {
     let mut i = 0;
     let mut nl = false;
     while let Some(c) = at(i) {
+        if c == ' ' {
+            i += 1;
+            continue;
+        }
         let w = c.len_utf8();
         if c.is_whitespace() {
             nl |= c == '\n';
@@ -82,6 +86,11 @@ pub fn tokenize(text: &str) -> Tokens {
         }
         let start = i;
         let kind;
+        // For words: letters and upper-case letters, counted on the way over ASCII; `mixed`
+        // when a non-ASCII char is part of the word (then counted again below).
+        let (mut up, mut total, mut mixed) = (0usize, 0usize, false);
+        // A word took in a hyphen: only then can it be "al-Kabariti".
+        let mut hyphen = false;
         if is_apos(c)
             && at(i + w).is_some_and(|c| c == 's' || c == 'S')
             && !at(i + w + 1).is_some_and(char::is_alphanumeric)
@@ -106,15 +115,30 @@ pub fn tokenize(text: &str) -> Tokens {
             }
             kind = TokKind::Number;
         } else if c.is_alphabetic() {
+            mixed = !c.is_ascii();
             i += w;
             loop {
                 // Plain ASCII letters and digits: the common case, no decoding needed.
-                while bytes.get(i).is_some_and(u8::is_ascii_alphanumeric) {
+                while let Some(&b) = bytes.get(i) {
+                    if b.is_ascii_alphabetic() {
+                        total += 1;
+                        up += usize::from(b.is_ascii_uppercase());
+                    } else if !b.is_ascii_digit() {
+                        break;
+                    }
                     i += 1;
+                }
+                // Other ASCII chars end the word unless a rule below can take them in.
+                if bytes
+                    .get(i)
+                    .is_none_or(|&b| b.is_ascii() && !matches!(b, b'-' | b'&' | b'\'' | b'.'))
+                {
+                    break;
                 }
                 let Some(d) = at(i) else { break };
                 let dw = d.len_utf8();
                 if d.is_alphanumeric() {
+                    mixed = true;
                     i += dw;
                     continue;
                 }
@@ -130,6 +154,8 @@ pub fn tokenize(text: &str) -> Tokens {
                     || inner_apos
                     || (d == '.' && dotted(&text[start..i], next))
                 {
+                    mixed |= !d.is_ascii();
+                    hyphen |= d == '-';
                     i += dw;
                 } else {
                     break;
@@ -142,17 +168,19 @@ pub fn tokenize(text: &str) -> Tokens {
         }
         let span = Span::new(start, i);
         let s = span.slice(text);
-        let ascii = s.is_ascii();
-        let (mut up, mut total) = (0usize, 0usize);
-        if ascii {
-            for b in s.bytes().filter(u8::is_ascii_alphabetic) {
+        let word = kind == TokKind::Word;
+        let ascii = if word { !mixed } else { s.is_ascii() };
+        if word {
+            if ascii {
+                // The first letter was not counted in the loop.
                 total += 1;
-                up += usize::from(b.is_ascii_uppercase());
-            }
-        } else {
-            for l in s.chars().filter(|c| c.is_alphabetic()) {
-                total += 1;
-                up += usize::from(l.is_uppercase());
+                up += usize::from(c.is_ascii_uppercase());
+            } else {
+                (up, total) = (0, 0);
+                for l in s.chars().filter(|c| c.is_alphabetic()) {
+                    total += 1;
+                    up += usize::from(l.is_uppercase());
+                }
             }
         }
         let fold = if ascii {
@@ -168,9 +196,8 @@ pub fn tokenize(text: &str) -> Tokens {
             span,
             kind,
             fold,
-            cap: kind == TokKind::Word
-                && (s.chars().next().is_some_and(char::is_uppercase) || prefixed_cap(s)),
-            upper: kind == TokKind::Word && total >= 2 && up == total,
+            cap: word && (c.is_uppercase() || hyphen && prefixed_cap(s)),
+            upper: word && total >= 2 && up == total,
             nl_before: nl,
         });
         nl = false;
@@ -233,10 +260,6 @@ fn dotted(word: &str, next: Option<char>) -> bool {
 
 /// "al-Kabariti", "el-Sheikh", "bin-Laden": an Arabic article before a capitalised name.
 fn prefixed_cap(s: &str) -> bool {
-    // Every prefix is at most three bytes long: a later hyphen cannot follow one.
-    if !s.bytes().take(4).any(|b| b == b'-') {
-        return false;
-    }
     s.split_once('-').is_some_and(|(pre, rest)| {
         matches!(
             pre,

@@ -44,11 +44,21 @@ impl Ctx<'_> {
     /// A name or title in quotation marks: every longer word capitalised, few words, no full stop inside.
     pub(super) fn title_like(&self, r: usize) -> bool {
         let inner = self.inner(r).trim_end_matches([',', '.', '!', '?', ' ']);
-        let words: Vec<&str> = inner
+        // At most ten words: stop reading a long quotation at the eleventh.
+        let mut buf = [""; 10];
+        let mut n = 0;
+        for w in inner
             .split(|c: char| c.is_whitespace() || c == '(' || c == ')')
             .filter(|w| w.chars().any(char::is_alphabetic))
-            .collect();
-        if words.is_empty() || words.len() > 10 || inner.contains(". ") {
+        {
+            let Some(slot) = buf.get_mut(n) else {
+                return false;
+            };
+            *slot = w;
+            n += 1;
+        }
+        let words = &buf[..n];
+        if words.is_empty() || inner.contains(". ") {
             return false;
         }
         words

@@ -150,11 +150,18 @@ impl Lexicon {
     }
 
     /// The longest speech verb or phrase starting at token `i`, outside quotations.
+    #[inline]
     pub fn cue_at(&self, toks: &[Tok<'_>], i: usize) -> Option<CueMatch> {
+        // Most tokens are no speech verb: answer those without a call.
         let t = toks.get(i)?;
-        if !t.word || t.run.is_some() {
+        if !t.word || t.run.is_some() || t.info.cue == 0 {
             return None;
         }
+        self.cue_forms_at(toks, i)
+    }
+
+    fn cue_forms_at(&self, toks: &[Tok<'_>], i: usize) -> Option<CueMatch> {
+        let t = &toks[i];
         let forms = self.cue_forms.get((t.info.cue as usize).checked_sub(1)?)?;
         // A capitalised verb mid-sentence is a name ("State Department", "Post").
         let initial = i == 0 || toks[i - 1].sent != t.sent || toks[i - 1].is_punct(':');

@@ -61,7 +61,7 @@ pub fn tokenize<'t>(
     segs: &Segments,
     lex: &Lexicon,
 ) -> Vec<Tok<'t>> {
-    let mut out: Vec<Tok> = Vec::with_capacity(text.len() / 5);
+    let mut out: Vec<Tok> = Vec::with_capacity(text.len() / 4 + 16);
     let mut i = 0;
     while let Some((c, n)) = char_at(text, i) {
         if c.is_whitespace() {
@@ -72,7 +72,20 @@ pub fn tokenize<'t>(
             let mut end = i + n;
             let mut last = c;
             let mut ascii = c.is_ascii();
-            while let Some((d, dn)) = char_at(text, end) {
+            let bytes = text.as_bytes();
+            loop {
+                // Runs of ASCII letters and digits need none of the checks below.
+                let run = bytes[end..]
+                    .iter()
+                    .take_while(|b| b.is_ascii_alphanumeric())
+                    .count();
+                if run > 0 {
+                    end += run;
+                    last = char::from(bytes[end - 1]);
+                }
+                let Some((d, dn)) = char_at(text, end) else {
+                    break;
+                };
                 // A joiner stays inside the word only between two alphanumerics; a plural
                 // possessive keeps its apostrophe ("Sanders’ campaign").
                 let inner = d.is_alphanumeric() || (joins(d) && alnum_at(text, end + dn));

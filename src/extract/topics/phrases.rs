@@ -228,7 +228,12 @@ fn candidates(text: &str, lex: &Lexicon) -> Map<Cand> {
             w
         } else if cap_ok {
             lowered.clear();
-            lowered.extend(w.chars().flat_map(char::to_lowercase));
+            if facts.is_some() {
+                lowered.push_str(w);
+                lowered.make_ascii_lowercase();
+            } else {
+                lowered.extend(w.chars().flat_map(char::to_lowercase));
+            }
             &lowered
         } else {
             window.clear();
@@ -320,8 +325,18 @@ fn words(text: &str) -> impl Iterator<Item = (Option<Word<'_>>, bool)> + '_ {
                 let mut ascii = c.is_ascii();
                 let mut rest_lower = true;
                 let mut letters = usize::from(c.is_ascii_alphabetic());
-                // A hyphen or apostrophe stays inside the word only before an alphanumeric.
-                while let Some((ch, m)) = char_at(text, end) {
+                let bytes = text.as_bytes();
+                loop {
+                    // Runs of ASCII letters and digits need none of the checks below.
+                    while let Some(&b) = bytes.get(end).filter(|b| b.is_ascii_alphanumeric()) {
+                        rest_lower &= b.is_ascii_lowercase();
+                        letters += usize::from(b.is_ascii_alphabetic());
+                        end += 1;
+                    }
+                    let Some((ch, m)) = char_at(text, end) else {
+                        break;
+                    };
+                    // A hyphen or apostrophe stays inside the word only before an alphanumeric.
                     let inner = ch.is_alphanumeric()
                         || (matches!(ch, '-' | '\'' | '’')
                             && char_at(text, end + m).is_some_and(|(d, _)| d.is_alphanumeric()));
