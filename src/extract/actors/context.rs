@@ -45,7 +45,11 @@ impl<'t> Doc<'t> {
                 let (mut low, mut up) = (0usize, 0usize);
                 for t in line.iter().filter(|t| t.kind == TokKind::Word) {
                     let w = t.span.slice(text);
-                    if t.folded_in_place() {
+                    if t.folded_in_place() && t.letters < u16::MAX {
+                        // ASCII letters are either capitals or lower case.
+                        up += usize::from(t.caps);
+                        low += usize::from(t.letters - t.caps);
+                    } else if t.folded_in_place() {
                         for b in w.bytes() {
                             low += usize::from(b.is_ascii_lowercase());
                             up += usize::from(b.is_ascii_uppercase());
@@ -91,6 +95,7 @@ impl<'t> Doc<'t> {
         // After a colon or an opening quote a capital may start a new clause.
         for i in 1..n {
             if toks[i].kind == TokKind::Word
+                && toks[i - 1].kind == TokKind::Punct
                 && matches!(
                     toks[i - 1].span.slice(text),
                     ":" | "\"" | "“" | "‘" | "(" | "-" | "--" | "—"
@@ -99,18 +104,21 @@ impl<'t> Doc<'t> {
                 initial[i] = true;
             }
         }
-        let lower_words = toks
-            .iter()
-            .filter(|t| {
-                t.kind == TokKind::Word
-                    && t.span
-                        .slice(text)
-                        .chars()
-                        .next()
-                        .is_some_and(char::is_lowercase)
-            })
-            .map(|t| word_hash(t.fold.slice(&folds)))
-            .collect();
+        let mut lower_words = FastSet::with_capacity_and_hasher(n / 2, Default::default());
+        for t in toks.iter().filter(|t| t.kind == TokKind::Word) {
+            let lower = match text.as_bytes().get(t.span.start) {
+                Some(b) if b.is_ascii() => b.is_ascii_lowercase(),
+                _ => t
+                    .span
+                    .slice(text)
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_lowercase),
+            };
+            if lower {
+                lower_words.insert(word_hash(t.fold.slice(&folds)));
+            }
+        }
         let info = toks
             .iter()
             .map(|t| lex.word_info(t.fold.slice(&folds)))
@@ -145,7 +153,7 @@ impl<'t> Doc<'t> {
 
     /// The longest gazetteer phrase (in tokens) whose first token reads like token `i`.
     pub fn phrase_len(&self, i: usize) -> usize {
-        self.info.get(i).unwrap_or(&self.no_info).phrase_len
+        self.info.get(i).unwrap_or(&self.no_info).phrase_len as usize
     }
 
     pub fn s(&self, i: usize) -> &'t str {

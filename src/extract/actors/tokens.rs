@@ -28,6 +28,10 @@ pub struct Tok {
     pub upper: bool,
     /// A line break lies between this token and the one before.
     pub nl_before: bool,
+    /// For words folded in place: how many letters, and how many of them capitals (both stop
+    /// at `u16::MAX`, which means: count again).
+    pub letters: u16,
+    pub caps: u16,
 }
 
 impl Tok {
@@ -199,10 +203,16 @@ pub fn tokenize(text: &str) -> Tokens {
             cap: word && (c.is_uppercase() || hyphen && prefixed_cap(s)),
             upper: word && total >= 2 && up == total,
             nl_before: nl,
+            letters: if word && ascii { saturate(total) } else { 0 },
+            caps: if word && ascii { saturate(up) } else { 0 },
         });
         nl = false;
     }
     Tokens { toks: out, folds }
+}
+
+fn saturate(n: usize) -> u16 {
+    u16::try_from(n).unwrap_or(u16::MAX)
 }
 
 fn is_combining(c: char) -> bool {
