@@ -157,6 +157,8 @@ pub mod list {
     pub const DEMONYM_FIRST: u32 = 1 << 16;
     /// `Lexicon::is_given` holds: a given name, or one before a hyphen ("Jean-Pierre").
     pub const GIVEN_ANY: u32 = 1 << 17;
+    /// On `classify::SPEECH`.
+    pub const SAID: u32 = 1 << 18;
 }
 
 /// What the lexicon knows about one folded word.
@@ -325,6 +327,9 @@ impl Lexicon {
             for w in set {
                 words.entry(w.clone()).or_default().lists |= bit;
             }
+        }
+        for w in super::classify::SPEECH {
+            words.entry(w.to_string()).or_default().lists |= list::SAID;
         }
         for w in self.demonyms.keys() {
             words.entry(w.clone()).or_default().lists |= list::DEMONYM;
