@@ -106,7 +106,15 @@ pub fn tag(
             i += 1;
             continue;
         }
-        let Some(m) = parse_within_line(&parser, i) else {
+        let Some(full) = parser.parse_at(i) else {
+            // `parse_at` after "the" tries everything `parse_at` at the next word would (but the
+            // "around" lead and a second "the"), so that word cannot open an expression either.
+            let next_too = toks[i].norm == "the"
+                && !matches!(parser.w(i + 1), "around" | "nearly" | "almost" | "the");
+            i += if next_too { 2 } else { 1 };
+            continue;
+        };
+        let Some(m) = parse_within_line(&parser, i, full) else {
             i += 1;
             continue;
         };
@@ -208,10 +216,14 @@ fn a_counts(e: Option<&lexicon::Entry>, next: &tokens::Token<'_>) -> bool {
     }
 }
 
-/// The longest expression at `i` that does not cross a newline: a paragraph break or the end of
-/// a heading line ends any expression ("26 February\n\n1400" is a date and a separate number).
-fn parse_within_line(parser: &Parser<'_>, i: usize) -> Option<recognise::Match> {
-    let m = parser.parse_at(i)?;
+/// The longest expression at `i` (`m`, read over all tokens) that does not cross a newline: a
+/// paragraph break or the end of a heading line ends any expression ("26 February\n\n1400" is a
+/// date and a separate number).
+fn parse_within_line(
+    parser: &Parser<'_>,
+    i: usize,
+    m: recognise::Match,
+) -> Option<recognise::Match> {
     let end = m.end.min(parser.toks.len());
     let Some(k) = (i + 1..end).find(|&k| parser.toks[k].newline_before) else {
         return Some(m);
