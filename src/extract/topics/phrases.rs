@@ -183,6 +183,17 @@ pub(super) fn word_hash(w: &str) -> u64 {
 
 /// The phrase as a label: lower case, single spaces.
 fn label(s: &str) -> String {
+    if s.is_ascii() {
+        // No allocation per word in the common case: ASCII letters lower-case one by one.
+        let mut out = String::with_capacity(s.len());
+        for w in s.split_whitespace() {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        }
+        return out;
+    }
     s.split_whitespace()
         .map(str::to_lowercase)
         .collect::<Vec<_>>()
@@ -428,6 +439,19 @@ fn words(text: &str) -> impl Iterator<Item = (Option<Word<'_>>, bool)> + '_ {
 mod tests {
     use super::*;
     use crate::assets::Assets;
+
+    #[test]
+    fn labels_are_lower_case_with_single_spaces() {
+        let cases = [
+            ("Border delimitation", "border delimitation"),
+            ("peace \n\t treaty", "peace treaty"),
+            ("Café  Owners", "café owners"),
+            ("", ""),
+        ];
+        for (input, want) in cases {
+            assert_eq!(label(input), want, "{input:?}");
+        }
+    }
 
     #[test]
     fn recurring_phrases_across_documents() {
