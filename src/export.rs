@@ -46,7 +46,7 @@ pub fn write_json<W: Write>(c: &Corpus, w: W, pretty: bool) -> io::Result<()> {
 /// A member holding an array of objects, one per item, flushed as it goes.
 fn list<W: Write, T>(
     j: &mut Json<W>,
-    key: &str,
+    key: &'static str,
     items: impl IntoIterator<Item = T>,
     mut write: impl FnMut(&mut Json<W>, T),
 ) -> io::Result<()> {
@@ -64,7 +64,11 @@ fn list<W: Write, T>(
 }
 
 /// An array of strings.
-fn strings<'a, W: Write>(j: &mut Json<W>, key: &str, items: impl IntoIterator<Item = &'a str>) {
+fn strings<'a, W: Write>(
+    j: &mut Json<W>,
+    key: &'static str,
+    items: impl IntoIterator<Item = &'a str>,
+) {
     j.key(key);
     j.begin_array();
     for s in items {
@@ -93,7 +97,7 @@ fn span_fields<W: Write>(j: &mut Json<W>, span: Span) {
     j.uint(span.end);
 }
 
-fn opt_span<W: Write>(j: &mut Json<W>, key: &str, span: Option<Span>) {
+fn opt_span<W: Write>(j: &mut Json<W>, key: &'static str, span: Option<Span>) {
     j.key(key);
     match span {
         Some(s) => {

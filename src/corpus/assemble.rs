@@ -1,14 +1,13 @@
 //! Corpus assembly: merging per-document extractions into corpus-wide actors, topics, quotes and
 //! chronologically sorted events.
 
-use std::collections::HashMap;
-
 use super::compact::to_u32;
 use super::{Actor, Corpus, CorpusEvent, CorpusQuote, CorpusTimex, CorpusWhen, Mention, Topic};
 use crate::extract::ingest::Diagnostic;
 use crate::extract::pipeline::{Extraction, Lexicon};
 use crate::extract::quotes::Quote;
 use crate::extract::{actors, topics};
+use crate::fasthash::FastMap;
 use crate::model::{ActorKind, Document};
 use crate::text::slug;
 
@@ -18,8 +17,8 @@ pub(super) const BUILD_CHUNK: usize = 512;
 /// Merges extractions into the corpus in document order.
 pub(super) struct Assembler {
     corpus: Corpus,
-    actor_index: HashMap<(ActorKind, String), usize>,
-    topic_index: HashMap<String, usize>,
+    actor_index: FastMap<(ActorKind, String), usize>,
+    topic_index: FastMap<String, usize>,
     /// Warnings of each document, in document order.
     warnings: Vec<Vec<String>>,
 }
@@ -31,8 +30,8 @@ impl Assembler {
                 diagnostics,
                 ..Corpus::default()
             },
-            actor_index: HashMap::new(),
-            topic_index: HashMap::new(),
+            actor_index: FastMap::default(),
+            topic_index: FastMap::default(),
             warnings: Vec::new(),
         }
     }
@@ -131,7 +130,7 @@ fn apply_permutation<T>(items: &mut [T], order: &mut [usize]) {
 
 fn merge_actor(
     actors: &mut Vec<Actor>,
-    index: &mut HashMap<(ActorKind, String), usize>,
+    index: &mut FastMap<(ActorKind, String), usize>,
     doc: usize,
     a: actors::DocActor,
 ) -> usize {
@@ -261,18 +260,22 @@ fn merge_surnames(corpus: &mut Corpus) {
 
 fn merge_topic(
     topics: &mut Vec<Topic>,
-    index: &mut HashMap<String, usize>,
+    index: &mut FastMap<String, usize>,
     doc: usize,
     t: topics::DocTopic,
 ) -> usize {
-    let i = *index.entry(t.id.clone()).or_insert_with(|| {
-        topics.push(Topic {
-            id: t.id.clone(),
-            label: t.label.clone(),
-            mentions: Vec::new(),
-        });
-        topics.len() - 1
-    });
+    let i = match index.get(&t.id) {
+        Some(&i) => i,
+        None => {
+            index.insert(t.id.clone(), topics.len());
+            topics.push(Topic {
+                id: t.id,
+                label: t.label,
+                mentions: Vec::new(),
+            });
+            topics.len() - 1
+        }
+    };
     topics[i]
         .mentions
         .extend(t.mentions.into_iter().map(|span| Mention::new(doc, span)));

@@ -102,12 +102,16 @@ impl<W: Write> Json<W> {
         self.member();
     }
 
-    /// Starts an object member: its key and the colon.
-    pub(super) fn key(&mut self, key: &str) {
+    /// Starts an object member: its key and the colon. Keys are the schema's own field names,
+    /// which never need escaping, so they are copied without the scan `string` makes.
+    pub(super) fn key(&mut self, key: &'static str) {
+        debug_assert!(key.bytes().all(|b| ESCAPE[b as usize] == 0), "{key}");
         self.member();
-        self.string(key);
+        self.buf.reserve(key.len() + 4);
+        self.buf.push(b'"');
+        self.buf.extend_from_slice(key.as_bytes());
         self.buf
-            .extend_from_slice(if self.pretty { b": " } else { b":" });
+            .extend_from_slice(if self.pretty { b"\": " } else { b"\":" });
     }
 
     pub(super) fn null(&mut self) {

@@ -68,7 +68,7 @@ pub fn is_joiner(w: &str) -> bool {
 
 pub fn find(doc: &Doc, lex: &Lexicon) -> Vec<Cand> {
     let n = doc.toks.len();
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(n / 8);
     let mut i = 0;
     while i < n {
         if !doc.is_cap(i) {

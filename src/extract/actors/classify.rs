@@ -22,7 +22,8 @@ pub struct Evidence {
     pub initial: bool,
 }
 
-const SPEECH: &[&str] = &[
+/// Speech verbs that mark the name beside them as a speaker (also `lexicon::list::SAID`).
+pub const SPEECH: &[&str] = &[
     "said",
     "says",
     "told",
@@ -52,14 +53,13 @@ const SPEECH: &[&str] = &[
 
 impl Evidence {
     pub fn new(doc: &Doc, lex: &Lexicon, a: usize, b: usize) -> Self {
-        let after = doc.fold(b);
         // "said Muster," / "said Muster."
         let said_before = a > 0
-            && SPEECH.contains(&doc.fold(a - 1))
+            && doc.is(a - 1, list::SAID)
             && matches!(doc.s(b), "," | "." | "")
             && !doc.toks[a].upper;
         let speech = said_before
-            || SPEECH.contains(&after)
+            || doc.is(b, list::SAID)
             || (doc.s(b) == ","
                 && (doc.fold(b + 1) == "who"
                     || doc.toks.get(b + 1).is_some_and(|t| {

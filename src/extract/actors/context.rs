@@ -3,10 +3,11 @@
 //! document also writes in lower case (so a capitalised sentence opener is a common word).
 
 use std::borrow::Cow;
+use std::cell::Cell;
 use std::hash::Hasher;
 
 use super::lexicon::{FastSet, Lexicon, WordInfo, list};
-use super::tokens::{Tok, TokKind, Tokens, tokenize};
+use super::tokens::{Tok, TokKind, Tokens, tokenize_into};
 use crate::extract::segment::Segments;
 use crate::fasthash::FxHasher;
 use crate::model::Span;
@@ -30,13 +31,62 @@ pub struct Doc<'t> {
     no_info: WordInfo,
 }
 
+/// A document's buffers, kept per thread between documents: the next document reuses their memory
+/// instead of allocating (and, for long articles, mapping) it again.
+#[derive(Default)]
+struct Buffers {
+    tokens: Tokens,
+    initial: Vec<bool>,
+    strict: Vec<bool>,
+    shouting: Vec<bool>,
+    lower_words: FastSet<u64>,
+    info: Vec<WordInfo>,
+}
+
+thread_local! {
+    static SPARE: Cell<Option<Box<Buffers>>> = const { Cell::new(None) };
+}
+
+/// Buffers larger than this (in tokens) go back to the allocator rather than stay with a thread.
+const KEEP_TOKENS: usize = 1 << 18;
+
+impl Drop for Doc<'_> {
+    fn drop(&mut self) {
+        if self.toks.capacity() > KEEP_TOKENS {
+            return;
+        }
+        let buffers = Buffers {
+            tokens: Tokens {
+                toks: std::mem::take(&mut self.toks),
+                folds: std::mem::take(&mut self.folds),
+            },
+            initial: std::mem::take(&mut self.initial),
+            strict: std::mem::take(&mut self.strict),
+            shouting: std::mem::take(&mut self.shouting),
+            lower_words: std::mem::take(&mut self.lower_words),
+            info: std::mem::take(&mut self.info),
+        };
+        SPARE.with(|s| s.set(Some(Box::new(buffers))));
+    }
+}
+
 impl<'t> Doc<'t> {
     pub fn new(text: &'t str, segments: &Segments, lex: &Lexicon) -> Self {
-        let Tokens { toks, folds } = tokenize(text);
+        let Buffers {
+            mut tokens,
+            mut initial,
+            mut strict,
+            mut shouting,
+            mut lower_words,
+            mut info,
+        } = SPARE.with(Cell::take).map(|b| *b).unwrap_or_default();
+        tokenize_into(text, &mut tokens);
+        let Tokens { toks, folds } = tokens;
         let n = toks.len();
-        let mut initial = vec![false; n];
-        let mut strict = vec![false; n];
-        let mut shouting = vec![false; n];
+        for flags in [&mut initial, &mut strict, &mut shouting] {
+            flags.clear();
+            flags.resize(n, false);
+        }
         // Lines: a run of tokens between line breaks.
         let mut line_start = 0;
         for i in 0..=n {
@@ -45,7 +95,11 @@ impl<'t> Doc<'t> {
                 let (mut low, mut up) = (0usize, 0usize);
                 for t in line.iter().filter(|t| t.kind == TokKind::Word) {
                     let w = t.span.slice(text);
-                    if t.folded_in_place() {
+                    if t.folded_in_place() && t.letters < u16::MAX {
+                        // ASCII letters are either capitals or lower case.
+                        up += usize::from(t.caps);
+                        low += usize::from(t.letters - t.caps);
+                    } else if t.folded_in_place() {
                         for b in w.bytes() {
                             low += usize::from(b.is_ascii_lowercase());
                             up += usize::from(b.is_ascii_uppercase());
@@ -91,6 +145,7 @@ impl<'t> Doc<'t> {
         // After a colon or an opening quote a capital may start a new clause.
         for i in 1..n {
             if toks[i].kind == TokKind::Word
+                && toks[i - 1].kind == TokKind::Punct
                 && matches!(
                     toks[i - 1].span.slice(text),
                     ":" | "\"" | "“" | "‘" | "(" | "-" | "--" | "—"
@@ -99,22 +154,24 @@ impl<'t> Doc<'t> {
                 initial[i] = true;
             }
         }
-        let lower_words = toks
-            .iter()
-            .filter(|t| {
-                t.kind == TokKind::Word
-                    && t.span
-                        .slice(text)
-                        .chars()
-                        .next()
-                        .is_some_and(char::is_lowercase)
-            })
-            .map(|t| word_hash(t.fold.slice(&folds)))
-            .collect();
-        let info = toks
-            .iter()
-            .map(|t| lex.word_info(t.fold.slice(&folds)))
-            .collect();
+        lower_words.clear();
+        lower_words.reserve(n / 2);
+        for t in toks.iter().filter(|t| t.kind == TokKind::Word) {
+            let lower = match text.as_bytes().get(t.span.start) {
+                Some(b) if b.is_ascii() => b.is_ascii_lowercase(),
+                _ => t
+                    .span
+                    .slice(text)
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_lowercase),
+            };
+            if lower {
+                lower_words.insert(word_hash(t.fold.slice(&folds)));
+            }
+        }
+        info.clear();
+        info.extend(toks.iter().map(|t| lex.word_info(t.fold.slice(&folds))));
         Doc {
             text,
             toks,
@@ -145,7 +202,7 @@ impl<'t> Doc<'t> {
 
     /// The longest gazetteer phrase (in tokens) whose first token reads like token `i`.
     pub fn phrase_len(&self, i: usize) -> usize {
-        self.info.get(i).unwrap_or(&self.no_info).phrase_len
+        self.info.get(i).unwrap_or(&self.no_info).phrase_len as usize
     }
 
     pub fn s(&self, i: usize) -> &'t str {

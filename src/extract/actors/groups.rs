@@ -35,7 +35,11 @@ pub fn find(doc: &Doc, lex: &Lexicon) -> Vec<DocActor> {
     let mut out = Vec::new();
     let n = doc.toks.len();
     for h in 0..n {
-        if doc.strict[h] || doc.toks[h].kind != TokKind::Word {
+        // Most words are neither a group noun nor a government word: one bit test skips them.
+        if !doc.is(h, list::GROUP_HEAD | list::GROUP_NOUN)
+            || doc.strict[h]
+            || doc.toks[h].kind != TokKind::Word
+        {
             continue;
         }
         if doc.is(h, list::GROUP_HEAD) && h > 0 {

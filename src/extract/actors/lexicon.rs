@@ -90,6 +90,8 @@ pub struct Lexicon {
     /// Words of up to seven bytes are keyed by `short_key`, which hashes and compares cheaper.
     short_words: HashMap<u64, WordInfo, BuildHasherDefault<PackedHasher>>,
     long_words: FastMap<String, WordInfo>,
+    /// `word_info` of each one-byte word by its byte (punctuation, "a"), and of "" at 128.
+    tiny: Vec<WordInfo>,
 }
 
 /// Hashes `short_key`s: a full 64x64 multiply folds every byte of the word into the low bits the
@@ -117,15 +119,21 @@ impl Hasher for PackedHasher {
 /// A word of at most seven bytes as one number: its bytes, and its length in the top byte (so
 /// "a" and "a\0" differ).
 fn short_key(w: &str) -> Option<u64> {
-    let b = w.as_bytes();
+    packed(w.as_bytes()).map(|(key, _)| key)
+}
+
+/// `short_key`, and whether the word holds a hyphen.
+fn packed(b: &[u8]) -> Option<(u64, bool)> {
     if b.len() > 7 {
         return None;
     }
     let mut key = (b.len() as u64) << 56;
+    let mut hyphen = false;
     for (k, &x) in b.iter().enumerate() {
         key |= u64::from(x) << (8 * k);
+        hyphen |= x == b'-';
     }
-    Some(key)
+    Some((key, hyphen))
 }
 
 /// Bits of `WordInfo::lists`: the word lists a folded word is on.
@@ -149,6 +157,8 @@ pub mod list {
     pub const DEMONYM_FIRST: u32 = 1 << 16;
     /// `Lexicon::is_given` holds: a given name, or one before a hyphen ("Jean-Pierre").
     pub const GIVEN_ANY: u32 = 1 << 17;
+    /// On `classify::SPEECH`.
+    pub const SAID: u32 = 1 << 18;
 }
 
 /// What the lexicon knows about one folded word.
@@ -157,7 +167,7 @@ pub struct WordInfo {
     /// `list` bits.
     pub lists: u32,
     /// The longest gazetteer phrase (in tokens) it opens; 0 when none.
-    pub phrase_len: usize,
+    pub phrase_len: u32,
 }
 
 fn folded_set<'a>(lines: impl Iterator<Item = &'a str>) -> FastSet<String> {
@@ -318,11 +328,14 @@ impl Lexicon {
                 words.entry(w.clone()).or_default().lists |= bit;
             }
         }
+        for w in super::classify::SPEECH {
+            words.entry(w.to_string()).or_default().lists |= list::SAID;
+        }
         for w in self.demonyms.keys() {
             words.entry(w.clone()).or_default().lists |= list::DEMONYM;
         }
         for (w, &n) in &self.phrase_len {
-            words.entry(w.clone()).or_default().phrase_len = n;
+            words.entry(w.clone()).or_default().phrase_len = u32::try_from(n).unwrap_or(u32::MAX);
         }
         for (w, info) in words {
             match short_key(&w) {
@@ -330,17 +343,32 @@ impl Lexicon {
                 None => self.long_words.insert(w, info),
             };
         }
+        let mut tiny: Vec<WordInfo> = (0..128u8)
+            .map(|b| self.lookup(char::from(b).encode_utf8(&mut [0; 4])))
+            .collect();
+        tiny.push(self.lookup(""));
+        self.tiny = tiny;
     }
 
     /// Everything the lists say about the folded word `fold`, in one probe (two for a hyphen).
+    #[inline]
     pub fn word_info(&self, fold: &str) -> WordInfo {
-        let found = match short_key(fold) {
-            Some(k) => self.short_words.get(&k),
-            None => self.long_words.get(fold),
+        let tiny = match fold.as_bytes() {
+            [] => self.tiny.get(128),
+            [b] => self.tiny.get(usize::from(*b)),
+            _ => None,
+        };
+        tiny.copied().unwrap_or_else(|| self.lookup(fold))
+    }
+
+    fn lookup(&self, fold: &str) -> WordInfo {
+        let (found, hyphen) = match packed(fold.as_bytes()) {
+            Some((key, hyphen)) => (self.short_words.get(&key), hyphen),
+            None => (self.long_words.get(fold), fold.contains('-')),
         };
         let mut info = found.copied().unwrap_or_default();
         if info.lists & list::GIVEN != 0
-            || fold.bytes().any(|b| b == b'-')
+            || hyphen
                 && fold
                     .split_once('-')
                     .is_some_and(|(a, _)| self.given.contains(a))

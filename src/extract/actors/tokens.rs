@@ -28,6 +28,10 @@ pub struct Tok {
     pub upper: bool,
     /// A line break lies between this token and the one before.
     pub nl_before: bool,
+    /// For words folded in place: how many letters, and how many of them capitals (both stop
+    /// at `u16::MAX`, which means: count again).
+    pub letters: u16,
+    pub caps: u16,
 }
 
 impl Tok {
@@ -43,6 +47,7 @@ impl Tok {
 }
 
 /// The tokens of one text and the buffer holding their folded forms.
+#[derive(Default)]
 pub struct Tokens {
     pub toks: Vec<Tok>,
     pub folds: String,
@@ -61,10 +66,21 @@ fn is_apos(c: char) -> bool {
 
 /// Splits `text` into tokens; never panics, spans always fall on char boundaries.
 pub fn tokenize(text: &str) -> Tokens {
+    let mut tokens = Tokens::default();
+    tokenize_into(text, &mut tokens);
+    tokens
+}
+
+/// `tokenize`, into the buffers of `tokens` (cleared first), so their memory serves again.
+pub fn tokenize_into(text: &str, tokens: &mut Tokens) {
     let bytes = text.as_bytes();
     let n = bytes.len();
-    let mut out = Vec::with_capacity(n / 4 + 8);
-    let mut folds = text.to_ascii_lowercase();
+    let Tokens { toks: out, folds } = tokens;
+    out.clear();
+    out.reserve(n / 4 + 8);
+    folds.clear();
+    folds.push_str(text);
+    folds.make_ascii_lowercase();
     // The char at byte offset `i` (a char boundary, or past the end); ASCII needs no decoding.
     let at = |i: usize| match bytes.get(i) {
         Some(&b) if b.is_ascii() => Some(char::from(b)),
@@ -120,12 +136,12 @@ pub fn tokenize(text: &str) -> Tokens {
             loop {
                 // Plain ASCII letters and digits: the common case, no decoding needed.
                 while let Some(&b) = bytes.get(i) {
-                    if b.is_ascii_alphabetic() {
-                        total += 1;
-                        up += usize::from(b.is_ascii_uppercase());
-                    } else if !b.is_ascii_digit() {
+                    let class = ASCII_CLASS[usize::from(b)];
+                    if class == 0 {
                         break;
                     }
+                    total += usize::from(class & LETTER);
+                    up += usize::from((class & CAPITAL) >> 1);
                     i += 1;
                 }
                 // Other ASCII chars end the word unless a rule below can take them in.
@@ -199,10 +215,40 @@ pub fn tokenize(text: &str) -> Tokens {
             cap: word && (c.is_uppercase() || hyphen && prefixed_cap(s)),
             upper: word && total >= 2 && up == total,
             nl_before: nl,
+            letters: if word && ascii { saturate(total) } else { 0 },
+            caps: if word && ascii { saturate(up) } else { 0 },
         });
         nl = false;
     }
-    Tokens { toks: out, folds }
+}
+
+/// `ASCII_CLASS` bits: an ASCII letter, and (with it) a capital; digits have only `DIGIT`.
+const LETTER: u8 = 1;
+const CAPITAL: u8 = 2;
+const DIGIT: u8 = 4;
+
+/// What each byte is, for the ASCII letters and digits the word loop runs over (0: anything else).
+static ASCII_CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_uppercase() {
+            LETTER | CAPITAL
+        } else if c.is_ascii_lowercase() {
+            LETTER
+        } else if c.is_ascii_digit() {
+            DIGIT
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+};
+
+fn saturate(n: usize) -> u16 {
+    u16::try_from(n).unwrap_or(u16::MAX)
 }
 
 fn is_combining(c: char) -> bool {

@@ -1,0 +1,224 @@
+//! The items of a corpus: actors, topics, time expressions, quotes and events, each placed by a
+//! compact `Mention` (document and span in 12 bytes).
+
+use chrono::NaiveDate;
+
+use super::compact::{Ids, Loc, Strings, Sym, id_list, to_u32};
+use crate::extract::temporal::Timex;
+use crate::model::{ActorKind, QuoteKind, Span, Status, TimexType, When, WhenBasis};
+
+/// A span in one document of the corpus, in 12 bytes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Mention {
+    doc: u32,
+    loc: Loc,
+}
+
+impl Mention {
+    pub fn new(doc: usize, span: Span) -> Self {
+        Mention {
+            doc: to_u32(doc),
+            loc: span.into(),
+        }
+    }
+
+    /// Index of the document in `Corpus::documents`.
+    pub fn doc(&self) -> usize {
+        self.doc as usize
+    }
+
+    pub fn span(&self) -> Span {
+        self.loc.into()
+    }
+}
+
+/// One actor of the whole corpus: the same person in two articles is one actor.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Actor {
+    pub id: String,
+    pub name: String,
+    pub kind: ActorKind,
+    pub roles: Vec<String>,
+    pub aliases: Vec<String>,
+    pub country: Option<String>,
+    pub mentions: Vec<Mention>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Topic {
+    pub id: String,
+    pub label: String,
+    pub mentions: Vec<Mention>,
+}
+
+/// A time expression; its TIMEX3 value is interned in `Corpus::strings`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CorpusTimex {
+    at: Mention,
+    pub kind: TimexType,
+    pub value: Sym,
+    pub earliest: Option<NaiveDate>,
+    pub latest: Option<NaiveDate>,
+}
+
+impl CorpusTimex {
+    pub fn new(doc: usize, timex: &Timex, strings: &mut Strings) -> Self {
+        CorpusTimex {
+            at: Mention::new(doc, timex.span),
+            kind: timex.kind,
+            value: strings.intern(&timex.value),
+            earliest: timex.earliest,
+            latest: timex.latest,
+        }
+    }
+
+    pub fn doc(&self) -> usize {
+        self.at.doc()
+    }
+
+    pub fn span(&self) -> Span {
+        self.at.span()
+    }
+}
+
+/// A quote; `speakers` index `Corpus::actors`. Its export id is `q` and its position plus one.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CorpusQuote {
+    at: Mention,
+    pub kind: QuoteKind,
+    cue: Option<Loc>,
+    speaker_span: Option<Loc>,
+    pub(super) speakers: Box<[u32]>,
+}
+
+impl CorpusQuote {
+    pub fn new(
+        doc: usize,
+        span: Span,
+        kind: QuoteKind,
+        cue: Option<Span>,
+        speaker_span: Option<Span>,
+        speakers: impl IntoIterator<Item = usize>,
+    ) -> Self {
+        CorpusQuote {
+            at: Mention::new(doc, span),
+            kind,
+            cue: cue.map(Loc::from),
+            speaker_span: speaker_span.map(Loc::from),
+            speakers: id_list(speakers),
+        }
+    }
+
+    pub fn doc(&self) -> usize {
+        self.at.doc()
+    }
+
+    pub fn span(&self) -> Span {
+        self.at.span()
+    }
+
+    /// The speech verb or attribution cue.
+    pub fn cue(&self) -> Option<Span> {
+        self.cue.map(Span::from)
+    }
+
+    /// Where the speaker is named.
+    pub fn speaker_span(&self) -> Option<Span> {
+        self.speaker_span.map(Span::from)
+    }
+
+    pub fn speakers(&self) -> Ids<'_> {
+        Ids::new(&self.speakers)
+    }
+}
+
+/// When an event happened: inclusive calendar bounds plus the TIMEX3 value (interned in
+/// `Corpus::strings`) they came from.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct CorpusWhen {
+    pub earliest: Option<NaiveDate>,
+    pub latest: Option<NaiveDate>,
+    pub value: Option<Sym>,
+    pub basis: WhenBasis,
+}
+
+impl CorpusWhen {
+    pub fn new(when: &When, strings: &mut Strings) -> Self {
+        CorpusWhen {
+            earliest: when.earliest,
+            latest: when.latest,
+            value: when.value.as_deref().map(|v| strings.intern(v)),
+            basis: when.basis,
+        }
+    }
+
+    pub fn is_dated(&self) -> bool {
+        self.earliest.is_some()
+    }
+}
+
+/// An event; `actors`, `topics` and `quotes` index the corpus lists. Its export id is `e` and
+/// its position plus one.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CorpusEvent {
+    at: Mention,
+    pub when: CorpusWhen,
+    pub status: Status,
+    pub(super) n_actors: u32,
+    pub(super) n_topics: u32,
+    /// The actors, then the topics, then the quotes: one allocation instead of three.
+    pub(super) links: Box<[u32]>,
+}
+
+impl CorpusEvent {
+    pub fn new(
+        doc: usize,
+        span: Span,
+        when: CorpusWhen,
+        status: Status,
+        actors: impl IntoIterator<Item = usize, IntoIter: ExactSizeIterator>,
+        topics: impl IntoIterator<Item = usize, IntoIter: ExactSizeIterator>,
+        quotes: impl IntoIterator<Item = usize, IntoIter: ExactSizeIterator>,
+    ) -> Self {
+        let (actors, topics, quotes) = (actors.into_iter(), topics.into_iter(), quotes.into_iter());
+        let (n_actors, n_topics) = (actors.len(), topics.len());
+        let mut links = Vec::with_capacity(n_actors + n_topics + quotes.len());
+        links.extend(actors.chain(topics).chain(quotes).map(to_u32));
+        CorpusEvent {
+            at: Mention::new(doc, span),
+            when,
+            status,
+            n_actors: to_u32(n_actors),
+            n_topics: to_u32(n_topics),
+            links: links.into_boxed_slice(),
+        }
+    }
+
+    pub fn doc(&self) -> usize {
+        self.at.doc()
+    }
+
+    pub fn span(&self) -> Span {
+        self.at.span()
+    }
+
+    pub fn actors(&self) -> Ids<'_> {
+        Ids::new(self.links.get(..self.n_actors as usize).unwrap_or(&[]))
+    }
+
+    pub fn topics(&self) -> Ids<'_> {
+        let (a, t) = (self.n_actors as usize, self.n_topics as usize);
+        Ids::new(self.links.get(a..a + t).unwrap_or(&[]))
+    }
+
+    pub fn quotes(&self) -> Ids<'_> {
+        let from = self.n_actors as usize + self.n_topics as usize;
+        Ids::new(self.links.get(from..).unwrap_or(&[]))
+    }
+
+    pub(super) fn set_links(&mut self, actors: &[u32], topics: &[u32], quotes: &[u32]) {
+        self.n_actors = to_u32(actors.len());
+        self.n_topics = to_u32(topics.len());
+        self.links = [actors, topics, quotes].concat().into_boxed_slice();
+    }
+}
