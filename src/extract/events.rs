@@ -38,11 +38,13 @@ pub struct EventInput<'a> {
 /// Status cues and anaphora that carry a time over from the sentence before.
 #[derive(Clone, Debug)]
 pub struct Lexicon {
-    status: AhoCorasick,
+    /// The status cues, then the words that date an event vaguely before the publication ("her
+    /// recent visit"), in one automaton that reports every occurrence: one pass over the text
+    /// serves both lists.
+    cues: AhoCorasick,
+    /// The status of each status cue; cue patterns from `status_of.len()` on are vague-past words.
     status_of: Vec<Status>,
     anaphora: AhoCorasick,
-    /// Words that date an event vaguely before the publication ("her recent visit").
-    vague_past: AhoCorasick,
 }
 
 impl Default for Lexicon {
@@ -72,16 +74,21 @@ impl Lexicon {
             .lines("event-anaphora.txt")
             .map(str::to_lowercase)
             .collect();
+        // Data lines are never blank, so no phrase is empty (one would match everywhere).
+        phrases.extend(
+            assets
+                .lines("temporal-vague-past.txt")
+                .map(str::to_lowercase),
+        );
         Lexicon {
-            status: build(&phrases),
+            cues: AhoCorasick::builder()
+                .ascii_case_insensitive(true)
+                .match_kind(MatchKind::Standard)
+                .kind(Some(AhoCorasickKind::DFA))
+                .build(&phrases)
+                .expect("plain phrase lists always build"),
             status_of,
             anaphora: build(&anaphora),
-            vague_past: build(
-                &assets
-                    .lines("temporal-vague-past.txt")
-                    .map(str::to_lowercase)
-                    .collect::<Vec<_>>(),
-            ),
         }
     }
 }
@@ -103,8 +110,7 @@ pub fn build_events(input: &EventInput<'_>, lex: &Lexicon) -> Staged<Event> {
     let doc_time = document_time(input.published);
     // The phrase lists are matched once over the whole text, not per sentence: no phrase holds
     // the punctuation and space that part two sentences, so the matches are the same.
-    let status_hits = hits(&lex.status, input.text);
-    let vague_hits = hits(&lex.vague_past, input.text);
+    let (status_hits, vague_hits) = cue_hits(lex, input.text);
     let (mut next_status, mut next_vague) = (0, 0);
     for sentence in &input.segments.sentences {
         let span = sentence.span;
@@ -148,20 +154,44 @@ pub fn build_events(input: &EventInput<'_>, lex: &Lexicon) -> Staged<Event> {
     Staged::new(events)
 }
 
-/// Whole-word matches of `ac` in `text`, as (start, end, pattern).
-fn hits(ac: &AhoCorasick, text: &str) -> Vec<(usize, usize, usize)> {
-    ac.find_iter(text)
-        .filter(|m| on_word_boundaries(text, m.start(), m.end()))
-        .map(|m| (m.start(), m.end(), m.pattern().as_usize()))
-        .collect()
+/// The whole-word status cues and vague-past words of `text`, as (start, end, pattern in its
+/// list): the matches a leftmost-longest search of each list alone would give, from one pass.
+fn cue_hits(lex: &Lexicon, text: &str) -> (Vec<Hit>, Vec<Hit>) {
+    let statuses = lex.status_of.len();
+    let (mut status, mut vague) = (Vec::new(), Vec::new());
+    for m in lex.cues.find_overlapping_iter(text) {
+        let p = m.pattern().as_usize();
+        match p.checked_sub(statuses) {
+            None => status.push((m.start(), m.end(), p)),
+            Some(v) => vague.push((m.start(), m.end(), v)),
+        }
+    }
+    (
+        leftmost_longest(status, text),
+        leftmost_longest(vague, text),
+    )
+}
+
+type Hit = (usize, usize, usize);
+
+/// From every occurrence, the ones a leftmost-longest search reports (the leftmost start, there
+/// the longest, then the first pattern; the next search resumes at its end), kept when they stand
+/// on word boundaries.
+fn leftmost_longest(mut all: Vec<Hit>, text: &str) -> Vec<Hit> {
+    all.sort_unstable_by_key(|&(s, e, p)| (s, std::cmp::Reverse(e), p));
+    let mut at = 0;
+    all.retain(|&(s, e, _)| {
+        if s < at {
+            return false;
+        }
+        at = e;
+        on_word_boundaries(text, s, e)
+    });
+    all
 }
 
 /// The hits inside `span`; `next` is the first hit not before an earlier span (spans come in order).
-fn inside<'h>(
-    hits: &'h [(usize, usize, usize)],
-    next: &mut usize,
-    span: Span,
-) -> &'h [(usize, usize, usize)] {
+fn inside<'h>(hits: &'h [Hit], next: &mut usize, span: Span) -> &'h [Hit] {
     while *next < hits.len() && hits[*next].0 < span.start {
         *next += 1;
     }
@@ -284,4 +314,46 @@ fn indices_inside<'a>(items: impl Iterator<Item = &'a [Span]>, span: Span) -> Ve
         .filter(|(_, mentions)| mentions.iter().any(|m| span.contains(*m)))
         .map(|(i, _)| i)
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The one-pass hits equal a separate leftmost-longest search of each list.
+    #[test]
+    fn one_pass_hits_match_separate_leftmost_longest_searches() {
+        let assets = Assets::builtin();
+        let lex = Lexicon::load(&assets);
+        let status: Vec<String> = assets
+            .lines("status-cues.txt")
+            .filter_map(|l| l.split_once('\t'))
+            .filter(|(s, _)| matches!(s.trim(), "planned" | "ongoing" | "past"))
+            .map(|(_, p)| p.trim().to_lowercase())
+            .collect();
+        let vague: Vec<String> = assets
+            .lines("temporal-vague-past.txt")
+            .map(str::to_lowercase)
+            .collect();
+        let separate = |patterns: &[String], text: &str| -> Vec<Hit> {
+            build(patterns)
+                .find_iter(text)
+                .filter(|m| on_word_boundaries(text, m.start(), m.end()))
+                .map(|m| (m.start(), m.end(), m.pattern().as_usize()))
+                .collect()
+        };
+        let texts = [
+            "",
+            "The talks will resume next week, and he is expected to attend.",
+            "Goodwill is set to grow; it will. They'll see. Recently, lately, the other day.",
+            "IS SET TO visit is set to visit plans to planned upcoming currently continues to",
+            "It was recently announced that the recentness of the event is due to the Other Day Group.",
+            "Ça va: the plan is to go, and we are going to — will they? ’ll",
+        ];
+        for text in texts {
+            let (s, v) = cue_hits(&lex, text);
+            assert_eq!(s, separate(&status, text), "status cues in {text:?}");
+            assert_eq!(v, separate(&vague, text), "vague words in {text:?}");
+        }
+    }
 }

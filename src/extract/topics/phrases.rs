@@ -163,7 +163,7 @@ type Map<V> = HashMap<u64, V, BuildHasherDefault<Identity>>;
 
 /// FNV-1a of a word, lower-cased on the fly.
 pub(super) fn word_hash(w: &str) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut h: u64 = FNV_SEED;
     if w.is_ascii() {
         for b in w.bytes() {
             h ^= u64::from(b.to_ascii_lowercase());
@@ -183,6 +183,17 @@ pub(super) fn word_hash(w: &str) -> u64 {
 
 /// The phrase as a label: lower case, single spaces.
 fn label(s: &str) -> String {
+    if s.is_ascii() {
+        // No allocation per word in the common case: ASCII letters lower-case one by one.
+        let mut out = String::with_capacity(s.len());
+        for w in s.split_whitespace() {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        }
+        return out;
+    }
     s.split_whitespace()
         .map(str::to_lowercase)
         .collect::<Vec<_>>()
@@ -248,7 +259,10 @@ fn candidates(text: &str, lex: &Lexicon) -> Map<Cand> {
             window.clear();
             continue;
         }
-        let hash = word_hash(lw);
+        let hash = match facts {
+            Some(f) => f.hash,
+            None => word_hash(lw),
+        };
         if lex.is_stopword(hash, lw) {
             window.clear();
             continue;
@@ -310,6 +324,40 @@ struct AsciiFacts {
     /// Every byte after the first is a lower-case letter or a hyphen.
     rest_lower: bool,
     letters: usize,
+    /// `word_hash` of the word.
+    hash: u64,
+}
+
+const ALNUM: u8 = 1;
+const LOWER: u8 = 2;
+const ALPHA: u8 = 4;
+
+/// What the word scanner asks of each ASCII byte, read from one table.
+static ASCII_CLASS: [u8; 256] = {
+    let mut t = [0; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        if c.is_ascii_alphanumeric() {
+            t[b] |= ALNUM;
+        }
+        if c.is_ascii_lowercase() {
+            t[b] |= LOWER;
+        }
+        if c.is_ascii_alphabetic() {
+            t[b] |= ALPHA;
+        }
+        b += 1;
+    }
+    t
+};
+
+const FNV_SEED: u64 = 0xcbf2_9ce4_8422_2325;
+
+/// One FNV-1a step over an ASCII byte, lower-cased as `word_hash` does.
+#[inline]
+fn fnv(h: u64, b: u8) -> u64 {
+    (h ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(0x0100_0000_01b3)
 }
 
 /// Words of a text; `None` marks a sentence end, and the flag a clause break before the word.
@@ -325,12 +373,19 @@ fn words(text: &str) -> impl Iterator<Item = (Option<Word<'_>>, bool)> + '_ {
                 let mut ascii = c.is_ascii();
                 let mut rest_lower = true;
                 let mut letters = usize::from(c.is_ascii_alphabetic());
+                // `word_hash` of an ASCII word, folded in while scanning it.
+                let mut hash = fnv(FNV_SEED, text.as_bytes()[at]);
                 let bytes = text.as_bytes();
                 loop {
                     // Runs of ASCII letters and digits need none of the checks below.
-                    while let Some(&b) = bytes.get(end).filter(|b| b.is_ascii_alphanumeric()) {
-                        rest_lower &= b.is_ascii_lowercase();
-                        letters += usize::from(b.is_ascii_alphabetic());
+                    while let Some(&b) = bytes.get(end) {
+                        let class = ASCII_CLASS[usize::from(b)];
+                        if class & ALNUM == 0 {
+                            break;
+                        }
+                        rest_lower &= class & LOWER != 0;
+                        letters += usize::from(class & ALPHA != 0);
+                        hash = fnv(hash, b);
                         end += 1;
                     }
                     let Some((ch, m)) = char_at(text, end) else {
@@ -346,6 +401,9 @@ fn words(text: &str) -> impl Iterator<Item = (Option<Word<'_>>, bool)> + '_ {
                     ascii &= ch.is_ascii();
                     rest_lower &= ch.is_ascii_lowercase() || ch == '-';
                     letters += usize::from(ch.is_ascii_alphabetic());
+                    if let Ok(b) = u8::try_from(ch) {
+                        hash = fnv(hash, b);
+                    }
                     end += m;
                 }
                 pos = end;
@@ -356,6 +414,7 @@ fn words(text: &str) -> impl Iterator<Item = (Option<Word<'_>>, bool)> + '_ {
                     upper: c.is_ascii_uppercase(),
                     rest_lower,
                     letters,
+                    hash,
                 });
                 let word = Word {
                     text: &text[at..end],
@@ -380,6 +439,19 @@ fn words(text: &str) -> impl Iterator<Item = (Option<Word<'_>>, bool)> + '_ {
 mod tests {
     use super::*;
     use crate::assets::Assets;
+
+    #[test]
+    fn labels_are_lower_case_with_single_spaces() {
+        let cases = [
+            ("Border delimitation", "border delimitation"),
+            ("peace \n\t treaty", "peace treaty"),
+            ("Café  Owners", "café owners"),
+            ("", ""),
+        ];
+        for (input, want) in cases {
+            assert_eq!(label(input), want, "{input:?}");
+        }
+    }
 
     #[test]
     fn recurring_phrases_across_documents() {
