@@ -5,6 +5,7 @@
 //! date, the clause's tense and earlier dates of the text (`resolve`, `calendar`).
 
 mod calendar;
+mod calendar_rules;
 mod lexicon;
 mod recognise;
 mod relative;

@@ -45,23 +45,23 @@ impl Parser<'_> {
     }
 
     /// Token `i` follows `i - 1` with no space ("mid-" "1990s", "p" "." "m").
-    fn glued(&self, i: usize) -> bool {
+    pub(super) fn glued(&self, i: usize) -> bool {
         self.toks.get(i).is_some_and(|t| !t.space_before)
     }
 
-    fn punct(&self, i: usize, c: char) -> bool {
+    pub(super) fn punct(&self, i: usize, c: char) -> bool {
         self.toks.get(i).is_some_and(|t| t.is_punct(c))
     }
 
     /// A plain number token (no ordinal suffix, no plural).
-    fn num(&self, i: usize) -> Option<u32> {
+    pub(super) fn num(&self, i: usize) -> Option<u32> {
         let t = self.toks.get(i)?;
         (t.kind == Kind::Num && !t.ordinal && !t.plural)
             .then_some(t.num)
             .flatten()
     }
 
-    fn capitalised(&self, i: usize) -> bool {
+    pub(super) fn capitalised(&self, i: usize) -> bool {
         self.toks
             .get(i)
             .and_then(|t| self.text[t.start..].chars().next())
@@ -69,7 +69,7 @@ impl Parser<'_> {
     }
 
     /// Skips a "." glued to an abbreviation ("Nov.").
-    fn skip_dot(&self, i: usize) -> usize {
+    pub(super) fn skip_dot(&self, i: usize) -> usize {
         if self.punct(i, '.') && self.glued(i) {
             i + 1
         } else {
@@ -78,7 +78,7 @@ impl Parser<'_> {
     }
 
     /// A month name at `i`; abbreviations must carry their dot or be followed by a number.
-    fn month_at(&self, i: usize) -> Option<(usize, u32)> {
+    pub(super) fn month_at(&self, i: usize) -> Option<(usize, u32)> {
         let w = self.w(i);
         let m = self.lx(i).month()?;
         if !self.capitalised(i) {
@@ -93,7 +93,7 @@ impl Parser<'_> {
     }
 
     /// A day of the month: "5", "5th", "21st" (and after a month name "eighth").
-    fn day_at(&self, i: usize) -> Option<u32> {
+    pub(super) fn day_at(&self, i: usize) -> Option<u32> {
         let t = self.toks.get(i)?;
         if t.kind == Kind::Word {
             let prev_month = i > 0 && self.lx(i - 1).month().is_some();
@@ -106,7 +106,7 @@ impl Parser<'_> {
     }
 
     /// A four-digit year, or an apostrophe year ("'98").
-    fn year_at(&self, i: usize) -> Option<(usize, i32)> {
+    pub(super) fn year_at(&self, i: usize) -> Option<(usize, i32)> {
         if let Some(n) = self.num(i)
             && self.toks[i].digits == 4
             && (1000..=2199).contains(&n)
@@ -117,7 +117,7 @@ impl Parser<'_> {
     }
 
     /// A bare four-digit number that reads as a year in running text.
-    fn standalone_year(&self, i: usize) -> Option<(usize, i32)> {
+    pub(super) fn standalone_year(&self, i: usize) -> Option<(usize, i32)> {
         let (end, y) = self.year_at(i)?;
         if !(1600..=2100).contains(&y) {
             return None;
@@ -204,7 +204,7 @@ impl Parser<'_> {
         self.year_tail(i)
     }
 
-    fn year_tail(&self, i: usize) -> Option<(usize, i32)> {
+    pub(super) fn year_tail(&self, i: usize) -> Option<(usize, i32)> {
         let j = if self.punct(i, ',') { i + 1 } else { i };
         self.year_at(j).or_else(|| self.spelled_year(j))
     }
@@ -359,7 +359,7 @@ impl Parser<'_> {
     }
 
     /// A hyphenated adjective ("third-quarter", "two-year"): TimeBank leaves the article out.
-    fn hyphenated(&self, start: usize, end: usize) -> bool {
+    pub(super) fn hyphenated(&self, start: usize, end: usize) -> bool {
         // The compound must end the expression: "the year-ago third quarter" keeps its article.
         end >= 2
             && (end.saturating_sub(3).max(start + 1)..end)
@@ -368,7 +368,7 @@ impl Parser<'_> {
     }
 
     /// "early", "mid-", "late", "the end of" ...; returns the index after it and the third it picks.
-    fn modifier(&self, i: usize) -> Option<(usize, i32)> {
+    pub(super) fn modifier(&self, i: usize) -> Option<(usize, i32)> {
         let w = self.w(i);
         // "earlier in the year", "late in the season"
         let after = if self.w(i + 1) == "in" && self.w(i + 2) == "the" {
@@ -394,7 +394,7 @@ impl Parser<'_> {
         None
     }
 
-    fn core(&self, i: usize) -> Core {
+    pub(super) fn core(&self, i: usize) -> Core {
         let rules: [fn(&Self, usize) -> Core; 15] = [
             Self::core_holiday,
             Self::core_iso,
@@ -421,246 +421,6 @@ impl Parser<'_> {
             }
         }
         best
-    }
-
-    /// "2025-11-05" and "11/05/2025".
-    fn core_iso(&self, i: usize) -> Core {
-        let t = self.toks.get(i)?;
-        let glued3 =
-            self.glued(i + 1) && self.glued(i + 2) && self.glued(i + 3) && self.glued(i + 4);
-        if !glued3 || t.kind != Kind::Num {
-            return None;
-        }
-        let (a, b, c) = (self.num(i)?, self.num(i + 2)?, self.num(i + 4)?);
-        if self.punct(i + 1, '-') && self.punct(i + 3, '-') && t.digits == 4 {
-            let ok = (1..=12).contains(&b) && (1..=31).contains(&c);
-            return ok.then_some((
-                i + 5,
-                Sem::Day {
-                    y: Some(a as i32),
-                    m: b,
-                    d: c,
-                    until: None,
-                },
-            ));
-        }
-        if self.punct(i + 1, '/') && self.punct(i + 3, '/') {
-            let y = match self.toks[i + 4].digits {
-                4 => c as i32,
-                2 if c >= 30 => 1900 + c as i32,
-                2 => 2000 + c as i32,
-                _ => return None,
-            };
-            let ok = (1..=12).contains(&a) && (1..=31).contains(&b);
-            return ok.then_some((
-                i + 5,
-                Sem::Day {
-                    y: Some(y),
-                    m: a,
-                    d: b,
-                    until: None,
-                },
-            ));
-        }
-        None
-    }
-
-    /// "November 21", "Nov. 21–22", "November 21, 2025", "November 2025", "November".
-    pub(super) fn core_month_led_inner(&self, i: usize) -> Core {
-        self.core_month_led(i)
-    }
-
-    fn core_month_led(&self, i: usize) -> Core {
-        let (j, m) = self.month_at(i)?;
-        if let Some(d) = self.day_at(j)
-            && !(self.punct(j + 1, ':') && self.glued(j + 1) && self.glued(j + 2))
-        {
-            let mut end = j + 1;
-            let mut until = None;
-            // Range: "21–22", "21-22", "21 to 22", "21 through 22", "21 and 22" (after "between").
-            let sep = self.w(end);
-            if matches!(sep, "-" | "to" | "through" | "and" | "until" | "till") {
-                let k = end + 1;
-                let (k, m2) = match self.month_at(k) {
-                    Some((k2, m2)) => (k2, m2),
-                    None => (k, m),
-                };
-                if let Some(d2) = self.day_at(k)
-                    && (m2 != m || d2 > d)
-                    && (sep != "and" || (i > 0 && self.w(i - 1) == "between"))
-                {
-                    until = Some((m2, d2, None));
-                    end = k + 1;
-                }
-            }
-            let mut y = None;
-            if let Some((e, yy)) = self.year_tail(end) {
-                y = Some(yy);
-                end = e;
-                if let Some((m2, d2, _)) = until {
-                    until = Some((m2, d2, Some(yy)));
-                }
-            }
-            return Some((end, Sem::Day { y, m, d, until }));
-        }
-        let k = if self.w(j) == "of" || self.punct(j, ',') {
-            j + 1
-        } else {
-            j
-        };
-        if let Some((e, y)) = self.year_at(k).or_else(|| self.spelled_year(k)) {
-            return Some((
-                e,
-                Sem::Month {
-                    y: YearRef::Abs(y),
-                    m,
-                },
-            ));
-        }
-        if self.w(j + 1) == "year" {
-            let dir = match self.w(j) {
-                "this" => Some(0),
-                "last" => Some(-1),
-                "next" => Some(1),
-                _ => None,
-            };
-            if let Some(d) = dir {
-                return Some((
-                    j + 2,
-                    Sem::Month {
-                        y: YearRef::Year(d),
-                        m,
-                    },
-                ));
-            }
-        }
-        // A bare month name: "May" and "March" open sentences as verbs too often to trust alone.
-        let w = self.w(i);
-        let starts = i == 0 || self.toks[i].newline_before || self.w(i - 1) == ".";
-        if matches!(w, "may" | "march") && starts {
-            return None;
-        }
-        // "the annual March for Life": a named event.
-        if i > 0
-            && (self.w(i - 1) == "annual"
-                || (matches!(self.w(i - 1), "the" | "a")
-                    && matches!(self.w(j), "for" | "of" | "on")))
-        {
-            return None;
-        }
-        if w == "may" && i > 0 && self.capitalised(i - 1) && !starts {
-            // "Theresa May" is a person.
-            return None;
-        }
-        Some((
-            j,
-            Sem::Month {
-                y: YearRef::Near,
-                m,
-            },
-        ))
-    }
-
-    /// "21 November", "21st of November 2025", "21–22 November".
-    pub(super) fn core_day_led(&self, i: usize) -> Core {
-        let d = self.day_at(i)?;
-        let mut j = i + 1;
-        let mut until = None;
-        if matches!(self.w(j), "-" | "to" | "and")
-            && let Some(d2) = self.day_at(j + 1)
-            && d2 > d
-        {
-            until = Some(d2);
-            j += 2;
-        }
-        if self.w(j) == "of" {
-            j += 1;
-        }
-        let (mut end, m) = self.month_at(j)?;
-        let mut y = None;
-        if let Some((e, yy)) = self.year_tail(end) {
-            y = Some(yy);
-            end = e;
-        }
-        let until = until.map(|d2| (m, d2, y));
-        Some((end, Sem::Day { y, m, d, until }))
-    }
-
-    /// "2025", "fiscal 1989", "1989's third quarter" is left to the year and "quarter" rules.
-    fn core_year(&self, i: usize) -> Core {
-        if self.w(i) == "fiscal" {
-            let j = if self.w(i + 1) == "year" {
-                i + 2
-            } else {
-                i + 1
-            };
-            let (e, y) = self.year_at(j)?;
-            return Some((e, Sem::Year(y)));
-        }
-        // "the year 2004", "the year two thousand"
-        if self.w(i) == "year"
-            && let Some((e, y)) = self.spelled_year(i + 1).or_else(|| self.year_at(i + 1))
-        {
-            return Some((e, Sem::Year(y)));
-        }
-        if let Some((e, y)) = self.spelled_year(i) {
-            return Some((e, Sem::Year(y)));
-        }
-        let (e, y) = self.standalone_year(i)?;
-        // "1988 second quarter"
-        if let Some((e2, p)) = self.quarter_or_half(e) {
-            return Some((e2, super::recognise::part(YearRef::Abs(y), p)));
-        }
-        // "the 1988 quarter", "the 1989 period": the quarter the text is about, in that year.
-        if i > 0 && self.w(i - 1) == "the" && matches!(self.w(e), "quarter" | "period") {
-            return Some((e + 1, Sem::QuarterIn(y)));
-        }
-        Some((e, Sem::Year(y)))
-    }
-
-    pub(super) fn core_decade_pub(&self, i: usize) -> Core {
-        self.core_decade(i)
-    }
-
-    /// "the 1990s", "the '90s", "the nineties", "the 20th century".
-    fn core_decade(&self, i: usize) -> Core {
-        let t = self.toks.get(i)?;
-        if t.kind == Kind::Num && t.plural {
-            let n = self.text[t.start..t.end]
-                .trim_end_matches(['s', 'S'])
-                .parse::<i32>()
-                .ok()?;
-            return match t.end - t.start {
-                5 if n % 10 == 0 => Some((i + 1, Sem::Decade(n / 10))),
-                // "the 30s"; "in their 30s" is an age.
-                3 if n % 10 == 0 && i > 0 && self.w(i - 1) == "the" => {
-                    Some((i + 1, Sem::Decade(190 + n / 10)))
-                }
-                _ => None,
-            };
-        }
-        if t.is_punct('\'') {
-            let n = self.toks.get(i + 1)?;
-            if n.kind == Kind::Num && n.plural && n.end - n.start == 3 && self.glued(i + 1) {
-                let v = self.text[n.start..n.end - 1].parse::<i32>().ok()?;
-                return (v % 10 == 0).then_some((i + 2, Sem::Decade(190 + v / 10)));
-            }
-        }
-        if let Some(d) = self.lx(i).decade() {
-            return Some((i + 1, Sem::Decade(190 + d)));
-        }
-        let n = if t.kind == Kind::Num && t.ordinal {
-            t.num
-        } else {
-            self.lx(i).ordinal()
-        }?;
-        let k = if self.punct(i + 1, '-') { i + 2 } else { i + 1 };
-        if self.lx(k).unit() == Some(Unit::Century) && self.w(k) == "century" {
-            return (1..=21)
-                .contains(&n)
-                .then_some((k + 1, Sem::Century(n as i32 - 1)));
-        }
-        None
     }
 }
 
