@@ -10,6 +10,10 @@ use std::process::Command;
 use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
+
+/// The allocator the `dateline` binary runs with (src/main.rs), so the figures are what users get.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use dateline::extract::ingest::{self, IngestOptions};
 use dateline::model::Document;
 
