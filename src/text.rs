@@ -64,6 +64,17 @@ pub fn on_word_boundaries(text: &str, start: usize, end: usize) -> bool {
     before && after
 }
 
+/// The character at byte `i` of `text` and its length; ASCII without decoding.
+#[inline]
+pub fn char_at(text: &str, i: usize) -> Option<(char, usize)> {
+    let b = *text.as_bytes().get(i)?;
+    if b.is_ascii() {
+        return Some((char::from(b), 1));
+    }
+    let c = text.get(i..)?.chars().next()?;
+    Some((c, c.len_utf8()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

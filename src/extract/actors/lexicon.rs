@@ -1,11 +1,9 @@
 //! The actor stage's gazetteers and word lists, loaded once from `assets/` into hash maps keyed by
 //! folded text (lower case, no diacritics), so every lookup per document is a hash probe.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
-
 use super::tokens::{TokKind, tokenize};
 use crate::assets::Assets;
+use crate::fasthash::{PackedMap, short_key};
 /// `text::fold` with a fast path for ASCII, which most names are.
 pub fn fold(s: &str) -> String {
     if s.is_ascii() {
@@ -88,38 +86,10 @@ pub struct Lexicon {
     pub group_heads: FastSet<String>,
     /// Every word of the lists above → which lists hold it, so a token needs one probe for all.
     /// Words of up to seven bytes are keyed by `short_key`, which hashes and compares cheaper.
-    short_words: HashMap<u64, WordInfo, BuildHasherDefault<PackedHasher>>,
+    short_words: PackedMap<WordInfo>,
     long_words: FastMap<String, WordInfo>,
     /// `word_info` of each one-byte word by its byte (punctuation, "a"), and of "" at 128.
     tiny: Vec<WordInfo>,
-}
-
-/// Hashes `short_key`s: a full 64x64 multiply folds every byte of the word into the low bits the
-/// table indexes by (FxHash's plain multiply would leave them to the first letter or two).
-#[derive(Default, Clone, Copy)]
-pub struct PackedHasher(u64);
-
-impl Hasher for PackedHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.write_u64(u64::from(b));
-        }
-    }
-
-    fn write_u64(&mut self, x: u64) {
-        let m = u128::from(x ^ self.0) * 0x9e37_79b9_7f4a_7c15_u128;
-        self.0 = (m as u64) ^ ((m >> 64) as u64);
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-/// A word of at most seven bytes as one number: its bytes, and its length in the top byte (so
-/// "a" and "a\0" differ).
-fn short_key(w: &str) -> Option<u64> {
-    packed(w.as_bytes()).map(|(key, _)| key)
 }
 
 /// `short_key`, and whether the word holds a hyphen.

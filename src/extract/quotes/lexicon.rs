@@ -1,10 +1,8 @@
 //! The quote stage's word lists: speech verbs with their frames, pronouns and closed word classes.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
-
 use super::tokens::Tok;
 use crate::assets::Assets;
+use crate::fasthash::{PackedMap, short_key};
 
 /// What may follow a speech verb when it reports speech without quotation marks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -58,42 +56,6 @@ pub const NAME_CONTEXT: u16 = 128;
 
 type Map<K, V> = crate::fasthash::FastMap<K, V>;
 
-/// Hashes `short_key`s: a full 64x64 multiply folds every byte of the word into the low bits the
-/// table indexes by (a plain multiply would leave them to the first letter or two).
-#[derive(Default, Clone, Copy, Debug)]
-struct PackedHasher(u64);
-
-impl Hasher for PackedHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.write_u64(u64::from(b));
-        }
-    }
-
-    fn write_u64(&mut self, x: u64) {
-        let m = u128::from(x ^ self.0) * 0x9e37_79b9_7f4a_7c15_u128;
-        self.0 = (m as u64) ^ ((m >> 64) as u64);
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-/// A word of at most seven bytes as one number: its bytes, and its length in the top byte (so
-/// "a" and "a\0" differ).
-fn short_key(w: &str) -> Option<u64> {
-    let b = w.as_bytes();
-    if b.len() > 7 {
-        return None;
-    }
-    let mut key = (b.len() as u64) << 56;
-    for (k, &x) in b.iter().enumerate() {
-        key |= u64::from(x) << (8 * k);
-    }
-    Some(key)
-}
-
 /// What the lists say about one word: its speech-verb forms, pronoun features and word classes.
 /// Each token carries a copy, so the rules read it without hashing the word again.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -108,7 +70,7 @@ pub struct WordInfo {
 #[derive(Clone, Debug, Default)]
 pub struct Lexicon {
     /// Words of up to seven bytes, keyed by `short_key`: one probe per token, cheaper than a string.
-    short_words: HashMap<u64, WordInfo, BuildHasherDefault<PackedHasher>>,
+    short_words: PackedMap<WordInfo>,
     long_words: Map<String, WordInfo>,
     /// Cue forms by first word, longest first.
     cue_forms: Vec<Vec<CueForm>>,
@@ -170,8 +132,7 @@ impl Lexicon {
             }
             words.entry(line.to_lowercase()).or_default().classes |= bit;
         }
-        let mut short_words: HashMap<u64, WordInfo, BuildHasherDefault<PackedHasher>> =
-            HashMap::default();
+        let mut short_words: PackedMap<WordInfo> = PackedMap::default();
         let mut long_words: Map<String, WordInfo> = Map::default();
         for (w, info) in words {
             match short_key(&w) {

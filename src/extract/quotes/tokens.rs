@@ -5,6 +5,7 @@ use std::borrow::Cow;
 use super::lexicon::{Lexicon, WordInfo};
 use crate::extract::segment::Segments;
 use crate::model::Span;
+use crate::text::char_at;
 
 /// No sentence: the token sits in a heading or between sentences.
 pub const NO_SENTENCE: usize = usize::MAX;
@@ -37,16 +38,6 @@ impl Tok<'_> {
 
 fn joins(c: char) -> bool {
     matches!(c, '\'' | '’' | '-' | '.' | '&' | '\u{2011}')
-}
-
-/// The character at byte `i` of `text` and its length; ASCII without decoding.
-fn char_at(text: &str, i: usize) -> Option<(char, usize)> {
-    let b = *text.as_bytes().get(i)?;
-    if b.is_ascii() {
-        return Some((char::from(b), 1));
-    }
-    let c = text.get(i..)?.chars().next()?;
-    Some((c, c.len_utf8()))
 }
 
 fn alnum_at(text: &str, i: usize) -> bool {

@@ -14,7 +14,7 @@ use rayon::prelude::*;
 
 use super::Lexicon;
 use crate::model::Span;
-use crate::text::slug;
+use crate::text::{char_at, slug};
 
 /// A key phrase of the corpus with its mentions as (document index, span).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -296,16 +296,6 @@ fn candidates(text: &str, lex: &Lexicon) -> Map<Cand> {
 /// "-ly" adverbs, not "supply", "family" or "rally".
 fn adverb(w: &str) -> bool {
     w.len() > 5 && w.ends_with("ly") && !w.ends_with("ply") && !w.ends_with("mily")
-}
-
-/// The character at byte `i` of `text` and its length; ASCII without decoding.
-fn char_at(text: &str, i: usize) -> Option<(char, usize)> {
-    let b = *text.as_bytes().get(i)?;
-    if b.is_ascii() {
-        return Some((char::from(b), 1));
-    }
-    let c = text.get(i..)?.chars().next()?;
-    Some((c, c.len_utf8()))
 }
 
 /// A word of the text; `facts` are read while scanning an ASCII word (None for other words).
