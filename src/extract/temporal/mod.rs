@@ -193,25 +193,9 @@ fn a_counts(e: Option<&lexicon::Entry>, next: &tokens::Token<'_>) -> bool {
                 .is_some()
                 || matches!(
                     &*next.norm,
-                    "few"
-                        | "couple"
-                        | "dozen"
-                        | "hundred"
-                        | "thousand"
-                        | "to"
-                        | "or"
-                        | "and"
-                        | "more"
-                        | "additional"
-                        | "extra"
-                        | "full"
-                        | "straight"
-                        | "consecutive"
-                        | "trading"
-                        | "business"
-                        | "working"
-                        | "calendar"
+                    "few" | "couple" | "dozen" | "hundred" | "thousand" | "to" | "or" | "and"
                 )
+                || relative::unit_filler(&next.norm)
         }
         _ => false,
     }

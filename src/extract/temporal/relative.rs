@@ -185,20 +185,7 @@ impl Parser<'_> {
             }
         }
         // "20 more years", "an additional year", "eight trading days"
-        if matches!(
-            self.w(k),
-            "more"
-                | "additional"
-                | "extra"
-                | "full"
-                | "straight"
-                | "consecutive"
-                | "trading"
-                | "business"
-                | "working"
-                | "calendar"
-        ) && self.lx(k + 1).unit().is_some()
-        {
+        if unit_filler(self.w(k)) && self.lx(k + 1).unit().is_some() {
             k += 1;
         }
         let hyphen = self.is_punct_at(k, '-') && self.glued_at(k) && self.glued_at(k + 1);
@@ -523,4 +510,21 @@ impl Parser<'_> {
             _ => None,
         }
     }
+}
+
+/// Words that may stand between a count and its unit: "20 more years", "eight trading days".
+pub(super) fn unit_filler(w: &str) -> bool {
+    matches!(
+        w,
+        "more"
+            | "additional"
+            | "extra"
+            | "full"
+            | "straight"
+            | "consecutive"
+            | "trading"
+            | "business"
+            | "working"
+            | "calendar"
+    )
 }
