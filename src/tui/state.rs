@@ -218,16 +218,28 @@ impl State {
         Some(at_bulk.unwrap_or(1))
     }
 
+    /// The shortest of the index lists (per actor, per topic) that the actor and topic filters
+    /// name: every passing item is on each of them. None when only a window filters.
+    fn shortest_list<'a>(
+        &self,
+        per_actor: &'a [Vec<usize>],
+        per_topic: &'a [Vec<usize>],
+    ) -> Option<&'a [usize]> {
+        self.filters
+            .iter()
+            .filter_map(|f| match *f {
+                Filter::Actor(a) => Some(per_actor.get(a).map_or(&[][..], Vec::as_slice)),
+                Filter::Topic(t) => Some(per_topic.get(t).map_or(&[][..], Vec::as_slice)),
+                Filter::Window(..) => None,
+            })
+            .min_by_key(|l| l.len())
+    }
+
     /// A superset of the events passing the filters, ascending: the shortest actor or topic
     /// list, else the events near the time window.
     fn event_candidates(&self) -> Vec<usize> {
         let ix = &self.data.index;
-        let lists = self.filters.iter().filter_map(|f| match *f {
-            Filter::Actor(a) => Some(ix.actor_events.get(a).map_or(&[][..], Vec::as_slice)),
-            Filter::Topic(t) => Some(ix.topic_events.get(t).map_or(&[][..], Vec::as_slice)),
-            Filter::Window(..) => None,
-        });
-        if let Some(l) = lists.min_by_key(|l| l.len()) {
+        if let Some(l) = self.shortest_list(&ix.actor_events, &ix.topic_events) {
             return l.to_vec();
         }
         match self.window() {
@@ -240,12 +252,7 @@ impl State {
     /// events that pass.
     fn quote_candidates(&self, events: &[usize]) -> Vec<usize> {
         let ix = &self.data.index;
-        let lists = self.filters.iter().filter_map(|f| match *f {
-            Filter::Actor(a) => Some(ix.actor_quotes.get(a).map_or(&[][..], Vec::as_slice)),
-            Filter::Topic(t) => Some(ix.topic_quotes.get(t).map_or(&[][..], Vec::as_slice)),
-            Filter::Window(..) => None,
-        });
-        if let Some(l) = lists.min_by_key(|l| l.len()) {
+        if let Some(l) = self.shortest_list(&ix.actor_quotes, &ix.topic_quotes) {
             return l.to_vec();
         }
         // Only a window: a quote passes through the event that holds it, which passes.

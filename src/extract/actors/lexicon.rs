@@ -93,17 +93,8 @@ pub struct Lexicon {
 }
 
 /// `short_key`, and whether the word holds a hyphen.
-fn packed(b: &[u8]) -> Option<(u64, bool)> {
-    if b.len() > 7 {
-        return None;
-    }
-    let mut key = (b.len() as u64) << 56;
-    let mut hyphen = false;
-    for (k, &x) in b.iter().enumerate() {
-        key |= u64::from(x) << (8 * k);
-        hyphen |= x == b'-';
-    }
-    Some((key, hyphen))
+fn packed(w: &str) -> Option<(u64, bool)> {
+    short_key(w).map(|key| (key, w.as_bytes().contains(&b'-')))
 }
 
 /// Bits of `WordInfo::lists`: the word lists a folded word is on.
@@ -332,7 +323,7 @@ impl Lexicon {
     }
 
     fn lookup(&self, fold: &str) -> WordInfo {
-        let (found, hyphen) = match packed(fold.as_bytes()) {
+        let (found, hyphen) = match packed(fold) {
             Some((key, hyphen)) => (self.short_words.get(&key), hyphen),
             None => (self.long_words.get(fold), fold.contains('-')),
         };

@@ -148,11 +148,8 @@ fn has_complement(ctx: &Ctx, c: CueMatch, end: usize) -> bool {
     }
     // A subject then a finite verb within a few words.
     let t = &toks[j];
-    let subjectish = t.word
-        && (t.cap
-            || lex.pronoun(t).is_some()
-            || lex.has(t, DET)
-            || t.lower.chars().all(|c| c.is_ascii_digit()));
+    let subjectish =
+        t.word && (t.cap || lex.pronoun(t).is_some() || lex.has(t, DET) || t.is_number());
     if !subjectish {
         return false;
     }

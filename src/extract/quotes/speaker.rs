@@ -36,10 +36,6 @@ fn is_adverb(t: &Tok<'_>) -> bool {
     t.word && !t.cap && t.lower.len() > 4 && t.lower.ends_with("ly") && t.lower != "only"
 }
 
-fn is_number(t: &Tok<'_>) -> bool {
-    t.word && t.lower.bytes().all(|b| b.is_ascii_digit())
-}
-
 /// A period inside a name: "Sen. Ted Cruz", "U.S. Secretary".
 fn abbrev_dot(toks: &[Tok<'_>], i: usize) -> bool {
     toks[i].is_punct('.')
@@ -89,7 +85,7 @@ pub fn before(toks: &[Tok<'_>], lex: &Lexicon, cue: usize, floor: usize) -> Opti
         }
         if lex.has(t, BE) {
             passive = true;
-        } else if is_number(t) && i - 1 > floor && lex.has(&toks[i - 2], NP_PREP) {
+        } else if t.is_number() && i - 1 > floor && lex.has(&toks[i - 2], NP_PREP) {
             // A dated aside between subject and verb: "Tony Blair had in 1997 complained".
             i -= 2;
             continue;

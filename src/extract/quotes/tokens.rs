@@ -31,6 +31,11 @@ impl Tok<'_> {
         self.lower == s
     }
 
+    /// A word of digits only: "1997", "1441".
+    pub fn is_number(&self) -> bool {
+        self.word && self.lower.bytes().all(|b| b.is_ascii_digit())
+    }
+
     pub fn is_punct(&self, c: char) -> bool {
         !self.word && self.lower.starts_with(c)
     }

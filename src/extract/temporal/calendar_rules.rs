@@ -52,10 +52,6 @@ impl Parser<'_> {
     }
 
     /// "November 21", "Nov. 21–22", "November 21, 2025", "November 2025", "November".
-    pub(super) fn core_month_led_inner(&self, i: usize) -> Core {
-        self.core_month_led(i)
-    }
-
     pub(super) fn core_month_led(&self, i: usize) -> Core {
         let (j, m) = self.month_at(i)?;
         if let Some(d) = self.day_at(j)
@@ -202,10 +198,6 @@ impl Parser<'_> {
             return Some((e + 1, Sem::QuarterIn(y)));
         }
         Some((e, Sem::Year(y)))
-    }
-
-    pub(super) fn core_decade_pub(&self, i: usize) -> Core {
-        self.core_decade(i)
     }
 
     /// "the 1990s", "the '90s", "the nineties", "the 20th century".

@@ -200,10 +200,6 @@ impl Parser<'_> {
         Some((end, y))
     }
 
-    pub(super) fn year_tail_pub(&self, i: usize) -> Option<(usize, i32)> {
-        self.year_tail(i)
-    }
-
     pub(super) fn year_tail(&self, i: usize) -> Option<(usize, i32)> {
         let j = if self.punct(i, ',') { i + 1 } else { i };
         self.year_at(j).or_else(|| self.spelled_year(j))

@@ -435,7 +435,7 @@ impl Parser<'_> {
             // "the last half of the '80s": a part of a decade reads as the decade.
             if matches!(p, Part::Half(_)) && self.w(e) == "of" {
                 let d = if self.w(e + 1) == "the" { e + 2 } else { e + 1 };
-                if let Some((end, sem @ Sem::Decade(_))) = self.core_decade_pub(d) {
+                if let Some((end, sem @ Sem::Decade(_))) = self.core_decade(d) {
                     return Some((end, sem));
                 }
             }

@@ -345,7 +345,7 @@ impl Parser<'_> {
             };
             return Some((end + 1, Sem::WeekOf(Box::new(day))));
         }
-        if let Some((e, y)) = self.year_tail_pub(end) {
+        if let Some((e, y)) = self.year_tail(end) {
             return Some((
                 e,
                 Sem::Holiday {
@@ -561,7 +561,7 @@ impl Parser<'_> {
     }
 
     pub(super) fn core_month_led_pub(&self, i: usize) -> Core {
-        let r = self.core_month_led_inner(i)?;
+        let r = self.core_month_led(i)?;
         matches!(r.1, Sem::Day { .. }).then_some(r)
     }
 }
