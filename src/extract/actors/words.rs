@@ -218,9 +218,9 @@ mod tests {
         let cases = [
             ("the", Some((0, false))),
             ("cat", Some((1, true))),
-            ("caterpillars", Some((3, true))),
-            ("caterpillar", Some((6, true))),
-            ("a", Some((7, false))),
+            ("caterpillars", Some((4, true))),
+            ("caterpillar", Some((7, true))),
+            ("a", Some((8, false))),
             ("dog", None),
         ];
         let other = "dog caterpillar";
