@@ -180,14 +180,15 @@ pub fn gazetteer<'l>(
 ) -> Option<(usize, &'l Entry)> {
     let max = doc.phrase_len(p);
     for len in (1..=max.min(b - p)).rev() {
-        if let Some(e) = lex.phrases.get(&*doc.key(p, p + len)) {
+        let key = doc.key(p, p + len);
+        if let Some(e) = lex.phrases.get(&*key) {
             // In all-caps lines short acronyms are ordinary words ("WHO", "US").
             if let Entry::Org { acronym: true, .. } = e
                 && doc.shouting(p)
             {
                 continue;
             }
-            if matches!(e, Entry::Place(_)) && doc.key(p, p + len) == "us" && doc.shouting(p) {
+            if matches!(e, Entry::Place(_)) && key == "us" && doc.shouting(p) {
                 continue;
             }
             return Some((len, e));
