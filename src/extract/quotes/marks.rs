@@ -46,10 +46,9 @@ pub fn runs(text: &str, paragraphs: &[Span]) -> Vec<Run> {
     let mut open: Option<usize> = None;
     // Inside a markup attribute value (tweet-id="..."): not a quotation.
     let mut attr = false;
-    // A straight-quoted passage is open inside the open quotation.
-    let mut nested = false;
     for (pi, para) in paragraphs.iter().enumerate() {
-        nested = false;
+        // A straight-quoted passage is open inside the open quotation (never past a paragraph).
+        let mut nested = false;
         let s = para.slice(text);
         // Only double quotation marks matter: '"' itself, and “ ” „ (E2 80 ..) or « » (C2 ..).
         for i in memchr::memchr3_iter(b'"', 0xE2, 0xC2, s.as_bytes()) {
