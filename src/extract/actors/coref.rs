@@ -135,7 +135,7 @@ pub fn resolve(doc: &Doc, lex: &Lexicon, cands: &[Cand]) -> Vec<DocActor> {
         // "Reports said", "Colleagues said": a common word opening a sentence is no one's name,
         // even before a speech verb.
         let common = c.evidence.initial
-            && (doc.has_lower(&f) || lex.group_nouns.contains(&f) || lex.non_names.contains(&f));
+            && (doc.has_lower(c.a) || lex.group_nouns.contains(&f) || lex.non_names.contains(&f));
         let person = c.kind == CKind::Person
             || (!strict && !upper && c.evidence.speech && !common)
             || (!upper && c.evidence.sports)
