@@ -83,7 +83,7 @@ impl Ctx<'_> {
     }
 
     /// The paragraph a run ends in (a run may reopen across paragraphs).
-    pub(super) fn para_of_run(&self, r: usize) -> usize {
+    pub(super) fn para_of_run(&self, r: usize) -> u32 {
         let (a, b) = self.run_toks[r];
         self.toks[b.max(a + 1) - 1].para
     }
@@ -161,7 +161,7 @@ pub fn find(ctx: &Ctx) -> (Vec<Found>, Vec<usize>) {
     let mut out: Vec<Found> = Vec::new();
     let mut used = Vec::new();
     let mut done = vec![false; n];
-    let mut last_direct: Option<(usize, Option<Speaker>)> = None;
+    let mut last_direct: Option<(u32, Option<Speaker>)> = None;
     for r0 in 0..n {
         if done[r0] {
             continue;
@@ -284,7 +284,7 @@ pub fn find(ctx: &Ctx) -> (Vec<Found>, Vec<usize>) {
             if words >= 2 && !cue_inside {
                 let end = ctx.runs[*group.last().unwrap_or(&r0)].span.end;
                 out.push(Found {
-                    span: Span::new(ctx.toks[start].span.start, end),
+                    span: Span::new(ctx.toks[start].start(), end),
                     kind: QuoteKind::Reported,
                     parts: Vec::new(),
                     cue: a.cue,
