@@ -47,13 +47,14 @@ pub fn tag(
     lex: &Lexicon,
 ) -> Staged<Timex> {
     let lower = text.to_ascii_lowercase();
-    let toks = tokens::tokenize(text, &lower);
+    let mut arena = String::new();
+    let toks = tokens::tokenize(text, &lower, &mut arena);
     let sentence_of: Vec<usize> = sentence_index(&toks, segments);
     // One look-up per word; the grammar and the skip test below read these.
     let ents: Vec<Option<&lexicon::Entry>> = toks
         .iter()
         .map(|t| match t.kind {
-            tokens::Kind::Word => lex.entry(&t.norm),
+            tokens::Kind::Word => lex.entry(t.norm),
             _ => None,
         })
         .collect();
