@@ -10,7 +10,7 @@ fn tokens_keep_numbers_whole() {
     let lower = text.to_ascii_lowercase();
     let mut arena = String::new();
     let toks = tokenize(text, &lower, &mut arena);
-    let got: Vec<(&str, Kind)> = toks.iter().map(|t| (t.norm.as_ref(), t.kind)).collect();
+    let got: Vec<(&str, Kind)> = toks.iter().map(|t| (t.norm, t.kind)).collect();
     let want = [
         ("on", Kind::Word),
         ("nov", Kind::Word),
