@@ -9,7 +9,6 @@
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
-use aho_corasick::{AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use rayon::prelude::*;
 
 use super::Lexicon;
@@ -81,30 +80,25 @@ pub fn key_phrases(texts: &[&str], lex: &Lexicon) -> Vec<KeyPhrase> {
         return Vec::new();
     }
     let patterns: Vec<&str> = chosen.iter().map(|c| c.0.as_str()).collect();
-    let Ok(ac) = AhoCorasickBuilder::new()
-        .ascii_case_insensitive(true)
-        .match_kind(MatchKind::LeftmostLongest)
-        .kind(Some(AhoCorasickKind::DFA))
-        .build(&patterns)
-    else {
+    let Some(dfa) = super::scan::build(&patterns) else {
         return Vec::new();
     };
     let found: Vec<Vec<(usize, usize, Span)>> = texts
         .par_iter()
         .enumerate()
         .map(|(doc, text)| {
-            ac.find_iter(*text)
-                .filter(|m| {
-                    !text[..m.start()]
-                        .chars()
-                        .next_back()
+            super::scan::find_iter(&dfa, text.as_bytes())
+                .filter(|&(_, start, end)| {
+                    !text
+                        .get(..start)
+                        .and_then(|t| t.chars().next_back())
                         .is_some_and(char::is_alphanumeric)
-                        && !text[m.end()..]
-                            .chars()
-                            .next()
+                        && !text
+                            .get(end..)
+                            .and_then(|t| t.chars().next())
                             .is_some_and(char::is_alphanumeric)
                 })
-                .map(|m| (m.pattern().as_usize(), doc, Span::new(m.start(), m.end())))
+                .map(|(p, start, end)| (p, doc, Span::new(start, end)))
                 .collect()
         })
         .collect();
@@ -397,6 +391,33 @@ static ASCII_CLASS: [u8; 256] = {
     t
 };
 
+/// Per byte of a word: its ASCII lower case in the low byte, and flags above.
+const W_ALNUM: u16 = 0x100;
+/// An ASCII letter or digit that is not a lower-case letter.
+const W_NOT_LOWER: u16 = 0x200;
+const W_ALPHA_SHIFT: u16 = 10;
+
+/// What the inner word loop asks of each byte, read from one table (non-ASCII bytes: no flags).
+static WORD_BYTE: [u16; 256] = {
+    let mut t = [0; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = c.to_ascii_lowercase() as u16;
+        if c.is_ascii_alphanumeric() {
+            t[b] |= W_ALNUM;
+            if !c.is_ascii_lowercase() {
+                t[b] |= W_NOT_LOWER;
+            }
+        }
+        if c.is_ascii_alphabetic() {
+            t[b] |= 1 << W_ALPHA_SHIFT;
+        }
+        b += 1;
+    }
+    t
+};
+
 const FNV_SEED: u64 = 0xcbf2_9ce4_8422_2325;
 
 /// One FNV-1a step over an ASCII byte, lower-cased as `word_hash` does.
@@ -417,17 +438,20 @@ fn scan_word(text: &str, at: usize, c: char) -> (Span, Option<AsciiFacts>) {
     // `word_hash` of an ASCII word, folded in while scanning it.
     let mut hash = fnv(FNV_SEED, bytes[at]);
     loop {
-        // Runs of ASCII letters and digits need none of the checks below.
+        // Runs of ASCII letters and digits need none of the checks below, and each byte only one
+        // table look-up.
+        let mut seen = 0;
         while let Some(&b) = bytes.get(end) {
-            let class = ASCII_CLASS[usize::from(b)];
-            if class & ALNUM == 0 {
+            let info = WORD_BYTE[usize::from(b)];
+            if info & W_ALNUM == 0 {
                 break;
             }
-            rest_lower &= class & LOWER != 0;
-            letters += usize::from(class & ALPHA != 0);
-            hash = fnv(hash, b);
+            seen |= info;
+            letters += usize::from(info >> W_ALPHA_SHIFT & 1);
+            hash = (hash ^ u64::from(info & 0xff)).wrapping_mul(0x0100_0000_01b3);
             end += 1;
         }
+        rest_lower &= seen & W_NOT_LOWER == 0;
         let Some((ch, m)) = char_at(text, end) else {
             break;
         };
