@@ -275,6 +275,10 @@ const ROWS: &[Row] = &[
     ("The winners are to be named at a ceremony on Saturday.", R, "Saturday", "DATE", "2025-11-22", "2025-11-22", "2025-11-22"),
     ("The United Nations council meets on Monday, diplomats say.", R, "Monday", "DATE", "2025-11-17", "2025-11-17", "2025-11-17"),
     ("The strike was called off on Sat. after talks.", R, "Sat.", "DATE", "2025-11-15", "2025-11-15", "2025-11-15"),
+    // Reported plans: "would" before the day points ahead, unless the day owns a finished thing.
+    ("Officials said on Tuesday that the bridge would reopen on Friday.", R, "Friday", "DATE", "2025-11-21", "2025-11-21", "2025-11-21"),
+    ("His lawyers said they would appeal Monday's ruling.", R, "Monday", "DATE", "2025-11-17", "2025-11-17", "2025-11-17"),
+    ("The firm is to resume trading in Paris Tuesday.", R, "Tuesday", "DATE", "2025-11-25", "2025-11-25", "2025-11-25"),
     // No publication date: keep what is known.
     ("The vote is on November 21.", "", "November 21", "DATE", "XXXX-11-21", "", ""),
     ("Exports fell last month.", "", "last month", "DATE", "XXXX-XX", "", ""),
@@ -359,6 +363,7 @@ const NOT_TIMES: &[&str] = &[
     "A 1,500-strong force arrived, and a 1500-strong unit followed.",
     "Chelsea won 2-1 and the report ran to 1998 pages.",
     "The grid runs on Solaris, the operating system owned by Sun.",
+    "She was named Sportswoman of the Year by the magazine.",
 ];
 
 #[test]

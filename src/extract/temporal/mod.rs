@@ -272,7 +272,8 @@ fn direction(
         // day ("On Friday, the government planned to pay") it was made that day.
         if before
             && ((matches!(w, "planned" | "set" | "poised") && p.w(k + 1) == "to")
-                || p.arranged_future(k))
+                || p.arranged_future(k)
+                || p.reported_future(k, end))
         {
             return 1;
         }

@@ -42,6 +42,15 @@ impl Parser<'_> {
         self.w(k) == "to" && k > 0 && matches!(self.w(k - 1), "is" | "are" | "am")
     }
 
+    /// Whether "would" at `k`, before the expression ending at `end`, reports a plan: "said the
+    /// bridge would reopen on Friday". Not "would have" (what did not happen), nor before a
+    /// day's possessive ("would appeal Wednesday's ruling": the ruling is done).
+    pub(super) fn reported_future(&self, k: usize, end: usize) -> bool {
+        self.w(k) == "would"
+            && self.w(k + 1) != "have"
+            && !(self.is_punct_at(end, '\'') && self.w(end + 1) == "s")
+    }
+
     /// "today", "yesterday morning", "tonight", "tomorrow".
     pub(super) fn core_deictic(&self, i: usize) -> Core {
         // "the people of tomorrow": the future in general.
@@ -480,6 +489,10 @@ impl Parser<'_> {
                     return Some((i + 1, Sem::LastQuarter { years_back: 0 }));
                 }
                 "year" if !self.is_punct_at(i + 1, '-') && !self.is_punct_at(i + 1, '\'') => {
+                    // "Player of the Year", "Businessman of the Year": an award's title.
+                    if self.cap_at(i) && i >= 2 && self.w(i - 2) == "of" {
+                        return None;
+                    }
                     // "the year ended June 30": a fiscal year, a span; "the end of the year",
                     // "a high for the year": this year.
                     // "the year ahead" is a span too; "the year before" the one before the
