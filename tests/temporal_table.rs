@@ -279,6 +279,9 @@ const ROWS: &[Row] = &[
     ("Officials said on Tuesday that the bridge would reopen on Friday.", R, "Friday", "DATE", "2025-11-21", "2025-11-21", "2025-11-21"),
     ("His lawyers said they would appeal Monday's ruling.", R, "Monday", "DATE", "2025-11-17", "2025-11-17", "2025-11-17"),
     ("The firm is to resume trading in Paris Tuesday.", R, "Tuesday", "DATE", "2025-11-25", "2025-11-25", "2025-11-25"),
+    ("The ten-day summit begins on Monday in Geneva.", R, "Monday", "DATE", "2025-11-24", "2025-11-24", "2025-11-24"),
+    // "quarters of" is a span before a plain noun, a share before a determiner (see NOT_TIMES).
+    ("The unit turned a profit after several quarters of losses.", R, "several quarters", "DURATION", "PXQ", "", ""),
     // No publication date: keep what is known.
     ("The vote is on November 21.", "", "November 21", "DATE", "XXXX-11-21", "", ""),
     ("Exports fell last month.", "", "last month", "DATE", "XXXX-XX", "", ""),
@@ -364,6 +367,8 @@ const NOT_TIMES: &[&str] = &[
     "Chelsea won 2-1 and the report ran to 1998 pages.",
     "The grid runs on Solaris, the operating system owned by Sun.",
     "She was named Sportswoman of the Year by the magazine.",
+    "Pension funds hold more than a quarter of the bond market.",
+    "Three quarters of its revenue comes from abroad.",
 ];
 
 #[test]
