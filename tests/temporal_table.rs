@@ -270,6 +270,18 @@ const ROWS: &[Row] = &[
     ("Money was set aside in 2010, 2011 and 2012.", "2005-06-01", "2011", "DATE", "2011", "2011-01-01", "2011-12-31"),
     ("Sales have been flat for the last half of the '80s.", "1989-10-26", "the last half of the '80s", "DATE", "198", "1980-01-01", "1989-12-31"),
     ("Over the years many more patients died.", "1998-03-31", "the years", "DURATION", "PXY", "", ""),
+    // A passive after a form of "be" takes its tense from the auxiliary, not from the "-ed".
+    ("Details of the chip will be released in Tokyo on Monday.", R, "Monday", "DATE", "2025-11-24", "2025-11-24", "2025-11-24"),
+    ("The winners are to be named at a ceremony on Saturday.", R, "Saturday", "DATE", "2025-11-22", "2025-11-22", "2025-11-22"),
+    ("The United Nations council meets on Monday, diplomats say.", R, "Monday", "DATE", "2025-11-17", "2025-11-17", "2025-11-17"),
+    ("The strike was called off on Sat. after talks.", R, "Sat.", "DATE", "2025-11-15", "2025-11-15", "2025-11-15"),
+    // Reported plans: "would" before the day points ahead, unless the day owns a finished thing.
+    ("Officials said on Tuesday that the bridge would reopen on Friday.", R, "Friday", "DATE", "2025-11-21", "2025-11-21", "2025-11-21"),
+    ("His lawyers said they would appeal Monday's ruling.", R, "Monday", "DATE", "2025-11-17", "2025-11-17", "2025-11-17"),
+    ("The firm is to resume trading in Paris Tuesday.", R, "Tuesday", "DATE", "2025-11-25", "2025-11-25", "2025-11-25"),
+    ("The ten-day summit begins on Monday in Geneva.", R, "Monday", "DATE", "2025-11-24", "2025-11-24", "2025-11-24"),
+    // "quarters of" is a span before a plain noun, a share before a determiner (see NOT_TIMES).
+    ("The unit turned a profit after several quarters of losses.", R, "several quarters", "DURATION", "PXQ", "", ""),
     // No publication date: keep what is known.
     ("The vote is on November 21.", "", "November 21", "DATE", "XXXX-11-21", "", ""),
     ("Exports fell last month.", "", "last month", "DATE", "XXXX-XX", "", ""),
@@ -353,6 +365,10 @@ const NOT_TIMES: &[&str] = &[
     "Wong Kar-wai's film 2046 opened in Cannes.",
     "A 1,500-strong force arrived, and a 1500-strong unit followed.",
     "Chelsea won 2-1 and the report ran to 1998 pages.",
+    "The grid runs on Solaris, the operating system owned by Sun.",
+    "She was named Sportswoman of the Year by the magazine.",
+    "Pension funds hold more than a quarter of the bond market.",
+    "Three quarters of its revenue comes from abroad.",
 ];
 
 #[test]

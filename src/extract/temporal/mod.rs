@@ -271,12 +271,16 @@ fn direction(
         }
         // "planned to leave on Thursday", "set to resume Monday": a plan for that day. After the
         // day ("On Friday, the government planned to pay") it was made that day.
-        if before && matches!(w, "planned" | "set" | "poised") && p.w(k + 1) == "to" {
+        if before
+            && ((matches!(w, "planned" | "set" | "poised") && p.w(k + 1) == "to")
+                || p.arranged_future(k)
+                || p.reported_future(k, end))
+        {
             return 1;
         }
         if future || (w == "ll" && k > 0 && p.w(k - 1) == "'") {
             1
-        } else if lexicon::past_cue(e, w) {
+        } else if lexicon::past_cue(e, w) && !p.untensed_ed(k) {
             -1
         } else {
             0

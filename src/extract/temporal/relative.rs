@@ -194,8 +194,19 @@ impl Parser<'_> {
         }
         let unit = self.lx(k).unit()?;
         // "a second term", "three-quarters", "a quarter of", "60 Minutes" (a title), "52 years old".
+        // "more than a quarter of the market", "three quarters of the vote": a share, unless a
+        // time follows ("a quarter of a century").
+        // "several quarters of losses" stays a span.
+        let share_of = self.w(k + 1) == "of"
+            && matches!(
+                self.w(k + 2),
+                "a" | "an" | "the" | "its" | "their" | "his" | "her" | "our" | "all" | "this"
+            )
+            && self.lx(k + 3).unit().is_none()
+            && self.year_at_pub(k + 3).is_none();
         let fraction = unit == Unit::Quarter
             && (hyphen
+                || share_of
                 || (matches!(self.w(j), "a" | "one")
                     && !matches!(self.w(i.wrapping_sub(1)), "for" | "in" | "over" | "within")));
         if self.w(k) == "second" || fraction || self.title_case(k) || self.w(k + 1) == "old" {
