@@ -76,7 +76,14 @@ mod tests {
     /// The loop reports exactly what the crate's own search does.
     #[test]
     fn same_matches_as_aho_corasick() {
-        let patterns = ["border", "border delimitation", "peace", "peace treaty", "treaty talks", "a"];
+        let patterns = [
+            "border",
+            "border delimitation",
+            "peace",
+            "peace treaty",
+            "treaty talks",
+            "a",
+        ];
         let texts = [
             "Border delimitation talks; the PEACE treaty talks resumed.",
             "xborder delimitation treaty talks",
