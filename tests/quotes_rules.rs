@@ -78,6 +78,19 @@ fn direct_quotes() {
                 (D, "\"tired\"", Some("Coach Ann Lee"), Some("said")),
             ],
         ),
+        // a speech phrase after a possessive is a noun: "his call for"
+        (
+            "Party leader Charles Kennedy repeated his call for a \"pause\" in the talks.",
+            &[
+                (
+                    R,
+                    "repeated his call for a \"pause\" in the talks",
+                    Some("Charles Kennedy"),
+                    Some("repeated"),
+                ),
+                (D, "\"pause\"", Some("Charles Kennedy"), Some("repeated")),
+            ],
+        ),
         // straight quotes, speaker before the verb
         (
             "\"Go home now,\" Smith said.",

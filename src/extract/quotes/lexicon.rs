@@ -232,10 +232,10 @@ impl Lexicon {
                     .is_some_and(|n| n.word && n.lower == *w && n.run.is_none())
             });
             if ok {
-                // "states" and "reports" are nouns after a determiner ("the states", "the reports").
+                // "states" and "reports" are nouns after a determiner ("the states", "the reports",
+                // "his call for").
                 if i > 0
                     && self.has(&toks[i - 1], DET)
-                    && f.rest.is_empty()
                     && !t.lower.ends_with("ed")
                     && t.lower != "said"
                     && t.lower != "told"
