@@ -4,13 +4,11 @@
 
 use std::borrow::Cow;
 use std::cell::Cell;
-use std::collections::HashSet;
-use std::hash::{BuildHasherDefault, Hasher};
 
 use super::lexicon::{Lexicon, list};
 use super::tokens::{Tok, TokKind, Tokens, tokenize_into};
+use super::words::{Word, Words, word_key};
 use crate::extract::segment::Segments;
-use crate::fasthash::{FxHasher, PackedHasher, short_key};
 use crate::model::Span;
 
 /// `Tok::flags` bits.
@@ -23,17 +21,14 @@ mod flag {
     pub const SHOUTING: u8 = 1 << 2;
 }
 
-/// Word keys (`word_key`), hashed as the numbers they are.
-type KeySet = HashSet<u64, BuildHasherDefault<PackedHasher>>;
-
 pub struct Doc<'t> {
     pub text: &'t str,
     /// The tokens, with their word-list bits and flags filled in.
     pub toks: Vec<Tok>,
     /// The tokens' folded forms (see `tokens`).
     folds: String,
-    /// Keys of the folded words written in lower case somewhere in the document.
-    lower_words: KeySet,
+    /// The document's distinct words: which of them it writes in lower case somewhere.
+    words: Words,
     /// The word-list bits and phrase length of the empty word, which `fold` gives past the last
     /// token.
     no_lists: u32,
@@ -45,7 +40,7 @@ pub struct Doc<'t> {
 #[derive(Default)]
 struct Buffers {
     tokens: Tokens,
-    lower_words: KeySet,
+    words: Words,
 }
 
 thread_local! {
@@ -65,7 +60,7 @@ impl Drop for Doc<'_> {
                 toks: std::mem::take(&mut self.toks),
                 folds: std::mem::take(&mut self.folds),
             },
-            lower_words: std::mem::take(&mut self.lower_words),
+            words: std::mem::take(&mut self.words),
         };
         SPARE.with(|s| s.set(Some(Box::new(buffers))));
     }
@@ -106,13 +101,13 @@ impl<'t> Doc<'t> {
     pub fn new(text: &'t str, segments: &Segments, lex: &Lexicon) -> Self {
         let Buffers {
             mut tokens,
-            mut lower_words,
+            mut words,
         } = SPARE.with(Cell::take).map(|b| *b).unwrap_or_default();
         tokenize_into(text, &mut tokens);
         let Tokens { mut toks, folds } = tokens;
         let n = toks.len();
-        lower_words.clear();
-        lower_words.reserve(n / 2);
+        words.reset(n / 2);
+        let fb = folds.as_bytes();
         // One pass: lines (a run of tokens between line breaks), clause openers, lower-case
         // words and what the word lists say about each token.
         let mut caps = Caps::default();
@@ -126,16 +121,42 @@ impl<'t> Doc<'t> {
                 line_has_word = false;
             }
             let t = &mut toks[i];
-            let fold = t.fold.slice(&folds);
-            let key = word_key(fold);
+            // Punctuation: one byte or none, looked up in the lexicon's small table.
+            if t.kind == TokKind::Punct {
+                let fold = fb.get(t.fold.start..t.fold.end).unwrap_or(&[]);
+                let info = lex.tiny_info(fold).unwrap_or_default();
+                t.lists = info.lists;
+                t.phrase_len = u16::try_from(info.phrase_len).unwrap_or(u16::MAX);
+                after_opener = matches!(
+                    text.as_bytes().get(t.span.start..t.span.end).unwrap_or(&[]),
+                    b":" | b"\"" | b"(" | b"-"
+                ) || matches!(t.span.slice(text), "“" | "‘" | "—");
+                continue;
+            }
+            let opener = std::mem::take(&mut after_opener);
+            let key = word_key(fb, t.fold);
+            let word = match words.find(key, t.fold, fb) {
+                Ok(word) => word,
+                Err(vacant) => {
+                    let info = lex.word_info_keyed(t.fold.slice(&folds), key, t.hyphen);
+                    let word = Word {
+                        lists: info.lists,
+                        phrase_len: u16::try_from(info.phrase_len).unwrap_or(u16::MAX),
+                        lower: false,
+                    };
+                    words.insert(vacant, key, t.fold, word)
+                }
+            };
+            t.lists = word.lists;
+            t.phrase_len = word.phrase_len;
             if t.kind == TokKind::Word {
                 caps.add(t, text);
                 // After a colon or an opening quote a capital may start a new clause.
-                if !line_has_word || after_opener {
+                if !line_has_word || opener {
                     t.flags |= flag::INITIAL;
                 }
                 line_has_word = true;
-                let lower = match text.as_bytes().get(t.span.start) {
+                word.lower |= match text.as_bytes().get(t.span.start) {
                     Some(b) if b.is_ascii() => b.is_ascii_lowercase(),
                     _ => t
                         .span
@@ -144,15 +165,7 @@ impl<'t> Doc<'t> {
                         .next()
                         .is_some_and(char::is_lowercase),
                 };
-                if lower {
-                    lower_words.insert(key);
-                }
             }
-            after_opener = t.kind == TokKind::Punct
-                && matches!(t.span.slice(text), ":" | "\"" | "“" | "‘" | "(" | "-" | "—");
-            let info = lex.word_info_keyed(fold, key, t.hyphen);
-            t.lists = info.lists;
-            t.phrase_len = u16::try_from(info.phrase_len).unwrap_or(u16::MAX);
         }
         caps.close(&mut toks[line_start..]);
         let mut s = 0;
@@ -180,7 +193,7 @@ impl<'t> Doc<'t> {
             text,
             toks,
             folds,
-            lower_words,
+            words,
             no_lists: empty.lists,
             no_phrase_len: u16::try_from(empty.phrase_len).unwrap_or(u16::MAX),
         }
@@ -207,7 +220,11 @@ impl<'t> Doc<'t> {
 
     /// Whether the document writes token `i`'s folded word in lower case somewhere.
     pub fn has_lower(&self, i: usize) -> bool {
-        self.lower_words.contains(&word_key(self.fold(i)))
+        let span = self.toks.get(i).map_or(Span::new(0, 0), |t| t.fold);
+        let folds = self.folds.as_bytes();
+        self.words
+            .get(word_key(folds, span), span, folds)
+            .is_some_and(|w| w.lower)
     }
 
     /// Whether token `i`'s folded form is on any of the word lists `lists` (`lexicon::list`).
@@ -278,17 +295,4 @@ impl<'t> Doc<'t> {
     pub fn joined(&self, i: usize) -> bool {
         self.toks.get(i + 1).is_some_and(|t| !t.nl_before)
     }
-}
-
-/// A folded word as one number: short words packed (`short_key`), so they are compared exactly;
-/// longer ones hashed, with the top bit set to keep them apart from packed keys. A collision of
-/// two long words of one document would only cost one rare misjudgement.
-#[inline]
-fn word_key(fold: &str) -> u64 {
-    if let Some(key) = short_key(fold) {
-        return key;
-    }
-    let mut h = FxHasher::default();
-    h.write(fold.as_bytes());
-    h.finish() | 1 << 63
 }

@@ -317,19 +317,22 @@ impl Lexicon {
         tiny.copied().unwrap_or_else(|| self.lookup(fold))
     }
 
+    /// `word_info` of a folded word of at most one byte (`None` for longer ones).
+    #[inline]
+    pub fn tiny_info(&self, fold: &[u8]) -> Option<WordInfo> {
+        match fold {
+            [] => self.tiny.get(128).copied(),
+            [b] => self.tiny.get(usize::from(*b)).copied(),
+            _ => None,
+        }
+    }
+
     /// `word_info` for a caller that knows `key`, the word's `short_key` (any value when it has
     /// none), and whether it holds a hyphen.
     #[inline]
     pub fn word_info_keyed(&self, fold: &str, key: u64, hyphen: bool) -> WordInfo {
-        let tiny = match fold.as_bytes() {
-            [] => self.tiny.get(128),
-            [b] => self.tiny.get(usize::from(*b)),
-            _ => None,
-        };
-        match tiny {
-            Some(info) => *info,
-            None => self.probe(fold, key, hyphen),
-        }
+        self.tiny_info(fold.as_bytes())
+            .unwrap_or_else(|| self.probe(fold, key, hyphen))
     }
 
     fn lookup(&self, fold: &str) -> WordInfo {
