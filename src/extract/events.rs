@@ -45,6 +45,8 @@ pub struct Lexicon {
     /// serves both lists. Run by `cue_hits`' own loop over its states: the overlapping iterator
     /// costs several times more per byte.
     cues: DFA,
+    /// The same automaton as a compact table, when it fits one: the fastest loop.
+    cue_table: Option<CueTable>,
     /// The status of each status cue; cue patterns from `status_of.len()` on are vague-past words.
     status_of: Vec<Status>,
     anaphora: AhoCorasick,
@@ -89,14 +91,16 @@ impl Lexicon {
                 .map(str::to_lowercase)
                 .filter(|p| !p.is_empty()),
         );
+        // No prefilter: then only dead and match states are special.
+        let cues = DFA::builder()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::Standard)
+            .prefilter(false)
+            .build(&phrases)
+            .expect("plain phrase lists always build");
         Lexicon {
-            // No prefilter: then only dead and match states are special.
-            cues: DFA::builder()
-                .ascii_case_insensitive(true)
-                .match_kind(MatchKind::Standard)
-                .prefilter(false)
-                .build(&phrases)
-                .expect("plain phrase lists always build"),
+            cue_table: CueTable::new(&cues),
+            cues,
             status_of,
             anaphora: build(&anaphora),
         }
@@ -179,13 +183,28 @@ pub fn build_events(input: &EventInput<'_>, lex: &Lexicon) -> Staged<Event> {
 fn cue_hits(lex: &Lexicon, text: &str) -> (Vec<Hit>, Vec<Hit>) {
     let statuses = lex.status_of.len();
     let (mut status, mut vague) = (Vec::new(), Vec::new());
-    let dfa = &lex.cues;
-    // Every occurrence of every phrase, as the overlapping search reports them: at each byte,
-    // all the patterns of the state reached (a standard automaton, so each once).
-    let Ok(mut sid) = dfa.start_state(Anchored::No) else {
-        return (status, vague);
+    let mut push = |start: usize, end: usize, p: usize| match p.checked_sub(statuses) {
+        None => status.push((start, end, p)),
+        Some(v) => vague.push((start, end, v)),
     };
-    for (at, &b) in text.as_bytes().iter().enumerate() {
+    match &lex.cue_table {
+        Some(table) => table.occurrences(text.as_bytes(), &mut push),
+        None => dfa_occurrences(&lex.cues, text.as_bytes(), &mut push),
+    }
+    (
+        leftmost_longest(status, text),
+        leftmost_longest(vague, text),
+    )
+}
+
+/// Every occurrence of every phrase of `dfa` in `hay`, to `push(start, end, pattern)`: at each
+/// byte, all the patterns of the state reached (a standard automaton, so each once), as the
+/// overlapping search reports them.
+fn dfa_occurrences(dfa: &DFA, hay: &[u8], push: &mut impl FnMut(usize, usize, usize)) {
+    let Ok(mut sid) = dfa.start_state(Anchored::No) else {
+        return;
+    };
+    for (at, &b) in hay.iter().enumerate() {
         sid = dfa.next_state(Anchored::No, sid, b);
         if !dfa.is_special(sid) {
             continue;
@@ -200,18 +219,130 @@ fn cue_hits(lex: &Lexicon, text: &str) -> (Vec<Hit>, Vec<Hit>) {
                 let Some(start) = end.checked_sub(dfa.pattern_len(pid)) else {
                     continue;
                 };
-                let p = pid.as_usize();
-                match p.checked_sub(statuses) {
-                    None => status.push((start, end, p)),
-                    Some(v) => vague.push((start, end, v)),
+                push(start, end, pid.as_usize());
+            }
+        }
+    }
+}
+
+/// A standard automaton as one table of 16-bit state ids, premultiplied by the number of byte
+/// classes, with the match states numbered last: a step is two loads and an add, and a
+/// `u16` index into a table of 2^16 entries needs no bounds check.
+#[derive(Clone, Debug)]
+struct CueTable {
+    classes: [u8; 256],
+    trans: Box<[u16; 1 << 16]>,
+    start: u16,
+    stride: usize,
+    /// Ids from this one on are match states.
+    first_match: u16,
+    /// For each match state (in order), its range of `matched`.
+    ranges: Vec<(usize, usize)>,
+    /// (pattern, length) of the matches of each match state, in the automaton's order.
+    matched: Vec<(usize, usize)>,
+}
+
+impl CueTable {
+    /// The table of `dfa`, or None when its states and classes do not fit 16 bits or it has a
+    /// dead state (an unanchored standard automaton has none).
+    fn new(dfa: &DFA) -> Option<Self> {
+        let start = dfa.start_state(Anchored::No).ok()?;
+        let mut index: crate::fasthash::FastMap<usize, usize> = Default::default();
+        let mut states = vec![start];
+        index.insert(start.as_usize(), 0);
+        let mut rows: Vec<[usize; 256]> = Vec::new();
+        while let Some(&sid) = states.get(rows.len()) {
+            let mut row = [0; 256];
+            for (b, slot) in (0..=255u8).zip(row.iter_mut()) {
+                let next = dfa.next_state(Anchored::No, sid, b);
+                if dfa.is_dead(next) {
+                    return None;
+                }
+                *slot = *index.entry(next.as_usize()).or_insert_with(|| {
+                    states.push(next);
+                    states.len() - 1
+                });
+            }
+            rows.push(row);
+        }
+        // Bytes with the same column in every row share a class.
+        let mut class_of_column: crate::fasthash::FastMap<Vec<usize>, u8> = Default::default();
+        let mut classes = [0u8; 256];
+        for (b, class) in classes.iter_mut().enumerate() {
+            let column: Vec<usize> = rows.iter().map(|r| r[b]).collect();
+            let next = class_of_column.len();
+            *class = *class_of_column
+                .entry(column)
+                .or_insert(u8::try_from(next).ok()?);
+        }
+        let stride = class_of_column.len();
+        if states.len() * stride > 1 << 16 {
+            return None;
+        }
+        // Non-match states first, then match states, each in discovery order.
+        let mut order: Vec<usize> = (0..states.len()).collect();
+        order.sort_by_key(|&i| dfa.is_match(states[i]));
+        let mut id = vec![0u16; states.len()];
+        for (new, &old) in order.iter().enumerate() {
+            id[old] = u16::try_from(new * stride).ok()?;
+        }
+        let first_match = order
+            .iter()
+            .position(|&i| dfa.is_match(states[i]))
+            .map_or(Some(u16::MAX), |n| u16::try_from(n * stride).ok())?;
+        let mut trans: Box<[u16; 1 << 16]> =
+            vec![0u16; 1 << 16].into_boxed_slice().try_into().ok()?;
+        let (mut ranges, mut matched) = (Vec::new(), Vec::new());
+        for &old in &order {
+            let base = usize::from(id[old]);
+            for b in 0..256 {
+                trans[base + usize::from(classes[b])] = id[rows[old][b]];
+            }
+            let sid = states[old];
+            if dfa.is_match(sid) {
+                let from = matched.len();
+                for k in 0..dfa.match_len(sid) {
+                    let pid = dfa.match_pattern(sid, k);
+                    matched.push((pid.as_usize(), dfa.pattern_len(pid)));
+                }
+                ranges.push((from, matched.len()));
+            }
+        }
+        Some(CueTable {
+            classes,
+            trans,
+            start: id[0],
+            stride,
+            first_match,
+            ranges,
+            matched,
+        })
+    }
+
+    /// `dfa_occurrences` by the table.
+    fn occurrences(&self, hay: &[u8], push: &mut impl FnMut(usize, usize, usize)) {
+        // The hot loop only steps and notes match states (few); the matches are read after.
+        let (trans, classes, first) = (&*self.trans, &self.classes, self.first_match);
+        let mut ends: Vec<(usize, u16)> = Vec::new();
+        let mut s = self.start;
+        for (at, &b) in hay.iter().enumerate() {
+            s = trans[usize::from(s.wrapping_add(u16::from(classes[usize::from(b)])))];
+            if s >= first {
+                ends.push((at + 1, s));
+            }
+        }
+        for (end, s) in ends {
+            let m = usize::from(s - first) / self.stride;
+            let Some(&(from, to)) = self.ranges.get(m) else {
+                continue;
+            };
+            for &(p, len) in self.matched.get(from..to).unwrap_or_default() {
+                if let Some(start) = end.checked_sub(len) {
+                    push(start, end, p);
                 }
             }
         }
     }
-    (
-        leftmost_longest(status, text),
-        leftmost_longest(vague, text),
-    )
 }
 
 type Hit = (usize, usize, usize);
@@ -437,6 +568,61 @@ mod tests {
             let (s, v) = cue_hits(&lex, text);
             assert_eq!(s, separate(&status, text), "status cues in {text:?}");
             assert_eq!(v, separate(&vague, text), "vague words in {text:?}");
+        }
+    }
+}
+
+#[cfg(test)]
+mod table_tests {
+    use super::*;
+
+    /// The table finds what the automaton finds, and per-sentence lists equal a test of every pair.
+    #[test]
+    fn table_and_sentence_lists_match_the_plain_ways() {
+        let lex = Lexicon::load(&Assets::builtin());
+        let table = lex
+            .cue_table
+            .as_ref()
+            .expect("the built-in lists fit a table");
+        let texts = [
+            "",
+            "this took Will willingly; they'll see. It is set to rain, it was. Recently!",
+            "WAS Has had HAVE the other day — ça va, ’ll 'll is to be",
+        ];
+        for text in texts {
+            let (mut a, mut b) = (Vec::new(), Vec::new());
+            table.occurrences(text.as_bytes(), &mut |s, e, p| a.push((s, e, p)));
+            dfa_occurrences(&lex.cues, text.as_bytes(), &mut |s, e, p| b.push((s, e, p)));
+            assert_eq!(a, b, "{text:?}");
+        }
+        let sentence = |s, e| Sentence {
+            span: Span::new(s, e),
+            paragraph: 0,
+        };
+        let sentences = [sentence(0, 10), sentence(10, 20), sentence(22, 30)];
+        let items: Vec<Vec<Span>> = vec![
+            vec![Span::new(2, 4), Span::new(12, 14)],
+            vec![Span::new(8, 12)],
+            vec![Span::new(10, 10), Span::new(20, 22)],
+            vec![Span::new(0, 30)],
+            vec![],
+        ];
+        for fit in [Fit::Inside, Fit::Overlaps] {
+            let got = per_sentence(&sentences, items.iter().map(Vec::as_slice), fit);
+            let want: Vec<Vec<usize>> = sentences
+                .iter()
+                .map(|s| {
+                    (0..items.len())
+                        .filter(|&i| {
+                            items[i].iter().any(|&m| match fit {
+                                Fit::Inside => s.span.contains(m),
+                                Fit::Overlaps => s.span.overlaps(m),
+                            })
+                        })
+                        .collect()
+                })
+                .collect();
+            assert_eq!(got, want);
         }
     }
 }
