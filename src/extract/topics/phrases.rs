@@ -352,6 +352,8 @@ struct AsciiFacts {
     upper: bool,
     /// Every byte after the first is a lower-case letter or a hyphen.
     rest_lower: bool,
+    /// Letters, counted as bytes other than hyphens: right whenever the word is usable (a letter
+    /// then lower-case letters and hyphens), which is the only time it is read.
     letters: usize,
     /// `word_hash` of the word.
     hash: u64,
@@ -395,7 +397,6 @@ static ASCII_CLASS: [u8; 256] = {
 const W_ALNUM: u16 = 0x100;
 /// An ASCII letter or digit that is not a lower-case letter.
 const W_NOT_LOWER: u16 = 0x200;
-const W_ALPHA_SHIFT: u16 = 10;
 
 /// What the inner word loop asks of each byte, read from one table (non-ASCII bytes: no flags).
 static WORD_BYTE: [u16; 256] = {
@@ -409,9 +410,6 @@ static WORD_BYTE: [u16; 256] = {
             if !c.is_ascii_lowercase() {
                 t[b] |= W_NOT_LOWER;
             }
-        }
-        if c.is_ascii_alphabetic() {
-            t[b] |= 1 << W_ALPHA_SHIFT;
         }
         b += 1;
     }
@@ -434,7 +432,7 @@ fn scan_word(text: &str, at: usize, c: char) -> (Span, Option<AsciiFacts>) {
     let mut end = at + c.len_utf8();
     let mut ascii = c.is_ascii();
     let mut rest_lower = true;
-    let mut letters = usize::from(c.is_ascii_alphabetic());
+    let mut hyphens = 0;
     // `word_hash` of an ASCII word, folded in while scanning it.
     let mut hash = fnv(FNV_SEED, bytes[at]);
     loop {
@@ -447,7 +445,6 @@ fn scan_word(text: &str, at: usize, c: char) -> (Span, Option<AsciiFacts>) {
                 break;
             }
             seen |= info;
-            letters += usize::from(info >> W_ALPHA_SHIFT & 1);
             hash = (hash ^ u64::from(info & 0xff)).wrapping_mul(0x0100_0000_01b3);
             end += 1;
         }
@@ -463,7 +460,7 @@ fn scan_word(text: &str, at: usize, c: char) -> (Span, Option<AsciiFacts>) {
         }
         ascii &= ch.is_ascii();
         rest_lower &= ch.is_ascii_lowercase() || ch == '-';
-        letters += usize::from(ch.is_ascii_alphabetic());
+        hyphens += usize::from(ch == '-');
         if let Ok(b) = u8::try_from(ch) {
             hash = fnv(hash, b);
         }
@@ -473,7 +470,7 @@ fn scan_word(text: &str, at: usize, c: char) -> (Span, Option<AsciiFacts>) {
         lower: c.is_ascii_lowercase(),
         upper: c.is_ascii_uppercase(),
         rest_lower,
-        letters,
+        letters: end - at - hyphens,
         hash,
     });
     (Span::new(at, end), facts)

@@ -1,7 +1,7 @@
 //! The keyword search loop: leftmost-longest matches of a prebuilt Aho-Corasick DFA, as
 //! `AhoCorasick::find_iter` reports them, in a loop of about half its instructions per byte.
 
-use aho_corasick::automaton::Automaton;
+use aho_corasick::automaton::{Automaton, StateID};
 use aho_corasick::dfa::DFA;
 use aho_corasick::{Anchored, MatchKind, StartKind};
 
@@ -37,7 +37,6 @@ pub(super) fn find_iter<'a>(
 }
 
 /// The leftmost-longest match starting at or after `at`.
-#[inline]
 fn find_at(dfa: &DFA, hay: &[u8], mut at: usize) -> Option<(usize, usize, usize)> {
     if at > hay.len() {
         return None;
@@ -47,23 +46,36 @@ fn find_at(dfa: &DFA, hay: &[u8], mut at: usize) -> Option<(usize, usize, usize)
     if dfa.is_match(sid) {
         found = Some(matched(dfa, sid, at));
     }
+    loop {
+        (sid, at) = walk(dfa, hay, sid, at);
+        // Without a prefilter only dead and match states are special.
+        if !dfa.is_special(sid) || dfa.is_dead(sid) {
+            return found;
+        }
+        if dfa.is_match(sid) {
+            found = Some(matched(dfa, sid, at));
+        }
+        if at >= hay.len() {
+            return found;
+        }
+    }
+}
+
+/// Follows `hay` from `at` until a special state or the end; returns the state and the offset
+/// after the last byte read. A function of its own, so the loop keeps everything in registers.
+#[inline(never)]
+fn walk(dfa: &DFA, hay: &[u8], mut sid: StateID, mut at: usize) -> (StateID, usize) {
     while let Some(&b) = hay.get(at) {
         sid = dfa.next_state(Anchored::No, sid, b);
         at += 1;
-        // Without a prefilter only dead and match states are special.
         if dfa.is_special(sid) {
-            if dfa.is_dead(sid) {
-                return found;
-            }
-            if dfa.is_match(sid) {
-                found = Some(matched(dfa, sid, at));
-            }
+            break;
         }
     }
-    found
+    (sid, at)
 }
 
-fn matched(dfa: &DFA, sid: aho_corasick::automaton::StateID, end: usize) -> (usize, usize, usize) {
+fn matched(dfa: &DFA, sid: StateID, end: usize) -> (usize, usize, usize) {
     let pid = dfa.match_pattern(sid, 0);
     (pid.as_usize(), end - dfa.pattern_len(pid), end)
 }
