@@ -282,6 +282,10 @@ const ROWS: &[Row] = &[
     ("The ten-day summit begins on Monday in Geneva.", R, "Monday", "DATE", "2025-11-24", "2025-11-24", "2025-11-24"),
     // "quarters of" is a span before a plain noun, a share before a determiner (see NOT_TIMES).
     ("The unit turned a profit after several quarters of losses.", R, "several quarters", "DURATION", "PXQ", "", ""),
+    ("The trial is set for Jan. 15 in Manila.", R, "Jan. 15", "DATE", "2026-01-15", "2026-01-15", "2026-01-15"),
+    ("The new tariff takes effect in February.", R, "February", "DATE", "2026-02", "2026-02-01", "2026-02-28"),
+    // A tense after "and" + verb belongs to the next clause.
+    ("The envoy met rebel leaders on Tuesday and will fly to Rome on Saturday.", R, "Tuesday", "DATE", "2025-11-18", "2025-11-18", "2025-11-18"),
     // No publication date: keep what is known.
     ("The vote is on November 21.", "", "November 21", "DATE", "XXXX-11-21", "", ""),
     ("Exports fell last month.", "", "last month", "DATE", "XXXX-XX", "", ""),
