@@ -627,6 +627,20 @@ impl Parser<'_> {
 fn is_zone(w: &str) -> bool {
     matches!(
         w,
-        "edt" | "est" | "gmt" | "utc" | "cet" | "pdt" | "pst" | "cdt" | "cst" | "bst"
+        "edt"
+            | "est"
+            | "et"
+            | "gmt"
+            | "utc"
+            | "cet"
+            | "cest"
+            | "pdt"
+            | "pst"
+            | "pt"
+            | "cdt"
+            | "cst"
+            | "mdt"
+            | "mst"
+            | "bst"
     )
 }
