@@ -282,6 +282,14 @@ const ROWS: &[Row] = &[
     ("The ten-day summit begins on Monday in Geneva.", R, "Monday", "DATE", "2025-11-24", "2025-11-24", "2025-11-24"),
     // "quarters of" is a span before a plain noun, a share before a determiner (see NOT_TIMES).
     ("The unit turned a profit after several quarters of losses.", R, "several quarters", "DURATION", "PXQ", "", ""),
+    ("The trial is set for Jan. 15 in Manila.", R, "Jan. 15", "DATE", "2026-01-15", "2026-01-15", "2026-01-15"),
+    ("The new tariff takes effect in February.", R, "February", "DATE", "2026-02", "2026-02-01", "2026-02-28"),
+    // A tense after "and" + verb belongs to the next clause.
+    ("The envoy met rebel leaders on Tuesday and will fly to Rome on Saturday.", R, "Tuesday", "DATE", "2025-11-18", "2025-11-18", "2025-11-18"),
+    // "the last week of June" is a part of June, not last week.
+    ("He died in the last week of June.", R, "the last week of June", "DATE", "2025-06", "2025-06-01", "2025-06-30"),
+    ("Talks will resume in the first week of March.", R, "the first week of March", "DATE", "2026-03", "2026-03-01", "2026-03-31"),
+    ("Polls close at 8 p.m. ET on Tuesday.", R, "8 p.m. ET on Tuesday", "TIME", "2025-11-18T20:00", "2025-11-18", "2025-11-18"),
     // No publication date: keep what is known.
     ("The vote is on November 21.", "", "November 21", "DATE", "XXXX-11-21", "", ""),
     ("Exports fell last month.", "", "last month", "DATE", "XXXX-XX", "", ""),
@@ -369,6 +377,7 @@ const NOT_TIMES: &[&str] = &[
     "She was named Sportswoman of the Year by the magazine.",
     "Pension funds hold more than a quarter of the bond market.",
     "Three quarters of its revenue comes from abroad.",
+    "She spoke often in the last week of the campaign.",
 ];
 
 #[test]

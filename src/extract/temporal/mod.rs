@@ -304,7 +304,7 @@ fn direction(
         }
     }
     for (k, &s) in sentence_of.iter().enumerate().skip(end).take(14) {
-        if s != sent {
+        if s != sent || p.clause_break(k) {
             break;
         }
         let c = cue(k, false);

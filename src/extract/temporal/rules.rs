@@ -32,14 +32,30 @@ impl Parser<'_> {
         if self.entry(k).is_some_and(|e| e.past) || !w.ends_with("ed") {
             return false;
         }
-        self.lex.is_not_past_ed(w)
-            || (k > 0 && matches!(self.w(k - 1), "be" | "being" | "is" | "are" | "am"))
+        (k > 0 && matches!(self.w(k - 1), "be" | "being" | "is" | "are" | "am"))
+            || self.lex.is_not_past_ed(w)
     }
 
     /// Whether the word at `k` opens an arrangement for the future: "is to resume trading
-    /// Tuesday", "are to be named on Saturday".
+    /// Tuesday", "are to be named on Saturday", "the trial is set for Jan. 15".
     pub(super) fn arranged_future(&self, k: usize) -> bool {
-        self.w(k) == "to" && k > 0 && matches!(self.w(k - 1), "is" | "are" | "am")
+        (self.w(k) == "to" && k > 0 && matches!(self.w(k - 1), "is" | "are" | "am"))
+            || (self.w(k) == "set" && self.w(k + 1) == "for")
+    }
+
+    /// A word that ends the clause of an expression before it, so a tense after it belongs to
+    /// another verb: "met him on Thursday and will travel to Japan on Saturday" ("and" only
+    /// right before a verb: "the Abortion and Reproductive Rights League plans" goes on).
+    pub(super) fn clause_break(&self, k: usize) -> bool {
+        match self.w(k) {
+            "while" | "whereas" | "although" | "though" | "because" | ";" => true,
+            "and" | "but" => {
+                let next = self.w(k + 1);
+                self.entry(k + 1).is_some_and(|e| e.future || e.past)
+                    || super::lexicon::past_cue(self.entry(k + 1), next)
+            }
+            _ => false,
+        }
     }
 
     /// Whether "would" at `k`, before the expression ending at `end`, reports a plan: "said the
@@ -611,6 +627,20 @@ impl Parser<'_> {
 fn is_zone(w: &str) -> bool {
     matches!(
         w,
-        "edt" | "est" | "gmt" | "utc" | "cet" | "pdt" | "pst" | "cdt" | "cst" | "bst"
+        "edt"
+            | "est"
+            | "et"
+            | "gmt"
+            | "utc"
+            | "cet"
+            | "cest"
+            | "pdt"
+            | "pst"
+            | "pt"
+            | "cdt"
+            | "cst"
+            | "mdt"
+            | "mst"
+            | "bst"
     )
 }
