@@ -201,8 +201,11 @@ pub fn demonym_len(doc: &Doc, lex: &Lexicon, p: usize, b: usize) -> usize {
     {
         return 2;
     }
-    let f = doc.fold(p);
-    let compound = || f.contains('-') && f.split('-').all(|x| lex.demonyms.contains_key(x));
+    // "Lebanese-Armenian": demonyms joined by hyphens (`Tok::hyphen`: the fold holds one).
+    let compound = || {
+        doc.toks.get(p).is_some_and(|t| t.hyphen)
+            && doc.fold(p).split('-').all(|x| lex.demonyms.contains_key(x))
+    };
     usize::from(doc.is(p, list::DEMONYM) || compound())
 }
 

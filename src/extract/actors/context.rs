@@ -74,6 +74,7 @@ struct Caps {
 }
 
 impl Caps {
+    #[inline]
     fn add(&mut self, t: &Tok, text: &str) {
         if t.lows < u16::MAX && t.ups < u16::MAX {
             self.low += usize::from(t.lows);
@@ -86,14 +87,9 @@ impl Caps {
         }
     }
 
-    /// Marks the tokens of a line that is all capitals as shouting (and strict).
-    fn close(&mut self, line: &mut [Tok]) {
-        if self.up >= 2 && self.low * 10 < self.up {
-            for t in line {
-                t.flags |= flag::STRICT | flag::SHOUTING;
-            }
-        }
-        *self = Caps::default();
+    /// Whether the line is in capitals: its tokens are shouting (and strict).
+    fn shouts(&self) -> bool {
+        self.up >= 2 && self.low * 10 < self.up
     }
 }
 
@@ -111,16 +107,20 @@ impl<'t> Doc<'t> {
         // One pass: lines (a run of tokens between line breaks), clause openers, lower-case
         // words and what the word lists say about each token.
         let mut caps = Caps::default();
+        // All-caps lines, marked after the pass (they are rare).
+        let mut shouting: Vec<(usize, usize)> = Vec::new();
         let mut line_start = 0;
         let mut line_has_word = false;
         let mut after_opener = false;
-        for i in 0..n {
-            if i > line_start && toks[i].nl_before {
-                caps.close(&mut toks[line_start..i]);
+        for (i, t) in toks.iter_mut().enumerate() {
+            if i > line_start && t.nl_before {
+                if caps.shouts() {
+                    shouting.push((line_start, i));
+                }
+                caps = Caps::default();
                 line_start = i;
                 line_has_word = false;
             }
-            let t = &mut toks[i];
             // Punctuation: one byte or none, looked up in the lexicon's small table.
             if t.kind == TokKind::Punct {
                 let fold = fb.get(t.fold.start..t.fold.end).unwrap_or(&[]);
@@ -167,7 +167,14 @@ impl<'t> Doc<'t> {
                 };
             }
         }
-        caps.close(&mut toks[line_start..]);
+        if caps.shouts() {
+            shouting.push((line_start, n));
+        }
+        for (a, b) in shouting {
+            for t in &mut toks[a..b] {
+                t.flags |= flag::STRICT | flag::SHOUTING;
+            }
+        }
         let mut s = 0;
         for sent in &segments.sentences {
             while s < n && toks[s].span.start < sent.span.start {

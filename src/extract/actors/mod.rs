@@ -48,7 +48,7 @@ pub fn extract(text: &str, segments: &Segments, lex: &Lexicon) -> Staged<DocActo
 
 /// The key under which actors of different documents are the same actor.
 pub fn merge_key(actor: &DocActor) -> (ActorKind, String) {
-    (actor.kind, crate::text::fold(&actor.name))
+    (actor.kind, lexicon::fold(&actor.name))
 }
 
 /// For each corpus actor, the actor it belongs to: a one-word person ("Fidan") maps to the only

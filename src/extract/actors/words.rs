@@ -59,10 +59,10 @@ impl Words {
         (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> self.shift) as usize
     }
 
-    /// Where `fold` (keyed `key`) sits, or the empty slot where it would go, and whether it is
-    /// there. `folds` is the buffer the table's spans point into.
+    /// Where the word at `span` in `folds` (keyed `key`) sits, or the empty slot where it would
+    /// go, and whether it is there. The table's spans point into `folds` too.
     #[inline]
-    fn find_slot(&self, key: u64, fold: &[u8], folds: &[u8]) -> (usize, bool) {
+    fn find_slot(&self, key: u64, span: Span, folds: &[u8]) -> (usize, bool) {
         let mask = self.slots.len() - 1;
         let mut i = self.index(key);
         loop {
@@ -70,8 +70,10 @@ impl Words {
             if s.key == 0 {
                 return (i, false);
             }
+            // Packed keys (top bit clear) are the words themselves; hashed ones need a look.
             if s.key == key
-                && (fold.len() <= 7 || folds.get(s.fold.start..s.fold.end) == Some(fold))
+                && (key >> 63 == 0
+                    || folds.get(s.fold.start..s.fold.end) == folds.get(span.start..span.end))
             {
                 return (i, true);
             }
@@ -89,8 +91,7 @@ impl Words {
         if (self.len + 1) * 2 > self.slots.len() {
             self.grow();
         }
-        let fold = folds.get(span.start..span.end).unwrap_or(&[]);
-        match self.find_slot(key, fold, folds) {
+        match self.find_slot(key, span, folds) {
             (i, true) => Ok(&mut self.slots[i].word),
             (i, false) => Err(Vacant(i)),
         }
@@ -119,8 +120,7 @@ impl Words {
         if self.slots.is_empty() {
             return None;
         }
-        let fold = folds.get(span.start..span.end).unwrap_or(&[]);
-        match self.find_slot(key, fold, folds) {
+        match self.find_slot(key, span, folds) {
             (i, true) => Some(&self.slots[i].word),
             _ => None,
         }
