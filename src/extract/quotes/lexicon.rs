@@ -89,6 +89,9 @@ pub struct Lexicon {
     /// Words of up to seven bytes, keyed by `short_key`: one probe per token, cheaper than a string.
     short_words: ShortTable,
     long_words: Map<String, WordInfo>,
+    /// The first seven bytes of each long word, packed: most long words of a text share them
+    /// with no listed word and need no string hash.
+    long_prefixes: ShortTable,
     /// Cue forms by first word, longest first.
     cue_forms: Vec<Vec<CueForm>>,
 }
@@ -166,9 +169,15 @@ impl Lexicon {
             };
         }
         let short_words = ShortTable::new(&short);
+        let prefixes: Vec<(u64, WordInfo)> = long_words
+            .keys()
+            .map(|w| (prefix_key(w.as_bytes()), WordInfo::default()))
+            .collect();
+        let long_prefixes = ShortTable::new(&prefixes);
         Lexicon {
             short_words,
             long_words,
+            long_prefixes,
             cue_forms,
         }
     }
@@ -177,6 +186,7 @@ impl Lexicon {
     pub fn info(&self, lower: &str) -> WordInfo {
         match short_key(lower) {
             Some(k) => self.short_words.get(k),
+            None if !self.long_prefixes.contains(prefix_key(lower.as_bytes())) => WordInfo::default(),
             None => self.long_words.get(lower).copied().unwrap_or_default(),
         }
     }
@@ -254,6 +264,15 @@ impl Lexicon {
     }
 }
 
+/// The first seven bytes of a word of at least seven, packed like a `short_key`.
+fn prefix_key(w: &[u8]) -> u64 {
+    let mut key = 7u64 << 56;
+    for (k, &x) in w.iter().take(7).enumerate() {
+        key |= u64::from(x) << (8 * k);
+    }
+    key
+}
+
 /// An open-addressing table of `short_key`s: most words of a text are in no list, and a miss
 /// mostly costs one multiply and one probe that finds an empty slot (key 0 is no word: a key
 /// holds its length).
@@ -287,6 +306,21 @@ impl ShortTable {
     #[inline]
     fn slot(&self, key: u64) -> usize {
         (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> self.shift) as usize
+    }
+
+    fn contains(&self, key: u64) -> bool {
+        let mask = self.keys.len().wrapping_sub(1);
+        let mut i = self.slot(key) & mask;
+        while let Some(&k) = self.keys.get(i) {
+            if k == key {
+                return true;
+            }
+            if k == 0 {
+                break;
+            }
+            i = (i + 1) & mask;
+        }
+        false
     }
 
     #[inline]
