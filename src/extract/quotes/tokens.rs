@@ -59,7 +59,11 @@ impl Tok<'_> {
     #[inline]
     pub fn is_punct(&self, c: char) -> bool {
         let mut buf = [0u8; 4];
-        !self.word && self.lower.as_bytes().starts_with(c.encode_utf8(&mut buf).as_bytes())
+        !self.word
+            && self
+                .lower
+                .as_bytes()
+                .starts_with(c.encode_utf8(&mut buf).as_bytes())
     }
 }
 
