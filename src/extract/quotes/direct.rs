@@ -74,8 +74,9 @@ impl Ctx<'_> {
                 .any(|w| w.chars().next().is_some_and(char::is_uppercase))
     }
 
-    pub(super) fn word_count(&self, r: usize) -> usize {
-        self.inner(r).split_whitespace().count()
+    /// At most four words inside run `r` (counting stops at the fifth).
+    pub(super) fn few_words(&self, r: usize) -> bool {
+        self.inner(r).split_whitespace().nth(4).is_none()
     }
 
     pub(super) fn last_inner_char(&self, r: usize) -> char {
@@ -302,7 +303,7 @@ pub fn find(ctx: &Ctx) -> (Vec<Found>, Vec<usize>) {
         if attr.is_none()
             && single
             && !title[r0]
-            && ctx.word_count(r0) <= 4
+            && ctx.few_words(r0)
             && let Some(stmt) = ctx.clause_of(first_tok, floor)
         {
             attr = Some(Attr {
@@ -318,7 +319,7 @@ pub fn find(ctx: &Ctx) -> (Vec<Found>, Vec<usize>) {
                 speaker = a.speaker;
                 cue = a.cue;
             }
-            None if single && (title[r0] || ctx.word_count(r0) <= 4) => kind = QuoteKind::Term,
+            None if single && (title[r0] || ctx.few_words(r0)) => kind = QuoteKind::Term,
             None => {
                 kind = QuoteKind::Direct;
                 if let Some((p, s)) = &last_direct

@@ -30,29 +30,40 @@ pub struct Tok<'t> {
 }
 
 impl Tok<'_> {
+    #[inline]
     pub fn start(&self) -> usize {
         self.start as usize
     }
 
+    #[inline]
     pub fn end(&self) -> usize {
         self.end as usize
     }
 
+    #[inline]
     pub fn span(&self) -> Span {
         Span::new(self.start(), self.end())
     }
 
+    #[inline]
     pub fn is(&self, s: &str) -> bool {
         self.lower == s
     }
 
     /// A word of digits only: "1997", "1441".
+    #[inline]
     pub fn is_number(&self) -> bool {
         self.word && self.lower.bytes().all(|b| b.is_ascii_digit())
     }
 
+    #[inline]
     pub fn is_punct(&self, c: char) -> bool {
-        !self.word && self.lower.starts_with(c)
+        let mut buf = [0u8; 4];
+        !self.word
+            && self
+                .lower
+                .as_bytes()
+                .starts_with(c.encode_utf8(&mut buf).as_bytes())
     }
 }
 
@@ -222,15 +233,10 @@ pub fn tokenize<'t>(
             continue;
         }
         let mut end = i + n;
-        let mut last = c;
         let mut ascii = b.is_ascii();
         loop {
             // Runs of ASCII letters and digits need none of the checks below.
-            let from = end;
             end = alnum_run(bytes, end);
-            if end > from {
-                last = char::from(bytes[end - 1]);
-            }
             let Some(&db) = bytes.get(end) else { break };
             // Only these ASCII characters may continue a word after its letters and digits.
             if db.is_ascii() && !matches!(db, b'\'' | b'-' | b'.' | b'&') {
@@ -242,12 +248,13 @@ pub fn tokenize<'t>(
             // A joiner stays inside the word only between two alphanumerics; a plural
             // possessive keeps its apostrophe ("Sanders’ campaign").
             let inner = d.is_alphanumeric() || (joins(d) && alnum_at(text, end + dn));
-            let possessive = matches!(d, '\'' | '’') && matches!(last, 's' | 'S') && !inner;
+            // The char before `end` is an 's' exactly when its last byte is (UTF-8).
+            let last_s = end > i && matches!(bytes[end - 1], b's' | b'S');
+            let possessive = matches!(d, '\'' | '’') && last_s && !inner;
             if !(inner || possessive) {
                 break;
             }
             end += dn;
-            last = d;
             ascii &= d.is_ascii();
             if possessive {
                 break;
