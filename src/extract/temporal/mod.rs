@@ -6,6 +6,7 @@
 
 mod calendar;
 mod calendar_rules;
+mod keytable;
 mod lexicon;
 mod recognise;
 mod relative;
