@@ -45,6 +45,17 @@ impl Token<'_> {
 
 use super::lexicon::{Entry, Lexicon};
 
+/// ASCII letters by byte: one load a byte in the word loop.
+static ASCII_LETTER: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = (b as u8).is_ascii_alphabetic();
+        b += 1;
+    }
+    t
+};
+
 /// The char at byte `at` of `text` (which must be a char boundary) and its length; ASCII without
 /// decoding.
 #[inline]
@@ -87,11 +98,13 @@ pub fn tokenize_with<'a, 'l>(
         let i = pos;
         if b.is_ascii_alphabetic() {
             // The common case: an ASCII word, its end found without decoding.
-            let mut end = i + 1;
-            while bytes.get(end).is_some_and(u8::is_ascii_alphabetic) {
-                end += 1;
-            }
-            if bytes.get(end).is_none_or(|&n| n < 0x80) {
+            let rest = bytes.get(i + 1..).unwrap_or(&[]);
+            let run = rest
+                .iter()
+                .position(|&n| !ASCII_LETTER[usize::from(n)])
+                .unwrap_or(rest.len());
+            let end = i + 1 + run;
+            if rest.get(run).is_none_or(|&n| n < 0x80) {
                 let norm = lower.get(i..end).unwrap_or("");
                 out.push(Token {
                     start: i,
