@@ -1,6 +1,7 @@
 //! The tagger's word lists: month, weekday, number, unit and reference words from `assets/temporal-*.txt`.
 
 use crate::assets::Assets;
+use crate::fasthash::short_key;
 
 type HashMap<K, V> = crate::fasthash::FastMap<K, V>;
 
@@ -296,7 +297,7 @@ pub struct Lexicon {
     /// All of the above by word, so the tagger looks each token up once: `entries` indexed by
     /// the packed key of a short word (most words of news text) or by a longer word itself.
     entries: Vec<Entry>,
-    short_entries: crate::fasthash::PackedMap<u32>,
+    short_entries: super::keytable::KeyTable,
     long_entries: HashMap<String, u32>,
     /// A cheap pre-test before hashing (most words are on no list): bit `last byte % 64` of
     /// slot `(first byte % 32, length up to 31)` is set for every key of `entries`.
@@ -389,12 +390,13 @@ impl Lexicon {
             .chain(lex.not_year_after.keys())
             .cloned()
             .collect();
+        let mut short: Vec<(u64, u32)> = Vec::new();
         for k in keys {
             if !k.is_empty() {
                 let (slot, bit) = admit_slot(k.as_bytes());
                 lex.admit[slot] |= bit;
             }
-            if lex.entry(&k).is_some() {
+            if lex.entry(&k).is_some() || short.iter().any(|&(s, _)| Some(s) == short_key(&k)) {
                 continue;
             }
             let e = Entry {
@@ -406,12 +408,15 @@ impl Lexicon {
                 not_year_after: lex.not_year_after.contains_key(&k),
             };
             let at = lex.entries.len() as u32;
-            match crate::fasthash::short_key(&k) {
-                Some(key) => lex.short_entries.insert(key, at),
-                None => lex.long_entries.insert(k, at),
-            };
+            match short_key(&k) {
+                Some(key) if key != 0 => short.push((key, at)),
+                _ => {
+                    lex.long_entries.insert(k, at);
+                }
+            }
             lex.entries.push(e);
         }
+        lex.short_entries = super::keytable::KeyTable::new(&short);
         lex
     }
 
@@ -423,11 +428,11 @@ impl Lexicon {
                 return None;
             }
         }
-        let at = match crate::fasthash::short_key(w) {
-            Some(key) => self.short_entries.get(&key),
-            None => self.long_entries.get(w),
-        }?;
-        self.entries.get(*at as usize)
+        let at = match short_key(w) {
+            Some(key) if key != 0 => self.short_entries.get(key)?,
+            _ => *self.long_entries.get(w)?,
+        };
+        self.entries.get(at as usize)
     }
 
     pub fn get(&self, word: &str) -> &[Word] {

@@ -6,6 +6,7 @@
 
 mod calendar;
 mod calendar_rules;
+mod keytable;
 mod lexicon;
 mod recognise;
 mod relative;
@@ -48,16 +49,8 @@ pub fn tag(
 ) -> Staged<Timex> {
     let lower = text.to_ascii_lowercase();
     let mut arena = String::new();
-    let toks = tokens::tokenize(text, &lower, &mut arena);
+    let (toks, ents) = tokens::tokenize_with(text, &lower, &mut arena, lex);
     let sentence_of: Vec<usize> = sentence_index(&toks, segments);
-    // One look-up per word; the grammar and the skip test below read these.
-    let ents: Vec<Option<&lexicon::Entry>> = toks
-        .iter()
-        .map(|t| match t.kind {
-            tokens::Kind::Word => lex.entry(t.norm),
-            _ => None,
-        })
-        .collect();
     let parser = Parser {
         toks: &toks,
         lex,

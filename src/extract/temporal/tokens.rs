@@ -43,6 +43,19 @@ impl Token<'_> {
     }
 }
 
+use super::lexicon::{Entry, Lexicon};
+
+/// ASCII letters by byte: one load a byte in the word loop.
+static ASCII_LETTER: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = (b as u8).is_ascii_alphabetic();
+        b += 1;
+    }
+    t
+};
+
 /// The char at byte `at` of `text` (which must be a char boundary) and its length; ASCII without
 /// decoding.
 #[inline]
@@ -58,11 +71,23 @@ fn char_at(text: &str, at: usize) -> Option<(char, usize)> {
 /// Splits `text` into tokens; never slices off a char boundary. `lower` is
 /// `text.to_ascii_lowercase()` (same byte offsets), which ASCII tokens borrow their `norm` from;
 /// words with other letters borrow theirs from `arena`, which this fills.
+#[cfg(test)]
 pub fn tokenize<'a>(text: &'a str, lower: &'a str, arena: &'a mut String) -> Vec<Token<'a>> {
+    tokenize_with(text, lower, arena, &Lexicon::default()).0
+}
+
+/// `tokenize`, and with it each token's lexicon entry (words only), looked up as the word is read.
+pub fn tokenize_with<'a, 'l>(
+    text: &'a str,
+    lower: &'a str,
+    arena: &'a mut String,
+    lex: &'l Lexicon,
+) -> (Vec<Token<'a>>, Vec<Option<&'l Entry>>) {
     debug_assert_eq!(text.len(), lower.len());
     let bytes = text.as_bytes();
     // About one token per four bytes of news text: room enough that the vector rarely grows.
     let mut out = Vec::with_capacity(text.len() / 4 + 16);
+    let mut ents = Vec::with_capacity(text.len() / 4 + 16);
     // (token, start and end in `arena`) of the words lower-cased into `arena`.
     let mut owned: Vec<(usize, usize, usize)> = Vec::new();
     arena.clear();
@@ -71,6 +96,35 @@ pub fn tokenize<'a>(text: &'a str, lower: &'a str, arena: &'a mut String) -> Vec
     let mut newline = false;
     while let Some(&b) = bytes.get(pos) {
         let i = pos;
+        if b.is_ascii_alphabetic() {
+            // The common case: an ASCII word, its end found without decoding.
+            let rest = bytes.get(i + 1..).unwrap_or(&[]);
+            let run = rest
+                .iter()
+                .position(|&n| !ASCII_LETTER[usize::from(n)])
+                .unwrap_or(rest.len());
+            let end = i + 1 + run;
+            if rest.get(run).is_none_or(|&n| n < 0x80) {
+                let norm = lower.get(i..end).unwrap_or("");
+                out.push(Token {
+                    start: i,
+                    end,
+                    kind: Kind::Word,
+                    norm,
+                    num: None,
+                    digits: 0,
+                    ordinal: false,
+                    plural: false,
+                    space_before: space,
+                    newline_before: newline,
+                });
+                ents.push(lex.entry(norm));
+                space = false;
+                newline = false;
+                pos = end;
+                continue;
+            }
+        }
         let (c, len) = if b < 0x80 {
             // ASCII whitespace without decoding: the commonest byte after letters.
             if matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c) {
@@ -103,6 +157,7 @@ pub fn tokenize<'a>(text: &'a str, lower: &'a str, arena: &'a mut String) -> Vec
             space_before: space,
             newline_before: newline,
         };
+        let mut ent = None;
         space = false;
         newline = false;
         if b.is_ascii_alphabetic() || (b >= 0x80 && c.is_alphabetic()) {
@@ -125,7 +180,10 @@ pub fn tokenize<'a>(text: &'a str, lower: &'a str, arena: &'a mut String) -> Vec
             tok.end = end;
             tok.kind = Kind::Word;
             match lower.get(i..end) {
-                Some(l) if ascii => tok.norm = l,
+                Some(l) if ascii => {
+                    tok.norm = l;
+                    ent = lex.entry(l);
+                }
                 _ => {
                     let from = arena.len();
                     // `str::to_lowercase`, not per char: a final sigma lower-cases to 'ς'.
@@ -144,12 +202,15 @@ pub fn tokenize<'a>(text: &'a str, lower: &'a str, arena: &'a mut String) -> Vec
             };
         }
         out.push(tok);
+        ents.push(ent);
     }
     let arena: &'a String = arena;
     for (k, from, to) in owned {
-        out[k].norm = arena.get(from..to).unwrap_or("");
+        let norm = arena.get(from..to).unwrap_or("");
+        out[k].norm = norm;
+        ents[k] = lex.entry(norm);
     }
-    out
+    (out, ents)
 }
 
 /// Reads the number starting at `tok.start`; returns the byte offset after it.
