@@ -293,6 +293,7 @@ const ROWS: &[Row] = &[
     // A quarter long over is the next one in a clause about the future, not one just reported.
     ("The merger is expected to close in the third quarter.", "2005-03-10", "the third quarter", "DATE", "2005-Q3", "2005-07-01", "2005-09-30"),
     ("The company expects to report a loss for the third quarter.", "1989-10-15", "the third quarter", "DATE", "1989-Q3", "1989-07-01", "1989-09-30"),
+    ("Sales slowed over the Christmas period.", "2005-01-10", "Christmas", "DATE", "2004-12-25", "2004-12-25", "2004-12-25"),
     // No publication date: keep what is known.
     ("The vote is on November 21.", "", "November 21", "DATE", "XXXX-11-21", "", ""),
     ("Exports fell last month.", "", "last month", "DATE", "XXXX-XX", "", ""),
