@@ -293,8 +293,11 @@ pub struct Lexicon {
     not_year_after: HashMap<String, ()>,
     /// Words ending in "-ed" that are no past form ("United", "hundred"): no tense cue.
     not_past_ed: HashMap<String, ()>,
-    /// All of the above by word, so the tagger looks each token up once.
-    entries: HashMap<String, Entry>,
+    /// All of the above by word, so the tagger looks each token up once: `entries` indexed by
+    /// the packed key of a short word (most words of news text) or by a longer word itself.
+    entries: Vec<Entry>,
+    short_entries: crate::fasthash::PackedMap<u32>,
+    long_entries: HashMap<String, u32>,
     /// A cheap pre-test before hashing (most words are on no list): bit `last byte % 64` of
     /// slot `(first byte % 32, length up to 31)` is set for every key of `entries`.
     admit: Vec<u64>,
@@ -371,7 +374,9 @@ impl Lexicon {
             past: set("temporal-past-cues.txt"),
             not_year_after: set("temporal-not-year-after.txt"),
             not_past_ed: set("temporal-not-past-ed.txt"),
-            entries: HashMap::default(),
+            entries: Vec::new(),
+            short_entries: Default::default(),
+            long_entries: HashMap::default(),
             admit: vec![0; 32 * 32],
         };
         let keys: Vec<String> = lex
@@ -385,6 +390,13 @@ impl Lexicon {
             .cloned()
             .collect();
         for k in keys {
+            if !k.is_empty() {
+                let (slot, bit) = admit_slot(k.as_bytes());
+                lex.admit[slot] |= bit;
+            }
+            if lex.entry(&k).is_some() {
+                continue;
+            }
             let e = Entry {
                 words: lex.get(&k).to_vec(),
                 starter: lex.starters.contains_key(&k),
@@ -393,11 +405,12 @@ impl Lexicon {
                 past: lex.past.contains_key(&k),
                 not_year_after: lex.not_year_after.contains_key(&k),
             };
-            if !k.is_empty() {
-                let (slot, bit) = admit_slot(k.as_bytes());
-                lex.admit[slot] |= bit;
-            }
-            lex.entries.insert(k, e);
+            let at = lex.entries.len() as u32;
+            match crate::fasthash::short_key(&k) {
+                Some(key) => lex.short_entries.insert(key, at),
+                None => lex.long_entries.insert(k, at),
+            };
+            lex.entries.push(e);
         }
         lex
     }
@@ -410,7 +423,11 @@ impl Lexicon {
                 return None;
             }
         }
-        self.entries.get(w)
+        let at = match crate::fasthash::short_key(w) {
+            Some(key) => self.short_entries.get(&key),
+            None => self.long_entries.get(w),
+        }?;
+        self.entries.get(*at as usize)
     }
 
     pub fn get(&self, word: &str) -> &[Word] {

@@ -47,13 +47,14 @@ pub fn tag(
     lex: &Lexicon,
 ) -> Staged<Timex> {
     let lower = text.to_ascii_lowercase();
-    let toks = tokens::tokenize(text, &lower);
+    let mut arena = String::new();
+    let toks = tokens::tokenize(text, &lower, &mut arena);
     let sentence_of: Vec<usize> = sentence_index(&toks, segments);
     // One look-up per word; the grammar and the skip test below read these.
     let ents: Vec<Option<&lexicon::Entry>> = toks
         .iter()
         .map(|t| match t.kind {
-            tokens::Kind::Word => lex.entry(&t.norm),
+            tokens::Kind::Word => lex.entry(t.norm),
             _ => None,
         })
         .collect();
@@ -84,16 +85,16 @@ pub fn tag(
                         }))
                     // "this"/"that" open only "this week", "that Tuesday" (see `core_det`): the next
                     // word must be on a list.
-                    || (matches!(&*toks[i].norm, "this" | "that")
+                    || (matches!(toks[i].norm, "this" | "that")
                         && !ents.get(i + 1).is_some_and(|e| e.is_some_and(|e| e.starter)))
                     // "at" opens only "at least"/"at most" before a count; "as" is a starter
                     // only as the plural of "a".
                     || (toks[i].norm == "at"
-                        && !toks.get(i + 1).is_some_and(|t| matches!(&*t.norm, "least" | "most")))
+                        && !toks.get(i + 1).is_some_and(|t| matches!(t.norm, "least" | "most")))
                     || toks[i].norm == "as"
                     // "a"/"an" open only a count ("a year", "a few days", "a-year"): the most
                     // common word of the lexicon, so it is worth a look at the next word first.
-                    || (matches!(&*toks[i].norm, "a" | "an")
+                    || (matches!(toks[i].norm, "a" | "an")
                         && !toks.get(i + 1).is_some_and(|t| a_counts(ents[i + 1], t)))
             }
             // An apostrophe opens only a decade ("the '90s"), so it needs a number after it.
@@ -192,10 +193,10 @@ fn a_counts(e: Option<&lexicon::Entry>, next: &tokens::Token<'_>) -> bool {
                 .unit()
                 .is_some()
                 || matches!(
-                    &*next.norm,
+                    next.norm,
                     "few" | "couple" | "dozen" | "hundred" | "thousand" | "to" | "or" | "and"
                 )
-                || relative::unit_filler(&next.norm)
+                || relative::unit_filler(next.norm)
         }
         _ => false,
     }

@@ -31,7 +31,7 @@ type Core = Option<(usize, Sem)>;
 
 impl Parser<'_> {
     pub(super) fn w(&self, i: usize) -> &str {
-        self.toks.get(i).map_or("", |t| &t.norm)
+        self.toks.get(i).map_or("", |t| t.norm)
     }
 
     /// Token `i`'s lexicon entry; `None` past the end.

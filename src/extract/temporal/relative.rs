@@ -167,7 +167,7 @@ impl Parser<'_> {
             if prev.kind == Kind::Num
                 || plural_noun
                 || matches!(
-                    prev.norm.as_ref(),
+                    prev.norm,
                     "million" | "billion" | "trillion" | "percent" | "%"
                 )
             {
