@@ -290,6 +290,10 @@ const ROWS: &[Row] = &[
     ("He died in the last week of June.", R, "the last week of June", "DATE", "2025-06", "2025-06-01", "2025-06-30"),
     ("Talks will resume in the first week of March.", R, "the first week of March", "DATE", "2026-03", "2026-03-01", "2026-03-31"),
     ("Polls close at 8 p.m. ET on Tuesday.", R, "8 p.m. ET on Tuesday", "TIME", "2025-11-18T20:00", "2025-11-18", "2025-11-18"),
+    // A quarter long over is the next one in a clause about the future, not one just reported.
+    ("The merger is expected to close in the third quarter.", "2005-03-10", "the third quarter", "DATE", "2005-Q3", "2005-07-01", "2005-09-30"),
+    ("The company expects to report a loss for the third quarter.", "1989-10-15", "the third quarter", "DATE", "1989-Q3", "1989-07-01", "1989-09-30"),
+    ("Sales slowed over the Christmas period.", "2005-01-10", "Christmas", "DATE", "2004-12-25", "2004-12-25", "2004-12-25"),
     // No publication date: keep what is known.
     ("The vote is on November 21.", "", "November 21", "DATE", "XXXX-11-21", "", ""),
     ("Exports fell last month.", "", "last month", "DATE", "XXXX-XX", "", ""),

@@ -27,6 +27,7 @@ impl Parser<'_> {
     /// Whether the word at `k`, which looks like a past form ("-ed"), says nothing of the tense: a
     /// passive after a form of "be" ("will be released Monday", "is held in May", "to be named
     /// Friday") takes its tense from the auxiliary, and some words only end like a past form.
+    #[inline]
     pub(super) fn untensed_ed(&self, k: usize) -> bool {
         let w = self.w(k);
         if self.entry(k).is_some_and(|e| e.past) || !w.ends_with("ed") {
@@ -38,6 +39,7 @@ impl Parser<'_> {
 
     /// Whether the word at `k` opens an arrangement for the future: "is to resume trading
     /// Tuesday", "are to be named on Saturday", "the trial is set for Jan. 15".
+    #[inline]
     pub(super) fn arranged_future(&self, k: usize) -> bool {
         (self.w(k) == "to" && k > 0 && matches!(self.w(k - 1), "is" | "are" | "am"))
             || (self.w(k) == "set" && self.w(k + 1) == "for")
@@ -46,6 +48,7 @@ impl Parser<'_> {
     /// A word that ends the clause of an expression before it, so a tense after it belongs to
     /// another verb: "met him on Thursday and will travel to Japan on Saturday" ("and" only
     /// right before a verb: "the Abortion and Reproductive Rights League plans" goes on).
+    #[inline]
     pub(super) fn clause_break(&self, k: usize) -> bool {
         match self.w(k) {
             "while" | "whereas" | "although" | "though" | "because" | ";" => true,
@@ -61,6 +64,7 @@ impl Parser<'_> {
     /// Whether "would" at `k`, before the expression ending at `end`, reports a plan: "said the
     /// bridge would reopen on Friday". Not "would have" (what did not happen), nor before a
     /// day's possessive ("would appeal Wednesday's ruling": the ruling is done).
+    #[inline]
     pub(super) fn reported_future(&self, k: usize, end: usize) -> bool {
         self.w(k) == "would"
             && self.w(k + 1) != "have"
