@@ -1,6 +1,7 @@
 //! The tagger's word lists: month, weekday, number, unit and reference words from `assets/temporal-*.txt`.
 
 use crate::assets::Assets;
+use crate::fasthash::short_key;
 
 type HashMap<K, V> = crate::fasthash::FastMap<K, V>;
 
@@ -291,8 +292,13 @@ pub struct Lexicon {
     past: HashMap<String, ()>,
     /// Words after a bare number that make it a quantity, not a year ("1990 shares").
     not_year_after: HashMap<String, ()>,
-    /// All of the above by word, so the tagger looks each token up once.
-    entries: HashMap<String, Entry>,
+    /// Words ending in "-ed" that are no past form ("United", "hundred"): no tense cue.
+    not_past_ed: HashMap<String, ()>,
+    /// All of the above by word, so the tagger looks each token up once: `entries` indexed by
+    /// the packed key of a short word (most words of news text) or by a longer word itself.
+    entries: Vec<Entry>,
+    short_entries: super::keytable::KeyTable,
+    long_entries: HashMap<String, u32>,
     /// A cheap pre-test before hashing (most words are on no list): bit `last byte % 64` of
     /// slot `(first byte % 32, length up to 31)` is set for every key of `entries`.
     admit: Vec<u64>,
@@ -368,7 +374,10 @@ impl Lexicon {
             future: set("temporal-future-cues.txt"),
             past: set("temporal-past-cues.txt"),
             not_year_after: set("temporal-not-year-after.txt"),
-            entries: HashMap::default(),
+            not_past_ed: set("temporal-not-past-ed.txt"),
+            entries: Vec::new(),
+            short_entries: Default::default(),
+            long_entries: HashMap::default(),
             admit: vec![0; 32 * 32],
         };
         let keys: Vec<String> = lex
@@ -381,7 +390,15 @@ impl Lexicon {
             .chain(lex.not_year_after.keys())
             .cloned()
             .collect();
+        let mut short: Vec<(u64, u32)> = Vec::new();
         for k in keys {
+            if !k.is_empty() {
+                let (slot, bit) = admit_slot(k.as_bytes());
+                lex.admit[slot] |= bit;
+            }
+            if lex.entry(&k).is_some() || short.iter().any(|&(s, _)| Some(s) == short_key(&k)) {
+                continue;
+            }
             let e = Entry {
                 words: lex.get(&k).to_vec(),
                 starter: lex.starters.contains_key(&k),
@@ -390,12 +407,16 @@ impl Lexicon {
                 past: lex.past.contains_key(&k),
                 not_year_after: lex.not_year_after.contains_key(&k),
             };
-            if !k.is_empty() {
-                let (slot, bit) = admit_slot(k.as_bytes());
-                lex.admit[slot] |= bit;
+            let at = lex.entries.len() as u32;
+            match short_key(&k) {
+                Some(key) if key != 0 => short.push((key, at)),
+                _ => {
+                    lex.long_entries.insert(k, at);
+                }
             }
-            lex.entries.insert(k, e);
+            lex.entries.push(e);
         }
+        lex.short_entries = super::keytable::KeyTable::new(&short);
         lex
     }
 
@@ -407,7 +428,11 @@ impl Lexicon {
                 return None;
             }
         }
-        self.entries.get(w)
+        let at = match short_key(w) {
+            Some(key) if key != 0 => self.short_entries.get(key)?,
+            _ => *self.long_entries.get(w)?,
+        };
+        self.entries.get(at as usize)
     }
 
     pub fn get(&self, word: &str) -> &[Word] {
@@ -477,6 +502,10 @@ impl Lexicon {
 
     pub fn is_not_year_after(&self, w: &str) -> bool {
         self.not_year_after.contains_key(w)
+    }
+
+    pub fn is_not_past_ed(&self, w: &str) -> bool {
+        self.not_past_ed.contains_key(w)
     }
 }
 

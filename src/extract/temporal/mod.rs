@@ -6,6 +6,7 @@
 
 mod calendar;
 mod calendar_rules;
+mod keytable;
 mod lexicon;
 mod recognise;
 mod relative;
@@ -47,16 +48,9 @@ pub fn tag(
     lex: &Lexicon,
 ) -> Staged<Timex> {
     let lower = text.to_ascii_lowercase();
-    let toks = tokens::tokenize(text, &lower);
+    let mut arena = String::new();
+    let (toks, ents) = tokens::tokenize_with(text, &lower, &mut arena, lex);
     let sentence_of: Vec<usize> = sentence_index(&toks, segments);
-    // One look-up per word; the grammar and the skip test below read these.
-    let ents: Vec<Option<&lexicon::Entry>> = toks
-        .iter()
-        .map(|t| match t.kind {
-            tokens::Kind::Word => lex.entry(&t.norm),
-            _ => None,
-        })
-        .collect();
     let parser = Parser {
         toks: &toks,
         lex,
@@ -84,16 +78,16 @@ pub fn tag(
                         }))
                     // "this"/"that" open only "this week", "that Tuesday" (see `core_det`): the next
                     // word must be on a list.
-                    || (matches!(&*toks[i].norm, "this" | "that")
+                    || (matches!(toks[i].norm, "this" | "that")
                         && !ents.get(i + 1).is_some_and(|e| e.is_some_and(|e| e.starter)))
                     // "at" opens only "at least"/"at most" before a count; "as" is a starter
                     // only as the plural of "a".
                     || (toks[i].norm == "at"
-                        && !toks.get(i + 1).is_some_and(|t| matches!(&*t.norm, "least" | "most")))
+                        && !toks.get(i + 1).is_some_and(|t| matches!(t.norm, "least" | "most")))
                     || toks[i].norm == "as"
                     // "a"/"an" open only a count ("a year", "a few days", "a-year"): the most
                     // common word of the lexicon, so it is worth a look at the next word first.
-                    || (matches!(&*toks[i].norm, "a" | "an")
+                    || (matches!(toks[i].norm, "a" | "an")
                         && !toks.get(i + 1).is_some_and(|t| a_counts(ents[i + 1], t)))
             }
             // An apostrophe opens only a decade ("the '90s"), so it needs a number after it.
@@ -192,10 +186,10 @@ fn a_counts(e: Option<&lexicon::Entry>, next: &tokens::Token<'_>) -> bool {
                 .unit()
                 .is_some()
                 || matches!(
-                    &*next.norm,
+                    next.norm,
                     "few" | "couple" | "dozen" | "hundred" | "thousand" | "to" | "or" | "and"
                 )
-                || relative::unit_filler(&next.norm)
+                || relative::unit_filler(next.norm)
         }
         _ => false,
     }
@@ -270,12 +264,16 @@ fn direction(
         }
         // "planned to leave on Thursday", "set to resume Monday": a plan for that day. After the
         // day ("On Friday, the government planned to pay") it was made that day.
-        if before && matches!(w, "planned" | "set" | "poised") && p.w(k + 1) == "to" {
+        if before
+            && ((matches!(w, "planned" | "set" | "poised") && p.w(k + 1) == "to")
+                || p.arranged_future(k)
+                || p.reported_future(k, end))
+        {
             return 1;
         }
         if future || (w == "ll" && k > 0 && p.w(k - 1) == "'") {
             1
-        } else if lexicon::past_cue(e, w) {
+        } else if lexicon::past_cue(e, w) && !p.untensed_ed(k) {
             -1
         } else {
             0
@@ -299,7 +297,7 @@ fn direction(
         }
     }
     for (k, &s) in sentence_of.iter().enumerate().skip(end).take(14) {
-        if s != sent {
+        if s != sent || p.clause_break(k) {
             break;
         }
         let c = cue(k, false);

@@ -31,7 +31,7 @@ type Core = Option<(usize, Sem)>;
 
 impl Parser<'_> {
     pub(super) fn w(&self, i: usize) -> &str {
-        self.toks.get(i).map_or("", |t| &t.norm)
+        self.toks.get(i).map_or("", |t| t.norm)
     }
 
     /// Token `i`'s lexicon entry; `None` past the end.
@@ -391,31 +391,31 @@ impl Parser<'_> {
     }
 
     pub(super) fn core(&self, i: usize) -> Core {
-        let rules: [fn(&Self, usize) -> Core; 15] = [
-            Self::core_holiday,
-            Self::core_iso,
-            Self::core_month_led,
-            Self::core_day_led,
-            Self::core_year,
-            Self::core_decade,
-            Self::core_det,
-            Self::core_number,
-            Self::core_ordinal,
-            Self::core_deictic,
-            Self::core_weekday,
-            Self::core_clock,
-            Self::core_ref,
-            Self::core_set,
-            Self::core_misc,
-        ];
+        // Every rule, in this order; the longest reading wins and a tie keeps the earlier rule.
+        // Direct calls, not a table of function pointers, so the small rules inline.
         let mut best: Core = None;
-        for rule in rules {
-            if let Some((end, sem)) = rule(self, i)
+        let mut take = |r: Core| {
+            if let Some((end, sem)) = r
                 && best.as_ref().is_none_or(|(e, _)| end > *e)
             {
                 best = Some((end, sem));
             }
-        }
+        };
+        take(self.core_holiday(i));
+        take(self.core_iso(i));
+        take(self.core_month_led(i));
+        take(self.core_day_led(i));
+        take(self.core_year(i));
+        take(self.core_decade(i));
+        take(self.core_det(i));
+        take(self.core_number(i));
+        take(self.core_ordinal(i));
+        take(self.core_deictic(i));
+        take(self.core_weekday(i));
+        take(self.core_clock(i));
+        take(self.core_ref(i));
+        take(self.core_set(i));
+        take(self.core_misc(i));
         best
     }
 }

@@ -1,9 +1,7 @@
 //! The tokenizer of the tagger: words, numbers and punctuation with byte spans, in one pass.
 //!
-//! A token's lower-case form borrows from the text unless lower-casing changes it, so most tokens
-//! cost no allocation.
-
-use std::borrow::Cow;
+//! A token's lower-case form borrows from the ASCII-lower-cased text; words with other letters
+//! are lower-cased into one buffer per text, so no token allocates.
 
 /// What a token is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -24,7 +22,7 @@ pub struct Token<'a> {
     pub end: usize,
     pub kind: Kind,
     /// Lower-cased text; for punctuation the character itself (dashes folded to '-', quotes to '\'').
-    pub norm: Cow<'a, str>,
+    pub norm: &'a str,
     /// The value of a plain `Num` (no decimal part, no thousands commas).
     pub num: Option<u32>,
     /// Digits in a plain `Num`.
@@ -45,6 +43,19 @@ impl Token<'_> {
     }
 }
 
+use super::lexicon::{Entry, Lexicon};
+
+/// ASCII letters by byte: one load a byte in the word loop.
+static ASCII_LETTER: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = (b as u8).is_ascii_alphabetic();
+        b += 1;
+    }
+    t
+};
+
 /// The char at byte `at` of `text` (which must be a char boundary) and its length; ASCII without
 /// decoding.
 #[inline]
@@ -58,19 +69,79 @@ fn char_at(text: &str, at: usize) -> Option<(char, usize)> {
 }
 
 /// Splits `text` into tokens; never slices off a char boundary. `lower` is
-/// `text.to_ascii_lowercase()` (same byte offsets), which ASCII tokens borrow their `norm` from.
-pub fn tokenize<'a>(text: &'a str, lower: &'a str) -> Vec<Token<'a>> {
+/// `text.to_ascii_lowercase()` (same byte offsets), which ASCII tokens borrow their `norm` from;
+/// words with other letters borrow theirs from `arena`, which this fills.
+#[cfg(test)]
+pub fn tokenize<'a>(text: &'a str, lower: &'a str, arena: &'a mut String) -> Vec<Token<'a>> {
+    tokenize_with(text, lower, arena, &Lexicon::default()).0
+}
+
+/// `tokenize`, and with it each token's lexicon entry (words only), looked up as the word is read.
+pub fn tokenize_with<'a, 'l>(
+    text: &'a str,
+    lower: &'a str,
+    arena: &'a mut String,
+    lex: &'l Lexicon,
+) -> (Vec<Token<'a>>, Vec<Option<&'l Entry>>) {
     debug_assert_eq!(text.len(), lower.len());
     let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(text.len() / 5);
+    // About one token per four bytes of news text: room enough that the vector rarely grows.
+    let mut out = Vec::with_capacity(text.len() / 4 + 16);
+    let mut ents = Vec::with_capacity(text.len() / 4 + 16);
+    // (token, start and end in `arena`) of the words lower-cased into `arena`.
+    let mut owned: Vec<(usize, usize, usize)> = Vec::new();
+    arena.clear();
     let mut pos = 0;
     let mut space = true;
     let mut newline = false;
-    while let Some((c, len)) = char_at(text, pos) {
+    while let Some(&b) = bytes.get(pos) {
         let i = pos;
+        if b.is_ascii_alphabetic() {
+            // The common case: an ASCII word, its end found without decoding.
+            let rest = bytes.get(i + 1..).unwrap_or(&[]);
+            let run = rest
+                .iter()
+                .position(|&n| !ASCII_LETTER[usize::from(n)])
+                .unwrap_or(rest.len());
+            let end = i + 1 + run;
+            if rest.get(run).is_none_or(|&n| n < 0x80) {
+                let norm = lower.get(i..end).unwrap_or("");
+                out.push(Token {
+                    start: i,
+                    end,
+                    kind: Kind::Word,
+                    norm,
+                    num: None,
+                    digits: 0,
+                    ordinal: false,
+                    plural: false,
+                    space_before: space,
+                    newline_before: newline,
+                });
+                ents.push(lex.entry(norm));
+                space = false;
+                newline = false;
+                pos = end;
+                continue;
+            }
+        }
+        let (c, len) = if b < 0x80 {
+            // ASCII whitespace without decoding: the commonest byte after letters.
+            if matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c) {
+                space = true;
+                newline |= b == b'\n';
+                pos += 1;
+                continue;
+            }
+            (b as char, 1)
+        } else {
+            match char_at(text, pos) {
+                Some(x) => x,
+                None => break,
+            }
+        };
         if c.is_whitespace() {
             space = true;
-            newline |= c == '\n';
             pos += len;
             continue;
         }
@@ -78,7 +149,7 @@ pub fn tokenize<'a>(text: &'a str, lower: &'a str) -> Vec<Token<'a>> {
             start: i,
             end: i + len,
             kind: Kind::Punct,
-            norm: Cow::Borrowed(""),
+            norm: "",
             num: None,
             digits: 0,
             ordinal: false,
@@ -86,11 +157,12 @@ pub fn tokenize<'a>(text: &'a str, lower: &'a str) -> Vec<Token<'a>> {
             space_before: space,
             newline_before: newline,
         };
+        let mut ent = None;
         space = false;
         newline = false;
-        if c.is_alphabetic() {
+        if b.is_ascii_alphabetic() || (b >= 0x80 && c.is_alphabetic()) {
             let mut end = i + len;
-            let mut ascii = c.is_ascii();
+            let mut ascii = b < 0x80;
             loop {
                 match bytes.get(end) {
                     Some(b) if b.is_ascii_alphabetic() => end += 1,
@@ -107,23 +179,38 @@ pub fn tokenize<'a>(text: &'a str, lower: &'a str) -> Vec<Token<'a>> {
             pos = end;
             tok.end = end;
             tok.kind = Kind::Word;
-            tok.norm = match lower.get(i..end) {
-                Some(l) if ascii => Cow::Borrowed(l),
-                _ => Cow::Owned(text[i..end].to_lowercase()),
-            };
-        } else if c.is_ascii_digit() {
+            match lower.get(i..end) {
+                Some(l) if ascii => {
+                    tok.norm = l;
+                    ent = lex.entry(l);
+                }
+                _ => {
+                    let from = arena.len();
+                    // `str::to_lowercase`, not per char: a final sigma lower-cases to 'ς'.
+                    arena.push_str(&text[i..end].to_lowercase());
+                    owned.push((out.len(), from, arena.len()));
+                }
+            }
+        } else if b.is_ascii_digit() {
             pos = read_number(text, lower, &mut tok);
         } else {
             pos += len;
             tok.norm = match c {
-                '\u{2010}'..='\u{2015}' | '\u{2212}' => Cow::Borrowed("-"),
-                '\u{2018}' | '\u{2019}' | '`' => Cow::Borrowed("'"),
-                _ => Cow::Borrowed(&text[i..i + len]),
+                '\u{2010}'..='\u{2015}' | '\u{2212}' => "-",
+                '\u{2018}' | '\u{2019}' | '`' => "'",
+                _ => &text[i..i + len],
             };
         }
         out.push(tok);
+        ents.push(ent);
     }
-    out
+    let arena: &'a String = arena;
+    for (k, from, to) in owned {
+        let norm = arena.get(from..to).unwrap_or("");
+        out[k].norm = norm;
+        ents[k] = lex.entry(norm);
+    }
+    (out, ents)
 }
 
 /// Reads the number starting at `tok.start`; returns the byte offset after it.
@@ -175,7 +262,7 @@ fn read_number<'a>(text: &'a str, lower: &'a str, tok: &mut Token<'a>) -> usize 
             }
         }
     }
-    tok.norm = Cow::Borrowed(lower.get(start..tok.end).unwrap_or(""));
+    tok.norm = lower.get(start..tok.end).unwrap_or("");
     suffix_end
 }
 

@@ -5,10 +5,11 @@
 //! `phrases` finds recurring multi-word noun phrases across a whole corpus.
 
 mod phrases;
+mod scan;
 
 use std::collections::HashMap;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use aho_corasick::dfa::DFA;
 
 use super::Staged;
 use super::segment::Segments;
@@ -38,9 +39,65 @@ struct Keyword {
 pub struct Lexicon {
     topics: Vec<(String, String)>,
     keywords: Vec<Keyword>,
-    matcher: Option<AhoCorasick>,
-    /// Stop words by their `phrases::word_hash`.
-    stopwords: crate::fasthash::FastMap<u64, Vec<String>>,
+    matcher: Option<DFA>,
+    stopwords: StopWords,
+}
+
+/// Stop words by their `phrases::word_hash` in an open-addressed table: key-phrase discovery asks
+/// for every word of the corpus, and most questions take one multiply and one probe.
+#[derive(Clone, Debug, Default)]
+struct StopWords {
+    /// (hash, index into `words` plus one); 0 marks an empty slot. Never full.
+    slots: Vec<(u64, u32)>,
+    words: Vec<String>,
+    /// 64 minus log2 of the table size: the slot is the top bits of a multiplied hash.
+    shift: u32,
+}
+
+impl StopWords {
+    fn new(mut words: Vec<String>) -> Self {
+        words.sort_unstable();
+        words.dedup();
+        let bits = (words.len() * 4 + 16).next_power_of_two().trailing_zeros();
+        let mut slots = vec![(0, 0); 1 << bits];
+        let shift = 64 - bits;
+        let mask = slots.len() - 1;
+        for (i, w) in words.iter().enumerate() {
+            let h = phrases::word_hash(w);
+            let mut at = stop_slot(h, shift);
+            while slots[at].1 != 0 {
+                at = (at + 1) & mask;
+            }
+            slots[at] = (h, i as u32 + 1);
+        }
+        StopWords {
+            slots,
+            words,
+            shift,
+        }
+    }
+
+    fn contains(&self, hash: u64, w: &str) -> bool {
+        if self.slots.is_empty() {
+            return false;
+        }
+        let mask = self.slots.len() - 1;
+        let mut at = stop_slot(hash, self.shift);
+        loop {
+            let (h, i) = self.slots[at];
+            if i == 0 {
+                return false;
+            }
+            if h == hash && self.words.get(i as usize - 1).is_some_and(|s| s == w) {
+                return true;
+            }
+            at = (at + 1) & mask;
+        }
+    }
+}
+
+fn stop_slot(hash: u64, shift: u32) -> usize {
+    (hash.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> shift) as usize
 }
 
 impl Lexicon {
@@ -72,16 +129,13 @@ impl Lexicon {
                 keywords.push(Keyword { topic, prefix });
             }
         }
-        let matcher = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::LeftmostLongest)
-            .kind(Some(AhoCorasickKind::DFA))
-            .build(&patterns)
-            .ok();
-        let mut stopwords: crate::fasthash::FastMap<u64, Vec<String>> = Default::default();
-        for w in assets.lines("topic-stopwords.txt").map(str::to_lowercase) {
-            stopwords.entry(phrases::word_hash(&w)).or_default().push(w);
-        }
+        let matcher = scan::build(&patterns);
+        let stopwords = StopWords::new(
+            assets
+                .lines("topic-stopwords.txt")
+                .map(str::to_lowercase)
+                .collect(),
+        );
         Lexicon {
             topics,
             keywords,
@@ -92,9 +146,7 @@ impl Lexicon {
 
     /// Whether `w` (lower case, with `phrases::word_hash` `hash`) is a stop word.
     pub(crate) fn is_stopword(&self, hash: u64, w: &str) -> bool {
-        self.stopwords
-            .get(&hash)
-            .is_some_and(|ws| ws.iter().any(|s| s == w))
+        self.stopwords.contains(hash, w)
     }
 }
 
@@ -108,9 +160,9 @@ pub fn extract(text: &str, _segments: &Segments, lex: &Lexicon) -> Staged<DocTop
         return Staged::default();
     };
     let mut found: Vec<Vec<Span>> = vec![Vec::new(); lex.topics.len()];
-    for m in ac.find_iter(text) {
-        let kw = &lex.keywords[m.pattern().as_usize()];
-        let (start, mut end) = (m.start(), m.end());
+    for (pattern, start, end) in scan::find_iter(ac, text.as_bytes()) {
+        let kw = &lex.keywords[pattern];
+        let mut end = end;
         if text[..start].chars().next_back().is_some_and(word_char) {
             continue;
         }

@@ -9,7 +9,6 @@
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
-use aho_corasick::{AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use rayon::prelude::*;
 
 use super::Lexicon;
@@ -81,30 +80,25 @@ pub fn key_phrases(texts: &[&str], lex: &Lexicon) -> Vec<KeyPhrase> {
         return Vec::new();
     }
     let patterns: Vec<&str> = chosen.iter().map(|c| c.0.as_str()).collect();
-    let Ok(ac) = AhoCorasickBuilder::new()
-        .ascii_case_insensitive(true)
-        .match_kind(MatchKind::LeftmostLongest)
-        .kind(Some(AhoCorasickKind::DFA))
-        .build(&patterns)
-    else {
+    let Some(dfa) = super::scan::build(&patterns) else {
         return Vec::new();
     };
     let found: Vec<Vec<(usize, usize, Span)>> = texts
         .par_iter()
         .enumerate()
         .map(|(doc, text)| {
-            ac.find_iter(*text)
-                .filter(|m| {
-                    !text[..m.start()]
-                        .chars()
-                        .next_back()
+            super::scan::find_iter(&dfa, text.as_bytes())
+                .filter(|&(_, start, end)| {
+                    !text
+                        .get(..start)
+                        .and_then(|t| t.chars().next_back())
                         .is_some_and(char::is_alphanumeric)
-                        && !text[m.end()..]
-                            .chars()
-                            .next()
+                        && !text
+                            .get(end..)
+                            .and_then(|t| t.chars().next())
                             .is_some_and(char::is_alphanumeric)
                 })
-                .map(|m| (m.pattern().as_usize(), doc, Span::new(m.start(), m.end())))
+                .map(|(p, start, end)| (p, doc, Span::new(start, end)))
                 .collect()
         })
         .collect();
@@ -201,26 +195,52 @@ fn label(s: &str) -> String {
 }
 
 /// The candidate phrases of one text, by hash, with their counts and first spans.
+#[inline(never)]
 fn candidates(text: &str, lex: &Lexicon) -> Map<Cand> {
     let mut out: Map<Cand> = Map::with_capacity_and_hasher(text.len() / 64, Default::default());
-    // (word hash, span, usable at the end of a phrase, usable at its start)
-    let mut window: Vec<(u64, Span, bool, bool)> = Vec::with_capacity(4);
+    let mut window = Window::default();
     let mut sentence_start = true;
     let mut lowered = String::new();
-    for (word, brk) in words(text) {
+    let bytes = text.as_bytes();
+    let mut pos = 0;
+    // A clause break (punctuation other than a sentence end) since the last word.
+    let mut brk = false;
+    while let Some(&b) = bytes.get(pos) {
+        // Between words: ASCII bytes are classed by one table look-up.
+        let c = if b < 0x80 {
+            let class = ASCII_CLASS[usize::from(b)];
+            if class & ALNUM == 0 {
+                pos += 1;
+                if class & STOP != 0 {
+                    brk = false;
+                    sentence_start = true;
+                    window.clear();
+                } else if class & SPACE == 0 {
+                    brk = true;
+                }
+                continue;
+            }
+            char::from(b)
+        } else {
+            let Some((c, n)) = char_at(text, pos) else {
+                break;
+            };
+            if !c.is_alphanumeric() {
+                pos += n;
+                if !c.is_whitespace() {
+                    brk = true;
+                }
+                continue;
+            }
+            c
+        };
+        let (word, facts) = scan_word(text, pos, c);
+        pos = word.end;
         if brk {
             window.clear();
         }
-        let Some(Word {
-            text: w,
-            span,
-            facts,
-        }) = word
-        else {
-            sentence_start = true;
-            window.clear();
-            continue;
-        };
+        brk = false;
+        let w = word.slice(text);
         // Contractions and possessives ("don't", "world's") make no phrase.
         let (lower_ok, cap_ok) = match facts {
             Some(f) => (
@@ -267,18 +287,16 @@ fn candidates(text: &str, lex: &Lexicon) -> Map<Cand> {
             window.clear();
             continue;
         }
-        let last_ok = !(adverb(lw) || lw.ends_with("ed") || lw.ends_with("ing"));
-        window.push((hash, span, last_ok, !adverb(lw)));
-        if window.len() > 3 {
-            window.remove(0);
-        }
-        let last = window[window.len() - 1];
-        if !last.2 {
+        let adv = adverb(lw);
+        let last_ok = !(adv || lw.ends_with("ed") || lw.ends_with("ing"));
+        window.push((hash, word, last_ok, !adv));
+        if !last_ok {
             continue;
         }
+        let ws = window.as_slice();
+        let last = ws[ws.len() - 1];
         let mut h = last.0;
-        for k in (0..window.len() - 1).rev() {
-            let first = window[k];
+        for first in ws[..ws.len() - 1].iter().rev() {
             h = (h.rotate_left(17) ^ first.0).wrapping_mul(0x9e37_79b9_7f4a_7c15);
             if !first.3 {
                 continue;
@@ -293,16 +311,37 @@ fn candidates(text: &str, lex: &Lexicon) -> Map<Cand> {
     out
 }
 
+/// The last three usable words: (word hash, span, usable at the end of a phrase, usable at its
+/// start).
+#[derive(Default)]
+struct Window {
+    items: [(u64, Span, bool, bool); 3],
+    len: usize,
+}
+
+impl Window {
+    fn clear(&mut self) {
+        self.len = 0;
+    }
+
+    fn push(&mut self, item: (u64, Span, bool, bool)) {
+        if self.len == 3 {
+            self.items.rotate_left(1);
+            self.items[2] = item;
+        } else {
+            self.items[self.len] = item;
+            self.len += 1;
+        }
+    }
+
+    fn as_slice(&self) -> &[(u64, Span, bool, bool)] {
+        &self.items[..self.len]
+    }
+}
+
 /// "-ly" adverbs, not "supply", "family" or "rally".
 fn adverb(w: &str) -> bool {
     w.len() > 5 && w.ends_with("ly") && !w.ends_with("ply") && !w.ends_with("mily")
-}
-
-/// A word of the text; `facts` are read while scanning an ASCII word (None for other words).
-struct Word<'t> {
-    text: &'t str,
-    span: Span,
-    facts: Option<AsciiFacts>,
 }
 
 #[derive(Clone, Copy)]
@@ -313,6 +352,8 @@ struct AsciiFacts {
     upper: bool,
     /// Every byte after the first is a lower-case letter or a hyphen.
     rest_lower: bool,
+    /// Letters, counted as bytes other than hyphens: right whenever the word is usable (a letter
+    /// then lower-case letters and hyphens), which is the only time it is read.
     letters: usize,
     /// `word_hash` of the word.
     hash: u64,
@@ -321,6 +362,10 @@ struct AsciiFacts {
 const ALNUM: u8 = 1;
 const LOWER: u8 = 2;
 const ALPHA: u8 = 4;
+/// Ends a sentence: '.', '!', '?' or a newline.
+const STOP: u8 = 8;
+/// ASCII whitespace (as `char::is_whitespace`) other than a newline.
+const SPACE: u8 = 16;
 
 /// What the word scanner asks of each ASCII byte, read from one table.
 static ASCII_CLASS: [u8; 256] = {
@@ -337,6 +382,35 @@ static ASCII_CLASS: [u8; 256] = {
         if c.is_ascii_alphabetic() {
             t[b] |= ALPHA;
         }
+        if matches!(c, b'.' | b'!' | b'?' | b'\n') {
+            t[b] |= STOP;
+        }
+        if matches!(c, b' ' | b'\t' | b'\r' | 0x0b | 0x0c) {
+            t[b] |= SPACE;
+        }
+        b += 1;
+    }
+    t
+};
+
+/// Per byte of a word: its ASCII lower case in the low byte, and flags above.
+const W_ALNUM: u16 = 0x100;
+/// An ASCII letter or digit that is not a lower-case letter.
+const W_NOT_LOWER: u16 = 0x200;
+
+/// What the inner word loop asks of each byte, read from one table (non-ASCII bytes: no flags).
+static WORD_BYTE: [u16; 256] = {
+    let mut t = [0; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = c.to_ascii_lowercase() as u16;
+        if c.is_ascii_alphanumeric() {
+            t[b] |= W_ALNUM;
+            if !c.is_ascii_lowercase() {
+                t[b] |= W_NOT_LOWER;
+            }
+        }
         b += 1;
     }
     t
@@ -350,79 +424,56 @@ fn fnv(h: u64, b: u8) -> u64 {
     (h ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(0x0100_0000_01b3)
 }
 
-/// Words of a text; `None` marks a sentence end, and the flag a clause break before the word.
-fn words(text: &str) -> impl Iterator<Item = (Option<Word<'_>>, bool)> + '_ {
-    let mut pos = 0;
-    let mut brk = false;
-    std::iter::from_fn(move || {
-        loop {
-            let (c, n) = char_at(text, pos)?;
-            if c.is_alphanumeric() {
-                let at = pos;
-                let mut end = pos + n;
-                let mut ascii = c.is_ascii();
-                let mut rest_lower = true;
-                let mut letters = usize::from(c.is_ascii_alphabetic());
-                // `word_hash` of an ASCII word, folded in while scanning it.
-                let mut hash = fnv(FNV_SEED, text.as_bytes()[at]);
-                let bytes = text.as_bytes();
-                loop {
-                    // Runs of ASCII letters and digits need none of the checks below.
-                    while let Some(&b) = bytes.get(end) {
-                        let class = ASCII_CLASS[usize::from(b)];
-                        if class & ALNUM == 0 {
-                            break;
-                        }
-                        rest_lower &= class & LOWER != 0;
-                        letters += usize::from(class & ALPHA != 0);
-                        hash = fnv(hash, b);
-                        end += 1;
-                    }
-                    let Some((ch, m)) = char_at(text, end) else {
-                        break;
-                    };
-                    // A hyphen or apostrophe stays inside the word only before an alphanumeric.
-                    let inner = ch.is_alphanumeric()
-                        || (matches!(ch, '-' | '\'' | '’')
-                            && char_at(text, end + m).is_some_and(|(d, _)| d.is_alphanumeric()));
-                    if !inner {
-                        break;
-                    }
-                    ascii &= ch.is_ascii();
-                    rest_lower &= ch.is_ascii_lowercase() || ch == '-';
-                    letters += usize::from(ch.is_ascii_alphabetic());
-                    if let Ok(b) = u8::try_from(ch) {
-                        hash = fnv(hash, b);
-                    }
-                    end += m;
-                }
-                pos = end;
-                let b = brk;
-                brk = false;
-                let facts = ascii.then_some(AsciiFacts {
-                    lower: c.is_ascii_lowercase(),
-                    upper: c.is_ascii_uppercase(),
-                    rest_lower,
-                    letters,
-                    hash,
-                });
-                let word = Word {
-                    text: &text[at..end],
-                    span: Span::new(at, end),
-                    facts,
-                };
-                return Some((Some(word), b));
+/// The word starting at `at` with alphanumeric char `c`; `facts` are read while scanning an ASCII
+/// word (None for other words). A hyphen or apostrophe stays inside only before an alphanumeric.
+#[inline]
+fn scan_word(text: &str, at: usize, c: char) -> (Span, Option<AsciiFacts>) {
+    let bytes = text.as_bytes();
+    let mut end = at + c.len_utf8();
+    let mut ascii = c.is_ascii();
+    let mut rest_lower = true;
+    let mut hyphens = 0;
+    // `word_hash` of an ASCII word, folded in while scanning it.
+    let mut hash = fnv(FNV_SEED, bytes[at]);
+    loop {
+        // Runs of ASCII letters and digits need none of the checks below, and each byte only one
+        // table look-up.
+        let mut seen = 0;
+        while let Some(&b) = bytes.get(end) {
+            let info = WORD_BYTE[usize::from(b)];
+            if info & W_ALNUM == 0 {
+                break;
             }
-            pos += n;
-            if matches!(c, '.' | '!' | '?' | '\n') {
-                brk = false;
-                return Some((None, true));
-            }
-            if !c.is_whitespace() {
-                brk = true;
-            }
+            seen |= info;
+            hash = (hash ^ u64::from(info & 0xff)).wrapping_mul(0x0100_0000_01b3);
+            end += 1;
         }
-    })
+        rest_lower &= seen & W_NOT_LOWER == 0;
+        let Some((ch, m)) = char_at(text, end) else {
+            break;
+        };
+        let inner = ch.is_alphanumeric()
+            || (matches!(ch, '-' | '\'' | '’')
+                && char_at(text, end + m).is_some_and(|(d, _)| d.is_alphanumeric()));
+        if !inner {
+            break;
+        }
+        ascii &= ch.is_ascii();
+        rest_lower &= ch.is_ascii_lowercase() || ch == '-';
+        hyphens += usize::from(ch == '-');
+        if let Ok(b) = u8::try_from(ch) {
+            hash = fnv(hash, b);
+        }
+        end += m;
+    }
+    let facts = ascii.then_some(AsciiFacts {
+        lower: c.is_ascii_lowercase(),
+        upper: c.is_ascii_uppercase(),
+        rest_lower,
+        letters: end - at - hyphens,
+        hash,
+    });
+    (Span::new(at, end), facts)
 }
 
 #[cfg(test)]
