@@ -149,6 +149,16 @@ fn actor_table() {
             "She was a prospective Labour MP in the north.",
             &[("org", "Labour", &["Labour"])],
         ),
+        // A given name after an article or a count is a thing here (an award), in every mention.
+        (
+            "The film won an Oscar last year. Its Oscar campaign cost more than the film.",
+            &[],
+        ),
+        // Without one it is still a person.
+        (
+            "The deal was done, and then Oscar left the room.",
+            &[("person", "Oscar", &["Oscar"])],
+        ),
     ];
     for (text, want) in cases {
         let got = run(text);

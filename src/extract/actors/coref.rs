@@ -157,6 +157,14 @@ pub fn resolve(doc: &Doc, cands: &[Cand]) -> Vec<DocActor> {
         .filter_map(|c| c.role.as_ref().and_then(|r| r.org.clone()))
         .map(|o| fold(&o))
         .collect();
+    // "an Oscar", "the Oscar for best film", "three Oscar nominations": a given name after an
+    // article or a count names a thing in this document (an award, a product), so its bare
+    // mentions make no person.
+    let things: Vec<&str> = singles
+        .iter()
+        .filter(|c| c.kind != CKind::Person && c.a > 0 && counts_or_article(doc, c.a - 1))
+        .map(|c| doc.fold(c.a))
+        .collect();
     // Single names with evidence of their own make people before bare single words are judged.
     singles.sort_by_key(|c| (c.kind != CKind::Person, c.a));
     let mut deferred = Vec::new();
@@ -174,7 +182,7 @@ pub fn resolve(doc: &Doc, cands: &[Cand]) -> Vec<DocActor> {
         let person = c.kind == CKind::Person
             || (!strict && !upper && c.evidence.speech && !common)
             || (!upper && c.evidence.sports)
-            || (!strict && !upper && !c.evidence.initial && doc.given(c.a));
+            || (!strict && !upper && !c.evidence.initial && doc.given(c.a) && !things.contains(&f));
         let known = surnames.contains_key(f)
             || org_alias(&t, doc, c.a, upper).is_some()
             || [ActorKind::Organization, ActorKind::Place]
@@ -237,6 +245,15 @@ pub fn resolve(doc: &Doc, cands: &[Cand]) -> Vec<DocActor> {
 
 /// "Commission" for "European Commission", "EU" for "European Union", when only one fits.
 /// Whether the acronym at token `a` follows "(" after capitalised words whose initials spell it.
+/// An article, a determiner or a count: the words before a common noun, not before a name.
+fn counts_or_article(doc: &Doc, i: usize) -> bool {
+    const WORDS: &[&str] = &[
+        "a", "an", "the", "every", "each", "two", "three", "four", "five", "six", "seven", "eight",
+        "nine", "ten", "eleven", "twelve",
+    ];
+    doc.toks[i].kind == TokKind::Number || WORDS.contains(&doc.fold(i))
+}
+
 fn expands_unknown(doc: &Doc, a: usize, f: &str) -> bool {
     if a < 2 || doc.toks[a - 1].span.slice(doc.text) != "(" {
         return false;
