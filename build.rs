@@ -18,10 +18,11 @@ fn main() {
     let mut out = String::from("pub(crate) static EMBEDDED: &[(&str, &str)] = &[\n");
     for n in &names {
         println!("cargo:rerun-if-changed=assets/{n}");
-        let full = root.join(n);
+        // The path is spelled from the crate's own directory at compile time, not written out
+        // here: a target directory copied to another checkout then embeds that checkout's files.
+        let rel = format!("/assets/{n}");
         out.push_str(&format!(
-            "    ({n:?}, include_str!({:?})),\n",
-            full.to_string_lossy()
+            "    ({n:?}, include_str!(concat!(env!(\"CARGO_MANIFEST_DIR\"), {rel:?}))),\n"
         ));
     }
     out.push_str("];\n");
