@@ -48,6 +48,8 @@ pub(super) struct CueTable {
     ranges: Vec<(usize, usize)>,
     /// (pattern, length) of the matches of each match state, in the automaton's order.
     matched: Vec<(usize, usize)>,
+    /// The longest pattern.
+    max_len: usize,
 }
 
 impl CueTable {
@@ -124,19 +126,40 @@ impl CueTable {
             first_match,
             ranges,
             matched,
+            max_len: dfa.max_pattern_len(),
         })
     }
 
     /// `dfa_occurrences` by the table.
+    ///
+    /// Each step waits for the load of the step before, so the text is read as two halves at
+    /// once, two independent chains. The second half starts `max_len` bytes early from the start
+    /// state: an automaton's state only remembers the last `max_len` bytes, so by the half it is
+    /// the state a single pass would have, and its matches count from there on.
     pub(super) fn occurrences(&self, hay: &[u8], push: &mut impl FnMut(usize, usize, usize)) {
         // The hot loop only steps and notes match states (few); the matches are read after.
         let (trans, classes, first) = (&*self.trans, &self.classes, self.first_match);
+        let step =
+            |s: u16, b: u8| trans[usize::from(s.wrapping_add(u16::from(classes[usize::from(b)])))];
         let mut ends: Vec<(usize, u16)> = Vec::new();
-        let mut s = self.start;
-        for (at, &b) in hay.iter().enumerate() {
-            s = trans[usize::from(s.wrapping_add(u16::from(classes[usize::from(b)])))];
-            if s >= first {
-                ends.push((at + 1, s));
+        let mid = hay.len() / 2;
+        let from = mid.saturating_sub(self.max_len);
+        let (a, b) = (&hay[..mid], &hay[from..]);
+        let (mut sa, mut sb) = (self.start, self.start);
+        for (k, (&x, &y)) in a.iter().zip(b).enumerate() {
+            sa = step(sa, x);
+            sb = step(sb, y);
+            if sa >= first {
+                ends.push((k + 1, sa));
+            }
+            if sb >= first && from + k + 1 > mid {
+                ends.push((from + k + 1, sb));
+            }
+        }
+        for (k, &y) in b.iter().enumerate().skip(a.len()) {
+            sb = step(sb, y);
+            if sb >= first && from + k + 1 > mid {
+                ends.push((from + k + 1, sb));
             }
         }
         for (end, s) in ends {
