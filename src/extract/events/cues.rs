@@ -48,6 +48,8 @@ pub(super) struct CueTable {
     ranges: Vec<(usize, usize)>,
     /// (pattern, length) of the matches of each match state, in the automaton's order.
     matched: Vec<(usize, usize)>,
+    /// The longest pattern.
+    max_len: usize,
 }
 
 impl CueTable {
@@ -124,19 +126,52 @@ impl CueTable {
             first_match,
             ranges,
             matched,
+            max_len: dfa.max_pattern_len(),
         })
     }
 
     /// `dfa_occurrences` by the table.
+    ///
+    /// Each step waits for the load of the step before, so the text is read as four quarters at
+    /// once, four independent chains. A quarter after the first starts `max_len` bytes early from
+    /// the start state: an automaton's state only remembers the last `max_len` bytes, so where
+    /// the quarter begins it is the state a single pass would have, and its matches count from
+    /// there on.
     pub(super) fn occurrences(&self, hay: &[u8], push: &mut impl FnMut(usize, usize, usize)) {
         // The hot loop only steps and notes match states (few); the matches are read after.
         let (trans, classes, first) = (&*self.trans, &self.classes, self.first_match);
+        let step =
+            |s: u16, b: u8| trans[usize::from(s.wrapping_add(u16::from(classes[usize::from(b)])))];
         let mut ends: Vec<(usize, u16)> = Vec::new();
-        let mut s = self.start;
-        for (at, &b) in hay.iter().enumerate() {
-            s = trans[usize::from(s.wrapping_add(u16::from(classes[usize::from(b)])))];
-            if s >= first {
-                ends.push((at + 1, s));
+        let quarter = hay.len() / 4;
+        // Quarter q counts the matches ending in (bound[q], bound[q + 1]] and reads from `from[q]`.
+        let bound = [0, quarter, 2 * quarter, 3 * quarter, hay.len()];
+        let from = bound.map(|b| b.saturating_sub(self.max_len));
+        let lane = |q: usize| hay.get(from[q]..bound[q + 1]).unwrap_or_default();
+        let (l0, l1, l2, l3) = (lane(0), lane(1), lane(2), lane(3));
+        let mut st = [self.start; 4];
+        let note = |q: usize, k: usize, s: u16, ends: &mut Vec<(usize, u16)>| {
+            let end = from[q] + k + 1;
+            if s >= first && (q == 0 || end > bound[q]) {
+                ends.push((end, s));
+            }
+        };
+        let common = l0.len().min(l1.len()).min(l2.len()).min(l3.len());
+        for k in 0..common {
+            st[0] = step(st[0], l0[k]);
+            st[1] = step(st[1], l1[k]);
+            st[2] = step(st[2], l2[k]);
+            st[3] = step(st[3], l3[k]);
+            if st.iter().any(|&s| s >= first) {
+                for (q, &s) in st.iter().enumerate() {
+                    note(q, k, s, &mut ends);
+                }
+            }
+        }
+        for (q, l) in [l0, l1, l2, l3].into_iter().enumerate() {
+            for (k, &b) in l.iter().enumerate().skip(common) {
+                st[q] = step(st[q], b);
+                note(q, k, st[q], &mut ends);
             }
         }
         for (end, s) in ends {
