@@ -49,6 +49,48 @@ fn direct_quotes() {
                 Some("said"),
             )],
         ),
+        // a straight-quoted name inside a straight quotation does not end it
+        (
+            "Jane Doe said: \"When I arrived he was the \"Father of the House\" and kind.\"",
+            &[(
+                D,
+                "\"When I arrived he was the \"Father of the House\" and kind.\"",
+                Some("Jane Doe"),
+                Some("said"),
+            )],
+        ),
+        // a new speech verb between two quotations starts someone else's words
+        (
+            "\"We lost,\" he said. \"It hurts.\" Coach Ann Lee said the team was \"tired\".",
+            &[
+                (
+                    D,
+                    "\"We lost,\" he said. \"It hurts.\"",
+                    Some("he"),
+                    Some("said"),
+                ),
+                (
+                    R,
+                    "said the team was \"tired\"",
+                    Some("Coach Ann Lee"),
+                    Some("said"),
+                ),
+                (D, "\"tired\"", Some("Coach Ann Lee"), Some("said")),
+            ],
+        ),
+        // a speech phrase after a possessive is a noun: "his call for"
+        (
+            "Party leader Charles Kennedy repeated his call for a \"pause\" in the talks.",
+            &[
+                (
+                    R,
+                    "repeated his call for a \"pause\" in the talks",
+                    Some("Charles Kennedy"),
+                    Some("repeated"),
+                ),
+                (D, "\"pause\"", Some("Charles Kennedy"), Some("repeated")),
+            ],
+        ),
         // straight quotes, speaker before the verb
         (
             "\"Go home now,\" Smith said.",

@@ -270,6 +270,30 @@ const ROWS: &[Row] = &[
     ("Money was set aside in 2010, 2011 and 2012.", "2005-06-01", "2011", "DATE", "2011", "2011-01-01", "2011-12-31"),
     ("Sales have been flat for the last half of the '80s.", "1989-10-26", "the last half of the '80s", "DATE", "198", "1980-01-01", "1989-12-31"),
     ("Over the years many more patients died.", "1998-03-31", "the years", "DURATION", "PXY", "", ""),
+    // A passive after a form of "be" takes its tense from the auxiliary, not from the "-ed".
+    ("Details of the chip will be released in Tokyo on Monday.", R, "Monday", "DATE", "2025-11-24", "2025-11-24", "2025-11-24"),
+    ("The winners are to be named at a ceremony on Saturday.", R, "Saturday", "DATE", "2025-11-22", "2025-11-22", "2025-11-22"),
+    ("The United Nations council meets on Monday, diplomats say.", R, "Monday", "DATE", "2025-11-17", "2025-11-17", "2025-11-17"),
+    ("The strike was called off on Sat. after talks.", R, "Sat.", "DATE", "2025-11-15", "2025-11-15", "2025-11-15"),
+    // Reported plans: "would" before the day points ahead, unless the day owns a finished thing.
+    ("Officials said on Tuesday that the bridge would reopen on Friday.", R, "Friday", "DATE", "2025-11-21", "2025-11-21", "2025-11-21"),
+    ("His lawyers said they would appeal Monday's ruling.", R, "Monday", "DATE", "2025-11-17", "2025-11-17", "2025-11-17"),
+    ("The firm is to resume trading in Paris Tuesday.", R, "Tuesday", "DATE", "2025-11-25", "2025-11-25", "2025-11-25"),
+    ("The ten-day summit begins on Monday in Geneva.", R, "Monday", "DATE", "2025-11-24", "2025-11-24", "2025-11-24"),
+    // "quarters of" is a span before a plain noun, a share before a determiner (see NOT_TIMES).
+    ("The unit turned a profit after several quarters of losses.", R, "several quarters", "DURATION", "PXQ", "", ""),
+    ("The trial is set for Jan. 15 in Manila.", R, "Jan. 15", "DATE", "2026-01-15", "2026-01-15", "2026-01-15"),
+    ("The new tariff takes effect in February.", R, "February", "DATE", "2026-02", "2026-02-01", "2026-02-28"),
+    // A tense after "and" + verb belongs to the next clause.
+    ("The envoy met rebel leaders on Tuesday and will fly to Rome on Saturday.", R, "Tuesday", "DATE", "2025-11-18", "2025-11-18", "2025-11-18"),
+    // "the last week of June" is a part of June, not last week.
+    ("He died in the last week of June.", R, "the last week of June", "DATE", "2025-06", "2025-06-01", "2025-06-30"),
+    ("Talks will resume in the first week of March.", R, "the first week of March", "DATE", "2026-03", "2026-03-01", "2026-03-31"),
+    ("Polls close at 8 p.m. ET on Tuesday.", R, "8 p.m. ET on Tuesday", "TIME", "2025-11-18T20:00", "2025-11-18", "2025-11-18"),
+    // A quarter long over is the next one in a clause about the future, not one just reported.
+    ("The merger is expected to close in the third quarter.", "2005-03-10", "the third quarter", "DATE", "2005-Q3", "2005-07-01", "2005-09-30"),
+    ("The company expects to report a loss for the third quarter.", "1989-10-15", "the third quarter", "DATE", "1989-Q3", "1989-07-01", "1989-09-30"),
+    ("Sales slowed over the Christmas period.", "2005-01-10", "Christmas", "DATE", "2004-12-25", "2004-12-25", "2004-12-25"),
     // No publication date: keep what is known.
     ("The vote is on November 21.", "", "November 21", "DATE", "XXXX-11-21", "", ""),
     ("Exports fell last month.", "", "last month", "DATE", "XXXX-XX", "", ""),
@@ -353,6 +377,11 @@ const NOT_TIMES: &[&str] = &[
     "Wong Kar-wai's film 2046 opened in Cannes.",
     "A 1,500-strong force arrived, and a 1500-strong unit followed.",
     "Chelsea won 2-1 and the report ran to 1998 pages.",
+    "The grid runs on Solaris, the operating system owned by Sun.",
+    "She was named Sportswoman of the Year by the magazine.",
+    "Pension funds hold more than a quarter of the bond market.",
+    "Three quarters of its revenue comes from abroad.",
+    "She spoke often in the last week of the campaign.",
 ];
 
 #[test]

@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::keys::{actor, event_text, press, quote_text, seed, shown_events};
+use common::keys::{actor, event_text, press, quote_text, screen, seed, shown_events};
 use dateline::corpus::{Corpus, Source};
 use dateline::extract::pipeline::Lexicon;
 use dateline::tui::action::{Action, Pane};
@@ -102,6 +102,9 @@ fn an_archive_opens_at_the_bulk_of_its_dates() {
     let corpus = Corpus::load(&source, &Lexicon::builtin());
     let mut s = State::new(Data::new(corpus), 120, 40);
     update(&mut s, Action::Resize(120, 40));
+    // The title gives the bulk of the dates and counts the outlier apart.
+    let title = screen(&s).lines().next().unwrap_or_default().to_string();
+    assert!(title.contains("Mar 2005 → Mar 2005 (+1 before)"), "{title}");
     let opened = s.selected_event().expect("an event is selected");
     assert!(
         event_text(&s, opened).contains("council"),

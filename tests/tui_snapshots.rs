@@ -2,6 +2,7 @@
 
 mod common;
 
+use common::keys::screen;
 use dateline::corpus::{Corpus, Source};
 use dateline::extract::pipeline::Lexicon;
 use dateline::tui::action::{Action, Pane};
@@ -23,13 +24,6 @@ fn fixture_state(w: u16, h: u16) -> State {
     let mut s = State::new(Data::new(common::fixture::corpus()), w, h);
     update(&mut s, Action::Resize(w, h));
     s
-}
-
-fn screen(s: &State) -> String {
-    let mut t = Terminal::new(TestBackend::new(s.width, s.height)).unwrap();
-    t.draw(|f| f.render_widget(Screen::new(s), f.area()))
-        .unwrap();
-    format!("{}", t.backend())
 }
 
 fn typed(s: &mut State, text: &str) {

@@ -1,12 +1,16 @@
 //! Events: one per sentence that reports something, with when it happened, its status and participants.
 
+mod cues;
+
+use aho_corasick::dfa::DFA;
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use chrono::NaiveDate;
+use cues::{CueTable, dfa_occurrences};
 
 use super::Staged;
 use super::actors::DocActor;
 use super::quotes::Quote;
-use super::segment::Segments;
+use super::segment::{Segments, Sentence};
 use super::temporal::Timex;
 use super::topics::DocTopic;
 use crate::assets::Assets;
@@ -40,8 +44,11 @@ pub struct EventInput<'a> {
 pub struct Lexicon {
     /// The status cues, then the words that date an event vaguely before the publication ("her
     /// recent visit"), in one automaton that reports every occurrence: one pass over the text
-    /// serves both lists.
-    cues: AhoCorasick,
+    /// serves both lists. Run by `cue_hits`' own loop over its states: the overlapping iterator
+    /// costs several times more per byte.
+    cues: DFA,
+    /// The same automaton as a compact table, when it fits one: the fastest loop.
+    cue_table: Option<CueTable>,
     /// The status of each status cue; cue patterns from `status_of.len()` on are vague-past words.
     status_of: Vec<Status>,
     anaphora: AhoCorasick,
@@ -67,7 +74,12 @@ impl Lexicon {
                 "past" => Status::Past,
                 _ => continue,
             };
-            phrases.push(phrase.trim().to_lowercase());
+            // An empty phrase would match at every byte.
+            let phrase = phrase.trim().to_lowercase();
+            if phrase.is_empty() {
+                continue;
+            }
+            phrases.push(phrase);
             status_of.push(status);
         }
         let anaphora: Vec<String> = assets
@@ -78,15 +90,19 @@ impl Lexicon {
         phrases.extend(
             assets
                 .lines("temporal-vague-past.txt")
-                .map(str::to_lowercase),
+                .map(str::to_lowercase)
+                .filter(|p| !p.is_empty()),
         );
+        // No prefilter: then only dead and match states are special.
+        let cues = DFA::builder()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::Standard)
+            .prefilter(false)
+            .build(&phrases)
+            .expect("plain phrase lists always build");
         Lexicon {
-            cues: AhoCorasick::builder()
-                .ascii_case_insensitive(true)
-                .match_kind(MatchKind::Standard)
-                .kind(Some(AhoCorasickKind::DFA))
-                .build(&phrases)
-                .expect("plain phrase lists always build"),
+            cue_table: CueTable::new(&cues),
+            cues,
             status_of,
             anaphora: build(&anaphora),
         }
@@ -112,7 +128,23 @@ pub fn build_events(input: &EventInput<'_>, lex: &Lexicon) -> Staged<Event> {
     // the punctuation and space that part two sentences, so the matches are the same.
     let (status_hits, vague_hits) = cue_hits(lex, input.text);
     let (mut next_status, mut next_vague) = (0, 0);
-    for sentence in &input.segments.sentences {
+    let sentences = &input.segments.sentences;
+    let mut actors = per_sentence(
+        sentences,
+        input.actors.iter().map(|a| a.mentions.as_slice()),
+        Fit::Inside,
+    );
+    let mut topics = per_sentence(
+        sentences,
+        input.topics.iter().map(|t| t.mentions.as_slice()),
+        Fit::Inside,
+    );
+    let mut quotes = per_sentence(
+        sentences,
+        input.quotes.iter().map(|q| std::slice::from_ref(&q.span)),
+        Fit::Overlaps,
+    );
+    for (k, sentence) in sentences.iter().enumerate() {
         let span = sentence.span;
         let text = span.slice(input.text);
         let statuses = inside(&status_hits, &mut next_status, span);
@@ -138,15 +170,9 @@ pub fn build_events(input: &EventInput<'_>, lex: &Lexicon) -> Staged<Event> {
         events.push(Event {
             span,
             status,
-            actors: indices_inside(input.actors.iter().map(|a| a.mentions.as_slice()), span),
-            topics: indices_inside(input.topics.iter().map(|t| t.mentions.as_slice()), span),
-            quotes: input
-                .quotes
-                .iter()
-                .enumerate()
-                .filter(|(_, q)| q.span.overlaps(span))
-                .map(|(i, _)| i)
-                .collect(),
+            actors: std::mem::take(&mut actors[k]),
+            topics: std::mem::take(&mut topics[k]),
+            quotes: std::mem::take(&mut quotes[k]),
             when,
         });
         prev_paragraph = sentence.paragraph;
@@ -159,12 +185,13 @@ pub fn build_events(input: &EventInput<'_>, lex: &Lexicon) -> Staged<Event> {
 fn cue_hits(lex: &Lexicon, text: &str) -> (Vec<Hit>, Vec<Hit>) {
     let statuses = lex.status_of.len();
     let (mut status, mut vague) = (Vec::new(), Vec::new());
-    for m in lex.cues.find_overlapping_iter(text) {
-        let p = m.pattern().as_usize();
-        match p.checked_sub(statuses) {
-            None => status.push((m.start(), m.end(), p)),
-            Some(v) => vague.push((m.start(), m.end(), v)),
-        }
+    let mut push = |start: usize, end: usize, p: usize| match p.checked_sub(statuses) {
+        None => status.push((start, end, p)),
+        Some(v) => vague.push((start, end, v)),
+    };
+    match &lex.cue_table {
+        Some(table) => table.occurrences(text.as_bytes(), &mut push),
+        None => dfa_occurrences(&lex.cues, text.as_bytes(), &mut push),
     }
     (
         leftmost_longest(status, text),
@@ -307,13 +334,54 @@ fn status_of(
     }
 }
 
-/// Indices of the items with at least one mention inside `span`.
-fn indices_inside<'a>(items: impl Iterator<Item = &'a [Span]>, span: Span) -> Vec<usize> {
-    items
-        .enumerate()
-        .filter(|(_, mentions)| mentions.iter().any(|m| span.contains(*m)))
-        .map(|(i, _)| i)
-        .collect()
+/// How a mention must lie to count for a sentence.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Fit {
+    /// All inside it.
+    Inside,
+    /// At least partly in it.
+    Overlaps,
+}
+
+/// For each sentence, the indices (ascending) of the items with a mention that fits it.
+///
+/// Sentences come in text order, so both their starts and their ends ascend, and the sentences
+/// a mention fits form one run, found by two binary searches: the items are visited once, not
+/// once per sentence. Should the order ever not hold, every pair is tested.
+fn per_sentence<'a>(
+    sentences: &[Sentence],
+    items: impl Iterator<Item = &'a [Span]>,
+    fit: Fit,
+) -> Vec<Vec<usize>> {
+    let fits = |s: Span, m: Span| match fit {
+        Fit::Inside => s.contains(m),
+        Fit::Overlaps => s.overlaps(m),
+    };
+    let mut out = vec![Vec::new(); sentences.len()];
+    let ordered = sentences
+        .windows(2)
+        .all(|w| w[0].span.start <= w[1].span.start && w[0].span.end <= w[1].span.end);
+    for (i, mentions) in items.enumerate() {
+        for &m in mentions {
+            let run = if !ordered {
+                0..sentences.len()
+            } else if fit == Fit::Overlaps {
+                // start < m.end and m.start < end.
+                sentences.partition_point(|s| s.span.end <= m.start)
+                    ..sentences.partition_point(|s| s.span.start < m.end)
+            } else {
+                // start <= m.start and m.end <= end.
+                sentences.partition_point(|s| s.span.end < m.end)
+                    ..sentences.partition_point(|s| s.span.start <= m.start)
+            };
+            for k in run {
+                if fits(sentences[k].span, m) && out[k].last() != Some(&i) {
+                    out[k].push(i);
+                }
+            }
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -354,6 +422,61 @@ mod tests {
             let (s, v) = cue_hits(&lex, text);
             assert_eq!(s, separate(&status, text), "status cues in {text:?}");
             assert_eq!(v, separate(&vague, text), "vague words in {text:?}");
+        }
+    }
+}
+
+#[cfg(test)]
+mod table_tests {
+    use super::*;
+
+    /// The table finds what the automaton finds, and per-sentence lists equal a test of every pair.
+    #[test]
+    fn table_and_sentence_lists_match_the_plain_ways() {
+        let lex = Lexicon::load(&Assets::builtin());
+        let table = lex
+            .cue_table
+            .as_ref()
+            .expect("the built-in lists fit a table");
+        let texts = [
+            "",
+            "this took Will willingly; they'll see. It is set to rain, it was. Recently!",
+            "WAS Has had HAVE the other day — ça va, ’ll 'll is to be",
+        ];
+        for text in texts {
+            let (mut a, mut b) = (Vec::new(), Vec::new());
+            table.occurrences(text.as_bytes(), &mut |s, e, p| a.push((s, e, p)));
+            dfa_occurrences(&lex.cues, text.as_bytes(), &mut |s, e, p| b.push((s, e, p)));
+            assert_eq!(a, b, "{text:?}");
+        }
+        let sentence = |s, e| Sentence {
+            span: Span::new(s, e),
+            paragraph: 0,
+        };
+        let sentences = [sentence(0, 10), sentence(10, 20), sentence(22, 30)];
+        let items: Vec<Vec<Span>> = vec![
+            vec![Span::new(2, 4), Span::new(12, 14)],
+            vec![Span::new(8, 12)],
+            vec![Span::new(10, 10), Span::new(20, 22)],
+            vec![Span::new(0, 30)],
+            vec![],
+        ];
+        for fit in [Fit::Inside, Fit::Overlaps] {
+            let got = per_sentence(&sentences, items.iter().map(Vec::as_slice), fit);
+            let want: Vec<Vec<usize>> = sentences
+                .iter()
+                .map(|s| {
+                    (0..items.len())
+                        .filter(|&i| {
+                            items[i].iter().any(|&m| match fit {
+                                Fit::Inside => s.span.contains(m),
+                                Fit::Overlaps => s.span.overlaps(m),
+                            })
+                        })
+                        .collect()
+                })
+                .collect();
+            assert_eq!(got, want);
         }
     }
 }

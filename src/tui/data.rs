@@ -132,8 +132,8 @@ pub struct Data {
     /// The days the histogram spans: `range` without the few outliers (a stray "1400" or "2100")
     /// that would squash a year of news into one bar. Events outside count in the end bars.
     pub histogram_range: Option<(NaiveDate, NaiveDate)>,
-    /// Whether some dated events fall before / after `histogram_range`.
-    pub clipped: (bool, bool),
+    /// How many dated events start before / after `histogram_range`.
+    pub outside: (usize, usize),
     pub period: Period,
     pub undated_events: usize,
     /// Events per period from the first period of `range` to the last.
@@ -215,10 +215,15 @@ impl Data {
             .max();
         let range = first.zip(last);
         let histogram_range = robust_range(dated.collect()).or(range);
-        let clipped = match (range, histogram_range) {
-            (Some((a, b)), Some((ha, hb))) => (a < ha, b > hb),
-            _ => (false, false),
-        };
+        let outside = histogram_range.map_or((0, 0), |(ha, hb)| {
+            corpus.events.iter().fold((0, 0), |(before, after), e| {
+                // By first day, as the histogram places them.
+                let d = e.when.earliest;
+                let early = d.is_some_and(|d| d < ha);
+                let late = d.is_some_and(|d| d > hb);
+                (before + usize::from(early), after + usize::from(late))
+            })
+        });
         let period = histogram_range.map_or(Period::Day, |(a, b)| Period::for_span(a, b));
         let undated_events = corpus.events.iter().filter(|e| !e.when.is_dated()).count();
         let spoken_quotes = quote_order.len();
@@ -236,7 +241,7 @@ impl Data {
             marks,
             range,
             histogram_range,
-            clipped,
+            outside,
             period,
             undated_events,
             corpus,

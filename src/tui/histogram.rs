@@ -29,7 +29,7 @@ pub fn bars(data: &Data, width: u16) -> Option<Bars> {
         Period::Year => d.year().to_string(),
     };
     // ‹ and › say that a few outlying events are counted in the end bars.
-    let (before, after) = data.clipped;
+    let (before, after) = (data.outside.0 > 0, data.outside.1 > 0);
     let left = format!(" {}{} ", if before { "‹" } else { "" }, label(first));
     let right = format!(" {}{} ", label(last), if after { "›" } else { "" });
     let per = format!("per {}", data.period.name());

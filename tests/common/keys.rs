@@ -8,6 +8,9 @@ use dateline::tui::data::Data;
 use dateline::tui::keymap::action_for_key;
 use dateline::tui::state::{State, TimelineRow};
 use dateline::tui::update::update;
+use dateline::tui::view::Screen;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
 
 pub fn fixture() -> State {
     let mut s = State::new(Data::new(super::fixture::corpus()), 120, 40);
@@ -92,4 +95,12 @@ pub fn quote_text(s: &State, q: usize) -> &str {
     quote
         .span()
         .slice(&s.data.corpus.documents[quote.doc()].text)
+}
+
+/// The whole screen as text, drawn into a `TestBackend` of the state's size.
+pub fn screen(s: &State) -> String {
+    let mut t = Terminal::new(TestBackend::new(s.width, s.height)).unwrap();
+    t.draw(|f| f.render_widget(Screen::new(s), f.area()))
+        .unwrap();
+    format!("{}", t.backend())
 }

@@ -78,7 +78,7 @@ pub fn find(doc: &Doc, lex: &Lexicon) -> Vec<Cand> {
         let a = i;
         let mut b = i + 1;
         while doc.joined(b - 1) && b < n {
-            if doc.is_cap(b) && doc.strict[b] == doc.strict[a] {
+            if doc.is_cap(b) && doc.strict(b) == doc.strict(a) {
                 b += 1;
             } else if (is_particle(doc.fold(b)) || is_joiner(doc.fold(b)))
                 && doc.joined(b)
@@ -121,7 +121,7 @@ pub fn find(doc: &Doc, lex: &Lexicon) -> Vec<Cand> {
 /// A capitalised word that is no name we know and not a common word of the text.
 fn unknown_tail(doc: &Doc, i: usize) -> bool {
     !doc.toks[i].upper
-        && !doc.has_lower(doc.fold(i))
+        && !doc.has_lower(i)
         && !doc.given(i)
         && !doc.is(i, list::NON_NAME | list::TITLE_WORD | list::DEMONYM)
         && doc.phrase_len(i) == 0
@@ -180,14 +180,15 @@ pub fn gazetteer<'l>(
 ) -> Option<(usize, &'l Entry)> {
     let max = doc.phrase_len(p);
     for len in (1..=max.min(b - p)).rev() {
-        if let Some(e) = lex.phrases.get(&*doc.key(p, p + len)) {
+        let key = doc.key(p, p + len);
+        if let Some(e) = lex.phrases.get(&*key) {
             // In all-caps lines short acronyms are ordinary words ("WHO", "US").
             if let Entry::Org { acronym: true, .. } = e
-                && doc.shouting[p]
+                && doc.shouting(p)
             {
                 continue;
             }
-            if matches!(e, Entry::Place(_)) && doc.key(p, p + len) == "us" && doc.shouting[p] {
+            if matches!(e, Entry::Place(_)) && key == "us" && doc.shouting(p) {
                 continue;
             }
             return Some((len, e));
@@ -201,15 +202,18 @@ pub fn demonym_len(doc: &Doc, lex: &Lexicon, p: usize, b: usize) -> usize {
     {
         return 2;
     }
-    let f = doc.fold(p);
-    let compound = || f.contains('-') && f.split('-').all(|x| lex.demonyms.contains_key(x));
+    // "Lebanese-Armenian": demonyms joined by hyphens (`Tok::hyphen`: the fold holds one).
+    let compound = || {
+        doc.toks.get(p).is_some_and(|t| t.hyphen)
+            && doc.fold(p).split('-').all(|x| lex.demonyms.contains_key(x))
+    };
     usize::from(doc.is(p, list::DEMONYM) || compound())
 }
 
 /// "Per Nyman", "Jan Kroslak": a given name that is also a common word, before a name.
 fn given_first(doc: &Doc, lex: &Lexicon, p: usize, b: usize) -> bool {
     doc.given(p)
-        && !doc.initial[p]
+        && !doc.initial(p)
         && p + 1 < b
         && doc.is_cap(p + 1)
         && !doc.is(p + 1, list::NON_NAME)
@@ -227,7 +231,7 @@ fn droppable(doc: &Doc, lex: &Lexicon, p: usize, b: usize) -> bool {
     if doc.is(p, list::NON_NAME) {
         return !given_first(doc, lex, p, b);
     }
-    doc.initial[p] && doc.has_lower(f) && !doc.given(p)
+    doc.initial(p) && doc.has_lower(p) && !doc.given(p)
 }
 
 pub fn push_entry(doc: &Doc, lex: &Lexicon, out: &mut Vec<Cand>, a: usize, b: usize, e: &Entry) {
@@ -262,7 +266,7 @@ pub fn run(doc: &Doc, lex: &Lexicon, mut a: usize, mut b: usize, out: &mut Vec<C
     let country =
         matches!(whole, Some((_, Entry::Place(p))) if p.kind == super::lexicon::PlaceKind::Country);
     if !country
-        && !doc.shouting[a]
+        && !doc.shouting(a)
         && b - a <= 4
         && !doc.given(a)
         && !doc.s(a).ends_with('.')
@@ -293,7 +297,7 @@ pub fn run(doc: &Doc, lex: &Lexicon, mut a: usize, mut b: usize, out: &mut Vec<C
     }
     // "U.S. Open", "Sydney Bulldogs", "Paris Saint-Germain": a place and one unknown word name
     // something else — a team in a results line, else an event or brand that is not an actor.
-    if !doc.strict[a]
+    if !doc.strict(a)
         && let Some((len, Entry::Place(_))) = gazetteer(doc, lex, a, b)
         && b - a - len == 1
         && (unknown_tail(doc, b - 1) || doc.is(b - 1, list::THING))

@@ -103,8 +103,8 @@ impl Evidence {
             titled: false,
             speech: speech || sports,
             sports,
-            strict: doc.strict.get(a).copied().unwrap_or(false),
-            initial: doc.initial.get(a).copied().unwrap_or(false),
+            strict: doc.strict(a),
+            initial: doc.initial(a),
         }
     }
 }
@@ -122,7 +122,7 @@ fn push(
     ev: Evidence,
     role: Option<Role>,
 ) {
-    let name = if doc.shouting[a] {
+    let name = if doc.shouting(a) {
         title_case(&text_of(doc, a, b))
     } else {
         text_of(doc, a, b)
@@ -299,7 +299,7 @@ pub fn stretch(
             let t = &doc.toks[i];
             let f = doc.tok_fold(t);
             !t.upper
-                && (!doc.has_lower(f) || super::candidates::is_particle(f))
+                && (!doc.has_lower(i) || super::candidates::is_particle(f))
                 && !doc.is(i, list::TITLE_WORD)
                 && !f.chars().any(|c| c.is_ascii_digit())
         });
@@ -319,12 +319,12 @@ fn strict(doc: &Doc, lex: &Lexicon, p: usize, q: usize, ev: Evidence, out: &mut 
     if (2..=3).contains(&(q - p))
         && line_start
         && line_end
-        && !doc.shouting[p]
+        && !doc.shouting(p)
         && (p..q).all(|i| {
             let t = &doc.toks[i];
             t.cap
                 && !t.upper
-                && !doc.has_lower(doc.tok_fold(t))
+                && !doc.has_lower(i)
                 && !doc.is(
                     i,
                     list::NON_NAME | list::TITLE_WORD | list::DEMONYM | list::THING,

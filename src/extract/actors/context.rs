@@ -4,31 +4,35 @@
 
 use std::borrow::Cow;
 use std::cell::Cell;
-use std::hash::Hasher;
 
-use super::lexicon::{FastSet, Lexicon, WordInfo, list};
+use super::lexicon::{Lexicon, list};
 use super::tokens::{Tok, TokKind, Tokens, tokenize_into};
+use super::words::{Word, Words, word_key};
 use crate::extract::segment::Segments;
-use crate::fasthash::FxHasher;
 use crate::model::Span;
+
+/// `Tok::flags` bits.
+mod flag {
+    /// First word of a sentence, line or heading, or after a colon or an opening quote.
+    pub const INITIAL: u8 = 1;
+    /// Inside a heading paragraph or an all-caps line: only strong evidence counts there.
+    pub const STRICT: u8 = 1 << 1;
+    /// Inside an all-caps line: capitalisation is meaningless.
+    pub const SHOUTING: u8 = 1 << 2;
+}
 
 pub struct Doc<'t> {
     pub text: &'t str,
+    /// The tokens, with their word-list bits and flags filled in.
     pub toks: Vec<Tok>,
     /// The tokens' folded forms (see `tokens`).
     folds: String,
-    /// First word of a sentence, line or heading.
-    pub initial: Vec<bool>,
-    /// Inside a heading paragraph or an all-caps line: only strong evidence counts there.
-    pub strict: Vec<bool>,
-    /// Inside an all-caps line: capitalisation is meaningless.
-    pub shouting: Vec<bool>,
-    /// Folded words written in lower case somewhere in the document.
-    pub lower_words: FastSet<u64>,
-    /// What the lexicon's word lists say about each token.
-    info: Vec<WordInfo>,
-    /// The same for the empty word, which `fold` gives past the last token.
-    no_info: WordInfo,
+    /// The document's distinct words: which of them it writes in lower case somewhere.
+    words: Words,
+    /// The word-list bits and phrase length of the empty word, which `fold` gives past the last
+    /// token.
+    no_lists: u32,
+    no_phrase_len: u16,
 }
 
 /// A document's buffers, kept per thread between documents: the next document reuses their memory
@@ -36,11 +40,7 @@ pub struct Doc<'t> {
 #[derive(Default)]
 struct Buffers {
     tokens: Tokens,
-    initial: Vec<bool>,
-    strict: Vec<bool>,
-    shouting: Vec<bool>,
-    lower_words: FastSet<u64>,
-    info: Vec<WordInfo>,
+    words: Words,
 }
 
 thread_local! {
@@ -60,13 +60,36 @@ impl Drop for Doc<'_> {
                 toks: std::mem::take(&mut self.toks),
                 folds: std::mem::take(&mut self.folds),
             },
-            initial: std::mem::take(&mut self.initial),
-            strict: std::mem::take(&mut self.strict),
-            shouting: std::mem::take(&mut self.shouting),
-            lower_words: std::mem::take(&mut self.lower_words),
-            info: std::mem::take(&mut self.info),
+            words: std::mem::take(&mut self.words),
         };
         SPARE.with(|s| s.set(Some(Box::new(buffers))));
+    }
+}
+
+/// Lower-case and upper-case letters of one line's words, to tell an all-caps line.
+#[derive(Default)]
+struct Caps {
+    low: usize,
+    up: usize,
+}
+
+impl Caps {
+    #[inline]
+    fn add(&mut self, t: &Tok, text: &str) {
+        if t.lows < u16::MAX && t.ups < u16::MAX {
+            self.low += usize::from(t.lows);
+            self.up += usize::from(t.ups);
+        } else {
+            for c in t.span.slice(text).chars() {
+                self.low += usize::from(c.is_lowercase());
+                self.up += usize::from(c.is_uppercase());
+            }
+        }
+    }
+
+    /// Whether the line is in capitals: its tokens are shouting (and strict).
+    fn shouts(&self) -> bool {
+        self.up >= 2 && self.low * 10 < self.up
     }
 }
 
@@ -74,52 +97,82 @@ impl<'t> Doc<'t> {
     pub fn new(text: &'t str, segments: &Segments, lex: &Lexicon) -> Self {
         let Buffers {
             mut tokens,
-            mut initial,
-            mut strict,
-            mut shouting,
-            mut lower_words,
-            mut info,
+            mut words,
         } = SPARE.with(Cell::take).map(|b| *b).unwrap_or_default();
         tokenize_into(text, &mut tokens);
-        let Tokens { toks, folds } = tokens;
+        let Tokens { mut toks, folds } = tokens;
         let n = toks.len();
-        for flags in [&mut initial, &mut strict, &mut shouting] {
-            flags.clear();
-            flags.resize(n, false);
-        }
-        // Lines: a run of tokens between line breaks.
+        words.reset(n / 2);
+        let fb = folds.as_bytes();
+        // One pass: lines (a run of tokens between line breaks), clause openers, lower-case
+        // words and what the word lists say about each token.
+        let mut caps = Caps::default();
+        // All-caps lines, marked after the pass (they are rare).
+        let mut shouting: Vec<(usize, usize)> = Vec::new();
         let mut line_start = 0;
-        for i in 0..=n {
-            if i == n || (i > line_start && toks[i].nl_before) {
-                let line = &toks[line_start..i];
-                let (mut low, mut up) = (0usize, 0usize);
-                for t in line.iter().filter(|t| t.kind == TokKind::Word) {
-                    let w = t.span.slice(text);
-                    if t.folded_in_place() && t.letters < u16::MAX {
-                        // ASCII letters are either capitals or lower case.
-                        up += usize::from(t.caps);
-                        low += usize::from(t.letters - t.caps);
-                    } else if t.folded_in_place() {
-                        for b in w.bytes() {
-                            low += usize::from(b.is_ascii_lowercase());
-                            up += usize::from(b.is_ascii_uppercase());
-                        }
-                    } else {
-                        for c in w.chars() {
-                            low += usize::from(c.is_lowercase());
-                            up += usize::from(c.is_uppercase());
-                        }
-                    }
+        let mut line_has_word = false;
+        let mut after_opener = false;
+        for (i, t) in toks.iter_mut().enumerate() {
+            if i > line_start && t.nl_before {
+                if caps.shouts() {
+                    shouting.push((line_start, i));
                 }
-                let shout = up >= 2 && low * 10 < up;
-                for j in line_start..i {
-                    shouting[j] = shout;
-                    strict[j] = shout;
-                }
-                if let Some(j) = (line_start..i).find(|&j| toks[j].kind == TokKind::Word) {
-                    initial[j] = true;
-                }
+                caps = Caps::default();
                 line_start = i;
+                line_has_word = false;
+            }
+            // Punctuation: one byte or none, looked up in the lexicon's small table.
+            if t.kind == TokKind::Punct {
+                let fold = fb.get(t.fold.start..t.fold.end).unwrap_or(&[]);
+                let info = lex.tiny_info(fold).unwrap_or_default();
+                t.lists = info.lists;
+                t.phrase_len = u16::try_from(info.phrase_len).unwrap_or(u16::MAX);
+                after_opener = matches!(
+                    text.as_bytes().get(t.span.start..t.span.end).unwrap_or(&[]),
+                    b":" | b"\"" | b"(" | b"-"
+                ) || matches!(t.span.slice(text), "“" | "‘" | "—");
+                continue;
+            }
+            let opener = std::mem::take(&mut after_opener);
+            let key = word_key(fb, t.fold);
+            let word = match words.find(key, t.fold, fb) {
+                Ok(word) => word,
+                Err(vacant) => {
+                    let info = lex.word_info_keyed(t.fold.slice(&folds), key, t.hyphen);
+                    let word = Word {
+                        lists: info.lists,
+                        phrase_len: u16::try_from(info.phrase_len).unwrap_or(u16::MAX),
+                        lower: false,
+                    };
+                    words.insert(vacant, key, t.fold, word)
+                }
+            };
+            t.lists = word.lists;
+            t.phrase_len = word.phrase_len;
+            if t.kind == TokKind::Word {
+                caps.add(t, text);
+                // After a colon or an opening quote a capital may start a new clause.
+                if !line_has_word || opener {
+                    t.flags |= flag::INITIAL;
+                }
+                line_has_word = true;
+                word.lower |= match text.as_bytes().get(t.span.start) {
+                    Some(b) if b.is_ascii() => b.is_ascii_lowercase(),
+                    _ => t
+                        .span
+                        .slice(text)
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_lowercase),
+                };
+            }
+        }
+        if caps.shouts() {
+            shouting.push((line_start, n));
+        }
+        for (a, b) in shouting {
+            for t in &mut toks[a..b] {
+                t.flags |= flag::STRICT | flag::SHOUTING;
             }
         }
         let mut s = 0;
@@ -132,67 +185,58 @@ impl<'t> Doc<'t> {
                 j += 1;
             }
             if j < n {
-                initial[j] = true;
+                toks[j].flags |= flag::INITIAL;
             }
         }
         for p in segments.paragraphs.iter().filter(|p| p.heading) {
             let a = toks.partition_point(|t| t.span.start < p.span.start);
             let b = toks.partition_point(|t| t.span.start < p.span.end);
-            for flag in &mut strict[a..b] {
-                *flag = true;
+            for t in &mut toks[a..b] {
+                t.flags |= flag::STRICT;
             }
         }
-        // After a colon or an opening quote a capital may start a new clause.
-        for i in 1..n {
-            if toks[i].kind == TokKind::Word
-                && toks[i - 1].kind == TokKind::Punct
-                && matches!(
-                    toks[i - 1].span.slice(text),
-                    ":" | "\"" | "“" | "‘" | "(" | "-" | "--" | "—"
-                )
-            {
-                initial[i] = true;
-            }
-        }
-        lower_words.clear();
-        lower_words.reserve(n / 2);
-        for t in toks.iter().filter(|t| t.kind == TokKind::Word) {
-            let lower = match text.as_bytes().get(t.span.start) {
-                Some(b) if b.is_ascii() => b.is_ascii_lowercase(),
-                _ => t
-                    .span
-                    .slice(text)
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_lowercase),
-            };
-            if lower {
-                lower_words.insert(word_hash(t.fold.slice(&folds)));
-            }
-        }
-        info.clear();
-        info.extend(toks.iter().map(|t| lex.word_info(t.fold.slice(&folds))));
+        let empty = lex.word_info("");
         Doc {
             text,
             toks,
             folds,
-            info,
-            no_info: lex.word_info(""),
-            initial,
-            strict,
-            shouting,
-            lower_words,
+            words,
+            no_lists: empty.lists,
+            no_phrase_len: u16::try_from(empty.phrase_len).unwrap_or(u16::MAX),
         }
     }
 
-    /// Whether the document writes this folded word in lower case somewhere.
-    pub fn has_lower(&self, fold: &str) -> bool {
-        self.lower_words.contains(&word_hash(fold))
+    fn flag(&self, i: usize, f: u8) -> bool {
+        self.toks.get(i).is_some_and(|t| t.flags & f != 0)
+    }
+
+    /// First word of a sentence, line or heading (or of a clause after a colon or quote).
+    pub fn initial(&self, i: usize) -> bool {
+        self.flag(i, flag::INITIAL)
+    }
+
+    /// Inside a heading paragraph or an all-caps line: only strong evidence counts there.
+    pub fn strict(&self, i: usize) -> bool {
+        self.flag(i, flag::STRICT)
+    }
+
+    /// Inside an all-caps line: capitalisation is meaningless.
+    pub fn shouting(&self, i: usize) -> bool {
+        self.flag(i, flag::SHOUTING)
+    }
+
+    /// Whether the document writes token `i`'s folded word in lower case somewhere.
+    pub fn has_lower(&self, i: usize) -> bool {
+        let span = self.toks.get(i).map_or(Span::new(0, 0), |t| t.fold);
+        let folds = self.folds.as_bytes();
+        self.words
+            .get(word_key(folds, span), span, folds)
+            .is_some_and(|w| w.lower)
     }
 
     /// Whether token `i`'s folded form is on any of the word lists `lists` (`lexicon::list`).
     pub fn is(&self, i: usize, lists: u32) -> bool {
-        self.info.get(i).unwrap_or(&self.no_info).lists & lists != 0
+        self.toks.get(i).map_or(self.no_lists, |t| t.lists) & lists != 0
     }
 
     /// `Lexicon::is_given` of token `i`'s folded form.
@@ -202,7 +246,11 @@ impl<'t> Doc<'t> {
 
     /// The longest gazetteer phrase (in tokens) whose first token reads like token `i`.
     pub fn phrase_len(&self, i: usize) -> usize {
-        self.info.get(i).unwrap_or(&self.no_info).phrase_len as usize
+        usize::from(
+            self.toks
+                .get(i)
+                .map_or(self.no_phrase_len, |t| t.phrase_len),
+        )
     }
 
     pub fn s(&self, i: usize) -> &'t str {
@@ -220,9 +268,9 @@ impl<'t> Doc<'t> {
 
     /// A capitalised word, or any word in an all-caps line.
     pub fn is_cap(&self, i: usize) -> bool {
-        self.toks
-            .get(i)
-            .is_some_and(|t| t.kind == TokKind::Word && (t.cap || (self.shouting[i] && t.upper)))
+        self.toks.get(i).is_some_and(|t| {
+            t.kind == TokKind::Word && (t.cap || (t.flags & flag::SHOUTING != 0 && t.upper))
+        })
     }
 
     /// The folded key of tokens `a..b`, joined by single spaces.
@@ -254,11 +302,4 @@ impl<'t> Doc<'t> {
     pub fn joined(&self, i: usize) -> bool {
         self.toks.get(i + 1).is_some_and(|t| !t.nl_before)
     }
-}
-
-/// Words are kept as hashes: no copies, and a collision only costs one rare misjudgement.
-fn word_hash(w: &str) -> u64 {
-    let mut h = FxHasher::default();
-    h.write(w.as_bytes());
-    h.finish()
 }

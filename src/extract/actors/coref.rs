@@ -5,7 +5,7 @@
 use super::DocActor;
 use super::candidates::{CKind, Cand};
 use super::context::Doc;
-use super::lexicon::{FastMap, Lexicon};
+use super::lexicon::{FastMap, list};
 use super::lexicon::{fold, same_fold};
 use super::tokens::TokKind;
 use crate::model::{ActorKind, Span};
@@ -13,10 +13,13 @@ use crate::model::{ActorKind, Span};
 #[derive(Default)]
 struct Table {
     actors: Vec<DocActor>,
-    by_key: FastMap<(ActorKind, String), usize>,
+    /// Per kind (`kind_index`): folded name → actor.
+    by_key: [FastMap<String, usize>; 4],
     /// The organisations among `actors`, in order, with the parts of their names `org_alias`
     /// compares: computed once per organisation rather than once per single word.
     orgs: Vec<OrgName>,
+    /// A buffer for folding names.
+    scratch: String,
 }
 
 struct OrgName {
@@ -30,8 +33,24 @@ struct OrgName {
 
 impl Table {
     fn add(&mut self, kind: ActorKind, name: &str, span: Span, country: Option<String>) -> usize {
-        let key = (kind, fold(name));
-        let i = *self.by_key.entry(key).or_insert_with(|| {
+        // Most names are ASCII and most are met again: fold into a reused buffer, and make the
+        // key only for a new actor.
+        let folded;
+        let key = if name.is_ascii() {
+            self.scratch.clear();
+            self.scratch.push_str(name);
+            self.scratch.make_ascii_lowercase();
+            self.scratch.as_str()
+        } else {
+            folded = fold(name);
+            folded.as_str()
+        };
+        let found = self.by_key[kind_index(kind)].get(key).copied();
+        let i = if let Some(i) = found {
+            i
+        } else {
+            let key = key.to_string();
+            let i = self.actors.len();
             if kind == ActorKind::Organization {
                 self.orgs.push(OrgName {
                     index: self.actors.len(),
@@ -49,8 +68,9 @@ impl Table {
                 country: None,
                 mentions: Vec::new(),
             });
-            self.actors.len() - 1
-        });
+            self.by_key[kind_index(kind)].insert(key, i);
+            i
+        };
         let a = &mut self.actors[i];
         if a.country.is_none() {
             a.country = country;
@@ -59,12 +79,26 @@ impl Table {
         i
     }
 
+    /// The actor of kind `kind` whose folded name is `f`.
+    fn get(&self, kind: ActorKind, f: &str) -> Option<usize> {
+        self.by_key[kind_index(kind)].get(f).copied()
+    }
+
     fn mention(&mut self, i: usize, span: Span, alias: &str) {
         let a = &mut self.actors[i];
         a.mentions.push(span);
         if !same_fold(alias, &a.name) && !a.aliases.iter().any(|x| x == alias) {
             a.aliases.push(alias.to_string());
         }
+    }
+}
+
+fn kind_index(kind: ActorKind) -> usize {
+    match kind {
+        ActorKind::Person => 0,
+        ActorKind::Organization => 1,
+        ActorKind::Place => 2,
+        ActorKind::Group => 3,
     }
 }
 
@@ -90,7 +124,7 @@ fn initials(name: &str) -> String {
         .collect()
 }
 
-pub fn resolve(doc: &Doc, lex: &Lexicon, cands: &[Cand]) -> Vec<DocActor> {
+pub fn resolve(doc: &Doc, cands: &[Cand]) -> Vec<DocActor> {
     let mut t = Table::default();
     let mut singles: Vec<&Cand> = Vec::new();
     for c in cands {
@@ -128,23 +162,24 @@ pub fn resolve(doc: &Doc, lex: &Lexicon, cands: &[Cand]) -> Vec<DocActor> {
     let mut deferred = Vec::new();
     for c in singles {
         let span = span_of(doc, c);
-        let f = fold(span.slice(doc.text));
+        // A single is one token: its folded form and word-list bits are the token's.
+        let f = doc.fold(c.a);
         let strict = c.evidence.strict;
         // Acronyms are organisations, not people: "The PUK said".
         let upper = doc.toks[c.a].upper;
         // "Reports said", "Colleagues said": a common word opening a sentence is no one's name,
         // even before a speech verb.
         let common = c.evidence.initial
-            && (doc.has_lower(&f) || lex.group_nouns.contains(&f) || lex.non_names.contains(&f));
+            && (doc.has_lower(c.a) || doc.is(c.a, list::GROUP_NOUN | list::NON_NAME));
         let person = c.kind == CKind::Person
             || (!strict && !upper && c.evidence.speech && !common)
             || (!upper && c.evidence.sports)
-            || (!strict && !upper && !c.evidence.initial && lex.is_given(&f));
-        let known = surnames.contains_key(&f)
-            || org_alias(&t, lex, &f, upper).is_some()
+            || (!strict && !upper && !c.evidence.initial && doc.given(c.a));
+        let known = surnames.contains_key(f)
+            || org_alias(&t, doc, c.a, upper).is_some()
             || [ActorKind::Organization, ActorKind::Place]
                 .iter()
-                .any(|&k| t.by_key.contains_key(&(k, f.clone())));
+                .any(|&k| t.get(k, f).is_some());
         if person && !known {
             let i = t.add(ActorKind::Person, &c.name, span, None);
             apply_role(&mut t.actors[i], c);
@@ -156,22 +191,22 @@ pub fn resolve(doc: &Doc, lex: &Lexicon, cands: &[Cand]) -> Vec<DocActor> {
     for c in deferred {
         let span = span_of(doc, c);
         let written = span.slice(doc.text);
-        let f = fold(written);
-        if let Some(ids) = surnames.get(&f)
+        let f = doc.fold(c.a);
+        if let Some(ids) = surnames.get(f)
             && ids.len() == 1
         {
             t.mention(ids[0], span, written);
             apply_role(&mut t.actors[ids[0]], c);
             continue;
         }
-        if let Some(&i) = [ActorKind::Person, ActorKind::Organization, ActorKind::Place]
+        if let Some(i) = [ActorKind::Person, ActorKind::Organization, ActorKind::Place]
             .iter()
-            .find_map(|&k| t.by_key.get(&(k, f.clone())))
+            .find_map(|&k| t.get(k, f))
         {
             t.mention(i, span, written);
             continue;
         }
-        if let Some(i) = org_alias(&t, lex, &f, doc.toks[c.a].upper) {
+        if let Some(i) = org_alias(&t, doc, c.a, doc.toks[c.a].upper) {
             t.mention(i, span, written);
             continue;
         }
@@ -180,13 +215,14 @@ pub fn resolve(doc: &Doc, lex: &Lexicon, cands: &[Cand]) -> Vec<DocActor> {
         let acronym = tok.upper
             && c.b == c.a + 1
             && (2..=6).contains(&f.len())
-            && !lex.non_names.contains(&f)
-            && !lex.demonyms.contains_key(&f)
+            && !doc.is(c.a, list::NON_NAME | list::DEMONYM)
             && !f.chars().all(|ch| matches!(ch, 'i' | 'v' | 'x'));
         // "Trump Route for International Peace and Prosperity (TRIPP)": an acronym spelled out
         // just before it names whatever the expansion names; an expansion that is no
         // organisation (it would have matched `org_alias` above) makes no organisation either.
-        if !strict && (role_orgs.contains(&f) || (acronym && !expands_unknown(doc, c.a, &f))) {
+        if !strict
+            && (role_orgs.iter().any(|o| o == f) || (acronym && !expands_unknown(doc, c.a, f)))
+        {
             t.add(ActorKind::Organization, &c.name, span, None);
         }
     }
@@ -222,10 +258,12 @@ fn expands_unknown(doc: &Doc, a: usize, f: &str) -> bool {
     initials == f
 }
 
-fn org_alias(t: &Table, lex: &Lexicon, f: &str, upper: bool) -> Option<usize> {
+/// `f` is the folded form of token `i`, whose word-list bits stand for the lexicon's sets.
+fn org_alias(t: &Table, doc: &Doc, i: usize, upper: bool) -> Option<usize> {
+    let f = doc.fold(i);
     let mut found = None;
-    let suffix = lex.org_suffixes.contains(f);
-    let plain = !lex.is_given(f) && !lex.non_names.contains(f);
+    let suffix = doc.is(i, list::ORG_SUFFIX);
+    let plain = !doc.given(i) && !doc.is(i, list::NON_NAME);
     for o in &t.orgs {
         // "Barrick" for "Barrick Gold Corp", "Commission" for "European Commission".
         let hit = (suffix && o.last == f && o.spaced)

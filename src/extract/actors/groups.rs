@@ -37,7 +37,7 @@ pub fn find(doc: &Doc, lex: &Lexicon) -> Vec<DocActor> {
     for h in 0..n {
         // Most words are neither a group noun nor a government word: one bit test skips them.
         if !doc.is(h, list::GROUP_HEAD | list::GROUP_NOUN)
-            || doc.strict[h]
+            || doc.strict(h)
             || doc.toks[h].kind != TokKind::Word
         {
             continue;
@@ -45,7 +45,7 @@ pub fn find(doc: &Doc, lex: &Lexicon) -> Vec<DocActor> {
         if doc.is(h, list::GROUP_HEAD) && h > 0 {
             government(doc, lex, h, &mut out);
         }
-        if !doc.is(h, list::GROUP_NOUN) || (doc.toks[h].cap && !doc.initial[h]) {
+        if !doc.is(h, list::GROUP_NOUN) || (doc.toks[h].cap && !doc.initial(h)) {
             continue;
         }
         // Modifiers before the noun.
@@ -60,7 +60,7 @@ pub fn find(doc: &Doc, lex: &Lexicon) -> Vec<DocActor> {
                 country = country.or(Some(c));
                 a -= 1;
             } else if !t.cap && doc.is(a - 1, list::GROUP_MODIFIER)
-                || (doc.initial[a - 1] && doc.is(a - 1, list::GROUP_MODIFIER))
+                || (doc.initial(a - 1) && doc.is(a - 1, list::GROUP_MODIFIER))
             {
                 a -= 1;
             } else {
@@ -78,12 +78,12 @@ pub fn find(doc: &Doc, lex: &Lexicon) -> Vec<DocActor> {
         let determined = a > 0 && doc.fold(a - 1) == "the";
         let acts = acts_after(doc, b)
             || (a >= 2 && doc.fold(a - 2) == "according" && doc.fold(a - 1) == "to");
-        if !(acts || country.is_some() && a < h) || (a == h && !determined && !doc.initial[h]) {
+        if !(acts || country.is_some() && a < h) || (a == h && !determined && !doc.initial(h)) {
             continue;
         }
         let span = Span::new(doc.toks[a].span.start, doc.toks[b - 1].span.end);
         let mut name = span.slice(doc.text).to_string();
-        if doc.initial[a]
+        if doc.initial(a)
             && is_demonym(doc, lex, a).is_none()
             && let Some(c) = name.chars().next()
         {

@@ -92,11 +92,6 @@ pub struct Lexicon {
     tiny: Vec<WordInfo>,
 }
 
-/// `short_key`, and whether the word holds a hyphen.
-fn packed(w: &str) -> Option<(u64, bool)> {
-    short_key(w).map(|key| (key, w.as_bytes().contains(&b'-')))
-}
-
 /// Bits of `WordInfo::lists`: the word lists a folded word is on.
 pub mod list {
     pub const GIVEN: u32 = 1;
@@ -322,10 +317,34 @@ impl Lexicon {
         tiny.copied().unwrap_or_else(|| self.lookup(fold))
     }
 
+    /// `word_info` of a folded word of at most one byte (`None` for longer ones).
+    #[inline]
+    pub fn tiny_info(&self, fold: &[u8]) -> Option<WordInfo> {
+        match fold {
+            [] => self.tiny.get(128).copied(),
+            [b] => self.tiny.get(usize::from(*b)).copied(),
+            _ => None,
+        }
+    }
+
+    /// `word_info` for a caller that knows `key`, the word's `short_key` (any value when it has
+    /// none), and whether it holds a hyphen.
+    #[inline]
+    pub fn word_info_keyed(&self, fold: &str, key: u64, hyphen: bool) -> WordInfo {
+        self.tiny_info(fold.as_bytes())
+            .unwrap_or_else(|| self.probe(fold, key, hyphen))
+    }
+
     fn lookup(&self, fold: &str) -> WordInfo {
-        let (found, hyphen) = match packed(fold) {
-            Some((key, hyphen)) => (self.short_words.get(&key), hyphen),
-            None => (self.long_words.get(fold), fold.contains('-')),
+        let key = short_key(fold).unwrap_or(0);
+        self.probe(fold, key, fold.contains('-'))
+    }
+
+    fn probe(&self, fold: &str, key: u64, hyphen: bool) -> WordInfo {
+        let found = if fold.len() <= 7 {
+            self.short_words.get(&key)
+        } else {
+            self.long_words.get(fold)
         };
         let mut info = found.copied().unwrap_or_default();
         if info.lists & list::GIVEN != 0

@@ -12,6 +12,7 @@ mod groups;
 mod lexicon;
 mod roles;
 mod tokens;
+mod words;
 
 use super::Staged;
 use super::segment::Segments;
@@ -38,7 +39,7 @@ pub struct DocActor {
 pub fn extract(text: &str, segments: &Segments, lex: &Lexicon) -> Staged<DocActor> {
     let doc = context::Doc::new(text, segments, lex);
     let cands = candidates::find(&doc, lex);
-    let mut actors = coref::resolve(&doc, lex, &cands);
+    let mut actors = coref::resolve(&doc, &cands);
     actors.extend(groups::find(&doc, lex));
     actors.retain(|a| !a.mentions.is_empty());
     actors.sort_by_key(|a| a.mentions[0].start);
@@ -47,7 +48,7 @@ pub fn extract(text: &str, segments: &Segments, lex: &Lexicon) -> Staged<DocActo
 
 /// The key under which actors of different documents are the same actor.
 pub fn merge_key(actor: &DocActor) -> (ActorKind, String) {
-    (actor.kind, crate::text::fold(&actor.name))
+    (actor.kind, lexicon::fold(&actor.name))
 }
 
 /// For each corpus actor, the actor it belongs to: a one-word person ("Fidan") maps to the only

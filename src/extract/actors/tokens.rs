@@ -19,19 +19,27 @@ pub enum TokKind {
 #[derive(Clone, Copy, Debug)]
 pub struct Tok {
     pub span: Span,
-    pub kind: TokKind,
     /// Where the folded form sits in `Tokens::folds`; equal to `span` when folded in place.
     pub fold: Span,
+    /// The word-list bits of the folded form (`lexicon::list`); filled in by `context::Doc`.
+    pub lists: u32,
+    /// For words: how many lower-case and upper-case letters (both stop at `u16::MAX`, which
+    /// means: count again).
+    pub lows: u16,
+    pub ups: u16,
+    /// The longest gazetteer phrase the folded form opens; filled in by `context::Doc`.
+    pub phrase_len: u16,
+    pub kind: TokKind,
     /// Starts with an upper-case letter.
     pub cap: bool,
     /// Has at least two letters, all upper case ("NATO", "BRUSSELS", "U.S.").
     pub upper: bool,
     /// A line break lies between this token and the one before.
     pub nl_before: bool,
-    /// For words folded in place: how many letters, and how many of them capitals (both stop
-    /// at `u16::MAX`, which means: count again).
-    pub letters: u16,
-    pub caps: u16,
+    /// The folded form holds a hyphen.
+    pub hyphen: bool,
+    /// `context::Doc`'s per-token flags (sentence-initial, strict, shouting).
+    pub flags: u8,
 }
 
 impl Tok {
@@ -71,6 +79,27 @@ pub fn tokenize(text: &str) -> Tokens {
     tokens
 }
 
+/// The char at byte offset `i` of `text` (a char boundary, or past the end); ASCII needs no
+/// decoding.
+#[inline]
+fn at(text: &str, i: usize) -> Option<char> {
+    match text.as_bytes().get(i) {
+        Some(&b) if b.is_ascii() => Some(char::from(b)),
+        Some(_) => text.get(i..).and_then(|s| s.chars().next()),
+        None => None,
+    }
+}
+
+/// Whether the apostrophe of width `w` at `i` opens a possessive `'s`.
+fn possessive(text: &str, i: usize, w: usize) -> bool {
+    at(text, i + w).is_some_and(|c| c == 's' || c == 'S')
+        && !at(text, i + w + 1).is_some_and(char::is_alphanumeric)
+        && text
+            .get(..i)
+            .and_then(|t| t.chars().next_back())
+            .is_some_and(|p| !p.is_whitespace())
+}
+
 /// `tokenize`, into the buffers of `tokens` (cleared first), so their memory serves again.
 pub fn tokenize_into(text: &str, tokens: &mut Tokens) {
     let bytes = text.as_bytes();
@@ -81,164 +110,266 @@ pub fn tokenize_into(text: &str, tokens: &mut Tokens) {
     folds.clear();
     folds.push_str(text);
     folds.make_ascii_lowercase();
-    // The char at byte offset `i` (a char boundary, or past the end); ASCII needs no decoding.
-    let at = |i: usize| match bytes.get(i) {
-        Some(&b) if b.is_ascii() => Some(char::from(b)),
-        Some(_) => text.get(i..).and_then(|s| s.chars().next()),
-        None => None,
-    };
     let mut i = 0;
     let mut nl = false;
-    while let Some(c) = at(i) {
-        if c == ' ' {
+    while let Some(&b) = bytes.get(i) {
+        let class = ASCII_CLASS[usize::from(b)];
+        // ASCII white space, the most common byte between tokens, needs no decoding.
+        if class & SPACE != 0 {
+            nl |= b == b'\n';
             i += 1;
             continue;
         }
-        let w = c.len_utf8();
-        if c.is_whitespace() {
-            nl |= c == '\n';
+        let start = i;
+        let (c, w) = if b.is_ascii() {
+            (char::from(b), 1)
+        } else {
+            match text.get(i..).and_then(|s| s.chars().next()) {
+                Some(c) => (c, c.len_utf8()),
+                None => break,
+            }
+        };
+        if !b.is_ascii() && c.is_whitespace() {
             i += w;
             continue;
         }
-        let start = i;
         let kind;
-        // For words: letters and upper-case letters, counted on the way over ASCII; `mixed`
-        // when a non-ASCII char is part of the word (then counted again below).
-        let (mut up, mut total, mut mixed) = (0usize, 0usize, false);
-        // A word took in a hyphen: only then can it be "al-Kabariti".
+        // A non-ASCII char in the token: its fold is appended, and words are counted again.
+        let mut mixed = !b.is_ascii();
+        // A hyphen taken into the token: only then can a word be "al-Kabariti".
         let mut hyphen = false;
-        if is_apos(c)
-            && at(i + w).is_some_and(|c| c == 's' || c == 'S')
-            && !at(i + w + 1).is_some_and(char::is_alphanumeric)
-            && text[..i]
-                .chars()
-                .next_back()
-                .is_some_and(|p| !p.is_whitespace())
-        {
+        // For ASCII words: letters and capitals, as `WordScan::counts`.
+        let mut counts = 0u64;
+        if class & LETTER != 0 || (mixed && c.is_alphabetic()) {
+            let from = if mixed { start + w } else { start };
+            let (len, run) = ascii_alnum_run(bytes, from);
+            i = from + len;
+            counts = run;
+            // A char that might continue the word: the rules of `word_tail` decide.
+            if bytes
+                .get(i)
+                .is_some_and(|&d| !d.is_ascii() || matches!(d, b'-' | b'&' | b'\'' | b'.'))
+            {
+                let tail = word_tail(text, start, i);
+                i = tail.end;
+                counts = counts.wrapping_add(tail.counts);
+                mixed |= tail.mixed;
+                hyphen = tail.hyphen;
+            }
+            kind = TokKind::Word;
+        } else if (b == b'\'' || c == '’') && possessive(text, i, w) {
             i += w + 1;
             kind = TokKind::Poss;
-        } else if c.is_ascii_digit() {
-            i += w;
-            while let Some(d) = at(i) {
-                if d.is_alphanumeric()
-                    || (matches!(d, '.' | ',' | ':' | '-' | '/')
-                        && at(i + 1).is_some_and(|x| x.is_ascii_digit()))
+        } else if class & DIGIT != 0 {
+            i += 1;
+            while let Some(&d) = bytes.get(i) {
+                if ASCII_CLASS[usize::from(d)] & (LETTER | DIGIT) != 0 {
+                    i += 1;
+                } else if matches!(d, b'.' | b',' | b':' | b'-' | b'/')
+                    && bytes.get(i + 1).is_some_and(u8::is_ascii_digit)
                 {
-                    i += d.len_utf8();
+                    hyphen |= d == b'-';
+                    i += 1;
+                } else if !d.is_ascii()
+                    && let Some(e) = at(text, i).filter(|e| e.is_alphanumeric())
+                {
+                    mixed = true;
+                    i += e.len_utf8();
                 } else {
                     break;
                 }
             }
             kind = TokKind::Number;
-        } else if c.is_alphabetic() {
-            mixed = !c.is_ascii();
-            i += w;
-            loop {
-                // Plain ASCII letters and digits: the common case, no decoding needed.
-                while let Some(&b) = bytes.get(i) {
-                    let class = ASCII_CLASS[usize::from(b)];
-                    if class == 0 {
-                        break;
-                    }
-                    total += usize::from(class & LETTER);
-                    up += usize::from((class & CAPITAL) >> 1);
-                    i += 1;
-                }
-                // Other ASCII chars end the word unless a rule below can take them in.
-                if bytes
-                    .get(i)
-                    .is_none_or(|&b| b.is_ascii() && !matches!(b, b'-' | b'&' | b'\'' | b'.'))
-                {
-                    break;
-                }
-                let Some(d) = at(i) else { break };
-                let dw = d.len_utf8();
-                if d.is_alphanumeric() {
-                    mixed = true;
-                    i += dw;
-                    continue;
-                }
-                let next = at(i + dw);
-                let inner_join = (d == '-' || d == '&') && next.is_some_and(char::is_alphanumeric);
-                // "O'Neill" keeps its apostrophe; "Turkey's" does not.
-                let inner_apos = is_apos(d)
-                    && next.is_some_and(char::is_alphabetic)
-                    && (!matches!(next, Some('s' | 'S'))
-                        || at(i + dw + 1).is_some_and(char::is_alphanumeric));
-                if (!d.is_ascii() && is_combining(d))
-                    || inner_join
-                    || inner_apos
-                    || (d == '.' && dotted(&text[start..i], next))
-                {
-                    mixed |= !d.is_ascii();
-                    hyphen |= d == '-';
-                    i += dw;
-                } else {
-                    break;
-                }
-            }
-            kind = TokKind::Word;
         } else {
+            hyphen = b == b'-';
             i += w;
             kind = TokKind::Punct;
         }
         let span = Span::new(start, i);
-        let s = span.slice(text);
         let word = kind == TokKind::Word;
-        let ascii = if word { !mixed } else { s.is_ascii() };
+        let mut tok = Tok {
+            span,
+            fold: span,
+            lists: 0,
+            lows: 0,
+            ups: 0,
+            phrase_len: 0,
+            kind,
+            cap: false,
+            upper: false,
+            nl_before: nl,
+            hyphen,
+            flags: 0,
+        };
+        nl = false;
+        if !mixed {
+            if word {
+                // The letters of a word this long could overflow into the capitals' count.
+                let (total, up) = if i - start < 1 << 31 {
+                    (
+                        (counts as u32) as usize,
+                        ((counts >> 32) as u32 & !(1 << 31)) as usize,
+                    )
+                } else {
+                    let s = span.slice(text);
+                    let up = s.bytes().filter(u8::is_ascii_uppercase).count();
+                    (up + s.bytes().filter(u8::is_ascii_lowercase).count(), up)
+                };
+                tok.lows = saturate(total - up);
+                tok.ups = saturate(up);
+                tok.upper = total >= 2 && up == total;
+                tok.cap = b.is_ascii_uppercase() || hyphen && prefixed_cap(span.slice(text));
+            }
+            out.push(tok);
+            continue;
+        }
+        let s = span.slice(text);
         if word {
-            if ascii {
-                // The first letter was not counted in the loop.
-                total += 1;
-                up += usize::from(c.is_ascii_uppercase());
-            } else {
-                (up, total) = (0, 0);
-                for l in s.chars().filter(|c| c.is_alphabetic()) {
+            let (mut lows, mut ups, mut up, mut total) = (0, 0, 0, 0);
+            for l in s.chars() {
+                lows += usize::from(l.is_lowercase());
+                ups += usize::from(l.is_uppercase());
+                if l.is_alphabetic() {
                     total += 1;
                     up += usize::from(l.is_uppercase());
                 }
             }
+            tok.lows = saturate(lows);
+            tok.ups = saturate(ups);
+            tok.upper = total >= 2 && up == total;
+            tok.cap = c.is_uppercase() || hyphen && prefixed_cap(s);
         }
-        let fold = if ascii {
-            span
-        } else if kind == TokKind::Punct {
-            Span::new(0, 0)
+        if kind == TokKind::Punct {
+            tok.fold = Span::new(0, 0);
+            tok.hyphen = false;
         } else {
             let from = folds.len();
             folds.push_str(&crate::text::fold(s));
-            Span::new(from, folds.len())
-        };
-        out.push(Tok {
-            span,
-            kind,
-            fold,
-            cap: word && (c.is_uppercase() || hyphen && prefixed_cap(s)),
-            upper: word && total >= 2 && up == total,
-            nl_before: nl,
-            letters: if word && ascii { saturate(total) } else { 0 },
-            caps: if word && ascii { saturate(up) } else { 0 },
-        });
-        nl = false;
+            tok.fold = Span::new(from, folds.len());
+            tok.hyphen = folds.as_bytes()[from..].contains(&b'-');
+        }
+        out.push(tok);
     }
 }
 
-/// `ASCII_CLASS` bits: an ASCII letter, and (with it) a capital; digits have only `DIGIT`.
-const LETTER: u8 = 1;
-const CAPITAL: u8 = 2;
-const DIGIT: u8 = 4;
+/// The rest of a word as `word_tail` read it.
+struct WordTail {
+    end: usize,
+    /// Letters (low half) and capitals (high half) of the ASCII runs, as `ascii_alnum_run`.
+    counts: u64,
+    /// Holds a non-ASCII char.
+    mixed: bool,
+    /// Took in a hyphen.
+    hyphen: bool,
+}
 
-/// What each byte is, for the ASCII letters and digits the word loop runs over (0: anything else).
+/// Reads on from `i` in the word that starts at `start`, where a char other than an ASCII letter
+/// or digit may join it: inner hyphens, apostrophes, acronym dots, non-ASCII letters and marks.
+#[inline(never)]
+fn word_tail(text: &str, start: usize, mut i: usize) -> WordTail {
+    let bytes = text.as_bytes();
+    let (mut counts, mut mixed, mut hyphen) = (0u64, false, false);
+    loop {
+        // Other ASCII chars end the word unless a rule below can take them in.
+        if bytes
+            .get(i)
+            .is_none_or(|&d| d.is_ascii() && !matches!(d, b'-' | b'&' | b'\'' | b'.'))
+        {
+            break;
+        }
+        let Some(d) = at(text, i) else { break };
+        let dw = d.len_utf8();
+        if d.is_alphanumeric() {
+            mixed = true;
+            i += dw;
+        } else {
+            let next = at(text, i + dw);
+            let inner_join = (d == '-' || d == '&') && next.is_some_and(char::is_alphanumeric);
+            // "O'Neill" keeps its apostrophe; "Turkey's" does not.
+            let inner_apos = is_apos(d)
+                && next.is_some_and(char::is_alphabetic)
+                && (!matches!(next, Some('s' | 'S'))
+                    || at(text, i + dw + 1).is_some_and(char::is_alphanumeric));
+            if (!d.is_ascii() && is_combining(d))
+                || inner_join
+                || inner_apos
+                || (d == '.' && dotted(text.get(start..i).unwrap_or(""), next))
+            {
+                mixed |= !d.is_ascii();
+                hyphen |= d == '-';
+                i += dw;
+            } else {
+                break;
+            }
+        }
+        let (len, run) = ascii_alnum_run(bytes, i);
+        i += len;
+        counts = counts.wrapping_add(run);
+    }
+    WordTail {
+        end: i,
+        counts,
+        mixed,
+        hyphen,
+    }
+}
+
+/// The run of ASCII letters and digits at `i`: its length, and its letters (low half) and
+/// capitals (high half) summed from `LETTER_COUNT`.
+#[inline(always)]
+fn ascii_alnum_run(bytes: &[u8], i: usize) -> (usize, u64) {
+    let rest = bytes.get(i..).unwrap_or(&[]);
+    let mut counts = 0u64;
+    let mut n = 0;
+    for &d in rest {
+        let v = LETTER_COUNT[usize::from(d)];
+        if v == 0 {
+            break;
+        }
+        counts = counts.wrapping_add(v);
+        n += 1;
+    }
+    (n, counts)
+}
+
+/// What a word adds up per ASCII byte: 1 for a letter, and `1 << 32` more for a capital; digits
+/// add only the top bit (which carries away), so that every letter or digit counts nonzero.
+static LETTER_COUNT: [u64; 256] = {
+    let mut t = [0u64; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_uppercase() {
+            1 | 1 << 32
+        } else if c.is_ascii_lowercase() {
+            1
+        } else if c.is_ascii_digit() {
+            1 << 63
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+};
+
+/// `ASCII_CLASS` bits: an ASCII letter; a digit; white space (as `char::is_whitespace` has it).
+const LETTER: u8 = 1;
+const DIGIT: u8 = 4;
+const SPACE: u8 = 8;
+
+/// What each byte is, for the loops over ASCII text (0: anything else).
 static ASCII_CLASS: [u8; 256] = {
     let mut t = [0u8; 256];
     let mut b = 0;
     while b < 256 {
         let c = b as u8;
-        t[b] = if c.is_ascii_uppercase() {
-            LETTER | CAPITAL
-        } else if c.is_ascii_lowercase() {
+        t[b] = if c.is_ascii_alphabetic() {
             LETTER
         } else if c.is_ascii_digit() {
             DIGIT
+        } else if matches!(c, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r') {
+            SPACE
         } else {
             0
         };
@@ -329,6 +460,14 @@ fn prefixed_cap(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn space_class_is_char_white_space() {
+        for b in 0..128u8 {
+            let space = ASCII_CLASS[usize::from(b)] & SPACE != 0;
+            assert_eq!(space, char::from(b).is_whitespace(), "{b}");
+        }
+    }
 
     #[test]
     fn token_table() {

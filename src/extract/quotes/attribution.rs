@@ -193,10 +193,10 @@ impl Ctx<'_> {
         {
             last -= 1;
         }
-        let stop = toks.get(last.saturating_sub(1))?.span.end;
-        let run_end = self.runs[toks[first].run?].span.end;
+        let stop = toks.get(last.saturating_sub(1))?.end();
+        let run_end = self.runs[toks[first].run? as usize].span.end;
         Some(Found {
-            span: Span::new(toks[verb].span.start, stop.max(run_end)),
+            span: Span::new(toks[verb].start(), stop.max(run_end)),
             kind: QuoteKind::Reported,
             parts: Vec::new(),
             cue: Some(CueMatch {

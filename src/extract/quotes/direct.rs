@@ -74,8 +74,9 @@ impl Ctx<'_> {
                 .any(|w| w.chars().next().is_some_and(char::is_uppercase))
     }
 
-    pub(super) fn word_count(&self, r: usize) -> usize {
-        self.inner(r).split_whitespace().count()
+    /// At most four words inside run `r` (counting stops at the fifth).
+    pub(super) fn few_words(&self, r: usize) -> bool {
+        self.inner(r).split_whitespace().nth(4).is_none()
     }
 
     pub(super) fn last_inner_char(&self, r: usize) -> char {
@@ -83,7 +84,7 @@ impl Ctx<'_> {
     }
 
     /// The paragraph a run ends in (a run may reopen across paragraphs).
-    pub(super) fn para_of_run(&self, r: usize) -> usize {
+    pub(super) fn para_of_run(&self, r: usize) -> u32 {
         let (a, b) = self.run_toks[r];
         self.toks[b.max(a + 1) - 1].para
     }
@@ -124,7 +125,9 @@ impl Ctx<'_> {
     }
 }
 
-/// Whether only punctuation lies between token `from` and token `to`, within one paragraph.
+/// Whether at most `max_words` words of narration lie between token `from` and token `to`, with
+/// no new attribution among them: a speech verb there introduces someone else's words ("…,” he
+/// said. “…” Tory leader Michael Howard said he would be remembered with “affection”).
 fn clean_gap(toks: &[Tok<'_>], from: usize, to: usize, max_words: usize, lex: &Lexicon) -> bool {
     if from > to || to - from > 60 {
         return false;
@@ -135,7 +138,9 @@ fn clean_gap(toks: &[Tok<'_>], from: usize, to: usize, max_words: usize, lex: &L
         && !gap.iter().enumerate().any(|(i, t)| {
             t.is("that")
                 || t.is_punct(':')
-                || lex.cue_at(toks, from + i).is_some_and(|c| c.participle)
+                || lex
+                    .cue_at(toks, from + i)
+                    .is_some_and(|c| c.participle || max_words > 0)
         })
 }
 
@@ -157,7 +162,7 @@ pub fn find(ctx: &Ctx) -> (Vec<Found>, Vec<usize>) {
     let mut out: Vec<Found> = Vec::new();
     let mut used = Vec::new();
     let mut done = vec![false; n];
-    let mut last_direct: Option<(usize, Option<Speaker>)> = None;
+    let mut last_direct: Option<(u32, Option<Speaker>)> = None;
     for r0 in 0..n {
         if done[r0] {
             continue;
@@ -190,6 +195,9 @@ pub fn find(ctx: &Ctx) -> (Vec<Found>, Vec<usize>) {
             if a.is_some() && attr.is_none() {
                 attr = a;
                 after = true;
+            } else if a.is_some() && last != r0 {
+                // A second attribution opens the next statement, maybe someone else's.
+                break;
             }
             match next {
                 Some(q)
@@ -199,9 +207,14 @@ pub fn find(ctx: &Ctx) -> (Vec<Found>, Vec<usize>) {
                     group.push(q);
                     done[q] = true;
                 }
+                // The rest of the attribution's sentence may lie between ("…,” said Smith, the
+                // club's chairman. “…”), but not another sentence of narration.
                 Some(q)
                     if resume != ctx.run_toks[last].1
-                        && clean_gap(ctx.toks, resume, ctx.run_toks[q].0, 40, ctx.lex) =>
+                        && clean_gap(ctx.toks, resume, ctx.run_toks[q].0, 40, ctx.lex)
+                        && ctx.toks[resume..ctx.run_toks[q].0]
+                            .iter()
+                            .all(|t| !t.word || t.sent == ctx.toks[resume - 1].sent) =>
                 {
                     group.push(q);
                     done[q] = true;
@@ -272,7 +285,7 @@ pub fn find(ctx: &Ctx) -> (Vec<Found>, Vec<usize>) {
             if words >= 2 && !cue_inside {
                 let end = ctx.runs[*group.last().unwrap_or(&r0)].span.end;
                 out.push(Found {
-                    span: Span::new(ctx.toks[start].span.start, end),
+                    span: Span::new(ctx.toks[start].start(), end),
                     kind: QuoteKind::Reported,
                     parts: Vec::new(),
                     cue: a.cue,
@@ -290,7 +303,7 @@ pub fn find(ctx: &Ctx) -> (Vec<Found>, Vec<usize>) {
         if attr.is_none()
             && single
             && !title[r0]
-            && ctx.word_count(r0) <= 4
+            && ctx.few_words(r0)
             && let Some(stmt) = ctx.clause_of(first_tok, floor)
         {
             attr = Some(Attr {
@@ -306,7 +319,7 @@ pub fn find(ctx: &Ctx) -> (Vec<Found>, Vec<usize>) {
                 speaker = a.speaker;
                 cue = a.cue;
             }
-            None if single && (title[r0] || ctx.word_count(r0) <= 4) => kind = QuoteKind::Term,
+            None if single && (title[r0] || ctx.few_words(r0)) => kind = QuoteKind::Term,
             None => {
                 kind = QuoteKind::Direct;
                 if let Some((p, s)) = &last_direct

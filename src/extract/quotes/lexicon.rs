@@ -2,7 +2,7 @@
 
 use super::tokens::Tok;
 use crate::assets::Assets;
-use crate::fasthash::{PackedMap, short_key};
+use crate::fasthash::short_key;
 
 /// What may follow a speech verb when it reports speech without quotation marks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -45,33 +45,53 @@ pub struct Pronoun {
     pub thing: bool,
 }
 
-pub const BE: u16 = 1;
-pub const SKIP: u16 = 2;
-pub const BOUNDARY: u16 = 4;
-pub const RELATIVE: u16 = 8;
-pub const DET: u16 = 16;
-pub const NP_PREP: u16 = 32;
-pub const TITLE: u16 = 64;
-pub const NAME_CONTEXT: u16 = 128;
+pub const BE: u8 = 1;
+pub const SKIP: u8 = 2;
+pub const BOUNDARY: u8 = 4;
+pub const RELATIVE: u8 = 8;
+pub const DET: u8 = 16;
+pub const NP_PREP: u8 = 32;
+pub const TITLE: u8 = 64;
+pub const NAME_CONTEXT: u8 = 128;
+
+/// Pronoun bits of `WordInfo::pronoun`: set, plural, person, thing.
+const PRONOUN: u8 = 1;
+const PLURAL: u8 = 2;
+const PERSON: u8 = 4;
+const THING: u8 = 8;
 
 type Map<K, V> = crate::fasthash::FastMap<K, V>;
 
 /// What the lists say about one word: its speech-verb forms, pronoun features and word classes.
-/// Each token carries a copy, so the rules read it without hashing the word again.
+/// Each token carries a copy (four bytes), so the rules read it without hashing the word again.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct WordInfo {
     /// 1 + the index of the word's cue forms, or 0.
-    cue: u32,
-    pronoun: Option<Pronoun>,
-    classes: u16,
+    cue: u16,
+    /// `PRONOUN` bits, 0 for no pronoun.
+    pronoun: u8,
+    classes: u8,
+}
+
+impl WordInfo {
+    fn pronoun(self) -> Option<Pronoun> {
+        (self.pronoun & PRONOUN != 0).then_some(Pronoun {
+            plural: self.pronoun & PLURAL != 0,
+            person: self.pronoun & PERSON != 0,
+            thing: self.pronoun & THING != 0,
+        })
+    }
 }
 
 /// Speech verbs and cue phrases, pronouns and word classes.
 #[derive(Clone, Debug, Default)]
 pub struct Lexicon {
     /// Words of up to seven bytes, keyed by `short_key`: one probe per token, cheaper than a string.
-    short_words: PackedMap<WordInfo>,
+    short_words: ShortTable,
     long_words: Map<String, WordInfo>,
+    /// The first seven bytes of each long word, packed: most long words of a text share them
+    /// with no listed word and need no string hash.
+    long_prefixes: ShortTable,
     /// Cue forms by first word, longest first.
     cue_forms: Vec<Vec<CueForm>>,
 }
@@ -99,19 +119,25 @@ impl Lexicon {
         }
         let mut words: Map<String, WordInfo> = Map::default();
         let mut cue_forms = Vec::with_capacity(cues.len());
+        // Sorted, so a list too long for `WordInfo::cue` loses the same words every time.
+        let mut cues: Vec<(String, Vec<CueForm>)> = cues.into_iter().collect();
+        cues.sort_by(|a, b| a.0.cmp(&b.0));
         for (first, mut forms) in cues {
+            let Ok(index) = u16::try_from(cue_forms.len() + 1) else {
+                break;
+            };
             forms.sort_by_key(|f| std::cmp::Reverse(f.rest.len()));
             cue_forms.push(forms);
-            words.entry(first).or_default().cue = cue_forms.len() as u32;
+            words.entry(first).or_default().cue = index;
         }
         for line in assets.lines("pronouns.txt") {
             let cols: Vec<&str> = line.split('\t').map(str::trim).collect();
             if let [word, number, referent] = cols[..] {
-                words.entry(word.to_lowercase()).or_default().pronoun = Some(Pronoun {
-                    plural: number == "plural",
-                    person: referent != "thing",
-                    thing: referent != "person",
-                });
+                let bit = |on: bool, b: u8| if on { b } else { 0 };
+                words.entry(word.to_lowercase()).or_default().pronoun = PRONOUN
+                    | bit(number == "plural", PLURAL)
+                    | bit(referent != "thing", PERSON)
+                    | bit(referent != "person", THING);
             }
         }
         let mut bit = 0;
@@ -132,17 +158,26 @@ impl Lexicon {
             }
             words.entry(line.to_lowercase()).or_default().classes |= bit;
         }
-        let mut short_words: PackedMap<WordInfo> = PackedMap::default();
+        let mut short: Vec<(u64, WordInfo)> = Vec::new();
         let mut long_words: Map<String, WordInfo> = Map::default();
         for (w, info) in words {
             match short_key(&w) {
-                Some(k) => short_words.insert(k, info),
-                None => long_words.insert(w, info),
+                Some(k) => short.push((k, info)),
+                None => {
+                    long_words.insert(w, info);
+                }
             };
         }
+        let short_words = ShortTable::new(&short);
+        let prefixes: Vec<(u64, WordInfo)> = long_words
+            .keys()
+            .map(|w| (prefix_key(w.as_bytes()), WordInfo::default()))
+            .collect();
+        let long_prefixes = ShortTable::new(&prefixes);
         Lexicon {
             short_words,
             long_words,
+            long_prefixes,
             cue_forms,
         }
     }
@@ -150,15 +185,30 @@ impl Lexicon {
     /// The lists' entry for a lower-cased word (empty when it is in none).
     pub fn info(&self, lower: &str) -> WordInfo {
         match short_key(lower) {
-            Some(k) => self.short_words.get(&k),
-            None => self.long_words.get(lower),
+            Some(k) => self.short_words.get(k),
+            None if !self.long_prefixes.contains(prefix_key(lower.as_bytes())) => {
+                WordInfo::default()
+            }
+            None => self.long_words.get(lower).copied().unwrap_or_default(),
         }
-        .copied()
-        .unwrap_or_default()
+    }
+
+    /// `info` for an ASCII word `lower` that sits at byte `at` of `lowered`: a short word's key
+    /// is read as one eight-byte load and masked.
+    #[inline]
+    pub fn info_ascii(&self, lower: &str, lowered: &[u8], at: usize) -> WordInfo {
+        let len = lower.len();
+        if len <= 7
+            && let Some(chunk) = lowered.get(at..).and_then(|b| b.first_chunk::<8>())
+        {
+            let bytes = u64::from_le_bytes(*chunk) & ((1u64 << (8 * len)) - 1);
+            return self.short_words.get(bytes | ((len as u64) << 56));
+        }
+        self.info(lower)
     }
 
     /// Whether the token is a word in class `class` (one of the bit constants).
-    pub fn has(&self, t: &Tok<'_>, class: u16) -> bool {
+    pub fn has(&self, t: &Tok<'_>, class: u8) -> bool {
         t.word && t.info.classes & class != 0
     }
 
@@ -166,7 +216,7 @@ impl Lexicon {
         if !t.word {
             return None;
         }
-        t.info.pronoun
+        t.info.pronoun()
     }
 
     /// The longest speech verb or phrase starting at token `i`, outside quotations.
@@ -194,10 +244,10 @@ impl Lexicon {
                     .is_some_and(|n| n.word && n.lower == *w && n.run.is_none())
             });
             if ok {
-                // "states" and "reports" are nouns after a determiner ("the states", "the reports").
+                // "states" and "reports" are nouns after a determiner ("the states", "the reports",
+                // "his call for").
                 if i > 0
                     && self.has(&toks[i - 1], DET)
-                    && f.rest.is_empty()
                     && !t.lower.ends_with("ed")
                     && t.lower != "said"
                     && t.lower != "told"
@@ -213,5 +263,108 @@ impl Lexicon {
             }
         }
         None
+    }
+}
+
+/// The first seven bytes of a word of at least seven, packed like a `short_key`.
+fn prefix_key(w: &[u8]) -> u64 {
+    let mut key = 7u64 << 56;
+    for (k, &x) in w.iter().take(7).enumerate() {
+        key |= u64::from(x) << (8 * k);
+    }
+    key
+}
+
+const FILTER_WORDS: usize = 64;
+
+/// The filter word and bit of `key`: bits 20..32 of its hash (slots take the top bits).
+#[inline]
+fn filter_bit(key: u64) -> (usize, u64) {
+    let h = (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 20) as usize & (FILTER_WORDS * 64 - 1);
+    (h / 64, 1u64 << (h % 64))
+}
+
+/// An open-addressing table of `short_key`s: most words of a text are in no list, and a miss
+/// mostly costs one multiply and one probe that finds an empty slot (key 0 is no word: a key
+/// holds its length).
+#[derive(Clone, Debug, Default)]
+struct ShortTable {
+    /// One bit per hash (other bits than the slot's), set for the keys present: 512 bytes that
+    /// stay in cache and turn most misses away before the key array is touched.
+    filter: Vec<u64>,
+    keys: Vec<u64>,
+    infos: Vec<WordInfo>,
+    shift: u32,
+}
+
+impl ShortTable {
+    fn new(entries: &[(u64, WordInfo)]) -> Self {
+        // At most one slot in four taken, so probe runs stay short.
+        let size = (entries.len() * 4).next_power_of_two().max(16);
+        let mut t = ShortTable {
+            filter: vec![0; FILTER_WORDS],
+            keys: vec![0; size],
+            infos: vec![WordInfo::default(); size],
+            shift: 64 - size.trailing_zeros(),
+        };
+        for &(k, info) in entries {
+            let (word, bit) = filter_bit(k);
+            t.filter[word] |= bit;
+            let mut i = t.slot(k);
+            while t.keys[i] != 0 && t.keys[i] != k {
+                i = (i + 1) & (size - 1);
+            }
+            t.keys[i] = k;
+            t.infos[i] = info;
+        }
+        t
+    }
+
+    #[inline]
+    fn slot(&self, key: u64) -> usize {
+        (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> self.shift) as usize
+    }
+
+    fn contains(&self, key: u64) -> bool {
+        if !self.may_hold(key) {
+            return false;
+        }
+        let mask = self.keys.len().wrapping_sub(1);
+        let mut i = self.slot(key) & mask;
+        while let Some(&k) = self.keys.get(i) {
+            if k == key {
+                return true;
+            }
+            if k == 0 {
+                break;
+            }
+            i = (i + 1) & mask;
+        }
+        false
+    }
+
+    #[inline]
+    fn may_hold(&self, key: u64) -> bool {
+        let (word, bit) = filter_bit(key);
+        self.filter.get(word).is_some_and(|w| w & bit != 0)
+    }
+
+    #[inline]
+    fn get(&self, key: u64) -> WordInfo {
+        if !self.may_hold(key) {
+            return WordInfo::default();
+        }
+        let mask = self.keys.len().wrapping_sub(1);
+        let mut i = self.slot(key) & mask;
+        while let Some(&k) = self.keys.get(i) {
+            if k == key {
+                return self.infos[i];
+            }
+            if k == 0 {
+                break;
+            }
+            i = (i + 1) & mask;
+        }
+        WordInfo::default()
     }
 }

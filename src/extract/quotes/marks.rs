@@ -23,6 +23,16 @@ fn is_close(c: char) -> bool {
     matches!(c, '”' | '»')
 }
 
+/// A straight mark with a space before it and a word after it: "Father …
+fn opens_inner(prev: char, next: char) -> bool {
+    prev.is_whitespace() && next.is_alphanumeric()
+}
+
+/// Whether `before` ends with a full stop, question or exclamation mark and a space.
+fn ends_sentence(before: &str) -> bool {
+    before.len() > before.trim_end().len() && before.trim_end().ends_with(['.', '!', '?'])
+}
+
 fn opens_para(text: &str, para: Span) -> bool {
     para.slice(text)
         .chars()
@@ -37,6 +47,8 @@ pub fn runs(text: &str, paragraphs: &[Span]) -> Vec<Run> {
     // Inside a markup attribute value (tweet-id="..."): not a quotation.
     let mut attr = false;
     for (pi, para) in paragraphs.iter().enumerate() {
+        // A straight-quoted passage is open inside the open quotation (never past a paragraph).
+        let mut nested = false;
         let s = para.slice(text);
         // Only double quotation marks matter: '"' itself, and “ ” „ (E2 80 ..) or « » (C2 ..).
         for i in memchr::memchr3_iter(b'"', 0xE2, 0xC2, s.as_bytes()) {
@@ -65,6 +77,7 @@ pub fn runs(text: &str, paragraphs: &[Span]) -> Vec<Run> {
                             closed: true,
                         });
                         open = None;
+                        nested = false;
                     }
                     // A closing mark used as an opener: ”Sorry, ...”
                     None if prev.is_whitespace() && !next.is_whitespace() => open = Some(at),
@@ -74,6 +87,21 @@ pub fn runs(text: &str, paragraphs: &[Span]) -> Vec<Run> {
                 attr = !attr;
             } else {
                 match open {
+                    // Straight quotes cannot nest, so inside a quotation a mark that reads as an
+                    // opener (space before, word after) starts a quotation within it: “he was the
+                    // "Father of the House" and …”. Its closer follows; the outer one goes on.
+                    Some(_) if nested => nested = false,
+                    // After a sentence's end it is a new paragraph's opener, run together with
+                    // the last one ("… Empire. "The problems …"): the open quotation went
+                    // unclosed and a new one begins.
+                    Some(o) if opens_inner(prev, next) && ends_sentence(&s[..i]) => {
+                        out.push(Run {
+                            span: Span::new(o, para.start + s[..i].trim_end().len()),
+                            closed: false,
+                        });
+                        open = Some(at);
+                    }
+                    Some(_) if opens_inner(prev, next) => nested = true,
                     Some(o) => {
                         out.push(Run {
                             span: Span::new(o, at + 1),
@@ -138,6 +166,15 @@ mod tests {
             ("“Unclosed here.\nNext para.", &["“Unclosed here."]),
             ("a 5\" pipe and \"x\"", &["\"x\""]),
             ("<tweet id=\"12\" by=\"@a\">“Hi.”", &["“Hi.”"]),
+            (
+                "He said: \"I was the \"Father of the House\" then.\" Next.",
+                &["\"I was the \"Father of the House\" then.\""],
+            ),
+            ("\"One. \"Two.\" Three.", &["\"One.", "\"Two.\""]),
+            (
+                "\"Yes,\" she said. \"No.\" Then \"maybe\".",
+                &["\"Yes,\"", "\"No.\"", "\"maybe\""],
+            ),
         ];
         for (text, want) in cases {
             let got: Vec<&str> = runs(text, &paras(text))

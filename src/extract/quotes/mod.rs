@@ -42,16 +42,24 @@ pub fn extract(
     actors: &[DocActor],
     lex: &Lexicon,
 ) -> Staged<Quote> {
+    // Tokens keep 32-bit offsets.
+    if u32::try_from(text.len()).is_err() {
+        let mut out = Staged::default();
+        out.warnings
+            .push("text of 4 GiB or more: no quotes extracted".to_string());
+        return out;
+    }
     let paragraphs: Vec<Span> = segments.paragraphs.iter().map(|p| p.span).collect();
     let runs = marks::runs(text, &paragraphs);
     let lowered = text.to_ascii_lowercase();
-    let mut toks = tokens::tokenize(text, &lowered, segments, lex);
+    let mut folds = String::new();
+    let mut toks = tokens::tokenize(text, &lowered, &mut folds, segments, lex);
     let mut run_toks = Vec::with_capacity(runs.len());
     for (r, run) in runs.iter().enumerate() {
         let a = tokens::first_at(&toks, run.span.start);
         let mut b = a;
-        while b < toks.len() && toks[b].span.end <= run.span.end {
-            toks[b].run = Some(r);
+        while b < toks.len() && toks[b].end() <= run.span.end {
+            toks[b].run = Some(r as u32);
             b += 1;
         }
         run_toks.push((a, b));
@@ -75,7 +83,7 @@ pub fn extract(
             kind: f.kind,
             cue: f
                 .cue
-                .map(|c| Span::new(toks[c.start].span.start, toks[c.end() - 1].span.end)),
+                .map(|c| Span::new(toks[c.start].start(), toks[c.end() - 1].end())),
             speaker_span: f.speaker.map(|s| s.span),
             speakers,
             parts: if f.kind == QuoteKind::Direct && f.parts.len() > 1 {

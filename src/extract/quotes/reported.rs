@@ -7,7 +7,7 @@
 use super::direct::{Ctx, Found};
 use super::lexicon::{BE, CueMatch, DET, Frame, SKIP};
 use super::speaker;
-use super::tokens::Tok;
+use super::tokens::{NO_SENTENCE, Tok};
 use crate::model::{QuoteKind, Span};
 
 /// Finds reported statements; `used` are cue tokens the direct quotes already took.
@@ -21,7 +21,7 @@ pub fn find(ctx: &Ctx, used: &[usize]) -> Vec<Found> {
             continue;
         };
         k = c.end();
-        if used.contains(&c.start) || c.frame == Frame::Quote || toks[c.start].sent == usize::MAX {
+        if used.contains(&c.start) || c.frame == Frame::Quote || toks[c.start].sent == NO_SENTENCE {
             continue;
         }
         if let Some(f) = statement(ctx, c) {
@@ -45,10 +45,9 @@ fn statement(ctx: &Ctx, c: CueMatch) -> Option<Found> {
     let end = (c.end()..end)
         .find(|&i| {
             let t = &toks[i];
-            let joins =
-                t.is_punct(',') || matches!(t.lower.as_ref(), "and" | "but" | "while" | "whereas");
+            let joins = t.is_punct(',') || matches!(t.lower, "and" | "but" | "while" | "whereas");
             t.run.is_none()
-                && ((is_dash(t) && i > 0 && toks[i - 1].span.end < t.span.start)
+                && ((is_dash(t) && i > 0 && toks[i - 1].end() < t.start())
                     || (joins && ctx.lex.cue_at(toks, i + 1).is_some())
                     || (joins
                         && toks
@@ -69,12 +68,12 @@ fn statement(ctx: &Ctx, c: CueMatch) -> Option<Found> {
         // "..., he said." / ", they noted,": the clause before the subject is the statement.
         return trailing(ctx, c, start, end);
     }
-    let mut content_end = toks[last - 1].span.end;
+    let mut content_end = toks[last - 1].end();
     let runs_in = (c.end()..end)
         .filter_map(|i| toks[i].run)
         .collect::<Vec<_>>();
     if let Some(&r) = runs_in.last() {
-        content_end = content_end.max(ctx.runs[r].span.end);
+        content_end = content_end.max(ctx.runs[r as usize].span.end);
     }
     if c.frame == Frame::According {
         return according(ctx, c, start, end);
@@ -93,9 +92,9 @@ fn statement(ctx: &Ctx, c: CueMatch) -> Option<Found> {
     if !narration {
         return None;
     }
-    let mut from = toks[c.start].span.start;
-    if c.start > 0 && matches!(toks[c.start - 1].lower.as_ref(), "who" | "which") {
-        from = toks[c.start - 1].span.start;
+    let mut from = toks[c.start].start();
+    if c.start > 0 && matches!(toks[c.start - 1].lower, "who" | "which") {
+        from = toks[c.start - 1].start();
     }
     Some(Found {
         span: Span::new(from, content_end),
@@ -162,7 +161,7 @@ fn has_complement(ctx: &Ctx, c: CueMatch, end: usize) -> bool {
         if lex.has(w, BE)
             || (lex.has(w, SKIP)
                 && matches!(
-                    w.lower.as_ref(),
+                    w.lower,
                     "has"
                         | "have"
                         | "had"
@@ -208,7 +207,7 @@ fn according(ctx: &Ctx, c: CueMatch, start: usize, end: usize) -> Option<Found> 
         if i >= last {
             return None;
         }
-        Span::new(toks[i].span.start, toks[last - 1].span.end)
+        Span::new(toks[i].start(), toks[last - 1].end())
     } else {
         let mut last = c.start;
         while last > start && !toks[last - 1].word && toks[last - 1].run.is_none() {
@@ -217,7 +216,7 @@ fn according(ctx: &Ctx, c: CueMatch, start: usize, end: usize) -> Option<Found> 
         if last <= start {
             return None;
         }
-        Span::new(toks[start].span.start, toks[last - 1].span.end)
+        Span::new(toks[start].start(), toks[last - 1].end())
     };
     Some(Found {
         span,
@@ -252,12 +251,12 @@ fn trailing(ctx: &Ctx, c: CueMatch, start: usize, end: usize) -> Option<Found> {
     }
     let tail = c.end() < last && toks[c.end()].is_punct(',');
     let span_end = if tail {
-        toks[last - 1].span.end
+        toks[last - 1].end()
     } else {
-        toks[comma - 1].span.end
+        toks[comma - 1].end()
     };
     Some(Found {
-        span: Span::new(toks[start].span.start, span_end),
+        span: Span::new(toks[start].start(), span_end),
         kind: QuoteKind::Reported,
         parts: Vec::new(),
         cue: Some(c),

@@ -14,6 +14,11 @@ pub fn resolve(found: &[Found], actors: &[DocActor]) -> Vec<Vec<usize>> {
         .flat_map(|(i, a)| a.mentions.iter().map(move |m| (m.start, m.end, i)))
         .collect();
     mentions.sort_unstable();
+    let longest = mentions
+        .iter()
+        .map(|&(s, e, _)| e.saturating_sub(s))
+        .max()
+        .unwrap_or(0);
     let mut order: Vec<usize> = (0..found.len()).collect();
     order.sort_by_key(|&i| {
         found[i]
@@ -29,7 +34,10 @@ pub fn resolve(found: &[Found], actors: &[DocActor]) -> Vec<Vec<usize>> {
         };
         let mut who: Vec<usize> = Vec::new();
         for h in &sp.heads {
-            for &(s, e, a) in &mentions {
+            // Sorted by start, and none longer than `longest`: only these can overlap the head.
+            let from = mentions.partition_point(|m| m.0 < h.start.saturating_sub(longest));
+            let to = mentions.partition_point(|m| m.0 < h.end);
+            for &(s, e, a) in mentions.get(from..to).unwrap_or_default() {
                 if s < h.end && h.start < e && !who.contains(&a) {
                     who.push(a);
                 }

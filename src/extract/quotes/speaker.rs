@@ -43,7 +43,7 @@ fn abbrev_dot(toks: &[Tok<'_>], i: usize) -> bool {
         && toks[i - 1].word
         && toks[i - 1].cap
         && toks[i - 1].lower.len() <= 4
-        && toks[i - 1].span.end == toks[i].span.start
+        && toks[i - 1].end() == toks[i].start()
         && toks.get(i + 1).is_some_and(|n| n.word && n.cap)
 }
 
@@ -302,7 +302,7 @@ fn build(toks: &[Tok<'_>], lex: &Lexicon, first: usize, end: usize) -> Speaker {
             || before.lower.ends_with("'s")
     };
     let name_first = if trim { k } else { first };
-    let span = Span::new(toks[name_first].span.start, toks[end - 1].span.end);
+    let span = Span::new(toks[name_first].start(), toks[end - 1].end());
     let mut heads = Vec::new();
     let mut conj_start = first;
     for i in first..=end {
@@ -342,13 +342,13 @@ fn head_of(lex: &Lexicon, conj: &[Tok<'_>]) -> Option<Span> {
         .iter()
         .position(|t| lex.has(t, NP_PREP) && !t.cap)
         .unwrap_or(conj.len());
-    conj[..cut].iter().rev().find(|t| t.word).map(|t| t.span)
+    conj[..cut].iter().rev().find(|t| t.word).map(Tok::span)
 }
 
 /// "the commentators", "these officials": a definite phrase of common nouns refers back.
 fn definite(phrase: &[Tok<'_>]) -> Option<Anaphor> {
     let (first, rest) = phrase.split_first()?;
-    let det = matches!(first.lower.as_ref(), "the" | "these" | "those" | "both");
+    let det = matches!(first.lower, "the" | "these" | "those" | "both");
     if !det || rest.is_empty() || rest.len() > 3 || rest.iter().any(|t| t.cap || !t.word) {
         return None;
     }

@@ -292,6 +292,8 @@ pub struct Lexicon {
     past: HashMap<String, ()>,
     /// Words after a bare number that make it a quantity, not a year ("1990 shares").
     not_year_after: HashMap<String, ()>,
+    /// Words ending in "-ed" that are no past form ("United", "hundred"): no tense cue.
+    not_past_ed: HashMap<String, ()>,
     /// All of the above by word, so the tagger looks each token up once: `entries` indexed by
     /// the packed key of a short word (most words of news text) or by a longer word itself.
     entries: Vec<Entry>,
@@ -372,6 +374,7 @@ impl Lexicon {
             future: set("temporal-future-cues.txt"),
             past: set("temporal-past-cues.txt"),
             not_year_after: set("temporal-not-year-after.txt"),
+            not_past_ed: set("temporal-not-past-ed.txt"),
             entries: Vec::new(),
             short_entries: Default::default(),
             long_entries: HashMap::default(),
@@ -499,6 +502,10 @@ impl Lexicon {
 
     pub fn is_not_year_after(&self, w: &str) -> bool {
         self.not_year_after.contains_key(w)
+    }
+
+    pub fn is_not_past_ed(&self, w: &str) -> bool {
+        self.not_past_ed.contains_key(w)
     }
 }
 

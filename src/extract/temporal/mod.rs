@@ -264,12 +264,16 @@ fn direction(
         }
         // "planned to leave on Thursday", "set to resume Monday": a plan for that day. After the
         // day ("On Friday, the government planned to pay") it was made that day.
-        if before && matches!(w, "planned" | "set" | "poised") && p.w(k + 1) == "to" {
+        if before
+            && ((matches!(w, "planned" | "set" | "poised") && p.w(k + 1) == "to")
+                || p.arranged_future(k)
+                || p.reported_future(k, end))
+        {
             return 1;
         }
         if future || (w == "ll" && k > 0 && p.w(k - 1) == "'") {
             1
-        } else if lexicon::past_cue(e, w) {
+        } else if lexicon::past_cue(e, w) && !p.untensed_ed(k) {
             -1
         } else {
             0
@@ -293,7 +297,7 @@ fn direction(
         }
     }
     for (k, &s) in sentence_of.iter().enumerate().skip(end).take(14) {
-        if s != sent {
+        if s != sent || p.clause_break(k) {
             break;
         }
         let c = cue(k, false);

@@ -194,8 +194,19 @@ impl Parser<'_> {
         }
         let unit = self.lx(k).unit()?;
         // "a second term", "three-quarters", "a quarter of", "60 Minutes" (a title), "52 years old".
+        // "more than a quarter of the market", "three quarters of the vote": a share, unless a
+        // time follows ("a quarter of a century").
+        // "several quarters of losses" stays a span.
+        let share_of = self.w(k + 1) == "of"
+            && matches!(
+                self.w(k + 2),
+                "a" | "an" | "the" | "its" | "their" | "his" | "her" | "our" | "all" | "this"
+            )
+            && self.lx(k + 3).unit().is_none()
+            && self.year_at_pub(k + 3).is_none();
         let fraction = unit == Unit::Quarter
             && (hyphen
+                || share_of
                 || (matches!(self.w(j), "a" | "one")
                     && !matches!(self.w(i.wrapping_sub(1)), "for" | "in" | "over" | "within")));
         if self.w(k) == "second" || fraction || self.title_case(k) || self.w(k + 1) == "old" {
@@ -283,6 +294,18 @@ impl Parser<'_> {
         Some((end, duration(n, unit)))
     }
 
+    /// "the" at `i - 1` and "first week of", "last days of" at `i`.
+    fn part_of_period(&self, i: usize) -> bool {
+        i > 0
+            && self.w(i - 1) == "the"
+            && matches!(self.w(i), "first" | "last")
+            && self.lx(i + 1).unit().is_some_and(|u| {
+                (Unit::Weekend..=Unit::Month).contains(&u)
+                    || (u == Unit::Day && self.w(i + 1) == "days")
+            })
+            && self.w(i + 2) == "of"
+    }
+
     /// "last week", "this year", "next Tuesday", "last November", "the previous day", "the past two years".
     pub(super) fn core_det(&self, i: usize) -> Core {
         // "this past spring", "this coming week"
@@ -290,6 +313,21 @@ impl Parser<'_> {
             return self.core_det(i + 1);
         }
         let w = self.w(i);
+        // "the last week of June", "the first days of 1990": a part of the period after "of",
+        // valued as that period (not "last week"); read from "the", which the span keeps.
+        if let Some(o) = [i, i + 1].into_iter().find(|&o| self.part_of_period(o)) {
+            if o == i {
+                return None;
+            }
+            let k = if self.w(o + 3) == "the" { o + 4 } else { o + 3 };
+            return match self.core(k) {
+                Some((e, sem @ (Sem::Month { .. } | Sem::Year(_) | Sem::Part { .. }))) => {
+                    Some((e, sem))
+                }
+                Some((e, sem @ Sem::Shift { unit, .. })) if unit >= Unit::Month => Some((e, sem)),
+                _ => None,
+            };
+        }
         let (n, anchor) = match w {
             "this" | "current" => (0, Anchor::Reference),
             "that" | "same" => (0, Anchor::Text),

@@ -339,11 +339,24 @@ fn resolve_part(y: &YearRef, part: &Part, ctx: &Context) -> Option<Resolved> {
                 .filter_map(|y| bounds(y, part).map(|b| (y, b.0, b.1)))
                 .collect();
             // A quarter or half without a year is the latest one begun; a season follows the tense.
-            let dir = match part {
-                Part::Season(_) if ctx.dir > 0 => 1,
-                _ => -1,
-            };
-            pick_side(&c, r, dir)
+            // In a clause about the future, a quarter or half long over is the next one ("the
+            // deal should close in the fourth quarter", written in March); one that ended in the
+            // last two months is still being reported on.
+            match part {
+                Part::Season(_) if ctx.dir > 0 => pick_side(&c, r, 1),
+                Part::Season(_) => pick_side(&c, r, -1),
+                _ => {
+                    let latest = pick_side(&c, r, -1);
+                    let stale = latest
+                        .and_then(|y| bounds(y, part))
+                        .is_some_and(|(_, e)| (r - e).num_days() > 60);
+                    if ctx.dir > 0 && stale {
+                        pick_side(&c, r, 1)
+                    } else {
+                        latest
+                    }
+                }
+            }
         }
     };
     Some(match year {

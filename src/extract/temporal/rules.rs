@@ -24,6 +24,53 @@ impl Parser<'_> {
             .is_some_and(char::is_uppercase)
     }
 
+    /// Whether the word at `k`, which looks like a past form ("-ed"), says nothing of the tense: a
+    /// passive after a form of "be" ("will be released Monday", "is held in May", "to be named
+    /// Friday") takes its tense from the auxiliary, and some words only end like a past form.
+    #[inline]
+    pub(super) fn untensed_ed(&self, k: usize) -> bool {
+        let w = self.w(k);
+        if self.entry(k).is_some_and(|e| e.past) || !w.ends_with("ed") {
+            return false;
+        }
+        (k > 0 && matches!(self.w(k - 1), "be" | "being" | "is" | "are" | "am"))
+            || self.lex.is_not_past_ed(w)
+    }
+
+    /// Whether the word at `k` opens an arrangement for the future: "is to resume trading
+    /// Tuesday", "are to be named on Saturday", "the trial is set for Jan. 15".
+    #[inline]
+    pub(super) fn arranged_future(&self, k: usize) -> bool {
+        (self.w(k) == "to" && k > 0 && matches!(self.w(k - 1), "is" | "are" | "am"))
+            || (self.w(k) == "set" && self.w(k + 1) == "for")
+    }
+
+    /// A word that ends the clause of an expression before it, so a tense after it belongs to
+    /// another verb: "met him on Thursday and will travel to Japan on Saturday" ("and" only
+    /// right before a verb: "the Abortion and Reproductive Rights League plans" goes on).
+    #[inline]
+    pub(super) fn clause_break(&self, k: usize) -> bool {
+        match self.w(k) {
+            "while" | "whereas" | "although" | "though" | "because" | ";" => true,
+            "and" | "but" => {
+                let next = self.w(k + 1);
+                self.entry(k + 1).is_some_and(|e| e.future || e.past)
+                    || super::lexicon::past_cue(self.entry(k + 1), next)
+            }
+            _ => false,
+        }
+    }
+
+    /// Whether "would" at `k`, before the expression ending at `end`, reports a plan: "said the
+    /// bridge would reopen on Friday". Not "would have" (what did not happen), nor before a
+    /// day's possessive ("would appeal Wednesday's ruling": the ruling is done).
+    #[inline]
+    pub(super) fn reported_future(&self, k: usize, end: usize) -> bool {
+        self.w(k) == "would"
+            && self.w(k + 1) != "have"
+            && !(self.is_punct_at(end, '\'') && self.w(end + 1) == "s")
+    }
+
     /// "today", "yesterday morning", "tonight", "tomorrow".
     pub(super) fn core_deictic(&self, i: usize) -> Core {
         // "the people of tomorrow": the future in general.
@@ -90,6 +137,17 @@ impl Parser<'_> {
         // "Saturday, 26 February" (day first, as British news writes it).
         if let Some((e, sem @ Sem::Day { .. })) = self.core_day_led(k) {
             return Some((e, sem));
+        }
+        // "owned by Sun.", "Tears of the Sun.": without a date after it, an abbreviation is a day
+        // only where a day is expected ("on Sat.", "until Wed."; not "by", as companies go "by Sun.").
+        if abbrev
+            && !(i > 0
+                && matches!(
+                    self.w(i - 1),
+                    "on" | "until" | "till" | "since" | "next" | "last" | "this" | "through"
+                ))
+        {
+            return None;
         }
         let mut pod = None;
         if let Some(p) = self.lx(end).part_of_day().filter(|p| !p.starts_with('T')) {
@@ -451,6 +509,10 @@ impl Parser<'_> {
                     return Some((i + 1, Sem::LastQuarter { years_back: 0 }));
                 }
                 "year" if !self.is_punct_at(i + 1, '-') && !self.is_punct_at(i + 1, '\'') => {
+                    // "Player of the Year", "Businessman of the Year": an award's title.
+                    if self.cap_at(i) && i >= 2 && self.w(i - 2) == "of" {
+                        return None;
+                    }
                     // "the year ended June 30": a fiscal year, a span; "the end of the year",
                     // "a high for the year": this year.
                     // "the year ahead" is a span too; "the year before" the one before the
@@ -569,6 +631,20 @@ impl Parser<'_> {
 fn is_zone(w: &str) -> bool {
     matches!(
         w,
-        "edt" | "est" | "gmt" | "utc" | "cet" | "pdt" | "pst" | "cdt" | "cst" | "bst"
+        "edt"
+            | "est"
+            | "et"
+            | "gmt"
+            | "utc"
+            | "cet"
+            | "cest"
+            | "pdt"
+            | "pst"
+            | "pt"
+            | "cdt"
+            | "cst"
+            | "mdt"
+            | "mst"
+            | "bst"
     )
 }

@@ -109,6 +109,8 @@ impl Sem {
                 | Sem::Clock { .. }
                 | Sem::Year(_)
                 | Sem::Set(_)
+                // "over the Christmas period": a holiday is a name.
+                | Sem::Holiday { .. }
         )
     }
 }

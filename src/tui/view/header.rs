@@ -34,8 +34,18 @@ impl Widget for TitleView<'_> {
                 count(s.data.people, "person", "people"),
                 count(s.data.spoken_quotes, "quote", "quotes"),
             ];
-            if let Some((a, b)) = s.data.range {
-                parts.push(format!("{} → {}", month_short(a), month_short(b)));
+            // The bulk of the dates, as the histogram shows them; a stray "1st century" or "2100"
+            // would otherwise make every archive read "Jan 0 → Dec 2100".
+            if let Some((a, b)) = s.data.histogram_range {
+                let (before, after) = s.data.outside;
+                let mut range = format!("{} → {}", month_short(a), month_short(b));
+                match (before, after) {
+                    (0, 0) => {}
+                    (n, 0) => range.push_str(&format!(" (+{n} before)")),
+                    (0, n) => range.push_str(&format!(" (+{n} after)")),
+                    (n, m) => range.push_str(&format!(" (+{n} before, {m} after)")),
+                }
+                parts.push(range);
             }
             spans.push(Span::raw(format!(" {}", parts.join(" · "))));
         }
