@@ -449,6 +449,12 @@ fn scan_word(text: &str, at: usize, c: char) -> (Span, Option<AsciiFacts>) {
             end += 1;
         }
         rest_lower &= seen & W_NOT_LOWER == 0;
+        // After the run only a hyphen, an apostrophe or a non-ASCII char can continue the word.
+        match bytes.get(end) {
+            None => break,
+            Some(&b) if b < 0x80 && b != b'-' && b != b'\'' => break,
+            _ => {}
+        }
         let Some((ch, m)) = char_at(text, end) else {
             break;
         };
