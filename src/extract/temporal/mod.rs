@@ -6,6 +6,7 @@
 
 mod calendar;
 mod calendar_rules;
+mod cues;
 mod keytable;
 mod lexicon;
 mod recognise;
