@@ -24,10 +24,41 @@ pub enum Word {
     Decade(i32),
 }
 
+impl Word {
+    pub const MONTH: u16 = 1;
+    pub const WEEKDAY: u16 = 1 << 1;
+    pub const NUMBER: u16 = 1 << 2;
+    pub const ORDINAL: u16 = 1 << 3;
+    pub const UNIT: u16 = 1 << 4;
+    pub const SEASON: u16 = 1 << 5;
+    pub const POD: u16 = 1 << 6;
+    pub const REF: u16 = 1 << 7;
+    pub const SET: u16 = 1 << 8;
+    pub const DECADE: u16 = 1 << 9;
+
+    /// This reading's bit in `Entry::kinds`.
+    pub fn bit(&self) -> u16 {
+        match self {
+            Word::Month(_) => Word::MONTH,
+            Word::Weekday(_) => Word::WEEKDAY,
+            Word::Number(_) => Word::NUMBER,
+            Word::Ordinal(_) => Word::ORDINAL,
+            Word::Unit(_) => Word::UNIT,
+            Word::Season(_) => Word::SEASON,
+            Word::PartOfDay(_) => Word::POD,
+            Word::Ref(_) => Word::REF,
+            Word::Set(_) => Word::SET,
+            Word::Decade(_) => Word::DECADE,
+        }
+    }
+}
+
 /// Everything the lexicon knows about one word, looked up once per token by the tagger.
 #[derive(Clone, Debug, Default)]
 pub struct Entry {
     pub words: Vec<Word>,
+    /// Which readings `words` holds, one bit per kind (`Word::bit`): the grammar's cheap gate.
+    pub kinds: u16,
     /// An expression can start here (`Lexicon::may_start`).
     pub starter: bool,
     pub holiday_start: bool,
@@ -401,6 +432,7 @@ impl Lexicon {
             }
             let e = Entry {
                 words: lex.get(&k).to_vec(),
+                kinds: lex.get(&k).iter().fold(0, |a, w| a | w.bit()),
                 starter: lex.starters.contains_key(&k),
                 holiday_start: lex.holiday_starts.contains_key(&k),
                 future: lex.future.contains_key(&k),

@@ -4,7 +4,7 @@
 //! after it and its meaning; `parse_at` adds the leading "the" and modifiers ("early", "the end
 //! of") and keeps the longest reading.
 
-use super::lexicon::{Entry, Lexicon, Unit, Words};
+use super::lexicon::{Entry, Lexicon, Unit, Word, Words};
 use super::sem::{Anchor, Part, Sem, YearRef, duration_value};
 use super::tokens::{Kind, Token};
 
@@ -401,21 +401,111 @@ impl Parser<'_> {
                 best = Some((end, sem));
             }
         };
-        take(self.core_holiday(i));
-        take(self.core_iso(i));
-        take(self.core_month_led(i));
-        take(self.core_day_led(i));
-        take(self.core_year(i));
-        take(self.core_decade(i));
-        take(self.core_det(i));
-        take(self.core_number(i));
-        take(self.core_ordinal(i));
-        take(self.core_deictic(i));
-        take(self.core_weekday(i));
-        take(self.core_clock(i));
-        take(self.core_ref(i));
-        take(self.core_set(i));
-        take(self.core_misc(i));
+        // A cheap gate per rule, read off each rule's first checks (its token kind, the lexicon
+        // readings it needs, the literal words it opens with): a rule that cannot match at `i`
+        // is not called. Every rule reads nothing at all past the end of the tokens.
+        let t = self.toks.get(i)?;
+        let num = t.kind == Kind::Num;
+        let e = self.entry(i);
+        let has = |bits: u16| e.is_some_and(|e| e.kinds & bits != 0);
+        let w = t.norm;
+        if e.is_some_and(|e| e.holiday_start) {
+            take(self.core_holiday(i));
+        }
+        if num {
+            take(self.core_iso(i));
+        }
+        if has(Word::MONTH) {
+            take(self.core_month_led(i));
+        }
+        if num || has(Word::ORDINAL) {
+            take(self.core_day_led(i));
+        }
+        if num || matches!(w, "fiscal" | "year" | "two" | "nineteen" | "eighteen") {
+            take(self.core_year(i));
+        }
+        if num || t.is_punct('\'') || has(Word::DECADE | Word::ORDINAL) {
+            take(self.core_decade(i));
+        }
+        if matches!(
+            w,
+            "this"
+                | "the"
+                | "current"
+                | "that"
+                | "same"
+                | "last"
+                | "past"
+                | "previous"
+                | "preceding"
+                | "prior"
+                | "next"
+                | "coming"
+                | "following"
+        ) {
+            take(self.core_det(i));
+        }
+        if num
+            || has(Word::NUMBER)
+            || matches!(
+                w,
+                "no" | "more"
+                    | "less"
+                    | "fewer"
+                    | "at"
+                    | "up"
+                    | "nearly"
+                    | "almost"
+                    | "around"
+                    | "roughly"
+                    | "approximately"
+                    | "a"
+                    | "an"
+            )
+        {
+            take(self.core_number(i));
+        }
+        if num || has(Word::ORDINAL) || matches!(w, "fiscal" | "q" | "last") {
+            take(self.core_ordinal(i));
+        }
+        if matches!(w, "today" | "tonight" | "yesterday" | "tomorrow") {
+            take(self.core_deictic(i));
+        }
+        if has(Word::WEEKDAY) || (w.len() > 5 && w.ends_with('s')) {
+            take(self.core_weekday(i));
+        }
+        if num || has(Word::POD) {
+            take(self.core_clock(i));
+        }
+        if has(Word::REF)
+            || matches!(
+                w,
+                "past" | "present" | "near" | "foreseeable" | "distant" | "immediate" | "these"
+            )
+        {
+            take(self.core_ref(i));
+        }
+        if has(Word::SET) || matches!(w, "every" | "each") {
+            take(self.core_set(i));
+        }
+        if has(Word::UNIT | Word::SEASON)
+            || matches!(
+                w,
+                "year"
+                    | "latest"
+                    | "recent"
+                    | "comparable"
+                    | "corresponding"
+                    | "same"
+                    | "quarter"
+                    | "fiscal"
+                    | "month"
+                    | "week"
+                    | "weekend"
+            )
+        {
+            take(self.core_misc(i));
+        }
         best
     }
 }
