@@ -10,6 +10,7 @@ pub mod export;
 pub mod extract;
 pub mod fasthash;
 pub mod fsutil;
+pub mod keytable;
 pub mod model;
 pub mod text;
 pub mod tui;

@@ -260,7 +260,9 @@ pub fn run(doc: &Doc, lex: &Lexicon, mut a: usize, mut b: usize, out: &mut Vec<C
     if a >= b {
         return;
     }
-    let whole = gazetteer(doc, lex, a, b).filter(|(len, _)| *len == b - a);
+    // One lookup for the two questions below: a name that is all gazetteer, or a place first.
+    let at_a = gazetteer(doc, lex, a, b);
+    let whole = at_a.filter(|(len, _)| *len == b - a);
     // A name in a results line or league row is a team ("Bayer Leverkusen 4 2 0 2", "Hull 0"),
     // unless it is a country (national teams are places) or looks like a person.
     let country =
@@ -298,7 +300,7 @@ pub fn run(doc: &Doc, lex: &Lexicon, mut a: usize, mut b: usize, out: &mut Vec<C
     // "U.S. Open", "Sydney Bulldogs", "Paris Saint-Germain": a place and one unknown word name
     // something else — a team in a results line, else an event or brand that is not an actor.
     if !doc.strict(a)
-        && let Some((len, Entry::Place(_))) = gazetteer(doc, lex, a, b)
+        && let Some((len, Entry::Place(_))) = at_a
         && b - a - len == 1
         && (unknown_tail(doc, b - 1) || doc.is(b - 1, list::THING))
     {

@@ -9,6 +9,8 @@ use super::lexicon::{FastMap, list};
 use super::lexicon::{fold, same_fold};
 use super::tokens::TokKind;
 use crate::model::{ActorKind, Span};
+use std::cell::Cell;
+use std::ops::Range;
 
 #[derive(Default)]
 struct Table {
@@ -20,19 +22,79 @@ struct Table {
     orgs: Vec<OrgName>,
     /// A buffer for folding names.
     scratch: String,
+    /// The texts `OrgName` ranges point into: one buffer for all organisations.
+    org_text: String,
 }
+
+thread_local! {
+    /// The previous document's table (without its actors), so maps keep their capacity.
+    static SPARE: Cell<Option<Box<Table>>> = const { Cell::new(None) };
+}
+
+/// Tables with more names than this go back to the allocator rather than stay with a thread.
+const KEEP_NAMES: usize = 1 << 12;
 
 struct OrgName {
     index: usize,
     /// The name has more than one word.
     spaced: bool,
-    first: String,
-    last: String,
-    initials: String,
+    /// Ranges of `Table::org_text`: the folded first and last words, and the initials.
+    first: Range<u32>,
+    last: Range<u32>,
+    initials: Range<u32>,
+}
+
+/// Appends `fold(w)` to `out`.
+fn push_fold(out: &mut String, w: &str) {
+    if w.is_ascii() {
+        let start = out.len();
+        out.push_str(w);
+        out[start..].make_ascii_lowercase();
+    } else {
+        out.push_str(&crate::text::fold(w));
+    }
 }
 
 impl Table {
-    fn add(&mut self, kind: ActorKind, name: &str, span: Span, country: Option<String>) -> usize {
+    /// A table from the thread's spare (cleared), else a new one.
+    fn take() -> Table {
+        SPARE.with(Cell::take).map_or_else(Table::default, |t| *t)
+    }
+
+    /// Gives the table's maps and buffers back to the thread for the next document.
+    fn keep(mut self) {
+        if self.by_key.iter().map(FastMap::len).sum::<usize>() > KEEP_NAMES {
+            return;
+        }
+        self.actors = Vec::new();
+        for m in &mut self.by_key {
+            m.clear();
+        }
+        self.orgs.clear();
+        self.org_text.clear();
+        SPARE.with(|s| s.set(Some(Box::new(self))));
+    }
+
+    /// The text of one of `org_text`'s ranges.
+    fn org(&self, r: &Range<u32>) -> &str {
+        self.org_text
+            .get(r.start as usize..r.end as usize)
+            .unwrap_or("")
+    }
+
+    /// Appends to `org_text` what `push` writes; its range.
+    fn org_push(&mut self, push: impl FnOnce(&mut String)) -> Range<u32> {
+        let start = self.org_text.len();
+        push(&mut self.org_text);
+        let end = self.org_text.len();
+        // Texts past 4 GB are not kept: the range reads as empty, like a name with no words.
+        match (u32::try_from(start), u32::try_from(end)) {
+            (Ok(a), Ok(b)) => a..b,
+            _ => 0..0,
+        }
+    }
+
+    fn add(&mut self, kind: ActorKind, name: &str, span: Span, country: Option<&String>) -> usize {
         // Most names are ASCII and most are met again: fold into a reused buffer, and make the
         // key only for a new actor.
         let folded;
@@ -52,12 +114,23 @@ impl Table {
             let key = key.to_string();
             let i = self.actors.len();
             if kind == ActorKind::Organization {
+                let first = self.org_push(|o| {
+                    if let Some(w) = name.split_whitespace().next() {
+                        push_fold(o, w);
+                    }
+                });
+                let last = self.org_push(|o| {
+                    if let Some(w) = name.split_whitespace().last() {
+                        push_fold(o, w);
+                    }
+                });
+                let initials = self.org_push(|o| push_initials(o, name));
                 self.orgs.push(OrgName {
                     index: self.actors.len(),
                     spaced: name.contains(' '),
-                    first: name.split_whitespace().next().map(fold).unwrap_or_default(),
-                    last: name.split_whitespace().last().map(fold).unwrap_or_default(),
-                    initials: initials(name),
+                    first,
+                    last,
+                    initials,
                 });
             }
             self.actors.push(DocActor {
@@ -73,7 +146,7 @@ impl Table {
         };
         let a = &mut self.actors[i];
         if a.country.is_none() {
-            a.country = country;
+            a.country = country.cloned();
         }
         a.mentions.push(span);
         i
@@ -115,17 +188,18 @@ fn span_of(doc: &Doc, c: &Cand) -> Span {
     Span::new(doc.toks[c.a].span.start, doc.toks[c.b - 1].span.end)
 }
 
-/// The capitals of a name's words: "European Union" → "eu".
-fn initials(name: &str) -> String {
-    name.split_whitespace()
-        .filter_map(|w| w.chars().next())
-        .filter(|c| c.is_uppercase())
-        .flat_map(char::to_lowercase)
-        .collect()
+/// Appends the capitals of a name's words: "European Union" → "eu".
+fn push_initials(out: &mut String, name: &str) {
+    out.extend(
+        name.split_whitespace()
+            .filter_map(|w| w.chars().next())
+            .filter(|c| c.is_uppercase())
+            .flat_map(char::to_lowercase),
+    );
 }
 
 pub fn resolve(doc: &Doc, cands: &[Cand]) -> Vec<DocActor> {
-    let mut t = Table::default();
+    let mut t = Table::take();
     let mut singles: Vec<&Cand> = Vec::new();
     for c in cands {
         let span = span_of(doc, c);
@@ -135,7 +209,7 @@ pub fn resolve(doc: &Doc, cands: &[Cand]) -> Vec<DocActor> {
                 apply_role(&mut t.actors[i], c);
             }
             Some(k @ (ActorKind::Place | ActorKind::Organization)) => {
-                t.add(k, &c.name, span, c.country.clone());
+                t.add(k, &c.name, span, c.country.as_ref());
             }
             _ => singles.push(c),
         }
@@ -234,7 +308,8 @@ pub fn resolve(doc: &Doc, cands: &[Cand]) -> Vec<DocActor> {
             t.add(ActorKind::Organization, &c.name, span, None);
         }
     }
-    let mut actors = t.actors;
+    let mut actors = std::mem::take(&mut t.actors);
+    t.keep();
     role_mentions(doc, &mut actors);
     for a in &mut actors {
         a.mentions.sort();
@@ -283,9 +358,9 @@ fn org_alias(t: &Table, doc: &Doc, i: usize, upper: bool) -> Option<usize> {
     let plain = !doc.given(i) && !doc.is(i, list::NON_NAME);
     for o in &t.orgs {
         // "Barrick" for "Barrick Gold Corp", "Commission" for "European Commission".
-        let hit = (suffix && o.last == f && o.spaced)
-            || (o.first == f && o.spaced && plain)
-            || (upper && f.len() >= 2 && o.initials == f);
+        let hit = (suffix && t.org(&o.last) == f && o.spaced)
+            || (t.org(&o.first) == f && o.spaced && plain)
+            || (upper && f.len() >= 2 && t.org(&o.initials) == f);
         if hit {
             if found.is_some() {
                 return None;

@@ -3,6 +3,7 @@
 use super::tokens::Tok;
 use crate::assets::Assets;
 use crate::fasthash::short_key;
+use crate::keytable::KeyTable;
 
 /// What may follow a speech verb when it reports speech without quotation marks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -87,11 +88,11 @@ impl WordInfo {
 #[derive(Clone, Debug, Default)]
 pub struct Lexicon {
     /// Words of up to seven bytes, keyed by `short_key`: one probe per token, cheaper than a string.
-    short_words: ShortTable,
+    short_words: KeyTable<WordInfo>,
     long_words: Map<String, WordInfo>,
     /// The first seven bytes of each long word, packed: most long words of a text share them
     /// with no listed word and need no string hash.
-    long_prefixes: ShortTable,
+    long_prefixes: KeyTable<WordInfo>,
     /// Cue forms by first word, longest first.
     cue_forms: Vec<Vec<CueForm>>,
 }
@@ -168,12 +169,12 @@ impl Lexicon {
                 }
             };
         }
-        let short_words = ShortTable::new(&short);
+        let short_words = KeyTable::new(&short);
         let prefixes: Vec<(u64, WordInfo)> = long_words
             .keys()
             .map(|w| (prefix_key(w.as_bytes()), WordInfo::default()))
             .collect();
-        let long_prefixes = ShortTable::new(&prefixes);
+        let long_prefixes = KeyTable::new(&prefixes);
         Lexicon {
             short_words,
             long_words,
@@ -185,7 +186,7 @@ impl Lexicon {
     /// The lists' entry for a lower-cased word (empty when it is in none).
     pub fn info(&self, lower: &str) -> WordInfo {
         match short_key(lower) {
-            Some(k) => self.short_words.get(k),
+            Some(k) => self.short_words.get(k).unwrap_or_default(),
             None if !self.long_prefixes.contains(prefix_key(lower.as_bytes())) => {
                 WordInfo::default()
             }
@@ -202,7 +203,10 @@ impl Lexicon {
             && let Some(chunk) = lowered.get(at..).and_then(|b| b.first_chunk::<8>())
         {
             let bytes = u64::from_le_bytes(*chunk) & ((1u64 << (8 * len)) - 1);
-            return self.short_words.get(bytes | ((len as u64) << 56));
+            return self
+                .short_words
+                .get(bytes | ((len as u64) << 56))
+                .unwrap_or_default();
         }
         self.info(lower)
     }
@@ -273,98 +277,4 @@ fn prefix_key(w: &[u8]) -> u64 {
         key |= u64::from(x) << (8 * k);
     }
     key
-}
-
-const FILTER_WORDS: usize = 64;
-
-/// The filter word and bit of `key`: bits 20..32 of its hash (slots take the top bits).
-#[inline]
-fn filter_bit(key: u64) -> (usize, u64) {
-    let h = (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 20) as usize & (FILTER_WORDS * 64 - 1);
-    (h / 64, 1u64 << (h % 64))
-}
-
-/// An open-addressing table of `short_key`s: most words of a text are in no list, and a miss
-/// mostly costs one multiply and one probe that finds an empty slot (key 0 is no word: a key
-/// holds its length).
-#[derive(Clone, Debug, Default)]
-struct ShortTable {
-    /// One bit per hash (other bits than the slot's), set for the keys present: 512 bytes that
-    /// stay in cache and turn most misses away before the key array is touched.
-    filter: Vec<u64>,
-    keys: Vec<u64>,
-    infos: Vec<WordInfo>,
-    shift: u32,
-}
-
-impl ShortTable {
-    fn new(entries: &[(u64, WordInfo)]) -> Self {
-        // At most one slot in four taken, so probe runs stay short.
-        let size = (entries.len() * 4).next_power_of_two().max(16);
-        let mut t = ShortTable {
-            filter: vec![0; FILTER_WORDS],
-            keys: vec![0; size],
-            infos: vec![WordInfo::default(); size],
-            shift: 64 - size.trailing_zeros(),
-        };
-        for &(k, info) in entries {
-            let (word, bit) = filter_bit(k);
-            t.filter[word] |= bit;
-            let mut i = t.slot(k);
-            while t.keys[i] != 0 && t.keys[i] != k {
-                i = (i + 1) & (size - 1);
-            }
-            t.keys[i] = k;
-            t.infos[i] = info;
-        }
-        t
-    }
-
-    #[inline]
-    fn slot(&self, key: u64) -> usize {
-        (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> self.shift) as usize
-    }
-
-    fn contains(&self, key: u64) -> bool {
-        if !self.may_hold(key) {
-            return false;
-        }
-        let mask = self.keys.len().wrapping_sub(1);
-        let mut i = self.slot(key) & mask;
-        while let Some(&k) = self.keys.get(i) {
-            if k == key {
-                return true;
-            }
-            if k == 0 {
-                break;
-            }
-            i = (i + 1) & mask;
-        }
-        false
-    }
-
-    #[inline]
-    fn may_hold(&self, key: u64) -> bool {
-        let (word, bit) = filter_bit(key);
-        self.filter.get(word).is_some_and(|w| w & bit != 0)
-    }
-
-    #[inline]
-    fn get(&self, key: u64) -> WordInfo {
-        if !self.may_hold(key) {
-            return WordInfo::default();
-        }
-        let mask = self.keys.len().wrapping_sub(1);
-        let mut i = self.slot(key) & mask;
-        while let Some(&k) = self.keys.get(i) {
-            if k == key {
-                return self.infos[i];
-            }
-            if k == 0 {
-                break;
-            }
-            i = (i + 1) & mask;
-        }
-        WordInfo::default()
-    }
 }

@@ -328,7 +328,7 @@ pub struct Lexicon {
     /// All of the above by word, so the tagger looks each token up once: `entries` indexed by
     /// the packed key of a short word (most words of news text) or by a longer word itself.
     entries: Vec<Entry>,
-    short_entries: super::keytable::KeyTable,
+    short_entries: crate::keytable::KeyTable<u32>,
     long_entries: HashMap<String, u32>,
     /// A cheap pre-test before hashing (most words are on no list): bit `last byte % 64` of
     /// slot `(first byte % 32, length up to 31)` is set for every key of `entries`.
@@ -448,7 +448,7 @@ impl Lexicon {
             }
             lex.entries.push(e);
         }
-        lex.short_entries = super::keytable::KeyTable::new(&short);
+        lex.short_entries = crate::keytable::KeyTable::new(&short);
         lex
     }
 

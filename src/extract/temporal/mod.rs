@@ -7,7 +7,6 @@
 mod calendar;
 mod calendar_rules;
 mod cues;
-mod keytable;
 mod lexicon;
 mod recognise;
 mod relative;
