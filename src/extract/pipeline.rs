@@ -112,8 +112,10 @@ fn extract_inner(doc: &Document, lex: &Lexicon, mut times: Option<&mut StageTime
     let t = now();
     let segments = segment::segment(text, &lex.segment);
     clock(|s| &mut s.segment, t);
+    // Temporal and quotes both read the text lower-cased: one copy serves both.
+    let lowered = text.to_ascii_lowercase();
     let t = now();
-    let timexes = temporal::tag(text, &segments, doc.published, &lex.temporal);
+    let timexes = temporal::tag_lowered(text, &lowered, &segments, doc.published, &lex.temporal);
     clock(|s| &mut s.temporal, t);
     let t = now();
     let actors = actors::extract(text, &segments, &lex.actors);
@@ -122,7 +124,7 @@ fn extract_inner(doc: &Document, lex: &Lexicon, mut times: Option<&mut StageTime
     let topics = topics::extract(text, &segments, &lex.topics);
     clock(|s| &mut s.topics, t);
     let t = now();
-    let quotes = quotes::extract(text, &segments, &actors.items, &lex.quotes);
+    let quotes = quotes::extract_lowered(text, &lowered, &segments, &actors.items, &lex.quotes);
     clock(|s| &mut s.quotes, t);
     let t = now();
     let events = events::build_events(

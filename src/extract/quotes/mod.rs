@@ -42,6 +42,17 @@ pub fn extract(
     actors: &[DocActor],
     lex: &Lexicon,
 ) -> Staged<Quote> {
+    extract_lowered(text, &text.to_ascii_lowercase(), segments, actors, lex)
+}
+
+/// `extract`, given `text` with its ASCII letters lower-cased (`lowered.len() == text.len()`).
+pub fn extract_lowered(
+    text: &str,
+    lowered: &str,
+    segments: &Segments,
+    actors: &[DocActor],
+    lex: &Lexicon,
+) -> Staged<Quote> {
     // Tokens keep 32-bit offsets.
     if u32::try_from(text.len()).is_err() {
         let mut out = Staged::default();
@@ -51,9 +62,8 @@ pub fn extract(
     }
     let paragraphs: Vec<Span> = segments.paragraphs.iter().map(|p| p.span).collect();
     let runs = marks::runs(text, &paragraphs);
-    let lowered = text.to_ascii_lowercase();
     let mut folds = String::new();
-    let mut toks = tokens::tokenize(text, &lowered, &mut folds, segments, lex);
+    let mut toks = tokens::tokenize(text, lowered, &mut folds, segments, lex);
     let mut run_toks = Vec::with_capacity(runs.len());
     for (r, run) in runs.iter().enumerate() {
         let a = tokens::first_at(&toks, run.span.start);

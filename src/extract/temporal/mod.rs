@@ -47,9 +47,20 @@ pub fn tag(
     reference: Option<NaiveDate>,
     lex: &Lexicon,
 ) -> Staged<Timex> {
-    let lower = text.to_ascii_lowercase();
+    tag_lowered(text, &text.to_ascii_lowercase(), segments, reference, lex)
+}
+
+/// `tag`, given `text` with its ASCII letters lower-cased (the pipeline makes that copy once for
+/// the stages that read it).
+pub fn tag_lowered(
+    text: &str,
+    lower: &str,
+    segments: &Segments,
+    reference: Option<NaiveDate>,
+    lex: &Lexicon,
+) -> Staged<Timex> {
     let mut arena = String::new();
-    let (toks, ents) = tokens::tokenize_with(text, &lower, &mut arena, lex);
+    let (toks, ents) = tokens::tokenize_with(text, lower, &mut arena, lex);
     let sentence_of: Vec<usize> = sentence_index(&toks, segments);
     let parser = Parser {
         toks: &toks,

@@ -37,7 +37,31 @@ pub struct Token<'a> {
     pub newline_before: bool,
 }
 
-impl Token<'_> {
+impl<'a> Token<'a> {
+    /// A token with no number readings (the tokenizer fills those in for numbers).
+    #[inline]
+    fn new(
+        start: usize,
+        end: usize,
+        kind: Kind,
+        norm: &'a str,
+        space: bool,
+        newline: bool,
+    ) -> Self {
+        Token {
+            start,
+            end,
+            kind,
+            norm,
+            num: None,
+            digits: 0,
+            ordinal: false,
+            plural: false,
+            space_before: space,
+            newline_before: newline,
+        }
+    }
+
     pub fn is_punct(&self, c: char) -> bool {
         self.kind == Kind::Punct && self.norm.starts_with(c)
     }
@@ -106,18 +130,7 @@ pub fn tokenize_with<'a, 'l>(
             let end = i + 1 + run;
             if rest.get(run).is_none_or(|&n| n < 0x80) {
                 let norm = lower.get(i..end).unwrap_or("");
-                out.push(Token {
-                    start: i,
-                    end,
-                    kind: Kind::Word,
-                    norm,
-                    num: None,
-                    digits: 0,
-                    ordinal: false,
-                    plural: false,
-                    space_before: space,
-                    newline_before: newline,
-                });
+                out.push(Token::new(i, end, Kind::Word, norm, space, newline));
                 ents.push(lex.entry(norm));
                 space = false;
                 newline = false;
@@ -145,18 +158,7 @@ pub fn tokenize_with<'a, 'l>(
             pos += len;
             continue;
         }
-        let mut tok = Token {
-            start: i,
-            end: i + len,
-            kind: Kind::Punct,
-            norm: "",
-            num: None,
-            digits: 0,
-            ordinal: false,
-            plural: false,
-            space_before: space,
-            newline_before: newline,
-        };
+        let mut tok = Token::new(i, i + len, Kind::Punct, "", space, newline);
         let mut ent = None;
         space = false;
         newline = false;

@@ -7,6 +7,7 @@
 mod phrases;
 mod scan;
 
+use crate::keytable::KeyTable;
 use std::collections::HashMap;
 
 use aho_corasick::dfa::DFA;
@@ -43,61 +44,36 @@ pub struct Lexicon {
     stopwords: StopWords,
 }
 
-/// Stop words by their `phrases::word_hash` in an open-addressed table: key-phrase discovery asks
-/// for every word of the corpus, and most questions take one multiply and one probe.
+/// Stop words by their `phrases::word_hash` in the packed-key table: key-phrase discovery asks
+/// for every word of the corpus, and most questions end at the table's bit filter.
 #[derive(Clone, Debug, Default)]
 struct StopWords {
-    /// (hash, index into `words` plus one); 0 marks an empty slot. Never full.
-    slots: Vec<(u64, u32)>,
+    /// Hash → index into `words`, whose text tells a stop word from another of the same hash.
+    table: KeyTable<u32>,
     words: Vec<String>,
-    /// 64 minus log2 of the table size: the slot is the top bits of a multiplied hash.
-    shift: u32,
 }
 
 impl StopWords {
     fn new(mut words: Vec<String>) -> Self {
         words.sort_unstable();
         words.dedup();
-        let bits = (words.len() * 4 + 16).next_power_of_two().trailing_zeros();
-        let mut slots = vec![(0, 0); 1 << bits];
-        let shift = 64 - bits;
-        let mask = slots.len() - 1;
-        for (i, w) in words.iter().enumerate() {
-            let h = phrases::word_hash(w);
-            let mut at = stop_slot(h, shift);
-            while slots[at].1 != 0 {
-                at = (at + 1) & mask;
-            }
-            slots[at] = (h, i as u32 + 1);
-        }
+        let items: Vec<(u64, u32)> = words
+            .iter()
+            .enumerate()
+            .map(|(i, w)| (phrases::word_hash(w), i as u32))
+            .collect();
         StopWords {
-            slots,
+            table: KeyTable::new(&items),
             words,
-            shift,
         }
     }
 
     fn contains(&self, hash: u64, w: &str) -> bool {
-        if self.slots.is_empty() {
-            return false;
-        }
-        let mask = self.slots.len() - 1;
-        let mut at = stop_slot(hash, self.shift);
-        loop {
-            let (h, i) = self.slots[at];
-            if i == 0 {
-                return false;
-            }
-            if h == hash && self.words.get(i as usize - 1).is_some_and(|s| s == w) {
-                return true;
-            }
-            at = (at + 1) & mask;
-        }
+        self.table
+            .get(hash)
+            .and_then(|i| self.words.get(i as usize))
+            .is_some_and(|s| s == w)
     }
-}
-
-fn stop_slot(hash: u64, shift: u32) -> usize {
-    (hash.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> shift) as usize
 }
 
 impl Lexicon {
