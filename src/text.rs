@@ -64,6 +64,46 @@ pub fn on_word_boundaries(text: &str, start: usize, end: usize) -> bool {
     before && after
 }
 
+/// What each ASCII byte is, from one table, for the tokenizers' byte loops (non-ASCII bytes: 0).
+pub mod ascii {
+    pub const LETTER: u8 = 1;
+    pub const DIGIT: u8 = 2;
+    /// White space other than a newline: space, tab, carriage return, vertical tab, form feed.
+    pub const SPACE: u8 = 4;
+    pub const NEWLINE: u8 = 8;
+    /// '.', '!' or '?'.
+    pub const SENTENCE_END: u8 = 16;
+
+    pub static CLASS: [u8; 256] = {
+        let mut t = [0u8; 256];
+        let mut b = 0;
+        while b < 128 {
+            let c = b as u8;
+            t[b] = if c.is_ascii_alphabetic() {
+                LETTER
+            } else if c.is_ascii_digit() {
+                DIGIT
+            } else if matches!(c, b' ' | b'\t' | b'\r' | 0x0b | 0x0c) {
+                SPACE
+            } else if c == b'\n' {
+                NEWLINE
+            } else if matches!(c, b'.' | b'!' | b'?') {
+                SENTENCE_END
+            } else {
+                0
+            };
+            b += 1;
+        }
+        t
+    };
+
+    /// The class bits of byte `b`.
+    #[inline]
+    pub fn class(b: u8) -> u8 {
+        CLASS[usize::from(b)]
+    }
+}
+
 /// The character at byte `i` of `text` and its length; ASCII without decoding.
 #[inline]
 pub fn char_at(text: &str, i: usize) -> Option<(char, usize)> {
@@ -78,6 +118,22 @@ pub fn char_at(text: &str, i: usize) -> Option<(char, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ascii_classes_match_char() {
+        for b in 0..=255u8 {
+            let c = char::from(b);
+            let k = ascii::class(b);
+            let ascii = b.is_ascii();
+            assert_eq!(k & ascii::LETTER != 0, ascii && c.is_alphabetic(), "{b}");
+            assert_eq!(k & ascii::DIGIT != 0, c.is_ascii_digit(), "{b}");
+            assert_eq!(
+                k & (ascii::SPACE | ascii::NEWLINE) != 0,
+                ascii && c.is_whitespace(),
+                "{b}"
+            );
+        }
+    }
 
     #[test]
     fn folding_and_slugs() {

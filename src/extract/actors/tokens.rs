@@ -6,6 +6,7 @@
 //! range of the buffer as its span in the text; other tokens' folds are appended after it.
 
 use crate::model::Span;
+use crate::text::ascii::{self, DIGIT, LETTER, NEWLINE, SPACE};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TokKind {
@@ -113,9 +114,9 @@ pub fn tokenize_into(text: &str, tokens: &mut Tokens) {
     let mut i = 0;
     let mut nl = false;
     while let Some(&b) = bytes.get(i) {
-        let class = ASCII_CLASS[usize::from(b)];
+        let class = ascii::class(b);
         // ASCII white space, the most common byte between tokens, needs no decoding.
-        if class & SPACE != 0 {
+        if class & (SPACE | NEWLINE) != 0 {
             nl |= b == b'\n';
             i += 1;
             continue;
@@ -163,7 +164,7 @@ pub fn tokenize_into(text: &str, tokens: &mut Tokens) {
         } else if class & DIGIT != 0 {
             i += 1;
             while let Some(&d) = bytes.get(i) {
-                if ASCII_CLASS[usize::from(d)] & (LETTER | DIGIT) != 0 {
+                if ascii::class(d) & (LETTER | DIGIT) != 0 {
                     i += 1;
                 } else if matches!(d, b'.' | b',' | b':' | b'-' | b'/')
                     && bytes.get(i + 1).is_some_and(u8::is_ascii_digit)
@@ -353,31 +354,6 @@ static LETTER_COUNT: [u64; 256] = {
     t
 };
 
-/// `ASCII_CLASS` bits: an ASCII letter; a digit; white space (as `char::is_whitespace` has it).
-const LETTER: u8 = 1;
-const DIGIT: u8 = 4;
-const SPACE: u8 = 8;
-
-/// What each byte is, for the loops over ASCII text (0: anything else).
-static ASCII_CLASS: [u8; 256] = {
-    let mut t = [0u8; 256];
-    let mut b = 0;
-    while b < 256 {
-        let c = b as u8;
-        t[b] = if c.is_ascii_alphabetic() {
-            LETTER
-        } else if c.is_ascii_digit() {
-            DIGIT
-        } else if matches!(c, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r') {
-            SPACE
-        } else {
-            0
-        };
-        b += 1;
-    }
-    t
-};
-
 fn saturate(n: usize) -> u16 {
     u16::try_from(n).unwrap_or(u16::MAX)
 }
@@ -464,7 +440,7 @@ mod tests {
     #[test]
     fn space_class_is_char_white_space() {
         for b in 0..128u8 {
-            let space = ASCII_CLASS[usize::from(b)] & SPACE != 0;
+            let space = ascii::class(b) & (SPACE | NEWLINE) != 0;
             assert_eq!(space, char::from(b).is_whitespace(), "{b}");
         }
     }

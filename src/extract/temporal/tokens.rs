@@ -68,29 +68,7 @@ impl<'a> Token<'a> {
 }
 
 use super::lexicon::{Entry, Lexicon};
-
-/// ASCII letters by byte: one load a byte in the word loop.
-static ASCII_LETTER: [bool; 256] = {
-    let mut t = [false; 256];
-    let mut b = 0;
-    while b < 256 {
-        t[b] = (b as u8).is_ascii_alphabetic();
-        b += 1;
-    }
-    t
-};
-
-/// The char at byte `at` of `text` (which must be a char boundary) and its length; ASCII without
-/// decoding.
-#[inline]
-fn char_at(text: &str, at: usize) -> Option<(char, usize)> {
-    let b = *text.as_bytes().get(at)?;
-    if b < 0x80 {
-        return Some((b as char, 1));
-    }
-    let c = text[at..].chars().next()?;
-    Some((c, c.len_utf8()))
-}
+use crate::text::{ascii, char_at};
 
 /// Splits `text` into tokens; never slices off a char boundary. `lower` is
 /// `text.to_ascii_lowercase()` (same byte offsets), which ASCII tokens borrow their `norm` from;
@@ -125,7 +103,7 @@ pub fn tokenize_with<'a, 'l>(
             let rest = bytes.get(i + 1..).unwrap_or(&[]);
             let run = rest
                 .iter()
-                .position(|&n| !ASCII_LETTER[usize::from(n)])
+                .position(|&n| ascii::class(n) & ascii::LETTER == 0)
                 .unwrap_or(rest.len());
             let end = i + 1 + run;
             if rest.get(run).is_none_or(|&n| n < 0x80) {

@@ -6,6 +6,7 @@
 //! corpora. Phrases in at least two documents (or twice in a one-document corpus) are kept, the
 //! most widespread first, and a second pass finds every mention with one automaton.
 
+use crate::text::ascii;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
@@ -208,14 +209,14 @@ fn candidates(text: &str, lex: &Lexicon) -> Map<Cand> {
     while let Some(&b) = bytes.get(pos) {
         // Between words: ASCII bytes are classed by one table look-up.
         let c = if b < 0x80 {
-            let class = ASCII_CLASS[usize::from(b)];
-            if class & ALNUM == 0 {
+            let class = ascii::class(b);
+            if class & (ascii::LETTER | ascii::DIGIT) == 0 {
                 pos += 1;
-                if class & STOP != 0 {
+                if class & (ascii::SENTENCE_END | ascii::NEWLINE) != 0 {
                     brk = false;
                     sentence_start = true;
                     window.clear();
-                } else if class & SPACE == 0 {
+                } else if class & ascii::SPACE == 0 {
                     brk = true;
                 }
                 continue;
@@ -358,40 +359,6 @@ struct AsciiFacts {
     /// `word_hash` of the word.
     hash: u64,
 }
-
-const ALNUM: u8 = 1;
-const LOWER: u8 = 2;
-const ALPHA: u8 = 4;
-/// Ends a sentence: '.', '!', '?' or a newline.
-const STOP: u8 = 8;
-/// ASCII whitespace (as `char::is_whitespace`) other than a newline.
-const SPACE: u8 = 16;
-
-/// What the word scanner asks of each ASCII byte, read from one table.
-static ASCII_CLASS: [u8; 256] = {
-    let mut t = [0; 256];
-    let mut b = 0;
-    while b < 128 {
-        let c = b as u8;
-        if c.is_ascii_alphanumeric() {
-            t[b] |= ALNUM;
-        }
-        if c.is_ascii_lowercase() {
-            t[b] |= LOWER;
-        }
-        if c.is_ascii_alphabetic() {
-            t[b] |= ALPHA;
-        }
-        if matches!(c, b'.' | b'!' | b'?' | b'\n') {
-            t[b] |= STOP;
-        }
-        if matches!(c, b' ' | b'\t' | b'\r' | 0x0b | 0x0c) {
-            t[b] |= SPACE;
-        }
-        b += 1;
-    }
-    t
-};
 
 /// Per byte of a word: its ASCII lower case in the low byte, and flags above.
 const W_ALNUM: u16 = 0x100;
