@@ -275,6 +275,16 @@ const ROWS: &[Row] = &[
     ("The winners are to be named at a ceremony on Saturday.", R, "Saturday", "DATE", "2025-11-22", "2025-11-22", "2025-11-22"),
     ("The United Nations council meets on Monday, diplomats say.", R, "Monday", "DATE", "2025-11-17", "2025-11-17", "2025-11-17"),
     ("The strike was called off on Sat. after talks.", R, "Sat.", "DATE", "2025-11-15", "2025-11-15", "2025-11-15"),
+    ("The dividend will be paid Dec. 14 to holders of record.", "1998-08-17", "Dec. 14", "DATE", "1998-12-14", "1998-12-14", "1998-12-14"),
+    ("The vote will be held in July.", "1998-08-17", "July", "DATE", "1999-07", "1999-07-01", "1999-07-31"),
+    // "will" holds even when the other side's month is nearer.
+    ("Collins will be named commander of a mission in December.", "1998-03-04", "December", "DATE", "1998-12", "1998-12-01", "1998-12-31"),
+    // A change "effective" a date takes effect at the one nearest ahead.
+    ("The board created a new office of the chairman, effective Feb. 1.", "1989-10-26", "Feb. 1", "DATE", "1990-02-01", "1990-02-01", "1990-02-01"),
+    ("He resigned, effective Aug. 1.", "1998-08-17", "Aug. 1", "DATE", "1998-08-01", "1998-08-01", "1998-08-01"),
+    // "the plan" is a noun: the past tense before it governs.
+    ("The bank announced the plan on Tuesday.", R, "Tuesday", "DATE", "2025-11-18", "2025-11-18", "2025-11-18"),
+    ("He said the region will one day be at peace.", R, "one day", "DATE", "FUTURE_REF", "2025-11-21", "2025-12-20"),
     // Reported plans: "would" before the day points ahead, unless the day owns a finished thing.
     ("Officials said on Tuesday that the bridge would reopen on Friday.", R, "Friday", "DATE", "2025-11-21", "2025-11-21", "2025-11-21"),
     ("His lawyers said they would appeal Monday's ruling.", R, "Monday", "DATE", "2025-11-17", "2025-11-17", "2025-11-17"),

@@ -19,17 +19,16 @@ impl Parser<'_> {
             .is_some_and(char::is_uppercase)
     }
 
-    /// Whether the word at `k`, which looks like a past form ("-ed"), says nothing of the tense: a
-    /// passive after a form of "be" ("will be released Monday", "is held in May", "to be named
+    /// Whether the word at `k`, which looks like a past form, says nothing of the tense: a
+    /// participle after a form of "be" ("will be released Monday", "is held in May", "to be paid
     /// Friday") takes its tense from the auxiliary, and some words only end like a past form.
     #[inline]
-    pub(super) fn untensed_ed(&self, k: usize) -> bool {
-        let w = self.w(k);
-        if self.entry(k).is_some_and(|e| e.past) || !w.ends_with("ed") {
-            return false;
+    pub(super) fn untensed_past(&self, k: usize) -> bool {
+        if k > 0 && matches!(self.w(k - 1), "be" | "being" | "is" | "are" | "am") {
+            return true;
         }
-        (k > 0 && matches!(self.w(k - 1), "be" | "being" | "is" | "are" | "am"))
-            || self.lex.is_not_past_ed(w)
+        let w = self.w(k);
+        !self.entry(k).is_some_and(|e| e.past) && w.ends_with("ed") && self.lex.is_not_past_ed(w)
     }
 
     /// Whether the word at `k` opens an arrangement for the future: "is to resume trading

@@ -131,7 +131,7 @@ pub fn tag_lowered(
         }
         let sent = sentence_of[m.start];
         let deadline = matches!(m.sem, Sem::Month { .. } | Sem::Day { .. });
-        ctx.dir = direction(&parser, &sentence_of, m.start, m.end, deadline);
+        (ctx.dir, ctx.dir_sure) = direction(&parser, &sentence_of, m.start, m.end, deadline);
         ctx.quarter = quarter_at
             .filter(|(_, _, s)| sent <= s + 1)
             .map(|(y, q, _)| (y, q));
@@ -255,7 +255,7 @@ fn direction(
     start: usize,
     end: usize,
     deadline: bool,
-) -> i32 {
+) -> (i32, bool) {
     let sent = sentence_of[start];
     let cue = |k: usize, before: bool| -> i32 {
         let w = p.w(k);
@@ -266,6 +266,21 @@ fn direction(
         // "three days later" moves along the story, it does not point past the publication.
         if w == "later" && k > 0 && p.lx(k - 1).unit().is_some() {
             return 0;
+        }
+        // "announced the plan Aug. 21": a noun, not an intention ("its plans to open" still is).
+        if matches!(w, "plan" | "plans")
+            && k > 0
+            && matches!(
+                p.w(k - 1),
+                "the" | "a" | "its" | "his" | "her" | "their" | "our" | "this"
+            )
+            && p.w(k + 1) != "to"
+        {
+            return 0;
+        }
+        // "a new office, effective Feb. 1": a change takes effect at the date nearest ahead.
+        if before && w == "effective" && (k + 1 == start || matches!(p.w(k + 1), "on" | "from")) {
+            return 1;
         }
         // "had been due to expire Friday": a plan seen from the past.
         let e = p.entry(k);
@@ -284,13 +299,13 @@ fn direction(
         }
         if future || (w == "ll" && k > 0 && p.w(k - 1) == "'") {
             1
-        } else if lexicon::past_cue(e, w) && !p.untensed_ed(k) {
+        } else if lexicon::past_cue(e, w) && !p.untensed_past(k) {
             -1
         } else {
             0
         }
     };
-    let mut best: Option<(usize, i32)> = None;
+    let mut best: Option<(usize, i32, usize)> = None;
     // Distance counts words only: "the U.S." must not push a modal out of reach.
     let mut words = 0;
     for k in (start.saturating_sub(32)..start).rev() {
@@ -303,7 +318,7 @@ fn direction(
         words += 1;
         let c = cue(k, true);
         if c != 0 {
-            best = Some((2 * words, c));
+            best = Some((2 * words, c, k));
             break;
         }
     }
@@ -314,8 +329,8 @@ fn direction(
         let c = cue(k, false);
         if c != 0 {
             let d = 3 * (k - end + 1);
-            if best.is_none_or(|(b, _)| d < b) {
-                best = Some((d, c));
+            if best.is_none_or(|(b, _, _)| d < b) {
+                best = Some((d, c, k));
             }
             break;
         }
@@ -323,7 +338,9 @@ fn direction(
     // "by February" with no tense cue nearby: a deadline, usually ahead (only for a month or a
     // date; "by Wednesday" as often reports what was done).
     if best.is_none() && deadline && start > 0 && p.w(start - 1) == "by" {
-        return 1;
+        return (1, false);
     }
-    best.map_or(0, |(_, c)| c)
+    best.map_or((0, false), |(_, c, k)| {
+        (c, c > 0 && matches!(p.w(k), "will" | "shall" | "ll" | "wo"))
+    })
 }

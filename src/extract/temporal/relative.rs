@@ -193,6 +193,19 @@ impl Parser<'_> {
             k += 1;
         }
         let unit = self.lx(k).unit()?;
+        // "will one day be", "could one day replace": some day ahead, not a span of a day.
+        if unit == Unit::Day
+            && j == i
+            && self.w(i) == "one"
+            && !shifted
+            && i > 0
+            && matches!(
+                self.w(i - 1),
+                "will" | "would" | "could" | "might" | "may" | "can" | "shall" | "should"
+            )
+        {
+            return Some((k + 1, Sem::Ref("FUTURE_REF")));
+        }
         // "a second term", "three-quarters", "a quarter of", "60 Minutes" (a title), "52 years old".
         // "more than a quarter of the market", "three quarters of the vote": a share, unless a
         // time follows ("a quarter of a century").

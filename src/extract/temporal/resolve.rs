@@ -18,6 +18,8 @@ pub struct Context {
     pub reference: Option<NaiveDate>,
     /// +1 when the clause points to the future, -1 when it clearly reports the past, 0 unknown.
     pub dir: i32,
+    /// Whether `dir` comes from a modal ("will"), which no nearer date on the other side overrules.
+    pub dir_sure: bool,
     /// The last day the text mentioned, for "the previous day" and "a year earlier".
     pub text_anchor: Option<NaiveDate>,
     /// A quarter named in this or the previous sentence: "a year ago" then means that quarter a
@@ -65,7 +67,12 @@ fn anchor_day(ctx: &Context, anchor: Anchor) -> Option<NaiveDate> {
 
 /// Picks among candidates (years) the one nearest `r`; `dir` (the clause's tense) prefers the
 /// candidate on its side unless the other one is more than four times nearer.
-fn pick<T: Copy>(cands: &[(T, NaiveDate, NaiveDate)], r: NaiveDate, dir: i32) -> Option<T> {
+fn pick<T: Copy>(
+    cands: &[(T, NaiveDate, NaiveDate)],
+    r: NaiveDate,
+    dir: i32,
+    sure: bool,
+) -> Option<T> {
     let dist = |(_, s, e): &(T, NaiveDate, NaiveDate)| {
         if r < *s {
             (*s - r).num_days()
@@ -90,7 +97,7 @@ fn pick<T: Copy>(cands: &[(T, NaiveDate, NaiveDate)], r: NaiveDate, dir: i32) ->
         return Some(best.0);
     }
     match (nearest(dir), nearest(-dir)) {
-        (Some(want), Some(other)) if dist(other) * 4 < dist(want) => Some(other.0),
+        (Some(want), Some(other)) if !sure && dist(other) * 4 < dist(want) => Some(other.0),
         (Some(want), _) => Some(want.0),
         (None, _) => Some(best.0),
     }
@@ -118,7 +125,7 @@ fn resolve_core(sem: &Sem, ctx: &Context) -> Option<Resolved> {
                     let c: Vec<_> = (r.year() - 1..=r.year() + 1)
                         .filter_map(|y| cal::ymd(y, *m, *d).map(|dd| (y, dd, dd)))
                         .collect();
-                    pick(&c, r, if ctx.dir == 0 { -1 } else { ctx.dir })
+                    pick(&c, r, if ctx.dir == 0 { -1 } else { ctx.dir }, ctx.dir_sure)
                 }
                 (None, None) => None,
             };
@@ -151,7 +158,7 @@ fn resolve_core(sem: &Sem, ctx: &Context) -> Option<Resolved> {
                     let c: Vec<_> = (r.year() - 1..=r.year() + 1)
                         .filter_map(|y| cal::month_bounds(y, *m).map(|b| (y, b.0, b.1)))
                         .collect();
-                    pick(&c, r, if ctx.dir == 0 { -1 } else { ctx.dir })
+                    pick(&c, r, if ctx.dir == 0 { -1 } else { ctx.dir }, ctx.dir_sure)
                 }
             };
             match year {
@@ -248,7 +255,7 @@ fn resolve_core(sem: &Sem, ctx: &Context) -> Option<Resolved> {
                     let c: Vec<_> = (r.year() - 1..=r.year() + 1)
                         .filter_map(|y| cal::holiday(*h, y).map(|d| (y, d, d)))
                         .collect();
-                    pick(&c, r, ctx.dir)
+                    pick(&c, r, ctx.dir, ctx.dir_sure)
                 }
             };
             match year.and_then(|y| cal::holiday(*h, y)) {
@@ -326,7 +333,7 @@ fn resolve_part(y: &YearRef, part: &Part, ctx: &Context) -> Option<Resolved> {
                     .collect();
                 let cur = c.iter().find(|(_, s, e)| *s <= r && r <= *e).map(|c| c.0);
                 match n {
-                    0 => cur.or_else(|| pick(&c, r, 0)),
+                    0 => cur.or_else(|| pick(&c, r, 0, false)),
                     n if *n < 0 => c.iter().rev().find(|(_, _, e)| *e < r).map(|c| c.0),
                     _ => c.iter().find(|(_, s, _)| *s > r).map(|c| c.0),
                 }
