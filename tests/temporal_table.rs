@@ -285,6 +285,13 @@ const ROWS: &[Row] = &[
     // "the plan" is a noun: the past tense before it governs.
     ("The bank announced the plan on Tuesday.", R, "Tuesday", "DATE", "2025-11-18", "2025-11-18", "2025-11-18"),
     ("He said the region will one day be at peace.", R, "one day", "DATE", "FUTURE_REF", "2025-11-21", "2025-12-20"),
+    // Vague spans and references.
+    ("They will have to live without power for a while.", R, "a while", "DURATION", "PXX", "", ""),
+    ("The rebels left the town a while ago.", R, "a while ago", "DATE", "PAST_REF", "2025-10-21", "2025-11-19"),
+    ("In today's world, nothing stays private.", R, "today", "DATE", "PRESENT_REF", "2025-11-20", "2025-11-20"),
+    ("Today's meeting was cancelled.", R, "Today", "DATE", "2025-11-20", "2025-11-20", "2025-11-20"),
+    ("We do not minimise the challenges of the near term.", R, "the near term", "DATE", "FUTURE_REF", "2025-11-21", "2025-12-20"),
+    ("The losses will cut tax payments in future quarters.", R, "future quarters", "DATE", "FUTURE_REF", "2025-11-21", "2025-12-20"),
     // Reported plans: "would" before the day points ahead, unless the day owns a finished thing.
     ("Officials said on Tuesday that the bridge would reopen on Friday.", R, "Friday", "DATE", "2025-11-21", "2025-11-21", "2025-11-21"),
     ("His lawyers said they would appeal Monday's ruling.", R, "Monday", "DATE", "2025-11-17", "2025-11-17", "2025-11-17"),
@@ -365,6 +372,8 @@ fn expressions_in_sentences() {
 /// Things that are not time expressions.
 #[rustfmt::skip]
 const NOT_TIMES: &[&str] = &[
+    "Once in a while he calls his brother.",
+    "The short term rate rose sharply.",
     "The two countries continue navigating a delicate post-war agenda.",
     "They face severe sentences, including life imprisonment.",
     "The operator launched the 5G network in the capital.",

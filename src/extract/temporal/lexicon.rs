@@ -291,6 +291,8 @@ const OPENERS: &[&str] = &[
     "tomorrow",
     "present",
     "near",
+    "short",
+    "long",
     "foreseeable",
     "distant",
     "immediate",
@@ -325,6 +327,8 @@ pub struct Lexicon {
     not_year_after: HashMap<String, ()>,
     /// Words ending in "-ed" that are no past form ("United", "hundred"): no tense cue.
     not_past_ed: HashMap<String, ()>,
+    /// Nouns after "today's" that make it "nowadays" ("today's youth").
+    generic_present: HashMap<String, ()>,
     /// All of the above by word, so the tagger looks each token up once: `entries` indexed by
     /// the packed key of a short word (most words of news text) or by a longer word itself.
     entries: Vec<Entry>,
@@ -406,6 +410,7 @@ impl Lexicon {
             past: set("temporal-past-cues.txt"),
             not_year_after: set("temporal-not-year-after.txt"),
             not_past_ed: set("temporal-not-past-ed.txt"),
+            generic_present: set("temporal-generic-present.txt"),
             entries: Vec::new(),
             short_entries: Default::default(),
             long_entries: HashMap::default(),
@@ -538,6 +543,10 @@ impl Lexicon {
 
     pub fn is_not_past_ed(&self, w: &str) -> bool {
         self.not_past_ed.contains_key(w)
+    }
+
+    pub fn is_generic_present(&self, w: &str) -> bool {
+        self.generic_present.contains_key(w)
     }
 }
 

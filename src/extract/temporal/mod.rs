@@ -198,7 +198,15 @@ fn a_counts(e: Option<&lexicon::Entry>, next: &tokens::Token<'_>) -> bool {
                 .is_some()
                 || matches!(
                     next.norm,
-                    "few" | "couple" | "dozen" | "hundred" | "thousand" | "to" | "or" | "and"
+                    "few"
+                        | "couple"
+                        | "dozen"
+                        | "hundred"
+                        | "thousand"
+                        | "to"
+                        | "or"
+                        | "and"
+                        | "while"
                 )
                 || relative::unit_filler(next.norm)
         }

@@ -317,6 +317,8 @@ impl Parser<'_> {
                         | "future"
                         | "present"
                         | "near"
+                        | "short"
+                        | "long"
                         | "foreseeable"
                         | "distant"
                         | "immediate"
@@ -480,7 +482,15 @@ impl Parser<'_> {
         if has(Word::REF)
             || matches!(
                 w,
-                "past" | "present" | "near" | "foreseeable" | "distant" | "immediate" | "these"
+                "past"
+                    | "present"
+                    | "near"
+                    | "short"
+                    | "long"
+                    | "foreseeable"
+                    | "distant"
+                    | "immediate"
+                    | "these"
             )
         {
             take(self.core_ref(i));

@@ -151,6 +151,17 @@ impl Parser<'_> {
             j += 1;
         }
         let (k, n) = self.count_at(j)?;
+        // "for a while": a span of unknown length; "a while ago": some time back. Not "once in a
+        // while", which is how often.
+        if j == i && self.w(i) == "a" && self.w(k) == "while" {
+            if i >= 2 && self.w(i - 1) == "in" && self.w(i - 2) == "once" {
+                return None;
+            }
+            if self.w(k + 1) == "ago" {
+                return Some((k + 2, Sem::Ref("PAST_REF")));
+            }
+            return Some((k + 1, Sem::Duration("PXX".into())));
+        }
         // "$500 million a year", "four flights a week", "24 hours a day": a rate, not a time.
         let shifted = matches!(
             self.w(k + 1),

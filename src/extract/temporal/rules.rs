@@ -15,6 +15,14 @@ impl Parser<'_> {
         if i > 0 && self.w(i - 1) == "of" && self.w(i) != "yesterday" {
             return None;
         }
+        // "today's youth", "in today's world": nowadays, not the publication day.
+        if self.w(i) == "today"
+            && self.is_punct_at(i + 1, '\'')
+            && self.w(i + 2) == "s"
+            && self.lex.is_generic_present(self.w(i + 3))
+        {
+            return Some((i + 1, Sem::Ref("PRESENT_REF")));
+        }
         let (n, mut pod) = match self.w(i) {
             "today" => (0, None),
             "tonight" => (0, Some("NI".to_string())),
@@ -228,6 +236,28 @@ impl Parser<'_> {
                 return Some((i + 1, Sem::Ref("PRESENT_REF")));
             }
             "near" | "foreseeable" | "distant" | "immediate" if self.w(i + 1) == "future" => {
+                return Some((i + 2, Sem::Ref("FUTURE_REF")));
+            }
+            // "in the near term", "over the long term" (not "the short term rate").
+            "near" | "short" | "long"
+                if prev == "the"
+                    && self.w(i + 1) == "term"
+                    && (self.toks.get(i + 2).is_none_or(|t| t.kind != Kind::Word)
+                        || matches!(
+                            self.w(i + 2),
+                            "and" | "or" | "but" | "as" | "is" | "will"
+                        )) =>
+            {
+                return Some((i + 2, Sem::Ref("FUTURE_REF")));
+            }
+            // "in future years", "future quarters": ahead, as "in the future".
+            "future"
+                if self.w(i + 1).ends_with('s')
+                    && matches!(
+                        self.lx(i + 1).unit(),
+                        Some(Unit::Year | Unit::Quarter | Unit::Month | Unit::Week)
+                    ) =>
+            {
                 return Some((i + 2, Sem::Ref("FUTURE_REF")));
             }
             "these" if self.w(i + 1) == "days" => return Some((i + 2, Sem::Ref("PRESENT_REF"))),
