@@ -285,6 +285,7 @@ const ROWS: &[Row] = &[
     // "the plan" is a noun: the past tense before it governs.
     ("The bank announced the plan on Tuesday.", R, "Tuesday", "DATE", "2025-11-18", "2025-11-18", "2025-11-18"),
     ("He said the region will one day be at peace.", R, "one day", "DATE", "FUTURE_REF", "2025-11-21", "2025-12-20"),
+    ("The shops stay open until 9 in the evening.", R, "9 in the evening", "TIME", "2025-11-20T21:00", "2025-11-20", "2025-11-20"),
     // Vague spans and references.
     ("They will have to live without power for a while.", R, "a while", "DURATION", "PXX", "", ""),
     ("The rebels left the town a while ago.", R, "a while ago", "DATE", "PAST_REF", "2025-10-21", "2025-11-19"),
@@ -373,6 +374,7 @@ fn expressions_in_sentences() {
 #[rustfmt::skip]
 const NOT_TIMES: &[&str] = &[
     "Once in a while he calls his brother.",
+    "Police arrested 4 in the morning.",
     "The short term rate rose sharply.",
     "The two countries continue navigating a delicate post-war agenda.",
     "They face severe sentences, including life imprisonment.",

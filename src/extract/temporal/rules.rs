@@ -218,6 +218,23 @@ impl Parser<'_> {
             };
             return Some((end, Some(w == "p")));
         }
+        // "at 4 in the morning", "until 9 in the evening": a clock only after a preposition of
+        // time ("arrested 4 in the morning" counts people).
+        if w == "in"
+            && self.w(k + 1) == "the"
+            && k >= 2
+            && matches!(
+                self.w(k - 2),
+                "at" | "until" | "till" | "by" | "around" | "about" | "before" | "after" | "from"
+            )
+            && self.toks.get(k + 3).is_none_or(|t| t.kind != Kind::Word)
+        {
+            match self.w(k + 2) {
+                "morning" => return Some((k + 3, Some(false))),
+                "afternoon" | "evening" => return Some((k + 3, Some(true))),
+                _ => {}
+            }
+        }
         if w == "o" && self.is_punct_at(k + 1, '\'') && self.w(k + 2) == "clock" {
             return Some((k + 3, Some(false).filter(|_| false)));
         }
