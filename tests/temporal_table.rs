@@ -286,6 +286,13 @@ const ROWS: &[Row] = &[
     ("The bank announced the plan on Tuesday.", R, "Tuesday", "DATE", "2025-11-18", "2025-11-18", "2025-11-18"),
     ("He said the region will one day be at peace.", R, "one day", "DATE", "FUTURE_REF", "2025-11-21", "2025-12-20"),
     ("The shops stay open until 9 in the evening.", R, "9 in the evening", "TIME", "2025-11-20T21:00", "2025-11-20", "2025-11-20"),
+    // A fronted "until" leaves the tense to its clause; "until" after a verb sets a deadline ahead.
+    ("Until Thursday, police had not named him a suspect.", "2025-11-21", "Thursday", "DATE", "2025-11-20", "2025-11-20", "2025-11-20"),
+    ("Officials postponed until Tuesday any action on the permit.", R, "Tuesday", "DATE", "2025-11-25", "2025-11-25", "2025-11-25"),
+    // "plans" without "to" is a noun; "planned" with an object plans that day.
+    ("On Friday, when she set aside her vacation plans, the ministry lifted a warning.", "2025-11-24", "Friday", "DATE", "2025-11-21", "2025-11-21", "2025-11-21"),
+    ("Protesters planned a large march on Saturday.", "2025-11-21", "Saturday", "DATE", "2025-11-22", "2025-11-22", "2025-11-22"),
+    ("The offensive began as previously planned Saturday night.", "2025-11-24", "Saturday night", "DATE", "2025-11-22TNI", "2025-11-22", "2025-11-22"),
     // Vague spans and references.
     ("They will have to live without power for a while.", R, "a while", "DURATION", "PXX", "", ""),
     ("The rebels left the town a while ago.", R, "a while ago", "DATE", "PAST_REF", "2025-10-21", "2025-11-19"),

@@ -275,15 +275,14 @@ fn direction(
         if w == "later" && k > 0 && p.lx(k - 1).unit().is_some() {
             return 0;
         }
-        // "announced the plan Aug. 21": a noun, not an intention ("its plans to open" still is).
-        if matches!(w, "plan" | "plans")
-            && k > 0
-            && matches!(
-                p.w(k - 1),
-                "the" | "a" | "its" | "his" | "her" | "their" | "our" | "this"
-            )
-            && p.w(k + 1) != "to"
-        {
+        // "Until Thursday, they had not called him a suspect": a fronted "until" leaves the tense
+        // to the clause (but "postponed until Tuesday" sets a deadline ahead).
+        if w == "until" && (k == 0 || sentence_of[k - 1] != sent) {
+            return 0;
+        }
+        // "announced the plan Aug. 21", "set aside vacation plans": a noun, not an intention
+        // ("plans to open" is one).
+        if matches!(w, "plan" | "plans") && p.w(k + 1) != "to" {
             return 0;
         }
         // "a new office, effective Feb. 1": a change takes effect at the date nearest ahead.
@@ -296,10 +295,17 @@ fn direction(
         if k > 1 && p.w(k - 1) == "been" && p.w(k - 2) == "had" && future {
             return -1;
         }
-        // "planned to leave on Thursday", "set to resume Monday": a plan for that day. After the
+        // "planned to leave on Thursday", "set to resume Monday", "planned a march on Saturday": a
+        // plan for that day (not "was planned in March", when the planning was done). After the
         // day ("On Friday, the government planned to pay") it was made that day.
         if before
             && ((matches!(w, "planned" | "set" | "poised") && p.w(k + 1) == "to")
+                || (w == "planned"
+                    && !(k > 0
+                        && matches!(
+                            p.w(k - 1),
+                            "was" | "were" | "been" | "be" | "had" | "previously" | "originally"
+                        )))
                 || p.arranged_future(k)
                 || p.reported_future(k, end))
         {
