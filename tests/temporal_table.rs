@@ -179,8 +179,8 @@ const ROWS: &[Row] = &[
     ("The train left at 10:35 a.m.", R, "10:35 a.m.", "TIME", "2025-11-20T10:35", "2025-11-20", "2025-11-20"),
     ("The shooting happened at 21:40 in the centre.", R, "21:40", "TIME", "2025-11-20T21:40", "2025-11-20", "2025-11-20"),
     ("The leaders met at noon.", R, "noon", "TIME", "2025-11-20T12:00", "2025-11-20", "2025-11-20"),
-    ("Police raided the house Tuesday morning.", R, "Tuesday morning", "DATE", "2025-11-18TMO", "2025-11-18", "2025-11-18"),
-    ("The minister will speak Friday evening.", R, "Friday evening", "DATE", "2025-11-21TEV", "2025-11-21", "2025-11-21"),
+    ("Police raided the house Tuesday morning.", R, "Tuesday morning", "TIME", "2025-11-18TMO", "2025-11-18", "2025-11-18"),
+    ("The minister will speak Friday evening.", R, "Friday evening", "TIME", "2025-11-21TEV", "2025-11-21", "2025-11-21"),
     ("Shelling continued overnight into this morning.", R, "this morning", "TIME", "2025-11-20TMO", "2025-11-20", "2025-11-20"),
     ("The president will address the nation tonight.", R, "tonight", "TIME", "2025-11-20TNI", "2025-11-20", "2025-11-20"),
     ("Rioters clashed with police last night.", R, "last night", "TIME", "2025-11-19TNI", "2025-11-19", "2025-11-19"),
@@ -292,8 +292,11 @@ const ROWS: &[Row] = &[
     // "plans" without "to" is a noun; "planned" with an object plans that day.
     ("On Friday, when she set aside her vacation plans, the ministry lifted a warning.", "2025-11-24", "Friday", "DATE", "2025-11-21", "2025-11-21", "2025-11-21"),
     ("Protesters planned a large march on Saturday.", "2025-11-21", "Saturday", "DATE", "2025-11-22", "2025-11-22", "2025-11-22"),
-    ("The offensive began as previously planned Saturday night.", "2025-11-24", "Saturday night", "DATE", "2025-11-22TNI", "2025-11-22", "2025-11-22"),
+    ("The offensive began as previously planned Saturday night.", "2025-11-24", "Saturday night", "TIME", "2025-11-22TNI", "2025-11-22", "2025-11-22"),
     // Vague spans and references.
+    ("Control Data, which just months ago was failing, is healthy again.", R, "months ago", "DATE", "PAST_REF", "2025-10-21", "2025-11-19"),
+    ("Over the past decade, the city doubled in size.", R, "the past decade", "DURATION", "P10Y", "", ""),
+    ("He told USA Today on Monday that he would run.", R, "Monday", "DATE", "2025-11-17", "2025-11-17", "2025-11-17"),
     ("They will have to live without power for a while.", R, "a while", "DURATION", "PXX", "", ""),
     ("The rebels left the town a while ago.", R, "a while ago", "DATE", "PAST_REF", "2025-10-21", "2025-11-19"),
     ("In today's world, nothing stays private.", R, "today", "DATE", "PRESENT_REF", "2025-11-20", "2025-11-20"),
@@ -382,6 +385,8 @@ fn expressions_in_sentences() {
 const NOT_TIMES: &[&str] = &[
     "Once in a while he calls his brother.",
     "Police arrested 4 in the morning.",
+    "He told USA Today that he would run.",
+    "The last decade of the old century was calm.",
     "The short term rate rose sharply.",
     "The two countries continue navigating a delicate post-war agenda.",
     "They face severe sentences, including life imprisonment.",

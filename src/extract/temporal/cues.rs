@@ -21,10 +21,24 @@ impl Parser<'_> {
 
     /// Whether the word at `k`, which looks like a past form, says nothing of the tense: a
     /// participle after a form of "be" ("will be released Monday", "is held in May", "to be paid
-    /// Friday") takes its tense from the auxiliary, and some words only end like a past form.
+    /// Friday") takes its tense from the auxiliary, one after a determiner is an adjective or a
+    /// noun ("on a still unspecified date", "the proposed merger", "a big hit"), and some words
+    /// only end like a past form.
     #[inline]
     pub(super) fn untensed_past(&self, k: usize) -> bool {
         if k > 0 && matches!(self.w(k - 1), "be" | "being" | "is" | "are" | "am") {
+            return true;
+        }
+        let det = |j: usize| {
+            matches!(
+                self.w(j),
+                "a" | "an" | "the" | "its" | "his" | "her" | "their" | "our" | "this" | "these"
+            )
+        };
+        if k > 0 && det(k - 1) {
+            return true;
+        }
+        if k > 1 && det(k - 2) && (self.w(k - 1) == "still" || self.w(k - 1).ends_with("ly")) {
             return true;
         }
         let w = self.w(k);

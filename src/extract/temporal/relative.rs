@@ -398,6 +398,15 @@ impl Parser<'_> {
                 Unit::Second | Unit::Minute | Unit::Hour => {
                     return (n != 0).then(|| (j + 1, duration(Some(1.0), unit)));
                 }
+                // "over the past decade", "in the last century": the ten or hundred years up to
+                // now, not the calendar decade before this one. "The last decade of the 19th
+                // century" is a part of that century, which this cannot tell.
+                Unit::Decade | Unit::Century if matches!(w, "past" | "last") => {
+                    if self.w(j + 1) == "of" {
+                        return None;
+                    }
+                    return Some((j + 1, duration(Some(1.0), unit)));
+                }
                 _ => Sem::Shift { unit, n, anchor },
             };
             // "last year's quarter": the quarter the text is about, a year back.

@@ -216,10 +216,8 @@ fn resolve_core(sem: &Sem, ctx: &Context) -> Option<Resolved> {
                 d if *d > 0 => cal::nearest_weekday(cal::add_days(r, 1)?, *wd, 1)?,
                 _ => cal::nearest_weekday(r, *wd, if ctx.dir > 0 { 1 } else { -1 })?,
             };
-            // TimeBank types "Tuesday morning" a DATE (value 1998-08-18TMO), unlike "this morning".
-            let mut r = with_pod(day(d, true), pod.as_deref());
-            r.kind = TimexType::Date;
-            r
+            // "Tuesday morning" is a TIME, as "this morning" (TIMEX3; TimeBank is split on it).
+            with_pod(day(d, true), pod.as_deref())
         }
         Sem::Clock { h, m, day: on } => {
             let base = match on {

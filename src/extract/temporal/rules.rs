@@ -15,6 +15,14 @@ impl Parser<'_> {
         if i > 0 && self.w(i - 1) == "of" && self.w(i) != "yesterday" {
             return None;
         }
+        // "USA Today", "VOA Today": a title after an acronym, not a day.
+        if self.w(i) == "today" && self.cap_at(i) && i > 0 && {
+            let t = &self.toks[i - 1];
+            let s = &self.text[t.start..t.end];
+            t.kind == Kind::Word && s.len() >= 2 && s.bytes().all(|b| b.is_ascii_uppercase())
+        } {
+            return None;
+        }
         // "today's youth", "in today's world": nowadays, not the publication day.
         if self.w(i) == "today"
             && self.is_punct_at(i + 1, '\'')
@@ -585,6 +593,14 @@ impl Parser<'_> {
                 return Some((i + 1, part(YearRef::Near, Part::Season(s))));
             }
             return None;
+        }
+        // "just months ago", "Years ago,": some time back, as "several years ago".
+        if self.w(i + 1) == "ago"
+            && w.ends_with('s')
+            && self.lx(i).unit().is_some()
+            && (i == 0 || self.count_at(i - 1).is_none())
+        {
+            return Some((i + 2, Sem::Ref("PAST_REF")));
         }
         // "for years", "in months", "within weeks"
         if matches!(prev, "for" | "within" | "over")
