@@ -293,6 +293,10 @@ const ROWS: &[Row] = &[
     ("On Friday, when she set aside her vacation plans, the ministry lifted a warning.", "2025-11-24", "Friday", "DATE", "2025-11-21", "2025-11-21", "2025-11-21"),
     ("Protesters planned a large march on Saturday.", "2025-11-21", "Saturday", "DATE", "2025-11-22", "2025-11-22", "2025-11-22"),
     ("The offensive began as previously planned Saturday night.", "2025-11-24", "Saturday night", "TIME", "2025-11-22TNI", "2025-11-22", "2025-11-22"),
+    ("Some families have kept the secret for more than two thousand years.", R, "more than two thousand years", "DURATION", "P2000Y", "", ""),
+    ("The town has stood for 2,000 years.", R, "2,000 years", "DURATION", "P2000Y", "", ""),
+    ("By mid afternoon, officials said the raid was over.", R, "mid afternoon", "TIME", "2025-11-20TAF", "2025-11-20", "2025-11-20"),
+    ("The rebels attacked on Monday and withdrew in the late afternoon.", R, "the late afternoon", "TIME", "2025-11-17TAF", "2025-11-17", "2025-11-17"),
     // Vague spans and references.
     ("Control Data, which just months ago was failing, is healthy again.", R, "months ago", "DATE", "PAST_REF", "2025-10-21", "2025-11-19"),
     ("Over the past decade, the city doubled in size.", R, "the past decade", "DURATION", "P10Y", "", ""),

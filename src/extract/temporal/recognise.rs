@@ -479,6 +479,9 @@ impl Parser<'_> {
         if num || has(Word::POD) {
             take(self.core_clock(i));
         }
+        if has(Word::POD) {
+            take(self.core_pod(i));
+        }
         if has(Word::REF)
             || matches!(
                 w,

@@ -236,8 +236,14 @@ impl Parser<'_> {
         if self.w(k) == "second" || fraction || self.title_case(k) || self.w(k + 1) == "old" {
             return None;
         }
+        // "the 1996 fiscal year" names a year; "2,000 years", "two thousand years" count them.
+        let year_like = self
+            .toks
+            .get(j)
+            .is_some_and(|t| t.kind == Kind::Num && t.digits == 4);
         if n.is_some_and(|v| v >= 1000.0)
             && !matches!(unit, Unit::Second | Unit::Minute | Unit::Hour | Unit::Day)
+            && (year_like || !self.w(k).ends_with('s'))
         {
             return None;
         }

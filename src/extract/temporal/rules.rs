@@ -118,6 +118,35 @@ impl Parser<'_> {
         Some((end, Sem::Weekday { wd, dir: 0, pod }))
     }
 
+    /// "late afternoon", "by mid-afternoon", "early morning": a part of the day the text is on
+    /// (the modifier before it is read by `parse_at`; alone, "morning" is too often a noun).
+    pub(super) fn core_pod(&self, i: usize) -> Core {
+        let p = self.lx(i).part_of_day().filter(|p| !p.starts_with('T'))?;
+        let prev = if self.is_punct_at(i.wrapping_sub(1), '-') && self.glued_at(i) {
+            i.checked_sub(2)
+        } else {
+            i.checked_sub(1)
+        }
+        .map(|k| self.w(k))?;
+        // "early morning raids" is a modifier of a noun; "late evening," and "the late afternoon."
+        // stand alone.
+        if !matches!(prev, "early" | "late" | "mid")
+            || self.toks.get(i + 1).is_some_and(|t| {
+                t.kind == Kind::Word && !matches!(t.norm, "and" | "on" | "when" | "as")
+            })
+        {
+            return None;
+        }
+        Some((
+            i + 1,
+            Sem::DayRel {
+                n: 0,
+                pod: Some(p.to_string()),
+                anchor: Anchor::Text,
+            },
+        ))
+    }
+
     /// "3 p.m.", "10:35 a.m. EDT Thursday", "15:30", "noon".
     pub(super) fn core_clock(&self, i: usize) -> Core {
         // "High Noon" is a film; "high noon" an idiom.
