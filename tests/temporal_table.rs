@@ -297,6 +297,8 @@ const ROWS: &[Row] = &[
     ("The town has stood for 2,000 years.", R, "2,000 years", "DURATION", "P2000Y", "", ""),
     ("By mid afternoon, officials said the raid was over.", R, "mid afternoon", "TIME", "2025-11-20TAF", "2025-11-20", "2025-11-20"),
     ("The rebels attacked on Monday and withdrew in the late afternoon.", R, "the late afternoon", "TIME", "2025-11-17TAF", "2025-11-17", "2025-11-17"),
+    ("The rules, which come into force on 7 February, were agreed in March.", "2025-11-20", "7 February", "DATE", "2026-02-07", "2026-02-07", "2026-02-07"),
+    ("Mr Clarke, who will unveil his plans on Monday, said migration helped the economy.", R, "Monday", "DATE", "2025-11-24", "2025-11-24", "2025-11-24"),
     // Vague spans and references.
     ("Control Data, which just months ago was failing, is healthy again.", R, "months ago", "DATE", "PAST_REF", "2025-10-21", "2025-11-19"),
     ("Over the past decade, the city doubled in size.", R, "the past decade", "DURATION", "P10Y", "", ""),
@@ -390,6 +392,8 @@ const NOT_TIMES: &[&str] = &[
     "Once in a while he calls his brother.",
     "Police arrested 4 in the morning.",
     "He told USA Today that he would run.",
+    "She lowered her world record of 2:17:18 in Chicago.",
+    "The duo won best entertainment programme for Saturday Night Takeaway, beating rivals.",
     "The last decade of the old century was calm.",
     "The short term rate rose sharply.",
     "The two countries continue navigating a delicate post-war agenda.",

@@ -46,11 +46,13 @@ impl Parser<'_> {
     }
 
     /// Whether the word at `k` opens an arrangement for the future: "is to resume trading
-    /// Tuesday", "are to be named on Saturday", "the trial is set for Jan. 15".
+    /// Tuesday", "are to be named on Saturday", "the trial is set for Jan. 15", "the rules, which
+    /// come into force on 7 February".
     #[inline]
     pub(super) fn arranged_future(&self, k: usize) -> bool {
         (self.w(k) == "to" && k > 0 && matches!(self.w(k - 1), "is" | "are" | "am"))
             || (self.w(k) == "set" && self.w(k + 1) == "for")
+            || (matches!(self.w(k), "come" | "comes") && self.w(k + 1) == "into")
     }
 
     /// A word that ends the clause of an expression before it, so a tense after it belongs to

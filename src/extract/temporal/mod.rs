@@ -337,7 +337,9 @@ fn direction(
         }
     }
     for (k, &s) in sentence_of.iter().enumerate().skip(end).take(14) {
-        if s != sent || p.clause_break(k) {
+        // "who will unveil his plans on Monday, said ...": past a comma, a tense belongs to
+        // another clause when the expression's own clause already has one.
+        if s != sent || p.clause_break(k) || (best.is_some() && p.is_punct_at(k, ',')) {
             break;
         }
         let c = cue(k, false);

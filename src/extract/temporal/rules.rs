@@ -105,6 +105,13 @@ impl Parser<'_> {
         }
         let mut pod = None;
         if let Some(p) = self.lx(end).part_of_day().filter(|p| !p.starts_with('T')) {
+            // "Saturday Night Takeaway", "Monday Night Football": a title.
+            if self.cap_at(end)
+                && self.cap_at(end + 1)
+                && self.toks.get(end + 1).is_some_and(|t| t.kind == Kind::Word)
+            {
+                return None;
+            }
             pod = Some(p.to_string());
             end += 1;
         } else if let Some(p) = self
@@ -179,6 +186,10 @@ impl Parser<'_> {
                     },
                 ));
             }
+            // The "17:18" of "2:17:18" is no clock either.
+            if i > 0 && self.is_punct_at(i - 1, ':') && self.glued_at(i) {
+                return None;
+            }
             let (mut k, mut m, mut colon) = (i + 1, 0, false);
             if self.is_punct_at(k, ':') && self.glued_at(k) && self.glued_at(k + 1) {
                 let t = self.toks.get(k + 1)?;
@@ -188,6 +199,10 @@ impl Parser<'_> {
                 m = t.num?;
                 k += 2;
                 colon = true;
+                // "a record of 2:17:18": a race time, not a clock.
+                if self.is_punct_at(k, ':') && self.glued_at(k) {
+                    return None;
+                }
             }
             let (after, pm) = self.am_pm(k)?;
             let h = match pm {
