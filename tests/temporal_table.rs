@@ -393,6 +393,8 @@ const NOT_TIMES: &[&str] = &[
     "Police arrested 4 in the morning.",
     "He told USA Today that he would run.",
     "She lowered her world record of 2:17:18 in Chicago.",
+    "The Sunday Times and The Sunday Telegraph say the club is for sale.",
+    "FM2005 could be the best purchase you ever make.",
     "The duo won best entertainment programme for Saturday Night Takeaway, beating rivals.",
     "The last decade of the old century was calm.",
     "The short term rate rose sharply.",

@@ -127,6 +127,8 @@ impl Parser<'_> {
             prev,
             "$" | "#" | "no" | "£" | "€" | "number" | "flight" | "route" | "highway"
         ) || (prev == "." && self.glued(i))
+            // "FM2005", "Windows2000": part of a name.
+            || (self.glued(i) && i > 0 && self.toks[i - 1].kind == Kind::Word)
         {
             return None;
         }

@@ -103,6 +103,15 @@ impl Parser<'_> {
         {
             return None;
         }
+        // "The Sunday Times", "The Sunday Telegraph": a title.
+        if i > 0
+            && self.w(i - 1) == "the"
+            && self.cap_at(end)
+            && self.toks.get(end).is_some_and(|t| t.kind == Kind::Word)
+            && self.lx(end).part_of_day().is_none()
+        {
+            return None;
+        }
         let mut pod = None;
         if let Some(p) = self.lx(end).part_of_day().filter(|p| !p.starts_with('T')) {
             // "Saturday Night Takeaway", "Monday Night Football": a title.
