@@ -299,6 +299,7 @@ const ROWS: &[Row] = &[
     ("The rebels attacked on Monday and withdrew in the late afternoon.", R, "the late afternoon", "TIME", "2025-11-17TAF", "2025-11-17", "2025-11-17"),
     ("The rules, which come into force on 7 February, were agreed in March.", "2025-11-20", "7 February", "DATE", "2026-02-07", "2026-02-07", "2026-02-07"),
     ("Mr Clarke, who will unveil his plans on Monday, said migration helped the economy.", R, "Monday", "DATE", "2025-11-24", "2025-11-24", "2025-11-24"),
+    ("Talks Resume Today", R, "Today", "DATE", "2025-11-20", "2025-11-20", "2025-11-20"),
     // Vague spans and references.
     ("Control Data, which just months ago was failing, is healthy again.", R, "months ago", "DATE", "PAST_REF", "2025-10-21", "2025-11-19"),
     ("Over the past decade, the city doubled in size.", R, "the past decade", "DURATION", "P10Y", "", ""),
@@ -395,6 +396,9 @@ const NOT_TIMES: &[&str] = &[
     "She lowered her world record of 2:17:18 in Chicago.",
     "The Sunday Times and The Sunday Telegraph say the club is for sale.",
     "FM2005 could be the best purchase you ever make.",
+    "He told BBC Radio 4's Today programme that taxes must rise.",
+    "Sturrock has unfinished business with Wednesday, who are fourth in League One.",
+    "\"We would look at a tour together,\" May wrote.",
     "The duo won best entertainment programme for Saturday Night Takeaway, beating rivals.",
     "The last decade of the old century was calm.",
     "The short term rate rose sharply.",

@@ -134,6 +134,15 @@ impl Parser<'_> {
             // "Theresa May" is a person.
             return None;
         }
+        // "...," May wrote": a person speaking.
+        if w == "may"
+            && matches!(
+                self.w(j),
+                "said" | "says" | "told" | "wrote" | "writes" | "added" | "insisted"
+            )
+        {
+            return None;
+        }
         Some((
             j,
             Sem::Month {

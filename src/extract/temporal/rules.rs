@@ -15,12 +15,13 @@ impl Parser<'_> {
         if i > 0 && self.w(i - 1) == "of" && self.w(i) != "yesterday" {
             return None;
         }
-        // "USA Today", "VOA Today": a title after an acronym, not a day.
-        if self.w(i) == "today" && self.cap_at(i) && i > 0 && {
-            let t = &self.toks[i - 1];
-            let s = &self.text[t.start..t.end];
-            t.kind == Kind::Word && s.len() >= 2 && s.bytes().all(|b| b.is_ascii_uppercase())
-        } {
+        // "USA Today", "Radio 4's Today programme": in running text a capital "Today" after a word
+        // is a title, not a day (but a title-case headline, "Talks Resume Today", is a day).
+        if self.w(i) == "today"
+            && self.title_case_word(i)
+            && self.toks[i - 1].kind == Kind::Word
+            && !(i >= 2 && self.cap_at(i - 1) && self.cap_at(i - 2))
+        {
             return None;
         }
         // "today's youth", "in today's world": nowadays, not the publication day.
@@ -101,6 +102,10 @@ impl Parser<'_> {
                     "on" | "until" | "till" | "since" | "next" | "last" | "this" | "through"
                 ))
         {
+            return None;
+        }
+        // "business with Wednesday, who are fourth": a team (Sheffield Wednesday).
+        if self.is_punct_at(end, ',') && self.w(end + 1) == "who" {
             return None;
         }
         // "The Sunday Times", "The Sunday Telegraph": a title.
