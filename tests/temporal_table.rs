@@ -300,6 +300,8 @@ const ROWS: &[Row] = &[
     ("The rules, which come into force on 7 February, were agreed in March.", "2025-11-20", "7 February", "DATE", "2026-02-07", "2026-02-07", "2026-02-07"),
     ("Mr Clarke, who will unveil his plans on Monday, said migration helped the economy.", R, "Monday", "DATE", "2025-11-24", "2025-11-24", "2025-11-24"),
     ("Talks Resume Today", R, "Today", "DATE", "2025-11-20", "2025-11-20", "2025-11-20"),
+    ("The car was seen in the weeks before the shooting.", R, "weeks", "DURATION", "PXW", "", ""),
+    ("After years of war, the border reopened.", R, "years", "DURATION", "PXY", "", ""),
     // Vague spans and references.
     ("Control Data, which just months ago was failing, is healthy again.", R, "months ago", "DATE", "PAST_REF", "2025-10-21", "2025-11-19"),
     ("Over the past decade, the city doubled in size.", R, "the past decade", "DURATION", "P10Y", "", ""),
@@ -396,6 +398,7 @@ const NOT_TIMES: &[&str] = &[
     "She lowered her world record of 2:17:18 in Chicago.",
     "The Sunday Times and The Sunday Telegraph say the club is for sale.",
     "FM2005 could be the best purchase you ever make.",
+    "The suspect is 52 years of age.",
     "He told BBC Radio 4's Today programme that taxes must rise.",
     "Sturrock has unfinished business with Wednesday, who are fourth in League One.",
     "\"We would look at a tour together,\" May wrote.",

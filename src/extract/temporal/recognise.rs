@@ -328,6 +328,13 @@ impl Parser<'_> {
                         | "last"
                         | "next"
                 ),
+                // "the weeks before the shooting": TimeBank leaves the article out.
+                Sem::Duration(_)
+                    if end == j + 1
+                        && matches!(self.w(end), "before" | "after" | "that" | "following") =>
+                {
+                    false
+                }
                 _ => (sem.takes_the() || self.w(j) == "year") && !self.hyphenated(j, end),
             };
             let lead = if the && article { i } else { j };

@@ -233,7 +233,8 @@ impl Parser<'_> {
                 || share_of
                 || (matches!(self.w(j), "a" | "one")
                     && !matches!(self.w(i.wrapping_sub(1)), "for" | "in" | "over" | "within")));
-        if self.w(k) == "second" || fraction || self.title_case(k) || self.w(k + 1) == "old" {
+        let age = self.w(k + 1) == "old" || (self.w(k + 1) == "of" && self.w(k + 2) == "age");
+        if self.w(k) == "second" || fraction || self.title_case(k) || age {
             return None;
         }
         // "the 1996 fiscal year" names a year; "2,000 years", "two thousand years" count them.

@@ -660,6 +660,19 @@ impl Parser<'_> {
         {
             return Some((i + 2, Sem::Ref("PAST_REF")));
         }
+        // "in the weeks before the shooting", "the years that followed", "after months of talks":
+        // spans of unknown length ("two years of age" is an age, and a count is read elsewhere).
+        if w.ends_with('s')
+            && !matches!(w, "hours" | "minutes" | "seconds" | "quarters")
+            && ((prev == "the"
+                && matches!(self.w(i + 1), "before" | "after" | "that" | "following"))
+                || (self.w(i + 1) == "of"
+                    && !matches!(self.w(i + 2), "age" | "the" | "a" | "an")
+                    && (i == 0 || self.count_at(i - 1).is_none())))
+            && let Some(unit) = self.lx(i).unit()
+        {
+            return Some((i + 1, duration(None, unit)));
+        }
         // "for years", "in months", "within weeks"
         if matches!(prev, "for" | "within" | "over")
             && let Some(unit) = self
