@@ -2,7 +2,7 @@
 """Scores dateline's time expressions on TempEval-3-style gold (python3 stdlib only).
 
 Usage:  python3 scripts/eval_timex.py GOLD.jsonl [--scorer PATH] [--errors N] [--part all|train|heldout]
-        [--bin PATH] [--keep DIR]
+        [--bin PATH] [--keep DIR] [--disagreements FILE]
 
 GOLD lines: {"doc", "dct", "text", "timexes": [...]} (e.g. ../shared/data/tempeval3-train/gold-train.jsonl).
 The script
@@ -14,9 +14,16 @@ The script
 
 Split: a document is held out when the first byte of sha1(doc id) is below 52 (about a fifth);
 develop on the training part, look at error lists (--errors, shown for the training part only) there.
+
+--disagreements FILE writes every disagreement of the training part (VALUE: both found it but the
+type or value differs; MISS; SPURIOUS) with the publication date's weekday and ISO week and the
+sentence around it, numbered, for a human audit: is the tagger wrong, the gold wrong, the gold
+following a convention the issue overrides, or is it ambiguous? The held-out part is never written.
 """
 import argparse
+import datetime
 import hashlib
+import importlib.util
 import json
 import os
 import subprocess
@@ -41,6 +48,49 @@ def byte_to_cp(text):
     return table
 
 
+def sentence_around(text, start, end):
+    """The sentence holding text[start:end], with the expression in [[ ]]."""
+    a = max(text.rfind(". ", 0, start) + 2, text.rfind("\n", 0, start) + 1, 0)
+    ends = [x for x in (text.find(". ", end), text.find("\n", end)) if x >= 0]
+    b = min(ends) + 1 if ends else len(text)
+    return (text[a:start] + "[[" + text[start:end] + "]]" + text[end:b]).strip().replace("\n", " ")
+
+
+def write_disagreements(path, scorer, gold, by_doc):
+    """Every training-part disagreement, with its context, for a human audit."""
+    spec = importlib.util.spec_from_file_location("score_timex", scorer)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    n = 0
+    with open(path, "w", encoding="utf-8") as out:
+        for d in gold:
+            if held_out(d["doc"]):
+                continue
+            g, s, text = d["timexes"], by_doc[d["doc"]], d["text"]
+            day = ""
+            if d.get("dct"):
+                dd = datetime.date.fromisoformat(d["dct"][:10])
+                day = f" ({dd.strftime('%A')}, ISO week {dd.isocalendar()[1]})"
+            head = f"{d['doc']} dct={d.get('dct')}{day}"
+            pairs, _ = mod.align(g, s)
+            items = []
+            for gi, si in pairs:
+                a, b = g[gi], s[si]
+                if a["value"] != b["value"] or a["type"] != b["type"]:
+                    items.append((a["start"], f"VALUE {head} gold={text[a['start']:a['end']]!r} {a['type']} {a['value']}"
+                                  f" | sys={text[b['start']:b['end']]!r} {b['type']} {b['value']}", a))
+            for gi in sorted(set(range(len(g))) - {gi for gi, _ in pairs}):
+                a = g[gi]
+                items.append((a["start"], f"MISS {head} gold={text[a['start']:a['end']]!r} {a['type']} {a['value']}", a))
+            for si in sorted(set(range(len(s))) - {si for _, si in pairs}):
+                b = s[si]
+                items.append((b["start"], f"SPURIOUS {head} sys={text[b['start']:b['end']]!r} {b['type']} {b['value']}", b))
+            for _, line, x in sorted(items, key=lambda t: t[0]):
+                out.write(f"#{n}\n{line}\n   {sentence_around(text, x['start'], x['end'])}\n\n")
+                n += 1
+    print(f"{n} training-part disagreements written to {path}")
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("gold")
@@ -49,6 +99,7 @@ def main():
     ap.add_argument("--errors", type=int, default=0)
     ap.add_argument("--part", choices=["all", "train", "heldout", "every"], default="every")
     ap.add_argument("--keep", help="folder to keep the intermediate files in")
+    ap.add_argument("--disagreements", help="write the training part's disagreements here, for an audit")
     args = ap.parse_args()
 
     if not os.path.exists(args.gold):
@@ -90,6 +141,9 @@ def main():
             print(f"warning: {doc}: span {t['start']}..{t['end']} not on a char boundary", file=sys.stderr)
             continue
         by_doc[doc].append({"start": tab[t["start"]], "end": tab[t["end"]], "type": t["type"], "value": t["value"]})
+
+    if args.disagreements:
+        write_disagreements(args.disagreements, args.scorer, gold, by_doc)
 
     parts = {"all": lambda d: True, "train": lambda d: not held_out(d), "heldout": held_out}
     wanted = ["all", "train", "heldout"] if args.part == "every" else [args.part]
