@@ -302,6 +302,17 @@ const ROWS: &[Row] = &[
     ("Talks Resume Today", R, "Today", "DATE", "2025-11-20", "2025-11-20", "2025-11-20"),
     ("The car was seen in the weeks before the shooting.", R, "weeks", "DURATION", "PXW", "", ""),
     ("After years of war, the border reopened.", R, "years", "DURATION", "PXY", "", ""),
+    // British clocks: "9am", "4.15am", with the day after them.
+    ("Tube workers will strike from 9am on Friday.", R, "9am on Friday", "TIME", "2025-11-21T09:00", "2025-11-21", "2025-11-21"),
+    ("Firefighters were called to the warehouse at 4.15am on Sunday.", R, "4.15am on Sunday", "TIME", "2025-11-16T04:15", "2025-11-16", "2025-11-16"),
+    ("Britain leaves the European Union at 11pm tonight.", R, "11pm tonight", "TIME", "2025-11-20T23:00", "2025-11-20", "2025-11-20"),
+    ("Liz Truss, who took office on 6 Sept, faces a revolt.", "2022-10-17", "6 Sept", "DATE", "2022-09-06", "2022-09-06", "2022-09-06"),
+    ("Prices rose in the spring, the regulator said.", "2020-09-16", "the spring", "DATE", "2020-SP", "2020-03-01", "2020-05-31"),
+    // With no tense, the nearest weekend: ahead from a Thursday, just past from a Tuesday.
+    ("More thunderstorms are forecast for the weekend.", R, "the weekend", "DATE", "2025-W47-WE", "2025-11-22", "2025-11-23"),
+    ("Thunderstorms hit southern towns over the weekend.", "2025-11-18", "the weekend", "DATE", "2025-W46-WE", "2025-11-15", "2025-11-16"),
+    // A past verb right before the date is not overruled by a nearer January ahead.
+    ("The UK formally left the EU in January.", "2020-12-10", "January", "DATE", "2020-01", "2020-01-01", "2020-01-31"),
     // Vague spans and references.
     ("Control Data, which just months ago was failing, is healthy again.", R, "months ago", "DATE", "PAST_REF", "2025-10-21", "2025-11-19"),
     ("Over the past decade, the city doubled in size.", R, "the past decade", "DURATION", "P10Y", "", ""),
@@ -399,6 +410,8 @@ const NOT_TIMES: &[&str] = &[
     "The Sunday Times and The Sunday Telegraph say the club is for sale.",
     "FM2005 could be the best purchase you ever make.",
     "The suspect is 52 years of age.",
+    "Some hospitals still run Windows 2000 on their scanners.",
+    "He drank spring water after the fall.",
     "He told BBC Radio 4's Today programme that taxes must rise.",
     "Sturrock has unfinished business with Wednesday, who are fourth in League One.",
     "\"We would look at a tour together,\" May wrote.",

@@ -254,8 +254,11 @@ fn sentence_index(toks: &[tokens::Token], segments: &Segments) -> Vec<usize> {
     out
 }
 
+/// How near (in `direction`'s distance: two per word before) a past verb must stand to be sure.
+const SURE_PAST: usize = 8;
+
 /// Which way the clause around tokens `start..end` points: +1 future, -1 past, 0 unmarked (read
-/// as past for weekdays, nearest for dates). The nearest tense cue wins; cues after the expression
+/// as past for weekdays, nearest for dates), and whether the cue is sure. The nearest tense cue wins; cues after the expression
 /// count at a longer distance than those before it.
 fn direction(
     p: &Parser<'_>,
@@ -356,7 +359,31 @@ fn direction(
     if best.is_none() && deadline && start > 0 && p.w(start - 1) == "by" {
         return (1, false);
     }
-    best.map_or((0, false), |(_, c, k)| {
-        (c, c > 0 && matches!(p.w(k), "will" | "shall" | "ll" | "wo"))
+    // A modal, or a past verb a few words before ("left the EU in January"), is sure enough that
+    // a nearer date on the other side does not overrule it; a reporting verb ("said") or an
+    // auxiliary is not, nor is a deadline ("extended to Nov. 20").
+    best.map_or((0, false), |(d, c, k)| {
+        let sure = if c > 0 {
+            matches!(p.w(k), "will" | "shall" | "ll" | "wo")
+        } else {
+            d <= SURE_PAST
+                && k < start
+                && p.entry(k).is_some_and(|e| e.past)
+                && !matches!(
+                    p.w(k),
+                    "said"
+                        | "told"
+                        | "was"
+                        | "were"
+                        | "had"
+                        | "did"
+                        | "last"
+                        | "earlier"
+                        | "ago"
+                        | "since"
+                )
+                && !matches!(p.w(start.saturating_sub(1)), "to" | "until" | "till" | "by")
+        };
+        (c, sure)
     })
 }

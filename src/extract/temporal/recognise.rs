@@ -77,7 +77,8 @@ impl Parser<'_> {
         }
     }
 
-    /// A month name at `i`; abbreviations must carry their dot or be followed by a number.
+    /// A month name at `i`; abbreviations must carry their dot or stand next to a number ("Sept
+    /// 6", "6 Sept").
     pub(super) fn month_at(&self, i: usize) -> Option<(usize, u32)> {
         let w = self.w(i);
         let m = self.lx(i).month()?;
@@ -86,7 +87,8 @@ impl Parser<'_> {
         }
         let full = w.len() > 4 || matches!(w, "may" | "june" | "july");
         let after = if full { i + 1 } else { self.skip_dot(i + 1) };
-        if !full && after == i + 1 && self.num(i + 1).is_none() {
+        let day_before = i > 0 && self.day_at(i - 1).is_some();
+        if !full && after == i + 1 && self.num(i + 1).is_none() && !day_before {
             return None;
         }
         Some((after, m))
@@ -116,6 +118,23 @@ impl Parser<'_> {
         None
     }
 
+    /// "Windows 2000", "Euro 2004": a number after a capitalised name in running text (not after a
+    /// month, season or holiday, "Christmas 2004", nor in a title-case headline, "Sales Rose In
+    /// 2004").
+    fn product_year(&self, i: usize) -> bool {
+        i >= 2
+            && self.toks[i - 1].kind == Kind::Word
+            && self.capitalised(i - 1)
+            && !self.toks[i - 1].newline_before
+            && !matches!(self.w(i - 2), "." | "\"" | "'" | "(" | ":")
+            && !self.toks[i - 2].newline_before
+            && !self.capitalised(i - 2)
+            && self
+                .entry(i - 1)
+                .is_none_or(|e| e.kinds == 0 && !e.holiday_start)
+            && self.w(i - 1) != "fy"
+    }
+
     /// A bare four-digit number that reads as a year in running text.
     pub(super) fn standalone_year(&self, i: usize) -> Option<(usize, i32)> {
         let (end, y) = self.year_at(i)?;
@@ -129,6 +148,7 @@ impl Parser<'_> {
         ) || (prev == "." && self.glued(i))
             // "FM2005", "Windows2000": part of a name.
             || (self.glued(i) && i > 0 && self.toks[i - 1].kind == Kind::Word)
+            || self.product_year(i)
         {
             return None;
         }

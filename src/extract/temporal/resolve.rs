@@ -401,9 +401,18 @@ fn resolve_shift(unit: Unit, n: i32, anchor: Anchor, ctx: &Context) -> Option<Re
             date(cal::week_value(d), Some(cal::week_bounds(d)), true)
         }
         Unit::Weekend => {
-            // "the weekend" follows the tense; "this weekend" is the one of this week.
-            let d = if tense_weekend {
-                let dir = if ctx.dir > 0 { 1 } else { -1 };
+            // "the weekend" follows the tense; "this weekend" is the one of this week. With no
+            // tense, the nearest one: written on a Thursday, "forecast for the weekend" is ahead;
+            // on a Tuesday, the one just past; at the weekend, that one.
+            let wd = base.weekday().number_from_monday();
+            let d = if tense_weekend && ctx.dir == 0 && wd >= 6 {
+                base
+            } else if tense_weekend {
+                let dir = match ctx.dir {
+                    0 if wd >= 4 => 1,
+                    d if d > 0 => 1,
+                    _ => -1,
+                };
                 cal::nearest_weekday(base, if dir > 0 { 6 } else { 7 }, dir)?
             } else {
                 cal::add_days(base, i64::from(n) * 7)?

@@ -180,56 +180,74 @@ impl Parser<'_> {
             let h: u32 = p[1..3].parse().ok()?;
             (i + 1, h, 0)
         } else {
-            let h = self
+            let t = self
                 .toks
                 .get(i)
-                .filter(|t| t.kind == Kind::Num && !t.ordinal && !t.plural)?
-                .num?;
-            // "1400 GMT": a four-digit clock only counts with a time zone after it.
-            if self.toks.get(i).is_some_and(|t| t.digits == 4) {
-                let (hh, mm) = (h / 100, h % 100);
-                if !is_zone(self.w(i + 1)) || hh > 23 || mm > 59 {
+                .filter(|t| t.kind == Kind::Num && !t.ordinal && !t.plural)?;
+            // "4.15am", "11.30 pm": British clocks with a full stop.
+            if t.num.is_none()
+                && let Some((hh, mm)) = self.text[t.start..t.end].split_once('.')
+                && (1..=2).contains(&hh.len())
+                && mm.len() == 2
+                && let (Ok(h), Ok(m)) = (hh.parse::<u32>(), mm.parse::<u32>())
+                && let Some((after, Some(pm))) = self.am_pm(i + 1)
+                && (1..=12).contains(&h)
+                && m < 60
+            {
+                let h = match (pm, h) {
+                    (true, 1..=11) => h + 12,
+                    (false, 12) => 0,
+                    _ => h,
+                };
+                (after, h, m)
+            } else {
+                let h = t.num?;
+                // "1400 GMT": a four-digit clock only counts with a time zone after it.
+                if self.toks.get(i).is_some_and(|t| t.digits == 4) {
+                    let (hh, mm) = (h / 100, h % 100);
+                    if !is_zone(self.w(i + 1)) || hh > 23 || mm > 59 {
+                        return None;
+                    }
+                    return Some((
+                        i + 2,
+                        Sem::Clock {
+                            h: hh,
+                            m: mm,
+                            day: None,
+                        },
+                    ));
+                }
+                // The "17:18" of "2:17:18" is no clock either.
+                if i > 0 && self.is_punct_at(i - 1, ':') && self.glued_at(i) {
                     return None;
                 }
-                return Some((
-                    i + 2,
-                    Sem::Clock {
-                        h: hh,
-                        m: mm,
-                        day: None,
-                    },
-                ));
-            }
-            // The "17:18" of "2:17:18" is no clock either.
-            if i > 0 && self.is_punct_at(i - 1, ':') && self.glued_at(i) {
-                return None;
-            }
-            let (mut k, mut m, mut colon) = (i + 1, 0, false);
-            if self.is_punct_at(k, ':') && self.glued_at(k) && self.glued_at(k + 1) {
-                let t = self.toks.get(k + 1)?;
-                if t.kind != Kind::Num || t.digits != 2 {
+                let (mut k, mut m, mut colon) = (i + 1, 0, false);
+                if self.is_punct_at(k, ':') && self.glued_at(k) && self.glued_at(k + 1) {
+                    let t = self.toks.get(k + 1)?;
+                    if t.kind != Kind::Num || t.digits != 2 {
+                        return None;
+                    }
+                    m = t.num?;
+                    k += 2;
+                    colon = true;
+                    // "a record of 2:17:18": a race time, not a clock.
+                    if self.is_punct_at(k, ':') && self.glued_at(k) {
+                        return None;
+                    }
+                }
+                let (after, pm) = self.am_pm(k)?;
+                let h = match pm {
+                    Some(true) if (1..=11).contains(&h) => h + 12,
+                    Some(false) if h == 12 => 0,
+                    Some(_) if h <= 12 => h,
+                    None if colon && h <= 23 && m < 60 => h,
+                    _ => return None,
+                };
+                if m >= 60 {
                     return None;
                 }
-                m = t.num?;
-                k += 2;
-                colon = true;
-                // "a record of 2:17:18": a race time, not a clock.
-                if self.is_punct_at(k, ':') && self.glued_at(k) {
-                    return None;
-                }
+                (after, h, m)
             }
-            let (after, pm) = self.am_pm(k)?;
-            let h = match pm {
-                Some(true) if (1..=11).contains(&h) => h + 12,
-                Some(false) if h == 12 => 0,
-                Some(_) if h <= 12 => h,
-                None if colon && h <= 23 && m < 60 => h,
-                _ => return None,
-            };
-            if m >= 60 {
-                return None;
-            }
-            (after, h, m)
         };
         if is_zone(self.w(end)) {
             end += 1;
@@ -648,6 +666,32 @@ impl Parser<'_> {
                     | "mid"
             );
             if ctx && matches!(w, "summer" | "winter" | "autumn") {
+                return Some((i + 1, part(YearRef::Near, Part::Season(s))));
+            }
+            // "spring" and "fall" are also a source and a drop: only "in (the) spring", "during
+            // the fall", with no noun after ("the fall of Rome", "spring water").
+            let before = if prev == "the" && i >= 2 {
+                self.w(i - 2)
+            } else {
+                prev
+            };
+            if matches!(w, "spring" | "fall")
+                && matches!(
+                    before,
+                    "in" | "during"
+                        | "by"
+                        | "since"
+                        | "until"
+                        | "over"
+                        | "through"
+                        | "early"
+                        | "late"
+                )
+                && self.toks.get(i + 1).is_none_or(|t| {
+                    t.kind != Kind::Word
+                        || matches!(t.norm, "and" | "when" | "as" | "after" | "before")
+                })
+            {
                 return Some((i + 1, part(YearRef::Near, Part::Season(s))));
             }
             return None;

@@ -231,6 +231,11 @@ fn read_number<'a>(text: &'a str, lower: &'a str, tok: &mut Token<'a>) -> usize 
             break;
         }
     }
+    // "9am", "4.15pm" (British style): the clock and its "am" are two tokens, as in "9 am".
+    if matches!(lower.get(end..suffix_end), Some("am" | "pm")) {
+        tok.norm = lower.get(start..end).unwrap_or("");
+        return end;
+    }
     if suffix_end > end {
         tok.end = suffix_end;
         match lower.get(end..suffix_end).unwrap_or("") {
