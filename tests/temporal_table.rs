@@ -302,6 +302,8 @@ const ROWS: &[Row] = &[
     ("Talks Resume Today", R, "Today", "DATE", "2025-11-20", "2025-11-20", "2025-11-20"),
     ("The car was seen in the weeks before the shooting.", R, "weeks", "DURATION", "PXW", "", ""),
     ("After years of war, the border reopened.", R, "years", "DURATION", "PXY", "", ""),
+    ("The exhibition runs from 8 June to 3 September at Tate Modern.", "2023-06-05", "8 June to 3 September", "DATE", "2023-06-08", "2023-06-08", "2023-09-03"),
+    ("The festival ran from 28 December to 2 January 2023.", "2023-06-05", "28 December to 2 January 2023", "DATE", "2022-12-28", "2022-12-28", "2023-01-02"),
     // British clocks: "9am", "4.15am", with the day after them.
     ("Tube workers will strike from 9am on Friday.", R, "9am on Friday", "TIME", "2025-11-21T09:00", "2025-11-21", "2025-11-21"),
     ("Firefighters were called to the warehouse at 4.15am on Sunday.", R, "4.15am on Sunday", "TIME", "2025-11-16T04:15", "2025-11-16", "2025-11-16"),
@@ -411,6 +413,7 @@ const NOT_TIMES: &[&str] = &[
     "FM2005 could be the best purchase you ever make.",
     "The suspect is 52 years of age.",
     "Some hospitals still run Windows 2000 on their scanners.",
+    "The Good Friday Agreement ended most of the violence.",
     "He drank spring water after the fall.",
     "He told BBC Radio 4's Today programme that taxes must rise.",
     "Sturrock has unfinished business with Wednesday, who are fourth in League One.",

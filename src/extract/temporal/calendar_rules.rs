@@ -173,7 +173,24 @@ impl Parser<'_> {
             y = Some(yy);
             end = e;
         }
-        let until = until.map(|d2| (m, d2, y));
+        let mut until = until.map(|d2| (m, d2, y));
+        // "8 June to 3 September": one span across months (the second year, when only it is
+        // written, is the first's too).
+        if until.is_none()
+            && matches!(self.w(end), "-" | "to" | "until" | "through" | "till")
+            && let Some(d2) = self.day_at(end + 1)
+            && let Some((mut e2, m2)) = self.month_at(end + 2)
+            && (m2 != m || d2 > d)
+        {
+            let mut y2 = y;
+            if let Some((e, yy)) = self.year_tail(e2) {
+                y2 = Some(yy);
+                y = y.or(Some(yy - i32::from(m2 < m)));
+                e2 = e;
+            }
+            until = Some((m2, d2, y2));
+            end = e2;
+        }
         Some((end, Sem::Day { y, m, d, until }))
     }
 

@@ -108,9 +108,9 @@ impl Parser<'_> {
         if self.is_punct_at(end, ',') && self.w(end + 1) == "who" {
             return None;
         }
-        // "The Sunday Times", "The Sunday Telegraph": a title.
+        // "The Sunday Times", "the Good Friday Agreement": a title.
         if i > 0
-            && self.w(i - 1) == "the"
+            && (self.w(i - 1) == "the" || self.title_case_word(i - 1))
             && self.cap_at(end)
             && self.toks.get(end).is_some_and(|t| t.kind == Kind::Word)
             && self.lx(end).part_of_day().is_none()
@@ -465,6 +465,14 @@ impl Parser<'_> {
             }
         }
         let (end, h) = found?;
+        // "the Good Friday Agreement", "the Easter Rising": a name built on the holiday.
+        if self.cap_at(end)
+            && self.toks.get(end).is_some_and(|t| t.kind == Kind::Word)
+            && self.lx(end).month().is_none()
+            && self.lx(end).weekday().is_none()
+        {
+            return None;
+        }
         if self.w(end) == "week" {
             let day = Sem::Holiday {
                 h,
