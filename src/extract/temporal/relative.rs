@@ -536,6 +536,11 @@ impl Parser<'_> {
                 if let Some(d) = dir {
                     return Some((k + 2, part(YearRef::Dir(d), p)));
                 }
+                // "the second half of the year": the year the clause is about, as a bare "the
+                // second half".
+                if (self.w(k), self.w(k + 1)) == ("the", "year") {
+                    return Some((k + 2, part(YearRef::Near, p)));
+                }
             }
             return Some((e, part(YearRef::Near, p)));
         }
