@@ -305,6 +305,7 @@ const ROWS: &[Row] = &[
     ("The exhibition runs from 8 June to 3 September at Tate Modern.", "2023-06-05", "8 June to 3 September", "DATE", "2023-06-08", "2023-06-08", "2023-09-03"),
     ("The festival ran from 28 December to 2 January 2023.", "2023-06-05", "28 December to 2 January 2023", "DATE", "2022-12-28", "2022-12-28", "2023-01-02"),
     ("The government expects growth to pick up in the second half of the year.", "2019-05-02", "the second half of the year", "DATE", "2019-H2", "2019-07-01", "2019-12-31"),
+    ("Tickets for the tour, which runs from May to August, are on sale.", "2024-01-18", "May", "DATE", "2024-05", "2024-05-01", "2024-05-31"),
     // British clocks: "9am", "4.15am", with the day after them.
     ("Tube workers will strike from 9am on Friday.", R, "9am on Friday", "TIME", "2025-11-21T09:00", "2025-11-21", "2025-11-21"),
     ("Firefighters were called to the warehouse at 4.15am on Sunday.", R, "4.15am on Sunday", "TIME", "2025-11-16T04:15", "2025-11-16", "2025-11-16"),
