@@ -306,6 +306,15 @@ const ROWS: &[Row] = &[
     ("The festival ran from 28 December to 2 January 2023.", "2023-06-05", "28 December to 2 January 2023", "DATE", "2022-12-28", "2022-12-28", "2023-01-02"),
     ("The government expects growth to pick up in the second half of the year.", "2019-05-02", "the second half of the year", "DATE", "2019-H2", "2019-07-01", "2019-12-31"),
     ("Tickets for the tour, which runs from May to August, are on sale.", "2024-01-18", "May", "DATE", "2024-05", "2024-05-01", "2024-05-31"),
+    // Several units in one duration.
+    ("The marathon was won in 2 hours 5 minutes 59 seconds.", R, "2 hours 5 minutes 59 seconds", "DURATION", "PT2H5M59S", "", ""),
+    ("He was jailed for two years and six months.", R, "two years and six months", "DURATION", "P2Y6M", "", ""),
+    // A clock on a holiday or a written date; holidays beyond the US ones.
+    ("The special will air at 7.40pm on Christmas Day.", R, "7.40pm on Christmas Day", "TIME", "2025-12-25T19:40", "2025-12-25", "2025-12-25"),
+    ("The lorry left the road at 4.15am on 2 February.", R, "4.15am on 2 February", "TIME", "2025-02-02T04:15", "2025-02-02", "2025-02-02"),
+    ("No trains will run on Boxing Day.", R, "Boxing Day", "DATE", "2025-12-26", "2025-12-26", "2025-12-26"),
+    // The present of a fixture points ahead.
+    ("England face the USA on Friday night.", "2022-11-21", "Friday night", "TIME", "2022-11-25TNI", "2022-11-25", "2022-11-25"),
     // British clocks: "9am", "4.15am", with the day after them.
     ("Tube workers will strike from 9am on Friday.", R, "9am on Friday", "TIME", "2025-11-21T09:00", "2025-11-21", "2025-11-21"),
     ("Firefighters were called to the warehouse at 4.15am on Sunday.", R, "4.15am on Sunday", "TIME", "2025-11-16T04:15", "2025-11-16", "2025-11-16"),
@@ -416,6 +425,9 @@ const NOT_TIMES: &[&str] = &[
     "The suspect is 52 years of age.",
     "Some hospitals still run Windows 2000 on their scanners.",
     "The Good Friday Agreement ended most of the violence.",
+    "Councillor June Whitfield said the car park would be resurfaced.",
+    "George Orwell's Nineteen Eighty-Four was removed from the list.",
+    "Schools were shut because of the winter storm.",
     "He drank spring water after the fall.",
     "He told BBC Radio 4's Today programme that taxes must rise.",
     "Sturrock has unfinished business with Wednesday, who are fourth in League One.",

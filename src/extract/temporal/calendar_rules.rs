@@ -134,6 +134,16 @@ impl Parser<'_> {
             // "Theresa May" is a person.
             return None;
         }
+        // "Councillor June Whitfield", "April Jones said": a given name before a surname.
+        if matches!(w, "may" | "june" | "april" | "august")
+            && !starts
+            && self.capitalised(j)
+            && self.toks.get(j).is_some_and(|t| t.kind == Kind::Word)
+            && self.lx(j).month().is_none()
+            && self.lx(j).weekday().is_none()
+        {
+            return None;
+        }
         // "...," May wrote": a person speaking.
         if w == "may"
             && matches!(

@@ -329,6 +329,8 @@ pub struct Lexicon {
     not_past_ed: HashMap<String, ()>,
     /// Nouns after "today's" that make it "nowadays" ("today's youth").
     generic_present: HashMap<String, ()>,
+    /// Nouns a season word modifies without naming a time ("the winter storm").
+    season_nouns: HashMap<String, ()>,
     /// All of the above by word, so the tagger looks each token up once: `entries` indexed by
     /// the packed key of a short word (most words of news text) or by a longer word itself.
     entries: Vec<Entry>,
@@ -411,6 +413,7 @@ impl Lexicon {
             not_year_after: set("temporal-not-year-after.txt"),
             not_past_ed: set("temporal-not-past-ed.txt"),
             generic_present: set("temporal-generic-present.txt"),
+            season_nouns: set("temporal-season-nouns.txt"),
             entries: Vec::new(),
             short_entries: Default::default(),
             long_entries: HashMap::default(),
@@ -547,6 +550,10 @@ impl Lexicon {
 
     pub fn is_generic_present(&self, w: &str) -> bool {
         self.generic_present.contains_key(w)
+    }
+
+    pub fn is_season_noun(&self, w: &str) -> bool {
+        self.season_nouns.contains_key(w)
     }
 }
 

@@ -230,6 +230,10 @@ impl Parser<'_> {
     /// "nineteen ninety-six", "nineteen eighty four", "two thousand", "the year two thousand".
     pub(super) fn spelled_year(&self, i: usize) -> Option<(usize, i32)> {
         let w = self.w(i);
+        // "Orwell's Nineteen Eighty-Four": a capital inside a sentence makes it a title.
+        if i > 0 && self.capitalised(i) && !self.toks[i].newline_before && !self.punct(i - 1, '.') {
+            return None;
+        }
         if w == "two" && self.w(i + 1) == "thousand" {
             let mut end = i + 2;
             let mut y = 2000;

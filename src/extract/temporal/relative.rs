@@ -322,7 +322,48 @@ impl Parser<'_> {
         if unit == Unit::Weekend {
             return None;
         }
+        if let Some(v) = n
+            && let Some((e, value)) = self.compound_duration(end, v, unit)
+        {
+            return Some((e, Sem::Duration(value)));
+        }
         Some((end, duration(n, unit)))
+    }
+
+    /// "1 hour 43 minutes", "four minutes and 28 seconds", "two years and six months": a whole
+    /// count of a unit followed by counts of smaller units of the same kind, as one duration.
+    fn compound_duration(&self, end: usize, n: f64, unit: Unit) -> Option<(usize, String)> {
+        let clock = |u: Unit| matches!(u, Unit::Hour | Unit::Minute | Unit::Second);
+        let calendar = |u: Unit| matches!(u, Unit::Year | Unit::Month | Unit::Week | Unit::Day);
+        if n.fract() != 0.0 || !(clock(unit) || calendar(unit)) {
+            return None;
+        }
+        let mut value = super::sem::duration_value(Some(n), unit);
+        let (mut e, mut last, mut merged) = (end, unit, false);
+        loop {
+            let k = if matches!(self.w(e), "and" | ",") {
+                e + 1
+            } else {
+                e
+            };
+            let Some((k2, Some(n2))) = self.count_at(k) else {
+                break;
+            };
+            let Some(u2) = self.lx(k2).unit() else {
+                break;
+            };
+            if u2 >= last
+                || n2.fract() != 0.0
+                || clock(u2) != clock(unit)
+                || !(clock(u2) || calendar(u2))
+            {
+                break;
+            }
+            let (des, _, _) = u2.designator();
+            value.push_str(&format!("{}{des}", n2 as u64));
+            (e, last, merged) = (k2 + 1, u2, true);
+        }
+        merged.then_some((e, value))
     }
 
     /// "the" at `i - 1` and "first week of", "last days of" at `i`.

@@ -261,14 +261,19 @@ impl Parser<'_> {
         let day = [
             Self::core_weekday,
             Self::core_month_led_pub,
+            Self::core_day_led,
             Self::core_deictic,
+            Self::core_holiday,
         ]
         .iter()
         .find_map(|rule| rule(self, k));
         if let Some((e, sem)) = day
             && matches!(
                 sem,
-                Sem::Weekday { .. } | Sem::Day { .. } | Sem::DayRel { .. }
+                Sem::Weekday { .. }
+                    | Sem::Day { until: None, .. }
+                    | Sem::DayRel { .. }
+                    | Sem::Holiday { .. }
             )
         {
             return Some((
@@ -655,6 +660,9 @@ impl Parser<'_> {
             }
         }
         if let Some(s) = self.lx(i).season() {
+            if self.lex.is_season_noun(self.w(i + 1)) {
+                return None;
+            }
             let k = if self.w(i + 1) == "of" { i + 2 } else { i + 1 };
             if let Some((e, y)) = self.year_at_pub(k).or_else(|| self.spelled_year(k)) {
                 return Some((e, part(YearRef::Abs(y), Part::Season(s))));
