@@ -315,6 +315,7 @@ const ROWS: &[Row] = &[
     ("No trains will run on Boxing Day.", R, "Boxing Day", "DATE", "2025-12-26", "2025-12-26", "2025-12-26"),
     // The present of a fixture points ahead.
     ("England face the USA on Friday night.", "2022-11-21", "Friday night", "TIME", "2022-11-25TNI", "2022-11-25", "2022-11-25"),
+    ("She spent years campaigning for equal pay.", R, "years", "DURATION", "PXY", "", ""),
     // British clocks: "9am", "4.15am", with the day after them.
     ("Tube workers will strike from 9am on Friday.", R, "9am on Friday", "TIME", "2025-11-21T09:00", "2025-11-21", "2025-11-21"),
     ("Firefighters were called to the warehouse at 4.15am on Sunday.", R, "4.15am on Sunday", "TIME", "2025-11-16T04:15", "2025-11-16", "2025-11-16"),

@@ -733,12 +733,14 @@ impl Parser<'_> {
         {
             return Some((i + 1, duration(None, unit)));
         }
-        // "for years", "in months", "within weeks"
-        if matches!(prev, "for" | "within" | "over")
-            && let Some(unit) = self
-                .lx(i)
-                .unit()
-                .filter(|_| w.ends_with('s') && w != "hours" && w != "minutes" && w != "seconds")
+        // "for years", "within weeks", "spent years campaigning", "took months"
+        if matches!(
+            prev,
+            "for" | "within" | "over" | "spent" | "spend" | "spends" | "took" | "take" | "takes"
+        ) && let Some(unit) = self
+            .lx(i)
+            .unit()
+            .filter(|_| w.ends_with('s') && w != "hours" && w != "minutes" && w != "seconds")
         {
             return Some((i + 1, duration(None, unit)));
         }
