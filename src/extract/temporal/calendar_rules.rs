@@ -137,6 +137,8 @@ impl Parser<'_> {
         // "Councillor June Whitfield", "April Jones said": a given name before a surname.
         if matches!(w, "may" | "june" | "april" | "august")
             && !starts
+            && !self.time_lead(i - 1)
+            && self.w(j) != "i"
             && self.capitalised(j)
             && self.toks.get(j).is_some_and(|t| t.kind == Kind::Word)
             && self.lx(j).month().is_none()

@@ -68,6 +68,41 @@ impl Parser<'_> {
             .is_some_and(char::is_uppercase)
     }
 
+    /// Whether the word at `i` sets up a time rather than a name ("On Tuesday Labour said", "the
+    /// April IMF meetings", "Since 1980?"), so a capital after what follows it names nothing.
+    pub(super) fn time_lead(&self, i: usize) -> bool {
+        matches!(
+            self.w(i),
+            "on" | "in"
+                | "at"
+                | "by"
+                | "since"
+                | "until"
+                | "till"
+                | "from"
+                | "of"
+                | "the"
+                | "last"
+                | "next"
+                | "this"
+                | "that"
+                | "every"
+                | "each"
+                | "early"
+                | "late"
+                | "mid"
+                | "during"
+                | "before"
+                | "after"
+                | "through"
+                | "between"
+                | "and"
+                | "or"
+                | "for"
+                | "to"
+        )
+    }
+
     /// Skips a "." glued to an abbreviation ("Nov.").
     pub(super) fn skip_dot(&self, i: usize) -> usize {
         if self.punct(i, '.') && self.glued(i) {
@@ -126,7 +161,8 @@ impl Parser<'_> {
             && self.toks[i - 1].kind == Kind::Word
             && self.capitalised(i - 1)
             && !self.toks[i - 1].newline_before
-            && !matches!(self.w(i - 2), "." | "\"" | "'" | "(" | ":")
+            && !self.time_lead(i - 1)
+            && (self.toks[i - 2].kind != Kind::Punct || self.w(i - 2) == ",")
             && !self.toks[i - 2].newline_before
             && !self.capitalised(i - 2)
             && self

@@ -110,7 +110,7 @@ impl Parser<'_> {
         }
         // "The Sunday Times", "the Good Friday Agreement": a title.
         if i > 0
-            && (self.w(i - 1) == "the" || self.title_case_word(i - 1))
+            && (self.w(i - 1) == "the" || (self.title_case_word(i - 1) && !self.time_lead(i - 1)))
             && self.cap_at(end)
             && self.toks.get(end).is_some_and(|t| t.kind == Kind::Word)
             && self.lx(end).part_of_day().is_none()
