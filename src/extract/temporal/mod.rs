@@ -6,8 +6,11 @@
 
 mod calendar;
 mod calendar_rules;
+mod clock;
+mod counts;
 mod cues;
 mod lexicon;
+mod names;
 mod recognise;
 mod relative;
 mod resolve;
@@ -208,7 +211,7 @@ fn a_counts(e: Option<&lexicon::Entry>, next: &tokens::Token<'_>) -> bool {
                         | "and"
                         | "while"
                 )
-                || relative::unit_filler(next.norm)
+                || counts::unit_filler(next.norm)
         }
         _ => false,
     }

@@ -68,41 +68,6 @@ impl Parser<'_> {
             .is_some_and(char::is_uppercase)
     }
 
-    /// Whether the word at `i` sets up a time rather than a name ("On Tuesday Labour said", "the
-    /// April IMF meetings", "Since 1980?"), so a capital after what follows it names nothing.
-    pub(super) fn time_lead(&self, i: usize) -> bool {
-        matches!(
-            self.w(i),
-            "on" | "in"
-                | "at"
-                | "by"
-                | "since"
-                | "until"
-                | "till"
-                | "from"
-                | "of"
-                | "the"
-                | "last"
-                | "next"
-                | "this"
-                | "that"
-                | "every"
-                | "each"
-                | "early"
-                | "late"
-                | "mid"
-                | "during"
-                | "before"
-                | "after"
-                | "through"
-                | "between"
-                | "and"
-                | "or"
-                | "for"
-                | "to"
-        )
-    }
-
     /// Skips a "." glued to an abbreviation ("Nov.").
     pub(super) fn skip_dot(&self, i: usize) -> usize {
         if self.punct(i, '.') && self.glued(i) {
@@ -151,24 +116,6 @@ impl Parser<'_> {
             return Some((i + 1, n as i32));
         }
         None
-    }
-
-    /// "Windows 2000", "Euro 2004": a number after a capitalised name in running text (not after a
-    /// month, season or holiday, "Christmas 2004", nor in a title-case headline, "Sales Rose In
-    /// 2004").
-    fn product_year(&self, i: usize) -> bool {
-        i >= 2
-            && self.toks[i - 1].kind == Kind::Word
-            && self.capitalised(i - 1)
-            && !self.toks[i - 1].newline_before
-            && !self.time_lead(i - 1)
-            && (self.toks[i - 2].kind != Kind::Punct || self.w(i - 2) == ",")
-            && !self.toks[i - 2].newline_before
-            && !self.capitalised(i - 2)
-            && self
-                .entry(i - 1)
-                .is_none_or(|e| e.kinds == 0 && !e.holiday_start)
-            && self.w(i - 1) != "fy"
     }
 
     /// A bare four-digit number that reads as a year in running text.

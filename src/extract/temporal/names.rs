@@ -1,0 +1,73 @@
+//! Words that look like times but name something: titles ("This Week", "Film 2005"), products
+//! and events ("Windows 2000", "Euro 2004"), and the words that set a time up instead.
+
+use super::recognise::Parser;
+use super::tokens::Kind;
+
+impl Parser<'_> {
+    /// A unit word written with a capital inside a sentence: a title ("This Week", "60 Minutes").
+    pub(super) fn title_case(&self, i: usize) -> bool {
+        i > 0
+            && self.cap_at(i)
+            && !self.is_punct_at(i - 1, '.')
+            && !self.toks[i].newline_before
+            && self.lx(i).unit().is_some()
+    }
+
+    pub(super) fn title_case_word(&self, i: usize) -> bool {
+        i > 0 && self.cap_at(i) && !self.is_punct_at(i - 1, '.') && !self.toks[i].newline_before
+    }
+
+    /// Whether the word at `i` sets up a time rather than a name ("On Tuesday Labour said", "the
+    /// April IMF meetings", "Since 1980?"), so a capital after what follows it names nothing.
+    pub(super) fn time_lead(&self, i: usize) -> bool {
+        matches!(
+            self.w(i),
+            "on" | "in"
+                | "at"
+                | "by"
+                | "since"
+                | "until"
+                | "till"
+                | "from"
+                | "of"
+                | "the"
+                | "last"
+                | "next"
+                | "this"
+                | "that"
+                | "every"
+                | "each"
+                | "early"
+                | "late"
+                | "mid"
+                | "during"
+                | "before"
+                | "after"
+                | "through"
+                | "between"
+                | "and"
+                | "or"
+                | "for"
+                | "to"
+        )
+    }
+
+    /// "Windows 2000", "Euro 2004": a number after a capitalised name in running text (not after a
+    /// month, season or holiday, "Christmas 2004", nor in a title-case headline, "Sales Rose In
+    /// 2004").
+    pub(super) fn product_year(&self, i: usize) -> bool {
+        i >= 2
+            && self.toks[i - 1].kind == Kind::Word
+            && self.capitalised(i - 1)
+            && !self.toks[i - 1].newline_before
+            && !self.time_lead(i - 1)
+            && (self.toks[i - 2].kind != Kind::Punct || self.w(i - 2) == ",")
+            && !self.toks[i - 2].newline_before
+            && !self.capitalised(i - 2)
+            && self
+                .entry(i - 1)
+                .is_none_or(|e| e.kinds == 0 && !e.holiday_start)
+            && self.w(i - 1) != "fy"
+    }
+}
