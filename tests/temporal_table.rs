@@ -319,6 +319,7 @@ const ROWS: &[Row] = &[
     // A capital after a preposition or "the" is no name: the weekday and month stand.
     ("\"It works.\" On Tuesday Labour chairman Ian McCartney said so.", R, "Tuesday", "DATE", "2025-11-18", "2025-11-18", "2025-11-18"),
     ("In June I will decide whether to stay.", "2025-03-01", "June", "DATE", "2025-06", "2025-06-01", "2025-06-30"),
+    ("The trial is expected to last six weeks.", R, "six weeks", "DURATION", "P6W", "", ""),
     // British clocks: "9am", "4.15am", with the day after them.
     ("Tube workers will strike from 9am on Friday.", R, "9am on Friday", "TIME", "2025-11-21T09:00", "2025-11-21", "2025-11-21"),
     ("Firefighters were called to the warehouse at 4.15am on Sunday.", R, "4.15am on Sunday", "TIME", "2025-11-16T04:15", "2025-11-16", "2025-11-16"),

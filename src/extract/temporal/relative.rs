@@ -28,6 +28,16 @@ impl Parser<'_> {
             return self.core_det(i + 1);
         }
         let w = self.w(i);
+        // "expected to last six weeks", "will last a year": the verb, not the adjective.
+        if w == "last"
+            && i > 0
+            && matches!(
+                self.w(i - 1),
+                "to" | "will" | "would" | "could" | "may" | "might" | "can" | "should" | "ll"
+            )
+        {
+            return None;
+        }
         // "the last week of June", "the first days of 1990": a part of the period after "of",
         // valued as that period (not "last week"); read from "the", which the span keeps.
         if let Some(o) = [i, i + 1].into_iter().find(|&o| self.part_of_period(o)) {
