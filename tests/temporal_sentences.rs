@@ -87,6 +87,8 @@ fn score(file: &str) -> (f64, Vec<String>) {
 
 fn check(file: &str, at_least: f64) {
     let (f1, report) = score(file);
+    // Shown with `cargo test --test temporal_sentences -- --nocapture`.
+    println!("{file}: value F1 {f1:.3} on exact spans");
     assert!(
         f1 >= at_least,
         "{file}: value F1 {f1:.3} < {at_least}:\n{}",
