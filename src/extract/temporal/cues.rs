@@ -1,7 +1,9 @@
 //! Token tests the rules share, and the words around an expression that say which way its tense
-//! points (passives, arrangements, reported plans, clause breaks).
+//! points (passives, arrangements, reported plans, clause breaks), read by `direction`.
 
+use super::lexicon;
 use super::recognise::Parser;
+use super::tokens;
 
 impl Parser<'_> {
     pub(super) fn glued_at(&self, i: usize) -> bool {
@@ -80,4 +82,138 @@ impl Parser<'_> {
             && self.w(k + 1) != "have"
             && !(self.is_punct_at(end, '\'') && self.w(end + 1) == "s")
     }
+}
+
+/// How near (in `direction`'s distance: two per word before) a past verb must stand to be sure.
+const SURE_PAST: usize = 8;
+
+/// Which way the clause around tokens `start..end` points: +1 future, -1 past, 0 unmarked (read
+/// as past for weekdays, nearest for dates), and whether the cue is sure. The nearest tense cue
+/// wins; cues after the expression count at a longer distance than those before it.
+pub(super) fn direction(
+    p: &Parser<'_>,
+    sentence_of: &[usize],
+    start: usize,
+    end: usize,
+    deadline: bool,
+) -> (i32, bool) {
+    let sent = sentence_of[start];
+    let cue = |k: usize, before: bool| -> i32 {
+        let w = p.w(k);
+        // "next to the embassy" is a place, not a time.
+        if w == "next" && p.w(k + 1) == "to" {
+            return 0;
+        }
+        // "three days later" moves along the story, it does not point past the publication.
+        if w == "later" && k > 0 && p.lx(k - 1).unit().is_some() {
+            return 0;
+        }
+        // "Until Thursday, they had not called him a suspect": a fronted "until" leaves the tense
+        // to the clause (but "postponed until Tuesday" sets a deadline ahead).
+        if w == "until" && (k == 0 || sentence_of[k - 1] != sent) {
+            return 0;
+        }
+        // "announced the plan Aug. 21", "set aside vacation plans": a noun, not an intention
+        // ("plans to open" is one).
+        if matches!(w, "plan" | "plans") && p.w(k + 1) != "to" {
+            return 0;
+        }
+        // "a new office, effective Feb. 1": a change takes effect at the date nearest ahead.
+        if before && w == "effective" && (k + 1 == start || matches!(p.w(k + 1), "on" | "from")) {
+            return 1;
+        }
+        // "had been due to expire Friday": a plan seen from the past.
+        let e = p.entry(k);
+        let future = e.is_some_and(|e| e.future);
+        if k > 1 && p.w(k - 1) == "been" && p.w(k - 2) == "had" && future {
+            return -1;
+        }
+        // "planned to leave on Thursday", "set to resume Monday", "planned a march on Saturday": a
+        // plan for that day (not "was planned in March", when the planning was done). After the
+        // day ("On Friday, the government planned to pay") it was made that day.
+        if before
+            && ((matches!(w, "planned" | "set" | "poised") && p.w(k + 1) == "to")
+                || (w == "planned"
+                    && !(k > 0
+                        && matches!(
+                            p.w(k - 1),
+                            "was" | "were" | "been" | "be" | "had" | "previously" | "originally"
+                        )))
+                || p.arranged_future(k)
+                || p.reported_future(k, end))
+        {
+            return 1;
+        }
+        if future || (w == "ll" && k > 0 && p.w(k - 1) == "'") {
+            1
+        } else if lexicon::past_cue(e, w) && !p.untensed_past(k) {
+            -1
+        } else {
+            0
+        }
+    };
+    let mut best: Option<(usize, i32, usize)> = None;
+    // Distance counts words only: "the U.S." must not push a modal out of reach.
+    let mut words = 0;
+    for k in (start.saturating_sub(32)..start).rev() {
+        if sentence_of[k] != sent || words >= 16 {
+            break;
+        }
+        if p.toks[k].kind == tokens::Kind::Punct {
+            continue;
+        }
+        words += 1;
+        let c = cue(k, true);
+        if c != 0 {
+            best = Some((2 * words, c, k));
+            break;
+        }
+    }
+    for (k, &s) in sentence_of.iter().enumerate().skip(end).take(14) {
+        // "who will unveil his plans on Monday, said ...": past a comma, a tense belongs to
+        // another clause when the expression's own clause already has one.
+        if s != sent || p.clause_break(k) || (best.is_some() && p.is_punct_at(k, ',')) {
+            break;
+        }
+        let c = cue(k, false);
+        if c != 0 {
+            let d = 3 * (k - end + 1);
+            if best.is_none_or(|(b, _, _)| d < b) {
+                best = Some((d, c, k));
+            }
+            break;
+        }
+    }
+    // "by February" with no tense cue nearby: a deadline, usually ahead (only for a month or a
+    // date; "by Wednesday" as often reports what was done).
+    if best.is_none() && deadline && start > 0 && p.w(start - 1) == "by" {
+        return (1, false);
+    }
+    // A modal, or a past verb a few words before ("left the EU in January"), is sure enough that
+    // a nearer date on the other side does not overrule it; a reporting verb ("said") or an
+    // auxiliary is not, nor is a deadline ("extended to Nov. 20").
+    best.map_or((0, false), |(d, c, k)| {
+        let sure = if c > 0 {
+            matches!(p.w(k), "will" | "shall" | "ll" | "wo")
+        } else {
+            d <= SURE_PAST
+                && k < start
+                && p.entry(k).is_some_and(|e| e.past)
+                && !matches!(
+                    p.w(k),
+                    "said"
+                        | "told"
+                        | "was"
+                        | "were"
+                        | "had"
+                        | "did"
+                        | "last"
+                        | "earlier"
+                        | "ago"
+                        | "since"
+                )
+                && !matches!(p.w(start.saturating_sub(1)), "to" | "until" | "till" | "by")
+        };
+        (c, sure)
+    })
 }

@@ -18,7 +18,8 @@ pub struct Context {
     pub reference: Option<NaiveDate>,
     /// +1 when the clause points to the future, -1 when it clearly reports the past, 0 unknown.
     pub dir: i32,
-    /// Whether `dir` comes from a modal ("will"), which no nearer date on the other side overrules.
+    /// Whether `dir` comes from a modal ("will") or a past verb close by, which no nearer date on
+    /// the other side overrules.
     pub dir_sure: bool,
     /// The last day the text mentioned, for "the previous day" and "a year earlier".
     pub text_anchor: Option<NaiveDate>,
@@ -66,7 +67,8 @@ fn anchor_day(ctx: &Context, anchor: Anchor) -> Option<NaiveDate> {
 }
 
 /// Picks among candidates (years) the one nearest `r`; `dir` (the clause's tense) prefers the
-/// candidate on its side unless the other one is more than four times nearer.
+/// candidate on its side unless the other one is more than four times nearer and the tense is not
+/// `sure`.
 fn pick<T: Copy>(
     cands: &[(T, NaiveDate, NaiveDate)],
     r: NaiveDate,
