@@ -320,6 +320,10 @@ const ROWS: &[Row] = &[
     ("\"It works.\" On Tuesday Labour chairman Ian McCartney said so.", R, "Tuesday", "DATE", "2025-11-18", "2025-11-18", "2025-11-18"),
     ("In June I will decide whether to stay.", "2025-03-01", "June", "DATE", "2025-06", "2025-06-01", "2025-06-30"),
     ("The trial is expected to last six weeks.", R, "six weeks", "DURATION", "P6W", "", ""),
+    ("Prosecutors allege the men rigged the rate between March and May 2013.", "2016-03-22", "March", "DATE", "2013-03", "2013-03-01", "2013-03-31"),
+    ("Service revenue fell in the final quarter of 2018.", "2019-01-31", "the final quarter of 2018", "DATE", "2018-Q4", "2018-10-01", "2018-12-31"),
+    ("Kick-off is at 4.30pm on Sunday.", "2017-12-09", "4.30pm on Sunday", "TIME", "2017-12-10T16:30", "2017-12-10", "2017-12-10"),
+    ("An interim timetable introduced on 4 June will be scrapped.", "2018-08-30", "4 June", "DATE", "2018-06-04", "2018-06-04", "2018-06-04"),
     // British clocks: "9am", "4.15am", with the day after them.
     ("Tube workers will strike from 9am on Friday.", R, "9am on Friday", "TIME", "2025-11-21T09:00", "2025-11-21", "2025-11-21"),
     ("Firefighters were called to the warehouse at 4.15am on Sunday.", R, "4.15am on Sunday", "TIME", "2025-11-16T04:15", "2025-11-16", "2025-11-16"),
@@ -433,6 +437,7 @@ const NOT_TIMES: &[&str] = &[
     "Councillor June Whitfield said the car park would be resurfaced.",
     "George Orwell's Nineteen Eighty-Four was removed from the list.",
     "Schools were shut because of the winter storm.",
+    "Los Angeles will host the next Summer Games.",
     "He drank spring water after the fall.",
     "He told BBC Radio 4's Today programme that taxes must rise.",
     "Sturrock has unfinished business with Wednesday, who are fourth in League One.",

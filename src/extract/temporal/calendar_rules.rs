@@ -99,6 +99,21 @@ impl Parser<'_> {
                 },
             ));
         }
+        // "between March and May 2013", "from May to August 2021": the first month takes the
+        // year written after the second (the one before it when the months wrap).
+        if matches!(self.w(j), "and" | "to" | "-" | "through" | "until" | "till")
+            && let Some((k2, m2)) = self.month_at(j + 1)
+            && let Some((_, y)) = self.year_at(k2).or_else(|| self.spelled_year(k2))
+        {
+            let y = if m2 < m { y - 1 } else { y };
+            return Some((
+                j,
+                Sem::Month {
+                    y: YearRef::Abs(y),
+                    m,
+                },
+            ));
+        }
         if self.w(j + 1) == "year" {
             let dir = match self.w(j) {
                 "this" => Some(0),

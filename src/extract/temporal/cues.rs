@@ -177,7 +177,9 @@ pub(super) fn direction(
         }
         let c = cue(k, false);
         if c != 0 {
-            let d = 3 * (k - end + 1);
+            // A verb right after the expression loses to a participle two words before it: in
+            // "a timetable introduced on 4 June will be scrapped", "will" is the main clause's.
+            let d = 3 * (k - end + 1) + 1;
             if best.is_none_or(|(b, _, _)| d < b) {
                 best = Some((d, c, k));
             }

@@ -300,6 +300,7 @@ const OPENERS: &[&str] = &[
     "every",
     "each",
     "latest",
+    "final",
     "recent",
     "comparable",
     "corresponding",

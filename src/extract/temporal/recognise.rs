@@ -483,7 +483,7 @@ impl Parser<'_> {
         {
             take(self.core_number(i));
         }
-        if num || has(Word::ORDINAL) || matches!(w, "fiscal" | "q" | "last") {
+        if num || has(Word::ORDINAL) || matches!(w, "fiscal" | "q" | "last" | "final") {
             take(self.core_ordinal(i));
         }
         if matches!(w, "today" | "tonight" | "yesterday" | "tomorrow") {

@@ -191,7 +191,11 @@ impl Parser<'_> {
                 },
             ));
         }
-        if let Some(s) = self.lx(j).season() {
+        if let Some(s) = self
+            .lx(j)
+            .season()
+            .filter(|_| !self.lex.is_season_noun(self.w(j + 1)))
+        {
             if anchor == Anchor::Text {
                 return None;
             }
@@ -270,8 +274,10 @@ impl Parser<'_> {
         }
         let o = if t.kind == Kind::Num && t.ordinal {
             t.num?
-        } else if self.w(i) == "last" && matches!(self.w(i + 1), "half" | "quarter") {
-            // "the last half of 1989"
+        } else if matches!(self.w(i), "last" | "final")
+            && matches!(self.w(i + 1), "half" | "quarter")
+        {
+            // "the last half of 1989", "the final quarter of 2018"
             if self.w(i + 1) == "half" { 2 } else { 4 }
         } else {
             self.lx(i).ordinal()?

@@ -222,7 +222,18 @@ fn resolve_core(sem: &Sem, ctx: &Context) -> Option<Resolved> {
             with_pod(day(d, true), pod.as_deref())
         }
         Sem::Clock { h, m, day: on } => {
-            let base = match on {
+            let base = match on.as_deref() {
+                // "Kick-off is at 4.30pm on Sunday": a clock time on a weekday, with no tense to
+                // say which, is the nearest one (a timetable more often looks ahead).
+                Some(s @ Sem::Weekday { wd, dir: 0, .. }) if ctx.dir == 0 && rf.is_some() => {
+                    let r = rf?.weekday().number_from_monday() as i32;
+                    let ahead = (*wd as i32 - r).rem_euclid(7);
+                    let near = Context {
+                        dir: if ahead <= 3 { 1 } else { -1 },
+                        ..ctx.clone()
+                    };
+                    resolve_core(s, &near)?
+                }
                 Some(s) => resolve_core(s, ctx)?,
                 None => match ctx.last_day.or(rf) {
                     Some(r) => day(r, true),
