@@ -324,6 +324,8 @@ const ROWS: &[Row] = &[
     ("Service revenue fell in the final quarter of 2018.", "2019-01-31", "the final quarter of 2018", "DATE", "2018-Q4", "2018-10-01", "2018-12-31"),
     ("Kick-off is at 4.30pm on Sunday.", "2017-12-09", "4.30pm on Sunday", "TIME", "2017-12-10T16:30", "2017-12-10", "2017-12-10"),
     ("An interim timetable introduced on 4 June will be scrapped.", "2018-08-30", "4 June", "DATE", "2018-06-04", "2018-06-04", "2018-06-04"),
+    ("The strike began late Wednesday.", R, "late Wednesday", "DATE", "2025-11-19", "2025-11-19", "2025-11-19"),
+    ("Markets in Tokyo open at 6am local time.", R, "6am local time", "TIME", "2025-11-20T06:00", "2025-11-20", "2025-11-20"),
     // British clocks: "9am", "4.15am", with the day after them.
     ("Tube workers will strike from 9am on Friday.", R, "9am on Friday", "TIME", "2025-11-21T09:00", "2025-11-21", "2025-11-21"),
     ("Firefighters were called to the warehouse at 4.15am on Sunday.", R, "4.15am on Sunday", "TIME", "2025-11-16T04:15", "2025-11-16", "2025-11-16"),

@@ -120,6 +120,9 @@ impl Parser<'_> {
         };
         if is_zone(self.w(end)) {
             end += 1;
+        } else if self.w(end + 1) == "time" && (self.w(end) == "local" || self.cap_at(end)) {
+            // "6am local time", "6 a.m. Moscow time"
+            end += 2;
         }
         // A day right after: "Thursday", "Nov. 9", "today".
         let k = if self.is_punct_at(end, ',') || self.w(end) == "on" {

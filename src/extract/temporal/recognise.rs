@@ -295,7 +295,10 @@ impl Parser<'_> {
             let k2 = if self.w(k) == "the" { k + 1 } else { k };
             for start in [k2, k] {
                 if let Some((end, sem)) = self.core(start)
-                    && !matches!(sem, Sem::Weekday { .. } | Sem::Clock { .. })
+                    // "late Wednesday" keeps its modifier; "earlier Sunday" and a clock do not.
+                    && (!matches!(sem, Sem::Weekday { .. } | Sem::Clock { .. })
+                        || (matches!(sem, Sem::Weekday { .. })
+                            && matches!(self.w(j), "early" | "late")))
                 {
                     // "the end of October": the article belongs to the modifier.
                     let phrase = self.w(k.saturating_sub(1)) == "of";
