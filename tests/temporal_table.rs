@@ -326,6 +326,7 @@ const ROWS: &[Row] = &[
     ("An interim timetable introduced on 4 June will be scrapped.", "2018-08-30", "4 June", "DATE", "2018-06-04", "2018-06-04", "2018-06-04"),
     ("The strike began late Wednesday.", R, "late Wednesday", "DATE", "2025-11-19", "2025-11-19", "2025-11-19"),
     ("Markets in Tokyo open at 6am local time.", R, "6am local time", "TIME", "2025-11-20T06:00", "2025-11-20", "2025-11-20"),
+    ("Exports fell in the second half, the bank said.", "2005-06-01", "the second half", "DATE", "2004-H2", "2004-07-01", "2004-12-31"),
     // British clocks: "9am", "4.15am", with the day after them.
     ("Tube workers will strike from 9am on Friday.", R, "9am on Friday", "TIME", "2025-11-21T09:00", "2025-11-21", "2025-11-21"),
     ("Firefighters were called to the warehouse at 4.15am on Sunday.", R, "4.15am on Sunday", "TIME", "2025-11-16T04:15", "2025-11-16", "2025-11-16"),
@@ -440,6 +441,7 @@ const NOT_TIMES: &[&str] = &[
     "George Orwell's Nineteen Eighty-Four was removed from the list.",
     "Schools were shut because of the winter storm.",
     "Los Angeles will host the next Summer Games.",
+    "Italy led 9-8 early in the second half but a late try won it.",
     "He drank spring water after the fall.",
     "He told BBC Radio 4's Today programme that taxes must rise.",
     "Sturrock has unfinished business with Wednesday, who are fourth in League One.",

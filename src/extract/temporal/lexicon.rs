@@ -332,6 +332,8 @@ pub struct Lexicon {
     generic_present: HashMap<String, ()>,
     /// Nouns a season word modifies without naming a time ("the winter storm").
     season_nouns: HashMap<String, ()>,
+    /// Words of a match report, where "the second half" is the game's.
+    match_words: HashMap<String, ()>,
     /// All of the above by word, so the tagger looks each token up once: `entries` indexed by
     /// the packed key of a short word (most words of news text) or by a longer word itself.
     entries: Vec<Entry>,
@@ -415,6 +417,7 @@ impl Lexicon {
             not_past_ed: set("temporal-not-past-ed.txt"),
             generic_present: set("temporal-generic-present.txt"),
             season_nouns: set("temporal-season-nouns.txt"),
+            match_words: set("temporal-match-words.txt"),
             entries: Vec::new(),
             short_entries: Default::default(),
             long_entries: HashMap::default(),
@@ -555,6 +558,10 @@ impl Lexicon {
 
     pub fn is_season_noun(&self, w: &str) -> bool {
         self.season_nouns.contains_key(w)
+    }
+
+    pub fn is_match_word(&self, w: &str) -> bool {
+        self.match_words.contains_key(w)
     }
 }
 

@@ -132,6 +132,18 @@ pub fn tag_lowered(
             i += 1;
             continue;
         }
+        // "a couple of chances at the start of the second half": a half of the match.
+        if matches!(
+            m.sem,
+            Sem::Part {
+                y: sem::YearRef::Near,
+                part: sem::Part::Half(_)
+            }
+        ) && in_match_report(&toks, &sentence_of, m.start, lex)
+        {
+            i = m.end;
+            continue;
+        }
         let sent = sentence_of[m.start];
         let deadline = matches!(m.sem, Sem::Month { .. } | Sem::Day { .. });
         (ctx.dir, ctx.dir_sure) = cues::direction(&parser, &sentence_of, m.start, m.end, deadline);
@@ -237,6 +249,25 @@ fn parse_within_line(
         ref_year: parser.ref_year,
     };
     cut.parse_at(i)
+}
+
+/// Whether the sentence of token `at` reads like a match report (a goal, a try, the referee).
+fn in_match_report(
+    toks: &[tokens::Token],
+    sentence_of: &[usize],
+    at: usize,
+    lex: &Lexicon,
+) -> bool {
+    let s = sentence_of[at];
+    let from = sentence_of[..at]
+        .iter()
+        .rposition(|&x| x != s)
+        .map_or(0, |k| k + 1);
+    toks[from..]
+        .iter()
+        .zip(&sentence_of[from..])
+        .take_while(|(_, x)| **x == s)
+        .any(|(t, _)| lex.is_match_word(t.norm))
 }
 
 fn quarter_of(value: &str) -> Option<(i32, u32)> {
