@@ -241,6 +241,17 @@ impl Parser<'_> {
         if let Some((e, y)) = self.spelled_year(i) {
             return Some((e, Sem::Year(y)));
         }
+        // "the 2023-24 season", "the 2016 season": a season of a sport, valued by its first year.
+        if let Some((e, y)) = self.year_at(i) {
+            let dash = self.punct(e, '-') && self.glued(e) && self.glued(e + 1);
+            let e2 = match self.toks.get(e + 1) {
+                Some(t) if dash && t.kind == Kind::Num && t.digits == 2 => e + 2,
+                _ => e,
+            };
+            if self.w(e2) == "season" {
+                return Some((e2 + 1, Sem::Year(y)));
+            }
+        }
         let (e, y) = self.standalone_year(i)?;
         // "1988 second quarter"
         if let Some((e2, p)) = self.quarter_or_half(e) {

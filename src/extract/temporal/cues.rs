@@ -49,12 +49,14 @@ impl Parser<'_> {
 
     /// Whether the word at `k` opens an arrangement for the future: "is to resume trading
     /// Tuesday", "are to be named on Saturday", "the trial is set for Jan. 15", "the rules, which
-    /// come into force on 7 February".
+    /// come into force on 7 February", "take effect on Jan. 1", "ahead of a speech on Tuesday".
     #[inline]
     pub(super) fn arranged_future(&self, k: usize) -> bool {
         (self.w(k) == "to" && k > 0 && matches!(self.w(k - 1), "is" | "are" | "am"))
             || (self.w(k) == "set" && self.w(k + 1) == "for")
             || (matches!(self.w(k), "come" | "comes") && self.w(k + 1) == "into")
+            || (self.w(k) == "take" && self.w(k + 1) == "effect")
+            || (self.w(k) == "ahead" && self.w(k + 1) == "of")
     }
 
     /// A word that ends the clause of an expression before it, so a tense after it belongs to
@@ -215,6 +217,8 @@ pub(super) fn direction(
                         | "since"
                 )
                 && !matches!(p.w(start.saturating_sub(1)), "to" | "until" | "till" | "by")
+                // "the smallest gain since January": whatever is ahead, "since" looks back.
+                || (k + 1 == start && p.w(k) == "since")
         };
         (c, sure)
     })

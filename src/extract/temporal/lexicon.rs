@@ -289,6 +289,7 @@ const OPENERS: &[&str] = &[
     "tonight",
     "yesterday",
     "tomorrow",
+    "overnight",
     "present",
     "near",
     "short",

@@ -168,7 +168,23 @@ pub fn tag_lowered(
         {
             ctx.quarter = None;
         }
-        if let Some(r) = resolve::resolve(&m.sem, m.modifier, &ctx) {
+        // "slammed into the coast overnight": the night before; "could bring storms overnight":
+        // tonight.
+        let night_before;
+        let sem = match &m.sem {
+            Sem::DayRel { n: 0, pod, anchor }
+                if ctx.dir < 0 && toks[m.start].norm == "overnight" =>
+            {
+                night_before = Sem::DayRel {
+                    n: -1,
+                    pod: pod.clone(),
+                    anchor: *anchor,
+                };
+                &night_before
+            }
+            sem => sem,
+        };
+        if let Some(r) = resolve::resolve(sem, m.modifier, &ctx) {
             let names_quarter =
                 matches!(m.sem, Sem::Part { .. } | Sem::LastQuarter { years_back: 0 });
             if names_quarter && let Some((y, q)) = quarter_of(&r.value) {

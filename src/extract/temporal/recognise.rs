@@ -345,7 +345,10 @@ impl Parser<'_> {
                 {
                     false
                 }
-                _ => (sem.takes_the() || self.w(j) == "year") && !self.hyphenated(j, end),
+                _ => {
+                    (sem.takes_the() || self.w(j) == "year" || self.w(end - 1) == "season")
+                        && !self.hyphenated(j, end)
+                }
             };
             let lead = if the && article { i } else { j };
             consider(
@@ -489,7 +492,10 @@ impl Parser<'_> {
         if num || has(Word::ORDINAL) || matches!(w, "fiscal" | "q" | "last" | "final") {
             take(self.core_ordinal(i));
         }
-        if matches!(w, "today" | "tonight" | "yesterday" | "tomorrow") {
+        if matches!(
+            w,
+            "today" | "tonight" | "yesterday" | "tomorrow" | "overnight"
+        ) {
             take(self.core_deictic(i));
         }
         if has(Word::WEEKDAY) || (w.len() > 5 && w.ends_with('s')) {

@@ -33,9 +33,23 @@ impl Parser<'_> {
         {
             return Some((i + 1, Sem::Ref("PRESENT_REF")));
         }
+        // "slammed into the coast overnight" (the night before; see `tag_lowered`), not "an
+        // overnight stay" or "overnight trading".
+        if self.w(i) == "overnight"
+            && ((i > 0 && matches!(self.w(i - 1), "a" | "an" | "the"))
+                || self.toks.get(i + 1).is_some_and(|t| {
+                    t.kind == Kind::Word
+                        && !matches!(
+                            t.norm,
+                            "as" | "and" | "in" | "on" | "into" | "after" | "before"
+                        )
+                }))
+        {
+            return None;
+        }
         let (n, mut pod) = match self.w(i) {
             "today" => (0, None),
-            "tonight" => (0, Some("NI".to_string())),
+            "tonight" | "overnight" => (0, Some("NI".to_string())),
             "yesterday" => (-1, None),
             "tomorrow" => (1, None),
             _ => return None,
@@ -243,6 +257,10 @@ impl Parser<'_> {
             j = k;
         }
         if let Some(unit) = self.lx(j).unit() {
+            // "every weekend": each weekend, as "every Tuesday" is each Tuesday.
+            if unit == Unit::Weekend && n.is_none_or(|n| n == 1.0) {
+                return Some((j + 1, Sem::Set("XXXX-WXX-WE".into())));
+            }
             return Some((j + 1, Sem::Set(super::sem::duration_value(n, unit))));
         }
         if let Some(wd) = self.lx(j).weekday().filter(|_| self.cap_at(j)) {
@@ -544,14 +562,15 @@ impl Parser<'_> {
             return Some((i + 1, duration(None, unit)));
         }
         // "for years", "within weeks", "spent years campaigning", "took months"
+        // ("within minutes", "for hours"; but "the minutes of the meeting" are no time).
         if matches!(
             prev,
             "for" | "within" | "over" | "spent" | "spend" | "spends" | "took" | "take" | "takes"
-        ) && let Some(unit) = self
-            .lx(i)
-            .unit()
-            .filter(|_| w.ends_with('s') && w != "hours" && w != "minutes" && w != "seconds")
-        {
+        ) && let Some(unit) = self.lx(i).unit().filter(|_| {
+            w.ends_with('s')
+                && (!matches!(w, "hours" | "minutes" | "seconds")
+                    || (matches!(prev, "for" | "within") && self.w(i + 1) != "of"))
+        }) {
             return Some((i + 1, duration(None, unit)));
         }
         None
