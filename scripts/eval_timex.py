@@ -16,7 +16,7 @@ Split: a document is held out when the first byte of sha1(doc id) is below 52 (a
 develop on the training part, look at error lists (--errors, shown for the training part only) there.
 
 --disagreements FILE writes every disagreement of the training part (VALUE: both found it but the
-type or value differs; MISS; SPURIOUS) with the publication date's weekday and ISO week and the
+type or value differs; SPAN: the same value over a different span; MISS; SPURIOUS) with the publication date's weekday and ISO week and the
 sentence around it, numbered, for a human audit: is the tagger wrong, the gold wrong, the gold
 following a convention the issue overrides, or is it ambiguous? The held-out part is never written.
 """
@@ -50,7 +50,8 @@ def byte_to_cp(text):
 
 def sentence_around(text, start, end):
     """The sentence holding text[start:end], with the expression in [[ ]]."""
-    a = max(text.rfind(". ", 0, start) + 2, text.rfind("\n", 0, start) + 1, 0)
+    dot = text.rfind(". ", 0, start)
+    a = max(dot + 2 if dot >= 0 else 0, text.rfind("\n", 0, start) + 1)
     ends = [x for x in (text.find(". ", end), text.find("\n", end)) if x >= 0]
     b = min(ends) + 1 if ends else len(text)
     return (text[a:start] + "[[" + text[start:end] + "]]" + text[end:b]).strip().replace("\n", " ")
@@ -72,12 +73,14 @@ def write_disagreements(path, scorer, gold, by_doc):
                 dd = datetime.date.fromisoformat(d["dct"][:10])
                 day = f" ({dd.strftime('%A')}, ISO week {dd.isocalendar()[1]})"
             head = f"{d['doc']} dct={d.get('dct')}{day}"
-            pairs, _ = mod.align(g, s)
+            pairs, strict = mod.align(g, s)
+            strict = set(strict)
             items = []
             for gi, si in pairs:
                 a, b = g[gi], s[si]
-                if a["value"] != b["value"] or a["type"] != b["type"]:
-                    items.append((a["start"], f"VALUE {head} gold={text[a['start']:a['end']]!r} {a['type']} {a['value']}"
+                kind = "VALUE" if a["value"] != b["value"] or a["type"] != b["type"] else "SPAN"
+                if kind == "VALUE" or (gi, si) not in strict:
+                    items.append((a["start"], f"{kind} {head} gold={text[a['start']:a['end']]!r} {a['type']} {a['value']}"
                                   f" | sys={text[b['start']:b['end']]!r} {b['type']} {b['value']}", a))
             for gi in sorted(set(range(len(g))) - {gi for gi, _ in pairs}):
                 a = g[gi]

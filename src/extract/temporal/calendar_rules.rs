@@ -150,14 +150,12 @@ impl Parser<'_> {
             return None;
         }
         // "Councillor June Whitfield", "April Jones said": a given name before a surname.
+        // (Not "In mid-June Parliament will vote": a name follows a word.)
         if matches!(w, "may" | "june" | "april" | "august")
             && !starts
+            && self.toks[i - 1].kind == Kind::Word
             && !self.time_lead(i - 1)
-            && self.w(j) != "i"
-            && self.capitalised(j)
-            && self.toks.get(j).is_some_and(|t| t.kind == Kind::Word)
-            && self.lx(j).month().is_none()
-            && self.lx(j).weekday().is_none()
+            && self.name_follows(j)
         {
             return None;
         }
@@ -201,15 +199,15 @@ impl Parser<'_> {
             end = e;
         }
         let mut until = until.map(|d2| (m, d2, y));
-        // "8 June to 3 September": one span across months (the second year, when only it is
-        // written, is the first's too).
+        // "8 June to 3 September": one span across months. A year written only after the second
+        // date is the first's too (one less when the months wrap); with none, `resolve` wraps.
         if until.is_none()
             && matches!(self.w(end), "-" | "to" | "until" | "through" | "till")
             && let Some(d2) = self.day_at(end + 1)
             && let Some((mut e2, m2)) = self.month_at(end + 2)
             && (m2 != m || d2 > d)
         {
-            let mut y2 = y;
+            let mut y2 = None;
             if let Some((e, yy)) = self.year_tail(e2) {
                 y2 = Some(yy);
                 y = y.or(Some(yy - i32::from(m2 < m)));
@@ -245,7 +243,8 @@ impl Parser<'_> {
         if let Some((e, y)) = self.year_at(i) {
             let dash = self.punct(e, '-') && self.glued(e) && self.glued(e + 1);
             let e2 = match self.toks.get(e + 1) {
-                Some(t) if dash && t.kind == Kind::Num && t.digits == 2 => e + 2,
+                // "2023-24", not "2023-99".
+                Some(t) if dash && t.digits == 2 && t.num == Some(((y + 1) % 100) as u32) => e + 2,
                 _ => e,
             };
             if self.w(e2) == "season" {

@@ -59,7 +59,7 @@ impl Parser<'_> {
                 && (1..=2).contains(&hh.len())
                 && mm.len() == 2
                 && let (Ok(h), Ok(m)) = (hh.parse::<u32>(), mm.parse::<u32>())
-                && let Some((after, Some(pm))) = self.am_pm(i + 1)
+                && let Some((after, Some(pm))) = self.am_pm(i + 1, i)
                 && (1..=12).contains(&h)
                 && m < 60
             {
@@ -104,7 +104,7 @@ impl Parser<'_> {
                         return None;
                     }
                 }
-                let (after, pm) = self.am_pm(k)?;
+                let (after, pm) = self.am_pm(k, i)?;
                 let h = match pm {
                     Some(true) if (1..=11).contains(&h) => h + 12,
                     Some(false) if h == 12 => 0,
@@ -160,8 +160,9 @@ impl Parser<'_> {
         Some((end, Sem::Clock { h, m, day: None }))
     }
 
-    /// "a.m." / "p.m." / "am" / "pm" / "o'clock" / nothing (`None` when no marker).
-    fn am_pm(&self, k: usize) -> Option<(usize, Option<bool>)> {
+    /// "a.m." / "p.m." / "am" / "pm" / "o'clock" / nothing (`None` when no marker) at `k`, after
+    /// the number at `lead`.
+    fn am_pm(&self, k: usize, lead: usize) -> Option<(usize, Option<bool>)> {
         let w = self.w(k);
         if matches!(w, "am" | "pm") {
             return Some((k + 1, Some(w == "pm")));
@@ -183,9 +184,9 @@ impl Parser<'_> {
         // time ("arrested 4 in the morning" counts people).
         if w == "in"
             && self.w(k + 1) == "the"
-            && k >= 2
+            && lead >= 1
             && matches!(
-                self.w(k - 2),
+                self.w(lead - 1),
                 "at" | "until" | "till" | "by" | "around" | "about" | "before" | "after" | "from"
             )
             && self.toks.get(k + 3).is_none_or(|t| t.kind != Kind::Word)
@@ -197,7 +198,7 @@ impl Parser<'_> {
             }
         }
         if w == "o" && self.is_punct_at(k + 1, '\'') && self.w(k + 2) == "clock" {
-            return Some((k + 3, Some(false).filter(|_| false)));
+            return Some((k + 3, None));
         }
         Some((k, None))
     }

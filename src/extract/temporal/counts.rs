@@ -26,7 +26,6 @@ impl Parser<'_> {
         (a < b && self.lx(i + 2).unit().is_some()).then_some(i + 2)
     }
 
-    /// A capitalised word inside a sentence.
     /// A count: "3", "three", "twenty-five", "a", "a few", "several", "a couple of".
     /// Returns the index after it and the value (`None` when vague).
     pub(super) fn count_at(&self, i: usize) -> Option<(usize, Option<f64>)> {
@@ -225,10 +224,7 @@ impl Parser<'_> {
             return None;
         }
         // "the 1996 fiscal year" names a year; "2,000 years", "two thousand years" count them.
-        let year_like = self
-            .toks
-            .get(j)
-            .is_some_and(|t| t.kind == Kind::Num && t.digits == 4);
+        let year_like = self.year_at(j).is_some();
         if n.is_some_and(|v| v >= 1000.0)
             && !matches!(unit, Unit::Second | Unit::Minute | Unit::Hour | Unit::Day)
             && (year_like || !self.w(k).ends_with('s'))
@@ -258,8 +254,6 @@ impl Parser<'_> {
         {
             return Some((end, Sem::Set(super::sem::duration_value(Some(1.0), unit))));
         }
-        let lead = i;
-        let _ = lead;
         let back = |n: Option<f64>| n.map(|v| -(v.round() as i32));
         match self.w(end) {
             "ago" => {
@@ -321,7 +315,8 @@ impl Parser<'_> {
     /// count of a unit followed by counts of smaller units of the same kind, as one duration.
     fn compound_duration(&self, end: usize, n: f64, unit: Unit) -> Option<(usize, String)> {
         let clock = |u: Unit| matches!(u, Unit::Hour | Unit::Minute | Unit::Second);
-        let calendar = |u: Unit| matches!(u, Unit::Year | Unit::Month | Unit::Week | Unit::Day);
+        // Weeks mix with no other unit in an ISO 8601 duration.
+        let calendar = |u: Unit| matches!(u, Unit::Year | Unit::Month | Unit::Day);
         if n.fract() != 0.0 || !(clock(unit) || calendar(unit)) {
             return None;
         }
@@ -350,7 +345,9 @@ impl Parser<'_> {
             value.push_str(&format!("{}{des}", n2 as u64));
             (e, last, merged) = (k2 + 1, u2, true);
         }
-        merged.then_some((e, value))
+        // "1 hour 43 minutes ago" is a point, read by the count rule alone.
+        let shifted = matches!(self.w(e), "ago" | "earlier" | "later" | "before" | "after");
+        (merged && !shifted).then_some((e, value))
     }
 }
 

@@ -28,7 +28,7 @@ impl Parser<'_> {
     /// only end like a past form.
     #[inline]
     pub(super) fn untensed_past(&self, k: usize) -> bool {
-        if k > 0 && matches!(self.w(k - 1), "be" | "being" | "is" | "are" | "am") {
+        if k > 0 && self.be_form(k - 1) {
             return true;
         }
         let det = |j: usize| {
@@ -40,11 +40,45 @@ impl Parser<'_> {
         if k > 0 && det(k - 1) {
             return true;
         }
-        if k > 1 && det(k - 2) && (self.w(k - 1) == "still" || self.w(k - 1).ends_with("ly")) {
+        // An adverb between them ("a newly built", "the previously agreed"); "-ly" nouns such as
+        // "family" or "rally" are not.
+        let adverb = matches!(
+            self.w(k - 1),
+            "still"
+                | "newly"
+                | "recently"
+                | "previously"
+                | "widely"
+                | "long"
+                | "already"
+                | "highly"
+                | "heavily"
+                | "largely"
+                | "hastily"
+                | "jointly"
+                | "officially"
+                | "originally"
+                | "publicly"
+                | "privately"
+                | "formally"
+                | "specially"
+                | "duly"
+                | "much"
+        );
+        if k > 1 && det(k - 2) && adverb {
             return true;
         }
         let w = self.w(k);
         !self.entry(k).is_some_and(|e| e.past) && w.ends_with("ed") && self.lex.is_not_past_ed(w)
+    }
+
+    /// A present form of "be" at `k` ("is", "are", "am", "be", "being"), not the "am" of "9am".
+    fn be_form(&self, k: usize) -> bool {
+        match self.w(k) {
+            "be" | "being" | "is" | "are" => true,
+            "am" => self.toks.get(k).is_some_and(|t| t.space_before),
+            _ => false,
+        }
     }
 
     /// Whether the word at `k` opens an arrangement for the future: "is to resume trading
@@ -52,7 +86,7 @@ impl Parser<'_> {
     /// come into force on 7 February", "take effect on Jan. 1", "ahead of a speech on Tuesday".
     #[inline]
     pub(super) fn arranged_future(&self, k: usize) -> bool {
-        (self.w(k) == "to" && k > 0 && matches!(self.w(k - 1), "is" | "are" | "am"))
+        (self.w(k) == "to" && k > 0 && self.be_form(k - 1) && self.w(k - 1) != "be")
             || (self.w(k) == "set" && self.w(k + 1) == "for")
             || (matches!(self.w(k), "come" | "comes") && self.w(k + 1) == "into")
             || (self.w(k) == "take" && self.w(k + 1) == "effect")

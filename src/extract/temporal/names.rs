@@ -7,15 +7,25 @@ use super::tokens::Kind;
 impl Parser<'_> {
     /// A unit word written with a capital inside a sentence: a title ("This Week", "60 Minutes").
     pub(super) fn title_case(&self, i: usize) -> bool {
-        i > 0
-            && self.cap_at(i)
-            && !self.is_punct_at(i - 1, '.')
-            && !self.toks[i].newline_before
-            && self.lx(i).unit().is_some()
+        self.title_case_word(i) && self.lx(i).unit().is_some()
     }
 
+    /// A word written with a capital inside a sentence (not after a full stop or at a line's start).
     pub(super) fn title_case_word(&self, i: usize) -> bool {
         i > 0 && self.cap_at(i) && !self.is_punct_at(i - 1, '.') && !self.toks[i].newline_before
+    }
+
+    /// Whether a name follows at `i`: a capitalised word that is no month or weekday, nor "I" or a
+    /// title before a surname ("On Christmas I visited", "On the Sunday Mr Smith resigned").
+    pub(super) fn name_follows(&self, i: usize) -> bool {
+        self.cap_at(i)
+            && self.toks.get(i).is_some_and(|t| t.kind == Kind::Word)
+            && self.lx(i).month().is_none()
+            && self.lx(i).weekday().is_none()
+            && !matches!(
+                self.w(i),
+                "i" | "mr" | "mrs" | "ms" | "dr" | "sir" | "lord" | "lady"
+            )
     }
 
     /// Whether the word at `i` sets up a time rather than a name ("On Tuesday Labour said", "the

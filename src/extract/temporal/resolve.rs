@@ -405,8 +405,17 @@ fn resolve_shift(unit: Unit, n: i32, anchor: Anchor, ctx: &Context) -> Option<Re
         return Some(date(v.into(), None, true));
     };
     Some(match unit {
-        Unit::Second | Unit::Minute | Unit::Hour | Unit::Day => {
-            day(cal::add_days(base, i64::from(n))?, true)
+        Unit::Day => day(cal::add_days(base, i64::from(n))?, true),
+        // "43 minutes ago", "two hours later": the day they fall on, to a day's precision (the
+        // text gives no clock to count from).
+        Unit::Second | Unit::Minute | Unit::Hour => {
+            let secs = i64::from(n)
+                * match unit {
+                    Unit::Hour => 3600,
+                    Unit::Minute => 60,
+                    _ => 1,
+                };
+            day(cal::add_days(base, secs / 86_400)?, true)
         }
         Unit::Week | Unit::Fortnight => {
             let mult = if unit == Unit::Fortnight { 14 } else { 7 };

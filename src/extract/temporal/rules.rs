@@ -120,14 +120,17 @@ impl Parser<'_> {
             return None;
         }
         // "business with Wednesday, who are fourth": a team (Sheffield Wednesday).
-        if self.is_punct_at(end, ',') && self.w(end + 1) == "who" {
+        // ("arrested on Friday, who cannot be named" keeps its Friday.)
+        if self.is_punct_at(end, ',')
+            && self.w(end + 1) == "who"
+            && !(i > 0 && self.time_lead(i - 1))
+        {
             return None;
         }
         // "The Sunday Times", "the Good Friday Agreement": a title.
         if i > 0
             && (self.w(i - 1) == "the" || (self.title_case_word(i - 1) && !self.time_lead(i - 1)))
-            && self.cap_at(end)
-            && self.toks.get(end).is_some_and(|t| t.kind == Kind::Word)
+            && self.name_follows(end)
             && self.lx(end).part_of_day().is_none()
         {
             return None;
@@ -299,11 +302,7 @@ impl Parser<'_> {
         }
         let (end, h) = found?;
         // "the Good Friday Agreement", "the Easter Rising": a name built on the holiday.
-        if self.cap_at(end)
-            && self.toks.get(end).is_some_and(|t| t.kind == Kind::Word)
-            && self.lx(end).month().is_none()
-            && self.lx(end).weekday().is_none()
-        {
+        if self.name_follows(end) {
             return None;
         }
         if self.w(end) == "week" {
