@@ -234,7 +234,8 @@ pub(super) fn direction(
         let sure = if c > 0 {
             matches!(p.w(k), "will" | "shall" | "ll" | "wo")
         } else {
-            d <= SURE_PAST
+            // A listed past verb (the "-ed" forms are less sure) close before the date.
+            let near_verb = d <= SURE_PAST
                 && k < start
                 && p.entry(k).is_some_and(|e| e.past)
                 && !matches!(
@@ -249,10 +250,11 @@ pub(super) fn direction(
                         | "earlier"
                         | "ago"
                         | "since"
-                )
-                && !matches!(p.w(start.saturating_sub(1)), "to" | "until" | "till" | "by")
-                // "the smallest gain since January": whatever is ahead, "since" looks back.
-                || (k + 1 == start && p.w(k) == "since")
+                );
+            let deadline = matches!(p.w(start.saturating_sub(1)), "to" | "until" | "till" | "by");
+            // "the smallest gain since January": whatever is ahead, "since" looks back.
+            let since = k + 1 == start && p.w(k) == "since";
+            (near_verb && !deadline) || since
         };
         (c, sure)
     })
