@@ -1,4 +1,4 @@
-//! Four sets of news sentences and paragraphs written by hand by a second author from the TIMEX3
+//! Five sets of news sentences and paragraphs written by hand by a second author from the TIMEX3
 //! guidelines and the project's conventions, without seeing the code
 //! (`tests/fixtures/timex/sentences-*.jsonl`, one `{id, date, text, expect: [{text, type, value}]}`
 //! per line; `heldback-c.jsonl` is kept out of the tests, see scripts/eval_sentences.py). The tagger must find every expected
@@ -115,4 +115,9 @@ fn third_set_of_hand_written_paragraphs() {
 #[test]
 fn fourth_set_of_hand_written_paragraphs() {
     check("sentences-e.jsonl", 0.95);
+}
+
+#[test]
+fn fifth_set_of_hand_written_paragraphs() {
+    check("sentences-f.jsonl", 0.95);
 }

@@ -345,6 +345,9 @@ const ROWS: &[Row] = &[
     ("A man arrested on Friday, who cannot be named, appeared in court.", "2021-06-10", "Friday", "DATE", "2021-06-04", "2021-06-04", "2021-06-04"),
     ("On Christmas I visited my parents.", "2021-06-10", "Christmas", "DATE", "2020-12-25", "2020-12-25", "2020-12-25"),
     ("The race ended 43 minutes ago.", "2021-06-10", "43 minutes ago", "DATE", "2021-06-10", "2021-06-10", "2021-06-10"),
+    ("Life in the 1900s was hard.", R, "the 1900s", "DATE", "19", "1900-01-01", "1999-12-31"),
+    ("Residents have been asked to store water on Thursday night.", "2017-03-22", "Thursday night", "TIME", "2017-03-23TNI", "2017-03-23", "2017-03-23"),
+    ("As thousands prepare to gather for her funeral on Saturday, people reflect.", "2018-04-12", "Saturday", "DATE", "2018-04-14", "2018-04-14", "2018-04-14"),
     // British clocks: "9am", "4.15am", with the day after them.
     ("Tube workers will strike from 9am on Friday.", R, "9am on Friday", "TIME", "2025-11-21T09:00", "2025-11-21", "2025-11-21"),
     ("Firefighters were called to the warehouse at 4.15am on Sunday.", R, "4.15am on Sunday", "TIME", "2025-11-16T04:15", "2025-11-16", "2025-11-16"),
@@ -460,6 +463,8 @@ const NOT_TIMES: &[&str] = &[
     "Schools were shut because of the winter storm.",
     "Los Angeles will host the next Summer Games.",
     "He became an overnight success.",
+    "He was still in his twenties.",
+    "The story ran in the Daily Nation.",
     "They approved the minutes of the meeting.",
     "Italy led 9-8 early in the second half but a late penalty won it.",
     "He drank spring water after the fall.",

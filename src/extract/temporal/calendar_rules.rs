@@ -272,6 +272,8 @@ impl Parser<'_> {
                 .parse::<i32>()
                 .ok()?;
             return match t.end - t.start {
+                // "the 1900s", "the 1800s": the century, as it is mostly meant.
+                5 if n % 100 == 0 => Some((i + 1, Sem::Century(n / 100))),
                 5 if n % 10 == 0 => Some((i + 1, Sem::Decade(n / 10))),
                 // "the 30s"; "in their 30s" is an age.
                 3 if n % 10 == 0 && i > 0 && self.w(i - 1) == "the" => {
@@ -288,6 +290,15 @@ impl Parser<'_> {
             }
         }
         if let Some(d) = self.lx(i).decade() {
+            // "in his twenties" is an age.
+            if i > 0
+                && matches!(
+                    self.w(i - 1),
+                    "his" | "her" | "their" | "my" | "your" | "our"
+                )
+            {
+                return None;
+            }
             return Some((i + 1, Sem::Decade(190 + d)));
         }
         let n = if t.kind == Kind::Num && t.ordinal {

@@ -168,7 +168,20 @@ pub(super) fn direction(
         // plan for that day (not "was planned in March", when the planning was done). After the
         // day ("On Friday, the government planned to pay") it was made that day.
         if before
-            && ((matches!(w, "planned" | "set" | "poised") && p.w(k + 1) == "to")
+            && ((matches!(
+                w,
+                "planned"
+                    | "set"
+                    | "poised"
+                    | "asked"
+                    | "urged"
+                    | "advised"
+                    | "ordered"
+                    | "invited"
+                    | "prepare"
+                    | "prepares"
+                    | "preparing"
+            ) && p.w(k + 1) == "to")
                 || (w == "planned"
                     && !(k > 0
                         && matches!(

@@ -240,8 +240,8 @@ impl Parser<'_> {
     pub(super) fn core_set(&self, i: usize) -> Core {
         let w = self.w(i);
         if let Some(v) = self.lx(i).set() {
-            // "average daily volume" is a measure, not a recurring time.
-            if i > 0 && self.w(i - 1) == "average" {
+            // "average daily volume" is a measure, not a recurring time; "the Daily Nation" a title.
+            if i > 0 && (self.w(i - 1) == "average" || self.title_case_word(i)) {
                 return None;
             }
             return Some((i + 1, Sem::Set(v.to_string())));
