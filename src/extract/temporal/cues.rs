@@ -42,29 +42,30 @@ impl Parser<'_> {
         }
         // An adverb between them ("a newly built", "the previously agreed"); "-ly" nouns such as
         // "family" or "rally" are not.
-        let adverb = matches!(
-            self.w(k - 1),
-            "still"
-                | "newly"
-                | "recently"
-                | "previously"
-                | "widely"
-                | "long"
-                | "already"
-                | "highly"
-                | "heavily"
-                | "largely"
-                | "hastily"
-                | "jointly"
-                | "officially"
-                | "originally"
-                | "publicly"
-                | "privately"
-                | "formally"
-                | "specially"
-                | "duly"
-                | "much"
-        );
+        let adverb = k > 1
+            && matches!(
+                self.w(k - 1),
+                "still"
+                    | "newly"
+                    | "recently"
+                    | "previously"
+                    | "widely"
+                    | "long"
+                    | "already"
+                    | "highly"
+                    | "heavily"
+                    | "largely"
+                    | "hastily"
+                    | "jointly"
+                    | "officially"
+                    | "originally"
+                    | "publicly"
+                    | "privately"
+                    | "formally"
+                    | "specially"
+                    | "duly"
+                    | "much"
+            );
         if k > 1 && det(k - 2) && adverb {
             return true;
         }
