@@ -323,21 +323,10 @@ impl Parser<'_> {
         if let Some((end, sem)) = self.core(j) {
             let article = match sem {
                 // "the past", "the future": not "the current".
-                Sem::Ref(_) => matches!(
-                    self.w(j),
-                    "past"
-                        | "future"
-                        | "present"
-                        | "near"
-                        | "short"
-                        | "long"
-                        | "foreseeable"
-                        | "distant"
-                        | "immediate"
-                        | "coming"
-                        | "last"
-                        | "next"
-                ),
+                Sem::Ref(_) => {
+                    ref_opener(self.w(j))
+                        || matches!(self.w(j), "future" | "coming" | "last" | "next")
+                }
                 // "the weeks before the shooting": TimeBank leaves the article out.
                 Sem::Duration(_)
                     if end == j + 1
@@ -507,20 +496,7 @@ impl Parser<'_> {
         if has(Word::POD) {
             take(self.core_pod(i));
         }
-        if has(Word::REF)
-            || matches!(
-                w,
-                "past"
-                    | "present"
-                    | "near"
-                    | "short"
-                    | "long"
-                    | "foreseeable"
-                    | "distant"
-                    | "immediate"
-                    | "these"
-            )
-        {
+        if has(Word::REF) || ref_opener(w) || w == "these" {
             take(self.core_ref(i));
         }
         if has(Word::SET) || matches!(w, "every" | "each") {
@@ -546,6 +522,15 @@ impl Parser<'_> {
         }
         best
     }
+}
+
+/// Words that open a reference by themselves, without a lexicon reading: "the past", "at present",
+/// "the near future", "the long term".
+fn ref_opener(w: &str) -> bool {
+    matches!(
+        w,
+        "past" | "present" | "near" | "short" | "long" | "foreseeable" | "distant" | "immediate"
+    )
 }
 
 /// Reads "P3Y" for a counted unit, "PXY" for a vague one.

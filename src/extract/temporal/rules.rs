@@ -494,21 +494,22 @@ impl Parser<'_> {
             if let Some((e, y)) = self.year_at_pub(k).or_else(|| self.spelled_year(k)) {
                 return Some((e, part(YearRef::Abs(y), Part::Season(s))));
             }
-            let ctx = matches!(
-                prev,
-                "in" | "during"
-                    | "this"
-                    | "the"
-                    | "by"
-                    | "since"
-                    | "until"
-                    | "over"
-                    | "through"
-                    | "early"
-                    | "late"
-                    | "mid"
-            );
-            if ctx && matches!(w, "summer" | "winter" | "autumn") {
+            let lead = |w: &str| {
+                matches!(
+                    w,
+                    "in" | "during"
+                        | "by"
+                        | "since"
+                        | "until"
+                        | "over"
+                        | "through"
+                        | "early"
+                        | "late"
+                )
+            };
+            if (lead(prev) || matches!(prev, "this" | "the" | "mid"))
+                && matches!(w, "summer" | "winter" | "autumn")
+            {
                 return Some((i + 1, part(YearRef::Near, Part::Season(s))));
             }
             // "spring" and "fall" are also a source and a drop: only "in (the) spring", "during
@@ -519,17 +520,7 @@ impl Parser<'_> {
                 prev
             };
             if matches!(w, "spring" | "fall")
-                && matches!(
-                    before,
-                    "in" | "during"
-                        | "by"
-                        | "since"
-                        | "until"
-                        | "over"
-                        | "through"
-                        | "early"
-                        | "late"
-                )
+                && lead(before)
                 && self.toks.get(i + 1).is_none_or(|t| {
                     t.kind != Kind::Word
                         || matches!(t.norm, "and" | "when" | "as" | "after" | "before")
