@@ -17,8 +17,8 @@ read with --date 2005-06-01). It prints:
                      that never names them with two or more words: wrong-merge candidates
   place speakers     quotes whose only speakers are places (a place never speaks)
   no speaker         direct and reported quotes without a speaker
-  not linked         quotes whose speaker text names an actor (same words as its name or an alias)
-                     but that carry no speaker id
+  not linked         quotes whose speaker text names a person or organisation (holds the words of
+                     its name or an alias) but that carry no speaker id
 
 --sample FILE writes a seeded random sample of 100 person actors with their contexts, for judging
 by hand whether each is a real person (the audit's precision check).
@@ -31,6 +31,7 @@ import collections
 import json
 import os
 import random
+import re
 import subprocess
 import sys
 import tempfile
@@ -109,9 +110,17 @@ def main() -> int:
     no_speaker = [q for q in quotes if not q["speakers"]]
     names = {}
     for a in actors:
+        if a["kind"] == "place":
+            continue
         for n in [a["name"], *a["aliases"]]:
             names.setdefault(n.lower(), a["id"])
-    unlinked = [q for q in no_speaker if q.get("speaker_text") and q["speaker_text"].lower() in names]
+
+    def names_actor(speaker_text: str) -> bool:
+        words = re.findall(r"[\w'’.-]+", speaker_text.lower())
+        return any(" ".join(words[i:j]) in names
+                   for i in range(len(words)) for j in range(i + 1, min(len(words), i + 6) + 1))
+
+    unlinked = [q for q in no_speaker if q.get("speaker_text") and names_actor(q["speaker_text"])]
 
     print(f"export: {path}")
     print(f"documents {len(docs)}, actors {len(actors)} ({len(people)} people), quotes {len(quotes)} (+{len(ex['quotes']) - len(quotes)} terms)")
@@ -120,7 +129,8 @@ def main() -> int:
     print(f"cross-section:   {len(cross)} of the top {len(top)}  "
           + ", ".join(f"{a['name']} -> {len(b)} docs" for a, b in cross[:12]))
     print(f"place speakers:  {len(place_only)}")
-    print(f"no speaker:      {len(no_speaker)} of {len(quotes)} ({len(no_speaker) / max(1, len(quotes)):.1%})")
+    print(f"no speaker:      {len(no_speaker)} of {len(quotes)} ({len(no_speaker) / max(1, len(quotes)):.1%}); "
+          f"with quoted terms {len(ex['quotes']) - len(quotes) + len(no_speaker)} of {len(ex['quotes'])}")
     print(f"not linked:      {len(unlinked)}")
 
     if args.sample:
