@@ -10,8 +10,8 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::assets::Assets;
 use crate::corpus::{Corpus, Source};
-use crate::extract::ingest::{IngestOptions, parse_date};
 use crate::extract::pipeline::Lexicon;
+use crate::ingest::{IngestOptions, parse_date};
 
 #[derive(Parser, Debug)]
 #[command(

@@ -2,13 +2,13 @@
 
 use dateline::assets::Assets;
 use dateline::extract::actors::{self, DocActor};
-use dateline::extract::segment;
+use dateline::extract::{DocInput, segment};
 use dateline::model::ActorKind;
 
 fn run(text: &str) -> Vec<DocActor> {
     let assets = Assets::builtin();
-    let segs = segment::segment(text, &segment::Lexicon::load(&assets));
-    actors::extract(text, &segs, &actors::Lexicon::load(&assets)).items
+    let doc = DocInput::segmented(text, &segment::Lexicon::load(&assets), None);
+    actors::extract(&doc, &actors::Lexicon::load(&assets))
 }
 
 fn kind(k: &str) -> ActorKind {

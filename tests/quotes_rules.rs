@@ -2,7 +2,7 @@
 
 use dateline::assets::Assets;
 use dateline::extract::actors::DocActor;
-use dateline::extract::{quotes, segment};
+use dateline::extract::{DocInput, quotes, segment};
 use dateline::model::{ActorKind, QuoteKind, Span};
 
 type Row<'a> = (QuoteKind, &'a str, Option<&'a str>, Option<&'a str>);
@@ -17,10 +17,9 @@ type Got<'a> = (
 
 fn run<'t>(text: &'t str, actors: &[DocActor]) -> Vec<Got<'t>> {
     let assets = Assets::builtin();
-    let segs = segment::segment(text, &segment::Lexicon::load(&assets));
+    let doc = DocInput::segmented(text, &segment::Lexicon::load(&assets), None);
     let lex = quotes::Lexicon::load(&assets);
-    quotes::extract(text, &segs, actors, &lex)
-        .items
+    quotes::extract(&doc, actors, &lex)
         .into_iter()
         .map(|q| {
             (

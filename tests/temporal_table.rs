@@ -3,8 +3,8 @@
 
 use chrono::NaiveDate;
 use dateline::assets::Assets;
-use dateline::extract::segment;
 use dateline::extract::temporal::{self, Timex};
+use dateline::extract::{DocInput, segment};
 
 struct Tagger {
     seg: segment::Lexicon,
@@ -24,8 +24,8 @@ fn day(s: &str) -> Option<NaiveDate> {
 }
 
 fn tag(t: &Tagger, text: &str, reference: &str) -> Vec<Timex> {
-    let segs = segment::segment(text, &t.seg);
-    temporal::tag(text, &segs, day(reference), &t.tmp).items
+    let doc = DocInput::segmented(text, &t.seg, day(reference));
+    temporal::tag(&doc, &t.tmp)
 }
 
 /// (sentence, publication date, expression, type, value, earliest, latest)

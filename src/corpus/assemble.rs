@@ -3,11 +3,11 @@
 
 use super::compact::to_u32;
 use super::{Actor, Corpus, CorpusEvent, CorpusQuote, CorpusTimex, CorpusWhen, Mention, Topic};
-use crate::extract::ingest::Diagnostic;
 use crate::extract::pipeline::{Extraction, Lexicon};
 use crate::extract::quotes::Quote;
 use crate::extract::{actors, topics};
 use crate::fasthash::FastMap;
+use crate::ingest::Diagnostic;
 use crate::model::{ActorKind, Document};
 use crate::text::slug;
 
@@ -19,8 +19,8 @@ pub(super) struct Assembler {
     corpus: Corpus,
     actor_index: FastMap<(ActorKind, String), usize>,
     topic_index: FastMap<String, usize>,
-    /// Warnings of each document, in document order.
-    warnings: Vec<Vec<String>>,
+    /// Documents added so far.
+    docs: usize,
 }
 
 impl Assembler {
@@ -32,7 +32,7 @@ impl Assembler {
             },
             actor_index: FastMap::default(),
             topic_index: FastMap::default(),
-            warnings: Vec::new(),
+            docs: 0,
         }
     }
 
@@ -40,8 +40,8 @@ impl Assembler {
     pub(super) fn add(&mut self, extractions: Vec<Extraction>) {
         let corpus = &mut self.corpus;
         for x in extractions {
-            let doc = self.warnings.len();
-            self.warnings.push(x.warnings);
+            let doc = self.docs;
+            self.docs += 1;
             let actor_map: Vec<usize> = x
                 .actors
                 .into_iter()
@@ -75,11 +75,8 @@ impl Assembler {
         }
     }
 
-    pub(super) fn finish(self, mut documents: Vec<Document>) -> Corpus {
+    pub(super) fn finish(self, documents: Vec<Document>) -> Corpus {
         let mut corpus = self.corpus;
-        for (d, w) in documents.iter_mut().zip(self.warnings) {
-            d.warnings.extend(w);
-        }
         sort_chronologically(&mut corpus.events);
         merge_surnames(&mut corpus);
         // Mention lists grew by doubling; the spare room adds up on a large corpus.

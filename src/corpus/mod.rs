@@ -5,8 +5,8 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use rayon::prelude::*;
 
-use crate::extract::ingest::{self, Diagnostic, IngestOptions};
 use crate::extract::pipeline::{self, Extraction, Lexicon};
+use crate::ingest::{self, Diagnostic, IngestOptions};
 use crate::model::{Document, Span};
 
 mod assemble;

@@ -29,7 +29,7 @@ use crossterm::event::Event;
 
 use crate::cli::BrowseArgs;
 use crate::corpus::Corpus;
-use crate::extract::ingest::Diagnostic;
+use crate::ingest::Diagnostic;
 use action::Action;
 use data::Data;
 use state::State;

@@ -6,10 +6,10 @@ use chrono::NaiveDate;
 use dateline::corpus::{
     Actor, Corpus, CorpusEvent, CorpusQuote, CorpusTimex, CorpusWhen, Mention, Topic,
 };
-use dateline::extract::ingest::{IngestOptions, bundled_seed};
 use dateline::extract::pipeline::Lexicon;
 use dateline::extract::segment::segment;
 use dateline::extract::temporal::Timex;
+use dateline::ingest::{IngestOptions, bundled_seed};
 use dateline::model::{
     ActorKind, DateBasis, Document, QuoteKind, Span, Status, TimexType, When, WhenBasis,
 };
