@@ -7,7 +7,7 @@
 use std::io::{self, Write};
 
 use crate::corpus::{Actor, Corpus, CorpusEvent, CorpusQuote, CorpusTimex, Mention, Topic};
-use crate::model::{DateBasis, Span};
+use crate::model::{DateBasis, DateFrom, Span};
 
 mod json;
 
@@ -159,6 +159,15 @@ fn document<W: Write>(j: &mut Json<W>, c: &Corpus, i: usize) {
         DateBasis::Flag => "flag",
         DateBasis::None => "none",
     });
+    j.key("date_from");
+    j.string(match (d.date_from, d.date_basis) {
+        // Documents built by hand may set only the coarse basis.
+        (DateFrom::None, DateBasis::Metadata) => "metadata",
+        (DateFrom::None, DateBasis::Flag) => "flag",
+        (from, _) => from.as_str(),
+    });
+    j.key("summary_only");
+    j.bool(d.summary_only);
     j.key("text_start");
     j.uint(d.text_start);
     j.key("text");
