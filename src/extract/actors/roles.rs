@@ -117,13 +117,12 @@ pub fn leading_title(
     }
     // A title head later in the run: "Lands Minister X", "ACC Chairman X".
     let name_start = |k: usize| k < b && doc.is_cap(k) && !doc.is(k, list::TITLE_WORD);
-    if last == t0 || !name_start(last) {
-        if let Some(k) = (t0..b.saturating_sub(1))
+    if (last == t0 || !name_start(last))
+        && let Some(k) = (t0..b.saturating_sub(1))
             .rev()
             .find(|&k| doc.is_cap(k) && doc.is(k, list::TITLE) && name_start(k + 1))
-        {
-            last = k + 1;
-        }
+    {
+        last = k + 1;
     }
     if last == t0 {
         return (a, None);
