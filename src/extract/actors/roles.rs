@@ -31,10 +31,10 @@ impl Role {
         // "Former Cabinet minister" → "former Cabinet minister": a modifier is not a name.
         let mut words: Vec<String> = label.split(' ').map(str::to_string).collect();
         for w in words.iter_mut() {
-            if !MODIFIERS.contains(&super::lexicon::fold(w).as_str()) {
+            if !MODIFIERS.contains(&crate::text::fold(w).as_str()) {
                 break;
             }
-            *w = super::lexicon::fold(w);
+            *w = crate::text::fold(w);
         }
         Some(words.join(" "))
     }
