@@ -1,6 +1,6 @@
 //! The `dateline/1` export: the corpus as one JSON object, the contract with outside tools.
 //!
-//! The schema is documented in `docs/schema.md`; `tests/export_schema.rs` holds it to that.
+//! The schema is documented in `docs/schema.md`; `tests/it/export_schema.rs` holds it to that.
 //! Items are written straight from the corpus, one at a time, so writing a large corpus never
 //! holds a second copy of it.
 

@@ -1,12 +1,9 @@
 //! The shared data model: byte spans, documents and the enums every stage and view agrees on.
 
 use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
 
 /// A half-open range of UTF-8 byte offsets into one document's `text`.
-#[derive(
-    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
-)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Span {
     pub start: usize,
     pub end: usize,
@@ -44,8 +41,7 @@ impl Span {
 }
 
 /// How a document's publication date is known.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum DateBasis {
     /// From the file's front matter or the JSONL `date` field.
     Metadata,
@@ -82,8 +78,7 @@ impl Document {
 }
 
 /// The kind of an actor, in the order the actors pane lists them.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum ActorKind {
     Person,
     Organization,
@@ -119,8 +114,7 @@ impl ActorKind {
 }
 
 /// TIMEX3 `type`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "UPPERCASE")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum TimexType {
     Date,
     Time,
@@ -140,8 +134,7 @@ impl TimexType {
 }
 
 /// How a quote was recognised.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum QuoteKind {
     /// Words inside quotation marks, attributed to someone.
     Direct,
@@ -162,8 +155,7 @@ impl QuoteKind {
 }
 
 /// Whether an event has happened, is happening or is expected.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum Status {
     Past,
     Ongoing,
@@ -184,8 +176,7 @@ impl Status {
 }
 
 /// Where an event's date comes from.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum WhenBasis {
     /// A calendar date written in the sentence ("November 21–22").
     Explicit,
@@ -213,14 +204,13 @@ impl WhenBasis {
 }
 
 /// When an event happened: inclusive calendar bounds plus the TIMEX3 value they came from.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct When {
     pub earliest: Option<NaiveDate>,
     pub latest: Option<NaiveDate>,
     pub value: Option<String>,
     pub basis: WhenBasis,
     /// Index of the governing time expression in the document's timexes, if any.
-    #[serde(skip)]
     pub timex: Option<usize>,
 }
 

@@ -7,6 +7,7 @@
 pub mod action;
 pub mod data;
 pub mod format;
+pub mod fuzzy;
 pub mod histogram;
 pub mod index;
 pub mod keymap;

@@ -206,10 +206,11 @@ pub(crate) fn fix_offsets(s: &mut State) {
     }
     s.timeline = c;
     s.actors = follow(s.actors, visible_rows(s, Pane::Actors));
-    if s.actors.offset == s.actors.selected && s.actors.selected > 0 {
-        if let Some(ActorRow::Heading(_)) = s.data.actor_rows.get(s.actors.selected - 1) {
-            s.actors.offset -= 1;
-        }
+    if s.actors.offset == s.actors.selected
+        && s.actors.selected > 0
+        && let Some(ActorRow::Heading(_)) = s.data.actor_rows.get(s.actors.selected - 1)
+    {
+        s.actors.offset -= 1;
     }
     s.topics = follow(s.topics, visible_rows(s, Pane::Topics));
     s.quote_cursor = follow(s.quote_cursor, visible_rows(s, Pane::Quotes));

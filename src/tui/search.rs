@@ -1,9 +1,8 @@
 //! Fuzzy people search: names and aliases folded once at load, narrowed as the query grows.
 
-use fuzzy_matcher::FuzzyMatcher;
-use fuzzy_matcher::skim::SkimMatcherV2;
 use rayon::prelude::*;
 
+use super::fuzzy::Matcher;
 use crate::corpus::Actor;
 use crate::model::ActorKind;
 use crate::text::fold;
@@ -148,7 +147,7 @@ impl Search {
 
     pub fn set_query(&mut self, index: &SearchIndex, query: &str) {
         let folded = fold(query.trim());
-        let matcher = SkimMatcherV2::default().ignore_case();
+        let matcher = Matcher::default();
         let narrowing = !self.folded.is_empty() && folded.starts_with(&self.folded);
         self.query = query.to_string();
         self.selected = 0;
@@ -192,11 +191,7 @@ impl Search {
         }
         let scored: Vec<(u32, i64)> = candidates[..candidates.len().min(SCORE_ALL)]
             .par_iter()
-            .filter_map(|&(e, _)| {
-                matcher
-                    .fuzzy_match(index.folded(e), &folded)
-                    .map(|s| (e, s))
-            })
+            .filter_map(|&(e, _)| matcher.score(index.folded(e), &folded).map(|s| (e, s)))
             .collect();
         self.total_matches = candidates.len();
         self.pool = Some(candidates.into_iter().map(|(e, _)| e).collect());
@@ -308,8 +303,8 @@ pub fn matched_chars(text: &str, query: &str) -> Vec<usize> {
             origin.push(i);
         }
     }
-    let matcher = SkimMatcherV2::default().ignore_case();
-    let Some((_, idx)) = matcher.fuzzy_indices(&folded, &folded_query) else {
+    let matcher = Matcher::default();
+    let Some(idx) = matcher.indices(&folded, &folded_query) else {
         return Vec::new();
     };
     let mut out: Vec<usize> = idx

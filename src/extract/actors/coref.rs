@@ -6,9 +6,9 @@ use super::DocActor;
 use super::candidates::{CKind, Cand};
 use super::context::Doc;
 use super::lexicon::{FastMap, list};
-use super::lexicon::{fold, same_fold};
 use super::tokens::TokKind;
 use crate::model::{ActorKind, Span};
+use crate::text::{fold, same_fold};
 use std::cell::Cell;
 use std::ops::Range;
 

@@ -3,26 +3,9 @@
 
 use super::tokens::{TokKind, tokenize};
 use crate::assets::Assets;
-use crate::fasthash::{PackedMap, short_key};
-/// `text::fold` with a fast path for ASCII, which most names are.
-pub fn fold(s: &str) -> String {
-    if s.is_ascii() {
-        s.to_ascii_lowercase()
-    } else {
-        crate::text::fold(s)
-    }
-}
-
-/// `fold(a) == fold(b)`, without allocating when both are ASCII.
-pub fn same_fold(a: &str, b: &str) -> bool {
-    if a.is_ascii() && b.is_ascii() {
-        a.eq_ignore_ascii_case(b)
-    } else {
-        fold(a) == fold(b)
-    }
-}
-
 pub use crate::fasthash::{FastMap, FastSet};
+use crate::fasthash::{PackedMap, short_key};
+use crate::text::fold;
 
 /// What kind of place a gazetteer entry is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

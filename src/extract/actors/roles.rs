@@ -31,10 +31,10 @@ impl Role {
         // "Former Cabinet minister" → "former Cabinet minister": a modifier is not a name.
         let mut words: Vec<String> = label.split(' ').map(str::to_string).collect();
         for w in words.iter_mut() {
-            if !MODIFIERS.contains(&super::lexicon::fold(w).as_str()) {
+            if !MODIFIERS.contains(&crate::text::fold(w).as_str()) {
                 break;
             }
-            *w = super::lexicon::fold(w);
+            *w = crate::text::fold(w);
         }
         Some(words.join(" "))
     }
@@ -117,13 +117,12 @@ pub fn leading_title(
     }
     // A title head later in the run: "Lands Minister X", "ACC Chairman X".
     let name_start = |k: usize| k < b && doc.is_cap(k) && !doc.is(k, list::TITLE_WORD);
-    if last == t0 || !name_start(last) {
-        if let Some(k) = (t0..b.saturating_sub(1))
+    if (last == t0 || !name_start(last))
+        && let Some(k) = (t0..b.saturating_sub(1))
             .rev()
             .find(|&k| doc.is_cap(k) && doc.is(k, list::TITLE) && name_start(k + 1))
-        {
-            last = k + 1;
-        }
+    {
+        last = k + 1;
     }
     if last == t0 {
         return (a, None);
