@@ -12,6 +12,7 @@ use crate::model::{Document, Span};
 mod assemble;
 mod compact;
 mod items;
+pub mod load;
 
 pub use compact::{IdIter, Ids, Strings, Sym};
 pub use items::{Actor, CorpusEvent, CorpusQuote, CorpusTimex, CorpusWhen, Mention, Topic};
@@ -102,10 +103,10 @@ impl Corpus {
         corpus
     }
 
-    /// Ingests and builds in one step, without progress reports.
+    /// Ingests and builds in one step, without progress reports (the path of `load::LoadOptions`
+    /// with a lexicon given).
     pub fn load(source: &Source, lex: &Lexicon) -> Corpus {
-        let ingested = source.ingest();
-        Corpus::build(ingested.documents, ingested.diagnostics, lex, &|_, _| {})
+        load::read(source, lex, Vec::new(), &|_, _| {})
     }
 
     /// The TIMEX3 value of an event's date.
