@@ -3,6 +3,7 @@
 
 use dateline::corpus::{Corpus, Source};
 use dateline::extract::pipeline::Lexicon;
+use dateline::ids::DocId;
 use dateline::model::QuoteKind;
 
 /// (start, end, kind, speaker mention, cue)
@@ -17,7 +18,7 @@ type Want = (
 #[test]
 fn seed_quotes_match_the_gold() {
     let corpus = Corpus::load(&Source::default(), &Lexicon::builtin());
-    let text = corpus.documents[0].text.as_str();
+    let text = corpus.documents[DocId::new(0)].text.as_str();
     let slice = |s: Option<dateline::model::Span>| s.map(|s| s.slice(text));
     let find = |start: usize, end: usize| {
         corpus

@@ -2,6 +2,7 @@
 
 use dateline::corpus::{Corpus, Source};
 use dateline::extract::pipeline::Lexicon;
+use dateline::ids::DocId;
 
 #[test]
 fn seed_topics_cover_the_gold_themes() {
@@ -21,7 +22,7 @@ fn seed_topics_cover_the_gold_themes() {
     ] {
         assert!(ids.contains(&want), "{want} missing from {ids:?}");
     }
-    let text = corpus.documents[0].text.as_str();
+    let text = corpus.documents[DocId::new(0)].text.as_str();
     let mentions = |id: &str| -> Vec<&str> {
         let t = corpus.topics.iter().find(|t| t.id == id).unwrap();
         t.mentions.iter().map(|m| m.span().slice(text)).collect()

@@ -9,6 +9,7 @@ use dateline::corpus::{
 use dateline::extract::pipeline::Lexicon;
 use dateline::extract::segment::segment;
 use dateline::extract::temporal::Timex;
+use dateline::ids::{ActorId, DocId, QuoteId, TopicId};
 use dateline::ingest::{IngestOptions, bundled_seed};
 use dateline::model::{
     ActorKind, DateBasis, Document, QuoteKind, Span, Status, TimexType, When, WhenBasis,
@@ -254,6 +255,7 @@ pub fn corpus() -> Corpus {
     for (name, kind, role, country, forms) in ACTORS {
         let mut mentions = Vec::new();
         for (d, document) in documents.iter().enumerate() {
+            let d = DocId::new(d);
             let mut spans = find_all(&document.text, name);
             for f in *forms {
                 let more: Vec<Span> = find_all(&document.text, f)
@@ -282,6 +284,7 @@ pub fn corpus() -> Corpus {
     for (id, label, words) in TOPICS {
         let mut mentions = Vec::new();
         for (d, document) in documents.iter().enumerate() {
+            let d = DocId::new(d);
             for w in *words {
                 mentions.extend(
                     find_all(&document.text, w)
@@ -298,6 +301,7 @@ pub fn corpus() -> Corpus {
         });
     }
     for (d, document) in documents.iter().enumerate() {
+        let d = DocId::new(d);
         for (words, kind, speakers) in QUOTES {
             for span in find_all(&document.text, words) {
                 c.quotes.push(CorpusQuote::new(
@@ -308,7 +312,8 @@ pub fn corpus() -> Corpus {
                     None,
                     speakers
                         .iter()
-                        .filter_map(|n| ACTORS.iter().position(|a| a.0 == *n)),
+                        .filter_map(|n| ACTORS.iter().position(|a| a.0 == *n))
+                        .map(ActorId::new),
                 ));
             }
         }
@@ -327,6 +332,7 @@ pub fn corpus() -> Corpus {
         }
     }
     for (d, document) in documents.iter().enumerate() {
+        let d = DocId::new(d);
         let segs = segment(&document.text, &lex.segment);
         for sentence in &segs.sentences {
             let span = sentence.span;
@@ -365,13 +371,19 @@ pub fn corpus() -> Corpus {
             };
             let inside =
                 |ms: &[Mention]| ms.iter().any(|m| m.doc() == d && span.contains(m.span()));
-            let actors: Vec<usize> = (0..c.actors.len())
+            let actors: Vec<ActorId> = c
+                .actors
+                .ids()
                 .filter(|&i| inside(&c.actors[i].mentions))
                 .collect();
-            let topics: Vec<usize> = (0..c.topics.len())
+            let topics: Vec<TopicId> = c
+                .topics
+                .ids()
                 .filter(|&i| inside(&c.topics[i].mentions))
                 .collect();
-            let quotes: Vec<usize> = (0..c.quotes.len())
+            let quotes: Vec<QuoteId> = c
+                .quotes
+                .ids()
                 .filter(|&i| c.quotes[i].doc() == d && c.quotes[i].span().overlaps(span))
                 .collect();
             let when = CorpusWhen::new(&when, &mut c.strings);
@@ -390,6 +402,6 @@ pub fn corpus() -> Corpus {
             e.span().start,
         )
     });
-    c.documents = documents;
+    c.documents = documents.into();
     c
 }
