@@ -34,7 +34,9 @@ mod tests {
         let m = Matcher::default();
         assert!(m.score("hakan fidan", "hfd").is_some());
         assert_eq!(m.score("hakan fidan", "zz"), None);
-        assert!(m.score("fidan", "fid") > m.score("f i d", "fid"));
+        // A run of matched letters beats the same letters with gaps inside a word.
+        assert!(m.score("fidan", "fid") > m.score("fxixd", "fid"));
+        assert!(m.score("hakan fidan", "fidan") > m.score("fxixdxaxn", "fidan"));
         assert_eq!(m.indices("nikol pashinyan", "np"), Some(vec![0, 6]));
     }
 }
