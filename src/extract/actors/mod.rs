@@ -39,7 +39,7 @@ pub struct DocActor {
 pub fn extract(text: &str, segments: &Segments, lex: &Lexicon) -> Staged<DocActor> {
     let doc = context::Doc::new(text, segments, lex);
     let cands = candidates::find(&doc, lex);
-    let mut actors = coref::resolve(&doc, &cands);
+    let mut actors = coref::resolve(&doc, lex, &cands);
     actors.extend(groups::find(&doc, lex));
     actors.retain(|a| !a.mentions.is_empty());
     actors.sort_by_key(|a| a.mentions[0].start);
