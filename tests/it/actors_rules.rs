@@ -281,3 +281,59 @@ fn odd_inputs_do_not_panic() {
         let _ = run(text);
     }
 }
+
+/// (list, line added, text, the people found without the line, the people found with it, as
+/// "name: roles").
+type ExtendRow = (
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static [&'static str],
+    &'static [&'static str],
+);
+
+/// The lists moved out of the code are the users' to extend.
+#[test]
+fn users_extend_the_actor_lists() {
+    use dateline::assets::{Assets, name};
+    let rows: &[ExtendRow] = &[
+        (
+            name::NAME_PARTICLES_TXT,
+            "af",
+            "The prize went to Carl af Trolle, who thanked the jury.",
+            &["Carl: ", "Trolle: "],
+            &["Carl af Trolle: "],
+        ),
+        (
+            name::ROLE_MODIFIERS_TXT,
+            "caretaker",
+            "Caretaker Prime Minister Ali Khan said the vote would go ahead.",
+            &["Ali Khan: Caretaker Prime Minister"],
+            &["Ali Khan: caretaker Prime Minister"],
+        ),
+    ];
+    let people = |lex: &actors::Lexicon, text: &str| -> Vec<String> {
+        let segs = segment::segment(text, &crate::common::lexicon().segment);
+        actors::extract(text, &segs, lex)
+            .items
+            .into_iter()
+            .filter(|a| a.kind == ActorKind::Person)
+            .map(|a| format!("{}: {}", a.name, a.roles.join(", ")))
+            .collect()
+    };
+    for &(list, line, text, before, after) in rows {
+        let mut assets = Assets::builtin();
+        assert_eq!(
+            people(&crate::common::lexicon().actors, text),
+            before,
+            "{text}"
+        );
+        assets.merge_text(list, line);
+        assert!(assets.warnings.is_empty(), "{:?}", assets.warnings);
+        assert_eq!(
+            people(&actors::Lexicon::load(&assets), text),
+            after,
+            "{text}"
+        );
+    }
+}

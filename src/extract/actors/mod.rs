@@ -38,7 +38,7 @@ pub struct DocActor {
 pub fn extract(input: &DocInput<'_>, lex: &Lexicon) -> Vec<DocActor> {
     let doc = context::Doc::new(input.text, &input.segments, lex);
     let cands = candidates::find(&doc, lex);
-    let mut actors = coref::resolve(&doc, &cands);
+    let mut actors = coref::resolve(&doc, lex, &cands);
     actors.extend(groups::find(&doc, lex));
     actors.retain(|a| !a.mentions.is_empty());
     actors.sort_by_key(|a| a.mentions[0].start);
