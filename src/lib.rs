@@ -11,6 +11,7 @@ pub mod export;
 pub mod extract;
 pub mod fasthash;
 pub mod fsutil;
+pub mod ids;
 pub mod ingest;
 pub mod keytable;
 pub mod model;

@@ -1,12 +1,9 @@
 //! The shared data model: byte spans, documents and the enums every stage and view agrees on.
 
 use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
 
 /// A half-open range of UTF-8 byte offsets into one document's `text`.
-#[derive(
-    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
-)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Span {
     pub start: usize,
     pub end: usize,
@@ -44,8 +41,7 @@ impl Span {
 }
 
 /// How a document's publication date is known.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum DateBasis {
     /// From the article: front matter, a JSONL field, a web page's metadata or URL, a feed item.
     Metadata,
@@ -57,8 +53,7 @@ pub enum DateBasis {
 }
 
 /// Where in the article a publication date was found: finer than `DateBasis`, for provenance.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum DateFrom {
     /// A `date:` (or `published:` …) line of a text file's front matter.
     FrontMatter,
@@ -140,8 +135,7 @@ impl Document {
 }
 
 /// The kind of an actor, in the order the actors pane lists them.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum ActorKind {
     Person,
     Organization,
@@ -177,8 +171,7 @@ impl ActorKind {
 }
 
 /// TIMEX3 `type`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "UPPERCASE")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum TimexType {
     Date,
     Time,
@@ -198,8 +191,7 @@ impl TimexType {
 }
 
 /// How a quote was recognised.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum QuoteKind {
     /// Words inside quotation marks, attributed to someone.
     Direct,
@@ -220,8 +212,7 @@ impl QuoteKind {
 }
 
 /// Whether an event has happened, is happening or is expected.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum Status {
     Past,
     Ongoing,
@@ -242,8 +233,7 @@ impl Status {
 }
 
 /// Where an event's date comes from.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum WhenBasis {
     /// A calendar date written in the sentence ("November 21–22").
     Explicit,
@@ -271,14 +261,13 @@ impl WhenBasis {
 }
 
 /// When an event happened: inclusive calendar bounds plus the TIMEX3 value they came from.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct When {
     pub earliest: Option<NaiveDate>,
     pub latest: Option<NaiveDate>,
     pub value: Option<String>,
     pub basis: WhenBasis,
     /// Index of the governing time expression in the document's timexes, if any.
-    #[serde(skip)]
     pub timex: Option<usize>,
 }
 

@@ -12,6 +12,7 @@ use std::time::{Duration, Instant};
 use chrono::NaiveDate;
 
 /// The allocator the `dateline` binary runs with (src/main.rs), so the figures are what users get.
+#[cfg(feature = "mimalloc")]
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use dateline::ingest::{self, IngestOptions};

@@ -13,7 +13,7 @@ use super::quotes::Quote;
 use super::segment::Sentence;
 use super::temporal::Timex;
 use super::topics::DocTopic;
-use crate::assets::Assets;
+use crate::assets::{Assets, name};
 use crate::model::{Span, Status, TimexType, When, WhenBasis};
 use crate::text::on_word_boundaries;
 
@@ -53,7 +53,7 @@ impl Lexicon {
     pub fn load(assets: &Assets) -> Self {
         let mut phrases = Vec::new();
         let mut status_of = Vec::new();
-        for line in assets.lines("status-cues.txt") {
+        for line in assets.lines(name::STATUS_CUES_TXT) {
             let Some((status, phrase)) = line.split_once('\t') else {
                 continue;
             };
@@ -72,13 +72,13 @@ impl Lexicon {
             status_of.push(status);
         }
         let anaphora: Vec<String> = assets
-            .lines("event-anaphora.txt")
+            .lines(name::EVENT_ANAPHORA_TXT)
             .map(str::to_lowercase)
             .collect();
         // Data lines are never blank, so no phrase is empty (one would match everywhere).
         phrases.extend(
             assets
-                .lines("temporal-vague-past.txt")
+                .lines(name::TEMPORAL_VAGUE_PAST_TXT)
                 .map(str::to_lowercase)
                 .filter(|p| !p.is_empty()),
         );
@@ -391,13 +391,13 @@ mod tests {
         let assets = Assets::builtin();
         let lex = Lexicon::load(&assets);
         let status: Vec<String> = assets
-            .lines("status-cues.txt")
+            .lines(name::STATUS_CUES_TXT)
             .filter_map(|l| l.split_once('\t'))
             .filter(|(s, _)| matches!(s.trim(), "planned" | "ongoing" | "past"))
             .map(|(_, p)| p.trim().to_lowercase())
             .collect();
         let vague: Vec<String> = assets
-            .lines("temporal-vague-past.txt")
+            .lines(name::TEMPORAL_VAGUE_PAST_TXT)
             .map(str::to_lowercase)
             .collect();
         let separate = |patterns: &[String], text: &str| -> Vec<Hit> {

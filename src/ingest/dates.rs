@@ -196,6 +196,15 @@ pub fn read_date(s: &str) -> Result<NaiveDate, DateError> {
     })
 }
 
+/// Only the ISO form: `YYYY-MM-DD`, optionally with a time and zone (RFC 3339).
+pub fn parse_iso(s: &str) -> Option<NaiveDate> {
+    let s = s.trim();
+    if s.len() > 80 {
+        return None;
+    }
+    iso(s).and_then(Result::ok)
+}
+
 /// A Unix timestamp (seconds, or milliseconds when it has 12 or more digits) as its UTC day.
 pub fn from_unix(n: i64) -> Option<NaiveDate> {
     let secs = if n.unsigned_abs() >= 100_000_000_000 {
@@ -602,6 +611,15 @@ mod tests {
             assert_eq!(parse_date(input), None, "{input:?}");
         }
         assert!(n >= 60, "the table holds {n} rows");
+    }
+
+    #[test]
+    fn the_flag_form_is_iso_only() {
+        assert!(parse_iso("2025-03-14").is_some());
+        assert!(parse_iso("2025-03-14T10:00:00+01:00").is_some());
+        assert!(parse_iso("20/11/2025").is_none());
+        assert!(parse_iso("-0001-01-01").is_none());
+        assert!(parse_iso("14 March 2025").is_none());
     }
 
     #[test]

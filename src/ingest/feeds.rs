@@ -34,10 +34,10 @@ pub(crate) fn parse_feed_file(
         .id_generator(|_, _, _| String::new())
         .timestamp_parser(move |s| {
             let day = read_date(s).ok();
-            if day.is_none() {
-                if let Ok(mut v) = sink.lock() {
-                    v.push(s.to_string());
-                }
+            if day.is_none()
+                && let Ok(mut v) = sink.lock()
+            {
+                v.push(s.to_string());
             }
             day.map(as_utc_midnight)
         })

@@ -22,7 +22,12 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use rayon::prelude::*;
 
-pub use dates::parse_date;
+/// A day as `--date` takes it: `YYYY-MM-DD`, or an ISO 8601 / RFC 3339 timestamp (its day as
+/// written). Articles' own dates accept many more forms (`dates::parse_date`); a command-line flag
+/// keeps to one unambiguous form.
+pub fn parse_date(s: &str) -> Option<NaiveDate> {
+    dates::parse_iso(s)
+}
 
 use crate::model::{DateFrom, Document};
 use walk::Item;

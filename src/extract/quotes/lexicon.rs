@@ -1,7 +1,7 @@
 //! The quote stage's word lists: speech verbs with their frames, pronouns and closed word classes.
 
 use super::tokens::Tok;
-use crate::assets::Assets;
+use crate::assets::{Assets, name};
 use crate::fasthash::short_key;
 use crate::keytable::KeyTable;
 
@@ -100,7 +100,7 @@ pub struct Lexicon {
 impl Lexicon {
     pub fn load(assets: &Assets) -> Self {
         let mut cues: Map<String, Vec<CueForm>> = Map::default();
-        for line in assets.lines("speech-verbs.txt") {
+        for line in assets.lines(name::SPEECH_VERBS_TXT) {
             let Some((frame, forms)) = line.split_once('\t') else {
                 continue;
             };
@@ -131,7 +131,7 @@ impl Lexicon {
             cue_forms.push(forms);
             words.entry(first).or_default().cue = index;
         }
-        for line in assets.lines("pronouns.txt") {
+        for line in assets.lines(name::PRONOUNS_TXT) {
             let cols: Vec<&str> = line.split('\t').map(str::trim).collect();
             if let [word, number, referent] = cols[..] {
                 let bit = |on: bool, b: u8| if on { b } else { 0 };
@@ -142,7 +142,7 @@ impl Lexicon {
             }
         }
         let mut bit = 0;
-        for line in assets.lines("quote-words.txt") {
+        for line in assets.lines(name::QUOTE_WORDS_TXT) {
             if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
                 bit = match name {
                     "be" => BE,

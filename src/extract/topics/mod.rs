@@ -13,7 +13,7 @@ use std::collections::HashMap;
 use aho_corasick::dfa::DFA;
 
 use super::DocInput;
-use crate::assets::Assets;
+use crate::assets::{Assets, name};
 use crate::model::Span;
 
 pub use phrases::{KeyPhrase, key_phrases};
@@ -81,7 +81,7 @@ impl Lexicon {
         let mut by_id: HashMap<String, usize> = HashMap::new();
         let mut patterns: Vec<String> = Vec::new();
         let mut keywords = Vec::new();
-        for line in assets.lines("topics.tsv") {
+        for line in assets.lines(name::TOPICS_TSV) {
             let mut cols = line.split('\t').map(str::trim);
             let (Some(id), Some(label), Some(words)) = (cols.next(), cols.next(), cols.next())
             else {
@@ -107,7 +107,7 @@ impl Lexicon {
         let matcher = scan::build(&patterns);
         let stopwords = StopWords::new(
             assets
-                .lines("topic-stopwords.txt")
+                .lines(name::TOPIC_STOPWORDS_TXT)
                 .map(str::to_lowercase)
                 .collect(),
         );

@@ -103,11 +103,11 @@ pub fn read(doc: &Document) -> PageMeta {
     if let Some(c) = m.created.clone() {
         offer_date(&mut m, &c, DateFrom::JsonLd, "JSON-LD dateCreated");
     }
-    if m.published.is_none() {
-        if let Some(d) = m.url.as_deref().and_then(date_in_url) {
-            m.published = Some(d);
-            m.date_from = DateFrom::Url;
-        }
+    if m.published.is_none()
+        && let Some(d) = m.url.as_deref().and_then(date_in_url)
+    {
+        m.published = Some(d);
+        m.date_from = DateFrom::Url;
     }
     m
 }
@@ -244,10 +244,11 @@ fn take_article(a: &Value, m: &mut PageMeta) {
 fn names(v: Option<&Value>) -> Vec<String> {
     let mut out = Vec::new();
     let mut push = |s: &str| {
-        if let Some(n) = clean(s) {
-            if !n.starts_with("http") && !out.contains(&n) {
-                out.push(n);
-            }
+        if let Some(n) = clean(s)
+            && !n.starts_with("http")
+            && !out.contains(&n)
+        {
+            out.push(n);
         }
     };
     match v {
@@ -323,12 +324,11 @@ fn meta_names(doc: &Document, m: &mut PageMeta) {
         let content = node.attr("content").unwrap_or_default();
         if META_DATE.contains(&key.as_str()) {
             offer_date(m, &content, DateFrom::Meta, "meta");
-        } else if key == "parsely-page" {
-            if let Ok(v) = serde_json::from_str::<Value>(&content) {
-                if let Some(d) = v.get("pub_date").and_then(Value::as_str) {
-                    offer_date(m, d, DateFrom::Meta, "meta parsely-page");
-                }
-            }
+        } else if key == "parsely-page"
+            && let Ok(v) = serde_json::from_str::<Value>(&content)
+            && let Some(d) = v.get("pub_date").and_then(Value::as_str)
+        {
+            offer_date(m, d, DateFrom::Meta, "meta parsely-page");
         }
     }
     // `itemprop="datePublished"` on any element (schema.org microdata).
@@ -384,27 +384,29 @@ pub fn date_in_url(url: &str) -> Option<NaiveDate> {
                 } else {
                     month_word(w[1])
                 };
-                if let Some(mo) = month {
-                    if let Some(d) = plausible(y, mo, &day) {
-                        return Some(d);
-                    }
+                if let Some(mo) = month
+                    && let Some(d) = plausible(y, mo, &day)
+                {
+                    return Some(d);
                 }
             }
         }
     }
     for p in &parts {
         let digits: String = p.chars().take_while(char::is_ascii_digit).collect();
-        if digits.len() == 8 && (p.len() == 8 || !p.as_bytes()[8].is_ascii_digit()) {
-            if let Some(d) = plausible(&digits[..4], digits[4..6].parse().ok()?, &digits[6..]) {
-                return Some(d);
-            }
+        if digits.len() == 8
+            && (p.len() == 8 || !p.as_bytes()[8].is_ascii_digit())
+            && let Some(d) = plausible(&digits[..4], digits[4..6].parse().ok()?, &digits[6..])
+        {
+            return Some(d);
         }
-        if p.len() >= 10 && p.as_bytes()[4] == b'-' && p.as_bytes()[7] == b'-' {
-            if let Ok(d) = NaiveDate::parse_from_str(&p[..10], "%Y-%m-%d") {
-                if plausible_year(d) {
-                    return Some(d);
-                }
-            }
+        if p.len() >= 10
+            && p.as_bytes()[4] == b'-'
+            && p.as_bytes()[7] == b'-'
+            && let Ok(d) = NaiveDate::parse_from_str(&p[..10], "%Y-%m-%d")
+            && plausible_year(d)
+        {
+            return Some(d);
         }
     }
     None

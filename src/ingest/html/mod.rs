@@ -116,19 +116,22 @@ pub fn read_page(html: &str) -> Page {
         dom_smoothie::Readability::with_document(dom, None, Some(cfg)).and_then(|mut r| r.parse());
     let (title, text) = match article {
         Ok(a) => {
-            if meta.authors.is_empty() {
-                if let Some(b) = a.byline.as_deref().and_then(byline) {
-                    meta.authors.push(b);
-                }
+            if meta.authors.is_empty()
+                && let Some(b) = a.byline.as_deref().and_then(byline)
+            {
+                meta.authors.push(b);
             }
             if meta.site_name.is_none() {
                 meta.site_name = a.site_name.clone().filter(|s| !s.trim().is_empty());
             }
-            if meta.published.is_none() {
-                if let Some(d) = a.published_time.as_deref().and_then(super::parse_date) {
-                    meta.published = Some(d);
-                    meta.date_from = DateFrom::Meta;
-                }
+            if meta.published.is_none()
+                && let Some(d) = a
+                    .published_time
+                    .as_deref()
+                    .and_then(super::dates::parse_date)
+            {
+                meta.published = Some(d);
+                meta.date_from = DateFrom::Meta;
             }
             let title = Some(a.title.trim().to_string()).filter(|t| !t.is_empty());
             let content = Dom::fragment(a.content);
