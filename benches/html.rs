@@ -14,8 +14,11 @@ use std::time::Duration;
 use common::{median, pool, time_cpu};
 use dateline::ingest::{self, IngestOptions, html};
 
+/// `$DATELINE_HTML_PAGES`, else `../shared/data/html-pages` beside the repository.
 fn pages_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/html-pages")
+    std::env::var_os("DATELINE_HTML_PAGES")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/html-pages"))
 }
 
 fn load(dir: &Path) -> Vec<Vec<u8>> {

@@ -50,7 +50,7 @@ def timed(fn):
 
 def show(label, n, mb, walls, cpus):
     w, c = statistics.median(walls), statistics.median(cpus)
-    print(f'{label:<34} {n / w:>8.1} pages/s wall  {n / c:>8.1} pages/s per CPU second  '
+    print(f'{label:<34} {n / w:>8.1f} pages/s wall  {n / c:>8.1f} pages/s per CPU second  '
           f'{mb / w:>6.1f} MB/s  (wall {w:.3f} s, CPU {c:.3f} s)')
 
 
