@@ -403,7 +403,8 @@ pub fn date_in_url(url: &str) -> Option<NaiveDate> {
         if p.len() >= 10
             && p.as_bytes()[4] == b'-'
             && p.as_bytes()[7] == b'-'
-            && let Ok(d) = NaiveDate::parse_from_str(&p[..10], "%Y-%m-%d")
+            && let Some(head) = p.get(..10)
+            && let Ok(d) = NaiveDate::parse_from_str(head, "%Y-%m-%d")
             && plausible_year(d)
         {
             return Some(d);
@@ -453,6 +454,7 @@ mod tests {
             ("https://x.test/story/123456789/talks", ""),
             ("https://x.test/1234/56/78/x", ""),
             ("https://x.test/?d=2025/03/14", ""),
+            ("https://x.test/2025-03-1\u{e9}t\u{e9}", ""),
         ];
         for (url, want) in rows {
             assert_eq!(date_in_url(url), day(want), "{url}");

@@ -112,8 +112,18 @@ pub fn read_page(html: &str) -> Page {
         max_elements_to_parse: MAX_ELEMENTS,
         ..Default::default()
     };
-    let article =
-        dom_smoothie::Readability::with_document(dom, None, Some(cfg)).and_then(|mut r| r.parse());
+    // The extractor is a third party's code over any page anyone saved: should it ever panic, the
+    // page is read as plain text rather than the run lost.
+    let article = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        dom_smoothie::Readability::with_document(dom, None, Some(cfg)).and_then(|mut r| r.parse())
+    }));
+    let article = match article {
+        Ok(a) => a,
+        Err(_) => {
+            warnings.push("the article extractor failed on this page; read as plain text".into());
+            Err(dom_smoothie::ReadabilityError::GrabFailed)
+        }
+    };
     let (title, text) = match article {
         Ok(a) => {
             if meta.authors.is_empty()
