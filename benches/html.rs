@@ -14,11 +14,16 @@ use std::time::Duration;
 use common::{median, pool, time_cpu};
 use dateline::ingest::{self, IngestOptions, html};
 
-/// `$DATELINE_HTML_PAGES`, else `../shared/data/html-pages` beside the repository.
+/// `$DATELINE_HTML_PAGES`, else `data/html-pages` in `$DATELINE_SHARED` or in `../shared` beside
+/// the repository.
 fn pages_dir() -> PathBuf {
-    std::env::var_os("DATELINE_HTML_PAGES")
+    if let Some(dir) = std::env::var_os("DATELINE_HTML_PAGES") {
+        return PathBuf::from(dir);
+    }
+    std::env::var_os("DATELINE_SHARED")
         .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/html-pages"))
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared"))
+        .join("data/html-pages")
 }
 
 fn load(dir: &Path) -> Vec<Vec<u8>> {

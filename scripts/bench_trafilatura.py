@@ -18,7 +18,8 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-DATA = Path(os.environ.get('DATELINE_HTML_PAGES', ROOT.parent / 'shared' / 'data' / 'html-pages'))
+SHARED = Path(os.environ.get('DATELINE_SHARED') or ROOT.parent / 'shared')
+DATA = Path(os.environ.get('DATELINE_HTML_PAGES') or SHARED / 'data' / 'html-pages')
 BIG = Path(os.environ.get('DATELINE_HTML_100MB', '/tmp/dateline-html-100mb'))
 
 
