@@ -12,7 +12,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use feed_rs::model::{Entry, Feed, Text};
 
 use super::dates::read_date;
-use super::{Diagnostic, IngestOptions, html};
+use super::{Diagnostic, IngestOptions, html, line_of};
 use crate::model::{DateFrom, Document};
 
 pub(crate) fn parse_feed_file(
@@ -76,12 +76,6 @@ pub(crate) fn parse_feed_file(
 /// The written day kept as midnight UTC, so feed-rs's UTC timestamps carry the local day through.
 fn as_utc_midnight(d: NaiveDate) -> DateTime<Utc> {
     d.and_time(chrono::NaiveTime::MIN).and_utc()
-}
-
-/// The 1-based line of the first occurrence of `needle` in the file, if it is there.
-fn line_of(bytes: &[u8], needle: &str) -> Option<usize> {
-    let at = memchr::memmem::find(bytes, needle.trim().as_bytes())?;
-    Some(1 + memchr::memchr_iter(b'\n', &bytes[..at]).count())
 }
 
 fn items(

@@ -288,6 +288,17 @@ fn load_file(path: &Path, root: &Path, opts: &IngestOptions) -> Loaded {
     }
 }
 
+/// The 1-based line of the first occurrence of `needle` in a file, if it is there: where a value
+/// that a parser read without positions (a feed's or a page's date) was written.
+pub(crate) fn line_of(bytes: &[u8], needle: &str) -> Option<usize> {
+    let needle = needle.trim();
+    if needle.is_empty() {
+        return None;
+    }
+    let at = memchr::memmem::find(bytes, needle.as_bytes())?;
+    Some(1 + memchr::memchr_iter(b'\n', &bytes[..at]).count())
+}
+
 fn warning(path: &str, line: Option<usize>, message: String) -> Diagnostic {
     Diagnostic {
         path: path.to_string(),

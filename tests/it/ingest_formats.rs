@@ -485,3 +485,27 @@ fn every_date_key_and_form_in_front_matter_and_jsonl() {
         msgs[1]
     );
 }
+
+#[test]
+fn an_unreadable_page_date_is_a_warning_naming_file_line_and_value() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = "<html><head><title>Quiet day</title>\n\
+        <meta name=\"date\" content=\"the day before yesterday\">\n</head><body><article>\
+        <p>Nothing much happened in the town today, and the council met only briefly to approve \
+        the minutes of its last meeting before adjourning for the holiday.</p></article></body></html>";
+    let p = write(dir.path(), "page.html", page.as_bytes());
+    let got = ingest(&[p]);
+    assert_eq!(got.documents.len(), 1);
+    assert_eq!(
+        (got.documents[0].published, got.documents[0].date_from),
+        (None, DateFrom::None)
+    );
+    let msgs: Vec<String> = got.diagnostics.iter().map(|d| d.to_string()).collect();
+    assert_eq!(msgs.len(), 1, "{msgs:?}");
+    assert!(
+        msgs[0].ends_with(
+            "page.html:2: unreadable date \"the day before yesterday\" in meta; the page is read undated"
+        ),
+        "{msgs:?}"
+    );
+}

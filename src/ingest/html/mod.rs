@@ -55,10 +55,13 @@ pub(crate) fn parse_page_file(
     for (source, value) in &page.meta.unreadable {
         // Only worth saying when no other source gave the date.
         if page.meta.published.is_none() {
-            diags.push(diag(
-                format!("unreadable date {value:?} in {source}; the page is read undated"),
-                false,
-            ));
+            diags.push(Diagnostic {
+                line: super::line_of(bytes, value),
+                ..diag(
+                    format!("unreadable date {value:?} in {source}; the page is read undated"),
+                    false,
+                )
+            });
         }
     }
     if page.text.trim().is_empty() {
