@@ -7,6 +7,7 @@
 use std::io::{self, Write};
 
 use crate::corpus::{Actor, Corpus, CorpusEvent, CorpusQuote, CorpusTimex, Mention, Topic};
+use crate::ids::{DocId, EventId, Id, QuoteId};
 use crate::model::{DateBasis, Span};
 
 mod json;
@@ -21,24 +22,18 @@ pub fn write_json<W: Write>(c: &Corpus, w: W, pretty: bool) -> io::Result<()> {
     j.begin_object();
     j.key("format");
     j.string(FORMAT);
-    list(&mut j, "documents", 0..c.documents.len(), |j, i| {
+    list(&mut j, "documents", c.documents.ids(), |j, i| {
         document(j, c, i)
     })?;
     list(&mut j, "timexes", &c.timexes, |j, t| timex(j, c, t))?;
     list(&mut j, "actors", &c.actors, |j, a| actor(j, c, a))?;
     list(&mut j, "topics", &c.topics, |j, t| topic(j, c, t))?;
-    list(
-        &mut j,
-        "quotes",
-        c.quotes.iter().enumerate(),
-        |j, (i, q)| quote(j, c, i, q),
-    )?;
-    list(
-        &mut j,
-        "events",
-        c.events.iter().enumerate(),
-        |j, (i, e)| event(j, c, i, e),
-    )?;
+    list(&mut j, "quotes", c.quotes.iter_enumerated(), |j, (i, q)| {
+        quote(j, c, i, q)
+    })?;
+    list(&mut j, "events", c.events.iter_enumerated(), |j, (i, e)| {
+        event(j, c, i, e)
+    })?;
     j.end_object();
     j.finish().map(drop)
 }
@@ -78,11 +73,11 @@ fn strings<'a, W: Write>(
     j.end_array();
 }
 
-/// The id of the `n`th (from 0) quote or event: its letter and `n + 1` ("e1", "q12"). Quotes
+/// The export id of a quote or event: its letter and its place plus one ("e1", "q12"). Quotes
 /// and events are numbered by position, so the corpus stores no id strings for them.
-fn id<W: Write>(j: &mut Json<W>, letter: char, n: usize) {
+fn id<W: Write>(j: &mut Json<W>, letter: char, id: impl Id) {
     let mut buf = itoa::Buffer::new();
-    let digits = buf.format(n.saturating_add(1));
+    let digits = buf.format(id.index().saturating_add(1));
     let mut s = [0u8; 24];
     let len = 1 + digits.len();
     s[0] = letter as u8;
@@ -109,12 +104,12 @@ fn opt_span<W: Write>(j: &mut Json<W>, key: &'static str, span: Option<Span>) {
     }
 }
 
-fn text(c: &Corpus, doc: usize, span: Span) -> &str {
+fn text(c: &Corpus, doc: DocId, span: Span) -> &str {
     span.slice(&c.documents[doc].text)
 }
 
 /// `doc`, `start`, `end` and `text` of an item of document `doc`.
-fn place<W: Write>(j: &mut Json<W>, c: &Corpus, doc: usize, span: Span, with_text: bool) {
+fn place<W: Write>(j: &mut Json<W>, c: &Corpus, doc: DocId, span: Span, with_text: bool) {
     j.key("doc");
     j.string(&c.documents[doc].id);
     span_fields(j, span);
@@ -136,7 +131,7 @@ fn mentions<W: Write>(j: &mut Json<W>, c: &Corpus, ms: &[Mention]) {
     j.end_array();
 }
 
-fn document<W: Write>(j: &mut Json<W>, c: &Corpus, i: usize) {
+fn document<W: Write>(j: &mut Json<W>, c: &Corpus, i: DocId) {
     let d = &c.documents[i];
     j.key("id");
     j.string(&d.id);
@@ -209,7 +204,7 @@ fn topic<W: Write>(j: &mut Json<W>, c: &Corpus, t: &Topic) {
     mentions(j, c, &t.mentions);
 }
 
-fn quote<W: Write>(j: &mut Json<W>, c: &Corpus, i: usize, q: &CorpusQuote) {
+fn quote<W: Write>(j: &mut Json<W>, c: &Corpus, i: QuoteId, q: &CorpusQuote) {
     let doc = q.doc();
     j.key("id");
     id(j, 'q', i);
@@ -229,7 +224,7 @@ fn quote<W: Write>(j: &mut Json<W>, c: &Corpus, i: usize, q: &CorpusQuote) {
     opt_span(j, "cue_span", q.cue());
 }
 
-fn event<W: Write>(j: &mut Json<W>, c: &Corpus, i: usize, e: &CorpusEvent) {
+fn event<W: Write>(j: &mut Json<W>, c: &Corpus, i: EventId, e: &CorpusEvent) {
     j.key("id");
     id(j, 'e', i);
     place(j, c, e.doc(), e.span(), true);

@@ -15,7 +15,7 @@ use chrono::NaiveDate;
 #[cfg(feature = "mimalloc")]
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
-use dateline::extract::ingest::{self, IngestOptions};
+use dateline::ingest::{self, IngestOptions};
 use dateline::model::Document;
 
 /// The BBC corpus bundled with the shared data (2,225 articles, about 5 MB of text).

@@ -9,6 +9,7 @@ use super::index::row_of;
 use super::layout::{areas, inner};
 use super::state::{Cursor, SourceView, State, TimelineRow};
 use super::wrap::{line_of, wrap};
+use crate::ids::QuoteId;
 
 pub(crate) fn screen(s: &State) -> Rect {
     Rect::new(0, 0, s.width, s.height)
@@ -116,7 +117,7 @@ pub(crate) fn sync_from_timeline(s: &mut State) {
     let event = &s.data.corpus.events[e];
     // The shown quotes keep `quote_order`'s order, so each of the event's quotes is found by
     // bisection on its place there; the earliest shown one wins.
-    let pos = |q: usize| s.data.index.quote_pos.get(q).copied().flatten();
+    let pos = |q: QuoteId| s.data.index.quote_pos.get(q).copied().flatten();
     let first = event
         .quotes()
         .iter()

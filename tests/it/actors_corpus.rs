@@ -34,13 +34,13 @@ fn people_merge_across_documents() {
         .map(|a| a.name.as_str())
         .collect();
     let fidan = c.actors.iter().find(|a| a.name == "Hakan Fidan").unwrap();
-    let docs: Vec<usize> = fidan.mentions.iter().map(|m| m.doc()).collect();
+    let docs: Vec<usize> = fidan.mentions.iter().map(|m| m.doc().index()).collect();
     assert_eq!(fidan.mentions.len(), 4, "{people:?}");
     assert!(docs.contains(&2), "{docs:?}");
     assert!(!people.contains(&"Fidan"));
     // Two full names end in "Smith": the bare surname stays its own actor.
     assert!(people.contains(&"Smith"), "{people:?}");
     for e in &c.events {
-        assert!(e.actors().iter().all(|a| a < c.actors.len()));
+        assert!(e.actors().iter().all(|a| a.index() < c.actors.len()));
     }
 }

@@ -1,13 +1,13 @@
 //! Table tests for the actor rules: each input with the actors (kind, name, mentions) it must yield.
 
+use dateline::extract::DocInput;
 use dateline::extract::actors::{self, DocActor};
-use dateline::extract::segment;
 use dateline::model::ActorKind;
 
 fn run(text: &str) -> Vec<DocActor> {
     let lex = crate::common::lexicon();
-    let segs = segment::segment(text, &lex.segment);
-    actors::extract(text, &segs, &lex.actors).items
+    let doc = DocInput::segmented(text, &lex.segment, None);
+    actors::extract(&doc, &lex.actors)
 }
 
 fn kind(k: &str) -> ActorKind {
@@ -313,9 +313,8 @@ fn users_extend_the_actor_lists() {
         ),
     ];
     let people = |lex: &actors::Lexicon, text: &str| -> Vec<String> {
-        let segs = segment::segment(text, &crate::common::lexicon().segment);
-        actors::extract(text, &segs, lex)
-            .items
+        let doc = DocInput::segmented(text, &crate::common::lexicon().segment, None);
+        actors::extract(&doc, lex)
             .into_iter()
             .filter(|a| a.kind == ActorKind::Person)
             .map(|a| format!("{}: {}", a.name, a.roles.join(", ")))

@@ -1,6 +1,7 @@
 //! The bundled seed article: the people, places, organisations and groups of its gold annotation.
 
 use dateline::corpus::{Corpus, Source};
+use dateline::ids::DocId;
 use dateline::model::ActorKind;
 
 fn corpus() -> Corpus {
@@ -53,7 +54,7 @@ fn exactly_the_six_people_with_their_roles() {
 #[test]
 fn mentions_are_exact_spans_and_fidan_is_an_alias() {
     let c = corpus();
-    let text = &c.documents[0].text;
+    let text = &c.documents[DocId::new(0)].text;
     let fidan = c.actors.iter().find(|a| a.name == "Hakan Fidan").unwrap();
     let spans: Vec<&str> = fidan
         .mentions
@@ -145,7 +146,7 @@ fn groups_that_speak_or_act() {
         .iter()
         .find(|a| a.name == "Armenian government")
         .unwrap();
-    let text = &c.documents[0].text;
+    let text = &c.documents[DocId::new(0)].text;
     let spans: Vec<&str> = gov.mentions.iter().map(|m| m.span().slice(text)).collect();
     assert_eq!(spans, ["Armenian government", "Armenia’s government"]);
 }

@@ -95,3 +95,33 @@ fn nothing_readable_is_an_error_and_bad_flags_are_refused() {
     let out = dateline(&["export", "--jobs", "0"]);
     assert_eq!(out.status.code(), Some(2));
 }
+
+/// `--jobs` is refused at parse time outside 1 to 256, in the export and the browser alike, before
+/// any thread starts (`--jobs 100000` once started 100,000 threads).
+#[test]
+fn jobs_outside_one_to_the_cap_are_refused_at_once() {
+    let cases: [(&[&str], &str); 6] = [
+        (&["export", "--jobs", "0"], "at least 1 worker thread"),
+        (&["export", "--jobs", "257"], "257 is too many"),
+        (&["export", "--jobs", "100000"], "100000 is too many"),
+        (
+            &["export", "-j", "18446744073709551615"],
+            "18446744073709551615 is too many",
+        ),
+        (&["export", "--jobs", "many"], "from 1 to 256"),
+        (&["--jobs", "100000"], "100000 is too many"),
+    ];
+    for (args, message) in cases {
+        let out = dateline(args);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
+        assert!(stderr.contains(message), "{args:?}: {stderr}");
+        assert!(out.stdout.is_empty(), "{args:?}");
+    }
+    let out = dateline(&["export", "--jobs", "256"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 
 use dateline::corpus::{Corpus, Source};
-use dateline::extract::ingest::IngestOptions;
+use dateline::ingest::IngestOptions;
 use serde_json::Value;
 
 fn export_of(source: &Source) -> Value {

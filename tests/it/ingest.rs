@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
-use dateline::extract::ingest::{IngestOptions, Ingested, ingest_paths};
+use dateline::ingest::{IngestOptions, Ingested, ingest_paths};
 use dateline::model::DateBasis;
 
 fn date(s: &str) -> NaiveDate {
@@ -233,7 +233,7 @@ fn folders_are_recursive_sorted_and_ids_unique() {
 
 #[test]
 fn bundled_seed_is_the_seed_article_with_its_date() {
-    let doc = dateline::extract::ingest::bundled_seed(&IngestOptions::default());
+    let doc = dateline::ingest::bundled_seed(&IngestOptions::default());
     assert_eq!(doc.id, "000_55d5bc292107d184");
     assert_eq!(doc.published, Some(date("2025-11-20")));
     assert_eq!(doc.date_basis, DateBasis::Metadata);

@@ -1,7 +1,7 @@
 //! Quote rules, one table row each: (text, expected quotes as (kind, text, speaker mention, cue)).
 
 use dateline::extract::actors::DocActor;
-use dateline::extract::{quotes, segment};
+use dateline::extract::{DocInput, quotes};
 use dateline::model::{ActorKind, QuoteKind, Span};
 
 type Row<'a> = (QuoteKind, &'a str, Option<&'a str>, Option<&'a str>);
@@ -16,9 +16,8 @@ type Got<'a> = (
 
 fn run<'t>(text: &'t str, actors: &[DocActor]) -> Vec<Got<'t>> {
     let lex = crate::common::lexicon();
-    let segs = segment::segment(text, &lex.segment);
-    quotes::extract(text, &segs, actors, &lex.quotes)
-        .items
+    let doc = DocInput::segmented(text, &lex.segment, None);
+    quotes::extract(&doc, actors, &lex.quotes)
         .into_iter()
         .map(|q| {
             (

@@ -2,6 +2,7 @@
 //! tests/fixtures/seed-000.gold.json (reported spans include the verb, as the gold does for most).
 
 use dateline::corpus::{Corpus, Source};
+use dateline::ids::DocId;
 use dateline::model::QuoteKind;
 
 /// (start, end, kind, speaker mention, cue)
@@ -16,7 +17,7 @@ type Want = (
 #[test]
 fn seed_quotes_match_the_gold() {
     let corpus = Corpus::load(&Source::default(), crate::common::lexicon());
-    let text = corpus.documents[0].text.as_str();
+    let text = corpus.documents[DocId::new(0)].text.as_str();
     let slice = |s: Option<dateline::model::Span>| s.map(|s| s.slice(text));
     let find = |start: usize, end: usize| {
         corpus

@@ -2,6 +2,7 @@
 //! its events come out in the annotated order.
 
 use dateline::corpus::{Corpus, Source};
+use dateline::ids::{DocId, EventId};
 use dateline::model::{Status, TimexType, WhenBasis};
 
 fn seed() -> Corpus {
@@ -11,7 +12,7 @@ fn seed() -> Corpus {
 #[test]
 fn seed_time_expressions_are_exactly_the_gold() {
     let corpus = seed();
-    let text = &corpus.documents[0].text;
+    let text = &corpus.documents[DocId::new(0)].text;
     let body_start = text.find("A group of five").expect("seed body");
     let got: Vec<(usize, usize, &str, TimexType, &str)> = corpus
         .timexes
@@ -50,18 +51,19 @@ fn seed_time_expressions_are_exactly_the_gold() {
 #[test]
 fn seed_events_are_in_timeline_order() {
     let corpus = seed();
-    let text = &corpus.documents[0].text;
+    let text = &corpus.documents[DocId::new(0)].text;
     let position = |needle: &str| {
         corpus
             .events
             .iter()
             .position(|e| e.span().slice(text).contains(needle))
+            .map(EventId::new)
             .unwrap_or_else(|| panic!("no event with {needle:?}"))
     };
     let az = position("last month’s trip of Azerbaijani experts");
     let kz = position("traveled to Kazakhstan this week");
     let baku = position("is set to visit Baku on November 21–22");
-    assert!(az < kz && kz < baku, "order {az} {kz} {baku}");
+    assert!(az < kz && kz < baku, "order {az:?} {kz:?} {baku:?}");
 
     let e = &corpus.events[az];
     assert_eq!(corpus.when_value(&e.when), Some("2025-10"));

@@ -5,7 +5,7 @@
 //! expression with its exact span, type and value, and nothing else, to the F1 below.
 
 use chrono::NaiveDate;
-use dateline::extract::segment;
+use dateline::extract::DocInput;
 use dateline::extract::temporal::{self, Timex};
 use serde::Deserialize;
 
@@ -64,8 +64,8 @@ fn score(file: &str) -> (f64, Vec<String>) {
     for line in data.lines().filter(|l| !l.trim().is_empty()) {
         let s: Sentence = serde_json::from_str(line).expect("fixture line");
         let date = NaiveDate::parse_from_str(&s.date, "%Y-%m-%d").expect("date");
-        let segs = segment::segment(&s.text, seg);
-        let got = tagged(&temporal::tag(&s.text, &segs, Some(date), tmp).items);
+        let doc = DocInput::segmented(&s.text, seg, Some(date));
+        let got = tagged(&temporal::tag(&doc, tmp));
         let want = expected(&s);
         want_n += want.len();
         got_n += got.len();

@@ -2,8 +2,8 @@
 //! and the expected type, value and inclusive bounds. Reference 2025-11-20 is a Thursday (2025-W47).
 
 use chrono::NaiveDate;
-use dateline::extract::segment;
 use dateline::extract::temporal::{self, Timex};
+use dateline::extract::{DocInput, segment};
 
 struct Tagger {
     seg: &'static segment::Lexicon,
@@ -23,8 +23,8 @@ fn day(s: &str) -> Option<NaiveDate> {
 }
 
 fn tag(t: &Tagger, text: &str, reference: &str) -> Vec<Timex> {
-    let segs = segment::segment(text, t.seg);
-    temporal::tag(text, &segs, day(reference), t.tmp).items
+    let doc = DocInput::segmented(text, t.seg, day(reference));
+    temporal::tag(&doc, t.tmp)
 }
 
 /// (sentence, publication date, expression, type, value, earliest, latest)

@@ -1,6 +1,7 @@
 //! Topic rules, as tables: taxonomy keywords, user extensions, and corpus key phrases.
 
 use dateline::assets::Assets;
+use dateline::extract::DocInput;
 use dateline::extract::segment::Segments;
 use dateline::extract::topics::{self, Lexicon};
 
@@ -10,8 +11,7 @@ type TopicRow = (&'static str, &'static [&'static str]);
 type PhraseRow = (&'static str, usize);
 
 fn found<'t>(text: &'t str, lex: &Lexicon) -> Vec<(String, Vec<&'t str>)> {
-    topics::extract(text, &Segments::default(), lex)
-        .items
+    topics::extract(&DocInput::new(text, Segments::default(), None), lex)
         .into_iter()
         .map(|t| (t.id, t.mentions.iter().map(|m| m.slice(text)).collect()))
         .collect()

@@ -1,6 +1,7 @@
 //! The seed article's topics: the gold's themes from the taxonomy, plus the corpus key phrases.
 
 use dateline::corpus::{Corpus, Source};
+use dateline::ids::DocId;
 
 #[test]
 fn seed_topics_cover_the_gold_themes() {
@@ -20,7 +21,7 @@ fn seed_topics_cover_the_gold_themes() {
     ] {
         assert!(ids.contains(&want), "{want} missing from {ids:?}");
     }
-    let text = corpus.documents[0].text.as_str();
+    let text = corpus.documents[DocId::new(0)].text.as_str();
     let mentions = |id: &str| -> Vec<&str> {
         let t = corpus.topics.iter().find(|t| t.id == id).unwrap();
         t.mentions.iter().map(|m| m.span().slice(text)).collect()

@@ -5,6 +5,7 @@ use crate::common;
 use common::keys::{actor, event_text, fixture, press, quote_text, seed, shown_events};
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
+use dateline::ids::{ActorId, EventId, QuoteId, TopicId};
 use dateline::tui::action::{Action, Pane};
 use dateline::tui::data::Data;
 use dateline::tui::keymap::{action_for_key, action_for_mouse};
@@ -203,6 +204,7 @@ fn filters_combine_and_toggle() {
         .topics
         .iter()
         .position(|t| t.id == "transit")
+        .map(TopicId::new)
         .unwrap();
     let row = s.data.topic_order.iter().position(|&t| t == topic).unwrap();
     press(&mut s, "3");
@@ -372,31 +374,36 @@ fn keys_while_loading_are_answered() {
 #[test]
 fn indexed_filters_match_a_full_scan() {
     for mut s in [fixture(), seed()] {
-        let day = |e: usize| s.data.corpus.events[e].when.earliest;
-        let dated: Vec<_> = (0..s.data.corpus.events.len()).filter_map(day).collect();
+        let day = |e: EventId| s.data.corpus.events[e].when.earliest;
+        let dated: Vec<_> = s.data.corpus.events.ids().filter_map(day).collect();
         let mut combos: Vec<Vec<Filter>> = vec![vec![]];
-        for a in 0..s.data.corpus.actors.len().min(6) {
+        for a in s.data.corpus.actors.ids().take(6) {
             combos.push(vec![Filter::Actor(a)]);
         }
-        for t in 0..s.data.corpus.topics.len().min(4) {
+        for t in s.data.corpus.topics.ids().take(4) {
             combos.push(vec![Filter::Topic(t)]);
-            combos.push(vec![Filter::Actor(0), Filter::Topic(t)]);
+            combos.push(vec![Filter::Actor(ActorId::new(0)), Filter::Topic(t)]);
         }
         for (i, d) in dated.iter().enumerate().step_by(3) {
             let end = dated[(i + 2).min(dated.len() - 1)].max(*d);
             combos.push(vec![Filter::Window(*d, end)]);
-            combos.push(vec![Filter::Window(*d, *d), Filter::Actor(i % 3)]);
+            let a = ActorId::new(i % 3);
+            combos.push(vec![Filter::Window(*d, *d), Filter::Actor(a)]);
         }
-        combos.push(vec![Filter::Actor(usize::MAX)]);
+        combos.push(vec![Filter::Actor(ActorId::new(usize::MAX))]);
         for filters in combos {
             s.filters = filters.clone();
             s.refilter(None);
-            let want: Vec<usize> = (0..s.data.corpus.events.len())
+            let want: Vec<EventId> = s
+                .data
+                .corpus
+                .events
+                .ids()
                 .filter(|&e| s.event_passes(e))
                 .collect();
             assert_eq!(shown_events(&s), want, "{filters:?}");
             assert_eq!(s.shown_events, want.len());
-            let mut in_order: Vec<usize> = s.data.index.all_quotes.to_vec();
+            let mut in_order: Vec<QuoteId> = s.data.index.all_quotes.to_vec();
             in_order.retain(|&q| s.quote_passes(q));
             assert_eq!(*s.quotes, in_order, "{filters:?}");
         }

@@ -1,6 +1,7 @@
 //! Fuzzy search speed: per-keystroke latency over 100,000 actor names.
 
 use dateline::corpus::{Actor, Mention};
+use dateline::ids::{ActorId, DocId};
 use dateline::model::{ActorKind, Span};
 use dateline::tui::search::{Search, SearchIndex, matched_chars};
 
@@ -52,7 +53,7 @@ fn names(n: usize) -> Vec<Actor> {
                 roles: vec![],
                 aliases: vec![],
                 country: None,
-                mentions: vec![Mention::new(0, Span::new(0, 1)); (x % 7) as usize],
+                mentions: vec![Mention::new(DocId::new(0), Span::new(0, 1)); (x % 7) as usize],
             }
         })
         .collect()
@@ -80,8 +81,8 @@ fn growing_and_shrinking_queries_match_a_fresh_search() {
             search.set_query(&index, step);
             let mut fresh = Search::new(&index);
             fresh.set_query(&index, step);
-            let got: Vec<usize> = search.hits.iter().map(|h| h.actor).collect();
-            let want: Vec<usize> = fresh.hits.iter().map(|h| h.actor).collect();
+            let got: Vec<ActorId> = search.hits.iter().map(|h| h.actor).collect();
+            let want: Vec<ActorId> = fresh.hits.iter().map(|h| h.actor).collect();
             assert_eq!(got, want, "query {step:?}");
         }
         assert!(!search.hits.is_empty(), "{query} finds something");
@@ -98,8 +99,9 @@ fn ranking_and_highlights() {
     let index = SearchIndex::new(&actors);
     let mut s = Search::new(&index);
     s.set_query(&index, "erdogan");
-    assert_eq!(s.hits[0].actor, 7, "people rank above other actors");
-    assert!(s.hits.iter().any(|h| h.actor == 9));
+    let [erdogan, street] = [7, 9].map(ActorId::new);
+    assert_eq!(s.hits[0].actor, erdogan, "people rank above other actors");
+    assert!(s.hits.iter().any(|h| h.actor == street));
     let hl = matched_chars("Recep Tayyip Erdoğan", "erdogan");
     assert_eq!(hl, (13..20).collect::<Vec<_>>(), "ğ is highlighted as g");
 }

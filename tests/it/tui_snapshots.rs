@@ -148,6 +148,7 @@ fn loading_screen() {
 /// Armenian, CJK, emoji, combining marks and escape sequences in article text.
 fn unruly_state() -> State {
     use dateline::corpus::{CorpusEvent, CorpusWhen};
+    use dateline::ids::DocId;
     use dateline::model::{Document, Span};
     let text = "Նիկոլ Փաշինյանը 東京 に到着した 🎉 and Jose\u{301} said \x1b[2J\x1b[31mhello\x07.\nSecond line.\n";
     let first = text.find('\n').unwrap();
@@ -156,16 +157,18 @@ fn unruly_state() -> State {
             id: "unruly".into(),
             text: text.into(),
             ..Document::default()
-        }],
+        }]
+        .into(),
         events: vec![CorpusEvent::new(
-            0,
+            DocId::new(0),
             Span::new(0, first),
             CorpusWhen::default(),
             Default::default(),
             [],
             [],
             [],
-        )],
+        )]
+        .into(),
         ..Corpus::default()
     };
     let mut s = State::new(Data::new(corpus), 80, 24);

@@ -14,8 +14,7 @@ mod roles;
 mod tokens;
 mod words;
 
-use super::Staged;
-use super::segment::Segments;
+use super::DocInput;
 use crate::model::{ActorKind, Span};
 
 pub use lexicon::Lexicon;
@@ -36,14 +35,14 @@ pub struct DocActor {
 }
 
 /// Finds the actors of one document, in order of first mention.
-pub fn extract(text: &str, segments: &Segments, lex: &Lexicon) -> Staged<DocActor> {
-    let doc = context::Doc::new(text, segments, lex);
+pub fn extract(input: &DocInput<'_>, lex: &Lexicon) -> Vec<DocActor> {
+    let doc = context::Doc::new(input.text, &input.segments, lex);
     let cands = candidates::find(&doc, lex);
     let mut actors = coref::resolve(&doc, lex, &cands);
     actors.extend(groups::find(&doc, lex));
     actors.retain(|a| !a.mentions.is_empty());
     actors.sort_by_key(|a| a.mentions[0].start);
-    Staged::new(actors)
+    actors
 }
 
 /// The key under which actors of different documents are the same actor.

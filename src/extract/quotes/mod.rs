@@ -13,9 +13,8 @@ mod resolve;
 mod speaker;
 mod tokens;
 
-use super::Staged;
+use super::DocInput;
 use super::actors::DocActor;
-use super::segment::Segments;
 use crate::model::{QuoteKind, Span};
 
 pub use lexicon::Lexicon;
@@ -35,30 +34,13 @@ pub struct Quote {
     pub parts: Vec<Span>,
 }
 
-/// Finds the quotes of one document and attributes them to its actors.
-pub fn extract(
-    text: &str,
-    segments: &Segments,
-    actors: &[DocActor],
-    lex: &Lexicon,
-) -> Staged<Quote> {
-    extract_lowered(text, &text.to_ascii_lowercase(), segments, actors, lex)
-}
-
-/// `extract`, given `text` with its ASCII letters lower-cased (`lowered.len() == text.len()`).
-pub fn extract_lowered(
-    text: &str,
-    lowered: &str,
-    segments: &Segments,
-    actors: &[DocActor],
-    lex: &Lexicon,
-) -> Staged<Quote> {
-    // Tokens keep 32-bit offsets.
+/// Finds the quotes of one document and attributes them to its `actors` (the actors stage's).
+pub fn extract(input: &DocInput<'_>, actors: &[DocActor], lex: &Lexicon) -> Vec<Quote> {
+    let (text, lowered, segments) = (input.text, input.lowered.as_str(), &input.segments);
+    // Tokens keep 32-bit offsets. Ingestion never passes a text this long (it skips them with a
+    // diagnostic, `crate::ingest::MAX_TEXT_BYTES`), so only a library caller can meet this.
     if u32::try_from(text.len()).is_err() {
-        let mut out = Staged::default();
-        out.warnings
-            .push("text of 4 GiB or more: no quotes extracted".to_string());
-        return out;
+        return Vec::new();
     }
     let paragraphs: Vec<Span> = segments.paragraphs.iter().map(|p| p.span).collect();
     let runs = marks::runs(text, &paragraphs);
@@ -85,7 +67,7 @@ pub fn extract_lowered(
     found.extend(reported::find(&ctx, &used));
     found.sort_by_key(|f| (f.span.start, f.span.end));
     let speakers = resolve::resolve(&found, actors);
-    let items = found
+    found
         .into_iter()
         .zip(speakers)
         .map(|(f, speakers)| Quote {
@@ -102,6 +84,5 @@ pub fn extract_lowered(
                 Vec::new()
             },
         })
-        .collect();
-    Staged::new(items)
+        .collect()
 }

@@ -23,7 +23,7 @@ mod tests;
 
 use chrono::{Datelike, NaiveDate};
 
-use super::Staged;
+use super::DocInput;
 use super::segment::Segments;
 use crate::model::{Span, TimexType};
 pub use lexicon::Lexicon;
@@ -43,25 +43,10 @@ pub struct Timex {
     pub relative: bool,
 }
 
-/// Finds the time expressions of `text`, resolving relative ones against `reference`.
-pub fn tag(
-    text: &str,
-    segments: &Segments,
-    reference: Option<NaiveDate>,
-    lex: &Lexicon,
-) -> Staged<Timex> {
-    tag_lowered(text, &text.to_ascii_lowercase(), segments, reference, lex)
-}
-
-/// `tag`, given `text` with its ASCII letters lower-cased (the pipeline makes that copy once for
-/// the stages that read it).
-pub fn tag_lowered(
-    text: &str,
-    lower: &str,
-    segments: &Segments,
-    reference: Option<NaiveDate>,
-    lex: &Lexicon,
-) -> Staged<Timex> {
+/// Finds the time expressions of a document, resolving relative ones against its publication date.
+pub fn tag(doc: &DocInput<'_>, lex: &Lexicon) -> Vec<Timex> {
+    let (text, lower, segments, reference) =
+        (doc.text, doc.lowered.as_str(), &doc.segments, doc.published);
     let mut arena = String::new();
     let (toks, ents) = tokens::tokenize_with(text, lower, &mut arena, lex);
     let sentence_of: Vec<usize> = sentence_index(&toks, segments);
@@ -216,7 +201,7 @@ pub fn tag_lowered(
         }
         i = m.end;
     }
-    Staged::new(out)
+    out
 }
 
 /// Whether "a" followed by `next` can begin a count (see `core_number` and `count_at`).

@@ -12,8 +12,7 @@ use std::collections::HashMap;
 
 use aho_corasick::dfa::DFA;
 
-use super::Staged;
-use super::segment::Segments;
+use super::DocInput;
 use crate::assets::{Assets, name};
 use crate::model::Span;
 
@@ -131,10 +130,11 @@ fn word_char(c: char) -> bool {
 }
 
 /// Finds taxonomy topics in one document, ordered by their first mention.
-pub fn extract(text: &str, _segments: &Segments, lex: &Lexicon) -> Staged<DocTopic> {
+pub fn extract(input: &DocInput<'_>, lex: &Lexicon) -> Vec<DocTopic> {
     let Some(ac) = &lex.matcher else {
-        return Staged::default();
+        return Vec::new();
     };
+    let text = input.text;
     let mut found: Vec<Vec<Span>> = vec![Vec::new(); lex.topics.len()];
     for (pattern, start, end) in scan::find_iter(ac, text.as_bytes()) {
         let kw = &lex.keywords[pattern];
@@ -164,12 +164,13 @@ pub fn extract(text: &str, _segments: &Segments, lex: &Lexicon) -> Staged<DocTop
         })
         .collect();
     items.sort_by_key(|t| t.mentions[0].start);
-    Staged::new(items)
+    items
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::extract::segment::Segments;
 
     #[test]
     fn keywords_match_whole_words_and_prefixes() {
@@ -181,11 +182,11 @@ mod tests {
         let lex = Lexicon::load(&assets);
         let text =
             "Border delimitation talks; Prisoners were detained. Borderline cases, undetained.";
-        let got: Vec<(String, Vec<&str>)> = extract(text, &Segments::default(), &lex)
-            .items
-            .into_iter()
-            .map(|t| (t.id, t.mentions.iter().map(|m| m.slice(text)).collect()))
-            .collect();
+        let got: Vec<(String, Vec<&str>)> =
+            extract(&DocInput::new(text, Segments::default(), None), &lex)
+                .into_iter()
+                .map(|t| (t.id, t.mentions.iter().map(|m| m.slice(text)).collect()))
+                .collect();
         assert_eq!(
             got,
             [

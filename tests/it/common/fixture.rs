@@ -6,9 +6,10 @@ use chrono::NaiveDate;
 use dateline::corpus::{
     Actor, Corpus, CorpusEvent, CorpusQuote, CorpusTimex, CorpusWhen, Mention, Topic,
 };
-use dateline::extract::ingest::{IngestOptions, bundled_seed};
 use dateline::extract::segment::segment;
 use dateline::extract::temporal::Timex;
+use dateline::ids::{ActorId, DocId, QuoteId, TopicId};
+use dateline::ingest::{IngestOptions, bundled_seed};
 use dateline::model::{
     ActorKind, DateBasis, Document, QuoteKind, Span, Status, TimexType, When, WhenBasis,
 };
@@ -253,6 +254,7 @@ pub fn corpus() -> Corpus {
     for (name, kind, role, country, forms) in ACTORS {
         let mut mentions = Vec::new();
         for (d, document) in documents.iter().enumerate() {
+            let d = DocId::new(d);
             let mut spans = find_all(&document.text, name);
             for f in *forms {
                 let more: Vec<Span> = find_all(&document.text, f)
@@ -281,6 +283,7 @@ pub fn corpus() -> Corpus {
     for (id, label, words) in TOPICS {
         let mut mentions = Vec::new();
         for (d, document) in documents.iter().enumerate() {
+            let d = DocId::new(d);
             for w in *words {
                 mentions.extend(
                     find_all(&document.text, w)
@@ -297,6 +300,7 @@ pub fn corpus() -> Corpus {
         });
     }
     for (d, document) in documents.iter().enumerate() {
+        let d = DocId::new(d);
         for (words, kind, speakers) in QUOTES {
             for span in find_all(&document.text, words) {
                 c.quotes.push(CorpusQuote::new(
@@ -307,7 +311,8 @@ pub fn corpus() -> Corpus {
                     None,
                     speakers
                         .iter()
-                        .filter_map(|n| ACTORS.iter().position(|a| a.0 == *n)),
+                        .filter_map(|n| ACTORS.iter().position(|a| a.0 == *n))
+                        .map(ActorId::new),
                 ));
             }
         }
@@ -326,6 +331,7 @@ pub fn corpus() -> Corpus {
         }
     }
     for (d, document) in documents.iter().enumerate() {
+        let d = DocId::new(d);
         let segs = segment(&document.text, &lex.segment);
         for sentence in &segs.sentences {
             let span = sentence.span;
@@ -364,13 +370,19 @@ pub fn corpus() -> Corpus {
             };
             let inside =
                 |ms: &[Mention]| ms.iter().any(|m| m.doc() == d && span.contains(m.span()));
-            let actors: Vec<usize> = (0..c.actors.len())
+            let actors: Vec<ActorId> = c
+                .actors
+                .ids()
                 .filter(|&i| inside(&c.actors[i].mentions))
                 .collect();
-            let topics: Vec<usize> = (0..c.topics.len())
+            let topics: Vec<TopicId> = c
+                .topics
+                .ids()
                 .filter(|&i| inside(&c.topics[i].mentions))
                 .collect();
-            let quotes: Vec<usize> = (0..c.quotes.len())
+            let quotes: Vec<QuoteId> = c
+                .quotes
+                .ids()
                 .filter(|&i| c.quotes[i].doc() == d && c.quotes[i].span().overlaps(span))
                 .collect();
             let when = CorpusWhen::new(&when, &mut c.strings);
@@ -389,6 +401,6 @@ pub fn corpus() -> Corpus {
             e.span().start,
         )
     });
-    c.documents = documents;
+    c.documents = documents.into();
     c
 }

@@ -2,6 +2,7 @@
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use dateline::corpus::{Corpus, Source};
+use dateline::ids::{ActorId, EventId, QuoteId};
 use dateline::tui::action::Action;
 use dateline::tui::data::Data;
 use dateline::tui::keymap::action_for_key;
@@ -65,21 +66,17 @@ pub fn press(s: &mut State, keys: &str) {
     }
 }
 
-pub fn actor(s: &State, name: &str) -> usize {
-    s.data
-        .corpus
-        .actors
-        .iter()
-        .position(|a| a.name == name)
-        .unwrap()
+pub fn actor(s: &State, name: &str) -> ActorId {
+    let a = s.data.corpus.actors.iter().position(|a| a.name == name);
+    ActorId::new(a.unwrap())
 }
 
-pub fn event_text(s: &State, e: usize) -> &str {
+pub fn event_text(s: &State, e: EventId) -> &str {
     let ev = &s.data.corpus.events[e];
     ev.span().slice(&s.data.corpus.documents[ev.doc()].text)
 }
 
-pub fn shown_events(s: &State) -> Vec<usize> {
+pub fn shown_events(s: &State) -> Vec<EventId> {
     s.timeline_rows
         .iter()
         .filter_map(|r| match r {
@@ -89,7 +86,7 @@ pub fn shown_events(s: &State) -> Vec<usize> {
         .collect()
 }
 
-pub fn quote_text(s: &State, q: usize) -> &str {
+pub fn quote_text(s: &State, q: QuoteId) -> &str {
     let quote = &s.data.corpus.quotes[q];
     quote
         .span()

@@ -1,4 +1,11 @@
 //! Ingestion: turns paths (files, folders, JSONL) into `Document`s with metadata, never panicking on bad input.
+//!
+//! The one layer that reads articles from the file system: `crate::extract` only ever sees the
+//! `Document`s made here. `front_matter` reads the metadata block of `.txt`/`.md` files, `jsonl`
+//! one article per line, and `parse_date` the dates both carry.
+
+pub mod front_matter;
+mod jsonl;
 
 use std::collections::{HashMap, HashSet};
 use std::fmt;
@@ -207,7 +214,7 @@ fn load_file(
         .and_then(|e| e.to_str())
         .is_some_and(|e| e.eq_ignore_ascii_case("jsonl"));
     let (docs, diags) = if is_jsonl {
-        super::ingest_jsonl::parse_jsonl(&shown, &stem, &bytes, opts)
+        jsonl::parse_jsonl(&shown, &stem, &bytes, opts)
     } else {
         parse_text_file(&shown, &stem, bytes, opts)
     };
@@ -304,7 +311,7 @@ fn parse_text_file(
         warnings.push(w);
     }
     let bom = if full.starts_with('\u{feff}') { 3 } else { 0 };
-    let fm = match super::front_matter::parse(&full[bom..]) {
+    let fm = match front_matter::parse(&full[bom..]) {
         Ok(fm) => fm,
         Err((line, msg)) => {
             return (

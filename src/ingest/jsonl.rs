@@ -2,7 +2,7 @@
 
 use serde_json::Value;
 
-use super::ingest::{Diagnostic, IngestOptions, decode, parse_date};
+use super::{Diagnostic, IngestOptions, decode, parse_date};
 use crate::model::{DateBasis, Document};
 
 pub(crate) fn parse_jsonl(

@@ -2,7 +2,7 @@
 
 use chrono::NaiveDate;
 
-use super::ingest::parse_date;
+use super::parse_date;
 
 /// Metadata read from a front matter block, and where the article body starts.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
