@@ -12,6 +12,7 @@ mod export_schema;
 mod ingest;
 mod msrv;
 mod quotes_rules;
+mod quotes_scale;
 mod quotes_seed;
 mod temporal_seed;
 mod temporal_sentences;
