@@ -14,6 +14,7 @@ mod msrv;
 mod quotes_rules;
 mod quotes_scale;
 mod quotes_seed;
+mod quotes_speakers;
 mod temporal_seed;
 mod temporal_sentences;
 mod temporal_table;
