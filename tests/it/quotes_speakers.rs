@@ -9,6 +9,8 @@ use dateline::model::{ActorKind, Span};
 use ActorKind::{Organization as O, Person as P, Place as L};
 
 type Actors<'a> = &'a [(&'a str, ActorKind, &'a [&'a str])];
+/// (start of the quote, its speakers' names)
+type Want<'a> = &'a [(&'a str, &'a [&'a str])];
 
 fn speakers_of(text: &str, actors: Actors) -> Vec<(String, Vec<String>)> {
     let lex = crate::common::lexicon();
@@ -47,7 +49,7 @@ fn speakers_of(text: &str, actors: Actors) -> Vec<(String, Vec<String>)> {
 
 #[test]
 fn speakers_table() {
-    let rows: &[(&str, Actors, &[(&str, &[&str])])] = &[
+    let rows: &[(&str, Actors, Want)] = &[
         // "she" never goes to a man, even the nearest name (given-name gender)
         (
             "Anna Petrova met John Smith in Geneva. “We will sign the accord,” she said.",
