@@ -1,8 +1,8 @@
 //! Token tests the rules share, and the words around an expression that say which way its tense
 //! points (passives, arrangements, reported plans, clause breaks), read by `direction`.
 
+use super::grammar::Parser;
 use super::lexicon;
-use super::recognise::Parser;
 use super::tokens;
 
 impl Parser<'_> {

@@ -1,20 +1,14 @@
 //! Time expressions: finds TIMEX3 expressions, normalises their values and resolves calendar bounds.
 //!
 //! One pass of a hand-written tokenizer (`tokens`), a grammar over tokens with word lists from
-//! `assets/temporal-*.txt` (`lexicon`, `recognise`, `rules`), and anchoring against the publication
+//! `assets/temporal-*.txt` (`lexicon`, `grammar`), and anchoring against the publication
 //! date, the clause's tense and earlier dates of the text (`resolve`, `calendar`).
 
 mod calendar;
-mod calendar_rules;
-mod clock;
-mod counts;
 mod cues;
+mod grammar;
 mod lexicon;
-mod names;
-mod recognise;
-mod relative;
 mod resolve;
-mod rules;
 mod sem;
 mod tokens;
 
@@ -26,8 +20,8 @@ use chrono::{Datelike, NaiveDate};
 use super::Staged;
 use super::segment::Segments;
 use crate::model::{Span, TimexType};
+use grammar::Parser;
 pub use lexicon::Lexicon;
-use recognise::Parser;
 use resolve::Context;
 use sem::Sem;
 
@@ -239,7 +233,7 @@ fn a_counts(e: Option<&lexicon::Entry>, next: &tokens::Token<'_>) -> bool {
                         | "and"
                         | "while"
                 )
-                || counts::unit_filler(next.norm)
+                || grammar::unit_filler(next.norm)
         }
         _ => false,
     }
@@ -248,11 +242,7 @@ fn a_counts(e: Option<&lexicon::Entry>, next: &tokens::Token<'_>) -> bool {
 /// The longest expression at `i` (`m`, read over all tokens) that does not cross a newline: a
 /// paragraph break or the end of a heading line ends any expression ("26 February\n\n1400" is a
 /// date and a separate number).
-fn parse_within_line(
-    parser: &Parser<'_>,
-    i: usize,
-    m: recognise::Match,
-) -> Option<recognise::Match> {
+fn parse_within_line(parser: &Parser<'_>, i: usize, m: grammar::Match) -> Option<grammar::Match> {
     let end = m.end.min(parser.toks.len());
     let Some(k) = (i + 1..end).find(|&k| parser.toks[k].newline_before) else {
         return Some(m);

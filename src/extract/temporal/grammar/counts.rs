@@ -1,17 +1,17 @@
 //! Counts and the durations built on them: "two years", "18 months", "a decade", "16-hour",
 //! "2 hours 5 minutes", "two to three weeks", then "ago", "earlier", "later", "from now".
 
-use super::lexicon::Unit;
-use super::recognise::{Parser, duration, shift};
-use super::sem::{Anchor, Sem};
-use super::tokens::Kind;
+use super::{Parser, duration, shift};
+use crate::extract::temporal::lexicon::Unit;
+use crate::extract::temporal::sem::{Anchor, Sem};
+use crate::extract::temporal::tokens::Kind;
 
 type Core = Option<(usize, Sem)>;
 
 impl Parser<'_> {
     /// "to three" after "two" before a unit ("two to three weeks", "12 to 18 months"): the span is
     /// one expression, valued by its first count. Returns the index after the second count.
-    pub(super) fn count_range(&self, i: usize, a: f64) -> Option<usize> {
+    pub fn count_range(&self, i: usize, a: f64) -> Option<usize> {
         if !matches!(self.w(i), "to" | "or") {
             return None;
         }
@@ -28,7 +28,7 @@ impl Parser<'_> {
 
     /// A count: "3", "three", "twenty-five", "a", "a few", "several", "a couple of".
     /// Returns the index after it and the value (`None` when vague).
-    pub(super) fn count_at(&self, i: usize) -> Option<(usize, Option<f64>)> {
+    pub fn count_at(&self, i: usize) -> Option<(usize, Option<f64>)> {
         let t = self.toks.get(i)?;
         if t.kind == Kind::Num && !t.ordinal && !t.plural {
             if i > 0 && matches!(self.w(i - 1), "$" | "£" | "€") {
@@ -119,7 +119,7 @@ impl Parser<'_> {
     }
 
     /// "two years", "18 months", "a decade", "16-hour", then "ago", "earlier", "later", "from now".
-    pub(super) fn core_number(&self, i: usize) -> Core {
+    pub fn core_number(&self, i: usize) -> Core {
         let mut j = i;
         if self.w(j) == "no" && matches!(self.w(j + 1), "more" | "less" | "fewer") {
             j += 1;
@@ -252,7 +252,13 @@ impl Parser<'_> {
             && matches!(self.w(i - 1), "once" | "twice" | "thrice" | "times")
             && n == Some(1.0)
         {
-            return Some((end, Sem::Set(super::sem::duration_value(Some(1.0), unit))));
+            return Some((
+                end,
+                Sem::Set(crate::extract::temporal::sem::duration_value(
+                    Some(1.0),
+                    unit,
+                )),
+            ));
         }
         let back = |n: Option<f64>| n.map(|v| -(v.round() as i32));
         match self.w(end) {
@@ -320,7 +326,7 @@ impl Parser<'_> {
         if n.fract() != 0.0 || !(clock(unit) || calendar(unit)) {
             return None;
         }
-        let mut value = super::sem::duration_value(Some(n), unit);
+        let mut value = crate::extract::temporal::sem::duration_value(Some(n), unit);
         let (mut e, mut last, mut merged) = (end, unit, false);
         loop {
             let k = if matches!(self.w(e), "and" | ",") {
@@ -352,7 +358,7 @@ impl Parser<'_> {
 }
 
 /// Words that may stand between a count and its unit: "20 more years", "eight trading days".
-pub(super) fn unit_filler(w: &str) -> bool {
+pub fn unit_filler(w: &str) -> bool {
     matches!(
         w,
         "more"

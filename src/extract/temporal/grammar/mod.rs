@@ -8,6 +8,15 @@ use super::lexicon::{Entry, Lexicon, Unit, Word, Words};
 use super::sem::{Anchor, Part, Sem, YearRef, duration_value};
 use super::tokens::{Kind, Token};
 
+mod clock;
+mod counts;
+mod dates;
+mod names;
+mod relative;
+mod rules;
+
+pub(super) use counts::unit_filler;
+
 /// A recognised expression: tokens `start..end`, its meaning and a modifier (-1 early, 0 mid, 1 late).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Match {

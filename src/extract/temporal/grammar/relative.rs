@@ -1,10 +1,10 @@
 //! Grammar rules for determined expressions: "the past two months", "last week", "next Tuesday",
 //! "the third quarter" (counts such as "two years ago" are in `counts`).
 
-use super::lexicon::Unit;
-use super::recognise::{Parser, duration, part};
-use super::sem::{Anchor, Part, Sem, YearRef};
-use super::tokens::Kind;
+use super::{Parser, duration, part};
+use crate::extract::temporal::lexicon::Unit;
+use crate::extract::temporal::sem::{Anchor, Part, Sem, YearRef};
+use crate::extract::temporal::tokens::Kind;
 
 type Core = Option<(usize, Sem)>;
 
@@ -22,7 +22,7 @@ impl Parser<'_> {
     }
 
     /// "last week", "this year", "next Tuesday", "last November", "the previous day", "the past two years".
-    pub(super) fn core_det(&self, i: usize) -> Core {
+    pub fn core_det(&self, i: usize) -> Core {
         // "this past spring", "this coming week"
         if self.w(i) == "this" && matches!(self.w(i + 1), "past" | "coming") {
             return self.core_det(i + 1);
@@ -205,7 +205,7 @@ impl Parser<'_> {
     }
 
     /// "third quarter", "first-half", "the fiscal first quarter", "Q3", "the first nine months".
-    pub(super) fn core_ordinal(&self, i: usize) -> Core {
+    pub fn core_ordinal(&self, i: usize) -> Core {
         let j = if self.w(i) == "fiscal" { i + 1 } else { i };
         if let Some((e, p)) = self.quarter_or_half(j) {
             // "the last half of the '80s": a part of a decade reads as the decade.
@@ -253,7 +253,7 @@ impl Parser<'_> {
         None
     }
 
-    pub(super) fn year_at_pub(&self, i: usize) -> Option<(usize, i32)> {
+    pub fn year_at_pub(&self, i: usize) -> Option<(usize, i32)> {
         let t = self.toks.get(i)?;
         (t.kind == Kind::Num && t.digits == 4 && !t.ordinal && !t.plural)
             .then_some(t.num)
@@ -263,7 +263,7 @@ impl Parser<'_> {
     }
 
     /// "third quarter", "third-quarter", "first half", "Q3", "3Q".
-    pub(super) fn quarter_or_half(&self, i: usize) -> Option<(usize, Part)> {
+    pub fn quarter_or_half(&self, i: usize) -> Option<(usize, Part)> {
         let t = self.toks.get(i)?;
         if self.w(i) == "q" && self.cap_at(i) {
             let n = self.toks.get(i + 1).filter(|_| self.glued_at(i + 1))?;

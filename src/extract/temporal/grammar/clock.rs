@@ -1,16 +1,16 @@
 //! Clock times and parts of the day: "3 p.m.", "9am on Friday", "4.15am", "10:35 a.m. EDT
 //! Thursday", "noon", "late afternoon".
 
-use super::recognise::Parser;
-use super::sem::{Anchor, Sem};
-use super::tokens::Kind;
+use super::Parser;
+use crate::extract::temporal::sem::{Anchor, Sem};
+use crate::extract::temporal::tokens::Kind;
 
 type Core = Option<(usize, Sem)>;
 
 impl Parser<'_> {
     /// "late afternoon", "by mid-afternoon", "early morning": a part of the day the text is on
     /// (the modifier before it is read by `parse_at`; alone, "morning" is too often a noun).
-    pub(super) fn core_pod(&self, i: usize) -> Core {
+    pub fn core_pod(&self, i: usize) -> Core {
         let p = self.lx(i).part_of_day().filter(|p| !p.starts_with('T'))?;
         let prev = if self.is_punct_at(i.wrapping_sub(1), '-') && self.glued_at(i) {
             i.checked_sub(2)
@@ -38,7 +38,7 @@ impl Parser<'_> {
     }
 
     /// "3 p.m.", "10:35 a.m. EDT Thursday", "15:30", "noon".
-    pub(super) fn core_clock(&self, i: usize) -> Core {
+    pub fn core_clock(&self, i: usize) -> Core {
         // "High Noon" is a film; "high noon" an idiom.
         let title = i > 0 && (self.w(i - 1) == "high" || self.title_case_word(i));
         let (mut end, h, m) = if let Some(p) = self

@@ -1,16 +1,16 @@
 //! Grammar rules for calendar dates: ISO and numeric dates, dates led by a month or a day, years,
-//! decades and centuries (the shared token helpers and `parse_at` are in `recognise`).
+//! decades and centuries (the shared token helpers and `parse_at` are in `grammar`).
 
-use super::lexicon::Unit;
-use super::recognise::Parser;
-use super::sem::{Sem, YearRef};
-use super::tokens::Kind;
+use super::Parser;
+use crate::extract::temporal::lexicon::Unit;
+use crate::extract::temporal::sem::{Sem, YearRef};
+use crate::extract::temporal::tokens::Kind;
 
 type Core = Option<(usize, Sem)>;
 
 impl Parser<'_> {
     /// "2025-11-05" and "11/05/2025".
-    pub(super) fn core_iso(&self, i: usize) -> Core {
+    pub fn core_iso(&self, i: usize) -> Core {
         let t = self.toks.get(i)?;
         let glued3 =
             self.glued(i + 1) && self.glued(i + 2) && self.glued(i + 3) && self.glued(i + 4);
@@ -52,7 +52,7 @@ impl Parser<'_> {
     }
 
     /// "November 21", "Nov. 21–22", "November 21, 2025", "November 2025", "November".
-    pub(super) fn core_month_led(&self, i: usize) -> Core {
+    pub fn core_month_led(&self, i: usize) -> Core {
         let (j, m) = self.month_at(i)?;
         if let Some(d) = self.day_at(j)
             && !(self.punct(j + 1, ':') && self.glued(j + 1) && self.glued(j + 2))
@@ -178,7 +178,7 @@ impl Parser<'_> {
     }
 
     /// "21 November", "21st of November 2025", "21–22 November".
-    pub(super) fn core_day_led(&self, i: usize) -> Core {
+    pub fn core_day_led(&self, i: usize) -> Core {
         let d = self.day_at(i)?;
         let mut j = i + 1;
         let mut until = None;
@@ -220,7 +220,7 @@ impl Parser<'_> {
     }
 
     /// "2025", "fiscal 1989", "1989's third quarter" is left to the year and "quarter" rules.
-    pub(super) fn core_year(&self, i: usize) -> Core {
+    pub fn core_year(&self, i: usize) -> Core {
         if self.w(i) == "fiscal" {
             let j = if self.w(i + 1) == "year" {
                 i + 2
@@ -254,7 +254,7 @@ impl Parser<'_> {
         let (e, y) = self.standalone_year(i)?;
         // "1988 second quarter"
         if let Some((e2, p)) = self.quarter_or_half(e) {
-            return Some((e2, super::recognise::part(YearRef::Abs(y), p)));
+            return Some((e2, super::part(YearRef::Abs(y), p)));
         }
         // "the 1988 quarter", "the 1989 period": the quarter the text is about, in that year.
         if i > 0 && self.w(i - 1) == "the" && matches!(self.w(e), "quarter" | "period") {
@@ -264,7 +264,7 @@ impl Parser<'_> {
     }
 
     /// "the 1990s", "the '90s", "the nineties", "the 20th century".
-    pub(super) fn core_decade(&self, i: usize) -> Core {
+    pub fn core_decade(&self, i: usize) -> Core {
         let t = self.toks.get(i)?;
         if t.kind == Kind::Num && t.plural {
             let n = self.text[t.start..t.end]

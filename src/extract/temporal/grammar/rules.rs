@@ -1,17 +1,17 @@
 //! Grammar rules for days, references, sets, holidays and the odd phrases of business news (the
-//! calendar ones are in `calendar_rules`, clock times in `clock`, counts in `counts`, determined
+//! calendar ones are in `dates`, clock times in `clock`, counts in `counts`, determined
 //! ones in `relative`).
 
-use super::lexicon::Unit;
-use super::recognise::{Parser, duration, part, shift};
-use super::sem::{Anchor, Part, Sem, YearRef};
-use super::tokens::Kind;
+use super::{Parser, duration, part, shift};
+use crate::extract::temporal::lexicon::Unit;
+use crate::extract::temporal::sem::{Anchor, Part, Sem, YearRef};
+use crate::extract::temporal::tokens::Kind;
 
 type Core = Option<(usize, Sem)>;
 
 impl Parser<'_> {
     /// "today", "yesterday morning", "tonight", "tomorrow".
-    pub(super) fn core_deictic(&self, i: usize) -> Core {
+    pub fn core_deictic(&self, i: usize) -> Core {
         // "the people of tomorrow": the future in general.
         if i > 0 && self.w(i - 1) == "of" && self.w(i) != "yesterday" {
             return None;
@@ -73,7 +73,7 @@ impl Parser<'_> {
     }
 
     /// "Friday", "Tuesday morning", "Tuesdays" (a set).
-    pub(super) fn core_weekday(&self, i: usize) -> Core {
+    pub fn core_weekday(&self, i: usize) -> Core {
         let w = self.w(i);
         if !self.cap_at(i) {
             return None;
@@ -158,7 +158,7 @@ impl Parser<'_> {
     }
 
     /// "now", "currently", "recently", "the past", "the future", "recent years", "at present".
-    pub(super) fn core_ref(&self, i: usize) -> Core {
+    pub fn core_ref(&self, i: usize) -> Core {
         let w = self.w(i);
         let prev = i.checked_sub(1).map_or("", |p| self.w(p));
         match w {
@@ -237,7 +237,7 @@ impl Parser<'_> {
     }
 
     /// "every week", "each Tuesday", "per year", "daily", "annually".
-    pub(super) fn core_set(&self, i: usize) -> Core {
+    pub fn core_set(&self, i: usize) -> Core {
         let w = self.w(i);
         if let Some(v) = self.lx(i).set() {
             // "average daily volume" is a measure, not a recurring time; "the Daily Nation" a title.
@@ -264,7 +264,10 @@ impl Parser<'_> {
             if unit == Unit::Weekend && n.is_none_or(|n| n == 1.0) {
                 return Some((j + 1, Sem::Set("XXXX-WXX-WE".into())));
             }
-            return Some((j + 1, Sem::Set(super::sem::duration_value(n, unit))));
+            return Some((
+                j + 1,
+                Sem::Set(crate::extract::temporal::sem::duration_value(n, unit)),
+            ));
         }
         if let Some(wd) = self.lx(j).weekday().filter(|_| self.cap_at(j)) {
             let mut end = j + 1;
@@ -286,7 +289,7 @@ impl Parser<'_> {
     }
 
     /// "Thanksgiving Day", "Christmas 2024", "last Thanksgiving" (via `core_det`), "Easter week".
-    pub(super) fn core_holiday(&self, i: usize) -> Core {
+    pub fn core_holiday(&self, i: usize) -> Core {
         if !self.entry(i).is_some_and(|e| e.holiday_start) || !self.cap_at(i) {
             return None;
         }
@@ -331,7 +334,7 @@ impl Parser<'_> {
     }
 
     /// "the quarter", "the year-ago quarter", "year-earlier", "the weekend", seasons, "for years".
-    pub(super) fn core_misc(&self, i: usize) -> Core {
+    pub fn core_misc(&self, i: usize) -> Core {
         let w = self.w(i);
         // "day-long", "decades-long": how long something lasts.
         if let Some(unit) = self.lx(i).unit()
@@ -575,7 +578,7 @@ impl Parser<'_> {
         }
     }
 
-    pub(super) fn core_month_led_pub(&self, i: usize) -> Core {
+    pub fn core_month_led_pub(&self, i: usize) -> Core {
         let r = self.core_month_led(i)?;
         matches!(r.1, Sem::Day { .. }).then_some(r)
     }

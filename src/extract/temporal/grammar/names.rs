@@ -1,23 +1,23 @@
 //! Words that look like times but name something: titles ("This Week", "Film 2005"), products
 //! and events ("Windows 2000", "Euro 2004"), and the words that set a time up instead.
 
-use super::recognise::Parser;
-use super::tokens::Kind;
+use super::Parser;
+use crate::extract::temporal::tokens::Kind;
 
 impl Parser<'_> {
     /// A unit word written with a capital inside a sentence: a title ("This Week", "60 Minutes").
-    pub(super) fn title_case(&self, i: usize) -> bool {
+    pub fn title_case(&self, i: usize) -> bool {
         self.title_case_word(i) && self.lx(i).unit().is_some()
     }
 
     /// A word written with a capital inside a sentence (not after a full stop or at a line's start).
-    pub(super) fn title_case_word(&self, i: usize) -> bool {
+    pub fn title_case_word(&self, i: usize) -> bool {
         i > 0 && self.cap_at(i) && !self.is_punct_at(i - 1, '.') && !self.toks[i].newline_before
     }
 
     /// Whether a name follows at `i`: a capitalised word that is no month or weekday, nor "I" or a
     /// title before a surname ("On Christmas I visited", "On the Sunday Mr Smith resigned").
-    pub(super) fn name_follows(&self, i: usize) -> bool {
+    pub fn name_follows(&self, i: usize) -> bool {
         self.cap_at(i)
             && self.toks.get(i).is_some_and(|t| t.kind == Kind::Word)
             && self.lx(i).month().is_none()
@@ -30,7 +30,7 @@ impl Parser<'_> {
 
     /// Whether the word at `i` sets up a time rather than a name ("On Tuesday Labour said", "the
     /// April IMF meetings", "Since 1980?"), so a capital after what follows it names nothing.
-    pub(super) fn time_lead(&self, i: usize) -> bool {
+    pub fn time_lead(&self, i: usize) -> bool {
         matches!(
             self.w(i),
             "on" | "in"
@@ -66,7 +66,7 @@ impl Parser<'_> {
     /// "Windows 2000", "Euro 2004": a number after a capitalised name in running text (not after a
     /// month, season or holiday, "Christmas 2004", nor in a title-case headline, "Sales Rose In
     /// 2004").
-    pub(super) fn product_year(&self, i: usize) -> bool {
+    pub fn product_year(&self, i: usize) -> bool {
         i >= 2
             && self.toks[i - 1].kind == Kind::Word
             && self.capitalised(i - 1)
