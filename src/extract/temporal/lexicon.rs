@@ -1,5 +1,6 @@
 //! The tagger's word lists: month, weekday, number, unit and reference words from `assets/temporal-*.txt`.
 
+use super::grammar;
 use crate::assets::Assets;
 use crate::fasthash::short_key;
 
@@ -57,9 +58,11 @@ impl Word {
 #[derive(Clone, Debug, Default)]
 pub struct Entry {
     pub words: Vec<Word>,
-    /// Which readings `words` holds, one bit per kind (`Word::bit`): the grammar's cheap gate.
+    /// Which readings `words` holds, one bit per kind (`Word::bit`).
     pub kinds: u16,
-    /// An expression can start here (`Lexicon::may_start`).
+    /// The grammar's rules that can start at this word, one bit each (`grammar::STARTS`).
+    pub rules: u32,
+    /// An expression can start here: some rule, or a lead of `parse_at` (`Lexicon::may_start`).
     pub starter: bool,
     pub holiday_start: bool,
     pub future: bool,
@@ -246,79 +249,18 @@ fn intern(s: &str) -> &'static str {
     KNOWN.iter().find(|k| **k == s).copied().unwrap_or("")
 }
 
-/// Words the grammar itself reads at the start of an expression (modifiers, determiners,
-/// approximations); together with the word lists they decide where parsing is worth trying.
-const OPENERS: &[&str] = &[
-    "the",
-    "around",
-    "nearly",
-    "almost",
-    "roughly",
-    "approximately",
-    "about",
-    "more",
-    "less",
-    "fewer",
-    "no",
-    "at",
-    "up",
-    "early",
-    "earlier",
-    "late",
-    "later",
-    "mid",
-    "end",
-    "beginning",
-    "start",
-    "middle",
-    "fiscal",
-    "year",
-    "this",
-    "current",
-    "that",
-    "same",
-    "last",
-    "past",
-    "previous",
-    "preceding",
-    "prior",
-    "next",
-    "coming",
-    "following",
-    "today",
-    "tonight",
-    "yesterday",
-    "tomorrow",
-    "overnight",
-    "present",
-    "near",
-    "short",
-    "long",
-    "foreseeable",
-    "distant",
-    "immediate",
-    "these",
-    "every",
-    "each",
-    "latest",
-    "final",
-    "recent",
-    "comparable",
-    "corresponding",
-    "quarter",
-    "weekend",
-    "q",
-];
-
 /// Word lists the tagger needs, keyed by lower-case word.
 #[derive(Clone, Debug, Default)]
 pub struct Lexicon {
     words: HashMap<String, Vec<Word>>,
     /// Holiday names, by their lower-case text (one to four words).
     holidays: HashMap<String, Holiday>,
-    /// Every word that can open an expression: the lexicon's words, the first words of holidays and
-    /// the grammar's own openers (`OPENERS`).
+    /// Every word that can open an expression: where a rule can start (`grammar::STARTS`) or
+    /// `parse_at` reads a lead ("the", "early").
     starters: HashMap<String, ()>,
+    /// The rules that can start at a number token, and at a punctuation mark.
+    number_rules: u32,
+    punct_rules: Vec<(char, u32)>,
     /// First words of holiday names.
     holiday_starts: HashMap<String, ()>,
     /// Words that point the clause to the future ("will", "next").
@@ -343,6 +285,31 @@ pub struct Lexicon {
     /// A cheap pre-test before hashing (most words are on no list): bit `last byte % 64` of
     /// slot `(first byte % 32, length up to 31)` is set for every key of `entries`.
     admit: Vec<u64>,
+}
+
+/// The readings of `w`, one bit per kind.
+fn kinds_of(words: &HashMap<String, Vec<Word>>, w: &str) -> u16 {
+    words
+        .get(w)
+        .map_or(0, |ws| ws.iter().fold(0, |a, w| a | w.bit()))
+}
+
+/// The rules whose declared start admits word `w` (`grammar::STARTS`), one bit each.
+fn rules_of(
+    words: &HashMap<String, Vec<Word>>,
+    holiday_starts: &HashMap<String, ()>,
+    w: &str,
+) -> u32 {
+    let kinds = kinds_of(words, w);
+    let plural = w.strip_suffix('s').map_or(0, |s| kinds_of(words, s));
+    let holiday = holiday_starts.contains_key(w);
+    grammar::STARTS.iter().enumerate().fold(0, |a, (r, s)| {
+        if s.admits_word(w, kinds, plural, holiday) {
+            a | 1 << r
+        } else {
+            a
+        }
+    })
 }
 
 /// The slot and bit of `admit` for a non-empty word.
@@ -391,27 +358,50 @@ impl Lexicon {
                 .map(|w| (w.to_lowercase(), ()))
                 .collect::<HashMap<_, _>>()
         };
-        let mut starters: HashMap<String, ()> = HashMap::default();
         let mut holiday_starts: HashMap<String, ()> = HashMap::default();
-        for w in words.keys() {
-            starters.insert(w.clone(), ());
-            // "Tuesdays", "nights"
-            starters.insert(format!("{w}s"), ());
-        }
         for name in holidays.keys() {
             if let Some(first) = name.split([' ', '\'']).next() {
-                starters.insert(first.to_string(), ());
                 holiday_starts.insert(first.to_string(), ());
             }
         }
-        for w in OPENERS {
-            starters.insert((*w).to_string(), ());
+        let starts = grammar::STARTS;
+        // Every word a rule's declaration names, and the plurals it admits ("Tuesdays").
+        let plural_kinds = starts.iter().fold(0, |a, s| a | s.plural_kinds);
+        let mut candidates: Vec<String> = holiday_starts.keys().cloned().collect();
+        for (w, ws) in &words {
+            candidates.push(w.clone());
+            if ws.iter().any(|r| r.bit() & plural_kinds != 0) {
+                candidates.push(format!("{w}s"));
+            }
+        }
+        candidates.extend(starts.iter().flat_map(|s| s.words).map(|w| w.to_string()));
+        candidates.extend(grammar::leads().map(str::to_string));
+        let mut starters: HashMap<String, ()> = HashMap::default();
+        for w in candidates {
+            if rules_of(&words, &holiday_starts, &w) != 0 || grammar::is_lead(&w) {
+                starters.insert(w, ());
+            }
+        }
+        let number_rules = starts
+            .iter()
+            .enumerate()
+            .fold(0u32, |a, (r, s)| if s.number { a | 1 << r } else { a });
+        let mut punct_rules: Vec<(char, u32)> = Vec::new();
+        for (r, s) in starts.iter().enumerate() {
+            for &c in s.punct {
+                match punct_rules.iter_mut().find(|(p, _)| *p == c) {
+                    Some((_, m)) => *m |= 1 << r,
+                    None => punct_rules.push((c, 1 << r)),
+                }
+            }
         }
         let mut lex = Lexicon {
             words,
             holidays,
             holiday_starts,
             starters,
+            number_rules,
+            punct_rules,
             future: set("temporal-future-cues.txt"),
             past: set("temporal-past-cues.txt"),
             not_year_after: set("temporal-not-year-after.txt"),
@@ -445,7 +435,8 @@ impl Lexicon {
             }
             let e = Entry {
                 words: lex.get(&k).to_vec(),
-                kinds: lex.get(&k).iter().fold(0, |a, w| a | w.bit()),
+                kinds: kinds_of(&lex.words, &k),
+                rules: rules_of(&lex.words, &lex.holiday_starts, &k),
                 starter: lex.starters.contains_key(&k),
                 holiday_start: lex.holiday_starts.contains_key(&k),
                 future: lex.future.contains_key(&k),
@@ -527,6 +518,22 @@ impl Lexicon {
     /// Whether an expression can start at this (lower-case) word.
     pub fn may_start(&self, w: &str) -> bool {
         self.starters.contains_key(w)
+    }
+
+    /// The rules that can start at a number token.
+    #[inline]
+    pub fn number_rules(&self) -> u32 {
+        self.number_rules
+    }
+
+    /// The rules that can start at a punctuation token (its one character, `norm`).
+    #[inline]
+    pub fn punct_rules(&self, norm: &str) -> u32 {
+        let c = norm.chars().next();
+        self.punct_rules
+            .iter()
+            .find(|(p, _)| Some(*p) == c)
+            .map_or(0, |(_, m)| *m)
     }
 
     pub fn may_start_holiday(&self, w: &str) -> bool {

@@ -1,11 +1,10 @@
 //! Clock times and parts of the day: "3 p.m.", "9am on Friday", "4.15am", "10:35 a.m. EDT
 //! Thursday", "noon", "late afternoon".
 
-use super::Parser;
+use super::{Core, Parser, Rule, Start};
+use crate::extract::temporal::lexicon::Word;
 use crate::extract::temporal::sem::{Anchor, Sem};
 use crate::extract::temporal::tokens::Kind;
-
-type Core = Option<(usize, Sem)>;
 
 impl Parser<'_> {
     /// "late afternoon", "by mid-afternoon", "early morning": a part of the day the text is on
@@ -223,4 +222,33 @@ fn is_zone(w: &str) -> bool {
             | "mst"
             | "bst"
     )
+}
+
+/// "3 p.m.", "10:35 a.m. EDT Thursday", "15:30", "noon".
+pub struct Clock;
+
+impl Rule for Clock {
+    const START: Start = Start {
+        number: true,
+        kinds: Word::POD,
+        ..Start::NOWHERE
+    };
+
+    fn parse(p: &Parser<'_>, i: usize) -> Core {
+        p.core_clock(i)
+    }
+}
+
+/// "late afternoon", "by mid-afternoon", "early morning".
+pub struct PartOfDay;
+
+impl Rule for PartOfDay {
+    const START: Start = Start {
+        kinds: Word::POD,
+        ..Start::NOWHERE
+    };
+
+    fn parse(p: &Parser<'_>, i: usize) -> Core {
+        p.core_pod(i)
+    }
 }

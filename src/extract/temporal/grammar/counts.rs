@@ -1,12 +1,10 @@
 //! Counts and the durations built on them: "two years", "18 months", "a decade", "16-hour",
 //! "2 hours 5 minutes", "two to three weeks", then "ago", "earlier", "later", "from now".
 
-use super::{Parser, duration, shift};
-use crate::extract::temporal::lexicon::Unit;
+use super::{Core, Parser, Rule, Start, duration, shift};
+use crate::extract::temporal::lexicon::{Unit, Word};
 use crate::extract::temporal::sem::{Anchor, Sem};
 use crate::extract::temporal::tokens::Kind;
-
-type Core = Option<(usize, Sem)>;
 
 impl Parser<'_> {
     /// "to three" after "two" before a unit ("two to three weeks", "12 to 18 months"): the span is
@@ -372,4 +370,34 @@ pub fn unit_filler(w: &str) -> bool {
             | "working"
             | "calendar"
     )
+}
+
+/// "two years", "18 months", "a decade", "16-hour", "two years ago", "three days later".
+pub struct Count;
+
+impl Rule for Count {
+    const START: Start = Start {
+        number: true,
+        kinds: Word::NUMBER,
+        words: &[
+            "no",
+            "more",
+            "less",
+            "fewer",
+            "at",
+            "up",
+            "nearly",
+            "almost",
+            "around",
+            "roughly",
+            "approximately",
+            "a",
+            "an",
+        ],
+        ..Start::NOWHERE
+    };
+
+    fn parse(p: &Parser<'_>, i: usize) -> Core {
+        p.core_number(i)
+    }
 }

@@ -1,12 +1,10 @@
 //! Grammar rules for calendar dates: ISO and numeric dates, dates led by a month or a day, years,
 //! decades and centuries (the shared token helpers and `parse_at` are in `grammar`).
 
-use super::Parser;
-use crate::extract::temporal::lexicon::Unit;
+use super::{Core, Parser, Rule, Start};
+use crate::extract::temporal::lexicon::{Unit, Word};
 use crate::extract::temporal::sem::{Sem, YearRef};
 use crate::extract::temporal::tokens::Kind;
-
-type Core = Option<(usize, Sem)>;
 
 impl Parser<'_> {
     /// "2025-11-05" and "11/05/2025".
@@ -313,5 +311,79 @@ impl Parser<'_> {
                 .then_some((k + 1, Sem::Century(n as i32 - 1)));
         }
         None
+    }
+}
+
+/// "2025-11-05", "11/05/2025".
+pub struct Iso;
+
+impl Rule for Iso {
+    const START: Start = Start {
+        number: true,
+        ..Start::NOWHERE
+    };
+
+    fn parse(p: &Parser<'_>, i: usize) -> Core {
+        p.core_iso(i)
+    }
+}
+
+/// "November 21", "Nov. 21–22, 2025", "November 2025", "November".
+pub struct MonthLed;
+
+impl Rule for MonthLed {
+    const START: Start = Start {
+        kinds: Word::MONTH,
+        ..Start::NOWHERE
+    };
+
+    fn parse(p: &Parser<'_>, i: usize) -> Core {
+        p.core_month_led(i)
+    }
+}
+
+/// "21 November", "21st of November 2025", "8 June to 3 September".
+pub struct DayLed;
+
+impl Rule for DayLed {
+    const START: Start = Start {
+        number: true,
+        kinds: Word::ORDINAL,
+        ..Start::NOWHERE
+    };
+
+    fn parse(p: &Parser<'_>, i: usize) -> Core {
+        p.core_day_led(i)
+    }
+}
+
+/// "2025", "fiscal 1989", "the year two thousand", "the 2023-24 season".
+pub struct Year;
+
+impl Rule for Year {
+    const START: Start = Start {
+        number: true,
+        words: &["fiscal", "year", "two", "nineteen", "eighteen"],
+        ..Start::NOWHERE
+    };
+
+    fn parse(p: &Parser<'_>, i: usize) -> Core {
+        p.core_year(i)
+    }
+}
+
+/// "the 1990s", "the '90s", "the nineties", "the 20th century".
+pub struct Decade;
+
+impl Rule for Decade {
+    const START: Start = Start {
+        number: true,
+        punct: &['\''],
+        kinds: Word::DECADE | Word::ORDINAL,
+        ..Start::NOWHERE
+    };
+
+    fn parse(p: &Parser<'_>, i: usize) -> Core {
+        p.core_decade(i)
     }
 }

@@ -4,7 +4,7 @@
 //! after it and its meaning; `parse_at` adds the leading "the" and modifiers ("early", "the end
 //! of") and keeps the longest reading.
 
-use super::lexicon::{Entry, Lexicon, Unit, Word, Words};
+use super::lexicon::{Entry, Lexicon, Unit, Words};
 use super::sem::{Anchor, Part, Sem, YearRef, duration_value};
 use super::tokens::{Kind, Token};
 
@@ -14,6 +14,8 @@ mod dates;
 mod names;
 mod relative;
 mod rules;
+#[cfg(test)]
+mod testing;
 
 pub(super) use counts::unit_filler;
 
@@ -36,7 +38,175 @@ pub struct Parser<'a> {
     pub ref_year: Option<i32>,
 }
 
-type Core = Option<(usize, Sem)>;
+pub(super) type Core = Option<(usize, Sem)>;
+
+/// Where a rule can start: what the token at its first index may be. `core` tries a rule only at
+/// a token its declaration admits, and the gate is built from these declarations alone (the
+/// lexicon sets one bit per rule on each word, see `Lexicon::load`), so gate and rule cannot
+/// drift apart.
+#[derive(Clone, Copy, Debug)]
+pub struct Start {
+    /// Any number token ("5", "5th", "1990s").
+    pub number: bool,
+    /// Punctuation it opens with (the apostrophe of "'90s").
+    pub punct: &'static [char],
+    /// A word with one of these lexicon readings (`Word::MONTH | Word::ORDINAL`).
+    pub kinds: u16,
+    /// The plural of a word with one of these readings ("Tuesdays").
+    pub plural_kinds: u16,
+    /// The first word of a holiday name.
+    pub holiday: bool,
+    /// These words.
+    pub words: &'static [&'static str],
+}
+
+impl Start {
+    /// Opens nowhere: the base the declarations fill in.
+    pub const NOWHERE: Start = Start {
+        number: false,
+        punct: &[],
+        kinds: 0,
+        plural_kinds: 0,
+        holiday: false,
+        words: &[],
+    };
+
+    /// Whether the rule can open at word `w`, whose lexicon readings are `kinds`, whose singular
+    /// (`w` without its final "s") has the readings `plural_kinds`, and which may begin a holiday
+    /// name.
+    pub fn admits_word(&self, w: &str, kinds: u16, plural_kinds: u16, holiday: bool) -> bool {
+        self.kinds & kinds != 0
+            || self.plural_kinds & plural_kinds != 0
+            || (self.holiday && holiday)
+            || self.words.contains(&w)
+    }
+}
+
+/// One family of the grammar: where it can start, and how it reads an expression from there.
+pub trait Rule {
+    const START: Start;
+
+    /// The expression at token `i`: the index after it and its meaning.
+    fn parse(p: &Parser<'_>, i: usize) -> Core;
+}
+
+/// How a modifier stands before what it modifies.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Lead {
+    /// "early November", "later in the year".
+    Adverb,
+    /// "mid-November", "mid November".
+    Prefix,
+    /// "the end of November".
+    Of,
+}
+
+/// The words before an expression that pick a third of it: -1 the first, 0 the middle, 1 the last.
+const MODIFIERS: &[(&str, i32, Lead)] = &[
+    ("early", -1, Lead::Adverb),
+    ("earlier", -1, Lead::Adverb),
+    ("late", 1, Lead::Adverb),
+    ("later", 1, Lead::Adverb),
+    ("mid", 0, Lead::Prefix),
+    ("end", 1, Lead::Of),
+    ("beginning", -1, Lead::Of),
+    ("start", -1, Lead::Of),
+    ("middle", 0, Lead::Of),
+];
+
+/// Approximations `parse_at` reads before a day, a clock time or a shift ("around Nov. 1").
+const APPROXIMATIONS: &[&str] = &["around", "nearly", "almost"];
+
+/// Whether `parse_at` can open at word `w` before any rule does: "the", an approximation or a
+/// modifier. With the rules' starts, these are every word an expression can begin with.
+pub fn is_lead(w: &str) -> bool {
+    w == "the" || APPROXIMATIONS.contains(&w) || MODIFIERS.iter().any(|m| m.0 == w)
+}
+
+/// Every lead word of `is_lead`.
+pub fn leads() -> impl Iterator<Item = &'static str> {
+    std::iter::once("the")
+        .chain(APPROXIMATIONS.iter().copied())
+        .chain(MODIFIERS.iter().map(|m| m.0))
+}
+
+#[inline(always)]
+fn keep_longer(best: &mut Core, r: Core) {
+    if let Some((end, sem)) = r
+        && best.as_ref().is_none_or(|(e, _)| end > *e)
+    {
+        *best = Some((end, sem));
+    }
+}
+
+/// Declares the rules in the order `core` tries them: the longest reading wins and a tie keeps
+/// the earlier rule. A rule's bit in a start mask is its place in the list.
+macro_rules! rules {
+    ($($rule:ty),* $(,)?) => {
+        /// Every rule's start, in rule order.
+        pub const STARTS: &[Start] = &[$(<$rule as Rule>::START),*];
+
+        /// Every rule's name, in rule order.
+        #[cfg(test)]
+        pub const NAMES: &[&str] = &[$(stringify!($rule)),*];
+
+        impl Parser<'_> {
+            /// The longest reading of the rules that can start at `i`. Direct calls, not a table
+            /// of function pointers, so the small rules inline.
+            pub(super) fn core(&self, i: usize) -> Core {
+                let admitted = self.starts_at(i);
+                if admitted == 0 {
+                    return None;
+                }
+                let mut best: Core = None;
+                let mut bit = 1u32;
+                $(
+                    if admitted & bit != 0 {
+                        keep_longer(&mut best, <$rule as Rule>::parse(self, i));
+                    }
+                    bit <<= 1;
+                )*
+                let _ = bit;
+                best
+            }
+
+            /// Rule `r` (its place in the list) at `i`, with no gate.
+            #[cfg(test)]
+            pub(super) fn parse_rule(&self, r: usize, i: usize) -> Core {
+                let mut k = 0;
+                $(
+                    if k == r {
+                        return <$rule as Rule>::parse(self, i);
+                    }
+                    k += 1;
+                )*
+                let _ = k;
+                None
+            }
+        }
+    };
+}
+
+rules! {
+    rules::Holiday,
+    dates::Iso,
+    dates::MonthLed,
+    dates::DayLed,
+    dates::Year,
+    dates::Decade,
+    relative::Det,
+    counts::Count,
+    relative::QuarterOrHalf,
+    rules::Deictic,
+    rules::Weekday,
+    clock::Clock,
+    clock::PartOfDay,
+    rules::Ref,
+    rules::Every,
+    rules::Misc,
+}
+
+const _: () = assert!(STARTS.len() <= 32, "a start mask has 32 bits");
 
 impl Parser<'_> {
     pub(super) fn w(&self, i: usize) -> &str {
@@ -46,6 +216,20 @@ impl Parser<'_> {
     /// Token `i`'s lexicon entry; `None` past the end.
     pub(super) fn entry(&self, i: usize) -> Option<&Entry> {
         self.ents.get(i).copied().flatten()
+    }
+
+    /// The rules that can start at token `i`, one bit each in the order of `STARTS`.
+    #[inline]
+    pub(super) fn starts_at(&self, i: usize) -> u32 {
+        let Some(t) = self.toks.get(i) else {
+            return 0;
+        };
+        match t.kind {
+            Kind::Word => self.entry(i).map_or(0, |e| e.rules),
+            Kind::Num => self.lex.number_rules(),
+            Kind::Punct => self.lex.punct_rules(t.norm),
+            Kind::Code => 0,
+        }
     }
 
     /// Token `i`'s readings in the lexicon (none past the end).
@@ -276,7 +460,7 @@ impl Parser<'_> {
             }
         }
         // "around Nov. 1", "around 7:15 p.m."
-        if matches!(self.w(i), "around" | "nearly" | "almost")
+        if APPROXIMATIONS.contains(&self.w(i))
             && let Some((end, sem)) = self.core(i + 1)
             && matches!(sem, Sem::Day { .. } | Sem::Clock { .. } | Sem::Shift { .. })
         {
@@ -385,151 +569,20 @@ impl Parser<'_> {
             && self.toks.get(end).is_some_and(|t| t.kind == Kind::Word)
     }
 
-    /// "early", "mid-", "late", "the end of" ...; returns the index after it and the third it picks.
+    /// "early", "mid-", "late", "the end of" ... (`MODIFIERS`); returns the index after it and
+    /// the third it picks.
     pub(super) fn modifier(&self, i: usize) -> Option<(usize, i32)> {
         let w = self.w(i);
-        // "earlier in the year", "late in the season"
-        let after = if self.w(i + 1) == "in" && self.w(i + 2) == "the" {
-            i + 2
-        } else {
-            i + 1
-        };
-        match w {
-            "early" | "earlier" => return Some((after, -1)),
-            "late" | "later" => return Some((after, 1)),
-            "mid" if self.punct(i + 1, '-') => return Some((i + 2, 0)),
-            "mid" => return Some((i + 1, 0)),
-            _ => {}
+        let &(_, third, form) = MODIFIERS.iter().find(|m| m.0 == w)?;
+        match form {
+            // "earlier in the year", "late in the season"
+            Lead::Adverb if self.w(i + 1) == "in" && self.w(i + 2) == "the" => Some((i + 2, third)),
+            Lead::Adverb => Some((i + 1, third)),
+            Lead::Prefix if self.punct(i + 1, '-') => Some((i + 2, third)),
+            Lead::Prefix => Some((i + 1, third)),
+            Lead::Of if self.w(i + 1) == "of" => Some((i + 2, third)),
+            Lead::Of => None,
         }
-        if self.w(i + 1) == "of" {
-            match w {
-                "end" => return Some((i + 2, 1)),
-                "beginning" | "start" => return Some((i + 2, -1)),
-                "middle" => return Some((i + 2, 0)),
-                _ => {}
-            }
-        }
-        None
-    }
-
-    pub(super) fn core(&self, i: usize) -> Core {
-        // Every rule, in this order; the longest reading wins and a tie keeps the earlier rule.
-        // Direct calls, not a table of function pointers, so the small rules inline.
-        let mut best: Core = None;
-        let mut take = |r: Core| {
-            if let Some((end, sem)) = r
-                && best.as_ref().is_none_or(|(e, _)| end > *e)
-            {
-                best = Some((end, sem));
-            }
-        };
-        // A cheap gate per rule, read off each rule's first checks (its token kind, the lexicon
-        // readings it needs, the literal words it opens with): a rule that cannot match at `i`
-        // is not called. Every rule reads nothing at all past the end of the tokens.
-        let t = self.toks.get(i)?;
-        let num = t.kind == Kind::Num;
-        let e = self.entry(i);
-        let has = |bits: u16| e.is_some_and(|e| e.kinds & bits != 0);
-        let w = t.norm;
-        if e.is_some_and(|e| e.holiday_start) {
-            take(self.core_holiday(i));
-        }
-        if num {
-            take(self.core_iso(i));
-        }
-        if has(Word::MONTH) {
-            take(self.core_month_led(i));
-        }
-        if num || has(Word::ORDINAL) {
-            take(self.core_day_led(i));
-        }
-        if num || matches!(w, "fiscal" | "year" | "two" | "nineteen" | "eighteen") {
-            take(self.core_year(i));
-        }
-        if num || t.is_punct('\'') || has(Word::DECADE | Word::ORDINAL) {
-            take(self.core_decade(i));
-        }
-        if matches!(
-            w,
-            "this"
-                | "the"
-                | "current"
-                | "that"
-                | "same"
-                | "last"
-                | "past"
-                | "previous"
-                | "preceding"
-                | "prior"
-                | "next"
-                | "coming"
-                | "following"
-        ) {
-            take(self.core_det(i));
-        }
-        if num
-            || has(Word::NUMBER)
-            || matches!(
-                w,
-                "no" | "more"
-                    | "less"
-                    | "fewer"
-                    | "at"
-                    | "up"
-                    | "nearly"
-                    | "almost"
-                    | "around"
-                    | "roughly"
-                    | "approximately"
-                    | "a"
-                    | "an"
-            )
-        {
-            take(self.core_number(i));
-        }
-        if num || has(Word::ORDINAL) || matches!(w, "fiscal" | "q" | "last" | "final") {
-            take(self.core_ordinal(i));
-        }
-        if matches!(
-            w,
-            "today" | "tonight" | "yesterday" | "tomorrow" | "overnight"
-        ) {
-            take(self.core_deictic(i));
-        }
-        if has(Word::WEEKDAY) || (w.len() > 5 && w.ends_with('s')) {
-            take(self.core_weekday(i));
-        }
-        if num || has(Word::POD) {
-            take(self.core_clock(i));
-        }
-        if has(Word::POD) {
-            take(self.core_pod(i));
-        }
-        if has(Word::REF) || ref_opener(w) || w == "these" {
-            take(self.core_ref(i));
-        }
-        if has(Word::SET) || matches!(w, "every" | "each") {
-            take(self.core_set(i));
-        }
-        if has(Word::UNIT | Word::SEASON)
-            || matches!(
-                w,
-                "year"
-                    | "latest"
-                    | "recent"
-                    | "comparable"
-                    | "corresponding"
-                    | "same"
-                    | "quarter"
-                    | "fiscal"
-                    | "month"
-                    | "week"
-                    | "weekend"
-            )
-        {
-            take(self.core_misc(i));
-        }
-        best
     }
 }
 

@@ -1,12 +1,10 @@
 //! Grammar rules for determined expressions: "the past two months", "last week", "next Tuesday",
 //! "the third quarter" (counts such as "two years ago" are in `counts`).
 
-use super::{Parser, duration, part};
-use crate::extract::temporal::lexicon::Unit;
+use super::{Core, Parser, Rule, Start, duration, part};
+use crate::extract::temporal::lexicon::{Unit, Word};
 use crate::extract::temporal::sem::{Anchor, Part, Sem, YearRef};
 use crate::extract::temporal::tokens::Kind;
-
-type Core = Option<(usize, Sem)>;
 
 impl Parser<'_> {
     /// "the" at `i - 1` and "first week of", "last days of" at `i`.
@@ -292,5 +290,49 @@ impl Parser<'_> {
             "half" if (1..=2).contains(&o) => Some((k + 1, Part::Half(o))),
             _ => None,
         }
+    }
+}
+
+/// "last week", "this year", "next Tuesday", "the previous day", "the past two years".
+pub struct Det;
+
+impl Rule for Det {
+    const START: Start = Start {
+        words: &[
+            "this",
+            "the",
+            "current",
+            "that",
+            "same",
+            "last",
+            "past",
+            "previous",
+            "preceding",
+            "prior",
+            "next",
+            "coming",
+            "following",
+        ],
+        ..Start::NOWHERE
+    };
+
+    fn parse(p: &Parser<'_>, i: usize) -> Core {
+        p.core_det(i)
+    }
+}
+
+/// "third quarter", "first-half", "the fiscal first quarter", "Q3", "the first nine months".
+pub struct QuarterOrHalf;
+
+impl Rule for QuarterOrHalf {
+    const START: Start = Start {
+        number: true,
+        kinds: Word::ORDINAL,
+        words: &["fiscal", "q", "last", "final"],
+        ..Start::NOWHERE
+    };
+
+    fn parse(p: &Parser<'_>, i: usize) -> Core {
+        p.core_ordinal(i)
     }
 }

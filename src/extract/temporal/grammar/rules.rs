@@ -2,12 +2,10 @@
 //! calendar ones are in `dates`, clock times in `clock`, counts in `counts`, determined
 //! ones in `relative`).
 
-use super::{Parser, duration, part, shift};
-use crate::extract::temporal::lexicon::Unit;
+use super::{Core, Parser, Rule, Start, duration, part, shift};
+use crate::extract::temporal::lexicon::{Unit, Word};
 use crate::extract::temporal::sem::{Anchor, Part, Sem, YearRef};
 use crate::extract::temporal::tokens::Kind;
-
-type Core = Option<(usize, Sem)>;
 
 impl Parser<'_> {
     /// "today", "yesterday morning", "tonight", "tomorrow".
@@ -582,4 +580,142 @@ impl Parser<'_> {
         let r = self.core_month_led(i)?;
         matches!(r.1, Sem::Day { .. }).then_some(r)
     }
+}
+
+/// "Thanksgiving Day", "Christmas 2024", "Easter week".
+pub struct Holiday;
+
+impl Rule for Holiday {
+    const START: Start = Start {
+        holiday: true,
+        ..Start::NOWHERE
+    };
+
+    fn parse(p: &Parser<'_>, i: usize) -> Core {
+        p.core_holiday(i)
+    }
+}
+
+/// "today", "yesterday morning", "tonight", "tomorrow", "overnight".
+pub struct Deictic;
+
+impl Rule for Deictic {
+    const START: Start = Start {
+        words: &["today", "tonight", "yesterday", "tomorrow", "overnight"],
+        ..Start::NOWHERE
+    };
+
+    fn parse(p: &Parser<'_>, i: usize) -> Core {
+        p.core_deictic(i)
+    }
+}
+
+/// "Friday", "Tuesday morning", "Monday, Oct. 27", "Tuesdays".
+pub struct Weekday;
+
+impl Rule for Weekday {
+    const START: Start = Start {
+        kinds: Word::WEEKDAY,
+        plural_kinds: Word::WEEKDAY,
+        ..Start::NOWHERE
+    };
+
+    fn parse(p: &Parser<'_>, i: usize) -> Core {
+        p.core_weekday(i)
+    }
+}
+
+/// "now", "recently", "the past", "the near future", "recent years", "at present".
+pub struct Ref;
+
+impl Rule for Ref {
+    const START: Start = Start {
+        kinds: Word::REF,
+        words: &[
+            "past",
+            "present",
+            "near",
+            "short",
+            "long",
+            "foreseeable",
+            "distant",
+            "immediate",
+            "these",
+        ],
+        ..Start::NOWHERE
+    };
+
+    fn parse(p: &Parser<'_>, i: usize) -> Core {
+        p.core_ref(i)
+    }
+}
+
+/// "every week", "each Tuesday", "daily", "annually".
+pub struct Every;
+
+impl Rule for Every {
+    const START: Start = Start {
+        kinds: Word::SET,
+        words: &["every", "each"],
+        ..Start::NOWHERE
+    };
+
+    fn parse(p: &Parser<'_>, i: usize) -> Core {
+        p.core_set(i)
+    }
+}
+
+/// "the quarter", "year-ago", "the weekend", seasons, "for years".
+pub struct Misc;
+
+impl Rule for Misc {
+    const START: Start = Start {
+        kinds: Word::UNIT | Word::SEASON,
+        words: &[
+            "year",
+            "latest",
+            "recent",
+            "comparable",
+            "corresponding",
+            "same",
+            "quarter",
+            "fiscal",
+            "month",
+            "week",
+            "weekend",
+        ],
+        ..Start::NOWHERE
+    };
+
+    fn parse(p: &Parser<'_>, i: usize) -> Core {
+        p.core_misc(i)
+    }
+}
+
+#[cfg(test)]
+#[test]
+fn deictic() {
+    super::testing::rows::<Deictic>(&[
+        ("The talks resume today.", "today", "2025-11-20"),
+        (
+            "He left yesterday morning.",
+            "yesterday morning",
+            "2025-11-19TMO",
+        ),
+        (
+            "Storms will hit the coast tonight.",
+            "tonight",
+            "2025-11-20TNI",
+        ),
+        (
+            "The storm slammed into the coast overnight.",
+            "overnight",
+            "2025-11-19TNI",
+        ),
+        ("The ruling is due tomorrow.", "tomorrow", "2025-11-21"),
+        ("In today's world, prices rise.", "today", "PRESENT_REF"),
+        ("It was reported by USA Today.", "Today", ""),
+        ("They booked an overnight stay.", "overnight", ""),
+        ("The people of tomorrow will judge.", "tomorrow", ""),
+    ]);
 }
