@@ -2,7 +2,7 @@
 //! points (passives, arrangements, reported plans, clause breaks), read by `direction`.
 
 use super::grammar::Parser;
-use super::lexicon;
+use super::lexicon::{self, List};
 use super::tokens;
 
 impl Parser<'_> {
@@ -70,7 +70,9 @@ impl Parser<'_> {
             return true;
         }
         let w = self.w(k);
-        !self.entry(k).is_some_and(|e| e.past) && w.ends_with("ed") && self.lex.is_not_past_ed(w)
+        !self.entry(k).is_some_and(|e| e.on(List::PastCue))
+            && w.ends_with("ed")
+            && self.on(k, List::NotPastEd)
     }
 
     /// A present form of "be" at `k` ("is", "are", "am", "be", "being"), not the "am" of "9am".
@@ -103,7 +105,8 @@ impl Parser<'_> {
             "while" | "whereas" | "although" | "though" | "because" | ";" => true,
             "and" | "but" => {
                 let next = self.w(k + 1);
-                self.entry(k + 1).is_some_and(|e| e.future || e.past)
+                self.entry(k + 1)
+                    .is_some_and(|e| e.on(List::FutureCue) || e.on(List::PastCue))
                     || super::lexicon::past_cue(self.entry(k + 1), next)
             }
             _ => false,
@@ -161,7 +164,7 @@ pub(super) fn direction(
         }
         // "had been due to expire Friday": a plan seen from the past.
         let e = p.entry(k);
-        let future = e.is_some_and(|e| e.future);
+        let future = e.is_some_and(|e| e.on(List::FutureCue));
         if k > 1 && p.w(k - 1) == "been" && p.w(k - 2) == "had" && future {
             return -1;
         }
@@ -251,7 +254,7 @@ pub(super) fn direction(
             // A listed past verb (the "-ed" forms are less sure) close before the date.
             let near_verb = d <= SURE_PAST
                 && k < start
-                && p.entry(k).is_some_and(|e| e.past)
+                && p.on(k, List::PastCue)
                 && !matches!(
                     p.w(k),
                     "said"

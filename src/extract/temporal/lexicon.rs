@@ -65,9 +65,8 @@ pub struct Entry {
     /// An expression can start here: some rule, or a lead of `parse_at` (`Lexicon::may_start`).
     pub starter: bool,
     pub holiday_start: bool,
-    pub future: bool,
-    pub past: bool,
-    pub not_year_after: bool,
+    /// The lists of `assets/` the word is on, one bit each (`List`).
+    pub lists: u32,
 }
 
 /// The readings of one word, with typed accessors.
@@ -249,34 +248,68 @@ fn intern(s: &str) -> &'static str {
     KNOWN.iter().find(|k| **k == s).copied().unwrap_or("")
 }
 
+/// A word list of `assets/` that the grammar reads word by word. Each is one bit of
+/// `Entry::lists`, so asking whether a token is on a list costs nothing beyond its entry.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum List {
+    /// Words that point the clause to the future ("will", "next").
+    FutureCue,
+    /// Words that point the clause to the past ("was", "met"); "-ed" forms count as well.
+    PastCue,
+    /// Words after a bare number that make it a quantity, not a year ("1990 shares").
+    NotYearAfter,
+    /// Words ending in "-ed" that are no past form ("United", "hundred"): no tense cue.
+    NotPastEd,
+    /// Nouns after "today's" that make it "nowadays" ("today's youth").
+    GenericPresent,
+    /// Nouns a season word modifies without naming a time ("the winter storm").
+    SeasonNoun,
+    /// Words of a match report, where "the second half" is the game's.
+    MatchWord,
+}
+
+impl List {
+    /// Every list and the asset it is read from.
+    pub const FILES: &[(List, &str)] = &[
+        (List::FutureCue, "temporal-future-cues.txt"),
+        (List::PastCue, "temporal-past-cues.txt"),
+        (List::NotYearAfter, "temporal-not-year-after.txt"),
+        (List::NotPastEd, "temporal-not-past-ed.txt"),
+        (List::GenericPresent, "temporal-generic-present.txt"),
+        (List::SeasonNoun, "temporal-season-nouns.txt"),
+        (List::MatchWord, "temporal-match-words.txt"),
+    ];
+
+    /// This list's bit in `Entry::lists`.
+    #[inline]
+    pub const fn bit(self) -> u32 {
+        1 << self as u32
+    }
+}
+
+const _: () = assert!(List::FILES.len() <= 32, "`Entry::lists` has 32 bits");
+
+impl Entry {
+    /// Whether the word is on `list`.
+    #[inline]
+    pub fn on(&self, list: List) -> bool {
+        self.lists & list.bit() != 0
+    }
+}
+
 /// Word lists the tagger needs, keyed by lower-case word.
 #[derive(Clone, Debug, Default)]
 pub struct Lexicon {
     words: HashMap<String, Vec<Word>>,
     /// Holiday names, by their lower-case text (one to four words).
     holidays: HashMap<String, Holiday>,
-    /// Every word that can open an expression: where a rule can start (`grammar::STARTS`) or
-    /// `parse_at` reads a lead ("the", "early").
-    starters: HashMap<String, ()>,
+    /// First words of holiday names.
+    holiday_starts: HashMap<String, ()>,
     /// The rules that can start at a number token, and at a punctuation mark.
     number_rules: u32,
     punct_rules: Vec<(char, u32)>,
-    /// First words of holiday names.
-    holiday_starts: HashMap<String, ()>,
-    /// Words that point the clause to the future ("will", "next").
-    future: HashMap<String, ()>,
-    /// Words that point the clause to the past ("was", "met"); "-ed" forms count as well.
-    past: HashMap<String, ()>,
-    /// Words after a bare number that make it a quantity, not a year ("1990 shares").
-    not_year_after: HashMap<String, ()>,
-    /// Words ending in "-ed" that are no past form ("United", "hundred"): no tense cue.
-    not_past_ed: HashMap<String, ()>,
-    /// Nouns after "today's" that make it "nowadays" ("today's youth").
-    generic_present: HashMap<String, ()>,
-    /// Nouns a season word modifies without naming a time ("the winter storm").
-    season_nouns: HashMap<String, ()>,
-    /// Words of a match report, where "the second half" is the game's.
-    match_words: HashMap<String, ()>,
+    /// The lists (`List`) each listed word is on, one bit each.
+    lists: HashMap<String, u32>,
     /// All of the above by word, so the tagger looks each token up once: `entries` indexed by
     /// the packed key of a short word (most words of news text) or by a longer word itself.
     entries: Vec<Entry>,
@@ -287,31 +320,6 @@ pub struct Lexicon {
     admit: Vec<u64>,
 }
 
-/// The readings of `w`, one bit per kind.
-fn kinds_of(words: &HashMap<String, Vec<Word>>, w: &str) -> u16 {
-    words
-        .get(w)
-        .map_or(0, |ws| ws.iter().fold(0, |a, w| a | w.bit()))
-}
-
-/// The rules whose declared start admits word `w` (`grammar::STARTS`), one bit each.
-fn rules_of(
-    words: &HashMap<String, Vec<Word>>,
-    holiday_starts: &HashMap<String, ()>,
-    w: &str,
-) -> u32 {
-    let kinds = kinds_of(words, w);
-    let plural = w.strip_suffix('s').map_or(0, |s| kinds_of(words, s));
-    let holiday = holiday_starts.contains_key(w);
-    grammar::STARTS.iter().enumerate().fold(0, |a, (r, s)| {
-        if s.admits_word(w, kinds, plural, holiday) {
-            a | 1 << r
-        } else {
-            a
-        }
-    })
-}
-
 /// The slot and bit of `admit` for a non-empty word.
 fn admit_slot(w: &[u8]) -> (usize, u64) {
     let first = usize::from(w[0] & 31);
@@ -319,69 +327,57 @@ fn admit_slot(w: &[u8]) -> (usize, u64) {
     (first * 32 + len, 1u64 << (w[w.len() - 1] & 63))
 }
 
+/// The words and holidays of `temporal-lexicon.txt`.
+fn read_lexicon(assets: &Assets) -> (HashMap<String, Vec<Word>>, HashMap<String, Holiday>) {
+    let mut words: HashMap<String, Vec<Word>> = HashMap::default();
+    let mut holidays: HashMap<String, Holiday> = HashMap::default();
+    for line in assets.lines("temporal-lexicon.txt") {
+        let mut parts = line.split('\t').map(str::trim);
+        let (Some(cat), Some(word), Some(val)) = (parts.next(), parts.next(), parts.next()) else {
+            continue;
+        };
+        let entry = match cat {
+            "month" => val.parse().ok().map(Word::Month),
+            "weekday" => val.parse().ok().map(Word::Weekday),
+            "number" => Some(Word::Number(val.parse().ok())),
+            "ordinal" => val.parse().ok().map(Word::Ordinal),
+            "unit" => Unit::parse(val).map(Word::Unit),
+            "season" => Some(Word::Season(intern(val))).filter(|w| *w != Word::Season("")),
+            "pod" => Some(Word::PartOfDay(val.to_string())),
+            "ref" => Some(Word::Ref(intern(val))).filter(|w| *w != Word::Ref("")),
+            "set" => Some(Word::Set(val.to_string())),
+            "decade" => val.parse().ok().map(Word::Decade),
+            "holiday" => {
+                if let Some(h) = Holiday::parse(val) {
+                    holidays.insert(word.to_lowercase(), h);
+                }
+                None
+            }
+            _ => None,
+        };
+        if let Some(e) = entry {
+            words.entry(word.to_lowercase()).or_default().push(e);
+        }
+    }
+    (words, holidays)
+}
+
 impl Lexicon {
     pub fn load(assets: &Assets) -> Self {
-        let mut words: HashMap<String, Vec<Word>> = HashMap::default();
-        let mut holidays: HashMap<String, Holiday> = HashMap::default();
-        for line in assets.lines("temporal-lexicon.txt") {
-            let mut parts = line.split('\t').map(str::trim);
-            let (Some(cat), Some(word), Some(val)) = (parts.next(), parts.next(), parts.next())
-            else {
-                continue;
-            };
-            let entry = match cat {
-                "month" => val.parse().ok().map(Word::Month),
-                "weekday" => val.parse().ok().map(Word::Weekday),
-                "number" => Some(Word::Number(val.parse().ok())),
-                "ordinal" => val.parse().ok().map(Word::Ordinal),
-                "unit" => Unit::parse(val).map(Word::Unit),
-                "season" => Some(Word::Season(intern(val))).filter(|w| *w != Word::Season("")),
-                "pod" => Some(Word::PartOfDay(val.to_string())),
-                "ref" => Some(Word::Ref(intern(val))).filter(|w| *w != Word::Ref("")),
-                "set" => Some(Word::Set(val.to_string())),
-                "decade" => val.parse().ok().map(Word::Decade),
-                "holiday" => {
-                    if let Some(h) = Holiday::parse(val) {
-                        holidays.insert(word.to_lowercase(), h);
-                    }
-                    None
-                }
-                _ => None,
-            };
-            if let Some(e) = entry {
-                words.entry(word.to_lowercase()).or_default().push(e);
-            }
-        }
-        let set = |name: &str| {
-            assets
-                .lines(name)
-                .map(|w| (w.to_lowercase(), ()))
-                .collect::<HashMap<_, _>>()
-        };
+        let (words, holidays) = read_lexicon(assets);
         let mut holiday_starts: HashMap<String, ()> = HashMap::default();
         for name in holidays.keys() {
             if let Some(first) = name.split([' ', '\'']).next() {
                 holiday_starts.insert(first.to_string(), ());
             }
         }
+        let mut lists: HashMap<String, u32> = HashMap::default();
+        for &(list, file) in List::FILES {
+            for w in assets.lines(file) {
+                *lists.entry(w.to_lowercase()).or_default() |= list.bit();
+            }
+        }
         let starts = grammar::STARTS;
-        // Every word a rule's declaration names, and the plurals it admits ("Tuesdays").
-        let plural_kinds = starts.iter().fold(0, |a, s| a | s.plural_kinds);
-        let mut candidates: Vec<String> = holiday_starts.keys().cloned().collect();
-        for (w, ws) in &words {
-            candidates.push(w.clone());
-            if ws.iter().any(|r| r.bit() & plural_kinds != 0) {
-                candidates.push(format!("{w}s"));
-            }
-        }
-        candidates.extend(starts.iter().flat_map(|s| s.words).map(|w| w.to_string()));
-        candidates.extend(grammar::leads().map(str::to_string));
-        let mut starters: HashMap<String, ()> = HashMap::default();
-        for w in candidates {
-            if rules_of(&words, &holiday_starts, &w) != 0 || grammar::is_lead(&w) {
-                starters.insert(w, ());
-            }
-        }
         let number_rules = starts
             .iter()
             .enumerate()
@@ -399,61 +395,80 @@ impl Lexicon {
             words,
             holidays,
             holiday_starts,
-            starters,
             number_rules,
             punct_rules,
-            future: set("temporal-future-cues.txt"),
-            past: set("temporal-past-cues.txt"),
-            not_year_after: set("temporal-not-year-after.txt"),
-            not_past_ed: set("temporal-not-past-ed.txt"),
-            generic_present: set("temporal-generic-present.txt"),
-            season_nouns: set("temporal-season-nouns.txt"),
-            match_words: set("temporal-match-words.txt"),
+            lists,
             entries: Vec::new(),
             short_entries: Default::default(),
             long_entries: HashMap::default(),
             admit: vec![0; 32 * 32],
         };
-        let keys: Vec<String> = lex
-            .words
-            .keys()
-            .chain(lex.starters.keys())
-            .chain(lex.holiday_starts.keys())
-            .chain(lex.future.keys())
-            .chain(lex.past.keys())
-            .chain(lex.not_year_after.keys())
-            .cloned()
-            .collect();
+        lex.index();
+        lex
+    }
+
+    /// Builds `entries` for every word the tagger asks about: the lexicon's words, the words a
+    /// rule can start at (and the plurals a start admits, "Tuesdays"), the leads of `parse_at`,
+    /// the first words of holidays and the words of the lists.
+    fn index(&mut self) {
+        let starts = grammar::STARTS;
+        let plural_kinds = starts.iter().fold(0, |a, s| a | s.plural_kinds);
+        let mut keys: Vec<String> = Vec::new();
+        for (w, ws) in &self.words {
+            keys.push(w.clone());
+            if ws.iter().any(|r| r.bit() & plural_kinds != 0) {
+                keys.push(format!("{w}s"));
+            }
+        }
+        keys.extend(starts.iter().flat_map(|s| s.words).map(|w| w.to_string()));
+        keys.extend(grammar::leads().map(str::to_string));
+        keys.extend(self.holiday_starts.keys().cloned());
+        keys.extend(self.lists.keys().cloned());
         let mut short: Vec<(u64, u32)> = Vec::new();
         for k in keys {
             if !k.is_empty() {
                 let (slot, bit) = admit_slot(k.as_bytes());
-                lex.admit[slot] |= bit;
+                self.admit[slot] |= bit;
             }
-            if lex.entry(&k).is_some() || short.iter().any(|&(s, _)| Some(s) == short_key(&k)) {
+            if self.entry(&k).is_some() || short.iter().any(|&(s, _)| Some(s) == short_key(&k)) {
                 continue;
             }
+            let rules = self.rules_of(&k);
             let e = Entry {
-                words: lex.get(&k).to_vec(),
-                kinds: kinds_of(&lex.words, &k),
-                rules: rules_of(&lex.words, &lex.holiday_starts, &k),
-                starter: lex.starters.contains_key(&k),
-                holiday_start: lex.holiday_starts.contains_key(&k),
-                future: lex.future.contains_key(&k),
-                past: lex.past.contains_key(&k),
-                not_year_after: lex.not_year_after.contains_key(&k),
+                words: self.get(&k).to_vec(),
+                kinds: self.kinds_of(&k),
+                rules,
+                starter: rules != 0 || grammar::is_lead(&k),
+                holiday_start: self.holiday_starts.contains_key(&k),
+                lists: self.lists.get(&k).copied().unwrap_or(0),
             };
-            let at = lex.entries.len() as u32;
+            let at = self.entries.len() as u32;
             match short_key(&k) {
                 Some(key) if key != 0 => short.push((key, at)),
                 _ => {
-                    lex.long_entries.insert(k, at);
+                    self.long_entries.insert(k, at);
                 }
             }
-            lex.entries.push(e);
+            self.entries.push(e);
         }
-        lex.short_entries = crate::keytable::KeyTable::new(&short);
-        lex
+        self.short_entries = crate::keytable::KeyTable::new(&short);
+    }
+
+    /// The readings of `w`, one bit per kind.
+    fn kinds_of(&self, w: &str) -> u16 {
+        self.get(w).iter().fold(0, |a, w| a | w.bit())
+    }
+
+    /// The rules whose declared start admits word `w` (`grammar::STARTS`), one bit each.
+    fn rules_of(&self, w: &str) -> u32 {
+        let kinds = self.kinds_of(w);
+        let plural = w.strip_suffix('s').map_or(0, |s| self.kinds_of(s));
+        let holiday = self.holiday_starts.contains_key(w);
+        let admits = |s: &grammar::Start| s.admits_word(w, kinds, plural, holiday);
+        grammar::STARTS
+            .iter()
+            .enumerate()
+            .fold(0, |a, (r, s)| if admits(s) { a | 1 << r } else { a })
     }
 
     /// Everything known about a (lower-case) word, in one look-up.
@@ -475,49 +490,17 @@ impl Lexicon {
         self.words.get(word).map_or(&[], Vec::as_slice)
     }
 
-    pub fn month(&self, w: &str) -> Option<u32> {
-        Words(self.get(w)).month()
-    }
-
     pub fn weekday(&self, w: &str) -> Option<u32> {
         Words(self.get(w)).weekday()
-    }
-
-    pub fn number(&self, w: &str) -> Option<Option<f64>> {
-        Words(self.get(w)).number()
-    }
-
-    pub fn ordinal(&self, w: &str) -> Option<u32> {
-        Words(self.get(w)).ordinal()
-    }
-
-    pub fn unit(&self, w: &str) -> Option<Unit> {
-        Words(self.get(w)).unit()
-    }
-
-    pub fn season(&self, w: &str) -> Option<&'static str> {
-        Words(self.get(w)).season()
     }
 
     pub fn part_of_day(&self, w: &str) -> Option<&str> {
         Words(self.get(w)).part_of_day()
     }
 
-    pub fn reference(&self, w: &str) -> Option<&'static str> {
-        Words(self.get(w)).reference()
-    }
-
-    pub fn set(&self, w: &str) -> Option<&str> {
-        Words(self.get(w)).set()
-    }
-
-    pub fn decade(&self, w: &str) -> Option<i32> {
-        Words(self.get(w)).decade()
-    }
-
     /// Whether an expression can start at this (lower-case) word.
     pub fn may_start(&self, w: &str) -> bool {
-        self.starters.contains_key(w)
+        self.entry(w).is_some_and(|e| e.starter)
     }
 
     /// The rules that can start at a number token.
@@ -544,41 +527,18 @@ impl Lexicon {
         self.holidays.get(name).copied()
     }
 
-    pub fn is_future_cue(&self, w: &str) -> bool {
-        self.future.contains_key(w)
-    }
-
-    pub fn is_past_cue(&self, w: &str) -> bool {
-        past_cue(self.entry(w), w)
-    }
-
-    pub fn is_not_year_after(&self, w: &str) -> bool {
-        self.not_year_after.contains_key(w)
-    }
-
-    pub fn is_not_past_ed(&self, w: &str) -> bool {
-        self.not_past_ed.contains_key(w)
-    }
-
-    pub fn is_generic_present(&self, w: &str) -> bool {
-        self.generic_present.contains_key(w)
-    }
-
-    pub fn is_season_noun(&self, w: &str) -> bool {
-        self.season_nouns.contains_key(w)
-    }
-
-    pub fn is_match_word(&self, w: &str) -> bool {
-        self.match_words.contains_key(w)
+    /// Whether (lower-case) word `w` is on `list`.
+    pub fn is(&self, w: &str, list: List) -> bool {
+        self.lists.get(w).is_some_and(|l| l & list.bit() != 0)
     }
 }
 
 /// Whether `w` (with its entry) points the clause to the past: a listed cue or an "-ed" form.
 pub fn past_cue(e: Option<&Entry>, w: &str) -> bool {
-    e.is_some_and(|e| e.past)
+    e.is_some_and(|e| e.on(List::PastCue))
         || (w.len() >= 5
             && w.ends_with("ed")
             // "succeed", "proceed", "exceed", "indeed" are not past forms; "agreed" is.
             && (!w.ends_with("eed") || w.ends_with("reed") || w.ends_with("teed"))
-            && !e.is_some_and(|e| e.future))
+            && !e.is_some_and(|e| e.on(List::FutureCue)))
 }

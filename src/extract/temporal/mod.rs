@@ -22,6 +22,7 @@ use super::segment::Segments;
 use crate::model::{Span, TimexType};
 use grammar::Parser;
 pub use lexicon::Lexicon;
+use lexicon::List;
 use resolve::Context;
 use sem::Sem;
 
@@ -133,7 +134,7 @@ pub fn tag_lowered(
                 y: sem::YearRef::Near,
                 part: sem::Part::Half(_)
             }
-        ) && in_match_report(&toks, &sentence_of, m.start, lex)
+        ) && in_match_report(&ents, &sentence_of, m.start)
         {
             i = m.end;
             continue;
@@ -258,22 +259,17 @@ fn parse_within_line(parser: &Parser<'_>, i: usize, m: grammar::Match) -> Option
 }
 
 /// Whether the sentence of token `at` reads like a match report (a goal, a try, the referee).
-fn in_match_report(
-    toks: &[tokens::Token],
-    sentence_of: &[usize],
-    at: usize,
-    lex: &Lexicon,
-) -> bool {
+fn in_match_report(ents: &[Option<&lexicon::Entry>], sentence_of: &[usize], at: usize) -> bool {
     let s = sentence_of[at];
     let from = sentence_of[..at]
         .iter()
         .rposition(|&x| x != s)
         .map_or(0, |k| k + 1);
-    toks[from..]
+    ents[from..]
         .iter()
         .zip(&sentence_of[from..])
         .take_while(|(_, x)| **x == s)
-        .any(|(t, _)| lex.is_match_word(t.norm))
+        .any(|(e, _)| e.is_some_and(|e| e.on(List::MatchWord)))
 }
 
 fn quarter_of(value: &str) -> Option<(i32, u32)> {

@@ -4,7 +4,7 @@
 //! after it and its meaning; `parse_at` adds the leading "the" and modifiers ("early", "the end
 //! of") and keeps the longest reading.
 
-use super::lexicon::{Entry, Lexicon, Unit, Words};
+use super::lexicon::{Entry, Lexicon, List, Unit, Words};
 use super::sem::{Anchor, Part, Sem, YearRef, duration_value};
 use super::tokens::{Kind, Token};
 
@@ -218,6 +218,12 @@ impl Parser<'_> {
         self.ents.get(i).copied().flatten()
     }
 
+    /// Whether token `i` is a word on `list`.
+    #[inline]
+    pub(super) fn on(&self, i: usize, list: List) -> bool {
+        self.entry(i).is_some_and(|e| e.on(list))
+    }
+
     /// The rules that can start at token `i`, one bit each in the order of `STARTS`.
     #[inline]
     pub(super) fn starts_at(&self, i: usize) -> u32 {
@@ -329,7 +335,7 @@ impl Parser<'_> {
             return None;
         }
         let next = self.w(end);
-        if self.entry(end).is_some_and(|e| e.not_year_after) || next == "%" {
+        if self.on(end, List::NotYearAfter) || next == "%" {
             return None;
         }
         if matches!(next, "-" | "/" | ":" | ".") && self.glued(end) && self.num(end + 1).is_some() {

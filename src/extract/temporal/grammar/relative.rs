@@ -2,7 +2,7 @@
 //! "the third quarter" (counts such as "two years ago" are in `counts`).
 
 use super::{Core, Parser, Rule, Start, duration, part};
-use crate::extract::temporal::lexicon::{Unit, Word};
+use crate::extract::temporal::lexicon::{List, Unit, Word};
 use crate::extract::temporal::sem::{Anchor, Part, Sem, YearRef};
 use crate::extract::temporal::tokens::Kind;
 
@@ -192,7 +192,7 @@ impl Parser<'_> {
         if let Some(s) = self
             .lx(j)
             .season()
-            .filter(|_| !self.lex.is_season_noun(self.w(j + 1)))
+            .filter(|_| !self.on(j + 1, List::SeasonNoun))
         {
             if anchor == Anchor::Text {
                 return None;

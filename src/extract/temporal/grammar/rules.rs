@@ -3,7 +3,7 @@
 //! ones in `relative`).
 
 use super::{Core, Parser, Rule, Start, duration, part, shift};
-use crate::extract::temporal::lexicon::{Unit, Word};
+use crate::extract::temporal::lexicon::{List, Unit, Word};
 use crate::extract::temporal::sem::{Anchor, Part, Sem, YearRef};
 use crate::extract::temporal::tokens::Kind;
 
@@ -27,7 +27,7 @@ impl Parser<'_> {
         if self.w(i) == "today"
             && self.is_punct_at(i + 1, '\'')
             && self.w(i + 2) == "s"
-            && self.lex.is_generic_present(self.w(i + 3))
+            && self.on(i + 3, List::GenericPresent)
         {
             return Some((i + 1, Sem::Ref("PRESENT_REF")));
         }
@@ -488,7 +488,7 @@ impl Parser<'_> {
             }
         }
         if let Some(s) = self.lx(i).season() {
-            if self.lex.is_season_noun(self.w(i + 1)) {
+            if self.on(i + 1, List::SeasonNoun) {
                 return None;
             }
             let k = if self.w(i + 1) == "of" { i + 2 } else { i + 1 };
