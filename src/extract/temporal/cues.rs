@@ -6,21 +6,6 @@ use super::lexicon::{self, List};
 use super::tokens;
 
 impl Parser<'_> {
-    pub(super) fn glued_at(&self, i: usize) -> bool {
-        self.toks.get(i).is_some_and(|t| !t.space_before)
-    }
-
-    pub(super) fn is_punct_at(&self, i: usize, c: char) -> bool {
-        self.toks.get(i).is_some_and(|t| t.is_punct(c))
-    }
-
-    pub(super) fn cap_at(&self, i: usize) -> bool {
-        self.toks
-            .get(i)
-            .and_then(|t| self.text[t.start..].chars().next())
-            .is_some_and(char::is_uppercase)
-    }
-
     /// Whether the word at `k`, which looks like a past form, says nothing of the tense: a
     /// participle after a form of "be" ("will be released Monday", "is held in May", "to be paid
     /// Friday") takes its tense from the auxiliary, one after a determiner is an adjective or a
@@ -120,7 +105,7 @@ impl Parser<'_> {
     pub(super) fn reported_future(&self, k: usize, end: usize) -> bool {
         self.w(k) == "would"
             && self.w(k + 1) != "have"
-            && !(self.is_punct_at(end, '\'') && self.w(end + 1) == "s")
+            && !(self.punct(end, '\'') && self.w(end + 1) == "s")
     }
 }
 
@@ -225,7 +210,7 @@ pub(super) fn direction(
     for (k, &s) in sentence_of.iter().enumerate().skip(end).take(14) {
         // "who will unveil his plans on Monday, said ...": past a comma, a tense belongs to
         // another clause when the expression's own clause already has one.
-        if s != sent || p.clause_break(k) || (best.is_some() && p.is_punct_at(k, ',')) {
+        if s != sent || p.clause_break(k) || (best.is_some() && p.punct(k, ',')) {
             break;
         }
         let c = cue(k, false);

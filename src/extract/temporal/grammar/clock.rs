@@ -11,7 +11,7 @@ impl Parser<'_> {
     /// (the modifier before it is read by `parse_at`; alone, "morning" is too often a noun).
     pub fn core_pod(&self, i: usize) -> Core {
         let p = self.lx(i).part_of_day().filter(|p| !p.starts_with('T'))?;
-        let prev = if self.is_punct_at(i.wrapping_sub(1), '-') && self.glued_at(i) {
+        let prev = if self.punct(i.wrapping_sub(1), '-') && self.glued(i) {
             i.checked_sub(2)
         } else {
             i.checked_sub(1)
@@ -86,11 +86,11 @@ impl Parser<'_> {
                     ));
                 }
                 // The "17:18" of "2:17:18" is no clock either.
-                if i > 0 && self.is_punct_at(i - 1, ':') && self.glued_at(i) {
+                if i > 0 && self.punct(i - 1, ':') && self.glued(i) {
                     return None;
                 }
                 let (mut k, mut m, mut colon) = (i + 1, 0, false);
-                if self.is_punct_at(k, ':') && self.glued_at(k) && self.glued_at(k + 1) {
+                if self.punct(k, ':') && self.glued(k) && self.glued(k + 1) {
                     let t = self.toks.get(k + 1)?;
                     if t.kind != Kind::Num || t.digits != 2 {
                         return None;
@@ -99,7 +99,7 @@ impl Parser<'_> {
                     k += 2;
                     colon = true;
                     // "a record of 2:17:18": a race time, not a clock.
-                    if self.is_punct_at(k, ':') && self.glued_at(k) {
+                    if self.punct(k, ':') && self.glued(k) {
                         return None;
                     }
                 }
@@ -119,12 +119,12 @@ impl Parser<'_> {
         };
         if is_zone(self.w(end)) {
             end += 1;
-        } else if self.w(end + 1) == "time" && (self.w(end) == "local" || self.cap_at(end)) {
+        } else if self.w(end + 1) == "time" && (self.w(end) == "local" || self.capitalised(end)) {
             // "6am local time", "6 a.m. Moscow time"
             end += 2;
         }
         // A day right after: "Thursday", "Nov. 9", "today".
-        let k = if self.is_punct_at(end, ',') || self.w(end) == "on" {
+        let k = if self.punct(end, ',') || self.w(end) == "on" {
             end + 1
         } else {
             end
@@ -167,12 +167,12 @@ impl Parser<'_> {
             return Some((k + 1, Some(w == "pm")));
         }
         if matches!(w, "a" | "p")
-            && self.is_punct_at(k + 1, '.')
-            && self.glued_at(k + 1)
+            && self.punct(k + 1, '.')
+            && self.glued(k + 1)
             && self.w(k + 2) == "m"
-            && self.glued_at(k + 2)
+            && self.glued(k + 2)
         {
-            let end = if self.is_punct_at(k + 3, '.') && self.glued_at(k + 3) {
+            let end = if self.punct(k + 3, '.') && self.glued(k + 3) {
                 k + 4
             } else {
                 k + 3
@@ -196,7 +196,7 @@ impl Parser<'_> {
                 _ => {}
             }
         }
-        if w == "o" && self.is_punct_at(k + 1, '\'') && self.w(k + 2) == "clock" {
+        if w == "o" && self.punct(k + 1, '\'') && self.w(k + 2) == "clock" {
             return Some((k + 3, None));
         }
         Some((k, None))

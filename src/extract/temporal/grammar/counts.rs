@@ -42,9 +42,9 @@ impl Parser<'_> {
             // "5 1/2"
             if let (Some(a), Some(b)) = (self.toks.get(i + 1), self.toks.get(i + 3))
                 && a.kind == Kind::Num
-                && self.is_punct_at(i + 2, '/')
-                && self.glued_at(i + 2)
-                && self.glued_at(i + 3)
+                && self.punct(i + 2, '/')
+                && self.glued(i + 2)
+                && self.glued(i + 3)
                 && let (Some(x), Some(y)) = (a.num, b.num)
                 && y > x
                 && y <= 4
@@ -73,9 +73,9 @@ impl Parser<'_> {
         }
         // "twenty-five"
         if let Some(a) = n
-            && self.is_punct_at(i + 1, '-')
-            && self.glued_at(i + 1)
-            && self.glued_at(i + 2)
+            && self.punct(i + 1, '-')
+            && self.glued(i + 1)
+            && self.glued(i + 2)
             && let Some(Some(b)) = self.lx(i + 2).number()
             && a >= 20.0
             && b < 10.0
@@ -183,7 +183,7 @@ impl Parser<'_> {
         if unit_filler(self.w(k)) && self.lx(k + 1).unit().is_some() {
             k += 1;
         }
-        let hyphen = self.is_punct_at(k, '-') && self.glued_at(k) && self.glued_at(k + 1);
+        let hyphen = self.punct(k, '-') && self.glued(k) && self.glued(k + 1);
         if hyphen {
             k += 1;
         }
@@ -211,7 +211,7 @@ impl Parser<'_> {
                 "a" | "an" | "the" | "its" | "their" | "his" | "her" | "our" | "all" | "this"
             )
             && self.lx(k + 3).unit().is_none()
-            && self.year_at_pub(k + 3).is_none();
+            && self.year_at(k + 3).is_none();
         let fraction = unit == Unit::Quarter
             && (hyphen
                 || share_of
@@ -239,8 +239,8 @@ impl Parser<'_> {
             end += 3;
         }
         // "12-year-old" is an age; "a year-earlier quarter" is read by the misc rule.
-        if self.is_punct_at(end, '-')
-            && self.glued_at(end)
+        if self.punct(end, '-')
+            && self.glued(end)
             && matches!(self.w(end + 1), "old" | "earlier" | "ago")
         {
             return None;

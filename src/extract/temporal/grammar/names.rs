@@ -12,13 +12,13 @@ impl Parser<'_> {
 
     /// A word written with a capital inside a sentence (not after a full stop or at a line's start).
     pub fn title_case_word(&self, i: usize) -> bool {
-        i > 0 && self.cap_at(i) && !self.is_punct_at(i - 1, '.') && !self.toks[i].newline_before
+        i > 0 && self.capitalised(i) && !self.punct(i - 1, '.') && !self.toks[i].newline_before
     }
 
     /// Whether a name follows at `i`: a capitalised word that is no month or weekday, nor "I" or a
     /// title before a surname ("On Christmas I visited", "On the Sunday Mr Smith resigned").
     pub fn name_follows(&self, i: usize) -> bool {
-        self.cap_at(i)
+        self.capitalised(i)
             && self.toks.get(i).is_some_and(|t| t.kind == Kind::Word)
             && self.lx(i).month().is_none()
             && self.lx(i).weekday().is_none()

@@ -110,7 +110,7 @@ impl Parser<'_> {
             };
             // "last year's quarter": the quarter the text is about, a year back.
             if unit == Unit::Year
-                && self.is_punct_at(j + 1, '\'')
+                && self.punct(j + 1, '\'')
                 && self.w(j + 2) == "s"
                 && matches!(self.w(j + 3), "quarter" | "period")
                 && anchor == Anchor::Reference
@@ -120,7 +120,7 @@ impl Parser<'_> {
             }
             // "this year's third quarter"
             if unit == Unit::Year
-                && self.is_punct_at(j + 1, '\'')
+                && self.punct(j + 1, '\'')
                 && self.w(j + 2) == "s"
                 && let Some((e, p)) = self.quarter_or_half(j + 3)
             {
@@ -156,7 +156,7 @@ impl Parser<'_> {
                 },
             ));
         }
-        if let Some(wd) = self.lx(j).weekday().filter(|_| self.cap_at(j)) {
+        if let Some(wd) = self.lx(j).weekday().filter(|_| self.capitalised(j)) {
             let dir = match w {
                 "last" | "past" | "previous" => -1,
                 "next" | "coming" | "following" => 1,
@@ -177,7 +177,7 @@ impl Parser<'_> {
                 },
             ));
         }
-        if let Some(m) = self.lx(j).month().filter(|_| self.cap_at(j)) {
+        if let Some(m) = self.lx(j).month().filter(|_| self.capitalised(j)) {
             if anchor == Anchor::Text {
                 return None;
             }
@@ -219,7 +219,7 @@ impl Parser<'_> {
             } else {
                 e
             };
-            if let Some((e2, y)) = self.year_at_pub(k) {
+            if let Some((e2, y)) = self.year_at(k) {
                 return Some((e2, part(YearRef::Abs(y), p)));
             }
             if self.w(e) == "of" {
@@ -251,20 +251,11 @@ impl Parser<'_> {
         None
     }
 
-    pub fn year_at_pub(&self, i: usize) -> Option<(usize, i32)> {
-        let t = self.toks.get(i)?;
-        (t.kind == Kind::Num && t.digits == 4 && !t.ordinal && !t.plural)
-            .then_some(t.num)
-            .flatten()
-            .filter(|n| (1000..=2199).contains(n))
-            .map(|n| (i + 1, n as i32))
-    }
-
     /// "third quarter", "third-quarter", "first half", "Q3", "3Q".
     pub fn quarter_or_half(&self, i: usize) -> Option<(usize, Part)> {
         let t = self.toks.get(i)?;
-        if self.w(i) == "q" && self.cap_at(i) {
-            let n = self.toks.get(i + 1).filter(|_| self.glued_at(i + 1))?;
+        if self.w(i) == "q" && self.capitalised(i) {
+            let n = self.toks.get(i + 1).filter(|_| self.glued(i + 1))?;
             let q = n
                 .num
                 .filter(|q| (1..=4).contains(q) && n.kind == Kind::Num)?;
@@ -280,7 +271,7 @@ impl Parser<'_> {
         } else {
             self.lx(i).ordinal()?
         };
-        let k = if self.is_punct_at(i + 1, '-') && self.glued_at(i + 1) {
+        let k = if self.punct(i + 1, '-') && self.glued(i + 1) {
             i + 2
         } else {
             i + 1

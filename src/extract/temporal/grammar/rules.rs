@@ -19,13 +19,13 @@ impl Parser<'_> {
         if self.w(i) == "today"
             && self.title_case_word(i)
             && self.toks[i - 1].kind == Kind::Word
-            && !(i >= 2 && self.cap_at(i - 1) && self.cap_at(i - 2))
+            && !(i >= 2 && self.capitalised(i - 1) && self.capitalised(i - 2))
         {
             return None;
         }
         // "today's youth", "in today's world": nowadays, not the publication day.
         if self.w(i) == "today"
-            && self.is_punct_at(i + 1, '\'')
+            && self.punct(i + 1, '\'')
             && self.w(i + 2) == "s"
             && self.on(i + 3, List::GenericPresent)
         {
@@ -73,7 +73,7 @@ impl Parser<'_> {
     /// "Friday", "Tuesday morning", "Tuesdays" (a set).
     pub fn core_weekday(&self, i: usize) -> Core {
         let w = self.w(i);
-        if !self.cap_at(i) {
+        if !self.capitalised(i) {
             return None;
         }
         if let Some(wd) = w
@@ -84,21 +84,17 @@ impl Parser<'_> {
             return Some((i + 1, Sem::Set(format!("XXXX-WXX-{wd}"))));
         }
         let wd = self.lx(i).weekday()?;
-        if w.len() <= 4 && !(self.is_punct_at(i + 1, '.') && self.glued_at(i + 1)) {
+        if w.len() <= 4 && !(self.punct(i + 1, '.') && self.glued(i + 1)) {
             return None;
         }
         let abbrev = w.len() <= 4;
-        let mut end = if abbrev && self.is_punct_at(i + 1, '.') && self.glued_at(i + 1) {
+        let mut end = if abbrev && self.punct(i + 1, '.') && self.glued(i + 1) {
             i + 2
         } else {
             i + 1
         };
         // "Monday, Oct. 26": the date says which Monday.
-        let k = if self.is_punct_at(end, ',') {
-            end + 1
-        } else {
-            end
-        };
+        let k = if self.punct(end, ',') { end + 1 } else { end };
         if let Some((e, sem @ Sem::Day { .. })) = self.core_month_led_pub(k) {
             return Some((e, sem));
         }
@@ -119,10 +115,7 @@ impl Parser<'_> {
         }
         // "business with Wednesday, who are fourth": a team (Sheffield Wednesday).
         // ("arrested on Friday, who cannot be named" keeps its Friday.)
-        if self.is_punct_at(end, ',')
-            && self.w(end + 1) == "who"
-            && !(i > 0 && self.time_lead(i - 1))
-        {
+        if self.punct(end, ',') && self.w(end + 1) == "who" && !(i > 0 && self.time_lead(i - 1)) {
             return None;
         }
         // "The Sunday Times", "the Good Friday Agreement": a title.
@@ -136,8 +129,8 @@ impl Parser<'_> {
         let mut pod = None;
         if let Some(p) = self.lx(end).part_of_day().filter(|p| !p.starts_with('T')) {
             // "Saturday Night Takeaway", "Monday Night Football": a title.
-            if self.cap_at(end)
-                && self.cap_at(end + 1)
+            if self.capitalised(end)
+                && self.capitalised(end + 1)
                 && self.toks.get(end + 1).is_some_and(|t| t.kind == Kind::Word)
             {
                 return None;
@@ -219,7 +212,7 @@ impl Parser<'_> {
             return None;
         }
         // "Now, he says, ..." opens an argument rather than dating it.
-        if w == "now" && self.cap_at(i) && self.is_punct_at(i + 1, ',') {
+        if w == "now" && self.capitalised(i) && self.punct(i + 1, ',') {
             return None;
         }
         Some((i + 1, Sem::Ref(r)))
@@ -267,7 +260,7 @@ impl Parser<'_> {
                 Sem::Set(crate::extract::temporal::sem::duration_value(n, unit)),
             ));
         }
-        if let Some(wd) = self.lx(j).weekday().filter(|_| self.cap_at(j)) {
+        if let Some(wd) = self.lx(j).weekday().filter(|_| self.capitalised(j)) {
             let mut end = j + 1;
             let mut v = format!("XXXX-WXX-{wd}");
             if let Some(p) = self.lx(end).part_of_day().filter(|p| !p.starts_with('T')) {
@@ -277,7 +270,7 @@ impl Parser<'_> {
             }
             return Some((end, Sem::Set(v)));
         }
-        if let Some(m) = self.lx(j).month().filter(|_| self.cap_at(j)) {
+        if let Some(m) = self.lx(j).month().filter(|_| self.capitalised(j)) {
             return Some((j + 1, Sem::Set(format!("XXXX-{m:02}"))));
         }
         if let Some(p) = self.lx(j).part_of_day().filter(|p| !p.starts_with('T')) {
@@ -288,7 +281,7 @@ impl Parser<'_> {
 
     /// "Thanksgiving Day", "Christmas 2024", "last Thanksgiving" (via `core_det`), "Easter week".
     pub fn core_holiday(&self, i: usize) -> Core {
-        if !self.entry(i).is_some_and(|e| e.holiday_start) || !self.cap_at(i) {
+        if !self.entry(i).is_some_and(|e| e.holiday_start) || !self.capitalised(i) {
             return None;
         }
         let start = self.toks.get(i)?.start;
@@ -336,9 +329,9 @@ impl Parser<'_> {
         let w = self.w(i);
         // "day-long", "decades-long": how long something lasts.
         if let Some(unit) = self.lx(i).unit()
-            && self.is_punct_at(i + 1, '-')
-            && self.glued_at(i + 1)
-            && self.glued_at(i + 2)
+            && self.punct(i + 1, '-')
+            && self.glued(i + 1)
+            && self.glued(i + 2)
             && self.w(i + 2) == "long"
             && !self.title_case_word(i)
         {
@@ -347,9 +340,9 @@ impl Parser<'_> {
         }
         // "year-end", "year end", "year's end": the end of this year.
         if w == "year" {
-            let k = if self.is_punct_at(i + 1, '-') {
+            let k = if self.punct(i + 1, '-') {
                 i + 2
-            } else if self.is_punct_at(i + 1, '\'') && self.w(i + 2) == "s" {
+            } else if self.punct(i + 1, '\'') && self.w(i + 2) == "s" {
                 i + 3
             } else {
                 i + 1
@@ -361,8 +354,8 @@ impl Parser<'_> {
         let prev = i.checked_sub(1).map_or("", |p| self.w(p));
         // "year-earlier", "year-ago" (+ "quarter"/"period")
         if w == "year"
-            && self.is_punct_at(i + 1, '-')
-            && self.glued_at(i + 1)
+            && self.punct(i + 1, '-')
+            && self.glued(i + 1)
             && matches!(self.w(i + 2), "earlier" | "ago")
         {
             if let Some((e, p)) = self.quarter_or_half(i + 3) {
@@ -404,7 +397,7 @@ impl Parser<'_> {
         }
         if prev == "the" {
             match w {
-                "quarter" if !self.is_punct_at(i + 1, '-') => {
+                "quarter" if !self.punct(i + 1, '-') => {
                     // "the quarter ended Sept. 30": the quarter of that day.
                     if matches!(self.w(i + 1), "ended" | "ending")
                         && let Some((_, Sem::Day { y, m, .. })) = self.core_month_led_pub(i + 2)
@@ -418,9 +411,9 @@ impl Parser<'_> {
                     }
                     return Some((i + 1, Sem::LastQuarter { years_back: 0 }));
                 }
-                "year" if !self.is_punct_at(i + 1, '-') && !self.is_punct_at(i + 1, '\'') => {
+                "year" if !self.punct(i + 1, '-') && !self.punct(i + 1, '\'') => {
                     // "Player of the Year", "Businessman of the Year": an award's title.
-                    if self.cap_at(i) && i >= 2 && self.w(i - 2) == "of" {
+                    if self.capitalised(i) && i >= 2 && self.w(i - 2) == "of" {
                         return None;
                     }
                     // "the year ended June 30": a fiscal year, a span; "the end of the year",
@@ -445,7 +438,7 @@ impl Parser<'_> {
                         return Some((i + 2, sem));
                     }
                     // "the year 2004" is read by the year rule.
-                    if self.year_at_pub(i + 1).is_some() {
+                    if self.year_at(i + 1).is_some() {
                         return None;
                     }
                     return Some((i + 1, shift(Unit::Year, 0)));
@@ -492,7 +485,7 @@ impl Parser<'_> {
                 return None;
             }
             let k = if self.w(i + 1) == "of" { i + 2 } else { i + 1 };
-            if let Some((e, y)) = self.year_at_pub(k).or_else(|| self.spelled_year(k)) {
+            if let Some((e, y)) = self.year_at(k).or_else(|| self.spelled_year(k)) {
                 return Some((e, part(YearRef::Abs(y), Part::Season(s))));
             }
             let lead = |w: &str| {
