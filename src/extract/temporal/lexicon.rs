@@ -266,6 +266,18 @@ pub enum List {
     SeasonNoun,
     /// Words of a match report, where "the second half" is the game's.
     MatchWord,
+    /// Words before a bare number that make it a number, not a year ("flight 1549").
+    NotYearBefore,
+    /// Words before a number well past the publication year that make it a year ("by 2050").
+    FarYearLead,
+    /// Nouns after a number well past the publication year that make it a year ("a 2030 target").
+    YearPlan,
+    /// Month names that are verbs as well, not trusted alone at the start of a sentence ("May").
+    VerbMonth,
+    /// Month names that are given names as well ("June Whitfield").
+    NameMonth,
+    /// Verbs after "May" that make it a person speaking ("May said").
+    SpeechVerb,
 }
 
 impl List {
@@ -278,7 +290,22 @@ impl List {
         (List::GenericPresent, "temporal-generic-present.txt"),
         (List::SeasonNoun, "temporal-season-nouns.txt"),
         (List::MatchWord, "temporal-match-words.txt"),
+        (List::NotYearBefore, "temporal-not-year-before.txt"),
+        (List::FarYearLead, "temporal-far-year-leads.txt"),
+        (List::YearPlan, "temporal-year-plans.txt"),
+        (List::VerbMonth, "temporal-verb-months.txt"),
+        (List::NameMonth, "temporal-name-months.txt"),
+        (List::SpeechVerb, "temporal-speech-verbs.txt"),
     ];
+
+    /// Whether the list's words carry its bit in their entries. A list of the commonest function
+    /// words ("in", "of", "the") is not: it is asked about rarely, and as entries those words
+    /// would cost the tokenizer a table hit on every occurrence; `Parser::on` looks it up by
+    /// word instead.
+    #[inline]
+    pub const fn indexed(self) -> bool {
+        !matches!(self, List::FarYearLead)
+    }
 
     /// This list's bit in `Entry::lists`.
     #[inline]
@@ -423,7 +450,16 @@ impl Lexicon {
         keys.extend(starts.iter().flat_map(|s| s.words).map(|w| w.to_string()));
         keys.extend(grammar::leads().map(str::to_string));
         keys.extend(self.holiday_starts.keys().cloned());
-        keys.extend(self.lists.keys().cloned());
+        let indexed = List::FILES
+            .iter()
+            .filter(|(l, _)| l.indexed())
+            .fold(0, |a, (l, _)| a | l.bit());
+        keys.extend(
+            self.lists
+                .iter()
+                .filter(|(_, bits)| *bits & indexed != 0)
+                .map(|(w, _)| w.clone()),
+        );
         let mut short: Vec<(u64, u32)> = Vec::new();
         for k in keys {
             if !k.is_empty() {

@@ -1,6 +1,7 @@
 //! Clock times and parts of the day: "3 p.m.", "9am on Friday", "4.15am", "10:35 a.m. EDT
 //! Thursday", "noon", "late afternoon".
 
+use super::dates::{DayLed, MonthLed};
 use super::{Core, Parser, Rule, Start};
 use crate::extract::temporal::lexicon::Word;
 use crate::extract::temporal::sem::{Anchor, Sem};
@@ -129,15 +130,12 @@ impl Parser<'_> {
         } else {
             end
         };
-        let day = [
-            Self::core_weekday,
-            Self::core_month_led_pub,
-            Self::core_day_led,
-            Self::core_deictic,
-            Self::core_holiday,
-        ]
-        .iter()
-        .find_map(|rule| rule(self, k));
+        let day = self
+            .core_weekday(k)
+            .or_else(|| MonthLed::day(self, k))
+            .or_else(|| DayLed::parse(self, k))
+            .or_else(|| self.core_deictic(k))
+            .or_else(|| self.core_holiday(k));
         if let Some((e, sem)) = day
             && matches!(
                 sem,

@@ -1,6 +1,7 @@
 //! Grammar rules for determined expressions: "the past two months", "last week", "next Tuesday",
 //! "the third quarter" (counts such as "two years ago" are in `counts`).
 
+use super::dates::Decade;
 use super::{Core, Parser, Rule, Start, duration, part};
 use crate::extract::temporal::lexicon::{List, Unit, Word};
 use crate::extract::temporal::sem::{Anchor, Part, Sem, YearRef};
@@ -209,7 +210,7 @@ impl Parser<'_> {
             // "the last half of the '80s": a part of a decade reads as the decade.
             if matches!(p, Part::Half(_)) && self.w(e) == "of" {
                 let d = if self.w(e + 1) == "the" { e + 2 } else { e + 1 };
-                if let Some((end, sem @ Sem::Decade(_))) = self.core_decade(d) {
+                if let Some((end, sem @ Sem::Decade(_))) = Decade::parse(self, d) {
                     return Some((end, sem));
                 }
             }

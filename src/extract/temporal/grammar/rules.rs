@@ -2,6 +2,7 @@
 //! calendar ones are in `dates`, clock times in `clock`, counts in `counts`, determined
 //! ones in `relative`).
 
+use super::dates::{DayLed, MonthLed};
 use super::{Core, Parser, Rule, Start, duration, part, shift};
 use crate::extract::temporal::lexicon::{List, Unit, Word};
 use crate::extract::temporal::sem::{Anchor, Part, Sem, YearRef};
@@ -95,11 +96,11 @@ impl Parser<'_> {
         };
         // "Monday, Oct. 26": the date says which Monday.
         let k = if self.punct(end, ',') { end + 1 } else { end };
-        if let Some((e, sem @ Sem::Day { .. })) = self.core_month_led_pub(k) {
+        if let Some((e, sem @ Sem::Day { .. })) = MonthLed::day(self, k) {
             return Some((e, sem));
         }
         // "Saturday, 26 February" (day first, as British news writes it).
-        if let Some((e, sem @ Sem::Day { .. })) = self.core_day_led(k) {
+        if let Some((e, sem @ Sem::Day { .. })) = DayLed::parse(self, k) {
             return Some((e, sem));
         }
         // "owned by Sun.", "Tears of the Sun.": without a date after it, an abbreviation is a day
@@ -400,7 +401,7 @@ impl Parser<'_> {
                 "quarter" if !self.punct(i + 1, '-') => {
                     // "the quarter ended Sept. 30": the quarter of that day.
                     if matches!(self.w(i + 1), "ended" | "ending")
-                        && let Some((_, Sem::Day { y, m, .. })) = self.core_month_led_pub(i + 2)
+                        && let Some((_, Sem::Day { y, m, .. })) = MonthLed::day(self, i + 2)
                     {
                         let y = y.map_or(YearRef::Near, YearRef::Abs);
                         return Some((i + 1, part(y, Part::Quarter((m - 1) / 3 + 1))));
@@ -462,7 +463,7 @@ impl Parser<'_> {
                     return Some((i + 1, shift(unit, 0)));
                 }
                 "week" if self.w(i + 1) == "of" => {
-                    if let Some((e, day @ Sem::Day { .. })) = self.core_month_led_pub(i + 2) {
+                    if let Some((e, day @ Sem::Day { .. })) = MonthLed::day(self, i + 2) {
                         return Some((e, Sem::WeekOf(Box::new(day))));
                     }
                 }
@@ -567,11 +568,6 @@ impl Parser<'_> {
             ("last", "year", _) => Some(i + 2),
             _ => None,
         }
-    }
-
-    pub fn core_month_led_pub(&self, i: usize) -> Core {
-        let r = self.core_month_led(i)?;
-        matches!(r.1, Sem::Day { .. }).then_some(r)
     }
 }
 

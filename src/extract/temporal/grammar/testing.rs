@@ -110,31 +110,56 @@ pub fn rows<R: Rule>(rows: &[Row]) {
         .position(|n| n.rsplit("::").next() == Some(name))
         .map(|r| 1u32 << r)
         .unwrap_or_else(|| panic!("{name} is not in the rule list"));
-    for &(text, span, value) in rows {
-        let found = tagged(text, REFERENCE);
-        let at = found.iter().find(|t| t.span.slice(text) == span);
-        if value.is_empty() {
-            assert!(at.is_none(), "{name}: {text:?} tags {span:?} as {at:?}");
-            continue;
+    let failures: Vec<String> = rows
+        .iter()
+        .filter_map(|row| check_row(row, bit, R::parse).err())
+        .collect();
+    assert!(failures.is_empty(), "{name}:\n{}", failures.join("\n"));
+}
+
+/// One row of `rows`: the tagger's reading, then the rule's (`parse`, whose start bit is `bit`).
+fn check_row(
+    &(text, span, value): &Row,
+    bit: u32,
+    parse: fn(&Parser<'_>, usize) -> super::Core,
+) -> Result<(), String> {
+    let found = tagged(text, REFERENCE);
+    let at = found.iter().find(|t| t.span.slice(text) == span);
+    match at {
+        Some(t) if value.is_empty() => return Err(format!("{text:?} tags {span:?} as {t:?}")),
+        None if value.is_empty() => return Ok(()),
+        None => {
+            let got: Vec<(&str, &str)> = found
+                .iter()
+                .map(|t| (t.span.slice(text), t.value.as_str()))
+                .collect();
+            return Err(format!("{text:?} does not tag {span:?} (tags {got:?})"));
         }
-        let Some(t) = at else {
-            let got: Vec<&str> = found.iter().map(|t| t.span.slice(text)).collect();
-            panic!("{name}: {text:?} does not tag {span:?} (tags {got:?})");
-        };
-        assert_eq!(t.value, value, "{name}: {text:?} {span:?}");
-        let read = with_parser(text, |p| {
-            (0..p.toks.len())
-                .filter(|&k| p.toks[k].start >= t.span.start && p.toks[k].end <= t.span.end)
-                .any(|k| {
-                    p.starts_at(k) & bit != 0
-                        && R::parse(p, k).is_some_and(|(e, _)| {
-                            p.toks
-                                .get(e.wrapping_sub(1))
-                                .is_some_and(|x| x.end == t.span.end)
-                        })
-                })
-        });
-        assert!(read, "{name}: {text:?} {span:?} is not read by this rule");
+        Some(t) if t.value != value => {
+            return Err(format!(
+                "{text:?} tags {span:?} as {:?}, not {value:?}",
+                t.value
+            ));
+        }
+        Some(_) => {}
+    }
+    let t = at.expect("a match");
+    let read = with_parser(text, |p| {
+        (0..p.toks.len())
+            .filter(|&k| p.toks[k].start >= t.span.start && p.toks[k].end <= t.span.end)
+            .any(|k| {
+                p.starts_at(k) & bit != 0
+                    && parse(p, k).is_some_and(|(e, _)| {
+                        p.toks
+                            .get(e.wrapping_sub(1))
+                            .is_some_and(|x| x.end == t.span.end)
+                    })
+            })
+    });
+    if read {
+        Ok(())
+    } else {
+        Err(format!("{text:?} {span:?} is not read by this rule"))
     }
 }
 
