@@ -278,6 +278,8 @@ pub enum List {
     NameMonth,
     /// Verbs after "May" that make it a person speaking ("May said").
     SpeechVerb,
+    /// Time zones after a clock time ("EDT", "GMT").
+    TimeZone,
 }
 
 impl List {
@@ -296,6 +298,7 @@ impl List {
         (List::VerbMonth, "temporal-verb-months.txt"),
         (List::NameMonth, "temporal-name-months.txt"),
         (List::SpeechVerb, "temporal-speech-verbs.txt"),
+        (List::TimeZone, "temporal-time-zones.txt"),
     ];
 
     /// Whether the list's words carry its bit in their entries. A list of the commonest function
