@@ -1,6 +1,8 @@
 //! Counts and the durations built on them: "two years", "18 months", "a decade", "16-hour",
 //! "2 hours 5 minutes", "two to three weeks", then "ago", "earlier", "later", "from now".
 
+#[cfg(test)]
+use super::testing::rows;
 use super::{Core, Parser, Rule, Start, duration, shift};
 use crate::extract::temporal::lexicon::{Unit, Word};
 use crate::extract::temporal::sem::{Anchor, Sem};
@@ -400,4 +402,133 @@ impl Rule for Count {
     fn parse(p: &Parser<'_>, i: usize) -> Core {
         p.core_number(i)
     }
+}
+
+/// A bare plural unit as a span of unknown length: "decades-long" (and "day-long", one day),
+/// "the weeks ahead", "over the years", "months ago" (some time back), "in the weeks before
+/// the shooting", "after months of talks", "for years", "within minutes", "took months".
+pub struct Spans;
+
+impl Rule for Spans {
+    const START: Start = Start {
+        kinds: Word::UNIT,
+        ..Start::NOWHERE
+    };
+
+    fn parse(p: &Parser<'_>, i: usize) -> Core {
+        let unit = p.lx(i).unit()?;
+        Self::long(p, i, unit)
+            .or_else(|| Self::after_the(p, i, unit))
+            .or_else(|| Self::ago(p, i))
+            .or_else(|| Self::before_or_of(p, i, unit))
+            .or_else(|| Self::led(p, i, unit))
+    }
+}
+
+impl Spans {
+    /// "day-long", "decades-long": how long something lasts.
+    fn long(p: &Parser<'_>, i: usize, unit: Unit) -> Core {
+        if p.punct(i + 1, '-')
+            && p.glued(i + 1)
+            && p.glued(i + 2)
+            && p.w(i + 2) == "long"
+            && !p.title_case_word(i)
+        {
+            let n = (!p.w(i).ends_with('s')).then_some(1.0);
+            return Some((i + 3, duration(n, unit)));
+        }
+        None
+    }
+
+    /// "the weeks ahead", "over the years".
+    fn after_the(p: &Parser<'_>, i: usize, unit: Unit) -> Core {
+        let w = p.w(i);
+        if !(i > 0 && p.w(i - 1) == "the" && w.len() > 3 && w.ends_with('s') && unit >= Unit::Day) {
+            return None;
+        }
+        if p.w(i + 1) == "ahead" {
+            return Some((i + 2, duration(None, unit)));
+        }
+        if i >= 2 && p.w(i - 2) == "over" {
+            return Some((i + 1, duration(None, unit)));
+        }
+        None
+    }
+
+    /// "just months ago", "Years ago,": some time back, as "several years ago".
+    fn ago(p: &Parser<'_>, i: usize) -> Core {
+        (p.w(i + 1) == "ago" && p.w(i).ends_with('s') && (i == 0 || p.count_at(i - 1).is_none()))
+            .then_some((i + 2, Sem::Ref("PAST_REF")))
+    }
+
+    /// "in the weeks before the shooting", "the years that followed", "after months of talks"
+    /// ("two years of age" is an age, and a count is read by `Count`).
+    fn before_or_of(p: &Parser<'_>, i: usize, unit: Unit) -> Core {
+        let w = p.w(i);
+        let prev = i.checked_sub(1).map_or("", |k| p.w(k));
+        (w.ends_with('s')
+            && !matches!(w, "hours" | "minutes" | "seconds" | "quarters")
+            && ((prev == "the" && matches!(p.w(i + 1), "before" | "after" | "that" | "following"))
+                || (p.w(i + 1) == "of"
+                    && !matches!(p.w(i + 2), "age" | "the" | "a" | "an")
+                    && (i == 0 || p.count_at(i - 1).is_none()))))
+        .then(|| (i + 1, duration(None, unit)))
+    }
+
+    /// "for years", "within weeks", "spent years campaigning", "took months", "within minutes",
+    /// "for hours" (but "the minutes of the meeting" are no time).
+    fn led(p: &Parser<'_>, i: usize, unit: Unit) -> Core {
+        let w = p.w(i);
+        let prev = i.checked_sub(1).map_or("", |k| p.w(k));
+        (matches!(
+            prev,
+            "for" | "within" | "over" | "spent" | "spend" | "spends" | "took" | "take" | "takes"
+        ) && w.ends_with('s')
+            && (!matches!(w, "hours" | "minutes" | "seconds")
+                || (matches!(prev, "for" | "within") && p.w(i + 1) != "of")))
+            .then(|| (i + 1, duration(None, unit)))
+    }
+}
+
+#[cfg(test)]
+#[test]
+fn spans() {
+    rows::<Spans>(&[
+        (
+            "Lawyers emerged from their third day-long meeting.",
+            "day-long",
+            "P1D",
+        ),
+        (
+            "It is a symbol of the decades-long battle.",
+            "decades-long",
+            "PXY",
+        ),
+        (
+            "Analysts expect more selling in the weeks ahead.",
+            "the weeks ahead",
+            "PXW",
+        ),
+        (
+            "Over the years many more patients died.",
+            "the years",
+            "PXY",
+        ),
+        (
+            "The firm was founded just months ago.",
+            "months ago",
+            "PAST_REF",
+        ),
+        (
+            "The car was seen in the weeks before the shooting.",
+            "weeks",
+            "PXW",
+        ),
+        ("After years of war, the border reopened.", "years", "PXY"),
+        ("The camp has been there for years.", "years", "PXY"),
+        ("She spent years campaigning for equal pay.", "years", "PXY"),
+        ("Rescuers arrived within minutes.", "minutes", "PTXM"),
+        ("He read the minutes of the meeting.", "minutes", ""),
+        ("The boy is two years of age.", "years", ""),
+    ]);
 }

@@ -11,7 +11,9 @@ use super::tokens::{Kind, Token};
 mod clock;
 mod counts;
 mod dates;
+mod holidays;
 mod names;
+mod periods;
 mod relative;
 mod rules;
 #[cfg(test)]
@@ -203,7 +205,16 @@ rules! {
     clock::PartOfDay,
     rules::Ref,
     rules::Every,
-    rules::Misc,
+    // The phrases below were one rule read in this order; no two of them read the same words
+    // except where the longer reading wins anyway ("the week-long" over "the week").
+    counts::Spans,
+    periods::YearEnd,
+    periods::YearAgo,
+    periods::LatestQuarter,
+    periods::Comparable,
+    periods::TheQuarter,
+    relative::TheUnit,
+    holidays::Season,
 }
 
 const _: () = assert!(STARTS.len() <= 32, "a start mask has 32 bits");

@@ -1,8 +1,10 @@
 //! Grammar rules for determined expressions: "the past two months", "last week", "next Tuesday",
 //! "the third quarter" (counts such as "two years ago" are in `counts`).
 
-use super::dates::Decade;
-use super::{Core, Parser, Rule, Start, duration, part};
+use super::dates::{Decade, MonthLed};
+#[cfg(test)]
+use super::testing::rows;
+use super::{Core, Parser, Rule, Start, duration, part, shift};
 use crate::extract::temporal::lexicon::{List, Unit, Word};
 use crate::extract::temporal::sem::{Anchor, Part, Sem, YearRef};
 use crate::extract::temporal::tokens::Kind;
@@ -327,4 +329,123 @@ impl Rule for QuarterOrHalf {
     fn parse(p: &Parser<'_>, i: usize) -> Core {
         p.core_ordinal(i)
     }
+}
+
+/// "the year" (this year; "the year ended June 30" and "the year ahead" are spans, "the year
+/// before" the one before the year the text is about), "the end of the month", "the week of
+/// March 6", "the weekend" (which one follows the tense).
+pub struct TheUnit;
+
+impl Rule for TheUnit {
+    const START: Start = Start {
+        words: &["year", "month", "week", "weekend"],
+        ..Start::NOWHERE
+    };
+
+    fn parse(p: &Parser<'_>, i: usize) -> Core {
+        if i == 0 || p.w(i - 1) != "the" {
+            return None;
+        }
+        let w = p.w(i);
+        match w {
+            "year" if !p.punct(i + 1, '-') && !p.punct(i + 1, '\'') => Self::year(p, i),
+            "month" | "week" if i >= 2 && matches!(p.w(i - 2), "of" | "in") => {
+                let unit = if w == "month" {
+                    Unit::Month
+                } else {
+                    Unit::Week
+                };
+                Some((i + 1, shift(unit, 0)))
+            }
+            "week" if p.w(i + 1) == "of" => {
+                let (e, day) = MonthLed::day(p, i + 2)?;
+                Some((e, Sem::WeekOf(Box::new(day))))
+            }
+            // Which weekend follows the tense (marked by the text anchor; see `resolve`).
+            "weekend" => Some((
+                i + 1,
+                Sem::Shift {
+                    unit: Unit::Weekend,
+                    n: 0,
+                    anchor: Anchor::Text,
+                },
+            )),
+            _ => None,
+        }
+    }
+}
+
+impl TheUnit {
+    /// "the year" at `i` (after "the"); not an award's title ("Player of the Year"), and "the
+    /// year 2004" is read by `Year`.
+    fn year(p: &Parser<'_>, i: usize) -> Core {
+        if p.capitalised(i) && i >= 2 && p.w(i - 2) == "of" {
+            return None;
+        }
+        if p.on_span_end(i + 1) {
+            return Some((i + 1, duration(Some(1.0), Unit::Year)));
+        }
+        if p.w(i + 1) == "ahead" {
+            return Some((i + 2, duration(Some(1.0), Unit::Year)));
+        }
+        if matches!(p.w(i + 1), "before" | "earlier") {
+            let sem = Sem::Shift {
+                unit: Unit::Year,
+                n: -1,
+                anchor: Anchor::Text,
+            };
+            return Some((i + 2, sem));
+        }
+        if p.year_at(i + 1).is_some() {
+            return None;
+        }
+        Some((i + 1, shift(Unit::Year, 0)))
+    }
+}
+
+#[cfg(test)]
+#[test]
+fn the_unit() {
+    rows::<TheUnit>(&[
+        (
+            "The stock hit a high for the year in June.",
+            "the year",
+            "2025",
+        ),
+        (
+            "Net income rose in the year ended June 30.",
+            "the year",
+            "P1Y",
+        ),
+        (
+            "The company expects growth in the year ahead.",
+            "the year ahead",
+            "P1Y",
+        ),
+        (
+            "Sales rose to $1bn in 2004, up from $900m the year before.",
+            "the year before",
+            "2003",
+        ),
+        (
+            "Payments are due at the end of the month.",
+            "the end of the month",
+            "2025-11",
+        ),
+        (
+            "Talks are set for the week of December 8.",
+            "the week of December 8",
+            "2025-W50",
+        ),
+        (
+            "Crowds gathered over the weekend.",
+            "the weekend",
+            "2025-W46-WE",
+        ),
+        (
+            "She was named Sportswoman of the Year by the magazine.",
+            "Year",
+            "",
+        ),
+    ]);
 }
