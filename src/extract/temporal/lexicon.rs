@@ -280,6 +280,12 @@ pub enum List {
     SpeechVerb,
     /// Time zones after a clock time ("EDT", "GMT").
     TimeZone,
+    /// Words between a count and its unit ("20 more years", "eight trading days").
+    UnitFiller,
+    /// Words before "a year" that make it a rate ("$500 million a year").
+    RateWord,
+    /// Words before a bare plural unit that make it a span of unknown length ("for years").
+    SpanLead,
 }
 
 impl List {
@@ -299,15 +305,18 @@ impl List {
         (List::NameMonth, "temporal-name-months.txt"),
         (List::SpeechVerb, "temporal-speech-verbs.txt"),
         (List::TimeZone, "temporal-time-zones.txt"),
+        (List::UnitFiller, "temporal-unit-fillers.txt"),
+        (List::RateWord, "temporal-rate-words.txt"),
+        (List::SpanLead, "temporal-span-leads.txt"),
     ];
 
-    /// Whether the list's words carry its bit in their entries. A list of the commonest function
-    /// words ("in", "of", "the") is not: it is asked about rarely, and as entries those words
-    /// would cost the tokenizer a table hit on every occurrence; `Parser::on` looks it up by
-    /// word instead.
+    /// Whether the list's words carry its bit in their entries. A list of words common in
+    /// running text ("in", "of", "for", "million") that a rule asks about only while it reads
+    /// an expression is not: as entries those words would cost the tokenizer a table hit on
+    /// every occurrence, so `Parser::on` looks them up by word when asked.
     #[inline]
     pub const fn indexed(self) -> bool {
-        !matches!(self, List::FarYearLead)
+        !matches!(self, List::FarYearLead | List::RateWord | List::SpanLead)
     }
 
     /// This list's bit in `Entry::lists`.

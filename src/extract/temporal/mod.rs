@@ -234,7 +234,7 @@ fn a_counts(e: Option<&lexicon::Entry>, next: &tokens::Token<'_>) -> bool {
                         | "and"
                         | "while"
                 )
-                || grammar::unit_filler(next.norm)
+                || e.is_some_and(|e| e.on(List::UnitFiller))
         }
         _ => false,
     }

@@ -19,8 +19,6 @@ mod rules;
 #[cfg(test)]
 mod testing;
 
-pub(super) use counts::unit_filler;
-
 /// A recognised expression: tokens `start..end`, its meaning and a modifier (-1 early, 0 mid, 1 late).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Match {
