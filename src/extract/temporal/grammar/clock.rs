@@ -2,6 +2,7 @@
 //! Thursday", "1400 GMT", "noon", "late afternoon".
 
 use super::dates::{DayLed, MonthLed};
+use super::relative::{Deictic, Weekday};
 #[cfg(test)]
 use super::testing::rows;
 use super::{Core, Parser, Rule, Start};
@@ -176,11 +177,10 @@ impl Clock {
         } else {
             end
         };
-        let day = p
-            .core_weekday(k)
+        let day = Weekday::parse(p, k)
             .or_else(|| MonthLed::day(p, k))
             .or_else(|| DayLed::parse(p, k))
-            .or_else(|| p.core_deictic(k))
+            .or_else(|| Deictic::parse(p, k))
             .or_else(|| p.core_holiday(k));
         if let Some((e, sem)) = day
             && matches!(

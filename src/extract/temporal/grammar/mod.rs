@@ -196,12 +196,12 @@ rules! {
     dates::Decade,
     relative::Det,
     counts::Count,
-    relative::QuarterOrHalf,
-    rules::Deictic,
-    rules::Weekday,
+    periods::QuarterOrHalf,
+    relative::Deictic,
+    relative::Weekday,
     clock::Clock,
     clock::PartOfDay,
-    rules::Ref,
+    relative::Ref,
     rules::Every,
     // The phrases below were one rule read in this order; no two of them read the same words
     // except where the longer reading wins anyway ("the week-long" over "the week").
@@ -354,7 +354,7 @@ impl Parser<'_> {
             let article = match sem {
                 // "the past", "the future": not "the current".
                 Sem::Ref(_) => {
-                    ref_opener(self.w(j))
+                    relative::ref_opener(self.w(j))
                         || matches!(self.w(j), "future" | "coming" | "last" | "next")
                 }
                 // "the weeks before the shooting": TimeBank leaves the article out.
@@ -421,15 +421,6 @@ impl Parser<'_> {
             Lead::Of => None,
         }
     }
-}
-
-/// Words that open a reference by themselves, without a lexicon reading: "the past", "at present",
-/// "the near future", "the long term".
-fn ref_opener(w: &str) -> bool {
-    matches!(
-        w,
-        "past" | "present" | "near" | "short" | "long" | "foreseeable" | "distant" | "immediate"
-    )
 }
 
 /// Reads "P3Y" for a counted unit, "PXY" for a vague one.

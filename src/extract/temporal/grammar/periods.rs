@@ -1,11 +1,170 @@
 //! Reporting periods of business news: quarters and halves, the fiscal year, "year-end", the
 //! "year-ago" quarter, "the latest quarter", "the comparable period last year".
 
+use super::dates::Decade;
 #[cfg(test)]
 use super::testing::rows;
 use super::{Core, Parser, Rule, Start, duration, part, shift};
-use crate::extract::temporal::lexicon::Unit;
+use crate::extract::temporal::lexicon::{Unit, Word};
 use crate::extract::temporal::sem::{Part, Sem, YearRef};
+use crate::extract::temporal::tokens::Kind;
+
+/// "third quarter", "first-half", "the fiscal first quarter", "Q3", "the last half of 1989",
+/// "the second half of the year", "the first quarter of 2024", "the last half of the '80s" (the
+/// decade), "the first nine months" (a duration).
+pub struct QuarterOrHalf;
+
+impl Rule for QuarterOrHalf {
+    const START: Start = Start {
+        number: true,
+        kinds: Word::ORDINAL,
+        words: &["fiscal", "q", "last", "final"],
+        ..Start::NOWHERE
+    };
+
+    fn parse(p: &Parser<'_>, i: usize) -> Core {
+        let j = if p.w(i) == "fiscal" { i + 1 } else { i };
+        if let Some((e, q)) = p.quarter_or_half(j) {
+            // "the last half of the '80s": a part of a decade reads as the decade.
+            if matches!(q, Part::Half(_)) && p.w(e) == "of" {
+                let d = if p.w(e + 1) == "the" { e + 2 } else { e + 1 };
+                if let Some((end, sem @ Sem::Decade(_))) = Decade::parse(p, d) {
+                    return Some((end, sem));
+                }
+            }
+            // "of 2025", ", 2025", "of this year", "of last year", "of the year"
+            let k = if matches!(p.w(e), "of" | ",") {
+                e + 1
+            } else {
+                e
+            };
+            if let Some((e2, y)) = p.year_at(k) {
+                return Some((e2, part(YearRef::Abs(y), q)));
+            }
+            if p.w(e) == "of" {
+                let dir = match (p.w(k), p.w(k + 1)) {
+                    ("this", "year") => Some(0),
+                    ("last", "year") => Some(-1),
+                    ("next", "year") => Some(1),
+                    _ => None,
+                };
+                if let Some(d) = dir {
+                    return Some((k + 2, part(YearRef::Dir(d), q)));
+                }
+                // "the second half of the year": the year the clause is about, as a bare "the
+                // second half".
+                if (p.w(k), p.w(k + 1)) == ("the", "year") {
+                    return Some((k + 2, part(YearRef::Near, q)));
+                }
+            }
+            return Some((e, part(YearRef::Near, q)));
+        }
+        // "the first nine months": a duration.
+        if p.lx(j).ordinal().is_some_and(|o| o == 1)
+            && let Some((k, n)) = p.count_at(j + 1)
+            && n.is_some_and(|v| v > 1.0)
+            && let Some(unit) = p.lx(k).unit()
+        {
+            return Some((k + 1, duration(n, unit)));
+        }
+        None
+    }
+}
+
+#[cfg(test)]
+#[test]
+fn quarter_or_half() {
+    rows::<QuarterOrHalf>(&[
+        (
+            "Profit rose in the third quarter.",
+            "the third quarter",
+            "2025-Q3",
+        ),
+        ("Third-quarter profit rose 5%.", "Third-quarter", "2025-Q3"),
+        (
+            "Revenue fell in the first quarter of 2024.",
+            "the first quarter of 2024",
+            "2024-Q1",
+        ),
+        ("Revenue rose in Q2 2025.", "Q2 2025", "2025-Q2"),
+        (
+            "Output grew in the first half.",
+            "the first half",
+            "2025-H1",
+        ),
+        (
+            "Output fell in the second half of 2023.",
+            "the second half of 2023",
+            "2023-H2",
+        ),
+        (
+            "Output doubled in the last half of 2019.",
+            "the last half of 2019",
+            "2019-H2",
+        ),
+        (
+            "Service revenue fell in the final quarter of 2018.",
+            "the final quarter of 2018",
+            "2018-Q4",
+        ),
+        (
+            "Growth will pick up in the second half of the year.",
+            "the second half of the year",
+            "2025-H2",
+        ),
+        (
+            "Sales rose in the fourth quarter of last year.",
+            "the fourth quarter of last year",
+            "2024-Q4",
+        ),
+        (
+            "Sales have been flat for the last half of the '80s.",
+            "the last half of the '80s",
+            "198",
+        ),
+        (
+            "Sales rose in the first nine months.",
+            "the first nine months",
+            "P9M",
+        ),
+    ]);
+}
+
+/// Readers of a part of a year, for the rules here and the ones that read one inside another
+/// expression ("this year's third quarter", "1988 second quarter").
+impl Parser<'_> {
+    /// "third quarter", "third-quarter", "first half", "Q3", "3Q".
+    pub fn quarter_or_half(&self, i: usize) -> Option<(usize, Part)> {
+        let t = self.toks.get(i)?;
+        if self.w(i) == "q" && self.capitalised(i) {
+            let n = self.toks.get(i + 1).filter(|_| self.glued(i + 1))?;
+            let q = n
+                .num
+                .filter(|q| (1..=4).contains(q) && n.kind == Kind::Num)?;
+            return Some((i + 2, Part::Quarter(q)));
+        }
+        let o = if t.kind == Kind::Num && t.ordinal {
+            t.num?
+        } else if matches!(self.w(i), "last" | "final")
+            && matches!(self.w(i + 1), "half" | "quarter")
+        {
+            // "the last half of 1989", "the final quarter of 2018"
+            if self.w(i + 1) == "half" { 2 } else { 4 }
+        } else {
+            self.lx(i).ordinal()?
+        };
+        let k = if self.punct(i + 1, '-') && self.glued(i + 1) {
+            i + 2
+        } else {
+            i + 1
+        };
+        match self.w(k) {
+            "quarter" if (1..=4).contains(&o) => Some((k + 1, Part::Quarter(o))),
+            "half" if (1..=2).contains(&o) => Some((k + 1, Part::Half(o))),
+            _ => None,
+        }
+    }
+}
 
 /// "year-end", "year end", "year's end": the end of this year.
 pub struct YearEnd;
