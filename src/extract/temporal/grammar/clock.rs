@@ -2,6 +2,7 @@
 //! Thursday", "1400 GMT", "noon", "late afternoon".
 
 use super::dates::{DayLed, MonthLed};
+use super::holidays::Holiday;
 use super::relative::{Deictic, Weekday};
 #[cfg(test)]
 use super::testing::rows;
@@ -181,7 +182,7 @@ impl Clock {
             .or_else(|| MonthLed::day(p, k))
             .or_else(|| DayLed::parse(p, k))
             .or_else(|| Deictic::parse(p, k))
-            .or_else(|| p.core_holiday(k));
+            .or_else(|| Holiday::parse(p, k));
         if let Some((e, sem)) = day
             && matches!(
                 sem,

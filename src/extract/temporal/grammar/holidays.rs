@@ -1,12 +1,97 @@
-//! Holidays and seasons: "Thanksgiving Day", "Christmas 2024", "Easter week", "summer 2024",
-//! "in the spring".
+//! Holidays and seasons: "Thanksgiving Day", "Christmas 2024", "Easter week" (the names and
+//! dates of `temporal-lexicon.txt`), "summer 2024", "in the spring".
 
 #[cfg(test)]
 use super::testing::rows;
 use super::{Core, Parser, Rule, Start, part};
 use crate::extract::temporal::lexicon::{List, Word};
-use crate::extract::temporal::sem::{Part, YearRef};
+use crate::extract::temporal::sem::{Part, Sem, YearRef};
 use crate::extract::temporal::tokens::Kind;
+
+/// "Thanksgiving Day", "Christmas 2024", "Boxing Day", "Easter week", "last Thanksgiving" (via
+/// `Det`): the longest holiday name of up to six tokens from a capitalised first word, but not a
+/// name built on it ("the Good Friday Agreement", "the Easter Rising").
+pub struct Holiday;
+
+impl Rule for Holiday {
+    const START: Start = Start {
+        holiday: true,
+        ..Start::NOWHERE
+    };
+
+    fn parse(p: &Parser<'_>, i: usize) -> Core {
+        if !p.entry(i).is_some_and(|e| e.holiday_start) || !p.capitalised(i) {
+            return None;
+        }
+        let start = p.toks.get(i)?.start;
+        let mut found = None;
+        for k in i..(i + 6).min(p.toks.len()) {
+            let name = p.text[start..p.toks[k].end]
+                .to_lowercase()
+                .replace('’', "'");
+            if let Some(h) = p.lex.holiday(&name) {
+                found = Some((k + 1, h));
+            }
+        }
+        let (end, h) = found?;
+        if p.name_follows(end) {
+            return None;
+        }
+        if p.w(end) == "week" {
+            let day = Sem::Holiday {
+                h,
+                y: YearRef::Near,
+            };
+            return Some((end + 1, Sem::WeekOf(Box::new(day))));
+        }
+        let y = match p.year_tail(end) {
+            Some((e, y)) => {
+                return Some((
+                    e,
+                    Sem::Holiday {
+                        h,
+                        y: YearRef::Abs(y),
+                    },
+                ));
+            }
+            None => YearRef::Near,
+        };
+        Some((end, Sem::Holiday { h, y }))
+    }
+}
+
+#[cfg(test)]
+#[test]
+fn holiday() {
+    rows::<Holiday>(&[
+        (
+            "Families will gather on Thanksgiving Day.",
+            "Thanksgiving Day",
+            "2025-11-27",
+        ),
+        (
+            "The truce held over Christmas 2024.",
+            "Christmas 2024",
+            "2024-12-25",
+        ),
+        (
+            "No trains will run on Boxing Day.",
+            "Boxing Day",
+            "2025-12-26",
+        ),
+        (
+            "Pilgrims filled the city during Easter week.",
+            "Easter week",
+            "2025-W16",
+        ),
+        (
+            "The Good Friday Agreement was signed in 1998.",
+            "Good Friday",
+            "",
+        ),
+        ("The Easter Rising failed.", "Easter", ""),
+    ]);
+}
 
 /// "summer 2024", "the summer of 1969", "in the winter", "this summer" (via `Det`), "in the
 /// spring": a season, but not one that modifies a noun ("the winter storm",

@@ -15,7 +15,7 @@ mod holidays;
 mod names;
 mod periods;
 mod relative;
-mod rules;
+mod sets;
 #[cfg(test)]
 mod testing;
 
@@ -188,7 +188,7 @@ macro_rules! rules {
 }
 
 rules! {
-    rules::Holiday,
+    holidays::Holiday,
     dates::Iso,
     dates::MonthLed,
     dates::DayLed,
@@ -202,7 +202,7 @@ rules! {
     clock::Clock,
     clock::PartOfDay,
     relative::Ref,
-    rules::Every,
+    sets::Every,
     // The phrases below were one rule read in this order; no two of them read the same words
     // except where the longer reading wins anyway ("the week-long" over "the week").
     counts::Spans,

@@ -4,6 +4,7 @@
 //! past", "the near future").
 
 use super::dates::{DayLed, MonthLed};
+use super::holidays::Holiday;
 #[cfg(test)]
 use super::testing::rows;
 use super::{Core, Parser, Rule, Start, duration, part, shift};
@@ -200,7 +201,7 @@ impl Det {
             };
             return Some((j + 1, Sem::Weekday { wd, dir, pod: None }));
         }
-        if let Some((e, Sem::Holiday { h, .. })) = p.core_holiday(j) {
+        if let Some((e, Sem::Holiday { h, .. })) = Holiday::parse(p, j) {
             return (anchor == Anchor::Reference).then_some((
                 e,
                 Sem::Holiday {
