@@ -17,7 +17,7 @@ mod periods;
 mod relative;
 mod sets;
 #[cfg(test)]
-mod testing;
+pub mod testing;
 
 /// A recognised expression: tokens `start..end`, its meaning and a modifier (-1 early, 0 mid, 1 late).
 #[derive(Clone, Debug, PartialEq)]

@@ -39,6 +39,11 @@ pub fn lexicon() -> &'static Lexicon {
     &lexicons().temporal
 }
 
+/// The sentences of `text`.
+pub fn segments(text: &str) -> segment::Segments {
+    segment::segment(text, &lexicons().segment)
+}
+
 /// The tagger's expressions in `text`, published on `reference`.
 pub fn tagged(text: &str, reference: &str) -> Vec<Timex> {
     let segments = segment::segment(text, &lexicons().segment);
