@@ -64,6 +64,8 @@ pub struct Entry {
     pub rules: u32,
     /// An expression can start here: some rule, or a lead of `parse_at` (`Lexicon::may_start`).
     pub starter: bool,
+    /// `parse_at` reads the word before a rule's start ("the", "early", "around").
+    pub lead: bool,
     pub holiday_start: bool,
     /// The lists of `assets/` the word is on, one bit each (`List`).
     pub lists: u32,
@@ -344,8 +346,10 @@ pub struct Lexicon {
     holidays: HashMap<String, Holiday>,
     /// First words of holiday names.
     holiday_starts: HashMap<String, ()>,
-    /// The rules that can start at a number token, and at a punctuation mark.
+    /// The rules that can start at a number token, and at a punctuation mark (ASCII marks by
+    /// their byte, the others in a short list).
     number_rules: u32,
+    ascii_punct_rules: Vec<u32>,
     punct_rules: Vec<(char, u32)>,
     /// The lists (`List`) each listed word is on, one bit each.
     lists: HashMap<String, u32>,
@@ -421,9 +425,14 @@ impl Lexicon {
             .iter()
             .enumerate()
             .fold(0u32, |a, (r, s)| if s.number { a | 1 << r } else { a });
+        let mut ascii_punct_rules = vec![0u32; 128];
         let mut punct_rules: Vec<(char, u32)> = Vec::new();
         for (r, s) in starts.iter().enumerate() {
             for &c in s.punct {
+                if c.is_ascii() {
+                    ascii_punct_rules[c as usize] |= 1 << r;
+                    continue;
+                }
                 match punct_rules.iter_mut().find(|(p, _)| *p == c) {
                     Some((_, m)) => *m |= 1 << r,
                     None => punct_rules.push((c, 1 << r)),
@@ -435,6 +444,7 @@ impl Lexicon {
             holidays,
             holiday_starts,
             number_rules,
+            ascii_punct_rules,
             punct_rules,
             lists,
             entries: Vec::new(),
@@ -487,6 +497,7 @@ impl Lexicon {
                 kinds: self.kinds_of(&k),
                 rules,
                 starter: rules != 0 || grammar::is_lead(&k),
+                lead: grammar::is_lead(&k),
                 holiday_start: self.holiday_starts.contains_key(&k),
                 lists: self.lists.get(&k).copied().unwrap_or(0),
             };
@@ -560,6 +571,15 @@ impl Lexicon {
     /// The rules that can start at a punctuation token (its one character, `norm`).
     #[inline]
     pub fn punct_rules(&self, norm: &str) -> u32 {
+        if let Some(&b) = norm.as_bytes().first()
+            && b < 128
+        {
+            return self
+                .ascii_punct_rules
+                .get(usize::from(b))
+                .copied()
+                .unwrap_or(0);
+        }
         let c = norm.chars().next();
         self.punct_rules
             .iter()

@@ -11,7 +11,7 @@ use super::grammar::{Match, Parser};
 use super::lexicon::{self, Entry, Lexicon, List};
 use super::resolve::{self, Context};
 use super::sem::{self, Sem};
-use super::tokens::{self, Kind, Token};
+use super::tokens::{self, Token};
 use crate::extract::segment::Segments;
 use crate::model::{Span, TimexType};
 
@@ -98,40 +98,10 @@ impl<'a> Pass<'a> {
         out
     }
 
-    /// Step 1: whether token `i` cannot open an expression. Most words cannot, and one look at
-    /// their entry skips them.
+    /// Step 1: whether token `i` cannot open an expression (`Parser::can_open`: most words of a
+    /// text are on no list and fail at their entry).
     fn skip(&self, i: usize) -> bool {
-        let toks = self.parser.toks;
-        let ents = self.parser.ents;
-        match toks[i].kind {
-            Kind::Word => {
-                !ents[i].is_some_and(|e| e.starter)
-                    // "the" only matters before a word that can open an expression or a number.
-                    || (toks[i].norm == "the"
-                        && toks.get(i + 1).is_some_and(|t| {
-                            t.kind == Kind::Word && !ents[i + 1].is_some_and(|e| e.starter)
-                        }))
-                    // "this"/"that" open only "this week", "that Tuesday" (see `Det`): the next
-                    // word must be on a list.
-                    || (matches!(toks[i].norm, "this" | "that")
-                        && !ents.get(i + 1).is_some_and(|e| e.is_some_and(|e| e.starter)))
-                    // "at" opens only "at least"/"at most" before a count; "as" is a starter
-                    // only as the plural of "a".
-                    || (toks[i].norm == "at"
-                        && !toks.get(i + 1).is_some_and(|t| matches!(t.norm, "least" | "most")))
-                    || toks[i].norm == "as"
-                    // "a"/"an" open only a count ("a year", "a few days", "a-year"): the most
-                    // common word of the lexicon, so it is worth a look at the next word first.
-                    || (matches!(toks[i].norm, "a" | "an")
-                        && !toks.get(i + 1).is_some_and(|t| a_counts(ents[i + 1], t)))
-            }
-            // An apostrophe opens only a decade ("the '90s"), so it needs a number after it.
-            Kind::Punct => {
-                toks[i].norm != "'" || toks.get(i + 1).is_none_or(|t| t.kind != Kind::Num)
-            }
-            Kind::Code => true,
-            Kind::Num => false,
-        }
+        !self.parser.can_open(i)
     }
 
     /// Step 2: the longest expression at token `i` within its line and sentence; none for "the
@@ -139,12 +109,7 @@ impl<'a> Pass<'a> {
     fn parse(&self, i: usize, skip: bool) -> Parsed {
         let p = &self.parser;
         let Some(full) = p.parse_at(i) else {
-            // `parse_at` after "the" tries everything `parse_at` at the next word would (but the
-            // "around" lead and a second "the"), so that word cannot open an expression either.
-            let next_too = skip
-                && p.w(i) == "the"
-                && !matches!(p.w(i + 1), "around" | "nearly" | "almost" | "the");
-            return Parsed::Nothing(if next_too { i + 2 } else { i + 1 });
+            return Parsed::Nothing(if skip { p.after_nothing(i) } else { i + 1 });
         };
         let Some(m) = parse_within_line(p, i, full) else {
             return Parsed::Nothing(i + 1);
@@ -251,32 +216,6 @@ impl<'a> Pass<'a> {
             latest: r.bounds.map(|b| b.1),
             relative: r.relative,
         })
-    }
-}
-
-/// Whether "a" followed by `next` can begin a count (see `Count` and `count_at`).
-fn a_counts(e: Option<&Entry>, next: &Token<'_>) -> bool {
-    match next.kind {
-        Kind::Punct => next.is_punct('-'),
-        Kind::Word => {
-            lexicon::Words(e.map_or(&[], |e| e.words.as_slice()))
-                .unit()
-                .is_some()
-                || matches!(
-                    next.norm,
-                    "few"
-                        | "couple"
-                        | "dozen"
-                        | "hundred"
-                        | "thousand"
-                        | "to"
-                        | "or"
-                        | "and"
-                        | "while"
-                )
-                || e.is_some_and(|e| e.on(List::UnitFiller))
-        }
-        _ => false,
     }
 }
 

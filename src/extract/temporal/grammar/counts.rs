@@ -35,6 +35,7 @@ impl Rule for Count {
             "a",
             "an",
         ],
+        ahead: Some(Count::ahead),
         ..Start::NOWHERE
     };
 
@@ -95,6 +96,35 @@ impl Rule for Count {
 }
 
 impl Count {
+    /// "a"/"an", the commonest words of the lexicon, open only a count ("a year", "a few days",
+    /// "a-year", "an additional year"); "at" only "at least"/"at most".
+    fn ahead(p: &Parser<'_>, i: usize) -> bool {
+        match p.w(i) {
+            "a" | "an" => p.toks.get(i + 1).is_some_and(|next| match next.kind {
+                Kind::Punct => next.is_punct('-'),
+                Kind::Word => {
+                    p.lx(i + 1).unit().is_some()
+                        || matches!(
+                            next.norm,
+                            "few"
+                                | "couple"
+                                | "dozen"
+                                | "hundred"
+                                | "thousand"
+                                | "to"
+                                | "or"
+                                | "and"
+                                | "while"
+                        )
+                        || p.on(i + 1, List::UnitFiller)
+                }
+                _ => false,
+            }),
+            "at" => matches!(p.w(i + 1), "least" | "most"),
+            _ => true,
+        }
+    }
+
     /// Where the count starts after "no more than", "at least", "up to", "nearly" ... at `i`
     /// (TimeBank keeps these in the span, but mostly not "about").
     fn lead(p: &Parser<'_>, i: usize) -> usize {

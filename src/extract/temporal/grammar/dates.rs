@@ -491,6 +491,7 @@ impl Rule for Decade {
         number: true,
         punct: &['\''],
         kinds: Word::DECADE | Word::ORDINAL,
+        ahead: Some(Decade::ahead),
         ..Start::NOWHERE
     };
 
@@ -537,6 +538,13 @@ impl Rule for Decade {
                 .then_some((k + 1, Sem::Century(n as i32 - 1)));
         }
         None
+    }
+}
+
+impl Decade {
+    /// An apostrophe opens only a decade ("the '90s"), so it needs a number after it.
+    fn ahead(p: &Parser<'_>, i: usize) -> bool {
+        !p.punct(i, '\'') || p.toks.get(i + 1).is_some_and(|t| t.kind == Kind::Num)
     }
 }
 

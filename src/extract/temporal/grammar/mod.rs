@@ -58,6 +58,11 @@ pub struct Start {
     pub holiday: bool,
     /// These words.
     pub words: &'static [&'static str],
+    /// A look past the first token, for the start words that need one ("a" opens a count only
+    /// before a unit or a count word): `false` where the rule can read nothing from `i`,
+    /// whatever the rest. The skip step leaves a token when no rule and no lead of `parse_at`
+    /// can open there (`Parser::can_open`).
+    pub ahead: Option<fn(&Parser<'_>, usize) -> bool>,
 }
 
 impl Start {
@@ -69,6 +74,7 @@ impl Start {
         plural_kinds: 0,
         holiday: false,
         words: &[],
+        ahead: None,
     };
 
     /// Whether the rule can open at word `w`, whose lexicon readings are `kinds`, whose singular
@@ -123,11 +129,27 @@ pub fn is_lead(w: &str) -> bool {
     w == "the" || APPROXIMATIONS.contains(&w) || MODIFIERS.iter().any(|m| m.0 == w)
 }
 
+/// The look-ahead of the leads: "the" matters only before a word that can open an expression,
+/// or before a number or a mark ("the 1990s", "the '90s").
+fn lead_ahead(p: &Parser<'_>, i: usize) -> bool {
+    p.w(i) != "the"
+        || p.toks
+            .get(i + 1)
+            .is_none_or(|t| t.kind != Kind::Word || p.entry(i + 1).is_some_and(|e| e.starter))
+}
+
 /// Every lead word of `is_lead`.
 pub fn leads() -> impl Iterator<Item = &'static str> {
     std::iter::once("the")
         .chain(APPROXIMATIONS.iter().copied())
         .chain(MODIFIERS.iter().map(|m| m.0))
+}
+
+/// Keeps `m` when it ends later than the best reading so far.
+fn keep_longest(best: &mut Option<Match>, m: Match) {
+    if best.as_ref().is_none_or(|b| m.end > b.end) {
+        *best = Some(m);
+    }
 }
 
 #[inline(always)]
@@ -145,6 +167,19 @@ macro_rules! rules {
     ($($rule:ty),* $(,)?) => {
         /// Every rule's start, in rule order.
         pub const STARTS: &[Start] = &[$(<$rule as Rule>::START),*];
+
+        /// The rules whose start has a look-ahead, one bit each.
+        const AHEAD: u32 = {
+            let mut mask = 0;
+            let mut r = 0;
+            while r < STARTS.len() {
+                if STARTS[r].ahead.is_some() {
+                    mask |= 1 << r;
+                }
+                r += 1;
+            }
+            mask
+        };
 
         /// Every rule's name, in rule order.
         #[cfg(test)]
@@ -237,6 +272,51 @@ impl Parser<'_> {
         }
     }
 
+    /// Whether an expression can open at token `i`: a rule's start or a lead of `parse_at`
+    /// admits it and, where it declares one, its look-ahead passes. Most words fail at their
+    /// entry.
+    #[inline]
+    pub(super) fn can_open(&self, i: usize) -> bool {
+        // Only words have entries, and a word without one opens nothing.
+        if let Some(Some(e)) = self.ents.get(i) {
+            return e.starter
+                && (e.rules & !AHEAD != 0
+                    || (e.lead && lead_ahead(self, i))
+                    || self.any_ahead(e.rules, i));
+        }
+        let admitted = match self.toks.get(i).map(|t| (t.kind, t.norm)) {
+            Some((Kind::Num, _)) => self.lex.number_rules(),
+            Some((Kind::Punct, norm)) => self.lex.punct_rules(norm),
+            _ => return false,
+        };
+        admitted & !AHEAD != 0 || self.any_ahead(admitted, i)
+    }
+
+    /// Whether the look-ahead of one of the `admitted` rules passes at `i`.
+    fn any_ahead(&self, admitted: u32, i: usize) -> bool {
+        let mut bits = admitted;
+        while bits != 0 {
+            let r = bits.trailing_zeros() as usize;
+            if STARTS[r].ahead.is_none_or(|ahead| ahead(self, i)) {
+                return true;
+            }
+            bits &= bits - 1;
+        }
+        false
+    }
+
+    /// Where to go on when `parse_at(i)` read nothing. After "the" the next word cannot open an
+    /// expression either: `parse_at` at "the" tried everything `parse_at` at that word would,
+    /// unless it is an approximation or a second "the".
+    pub(super) fn after_nothing(&self, i: usize) -> usize {
+        let next = self.w(i + 1);
+        if self.w(i) == "the" && !APPROXIMATIONS.contains(&next) && next != "the" {
+            i + 2
+        } else {
+            i + 1
+        }
+    }
+
     /// The rules that can start at token `i`, one bit each in the order of `STARTS`.
     #[inline]
     pub(super) fn starts_at(&self, i: usize) -> u32 {
@@ -289,102 +369,40 @@ impl Parser<'_> {
         }
     }
 
+    /// The longest expression at `i`: an approximation before a day, a clock time or a shift
+    /// ("around Nov. 1"), else "the"? modifier? "the"? and a rule ("the end of the month",
+    /// "early November"), a rule after "the" or alone, or a rule read from "the" itself ("the
+    /// last week of June").
     pub fn parse_at(&self, i: usize) -> Option<Match> {
-        let mut best: Option<Match> = None;
-        fn consider(best: &mut Option<Match>, m: Match) {
-            if best.as_ref().is_none_or(|b| m.end > b.end) {
-                *best = Some(m);
-            }
+        if let Some(m) = self.approximate(i) {
+            return Some(m);
         }
-        // "around Nov. 1", "around 7:15 p.m."
-        if APPROXIMATIONS.contains(&self.w(i))
-            && let Some((end, sem)) = self.core(i + 1)
-            && matches!(sem, Sem::Day { .. } | Sem::Clock { .. } | Sem::Shift { .. })
-        {
-            return Some(Match {
-                start: i,
-                end,
-                sem,
-                modifier: None,
-            });
-        }
-        // the? modifier? the? core
         let the = self.w(i) == "the";
         let j = if the { i + 1 } else { i };
-        let (k, modifier) = self.modifier(j).map_or((j, None), |(k, m)| (k, Some(m)));
-        // TimeBank leaves "earlier"/"later" out of the span of "earlier this week" and "later this
-        // month" (but keeps "earlier this month", "earlier this year" and "early this week"); the
-        // bounds still narrow.
-        let loose = self.w(k) == "this"
-            && match self.w(j) {
-                "earlier" => self.w(k + 1) == "week",
-                "later" => matches!(self.w(k + 1), "week" | "month"),
-                _ => false,
-            };
-        if modifier.is_some() {
-            let k2 = if self.w(k) == "the" { k + 1 } else { k };
-            for start in [k2, k] {
-                if let Some((end, sem)) = self.core(start)
-                    // "late Wednesday" keeps its modifier; "earlier Sunday" and a clock do not.
-                    && (!matches!(sem, Sem::Weekday { .. } | Sem::Clock { .. })
-                        || (matches!(sem, Sem::Weekday { .. })
-                            && matches!(self.w(j), "early" | "late")))
-                {
-                    // "the end of October": the article belongs to the modifier.
-                    let phrase = self.w(k.saturating_sub(1)) == "of";
-                    let lead = if the && (phrase || sem.takes_the() && !self.hyphenated(k, end)) {
-                        i
-                    } else {
-                        j
-                    };
-                    consider(
-                        &mut best,
-                        Match {
-                            start: lead,
-                            end,
-                            sem,
-                            modifier,
-                        },
-                    );
-                    break;
-                }
-            }
-        }
+        let mut best = self.modified(i, j, the);
         if let Some((end, sem)) = self.core(j) {
-            let article = match sem {
-                // "the past", "the future": not "the current".
-                Sem::Ref(_) => {
-                    relative::ref_opener(self.w(j))
-                        || matches!(self.w(j), "future" | "coming" | "last" | "next")
-                }
-                // "the weeks before the shooting": TimeBank leaves the article out.
-                Sem::Duration(_)
-                    if end == j + 1
-                        && matches!(self.w(end), "before" | "after" | "that" | "following") =>
-                {
-                    false
-                }
-                _ => {
-                    (sem.takes_the() || self.w(j) == "year" || self.w(end - 1) == "season")
-                        && !self.hyphenated(j, end)
-                }
+            let start = if the && self.keeps_article(j, end, &sem) {
+                i
+            } else {
+                j
             };
-            let lead = if the && article { i } else { j };
-            consider(
+            keep_longest(
                 &mut best,
                 Match {
-                    start: lead,
+                    start,
                     end,
                     sem,
                     modifier: None,
                 },
             );
         }
-        if loose && let Some(b) = best.as_mut().filter(|b| b.modifier.is_some()) {
+        if let Some(k) = self.loose(j)
+            && let Some(b) = best.as_mut().filter(|b| b.modifier.is_some())
+        {
             b.start = k;
         }
         if the && let Some((end, sem)) = self.core(i) {
-            consider(
+            keep_longest(
                 &mut best,
                 Match {
                     start: i,
@@ -395,6 +413,87 @@ impl Parser<'_> {
             );
         }
         best
+    }
+
+    /// "around Nov. 1", "nearly two years ago", "around 7:15 p.m.": an approximation at `i`
+    /// before a day, a clock time or a shift.
+    fn approximate(&self, i: usize) -> Option<Match> {
+        if !APPROXIMATIONS.contains(&self.w(i)) {
+            return None;
+        }
+        let (end, sem) = self.core(i + 1)?;
+        matches!(sem, Sem::Day { .. } | Sem::Clock { .. } | Sem::Shift { .. }).then_some(Match {
+            start: i,
+            end,
+            sem,
+            modifier: None,
+        })
+    }
+
+    /// A modifier at `j` (after "the" at `i` when `the`) and the rule it modifies: "early
+    /// November", "the end of the month", "late Wednesday" (a weekday keeps only "early" and
+    /// "late"; "earlier Sunday" and a clock time keep none).
+    fn modified(&self, i: usize, j: usize, the: bool) -> Option<Match> {
+        let (k, third) = self.modifier(j)?;
+        let k2 = if self.w(k) == "the" { k + 1 } else { k };
+        for start in [k2, k] {
+            if let Some((end, sem)) = self.core(start)
+                && (!matches!(sem, Sem::Weekday { .. } | Sem::Clock { .. })
+                    || (matches!(sem, Sem::Weekday { .. })
+                        && matches!(self.w(j), "early" | "late")))
+            {
+                // "the end of October": the article belongs to the modifier.
+                let phrase = self.w(k.saturating_sub(1)) == "of";
+                let lead = if the && (phrase || sem.takes_the() && !self.hyphenated(k, end)) {
+                    i
+                } else {
+                    j
+                };
+                return Some(Match {
+                    start: lead,
+                    end,
+                    sem,
+                    modifier: Some(third),
+                });
+            }
+        }
+        None
+    }
+
+    /// Whether "the" before the rule's reading `sem` of `j..end` belongs to the expression, as
+    /// TimeBank writes it: "the past", "the future" (not "the current"); not "the weeks before
+    /// the shooting", nor a hyphenated adjective ("the third-quarter results").
+    fn keeps_article(&self, j: usize, end: usize, sem: &Sem) -> bool {
+        match sem {
+            Sem::Ref(_) => {
+                relative::ref_opener(self.w(j))
+                    || matches!(self.w(j), "future" | "coming" | "last" | "next")
+            }
+            Sem::Duration(_)
+                if end == j + 1
+                    && matches!(self.w(end), "before" | "after" | "that" | "following") =>
+            {
+                false
+            }
+            _ => {
+                (sem.takes_the() || self.w(j) == "year" || self.w(end - 1) == "season")
+                    && !self.hyphenated(j, end)
+            }
+        }
+    }
+
+    /// TimeBank leaves "earlier"/"later" out of the span of "earlier this week" and "later this
+    /// month" (but keeps "earlier this month", "earlier this year" and "early this week"); the
+    /// bounds still narrow. Where the span starts instead, for a modifier at `j`.
+    fn loose(&self, j: usize) -> Option<usize> {
+        let (k, _) = self.modifier(j)?;
+        let loose = self.w(k) == "this"
+            && match self.w(j) {
+                "earlier" => self.w(k + 1) == "week",
+                "later" => matches!(self.w(k + 1), "week" | "month"),
+                _ => false,
+            };
+        loose.then_some(k)
     }
 
     /// A hyphenated adjective ("third-quarter", "two-year"): TimeBank leaves the article out.

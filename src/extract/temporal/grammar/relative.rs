@@ -52,6 +52,7 @@ impl Rule for Det {
             "coming",
             "following",
         ],
+        ahead: Some(Det::ahead),
         ..Start::NOWHERE
     };
 
@@ -90,6 +91,12 @@ impl Rule for Det {
 }
 
 impl Det {
+    /// "the", "this" and "that" open only before a word that can open an expression ("the last
+    /// week of", "this week", "that Tuesday").
+    fn ahead(p: &Parser<'_>, i: usize) -> bool {
+        !matches!(p.w(i), "the" | "this" | "that") || p.entry(i + 1).is_some_and(|e| e.starter)
+    }
+
     /// "the last week of June", "the first days of 1990" with "first"/"last" at `o`: the month,
     /// year, part of a year or shift of a month or more after "of".
     fn part_of(p: &Parser<'_>, o: usize) -> Core {
