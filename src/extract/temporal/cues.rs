@@ -25,33 +25,9 @@ impl Parser<'_> {
         if k > 0 && det(k - 1) {
             return true;
         }
-        // An adverb between them ("a newly built", "the previously agreed"); "-ly" nouns such as
-        // "family" or "rally" are not.
-        let adverb = k > 1
-            && matches!(
-                self.w(k - 1),
-                "still"
-                    | "newly"
-                    | "recently"
-                    | "previously"
-                    | "widely"
-                    | "long"
-                    | "already"
-                    | "highly"
-                    | "heavily"
-                    | "largely"
-                    | "hastily"
-                    | "jointly"
-                    | "officially"
-                    | "originally"
-                    | "publicly"
-                    | "privately"
-                    | "formally"
-                    | "specially"
-                    | "duly"
-                    | "much"
-            );
-        if k > 1 && det(k - 2) && adverb {
+        // An adverb between them ("a newly built", "the previously agreed",
+        // `temporal-participle-adverbs.txt`); "-ly" nouns such as "family" or "rally" are not.
+        if k > 1 && det(k - 2) && self.on(k - 1, List::ParticipleAdverb) {
             return true;
         }
         let w = self.w(k);
@@ -153,24 +129,11 @@ pub(super) fn direction(
         if k > 1 && p.w(k - 1) == "been" && p.w(k - 2) == "had" && future {
             return -1;
         }
-        // "planned to leave on Thursday", "set to resume Monday", "planned a march on Saturday": a
-        // plan for that day (not "was planned in March", when the planning was done). After the
+        // "planned to leave on Thursday", "set to resume Monday" (`temporal-plan-verbs.txt`),
+        // "planned a march on Saturday": a plan for that day (not "was planned in March", when the planning was done). After the
         // day ("On Friday, the government planned to pay") it was made that day.
         if before
-            && ((matches!(
-                w,
-                "planned"
-                    | "set"
-                    | "poised"
-                    | "asked"
-                    | "urged"
-                    | "advised"
-                    | "ordered"
-                    | "invited"
-                    | "prepare"
-                    | "prepares"
-                    | "preparing"
-            ) && p.w(k + 1) == "to")
+            && ((p.on(k, List::PlanVerb) && p.w(k + 1) == "to")
                 || (w == "planned"
                     && !(k > 0
                         && matches!(
@@ -236,23 +199,12 @@ pub(super) fn direction(
         let sure = if c > 0 {
             matches!(p.w(k), "will" | "shall" | "ll" | "wo")
         } else {
-            // A listed past verb (the "-ed" forms are less sure) close before the date.
+            // A listed past verb (the "-ed" forms are less sure, and so are the reporting verbs
+            // and auxiliaries of `temporal-weak-past-cues.txt`) close before the date.
             let near_verb = d <= SURE_PAST
                 && k < start
                 && p.on(k, List::PastCue)
-                && !matches!(
-                    p.w(k),
-                    "said"
-                        | "told"
-                        | "was"
-                        | "were"
-                        | "had"
-                        | "did"
-                        | "last"
-                        | "earlier"
-                        | "ago"
-                        | "since"
-                );
+                && !p.on(k, List::WeakPastCue);
             let deadline = matches!(p.w(start.saturating_sub(1)), "to" | "until" | "till" | "by");
             // "the smallest gain since January": whatever is ahead, "since" looks back.
             let since = k + 1 == start && p.w(k) == "since";

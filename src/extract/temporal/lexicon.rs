@@ -288,6 +288,16 @@ pub enum List {
     RateWord,
     /// Words before a bare plural unit that make it a span of unknown length ("for years").
     SpanLead,
+    /// Capitalised words before a name that are no name themselves ("I", "Mr").
+    NameTitle,
+    /// Words that set up a time rather than a name ("On Tuesday Labour said").
+    TimeLead,
+    /// Adverbs between a determiner and a participle ("the previously agreed date").
+    ParticipleAdverb,
+    /// Verbs that, before "to", make a plan for the date ("set to resume Monday").
+    PlanVerb,
+    /// Past cues that do not make the tense sure: reporting verbs and auxiliaries ("said").
+    WeakPastCue,
 }
 
 impl List {
@@ -310,6 +320,11 @@ impl List {
         (List::UnitFiller, "temporal-unit-fillers.txt"),
         (List::RateWord, "temporal-rate-words.txt"),
         (List::SpanLead, "temporal-span-leads.txt"),
+        (List::NameTitle, "temporal-name-titles.txt"),
+        (List::TimeLead, "temporal-time-leads.txt"),
+        (List::ParticipleAdverb, "temporal-participle-adverbs.txt"),
+        (List::PlanVerb, "temporal-plan-verbs.txt"),
+        (List::WeakPastCue, "temporal-weak-past-cues.txt"),
     ];
 
     /// Whether the list's words carry its bit in their entries. A list of words common in
@@ -318,7 +333,16 @@ impl List {
     /// every occurrence, so `Parser::on` looks them up by word when asked.
     #[inline]
     pub const fn indexed(self) -> bool {
-        !matches!(self, List::FarYearLead | List::RateWord | List::SpanLead)
+        !matches!(
+            self,
+            List::FarYearLead
+                | List::RateWord
+                | List::SpanLead
+                | List::NameTitle
+                | List::TimeLead
+                | List::ParticipleAdverb
+                | List::WeakPastCue
+        )
     }
 
     /// This list's bit in `Entry::lists`.
