@@ -10,6 +10,7 @@ use std::time::{Duration, Instant};
 
 use common::{median, ms, quantile, time};
 use dateline::corpus::{Actor, Mention};
+use dateline::ids::DocId;
 use dateline::model::{ActorKind, Span};
 use dateline::text::fold;
 use dateline::tui::search::{Search, SearchIndex};
@@ -83,7 +84,7 @@ fn actors(n: usize) -> Vec<Actor> {
                 (ActorKind::Place, rng.word(2, 4), Vec::new())
             };
             let mentions = (0..1 + 2000 / (i + 1))
-                .map(|m| Mention::new(m, Span::new(0, 1)))
+                .map(|m| Mention::new(DocId::new(m), Span::new(0, 1)))
                 .collect();
             Actor {
                 id: format!("{}:{i}", kind.as_str()),

@@ -1,7 +1,7 @@
 //! Times the actor stage on the seed article: `cargo run --release --example actors_timing`.
 
 use dateline::assets::Assets;
-use dateline::extract::{actors, segment};
+use dateline::extract::{DocInput, actors, segment};
 
 fn main() {
     let text = include_str!("../tests/fixtures/seed-000.body.txt");
@@ -10,12 +10,12 @@ fn main() {
     let start = std::time::Instant::now();
     let lex = actors::Lexicon::load(&assets);
     let load = start.elapsed();
-    let segs = segment::segment(text, &seg_lex);
+    let doc = DocInput::segmented(text, &seg_lex, None);
     let runs = 2000;
     let start = std::time::Instant::now();
     let mut found = 0;
     for _ in 0..runs {
-        found += actors::extract(text, &segs, &lex).items.len();
+        found += actors::extract(&doc, &lex).len();
     }
     let per = start.elapsed() / runs;
     println!(

@@ -1,15 +1,16 @@
 #!/usr/bin/env python3
 """Scores dateline's actors as named entities on CoNLL-2003 style data (python3 stdlib only).
 
-Converts the CoNLL file to documents with ../shared/eval/conll2docs.py, feeds them to
+Converts the CoNLL file to documents with ../shared/eval/conll2docs.py (`$DATELINE_SHARED` moves
+../shared), feeds them to
 `target/release/dateline export` as JSONL ({"id", "text"}, no date), maps actor mentions to
 entities (person -> PER, organization -> ORG, place -> LOC; groups are not named entities and
 are not emitted; dateline has no MISC; mentions in lower case such as "the prime minister" are
 aliases, not names, and are skipped) and scores exact spans like ../shared/eval/score_ner.py.
 dateline's offsets are UTF-8 bytes; they are converted to code points here.
 
-Split: a document is held out when sha1(doc id) mod 5 == 0 (about a fifth); the rest is the
-training part. Scores are printed for all documents, the training part and the held-out part.
+Split: the held-out fifth of scripts/dlcommon.py (sha1(doc id) mod 5 == 0, the same rule as the
+other scripts); the rest is the training part. Scores are printed for all documents, the training part and the held-out part.
 Look at errors on the training part only (--errors FILE writes them, training docs only).
 
 Usage:
@@ -21,35 +22,17 @@ Usage:
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import os
 import subprocess
 import sys
 import tempfile
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-ROOT = os.path.dirname(HERE)
-SHARED = os.path.normpath(os.path.join(ROOT, "..", "shared"))
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from dlcommon import PARTS, ROOT, SHARED, byte_to_cp, held_out, in_part  # noqa: E402
+
 KINDS = {"person": "PER", "organization": "ORG", "place": "LOC"}
 LABELS = ("PER", "ORG", "LOC")
-
-
-def held_out(doc_id: str) -> bool:
-    return int(hashlib.sha1(doc_id.encode("utf-8")).hexdigest(), 16) % 5 == 0
-
-
-def byte_to_char(text: str):
-    """A function mapping UTF-8 byte offsets of `text` to code point offsets."""
-    if text.isascii():
-        return lambda b: b
-    table = {}
-    pos = 0
-    for i, ch in enumerate(text):
-        table[pos] = i
-        pos += len(ch.encode("utf-8"))
-    table[pos] = len(text)
-    return lambda b: table.get(b, -1)
 
 
 def prf(tp: int, npred: int, ngold: int) -> tuple[float, float, float]:
@@ -88,7 +71,7 @@ def main() -> int:
             export = json.load(fh)
 
     texts = {d["id"]: d["text"] for d in export["documents"]}
-    maps = {i: byte_to_char(t) for i, t in texts.items()}
+    maps = {i: byte_to_cp(t) for i, t in texts.items()}
     pred: set[tuple[str, int, int, str]] = set()
     for a in export["actors"]:
         label = KINDS.get(a["kind"])
@@ -97,6 +80,9 @@ def main() -> int:
         for m in a["mentions"]:
             f = maps[m["doc"]]
             s, e = f(m["start"]), f(m["end"])
+            if s is None or e is None:
+                print(f"warning: {m['doc']}: span {m['start']}..{m['end']} not on a char boundary", file=sys.stderr)
+                continue
             # Role mentions ("the prime minister") are aliases, not named entities.
             if not texts[m["doc"]][s:e][:1].isupper():
                 continue
@@ -112,9 +98,9 @@ def main() -> int:
                 fh.write(json.dumps({"doc": d["doc"], "entities": by_doc.get(d["doc"], [])}) + "\n")
 
     print(f"{'part':<9} {'label':<5} {'gold':>6} {'pred':>6} {'tp':>6} {'P':>7} {'R':>7} {'F1':>7}")
-    for part, keep in (("all", lambda d: True), ("train", lambda d: not held_out(d)), ("held-out", held_out)):
-        g = {x for x in gold if keep(x[0])}
-        p = {x for x in pred if keep(x[0])}
+    for part in PARTS:
+        g = {x for x in gold if in_part(part, x[0])}
+        p = {x for x in pred if in_part(part, x[0])}
         for lab in LABELS:
             gl = {x for x in g if x[3] == lab}
             pl = {x for x in p if x[3] == lab}

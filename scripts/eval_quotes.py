@@ -7,14 +7,15 @@ Usage:
 
 DATA defaults to ../shared/data/polnear-train (relative to the repository). Gold comes from
 DATA/polnear_train.jsonl, or, when that file is missing, from ../shared/eval/polnear2jsonl.py.
-The scorer is ../shared/eval/score_quotes.py. Without them the script says so and exits 2.
+The scorer is ../shared/eval/score_quotes.py (`$DATELINE_SHARED` moves ../shared). Without them the
+script says so and exits 2.
 
 Steps: write the articles as dateline JSONL input (id, text, date), run
 `target/release/dateline export`, convert our quotes to the scorer's format and score
 all documents, the training part and the held-out part.
 
-Split: a document is held out when int(sha1(doc name), 16) % 5 == 0 (about a fifth); the rest is
-the training part. Look at errors on the training part only (--errors prints them for it).
+Split: the held-out fifth of scripts/dlcommon.py (sha1(doc name) mod 5 == 0, the same rule as the
+other scripts); the rest is the training part. Look at errors on the training part only (--errors prints them for it).
 
 Conversion: only our `direct` quotes are scored. PolNeAR's "direct" attributions are all
 attributions whose content holds a double quotation mark, including paraphrases with a few
@@ -26,20 +27,14 @@ our `speaker_span` (the mention next to the cue), not a resolved name.
 from __future__ import annotations
 
 import argparse
-import bisect
-import hashlib
 import json
 import os
 import subprocess
 import sys
 import tempfile
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-SHARED = os.path.join(ROOT, "..", "shared")
-
-
-def held_out(doc: str) -> bool:
-    return int(hashlib.sha1(doc.encode("utf-8")).hexdigest(), 16) % 5 == 0
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from dlcommon import ROOT, SHARED, byte_to_cp, held_out  # noqa: E402
 
 
 def load_gold(data: str, work: str) -> list[dict]:
@@ -52,17 +47,6 @@ def load_gold(data: str, work: str) -> list[dict]:
         subprocess.run([sys.executable, conv, "-o", path], check=True)
     with open(path, encoding="utf-8") as fh:
         return [json.loads(line) for line in fh if line.strip()]
-
-
-def byte_to_cp(text: str):
-    """A function mapping UTF-8 byte offsets of `text` to code-point offsets."""
-    starts = []
-    pos = 0
-    for ch in text:
-        starts.append(pos)
-        pos += len(ch.encode("utf-8"))
-    starts.append(pos)
-    return lambda b: bisect.bisect_left(starts, b)
 
 
 def convert(export: dict) -> list[dict]:
@@ -88,6 +72,10 @@ def convert(export: dict) -> list[dict]:
                 continue
             seen.add((start, end))
             sp = q.get("speaker_span")
+            ends = [start, end] + ([sp["start"], sp["end"]] if sp else [])
+            if any(cp(b) is None for b in ends):
+                print(f"warning: {doc}: an offset of {ends} is not on a char boundary", file=sys.stderr)
+                continue
             items.append({
                 "start": cp(start), "end": cp(end),
                 "speaker_start": cp(sp["start"]) if sp else None,

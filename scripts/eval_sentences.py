@@ -8,7 +8,7 @@ tests/fixtures/timex/. Each expected expression is located in `text` in order; a
 as right when dateline tags exactly that span with that type and value. Prints the value F1 on
 exact spans and the counts only, never the expressions: `heldback-c.jsonl` is a test set nobody
 develops against (its sentences were written without the code, after the rules of this version),
-so read its score, not its errors. The other five sets are checked by `cargo test --test
+so read its score, not its errors. The other five sets are checked by `cargo test --test it
 temporal_sentences`, which lists what it misses.
 """
 import argparse

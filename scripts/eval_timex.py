@@ -9,11 +9,12 @@ The script
   1. writes the gold documents as dateline JSONL input (`id` = doc, `date` = dct, `text`),
   2. runs `target/release/dateline export` on it (building it with `cargo build --release` first),
   3. converts the exported timexes (UTF-8 byte offsets) to code-point offsets in the scorer's format,
-  4. runs the scorer (../shared/eval/score_timex.py by default) on all documents, on the training
+  4. runs the scorer (../shared/eval/score_timex.py by default; `$DATELINE_SHARED` moves ../shared) on all documents, on the training
      part and on the held-out part, and prints the three summary lines.
 
-Split: a document is held out when the first byte of sha1(doc id) is below 52 (about a fifth);
-develop on the training part, look at error lists (--errors, shown for the training part only) there.
+Split: the held-out fifth of scripts/dlcommon.py (sha1(doc id) mod 5 == 0, the same rule as the
+other scripts); develop on the training part, look at error lists (--errors, shown for the training
+part only) there.
 
 --disagreements FILE writes every disagreement of the training part (VALUE: both found it but the
 type or value differs; SPAN: the same value over a different span; MISS; SPURIOUS) with the publication date's weekday and ISO week and the
@@ -22,7 +23,6 @@ following a convention the issue overrides, or is it ambiguous? The held-out par
 """
 import argparse
 import datetime
-import hashlib
 import importlib.util
 import json
 import os
@@ -30,22 +30,8 @@ import subprocess
 import sys
 import tempfile
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-
-
-def held_out(doc_id):
-    return hashlib.sha1(doc_id.encode("utf-8")).digest()[0] < 52
-
-
-def byte_to_cp(text):
-    """Map from UTF-8 byte offset to code-point offset."""
-    table = {}
-    b = 0
-    for i, ch in enumerate(text):
-        table[b] = i
-        b += len(ch.encode("utf-8"))
-    table[b] = len(text)
-    return table
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from dlcommon import ROOT, SHARED, byte_to_cp, held_out, in_part  # noqa: E402
 
 
 def sentence_around(text, start, end):
@@ -97,7 +83,7 @@ def write_disagreements(path, scorer, gold, by_doc):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("gold")
-    ap.add_argument("--scorer", default=os.path.join(ROOT, "..", "shared", "eval", "score_timex.py"))
+    ap.add_argument("--scorer", default=os.path.join(SHARED, "eval", "score_timex.py"))
     ap.add_argument("--bin", default=os.path.join(ROOT, "target", "release", "dateline"))
     ap.add_argument("--errors", type=int, default=0)
     ap.add_argument("--part", choices=["all", "train", "heldout", "every"], default="every")
@@ -139,19 +125,20 @@ def main():
             continue
         if doc not in tables:
             tables[doc] = byte_to_cp(texts[doc])
-        tab = tables[doc]
-        if t["start"] not in tab or t["end"] not in tab:
+        start, end = tables[doc](t["start"]), tables[doc](t["end"])
+        if start is None or end is None:
             print(f"warning: {doc}: span {t['start']}..{t['end']} not on a char boundary", file=sys.stderr)
             continue
-        by_doc[doc].append({"start": tab[t["start"]], "end": tab[t["end"]], "type": t["type"], "value": t["value"]})
+        by_doc[doc].append({"start": start, "end": end, "type": t["type"], "value": t["value"]})
 
     if args.disagreements:
         write_disagreements(args.disagreements, args.scorer, gold, by_doc)
 
-    parts = {"all": lambda d: True, "train": lambda d: not held_out(d), "heldout": held_out}
     wanted = ["all", "train", "heldout"] if args.part == "every" else [args.part]
     for name in wanted:
-        keep = parts[name]
+        def keep(doc_id, name=name):
+            return in_part(name, doc_id)
+
         g = os.path.join(work, f"gold-{name}.jsonl")
         s = os.path.join(work, f"system-{name}.jsonl")
         with open(g, "w", encoding="utf-8") as fg, open(s, "w", encoding="utf-8") as fs:

@@ -8,10 +8,9 @@ use anyhow::Context;
 use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::assets::Assets;
+use crate::corpus::load::{Jobs, LoadOptions};
 use crate::corpus::{Corpus, Source};
-use crate::extract::ingest::{IngestOptions, parse_date};
-use crate::extract::pipeline::Lexicon;
+use crate::ingest::{IngestOptions, parse_date};
 
 #[derive(Parser, Debug)]
 #[command(
@@ -43,9 +42,10 @@ pub struct InputArgs {
     /// Publication date for articles whose metadata has none.
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date_arg)]
     pub date: Option<NaiveDate>,
-    /// Worker threads for extraction (default: all cores).
-    #[arg(long, short = 'j', value_name = "N")]
-    pub jobs: Option<usize>,
+    /// Worker threads for extraction, 1 to 256 (default: one per core). Larger counts are
+    /// refused: extraction is bound by the CPU, so threads past the cores only add memory.
+    #[arg(long, short = 'j', value_name = "N", value_parser = parse_jobs_arg)]
+    pub jobs: Option<Jobs>,
     /// Folder of word lists that extend (or with `#!replace`, replace) the built-in ones.
     #[arg(long, value_name = "DIR")]
     pub assets: Option<PathBuf>,
@@ -85,29 +85,42 @@ fn parse_date_arg(s: &str) -> Result<NaiveDate, String> {
     parse_date(s).ok_or_else(|| format!("invalid date {s:?}: expected YYYY-MM-DD"))
 }
 
+fn parse_jobs_arg(s: &str) -> Result<Jobs, String> {
+    let range = format!("a number of worker threads from 1 to {}", Jobs::MAX);
+    match s.trim().parse::<u128>() {
+        Ok(0) => Err(format!(
+            "at least 1 worker thread is needed (expected {range})"
+        )),
+        Ok(n) => usize::try_from(n)
+            .ok()
+            .and_then(Jobs::new)
+            .ok_or_else(|| format!("{n} is too many (expected {range})")),
+        Err(_) => Err(format!("expected {range}")),
+    }
+}
+
 impl InputArgs {
-    pub fn source(&self) -> Source {
-        Source {
-            paths: self.paths.clone(),
-            options: IngestOptions {
-                default_date: self.date,
+    /// What the export and the browser load, and with how many threads.
+    pub fn load_options(&self) -> LoadOptions {
+        LoadOptions {
+            source: Source {
+                paths: self.paths.clone(),
+                options: IngestOptions {
+                    default_date: self.date,
+                },
             },
+            assets: self.assets.clone(),
+            jobs: self.jobs,
         }
     }
+}
 
-    pub fn lexicon(&self) -> (Lexicon, Vec<String>) {
-        let assets = Assets::load(self.assets.as_deref());
-        (Lexicon::load(&assets), assets.warnings)
-    }
-
-    /// A rayon pool with `--jobs` threads (all cores by default).
-    pub fn pool(&self) -> anyhow::Result<rayon::ThreadPool> {
-        let mut b = rayon::ThreadPoolBuilder::new();
-        if let Some(n) = self.jobs {
-            anyhow::ensure!(n > 0, "--jobs must be at least 1");
-            b = b.num_threads(n);
+impl BrowseArgs {
+    pub fn options(&self) -> crate::tui::Options {
+        crate::tui::Options {
+            load: self.input.load_options(),
+            mouse: !self.no_mouse,
         }
-        b.build().context("starting worker threads")
     }
 }
 
@@ -115,7 +128,7 @@ impl InputArgs {
 pub fn run(cli: Cli) -> ExitCode {
     let result = match cli.command {
         Some(Command::Export(args)) => export(&args),
-        None => crate::tui::run(&cli.browse),
+        None => crate::tui::run(cli.browse.options()),
     };
     match result {
         Ok(code) => code,
@@ -127,16 +140,12 @@ pub fn run(cli: Cli) -> ExitCode {
 }
 
 fn export(args: &ExportArgs) -> anyhow::Result<ExitCode> {
-    let pool = args.input.pool()?;
-    let (lex, asset_warnings) = args.input.lexicon();
-    for w in &asset_warnings {
-        eprintln!("dateline: warning: {w}");
-    }
-    let source = args.input.source();
-    let corpus = pool.install(|| {
-        let ingested = source.ingest();
-        Corpus::build(ingested.documents, ingested.diagnostics, &lex, &|_, _| {})
-    });
+    let opts = args.input.load_options();
+    let pool = opts
+        .thread_pool()
+        .build()
+        .context("starting worker threads")?;
+    let corpus = pool.install(|| opts.load(&|_, _| {}));
     for d in &corpus.diagnostics {
         let level = if d.skipped { "error" } else { "warning" };
         eprintln!("dateline: {level}: {d}");

@@ -1,13 +1,16 @@
 //! The `dateline/1` export: the corpus as one JSON object, the contract with outside tools.
 //!
-//! The schema is documented in `docs/schema.md`; `tests/export_schema.rs` holds it to that.
+//! The schema is documented in `docs/schema.md`; `tests/it/export_schema.rs` holds it to that.
 //! Items are written straight from the corpus, one at a time, so writing a large corpus never
 //! holds a second copy of it.
 
 use std::io::{self, Write};
 
-use crate::corpus::{Actor, Corpus, CorpusEvent, CorpusQuote, CorpusTimex, Mention, Topic};
-use crate::model::{DateBasis, Span};
+use crate::corpus::{
+    Actor, Corpus, CorpusEvent, CorpusQuote, CorpusTimex, Happening, Mention, Topic,
+};
+use crate::ids::{DocId, EventId, HappeningId, Id, QuoteId};
+use crate::model::{DateBasis, DateFrom, Span};
 
 mod json;
 
@@ -21,23 +24,23 @@ pub fn write_json<W: Write>(c: &Corpus, w: W, pretty: bool) -> io::Result<()> {
     j.begin_object();
     j.key("format");
     j.string(FORMAT);
-    list(&mut j, "documents", 0..c.documents.len(), |j, i| {
+    list(&mut j, "documents", c.documents.ids(), |j, i| {
         document(j, c, i)
     })?;
     list(&mut j, "timexes", &c.timexes, |j, t| timex(j, c, t))?;
     list(&mut j, "actors", &c.actors, |j, a| actor(j, c, a))?;
     list(&mut j, "topics", &c.topics, |j, t| topic(j, c, t))?;
+    list(&mut j, "quotes", c.quotes.iter_enumerated(), |j, (i, q)| {
+        quote(j, c, i, q)
+    })?;
+    list(&mut j, "events", c.events.iter_enumerated(), |j, (i, e)| {
+        event(j, c, i, e)
+    })?;
     list(
         &mut j,
-        "quotes",
-        c.quotes.iter().enumerate(),
-        |j, (i, q)| quote(j, c, i, q),
-    )?;
-    list(
-        &mut j,
-        "events",
-        c.events.iter().enumerate(),
-        |j, (i, e)| event(j, c, i, e),
+        "happenings",
+        c.happenings.iter_enumerated(),
+        |j, (i, h)| happening(j, c, i, h),
     )?;
     j.end_object();
     j.finish().map(drop)
@@ -78,11 +81,11 @@ fn strings<'a, W: Write>(
     j.end_array();
 }
 
-/// The id of the `n`th (from 0) quote or event: its letter and `n + 1` ("e1", "q12"). Quotes
-/// and events are numbered by position, so the corpus stores no id strings for them.
-fn id<W: Write>(j: &mut Json<W>, letter: char, n: usize) {
+/// The export id of a quote, event or happening: its letter and its place plus one ("e1", "q12",
+/// "h3"). They are numbered by position, so the corpus stores no id strings for them.
+fn id<W: Write>(j: &mut Json<W>, letter: char, id: impl Id) {
     let mut buf = itoa::Buffer::new();
-    let digits = buf.format(n.saturating_add(1));
+    let digits = buf.format(id.index().saturating_add(1));
     let mut s = [0u8; 24];
     let len = 1 + digits.len();
     s[0] = letter as u8;
@@ -109,12 +112,12 @@ fn opt_span<W: Write>(j: &mut Json<W>, key: &'static str, span: Option<Span>) {
     }
 }
 
-fn text(c: &Corpus, doc: usize, span: Span) -> &str {
+fn text(c: &Corpus, doc: DocId, span: Span) -> &str {
     span.slice(&c.documents[doc].text)
 }
 
 /// `doc`, `start`, `end` and `text` of an item of document `doc`.
-fn place<W: Write>(j: &mut Json<W>, c: &Corpus, doc: usize, span: Span, with_text: bool) {
+fn place<W: Write>(j: &mut Json<W>, c: &Corpus, doc: DocId, span: Span, with_text: bool) {
     j.key("doc");
     j.string(&c.documents[doc].id);
     span_fields(j, span);
@@ -136,7 +139,7 @@ fn mentions<W: Write>(j: &mut Json<W>, c: &Corpus, ms: &[Mention]) {
     j.end_array();
 }
 
-fn document<W: Write>(j: &mut Json<W>, c: &Corpus, i: usize) {
+fn document<W: Write>(j: &mut Json<W>, c: &Corpus, i: DocId) {
     let d = &c.documents[i];
     j.key("id");
     j.string(&d.id);
@@ -159,6 +162,21 @@ fn document<W: Write>(j: &mut Json<W>, c: &Corpus, i: usize) {
         DateBasis::Flag => "flag",
         DateBasis::None => "none",
     });
+    j.key("date_from");
+    j.string(match (d.date_from, d.date_basis) {
+        // Documents built by hand may set only the coarse basis.
+        (DateFrom::None, DateBasis::Metadata) => "metadata",
+        (DateFrom::None, DateBasis::Flag) => "flag",
+        (from, _) => from.as_str(),
+    });
+    j.key("summary_only");
+    j.bool(d.summary_only);
+    j.key("duplicate_of");
+    j.opt_str(
+        c.happenings
+            .duplicate_of(i)
+            .map(|o| c.documents[o].id.as_str()),
+    );
     j.key("text_start");
     j.uint(d.text_start);
     j.key("text");
@@ -209,7 +227,7 @@ fn topic<W: Write>(j: &mut Json<W>, c: &Corpus, t: &Topic) {
     mentions(j, c, &t.mentions);
 }
 
-fn quote<W: Write>(j: &mut Json<W>, c: &Corpus, i: usize, q: &CorpusQuote) {
+fn quote<W: Write>(j: &mut Json<W>, c: &Corpus, i: QuoteId, q: &CorpusQuote) {
     let doc = q.doc();
     j.key("id");
     id(j, 'q', i);
@@ -227,9 +245,18 @@ fn quote<W: Write>(j: &mut Json<W>, c: &Corpus, i: usize, q: &CorpusQuote) {
     j.key("cue");
     j.opt_str(q.cue().map(|s| text(c, doc, s)));
     opt_span(j, "cue_span", q.cue());
+    j.key("parts");
+    j.begin_array();
+    for p in q.parts() {
+        j.element();
+        j.begin_object();
+        span_fields(j, p);
+        j.end_object();
+    }
+    j.end_array();
 }
 
-fn event<W: Write>(j: &mut Json<W>, c: &Corpus, i: usize, e: &CorpusEvent) {
+fn event<W: Write>(j: &mut Json<W>, c: &Corpus, i: EventId, e: &CorpusEvent) {
     j.key("id");
     id(j, 'e', i);
     place(j, c, e.doc(), e.span(), true);
@@ -263,4 +290,56 @@ fn event<W: Write>(j: &mut Json<W>, c: &Corpus, i: usize, e: &CorpusEvent) {
         id(j, 'q', q);
     }
     j.end_array();
+    j.key("happening");
+    match c.happening_of(i) {
+        Some(h) => id(j, 'h', h),
+        None => j.null(),
+    }
+}
+
+fn happening<W: Write>(j: &mut Json<W>, c: &Corpus, i: HappeningId, h: &Happening) {
+    j.key("id");
+    id(j, 'h', i);
+    j.key("when");
+    j.begin_object();
+    j.key("earliest");
+    j.date(h.when.earliest);
+    j.key("latest");
+    j.date(h.when.latest);
+    j.key("value");
+    j.opt_str(c.when_value(&h.when));
+    j.key("period");
+    j.string(h.period.as_str());
+    j.end_object();
+    j.key("label");
+    j.string(
+        c.events
+            .get(h.label)
+            .map_or("", |e| text(c, e.doc(), e.span())),
+    );
+    j.key("label_event");
+    id(j, 'e', h.label);
+    j.key("events");
+    j.begin_array();
+    for e in h.events() {
+        j.element();
+        id(j, 'e', e);
+    }
+    j.end_array();
+    strings(
+        j,
+        "documents",
+        h.documents().iter().map(|d| c.documents[d].id.as_str()),
+    );
+    strings(
+        j,
+        "actors",
+        h.actors().iter().map(|a| c.actors[a].id.as_str()),
+    );
+    j.key("reports");
+    j.uint(h.reports as usize);
+    j.key("sources");
+    j.uint(h.sources as usize);
+    j.key("salience");
+    j.uint(h.salience() as usize);
 }

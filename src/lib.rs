@@ -1,7 +1,8 @@
 //! dateline: a chronological timeline of events, actors, topics and quotes from a folder of news articles.
 //!
-//! `extract` is the pure pipeline, `corpus` assembles documents, `export` is the JSON contract,
-//! `tui` is the terminal browser and `cli` the command line over all of them.
+//! `ingest` reads articles from files and folders, `extract` is the pure pipeline over one
+//! document, `corpus` assembles documents, `export` is the JSON contract, `tui` is the terminal
+//! browser and `cli` the command line over all of them.
 
 pub mod assets;
 pub mod cli;
@@ -10,6 +11,8 @@ pub mod export;
 pub mod extract;
 pub mod fasthash;
 pub mod fsutil;
+pub mod ids;
+pub mod ingest;
 pub mod keytable;
 pub mod model;
 pub mod text;

@@ -1,12 +1,9 @@
 //! The shared data model: byte spans, documents and the enums every stage and view agrees on.
 
 use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
 
 /// A half-open range of UTF-8 byte offsets into one document's `text`.
-#[derive(
-    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
-)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Span {
     pub start: usize,
     pub end: usize,
@@ -44,16 +41,67 @@ impl Span {
 }
 
 /// How a document's publication date is known.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum DateBasis {
-    /// From the file's front matter or the JSONL `date` field.
+    /// From the article: front matter, a JSONL field, a web page's metadata or URL, a feed item.
     Metadata,
     /// From `--date` on the command line.
     Flag,
     /// Unknown: relative dates stay unresolved.
     #[default]
     None,
+}
+
+/// Where in the article a publication date was found: finer than `DateBasis`, for provenance.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum DateFrom {
+    /// A `date:` (or `published:` …) line of a text file's front matter.
+    FrontMatter,
+    /// A JSONL field (`date`, `published`, `published_at`, `pubDate`, `datePublished`).
+    Jsonl,
+    /// A web page's JSON-LD (`datePublished` of an article).
+    JsonLd,
+    /// A web page's Open Graph or `article:published_time` property.
+    OpenGraph,
+    /// Another `<meta>` tag of a web page (`date`, `pubdate`, `DC.date`, `parsely-pub-date` …).
+    Meta,
+    /// A `<time datetime>` element of a web page.
+    TimeElement,
+    /// The date in a page's URL path (`/2025/03/14/`).
+    Url,
+    /// A feed item's `pubDate`, `published` or `date_published`.
+    Feed,
+    /// `--date` on the command line.
+    Flag,
+    /// No date.
+    #[default]
+    None,
+}
+
+impl DateFrom {
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            DateFrom::FrontMatter => "front_matter",
+            DateFrom::Jsonl => "jsonl",
+            DateFrom::JsonLd => "json_ld",
+            DateFrom::OpenGraph => "open_graph",
+            DateFrom::Meta => "meta",
+            DateFrom::TimeElement => "time_element",
+            DateFrom::Url => "url",
+            DateFrom::Feed => "feed",
+            DateFrom::Flag => "flag",
+            DateFrom::None => "none",
+        }
+    }
+
+    /// The coarse class `date_basis` keeps: the article, `--date`, or nowhere.
+    pub const fn basis(self) -> DateBasis {
+        match self {
+            DateFrom::Flag => DateBasis::Flag,
+            DateFrom::None => DateBasis::None,
+            _ => DateBasis::Metadata,
+        }
+    }
 }
 
 /// One article as read from disk: metadata plus the body that every span points into.
@@ -68,7 +116,12 @@ pub struct Document {
     pub author: Option<String>,
     pub published: Option<NaiveDate>,
     pub date_basis: DateBasis,
-    /// Byte offset of `text` within the file (after front matter); 0 for JSONL.
+    /// Where `published` was found (`DateFrom::None` also for documents built by hand).
+    pub date_from: DateFrom,
+    /// A feed item with no body text: `text` is its title and summary.
+    pub summary_only: bool,
+    /// Byte offset of `text` within the file (after front matter); 0 for JSONL, web pages and feeds,
+    /// whose text is extracted rather than cut from the file.
     pub text_start: usize,
     pub text: String,
     pub warnings: Vec<String>,
@@ -82,8 +135,7 @@ impl Document {
 }
 
 /// The kind of an actor, in the order the actors pane lists them.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum ActorKind {
     Person,
     Organization,
@@ -119,8 +171,7 @@ impl ActorKind {
 }
 
 /// TIMEX3 `type`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "UPPERCASE")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum TimexType {
     Date,
     Time,
@@ -140,8 +191,7 @@ impl TimexType {
 }
 
 /// How a quote was recognised.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum QuoteKind {
     /// Words inside quotation marks, attributed to someone.
     Direct,
@@ -162,8 +212,7 @@ impl QuoteKind {
 }
 
 /// Whether an event has happened, is happening or is expected.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum Status {
     Past,
     Ongoing,
@@ -184,8 +233,7 @@ impl Status {
 }
 
 /// Where an event's date comes from.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum WhenBasis {
     /// A calendar date written in the sentence ("November 21–22").
     Explicit,
@@ -213,14 +261,13 @@ impl WhenBasis {
 }
 
 /// When an event happened: inclusive calendar bounds plus the TIMEX3 value they came from.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct When {
     pub earliest: Option<NaiveDate>,
     pub latest: Option<NaiveDate>,
     pub value: Option<String>,
     pub basis: WhenBasis,
     /// Index of the governing time expression in the document's timexes, if any.
-    #[serde(skip)]
     pub timex: Option<usize>,
 }
 

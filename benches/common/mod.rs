@@ -12,9 +12,10 @@ use std::time::{Duration, Instant};
 use chrono::NaiveDate;
 
 /// The allocator the `dateline` binary runs with (src/main.rs), so the figures are what users get.
+#[cfg(feature = "mimalloc")]
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
-use dateline::extract::ingest::{self, IngestOptions};
+use dateline::ingest::{self, IngestOptions};
 use dateline::model::Document;
 
 /// The BBC corpus bundled with the shared data (2,225 articles, about 5 MB of text).

@@ -3,11 +3,12 @@
 
 use super::compact::to_u32;
 use super::{Actor, Corpus, CorpusEvent, CorpusQuote, CorpusTimex, CorpusWhen, Mention, Topic};
-use crate::extract::ingest::Diagnostic;
 use crate::extract::pipeline::{Extraction, Lexicon};
 use crate::extract::quotes::Quote;
 use crate::extract::{actors, topics};
 use crate::fasthash::FastMap;
+use crate::ids::{ActorId, DocId, EventId, Id, IdVec, QuoteId, TopicId};
+use crate::ingest::Diagnostic;
 use crate::model::{ActorKind, Document};
 use crate::text::slug;
 
@@ -17,10 +18,10 @@ pub(super) const BUILD_CHUNK: usize = 512;
 /// Merges extractions into the corpus in document order.
 pub(super) struct Assembler {
     corpus: Corpus,
-    actor_index: FastMap<(ActorKind, String), usize>,
-    topic_index: FastMap<String, usize>,
-    /// Warnings of each document, in document order.
-    warnings: Vec<Vec<String>>,
+    actor_index: FastMap<(ActorKind, String), ActorId>,
+    topic_index: FastMap<String, TopicId>,
+    /// The document the next extraction is of.
+    next_doc: DocId,
 }
 
 impl Assembler {
@@ -32,7 +33,7 @@ impl Assembler {
             },
             actor_index: FastMap::default(),
             topic_index: FastMap::default(),
-            warnings: Vec::new(),
+            next_doc: DocId::new(0),
         }
     }
 
@@ -40,19 +41,20 @@ impl Assembler {
     pub(super) fn add(&mut self, extractions: Vec<Extraction>) {
         let corpus = &mut self.corpus;
         for x in extractions {
-            let doc = self.warnings.len();
-            self.warnings.push(x.warnings);
-            let actor_map: Vec<usize> = x
+            let doc = self.next_doc;
+            self.next_doc = DocId::new(doc.index() + 1);
+            // The extraction's actors, topics and quotes are numbered within the document.
+            let actor_map: Vec<ActorId> = x
                 .actors
                 .into_iter()
                 .map(|a| merge_actor(&mut corpus.actors, &mut self.actor_index, doc, a))
                 .collect();
-            let topic_map: Vec<usize> = x
+            let topic_map: Vec<TopicId> = x
                 .topics
                 .into_iter()
                 .map(|t| merge_topic(&mut corpus.topics, &mut self.topic_index, doc, t))
                 .collect();
-            let quote_base = corpus.quotes.len();
+            let quote_base = corpus.quotes.next_id().index();
             corpus
                 .quotes
                 .extend(x.quotes.iter().map(|q| corpus_quote(doc, q, &actor_map)));
@@ -65,7 +67,7 @@ impl Assembler {
                     e.status,
                     e.actors.iter().map(|&i| actor_map[i]),
                     e.topics.iter().map(|&i| topic_map[i]),
-                    e.quotes.iter().map(|&i| quote_base + i),
+                    e.quotes.iter().map(|&i| QuoteId::new(quote_base + i)),
                 )
             }));
             corpus
@@ -75,11 +77,9 @@ impl Assembler {
         }
     }
 
-    pub(super) fn finish(self, mut documents: Vec<Document>) -> Corpus {
+    pub(super) fn finish(self, documents: Vec<Document>) -> Corpus {
         let mut corpus = self.corpus;
-        for (d, w) in documents.iter_mut().zip(self.warnings) {
-            d.warnings.extend(w);
-        }
+        debug_assert_eq!(self.next_doc.index(), documents.len());
         sort_chronologically(&mut corpus.events);
         merge_surnames(&mut corpus);
         // Mention lists grew by doubling; the spare room adds up on a large corpus.
@@ -89,7 +89,7 @@ impl Assembler {
         for t in &mut corpus.topics {
             t.mentions.shrink_to_fit();
         }
-        corpus.documents = documents;
+        corpus.documents = documents.into();
         corpus
     }
 }
@@ -129,11 +129,11 @@ fn apply_permutation<T>(items: &mut [T], order: &mut [usize]) {
 }
 
 fn merge_actor(
-    actors: &mut Vec<Actor>,
-    index: &mut FastMap<(ActorKind, String), usize>,
-    doc: usize,
+    actors: &mut IdVec<ActorId, Actor>,
+    index: &mut FastMap<(ActorKind, String), ActorId>,
+    doc: DocId,
     a: actors::DocActor,
-) -> usize {
+) -> ActorId {
     let key = actors::merge_key(&a);
     let i = *index.entry(key).or_insert_with(|| {
         actors.push(Actor {
@@ -144,8 +144,7 @@ fn merge_actor(
             aliases: Vec::new(),
             country: None,
             mentions: Vec::new(),
-        });
-        actors.len() - 1
+        })
     });
     let actor = &mut actors[i];
     for r in a.roles {
@@ -184,7 +183,7 @@ fn merge_surnames(corpus: &mut Corpus) {
     for (i, &j) in map.iter().enumerate() {
         if j != i {
             let from = std::mem::replace(
-                &mut corpus.actors[i],
+                &mut corpus.actors[ActorId::new(i)],
                 Actor {
                     id: String::new(),
                     name: String::new(),
@@ -195,7 +194,7 @@ fn merge_surnames(corpus: &mut Corpus) {
                     mentions: Vec::new(),
                 },
             );
-            let to = &mut corpus.actors[j];
+            let to = &mut corpus.actors[ActorId::new(j)];
             if !to.aliases.contains(&from.name) {
                 to.aliases.push(from.name);
             }
@@ -224,7 +223,7 @@ fn merge_surnames(corpus: &mut Corpus) {
     }
     let remap = |i: usize| new_index[map[i]];
     let mut i = 0;
-    corpus.actors.retain(|_| {
+    corpus.actors.as_mut_vec().retain(|_| {
         let keep = map[i] == i;
         i += 1;
         keep
@@ -259,21 +258,20 @@ fn merge_surnames(corpus: &mut Corpus) {
 }
 
 fn merge_topic(
-    topics: &mut Vec<Topic>,
-    index: &mut FastMap<String, usize>,
-    doc: usize,
+    topics: &mut IdVec<TopicId, Topic>,
+    index: &mut FastMap<String, TopicId>,
+    doc: DocId,
     t: topics::DocTopic,
-) -> usize {
+) -> TopicId {
     let i = match index.get(&t.id) {
         Some(&i) => i,
         None => {
-            index.insert(t.id.clone(), topics.len());
+            index.insert(t.id.clone(), topics.next_id());
             topics.push(Topic {
                 id: t.id,
                 label: t.label,
                 mentions: Vec::new(),
-            });
-            topics.len() - 1
+            })
         }
     };
     topics[i]
@@ -282,7 +280,7 @@ fn merge_topic(
     i
 }
 
-fn corpus_quote(doc: usize, q: &Quote, actor_map: &[usize]) -> CorpusQuote {
+fn corpus_quote(doc: DocId, q: &Quote, actor_map: &[ActorId]) -> CorpusQuote {
     CorpusQuote::new(
         doc,
         q.span,
@@ -294,6 +292,7 @@ fn corpus_quote(doc: usize, q: &Quote, actor_map: &[usize]) -> CorpusQuote {
             .filter_map(|&i| actor_map.get(i).copied())
             .collect::<Vec<_>>(),
     )
+    .with_parts(&q.parts)
 }
 
 /// Key phrases need the whole corpus: recurring noun phrases become `phrase:` topics, linked to the
@@ -302,29 +301,31 @@ pub(super) fn add_key_phrases(corpus: &mut Corpus, lex: &Lexicon) {
     let texts: Vec<&str> = corpus.documents.iter().map(|d| d.text.as_str()).collect();
     let phrases = topics::key_phrases(&texts, &lex.topics);
     // Events by document, sorted by start, to find the sentence holding a mention.
-    let mut by_doc: Vec<Vec<(u32, u32)>> = vec![Vec::new(); corpus.documents.len()];
-    for (i, e) in corpus.events.iter().enumerate() {
-        by_doc[e.doc()].push((to_u32(e.span().start), to_u32(i)));
+    let mut by_doc: IdVec<DocId, Vec<(u32, EventId)>> =
+        vec![Vec::new(); corpus.documents.len()].into();
+    for (i, e) in corpus.events.iter_enumerated() {
+        by_doc[e.doc()].push((to_u32(e.span().start), i));
     }
     for list in &mut by_doc {
         list.sort_unstable();
     }
     // (event, phrase topic) in topic order; applied per event at the end, one rebuild each.
-    let mut links: Vec<(u32, u32)> = Vec::new();
+    let mut links: Vec<(EventId, TopicId)> = Vec::new();
     for k in phrases {
-        let topic = corpus.topics.len();
+        let topic = corpus.topics.next_id();
+        // Key phrases number documents as `texts` does: in corpus order.
         let mentions: Vec<Mention> = k
             .mentions
             .into_iter()
-            .map(|(doc, span)| Mention::new(doc, span))
+            .map(|(doc, span)| Mention::new(DocId::new(doc), span))
             .collect();
         for m in &mentions {
             let list = &by_doc[m.doc()];
             let at = list.partition_point(|&(start, _)| start as usize <= m.span().start);
             if let Some(&(_, ev)) = at.checked_sub(1).and_then(|i| list.get(i))
-                && corpus.events[ev as usize].span().contains(m.span())
+                && corpus.events[ev].span().contains(m.span())
             {
-                links.push((ev, to_u32(topic)));
+                links.push((ev, topic));
             }
         }
         corpus.topics.push(Topic {
@@ -338,11 +339,11 @@ pub(super) fn add_key_phrases(corpus: &mut Corpus, lex: &Lexicon) {
     links.sort_by_key(|&(ev, _)| ev);
     links.dedup();
     for group in links.chunk_by(|a, b| a.0 == b.0) {
-        let e = &mut corpus.events[group[0].0 as usize];
-        let mut topics = e.topics().iter().map(to_u32).collect::<Vec<_>>();
-        topics.extend(group.iter().map(|&(_, t)| t));
-        let actors = e.actors().iter().map(to_u32).collect::<Vec<_>>();
-        let quotes = e.quotes().iter().map(to_u32).collect::<Vec<_>>();
+        let e = &mut corpus.events[group[0].0];
+        let mut topics = e.topics().raw().to_vec();
+        topics.extend(group.iter().map(|&(_, t)| t.raw()));
+        let actors = e.actors().raw().to_vec();
+        let quotes = e.quotes().raw().to_vec();
         e.set_links(&actors, &topics, &quotes);
     }
 }
@@ -378,7 +379,8 @@ mod tests {
             ..CorpusWhen::default()
         };
         let span = Span::new(start, start + 1);
-        CorpusEvent::new(doc, span, when, Status::Unknown, [tag], [], [])
+        let actor = [ActorId::new(tag)];
+        CorpusEvent::new(DocId::new(doc), span, when, Status::Unknown, actor, [], [])
     }
 
     /// (day of January 2025 or undated, doc, start) of each input event.
@@ -406,7 +408,11 @@ mod tests {
                 .map(|(i, &(day, doc, start))| event(day, doc, start, i))
                 .collect();
             sort_chronologically(&mut events);
-            let got: Vec<usize> = events.iter().flat_map(|e| e.actors()).collect();
+            let got: Vec<usize> = events
+                .iter()
+                .flat_map(|e| e.actors())
+                .map(ActorId::index)
+                .collect();
             assert_eq!(got, expected, "{input:?}");
         }
     }
@@ -423,7 +429,7 @@ mod tests {
             .collect();
         let lex = Lexicon::builtin();
         let corpus = Corpus::build(docs.clone(), Vec::new(), &lex, &|_, _| {});
-        assert_eq!(corpus.documents, docs);
+        assert_eq!(&*corpus.documents, &docs[..]);
         assert_eq!(corpus.headings.len(), docs.len());
         assert!(!corpus.events.is_empty());
         for pair in corpus.events.windows(2) {
@@ -439,7 +445,8 @@ mod tests {
         );
         for e in firsts {
             let text = e.span().slice(&corpus.documents[e.doc()].text);
-            assert!(text.starts_with(&format!("Article {} ", e.doc())), "{e:?}");
+            let n = e.doc().index();
+            assert!(text.starts_with(&format!("Article {n} ")), "{e:?}");
         }
     }
 }

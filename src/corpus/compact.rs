@@ -4,9 +4,11 @@
 //! value and a `Vec` per index list, their bookkeeping outweighed the article text itself.
 //! Ingestion skips documents over 4 GiB, so every offset and index fits in a u32.
 
+use std::marker::PhantomData;
 use std::num::NonZeroU32;
 
 use crate::fasthash::FastMap;
+use crate::ids::Id;
 use crate::model::Span;
 
 /// `x` as a u32; values past `u32::MAX` (which ingestion rules out) saturate rather than wrap.
@@ -36,25 +38,52 @@ impl From<Loc> for Span {
     }
 }
 
-/// Indices into one of the corpus lists (actors, topics, quotes), read as `usize`.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct Ids<'a>(&'a [u32]);
+/// Ids of one of the corpus lists (actors, topics, quotes), stored as u32.
+pub struct Ids<'a, I>(&'a [u32], PhantomData<fn() -> I>);
+
+// Derived, these would ask `I` for the same traits; a borrowed list is copied whatever it holds.
+impl<I> Clone for Ids<'_, I> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<I> Copy for Ids<'_, I> {}
+
+impl<I> Default for Ids<'_, I> {
+    fn default() -> Self {
+        Ids(&[], PhantomData)
+    }
+}
+
+impl<I: Id> std::fmt::Debug for Ids<'_, I> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_list().entries(self.iter()).finish()
+    }
+}
+
+impl<I> PartialEq for Ids<'_, I> {
+    fn eq(&self, other: &Self) -> bool {
+        self.0 == other.0
+    }
+}
+
+impl<I> Eq for Ids<'_, I> {}
 
 /// The iterator of `Ids`.
-pub type IdIter<'a> =
-    std::iter::Map<std::iter::Copied<std::slice::Iter<'a, u32>>, fn(u32) -> usize>;
+pub type IdIter<'a, I> = std::iter::Map<std::iter::Copied<std::slice::Iter<'a, u32>>, fn(u32) -> I>;
 
-impl<'a> Ids<'a> {
+impl<'a, I: Id> Ids<'a, I> {
     pub(crate) fn new(ids: &'a [u32]) -> Self {
-        Ids(ids)
+        Ids(ids, PhantomData)
     }
 
-    pub fn iter(self) -> IdIter<'a> {
-        self.0.iter().copied().map(widen)
+    pub fn iter(self) -> IdIter<'a, I> {
+        self.0.iter().copied().map(I::from_raw)
     }
 
-    pub fn contains(self, i: usize) -> bool {
-        u32::try_from(i).is_ok_and(|i| self.0.contains(&i))
+    pub fn contains(self, id: I) -> bool {
+        self.0.contains(&id.raw())
     }
 
     pub fn len(self) -> usize {
@@ -65,27 +94,28 @@ impl<'a> Ids<'a> {
         self.0.is_empty()
     }
 
-    pub fn to_vec(self) -> Vec<usize> {
+    pub fn to_vec(self) -> Vec<I> {
         self.iter().collect()
+    }
+
+    /// The stored form, for rebuilding a list inside the corpus.
+    pub(crate) fn raw(self) -> &'a [u32] {
+        self.0
     }
 }
 
-fn widen(i: u32) -> usize {
-    i as usize
-}
-
-impl<'a> IntoIterator for Ids<'a> {
-    type Item = usize;
-    type IntoIter = IdIter<'a>;
+impl<'a, I: Id> IntoIterator for Ids<'a, I> {
+    type Item = I;
+    type IntoIter = IdIter<'a, I>;
 
     fn into_iter(self) -> Self::IntoIter {
         self.iter()
     }
 }
 
-/// A list of indices without spare capacity (16 bytes, no allocation when empty).
-pub(crate) fn id_list(ids: impl IntoIterator<Item = usize>) -> Box<[u32]> {
-    ids.into_iter().map(to_u32).collect()
+/// A list of ids without spare capacity (16 bytes, no allocation when empty).
+pub(crate) fn id_list<I: Id>(ids: impl IntoIterator<Item = I>) -> Box<[u32]> {
+    ids.into_iter().map(I::raw).collect()
 }
 
 /// A string interned in `Strings`.
@@ -147,10 +177,13 @@ mod tests {
 
     #[test]
     fn ids_and_locs_round_trip() {
-        let list = id_list([3, 0, 7]);
-        let ids = Ids::new(&list);
-        assert_eq!(ids.to_vec(), vec![3, 0, 7]);
-        assert!(ids.contains(7) && !ids.contains(1) && !ids.contains(usize::MAX));
+        use crate::ids::ActorId;
+        let [a0, a3, a7] = [0, 3, 7].map(ActorId::new);
+        let list = id_list([a3, a0, a7]);
+        let ids: Ids<ActorId> = Ids::new(&list);
+        assert_eq!(ids.to_vec(), vec![a3, a0, a7]);
+        assert!(ids.contains(a7) && !ids.contains(ActorId::new(1)));
+        assert!(!ids.contains(ActorId::new(usize::MAX)));
         let span = Span::new(5, 12);
         assert_eq!(Span::from(Loc::from(span)), span);
         assert_eq!(to_u32(usize::MAX), u32::MAX);

@@ -5,26 +5,26 @@ use chrono::NaiveDate;
 
 use super::compact::{Ids, Loc, Strings, Sym, id_list, to_u32};
 use crate::extract::temporal::Timex;
+use crate::ids::{ActorId, DocId, Id, QuoteId, TopicId};
 use crate::model::{ActorKind, QuoteKind, Span, Status, TimexType, When, WhenBasis};
 
 /// A span in one document of the corpus, in 12 bytes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Mention {
-    doc: u32,
+    doc: DocId,
     loc: Loc,
 }
 
 impl Mention {
-    pub fn new(doc: usize, span: Span) -> Self {
+    pub fn new(doc: DocId, span: Span) -> Self {
         Mention {
-            doc: to_u32(doc),
+            doc,
             loc: span.into(),
         }
     }
 
-    /// Index of the document in `Corpus::documents`.
-    pub fn doc(&self) -> usize {
-        self.doc as usize
+    pub fn doc(&self) -> DocId {
+        self.doc
     }
 
     pub fn span(&self) -> Span {
@@ -62,7 +62,7 @@ pub struct CorpusTimex {
 }
 
 impl CorpusTimex {
-    pub fn new(doc: usize, timex: &Timex, strings: &mut Strings) -> Self {
+    pub fn new(doc: DocId, timex: &Timex, strings: &mut Strings) -> Self {
         CorpusTimex {
             at: Mention::new(doc, timex.span),
             kind: timex.kind,
@@ -72,7 +72,7 @@ impl CorpusTimex {
         }
     }
 
-    pub fn doc(&self) -> usize {
+    pub fn doc(&self) -> DocId {
         self.at.doc()
     }
 
@@ -81,7 +81,7 @@ impl CorpusTimex {
     }
 }
 
-/// A quote; `speakers` index `Corpus::actors`. Its export id is `q` and its position plus one.
+/// A quote, said by `speakers`. Its export id is `q` and its `QuoteId` plus one.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CorpusQuote {
     at: Mention,
@@ -89,16 +89,18 @@ pub struct CorpusQuote {
     cue: Option<Loc>,
     speaker_span: Option<Loc>,
     pub(super) speakers: Box<[u32]>,
+    /// The quotation runs of a direct quote split by its attribution; empty when it is one run.
+    parts: Box<[Loc]>,
 }
 
 impl CorpusQuote {
     pub fn new(
-        doc: usize,
+        doc: DocId,
         span: Span,
         kind: QuoteKind,
         cue: Option<Span>,
         speaker_span: Option<Span>,
-        speakers: impl IntoIterator<Item = usize>,
+        speakers: impl IntoIterator<Item = ActorId>,
     ) -> Self {
         CorpusQuote {
             at: Mention::new(doc, span),
@@ -106,10 +108,30 @@ impl CorpusQuote {
             cue: cue.map(Loc::from),
             speaker_span: speaker_span.map(Loc::from),
             speakers: id_list(speakers),
+            parts: Box::default(),
         }
     }
 
-    pub fn doc(&self) -> usize {
+    /// The same quote split into `parts` (“A,” she said, “B.”: the two runs), when there are two
+    /// or more.
+    pub fn with_parts(mut self, parts: &[Span]) -> Self {
+        if parts.len() > 1 {
+            self.parts = parts.iter().map(|&p| Loc::from(p)).collect();
+        }
+        self
+    }
+
+    /// The quotation runs of a direct quote, in order: its span alone unless an attribution
+    /// splits it; none for a reported statement or a term.
+    pub fn parts(&self) -> Vec<Span> {
+        match self.kind {
+            QuoteKind::Direct if self.parts.is_empty() => vec![self.span()],
+            QuoteKind::Direct => self.parts.iter().map(|&p| Span::from(p)).collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    pub fn doc(&self) -> DocId {
         self.at.doc()
     }
 
@@ -127,7 +149,7 @@ impl CorpusQuote {
         self.speaker_span.map(Span::from)
     }
 
-    pub fn speakers(&self) -> Ids<'_> {
+    pub fn speakers(&self) -> Ids<'_, ActorId> {
         Ids::new(&self.speakers)
     }
 }
@@ -157,8 +179,8 @@ impl CorpusWhen {
     }
 }
 
-/// An event; `actors`, `topics` and `quotes` index the corpus lists. Its export id is `e` and
-/// its position plus one.
+/// An event, with the actors, topics and quotes of its sentence. Its export id is `e` and its
+/// `EventId` plus one.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CorpusEvent {
     at: Mention,
@@ -172,18 +194,20 @@ pub struct CorpusEvent {
 
 impl CorpusEvent {
     pub fn new(
-        doc: usize,
+        doc: DocId,
         span: Span,
         when: CorpusWhen,
         status: Status,
-        actors: impl IntoIterator<Item = usize, IntoIter: ExactSizeIterator>,
-        topics: impl IntoIterator<Item = usize, IntoIter: ExactSizeIterator>,
-        quotes: impl IntoIterator<Item = usize, IntoIter: ExactSizeIterator>,
+        actors: impl IntoIterator<Item = ActorId, IntoIter: ExactSizeIterator>,
+        topics: impl IntoIterator<Item = TopicId, IntoIter: ExactSizeIterator>,
+        quotes: impl IntoIterator<Item = QuoteId, IntoIter: ExactSizeIterator>,
     ) -> Self {
         let (actors, topics, quotes) = (actors.into_iter(), topics.into_iter(), quotes.into_iter());
         let (n_actors, n_topics) = (actors.len(), topics.len());
         let mut links = Vec::with_capacity(n_actors + n_topics + quotes.len());
-        links.extend(actors.chain(topics).chain(quotes).map(to_u32));
+        links.extend(actors.map(|a| a.raw()));
+        links.extend(topics.map(|t| t.raw()));
+        links.extend(quotes.map(|q| q.raw()));
         CorpusEvent {
             at: Mention::new(doc, span),
             when,
@@ -194,7 +218,7 @@ impl CorpusEvent {
         }
     }
 
-    pub fn doc(&self) -> usize {
+    pub fn doc(&self) -> DocId {
         self.at.doc()
     }
 
@@ -202,16 +226,16 @@ impl CorpusEvent {
         self.at.span()
     }
 
-    pub fn actors(&self) -> Ids<'_> {
+    pub fn actors(&self) -> Ids<'_, ActorId> {
         Ids::new(self.links.get(..self.n_actors as usize).unwrap_or(&[]))
     }
 
-    pub fn topics(&self) -> Ids<'_> {
+    pub fn topics(&self) -> Ids<'_, TopicId> {
         let (a, t) = (self.n_actors as usize, self.n_topics as usize);
         Ids::new(self.links.get(a..a + t).unwrap_or(&[]))
     }
 
-    pub fn quotes(&self) -> Ids<'_> {
+    pub fn quotes(&self) -> Ids<'_, QuoteId> {
         let from = self.n_actors as usize + self.n_topics as usize;
         Ids::new(self.links.get(from..).unwrap_or(&[]))
     }

@@ -1,34 +1,42 @@
-//! The corpus: documents run through the pipeline in parallel, with actors and topics merged across them.
+//! The corpus: documents run through the pipeline in parallel, with actors and topics merged across
+//! them and their events grouped into happenings.
 
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use rayon::prelude::*;
 
-use crate::extract::ingest::{self, Diagnostic, IngestOptions};
 use crate::extract::pipeline::{self, Extraction, Lexicon};
+use crate::ids::{ActorId, DocId, EventId, HappeningId, IdVec, QuoteId, TopicId};
+use crate::ingest::{self, Diagnostic, IngestOptions};
 use crate::model::{Document, Span};
 
 mod assemble;
 mod compact;
+pub mod happenings;
 mod items;
+pub mod load;
 
 pub use compact::{IdIter, Ids, Strings, Sym};
+pub use happenings::{Happening, Happenings, Period};
 pub use items::{Actor, CorpusEvent, CorpusQuote, CorpusTimex, CorpusWhen, Mention, Topic};
 
 use assemble::{Assembler, BUILD_CHUNK, add_key_phrases};
 
-/// Everything dateline knows about a set of articles. Events are in chronological order.
+/// Everything dateline knows about a set of articles. Events are in chronological order. Each list
+/// is indexed by its own id type (`crate::ids`).
 #[derive(Clone, Debug, Default)]
 pub struct Corpus {
-    pub documents: Vec<Document>,
+    pub documents: IdVec<DocId, Document>,
     /// The heading spans of each document (of all the segmentation, the only part kept).
-    pub headings: Vec<Box<[Span]>>,
+    pub headings: IdVec<DocId, Box<[Span]>>,
     pub timexes: Vec<CorpusTimex>,
-    pub actors: Vec<Actor>,
-    pub topics: Vec<Topic>,
-    pub quotes: Vec<CorpusQuote>,
-    pub events: Vec<CorpusEvent>,
+    pub actors: IdVec<ActorId, Actor>,
+    pub topics: IdVec<TopicId, Topic>,
+    pub quotes: IdVec<QuoteId, CorpusQuote>,
+    pub events: IdVec<EventId, CorpusEvent>,
+    /// The events grouped into what happened once, across articles (`happenings`).
+    pub happenings: Happenings,
     /// The TIMEX3 values of time expressions and events.
     pub strings: Strings,
     /// Problems with the inputs, in input order.
@@ -99,13 +107,14 @@ impl Corpus {
         }
         let mut corpus = asm.finish(documents);
         add_key_phrases(&mut corpus, lex);
+        corpus.happenings = Happenings::build(&corpus);
         corpus
     }
 
-    /// Ingests and builds in one step, without progress reports.
+    /// Ingests and builds in one step, without progress reports (the path of `load::LoadOptions`
+    /// with a lexicon given).
     pub fn load(source: &Source, lex: &Lexicon) -> Corpus {
-        let ingested = source.ingest();
-        Corpus::build(ingested.documents, ingested.diagnostics, lex, &|_, _| {})
+        load::read(source, lex, Vec::new(), &|_, _| {})
     }
 
     /// The TIMEX3 value of an event's date.
@@ -113,8 +122,17 @@ impl Corpus {
         when.value.map(|v| self.strings.get(v))
     }
 
-    pub fn actor_by_id(&self, id: &str) -> Option<usize> {
-        self.actors.iter().position(|a| a.id == id)
+    /// The happening an event reports (None only in a corpus put together without happenings).
+    pub fn happening_of(&self, event: EventId) -> Option<HappeningId> {
+        self.happenings.of_event(event)
+    }
+
+    /// The actor with the export id `id` ("person:hakan-fidan").
+    pub fn actor_by_id(&self, id: &str) -> Option<ActorId> {
+        self.actors
+            .iter()
+            .position(|a| a.id == id)
+            .map(ActorId::new)
     }
 
     /// Documents without a publication date, whose events are undated.

@@ -7,13 +7,13 @@ use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use chrono::NaiveDate;
 use cues::{CueTable, dfa_occurrences};
 
-use super::Staged;
+use super::DocInput;
 use super::actors::DocActor;
 use super::quotes::Quote;
-use super::segment::{Segments, Sentence};
+use super::segment::Sentence;
 use super::temporal::Timex;
 use super::topics::DocTopic;
-use crate::assets::Assets;
+use crate::assets::{Assets, name};
 use crate::model::{Span, Status, TimexType, When, WhenBasis};
 use crate::text::on_word_boundaries;
 
@@ -26,17 +26,6 @@ pub struct Event {
     pub actors: Vec<usize>,
     pub topics: Vec<usize>,
     pub quotes: Vec<usize>,
-}
-
-/// Everything the event stage reads: the outputs of the stages before it.
-pub struct EventInput<'a> {
-    pub text: &'a str,
-    pub segments: &'a Segments,
-    pub published: Option<NaiveDate>,
-    pub timexes: &'a [Timex],
-    pub actors: &'a [DocActor],
-    pub topics: &'a [DocTopic],
-    pub quotes: &'a [Quote],
 }
 
 /// Status cues and anaphora that carry a time over from the sentence before.
@@ -64,7 +53,7 @@ impl Lexicon {
     pub fn load(assets: &Assets) -> Self {
         let mut phrases = Vec::new();
         let mut status_of = Vec::new();
-        for line in assets.lines("status-cues.txt") {
+        for line in assets.lines(name::STATUS_CUES_TXT) {
             let Some((status, phrase)) = line.split_once('\t') else {
                 continue;
             };
@@ -83,13 +72,13 @@ impl Lexicon {
             status_of.push(status);
         }
         let anaphora: Vec<String> = assets
-            .lines("event-anaphora.txt")
+            .lines(name::EVENT_ANAPHORA_TXT)
             .map(str::to_lowercase)
             .collect();
         // Data lines are never blank, so no phrase is empty (one would match everywhere).
         phrases.extend(
             assets
-                .lines("temporal-vague-past.txt")
+                .lines(name::TEMPORAL_VAGUE_PAST_TXT)
                 .map(str::to_lowercase)
                 .filter(|p| !p.is_empty()),
         );
@@ -119,8 +108,16 @@ fn build(patterns: &[String]) -> AhoCorasick {
         .expect("plain phrase lists always build")
 }
 
-/// Builds one event per sentence; sentences without a time take the publication date.
-pub fn build_events(input: &EventInput<'_>, lex: &Lexicon) -> Staged<Event> {
+/// Builds one event per sentence from the items of the stages before; sentences without a time
+/// take the publication date.
+pub fn build_events(
+    input: &DocInput<'_>,
+    timexes: &[Timex],
+    actors: &[DocActor],
+    topics: &[DocTopic],
+    quotes: &[Quote],
+    lex: &Lexicon,
+) -> Vec<Event> {
     let mut events: Vec<Event> = Vec::with_capacity(input.segments.sentences.len());
     let mut prev_paragraph = usize::MAX;
     let doc_time = document_time(input.published);
@@ -131,17 +128,17 @@ pub fn build_events(input: &EventInput<'_>, lex: &Lexicon) -> Staged<Event> {
     let sentences = &input.segments.sentences;
     let mut actors = per_sentence(
         sentences,
-        input.actors.iter().map(|a| a.mentions.as_slice()),
+        actors.iter().map(|a| a.mentions.as_slice()),
         Fit::Inside,
     );
     let mut topics = per_sentence(
         sentences,
-        input.topics.iter().map(|t| t.mentions.as_slice()),
+        topics.iter().map(|t| t.mentions.as_slice()),
         Fit::Inside,
     );
     let mut quotes = per_sentence(
         sentences,
-        input.quotes.iter().map(|q| std::slice::from_ref(&q.span)),
+        quotes.iter().map(|q| std::slice::from_ref(&q.span)),
         Fit::Overlaps,
     );
     for (k, sentence) in sentences.iter().enumerate() {
@@ -149,7 +146,7 @@ pub fn build_events(input: &EventInput<'_>, lex: &Lexicon) -> Staged<Event> {
         let text = span.slice(input.text);
         let statuses = inside(&status_hits, &mut next_status, span);
         let vague = inside(&vague_hits, &mut next_vague, span);
-        let mut when = governing_time(input, span, &doc_time);
+        let mut when = governing_time(timexes, span, &doc_time);
         if when.is_none()
             && sentence.paragraph == prev_paragraph
             && let Some(prev) = events.last()
@@ -166,7 +163,7 @@ pub fn build_events(input: &EventInput<'_>, lex: &Lexicon) -> Staged<Event> {
             when = vague_past(input.published);
         }
         let when = when.unwrap_or_else(|| doc_time.clone());
-        let status = status_of(statuses, &when, input, lex);
+        let status = status_of(statuses, &when, input.published, lex);
         events.push(Event {
             span,
             status,
@@ -177,7 +174,7 @@ pub fn build_events(input: &EventInput<'_>, lex: &Lexicon) -> Staged<Event> {
         });
         prev_paragraph = sentence.paragraph;
     }
-    Staged::new(events)
+    events
 }
 
 /// The whole-word status cues and vague-past words of `text`, as (start, end, pattern in its
@@ -244,8 +241,8 @@ fn document_time(published: Option<NaiveDate>) -> When {
 
 /// The time expression that dates the sentence: the first calendar one, else a present/past
 /// reference, else none.
-fn governing_time(input: &EventInput<'_>, span: Span, doc_time: &When) -> Option<When> {
-    let inside = input.timexes.iter().enumerate().filter(|(_, t)| {
+fn governing_time(timexes: &[Timex], span: Span, doc_time: &When) -> Option<When> {
+    let inside = timexes.iter().enumerate().filter(|(_, t)| {
         span.contains(t.span) && matches!(t.kind, TimexType::Date | TimexType::Time)
     });
     let mut best: Option<(usize, &Timex)> = None;
@@ -308,7 +305,7 @@ fn continues_previous(text: &str, lex: &Lexicon) -> bool {
 fn status_of(
     hits: &[(usize, usize, usize)],
     when: &When,
-    input: &EventInput<'_>,
+    published: Option<NaiveDate>,
     lex: &Lexicon,
 ) -> Status {
     let mut found = [false; 3];
@@ -321,8 +318,8 @@ fn status_of(
         found[idx] = true;
     }
     let dated = matches!(when.basis, WhenBasis::Explicit | WhenBasis::Relative);
-    let future = dated && matches!((when.earliest, input.published), (Some(e), Some(p)) if e > p);
-    let before = dated && matches!((when.latest, input.published), (Some(l), Some(p)) if l < p);
+    let future = dated && matches!((when.earliest, published), (Some(e), Some(p)) if e > p);
+    let before = dated && matches!((when.latest, published), (Some(l), Some(p)) if l < p);
     if found[0] && !before || future {
         Status::Planned
     } else if found[1] || when.value.as_deref() == Some("PRESENT_REF") {
@@ -394,13 +391,13 @@ mod tests {
         let assets = Assets::builtin();
         let lex = Lexicon::load(&assets);
         let status: Vec<String> = assets
-            .lines("status-cues.txt")
+            .lines(name::STATUS_CUES_TXT)
             .filter_map(|l| l.split_once('\t'))
             .filter(|(s, _)| matches!(s.trim(), "planned" | "ongoing" | "past"))
             .map(|(_, p)| p.trim().to_lowercase())
             .collect();
         let vague: Vec<String> = assets
-            .lines("temporal-vague-past.txt")
+            .lines(name::TEMPORAL_VAGUE_PAST_TXT)
             .map(str::to_lowercase)
             .collect();
         let separate = |patterns: &[String], text: &str| -> Vec<Hit> {

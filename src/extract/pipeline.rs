@@ -2,8 +2,9 @@
 
 use std::time::{Duration, Instant};
 
+use super::DocInput;
 use super::actors::{self, DocActor};
-use super::events::{self, Event, EventInput};
+use super::events::{self, Event};
 use super::quotes::{self, Quote};
 use super::segment::{self, Segments};
 use super::temporal::{self, Timex};
@@ -49,7 +50,6 @@ pub struct Extraction {
     pub topics: Vec<DocTopic>,
     pub quotes: Vec<Quote>,
     pub events: Vec<Event>,
-    pub warnings: Vec<String>,
 }
 
 /// Time spent in each stage, summed over the documents it was passed for.
@@ -112,49 +112,28 @@ fn extract_inner(doc: &Document, lex: &Lexicon, mut times: Option<&mut StageTime
     let t = now();
     let segments = segment::segment(text, &lex.segment);
     clock(|s| &mut s.segment, t);
-    // Temporal and quotes both read the text lower-cased: one copy serves both.
-    let lowered = text.to_ascii_lowercase();
+    let input = DocInput::new(text, segments, doc.published);
     let t = now();
-    let timexes = temporal::tag_lowered(text, &lowered, &segments, doc.published, &lex.temporal);
+    let timexes = temporal::tag(&input, &lex.temporal);
     clock(|s| &mut s.temporal, t);
     let t = now();
-    let actors = actors::extract(text, &segments, &lex.actors);
+    let actors = actors::extract(&input, &lex.actors);
     clock(|s| &mut s.actors, t);
     let t = now();
-    let topics = topics::extract(text, &segments, &lex.topics);
+    let topics = topics::extract(&input, &lex.topics);
     clock(|s| &mut s.topics, t);
     let t = now();
-    let quotes = quotes::extract_lowered(text, &lowered, &segments, &actors.items, &lex.quotes);
+    let quotes = quotes::extract(&input, &actors, &lex.quotes);
     clock(|s| &mut s.quotes, t);
     let t = now();
-    let events = events::build_events(
-        &EventInput {
-            text,
-            segments: &segments,
-            published: doc.published,
-            timexes: &timexes.items,
-            actors: &actors.items,
-            topics: &topics.items,
-            quotes: &quotes.items,
-        },
-        &lex.events,
-    );
+    let events = events::build_events(&input, &timexes, &actors, &topics, &quotes, &lex.events);
     clock(|s| &mut s.events, t);
-    let warnings = [
-        timexes.warnings,
-        actors.warnings,
-        topics.warnings,
-        quotes.warnings,
-        events.warnings,
-    ]
-    .concat();
     Extraction {
-        segments,
-        timexes: timexes.items,
-        actors: actors.items,
-        topics: topics.items,
-        quotes: quotes.items,
-        events: events.items,
-        warnings,
+        segments: input.segments,
+        timexes,
+        actors,
+        topics,
+        quotes,
+        events,
     }
 }

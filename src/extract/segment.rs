@@ -1,6 +1,6 @@
 //! Segmentation: paragraphs, headings and sentences of an article, all as byte spans.
 
-use crate::assets::Assets;
+use crate::assets::{Assets, name};
 use crate::fasthash::FastSet;
 use crate::model::Span;
 
@@ -48,11 +48,11 @@ impl Lexicon {
     pub fn load(assets: &Assets) -> Self {
         Lexicon {
             abbreviations: assets
-                .lines("abbreviations.txt")
+                .lines(name::ABBREVIATIONS_TXT)
                 .map(str::to_lowercase)
                 .collect(),
             sentence_starters: assets
-                .lines("sentence-starters.txt")
+                .lines(name::SENTENCE_STARTERS_TXT)
                 .map(str::to_owned)
                 .collect(),
         }

@@ -5,6 +5,7 @@ use chrono::{Datelike, Duration, NaiveDate};
 use super::index::FilterIndex;
 use super::search::SearchIndex;
 use crate::corpus::Corpus;
+use crate::ids::{ActorId, DocId, EventId, IdVec, QuoteId, QuotePos, TopicId};
 use crate::model::{ActorKind, QuoteKind, Span};
 
 /// The calendar unit of the histogram and of the `[`/`]` time window.
@@ -108,7 +109,7 @@ pub struct Mark {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ActorRow {
     Heading(ActorKind),
-    Actor(usize),
+    Actor(ActorId),
 }
 
 /// The corpus plus everything the views look up by index.
@@ -119,13 +120,13 @@ pub struct Data {
     pub actor_rows: Vec<ActorRow>,
     pub people: usize,
     /// Topics, most mentioned first.
-    pub topic_order: Vec<usize>,
+    pub topic_order: Vec<TopicId>,
     /// For each quote, the first event that holds it.
-    pub quote_event: Vec<Option<usize>>,
+    pub quote_event: IdVec<QuoteId, Option<EventId>>,
     /// Direct and reported quotes in timeline order (scare quotes left out).
-    pub quote_order: Vec<usize>,
+    pub quote_order: IdVec<QuotePos, QuoteId>,
     /// Per document, the spans to highlight in the source pane, by start.
-    pub marks: Vec<Vec<Mark>>,
+    pub marks: IdVec<DocId, Vec<Mark>>,
     pub search: SearchIndex,
     /// First and last day of any event.
     pub range: Option<(NaiveDate, NaiveDate)>,
@@ -148,7 +149,9 @@ impl Data {
     pub fn new(corpus: Corpus) -> Data {
         let mut actor_rows = Vec::new();
         for kind in ActorKind::ALL {
-            let mut of_kind: Vec<usize> = (0..corpus.actors.len())
+            let mut of_kind: Vec<ActorId> = corpus
+                .actors
+                .ids()
                 .filter(|&i| corpus.actors[i].kind == kind)
                 .collect();
             if of_kind.is_empty() {
@@ -163,12 +166,13 @@ impl Data {
             .iter()
             .filter(|a| a.kind == ActorKind::Person)
             .count();
-        let mut topic_order: Vec<usize> = (0..corpus.topics.len()).collect();
+        let mut topic_order: Vec<TopicId> = corpus.topics.ids().collect();
         topic_order.sort_by_key(|&i| (std::cmp::Reverse(corpus.topics[i].mentions.len()), i));
 
-        let mut quote_event = vec![None; corpus.quotes.len()];
-        let mut quote_order = Vec::new();
-        for (ei, e) in corpus.events.iter().enumerate() {
+        let mut quote_event: IdVec<QuoteId, Option<EventId>> =
+            vec![None; corpus.quotes.len()].into();
+        let mut quote_order: IdVec<QuotePos, QuoteId> = IdVec::new();
+        for (ei, e) in corpus.events.iter_enumerated() {
             // Within a sentence the quoted words come before the statement that reports them,
             // so the list opens on what was actually said.
             let mut in_event = e.quotes().to_vec();
@@ -180,11 +184,13 @@ impl Data {
                 }
             }
         }
-        quote_order.extend((0..corpus.quotes.len()).filter(|&q| quote_event[q].is_none()));
-        quote_order.retain(|&q| corpus.quotes[q].kind != QuoteKind::Term);
+        quote_order.extend(corpus.quotes.ids().filter(|&q| quote_event[q].is_none()));
+        quote_order
+            .as_mut_vec()
+            .retain(|&q| corpus.quotes[q].kind != QuoteKind::Term);
 
-        let mut marks: Vec<Vec<Mark>> = vec![Vec::new(); corpus.documents.len()];
-        let mut add = |doc: usize, span: Span, kind| {
+        let mut marks: IdVec<DocId, Vec<Mark>> = vec![Vec::new(); corpus.documents.len()].into();
+        let mut add = |doc: DocId, span: Span, kind| {
             if let Some(m) = marks.get_mut(doc) {
                 m.push(Mark { span, kind });
             }

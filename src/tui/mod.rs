@@ -7,6 +7,7 @@
 pub mod action;
 pub mod data;
 pub mod format;
+pub mod fuzzy;
 pub mod histogram;
 pub mod index;
 pub mod keymap;
@@ -27,29 +28,30 @@ use std::time::Duration;
 
 use crossterm::event::Event;
 
-use crate::cli::BrowseArgs;
-use crate::corpus::Corpus;
-use crate::extract::ingest::Diagnostic;
+use crate::corpus::load::LoadOptions;
 use action::Action;
 use data::Data;
 use state::State;
 use term::Input;
 
-/// Opens the browser on the corpus the arguments name.
-pub fn run(args: &BrowseArgs) -> anyhow::Result<ExitCode> {
+/// What the browser opens and how.
+#[derive(Clone, Debug, Default)]
+pub struct Options {
+    pub load: LoadOptions,
+    /// Capture the mouse (wheel scrolling and click to select).
+    pub mouse: bool,
+}
+
+/// Opens the browser on the corpus the options name.
+pub fn run(opts: Options) -> anyhow::Result<ExitCode> {
     // One pool of --jobs threads for loading and, once loaded, for search: it is warm by then.
-    let mut pool = rayon::ThreadPoolBuilder::new();
-    if let Some(n) = args.input.jobs {
-        anyhow::ensure!(n > 0, "--jobs must be at least 1");
-        pool = pool.num_threads(n);
-    }
     // Fails only when a global pool exists already; then that one serves.
-    let _ = pool.build_global();
+    let _ = opts.load.thread_pool().build_global();
     let (tx, rx) = mpsc::channel();
-    let mut term = term::Term::enter(!args.no_mouse)?;
+    let mut term = term::Term::enter(opts.mouse)?;
     term::spawn_input(tx.clone());
     term::spawn_signals(tx.clone())?;
-    spawn_loader(args.clone(), tx);
+    spawn_loader(opts.load, tx);
     let (w, h) = term::size();
     let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     let mut state = State::loading(w, h, color);
@@ -110,24 +112,11 @@ fn action_for_event(state: &State, ev: &Event) -> Option<Action> {
     }
 }
 
-/// Reads and extracts in the global (`--jobs`) pool, reporting progress about every percent.
-fn spawn_loader(args: BrowseArgs, tx: Sender<Input>) {
+/// Loads in the global (`--jobs`) pool, reporting progress about every percent. Problems with the
+/// user's word lists are listed with the input problems (`!`).
+fn spawn_loader(opts: LoadOptions, tx: Sender<Input>) {
     std::thread::spawn(move || {
-        let (lex, asset_warnings) = args.input.lexicon();
-        let source = args.input.source();
         let load = || {
-            let mut ingested = source.ingest();
-            // Problems with the user's word lists are listed with the input problems (`!`).
-            ingested
-                .diagnostics
-                .extend(asset_warnings.iter().map(|w| Diagnostic {
-                    path: "word lists".into(),
-                    line: None,
-                    message: w.clone(),
-                    skipped: false,
-                }));
-            let total = ingested.documents.len();
-            let _ = tx.send(Input::App(Action::LoadProgress(0, total)));
             let reported = AtomicUsize::new(0);
             let progress = |done: usize, total: usize| {
                 let pct = done * 100 / total.max(1);
@@ -135,8 +124,7 @@ fn spawn_loader(args: BrowseArgs, tx: Sender<Input>) {
                     let _ = tx.send(Input::App(Action::LoadProgress(done, total)));
                 }
             };
-            let corpus = Corpus::build(ingested.documents, ingested.diagnostics, &lex, &progress);
-            Data::new(corpus)
+            Data::new(opts.load(&progress))
         };
         // A bug in extraction must not leave the browser waiting forever: say what happened.
         let action = match std::panic::catch_unwind(std::panic::AssertUnwindSafe(load)) {

@@ -9,6 +9,7 @@ use super::index::row_of;
 use super::layout::{areas, inner};
 use super::state::{Cursor, SourceView, State, TimelineRow};
 use super::wrap::{line_of, wrap};
+use crate::ids::QuoteId;
 
 pub(crate) fn screen(s: &State) -> Rect {
     Rect::new(0, 0, s.width, s.height)
@@ -116,7 +117,7 @@ pub(crate) fn sync_from_timeline(s: &mut State) {
     let event = &s.data.corpus.events[e];
     // The shown quotes keep `quote_order`'s order, so each of the event's quotes is found by
     // bisection on its place there; the earliest shown one wins.
-    let pos = |q: usize| s.data.index.quote_pos.get(q).copied().flatten();
+    let pos = |q: QuoteId| s.data.index.quote_pos.get(q).copied().flatten();
     let first = event
         .quotes()
         .iter()
@@ -206,10 +207,11 @@ pub(crate) fn fix_offsets(s: &mut State) {
     }
     s.timeline = c;
     s.actors = follow(s.actors, visible_rows(s, Pane::Actors));
-    if s.actors.offset == s.actors.selected && s.actors.selected > 0 {
-        if let Some(ActorRow::Heading(_)) = s.data.actor_rows.get(s.actors.selected - 1) {
-            s.actors.offset -= 1;
-        }
+    if s.actors.offset == s.actors.selected
+        && s.actors.selected > 0
+        && let Some(ActorRow::Heading(_)) = s.data.actor_rows.get(s.actors.selected - 1)
+    {
+        s.actors.offset -= 1;
     }
     s.topics = follow(s.topics, visible_rows(s, Pane::Topics));
     s.quote_cursor = follow(s.quote_cursor, visible_rows(s, Pane::Quotes));

@@ -1,10 +1,10 @@
 //! Fuzzy people search: names and aliases folded once at load, narrowed as the query grows.
 
-use fuzzy_matcher::FuzzyMatcher;
-use fuzzy_matcher::skim::SkimMatcherV2;
 use rayon::prelude::*;
 
+use super::fuzzy::Matcher;
 use crate::corpus::Actor;
+use crate::ids::{ActorId, IdVec};
 use crate::model::ActorKind;
 use crate::text::fold;
 
@@ -18,7 +18,7 @@ const SCORE_ALL: usize = 2000;
 /// One searchable string: an actor's name or one of its aliases, folded into `SearchIndex::text`.
 #[derive(Clone, Copy, Debug)]
 struct Entry {
-    actor: u32,
+    actor: ActorId,
     /// 0 for the name, i for alias i-1.
     field: u16,
     start: u32,
@@ -44,20 +44,21 @@ pub struct SearchIndex {
     text: String,
     summaries: Vec<Summary>,
     /// Per actor: people first, then by mentions; the order for an empty query.
-    rank: Vec<(bool, usize)>,
-    all_sorted: Vec<u32>,
+    rank: IdVec<ActorId, (bool, usize)>,
+    all_sorted: Vec<ActorId>,
 }
 
 impl SearchIndex {
+    /// The index of `actors`, which are `Corpus::actors` (the `i`th is `ActorId::new(i)`).
     pub fn new(actors: &[Actor]) -> Self {
-        let folded: Vec<(u32, u16, String)> = actors
+        let folded: Vec<(ActorId, u16, String)> = actors
             .par_iter()
             .enumerate()
             .flat_map_iter(|(i, a)| {
                 std::iter::once(&a.name)
                     .chain(&a.aliases)
                     .enumerate()
-                    .map(move |(f, s)| (i as u32, f as u16, fold(s)))
+                    .map(move |(f, s)| (ActorId::new(i), f as u16, fold(s)))
             })
             .collect();
         let mut text = String::with_capacity(folded.iter().map(|(_, _, s)| s.len()).sum());
@@ -76,14 +77,14 @@ impl SearchIndex {
                 end,
             });
         }
-        let rank: Vec<(bool, usize)> = actors
+        let rank: IdVec<ActorId, (bool, usize)> = actors
             .iter()
             .map(|a| (a.kind != ActorKind::Person, a.mentions.len()))
             .collect();
         let summaries = entries
             .par_iter()
             .map(|e| {
-                let (other, mentions) = rank[e.actor as usize];
+                let (other, mentions) = rank[e.actor];
                 let folded = &text[e.start as usize..e.end as usize];
                 Summary {
                     bytes: folded.bytes().fold(0, |acc, b| acc | byte_bit(b)),
@@ -93,9 +94,9 @@ impl SearchIndex {
                 }
             })
             .collect();
-        let mut all_sorted: Vec<u32> = (0..actors.len() as u32).collect();
+        let mut all_sorted: Vec<ActorId> = rank.ids().collect();
         all_sorted.sort_by_key(|&i| {
-            let (other, m) = rank[i as usize];
+            let (other, m) = rank[i];
             (other, std::cmp::Reverse(m), i)
         });
         SearchIndex {
@@ -118,7 +119,7 @@ impl SearchIndex {
 /// One ranked result: which actor, through which name, how well.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Hit {
-    pub actor: usize,
+    pub actor: ActorId,
     /// 0 for the name, i for alias i-1.
     pub field: usize,
     pub score: i64,
@@ -148,7 +149,7 @@ impl Search {
 
     pub fn set_query(&mut self, index: &SearchIndex, query: &str) {
         let folded = fold(query.trim());
-        let matcher = SkimMatcherV2::default().ignore_case();
+        let matcher = Matcher::default();
         let narrowing = !self.folded.is_empty() && folded.starts_with(&self.folded);
         self.query = query.to_string();
         self.selected = 0;
@@ -192,11 +193,7 @@ impl Search {
         }
         let scored: Vec<(u32, i64)> = candidates[..candidates.len().min(SCORE_ALL)]
             .par_iter()
-            .filter_map(|&(e, _)| {
-                matcher
-                    .fuzzy_match(index.folded(e), &folded)
-                    .map(|s| (e, s))
-            })
+            .filter_map(|&(e, _)| matcher.score(index.folded(e), &folded).map(|s| (e, s)))
             .collect();
         self.total_matches = candidates.len();
         self.pool = Some(candidates.into_iter().map(|(e, _)| e).collect());
@@ -213,8 +210,8 @@ impl Search {
                 .all_sorted
                 .iter()
                 .take(MAX_RESULTS)
-                .map(|&a| Hit {
-                    actor: a as usize,
+                .map(|&actor| Hit {
+                    actor,
                     field: 0,
                     score: 0,
                 })
@@ -228,7 +225,7 @@ impl Search {
         for (e, score) in scored {
             let entry = &index.entries[e as usize];
             let hit = Hit {
-                actor: entry.actor as usize,
+                actor: entry.actor,
                 field: entry.field as usize,
                 score,
             };
@@ -308,8 +305,8 @@ pub fn matched_chars(text: &str, query: &str) -> Vec<usize> {
             origin.push(i);
         }
     }
-    let matcher = SkimMatcherV2::default().ignore_case();
-    let Some((_, idx)) = matcher.fuzzy_indices(&folded, &folded_query) else {
+    let matcher = Matcher::default();
+    let Some(idx) = matcher.indices(&folded, &folded_query) else {
         return Vec::new();
     };
     let mut out: Vec<usize> = idx

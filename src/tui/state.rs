@@ -8,13 +8,14 @@ use super::action::Pane;
 use super::data::{ActorRow, Data};
 use super::index::{row_of, timeline_rows};
 use super::search::Search;
+use crate::ids::{ActorId, DocId, EventId, IdVec, QuoteId, QuotePos, TopicId};
 use crate::model::Span;
 
 /// One narrowing of the timeline; filters combine (all must hold).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Filter {
-    Actor(usize),
-    Topic(usize),
+    Actor(ActorId),
+    Topic(TopicId),
     /// Inclusive days.
     Window(NaiveDate, NaiveDate),
 }
@@ -31,7 +32,7 @@ pub struct Cursor {
 /// What the source pane shows: a document, a passage in it, and the first visible wrapped line.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SourceView {
-    pub doc: usize,
+    pub doc: DocId,
     /// The event sentence being read.
     pub sentence: Option<Span>,
     /// The quote being read, highlighted above everything else.
@@ -73,8 +74,8 @@ pub struct State {
     pub shown_events: usize,
     /// Shown events per histogram period (empty without filters).
     pub shown_per_period: Vec<usize>,
-    /// Quotes (indices into the corpus) passing the filters, in `data.quote_order`'s order.
-    pub quotes: Arc<Vec<usize>>,
+    /// Quotes passing the filters, in `data.quote_order`'s order.
+    pub quotes: Arc<Vec<QuoteId>>,
     pub quote_cursor: Cursor,
     pub actors: Cursor,
     pub topics: Cursor,
@@ -122,7 +123,7 @@ impl State {
     }
 
     /// Whether event `e` passes every filter.
-    pub fn event_passes(&self, e: usize) -> bool {
+    pub fn event_passes(&self, e: EventId) -> bool {
         let ev = &self.data.corpus.events[e];
         self.filters.iter().all(|f| match *f {
             Filter::Actor(a) => ev.actors().contains(a),
@@ -135,7 +136,7 @@ impl State {
     }
 
     /// Whether quote `q` passes: its event passes, or (for actor filters) its speaker is the actor.
-    pub fn quote_passes(&self, q: usize) -> bool {
+    pub fn quote_passes(&self, q: QuoteId) -> bool {
         let quote = &self.data.corpus.quotes[q];
         let event = self.data.quote_event.get(q).copied().flatten();
         let ev = event.map(|e| &self.data.corpus.events[e]);
@@ -157,7 +158,7 @@ impl State {
 
     /// Rebuilds the timeline and quote lists after the filters changed, keeping `keep` selected
     /// when it still passes. Costs the size of the smallest filter's lists, not of the corpus.
-    pub fn refilter(&mut self, keep: Option<usize>) {
+    pub fn refilter(&mut self, keep: Option<EventId>) {
         self.shown_per_period.clear();
         if self.filters.is_empty() {
             let ix = &self.data.index;
@@ -165,7 +166,7 @@ impl State {
             self.quotes = Arc::clone(&ix.all_quotes);
             self.shown_events = self.data.corpus.events.len();
         } else {
-            let events: Vec<usize> = self
+            let events: Vec<EventId> = self
                 .event_candidates()
                 .into_iter()
                 .filter(|&e| self.event_passes(e))
@@ -179,7 +180,7 @@ impl State {
                     *n += 1;
                 }
             }
-            let quotes: Vec<usize> = self
+            let quotes: Vec<QuoteId> = self
                 .quote_candidates(&events)
                 .into_iter()
                 .filter(|&q| self.quote_passes(q))
@@ -220,11 +221,11 @@ impl State {
 
     /// The shortest of the index lists (per actor, per topic) that the actor and topic filters
     /// name: every passing item is on each of them. None when only a window filters.
-    fn shortest_list<'a>(
+    fn shortest_list<'a, T>(
         &self,
-        per_actor: &'a [Vec<usize>],
-        per_topic: &'a [Vec<usize>],
-    ) -> Option<&'a [usize]> {
+        per_actor: &'a IdVec<ActorId, Vec<T>>,
+        per_topic: &'a IdVec<TopicId, Vec<T>>,
+    ) -> Option<&'a [T]> {
         self.filters
             .iter()
             .filter_map(|f| match *f {
@@ -237,26 +238,26 @@ impl State {
 
     /// A superset of the events passing the filters, ascending: the shortest actor or topic
     /// list, else the events near the time window.
-    fn event_candidates(&self) -> Vec<usize> {
+    fn event_candidates(&self) -> Vec<EventId> {
         let ix = &self.data.index;
         if let Some(l) = self.shortest_list(&ix.actor_events, &ix.topic_events) {
             return l.to_vec();
         }
         match self.window() {
             Some((a, b)) => ix.window_candidates(&self.data.corpus, a, b),
-            None => (0..self.data.corpus.events.len()).collect(),
+            None => self.data.corpus.events.ids().collect(),
         }
     }
 
     /// A superset of the listed quotes passing the filters, in `quote_order`'s order, given the
     /// events that pass.
-    fn quote_candidates(&self, events: &[usize]) -> Vec<usize> {
+    fn quote_candidates(&self, events: &[EventId]) -> Vec<QuoteId> {
         let ix = &self.data.index;
         if let Some(l) = self.shortest_list(&ix.actor_quotes, &ix.topic_quotes) {
             return l.to_vec();
         }
         // Only a window: a quote passes through the event that holds it, which passes.
-        let mut pos: Vec<usize> = events
+        let mut pos: Vec<QuotePos> = events
             .iter()
             .flat_map(|&e| {
                 self.data.corpus.events[e]
@@ -271,25 +272,25 @@ impl State {
         pos.into_iter().map(|p| self.data.quote_order[p]).collect()
     }
 
-    pub fn selected_event(&self) -> Option<usize> {
+    pub fn selected_event(&self) -> Option<EventId> {
         match self.timeline_rows.get(self.timeline.selected) {
             Some(TimelineRow::Event(e)) => Some(*e),
             _ => None,
         }
     }
 
-    pub fn selected_quote(&self) -> Option<usize> {
+    pub fn selected_quote(&self) -> Option<QuoteId> {
         self.quotes.get(self.quote_cursor.selected).copied()
     }
 
-    pub fn selected_actor(&self) -> Option<usize> {
+    pub fn selected_actor(&self) -> Option<ActorId> {
         match self.data.actor_rows.get(self.actors.selected) {
             Some(ActorRow::Actor(a)) => Some(*a),
             _ => None,
         }
     }
 
-    pub fn selected_topic(&self) -> Option<usize> {
+    pub fn selected_topic(&self) -> Option<TopicId> {
         self.data.topic_order.get(self.topics.selected).copied()
     }
 

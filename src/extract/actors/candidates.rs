@@ -30,37 +30,6 @@ pub struct Cand {
     pub evidence: Evidence,
 }
 
-/// Lower-case words that may stand inside a name ("Loyola de Palacio", "Bank of England").
-pub fn is_particle(w: &str) -> bool {
-    matches!(
-        w,
-        "de" | "van"
-            | "von"
-            | "der"
-            | "den"
-            | "la"
-            | "le"
-            | "du"
-            | "del"
-            | "della"
-            | "di"
-            | "da"
-            | "dos"
-            | "das"
-            | "dal"
-            | "dalla"
-            | "bin"
-            | "ibn"
-            | "al"
-            | "el"
-            | "y"
-            | "ter"
-            | "ten"
-            | "zu"
-            | "st."
-    )
-}
-
 /// Connectors that join two names into one only in organisations and gazetteer names.
 pub fn is_joiner(w: &str) -> bool {
     matches!(w, "of" | "for" | "and" | "&" | "the")
@@ -80,13 +49,13 @@ pub fn find(doc: &Doc, lex: &Lexicon) -> Vec<Cand> {
         while doc.joined(b - 1) && b < n {
             if doc.is_cap(b) && doc.strict(b) == doc.strict(a) {
                 b += 1;
-            } else if (is_particle(doc.fold(b)) || is_joiner(doc.fold(b)))
+            } else if (doc.is(b, list::PARTICLE) || is_joiner(doc.fold(b)))
                 && doc.joined(b)
                 && doc.is_cap(b + 1)
             {
                 b += 2;
-            } else if is_particle(doc.fold(b))
-                && is_particle(doc.fold(b + 1))
+            } else if doc.is(b, list::PARTICLE)
+                && doc.is(b + 1, list::PARTICLE)
                 && doc.joined(b)
                 && doc.joined(b + 1)
                 && doc.is_cap(b + 2)
@@ -254,7 +223,7 @@ pub fn run(doc: &Doc, lex: &Lexicon, mut a: usize, mut b: usize, out: &mut Vec<C
     while a < b && droppable(doc, lex, a, b) {
         a += 1;
     }
-    while b > a && (is_joiner(doc.fold(b - 1)) || is_particle(doc.fold(b - 1))) {
+    while b > a && (is_joiner(doc.fold(b - 1)) || doc.is(b - 1, list::PARTICLE)) {
         b -= 1;
     }
     if a >= b {
@@ -326,7 +295,7 @@ pub fn segment(doc: &Doc, lex: &Lexicon, a: usize, b: usize, out: &mut Vec<Cand>
             p += len;
             continue;
         }
-        let lower_particle = is_particle(f) && !doc.toks[p].cap;
+        let lower_particle = doc.is(p, list::PARTICLE) && !doc.toks[p].cap;
         // "Per Nyman", "Jan Kroslak": a given name that is also a common word, before a name.
         if is_joiner(f)
             || lower_particle

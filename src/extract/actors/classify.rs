@@ -22,35 +22,6 @@ pub struct Evidence {
     pub initial: bool,
 }
 
-/// Speech verbs that mark the name beside them as a speaker (also `lexicon::list::SAID`).
-pub const SPEECH: &[&str] = &[
-    "said",
-    "says",
-    "told",
-    "tells",
-    "added",
-    "adds",
-    "stated",
-    "noted",
-    "explained",
-    "insisted",
-    "argued",
-    "warned",
-    "replied",
-    "responded",
-    "wrote",
-    "declared",
-    "announced",
-    "commented",
-    "stressed",
-    "emphasized",
-    "emphasised",
-    "asked",
-    "admitted",
-    "acknowledged",
-    "recalled",
-];
-
 impl Evidence {
     pub fn new(doc: &Doc, lex: &Lexicon, a: usize, b: usize) -> Self {
         // "said Muster," / "said Muster."
@@ -299,7 +270,7 @@ pub fn stretch(
             let t = &doc.toks[i];
             let f = doc.tok_fold(t);
             !t.upper
-                && (!doc.has_lower(i) || super::candidates::is_particle(f))
+                && (!doc.has_lower(i) || doc.is(i, list::PARTICLE))
                 && !doc.is(i, list::TITLE_WORD)
                 && !f.chars().any(|c| c.is_ascii_digit())
         });

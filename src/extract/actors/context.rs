@@ -99,7 +99,7 @@ impl<'t> Doc<'t> {
             mut tokens,
             mut words,
         } = SPARE.with(Cell::take).map(|b| *b).unwrap_or_default();
-        tokenize_into(text, &mut tokens);
+        tokenize_into(text, &lex.tokens, &mut tokens);
         let Tokens { mut toks, folds } = tokens;
         let n = toks.len();
         words.reset(n / 2);

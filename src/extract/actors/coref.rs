@@ -5,10 +5,10 @@
 use super::DocActor;
 use super::candidates::{CKind, Cand};
 use super::context::Doc;
-use super::lexicon::{FastMap, list};
-use super::lexicon::{fold, same_fold};
+use super::lexicon::{FastMap, Lexicon, list};
 use super::tokens::TokKind;
 use crate::model::{ActorKind, Span};
+use crate::text::{fold, same_fold};
 use std::cell::Cell;
 use std::ops::Range;
 
@@ -198,7 +198,7 @@ fn push_initials(out: &mut String, name: &str) {
     );
 }
 
-pub fn resolve(doc: &Doc, cands: &[Cand]) -> Vec<DocActor> {
+pub fn resolve(doc: &Doc, lex: &Lexicon, cands: &[Cand]) -> Vec<DocActor> {
     let mut t = Table::take();
     let mut singles: Vec<&Cand> = Vec::new();
     for c in cands {
@@ -206,7 +206,7 @@ pub fn resolve(doc: &Doc, cands: &[Cand]) -> Vec<DocActor> {
         match kind_of(&c.kind) {
             Some(ActorKind::Person) if c.b - c.a >= 2 => {
                 let i = t.add(ActorKind::Person, &c.name, span, None);
-                apply_role(&mut t.actors[i], c);
+                apply_role(&mut t.actors[i], lex, c);
             }
             Some(k @ (ActorKind::Place | ActorKind::Organization)) => {
                 t.add(k, &c.name, span, c.country.as_ref());
@@ -264,7 +264,7 @@ pub fn resolve(doc: &Doc, cands: &[Cand]) -> Vec<DocActor> {
                 .any(|&k| t.get(k, f).is_some());
         if person && !known {
             let i = t.add(ActorKind::Person, &c.name, span, None);
-            apply_role(&mut t.actors[i], c);
+            apply_role(&mut t.actors[i], lex, c);
             index_person(&mut surnames, i, &c.name);
         } else {
             deferred.push(c);
@@ -278,7 +278,7 @@ pub fn resolve(doc: &Doc, cands: &[Cand]) -> Vec<DocActor> {
             && ids.len() == 1
         {
             t.mention(ids[0], span, written);
-            apply_role(&mut t.actors[ids[0]], c);
+            apply_role(&mut t.actors[ids[0]], lex, c);
             continue;
         }
         if let Some(i) = [ActorKind::Person, ActorKind::Organization, ActorKind::Place]
@@ -371,9 +371,9 @@ fn org_alias(t: &Table, doc: &Doc, i: usize, upper: bool) -> Option<usize> {
     found
 }
 
-fn apply_role(a: &mut DocActor, c: &Cand) {
+fn apply_role(a: &mut DocActor, lex: &Lexicon, c: &Cand) {
     let Some(role) = &c.role else { return };
-    if let Some(label) = role.label()
+    if let Some(label) = role.label(lex)
         && !a.roles.contains(&label)
     {
         a.roles.push(label);

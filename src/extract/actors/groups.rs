@@ -5,10 +5,10 @@
 use super::DocActor;
 use super::candidates::gazetteer;
 use super::context::Doc;
-use super::lexicon::same_fold;
 use super::lexicon::{Entry, Lexicon, PlaceKind, list};
 use super::tokens::TokKind;
 use crate::model::{ActorKind, Span};
+use crate::text::same_fold;
 
 fn add(out: &mut Vec<DocActor>, name: String, span: Span, country: Option<String>) {
     if let Some(a) = out.iter_mut().find(|a| same_fold(&a.name, &name)) {

@@ -1,28 +1,11 @@
 //! The actor stage's gazetteers and word lists, loaded once from `assets/` into hash maps keyed by
 //! folded text (lower case, no diacritics), so every lookup per document is a hash probe.
 
-use super::tokens::{TokKind, tokenize};
-use crate::assets::Assets;
-use crate::fasthash::{PackedMap, short_key};
-/// `text::fold` with a fast path for ASCII, which most names are.
-pub fn fold(s: &str) -> String {
-    if s.is_ascii() {
-        s.to_ascii_lowercase()
-    } else {
-        crate::text::fold(s)
-    }
-}
-
-/// `fold(a) == fold(b)`, without allocating when both are ASCII.
-pub fn same_fold(a: &str, b: &str) -> bool {
-    if a.is_ascii() && b.is_ascii() {
-        a.eq_ignore_ascii_case(b)
-    } else {
-        fold(a) == fold(b)
-    }
-}
-
+use super::tokens::{TokKind, TokenLists, tokenize};
+use crate::assets::{Assets, name};
 pub use crate::fasthash::{FastMap, FastSet};
+use crate::fasthash::{PackedMap, short_key};
+use crate::text::fold;
 
 /// What kind of place a gazetteer entry is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -72,8 +55,16 @@ pub struct Lexicon {
     pub titles: FastSet<String>,
     /// Folded words that may stand in a title before a name.
     pub title_words: FastSet<String>,
+    /// The tokenizer's lists (abbreviations that keep their period, name prefixes).
+    pub tokens: TokenLists,
     /// Folded honorifics that always mark a person ("mr", "mrs", "dr").
     pub honorifics: FastSet<String>,
+    /// Folded speech verbs that mark the name beside them as a person's ("said", "told").
+    pub person_speech_verbs: FastSet<String>,
+    /// Folded lower-case words that may stand inside a name ("de", "bin").
+    pub particles: FastSet<String>,
+    /// Folded words before a role that are not part of the title ("former", "acting").
+    pub role_modifiers: FastSet<String>,
     pub org_suffixes: FastSet<String>,
     pub club_words: FastSet<String>,
     pub place_suffixes: FastSet<String>,
@@ -113,8 +104,12 @@ pub mod list {
     pub const DEMONYM_FIRST: u32 = 1 << 16;
     /// `Lexicon::is_given` holds: a given name, or one before a hyphen ("Jean-Pierre").
     pub const GIVEN_ANY: u32 = 1 << 17;
-    /// On `classify::SPEECH`.
+    /// On `person-speech-verbs.txt`: a speech verb beside a name marks a person.
     pub const SAID: u32 = 1 << 18;
+    /// On `name-particles.txt`: may stand inside a name ("de", "bin").
+    pub const PARTICLE: u32 = 1 << 19;
+    /// On `role-modifiers.txt`: before a role, not part of it ("former").
+    pub const ROLE_MODIFIER: u32 = 1 << 20;
 }
 
 /// What the lexicon knows about one folded word.
@@ -131,8 +126,8 @@ fn folded_set<'a>(lines: impl Iterator<Item = &'a str>) -> FastSet<String> {
 }
 
 /// The folded key of a phrase as the tokenizer splits it.
-pub fn phrase_key(s: &str) -> String {
-    let toks = tokenize(s);
+pub fn phrase_key(lists: &TokenLists, s: &str) -> String {
+    let toks = tokenize(s, lists);
     let mut key = String::new();
     for t in toks
         .toks
@@ -149,8 +144,11 @@ pub fn phrase_key(s: &str) -> String {
 
 impl Lexicon {
     pub fn load(assets: &Assets) -> Self {
-        let mut lex = Lexicon::default();
-        for line in assets.lines("places.tsv") {
+        let mut lex = Lexicon {
+            tokens: TokenLists::load(assets),
+            ..Lexicon::default()
+        };
+        for line in assets.lines(name::PLACES_TSV) {
             let mut cols = line.split('\t');
             let (Some(name), Some(kind)) = (cols.next(), cols.next()) else {
                 continue;
@@ -175,7 +173,7 @@ impl Lexicon {
             });
             lex.add_phrase(name.trim(), entry);
         }
-        for line in assets.lines("organisations.txt") {
+        for line in assets.lines(name::ORGANISATIONS_TXT) {
             let acronym = line
                 .chars()
                 .filter(|c| c.is_alphabetic())
@@ -187,7 +185,7 @@ impl Lexicon {
             lex.add_phrase(line, entry);
         }
         // Club names and nicknames ("Blue Jays", "Yankees") name organisations on their own.
-        for line in assets.lines("club-words.txt") {
+        for line in assets.lines(name::CLUB_WORDS_TXT) {
             if line.contains(' ') || (line.ends_with('s') && line.len() > 4) {
                 let entry = Entry::Org {
                     name: line.to_string(),
@@ -196,7 +194,7 @@ impl Lexicon {
                 lex.add_phrase(line, entry);
             }
         }
-        for line in assets.lines("demonyms.tsv") {
+        for line in assets.lines(name::DEMONYMS_TSV) {
             let mut cols = line.split('\t');
             let Some(word) = cols.next() else { continue };
             let country = cols.next().unwrap_or("").trim().to_string();
@@ -205,16 +203,16 @@ impl Lexicon {
                     .entry(country.clone())
                     .or_insert_with(|| word.trim().to_string());
             }
-            let key = phrase_key(word);
+            let key = phrase_key(&lex.tokens, word);
             if let Some((first, _)) = key.split_once(' ') {
                 lex.demonym_first.insert(first.to_string());
             }
             lex.demonyms.insert(key, country);
         }
-        lex.given = folded_set(assets.lines("given-names.txt"));
-        lex.family_first = folded_set(assets.lines("family-first-names.txt"));
-        for t in assets.lines("titles.txt") {
-            let key = phrase_key(t);
+        lex.given = folded_set(assets.lines(name::GIVEN_NAMES_TXT));
+        lex.family_first = folded_set(assets.lines(name::FAMILY_FIRST_NAMES_TXT));
+        for t in assets.lines(name::TITLES_TXT) {
+            let key = phrase_key(&lex.tokens, t);
             if !key.contains(' ') {
                 lex.title_words.insert(key.clone());
             } else {
@@ -224,36 +222,34 @@ impl Lexicon {
             }
             lex.titles.insert(key);
         }
-        for w in assets.lines("title-words.txt") {
+        for w in assets.lines(name::TITLE_WORDS_TXT) {
             lex.title_words.insert(fold(w));
         }
-        lex.honorifics = [
-            "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "miss", "sir", "dame",
-        ]
-        .iter()
-        .map(|s| s.to_string())
-        .collect();
-        lex.org_suffixes = folded_set(assets.lines("org-suffixes.txt"));
-        lex.club_words = folded_set(assets.lines("club-words.txt"));
-        lex.place_suffixes = folded_set(assets.lines("place-suffixes.txt"));
-        lex.place_prefixes = folded_set(assets.lines("place-prefixes.txt"));
-        lex.thing_words = folded_set(assets.lines("thing-words.txt"));
+        lex.honorifics = folded_set(assets.lines(name::HONORIFICS_TXT));
+        lex.person_speech_verbs = folded_set(assets.lines(name::PERSON_SPEECH_VERBS_TXT));
+        lex.particles = folded_set(assets.lines(name::NAME_PARTICLES_TXT));
+        lex.role_modifiers = folded_set(assets.lines(name::ROLE_MODIFIERS_TXT));
+        lex.org_suffixes = folded_set(assets.lines(name::ORG_SUFFIXES_TXT));
+        lex.club_words = folded_set(assets.lines(name::CLUB_WORDS_TXT));
+        lex.place_suffixes = folded_set(assets.lines(name::PLACE_SUFFIXES_TXT));
+        lex.place_prefixes = folded_set(assets.lines(name::PLACE_PREFIXES_TXT));
+        lex.thing_words = folded_set(assets.lines(name::THING_WORDS_TXT));
         lex.non_names = assets
-            .lines("non-names.txt")
+            .lines(name::NON_NAMES_TXT)
             .flat_map(str::split_whitespace)
             .map(fold)
             .collect();
         // One speech-verb list serves quotes and actors: `FRAME<TAB>form, form, ...` lines.
         lex.speech_verbs = folded_set(
             assets
-                .lines("speech-verbs.txt")
+                .lines(name::SPEECH_VERBS_TXT)
                 .flat_map(|l| l.rsplit('\t').next().unwrap_or(l).split(','))
                 .map(str::trim)
                 .filter(|f| !f.is_empty() && !f.contains(' ')),
         );
-        lex.group_nouns = folded_set(assets.lines("group-nouns.txt"));
-        lex.group_modifiers = folded_set(assets.lines("group-modifiers.txt"));
-        lex.group_heads = folded_set(assets.lines("group-heads.txt"));
+        lex.group_nouns = folded_set(assets.lines(name::GROUP_NOUNS_TXT));
+        lex.group_modifiers = folded_set(assets.lines(name::GROUP_MODIFIERS_TXT));
+        lex.group_heads = folded_set(assets.lines(name::GROUP_HEADS_TXT));
         lex.index_words();
         lex
     }
@@ -278,14 +274,14 @@ impl Lexicon {
             (&self.group_modifiers, list::GROUP_MODIFIER),
             (&self.group_heads, list::GROUP_HEAD),
             (&self.demonym_first, list::DEMONYM_FIRST),
+            (&self.person_speech_verbs, list::SAID),
+            (&self.particles, list::PARTICLE),
+            (&self.role_modifiers, list::ROLE_MODIFIER),
         ];
         for (set, bit) in sets {
             for w in set {
                 words.entry(w.clone()).or_default().lists |= bit;
             }
-        }
-        for w in super::classify::SPEECH {
-            words.entry(w.to_string()).or_default().lists |= list::SAID;
         }
         for w in self.demonyms.keys() {
             words.entry(w.clone()).or_default().lists |= list::DEMONYM;
@@ -359,7 +355,7 @@ impl Lexicon {
     }
 
     fn add_phrase(&mut self, phrase: &str, entry: Entry) {
-        let key = phrase_key(phrase);
+        let key = phrase_key(&self.tokens, phrase);
         let n = key.split(' ').count();
         let first = key.split(' ').next().unwrap_or("").to_string();
         let len = self.phrase_len.entry(first).or_insert(0);

@@ -14,8 +14,7 @@ mod roles;
 mod tokens;
 mod words;
 
-use super::Staged;
-use super::segment::Segments;
+use super::DocInput;
 use crate::model::{ActorKind, Span};
 
 pub use lexicon::Lexicon;
@@ -36,19 +35,19 @@ pub struct DocActor {
 }
 
 /// Finds the actors of one document, in order of first mention.
-pub fn extract(text: &str, segments: &Segments, lex: &Lexicon) -> Staged<DocActor> {
-    let doc = context::Doc::new(text, segments, lex);
+pub fn extract(input: &DocInput<'_>, lex: &Lexicon) -> Vec<DocActor> {
+    let doc = context::Doc::new(input.text, &input.segments, lex);
     let cands = candidates::find(&doc, lex);
-    let mut actors = coref::resolve(&doc, &cands);
+    let mut actors = coref::resolve(&doc, lex, &cands);
     actors.extend(groups::find(&doc, lex));
     actors.retain(|a| !a.mentions.is_empty());
     actors.sort_by_key(|a| a.mentions[0].start);
-    Staged::new(actors)
+    actors
 }
 
 /// The key under which actors of different documents are the same actor.
 pub fn merge_key(actor: &DocActor) -> (ActorKind, String) {
-    (actor.kind, lexicon::fold(&actor.name))
+    (actor.kind, crate::text::fold(&actor.name))
 }
 
 /// For each corpus actor, the actor it belongs to: a one-word person ("Fidan") maps to the only
@@ -60,7 +59,10 @@ pub fn surname_merges(actors: &[(ActorKind, &str)]) -> Vec<usize> {
             && name.contains(' ')
             && let Some(last) = name.split_whitespace().last()
         {
-            by_surname.entry(lexicon::fold(last)).or_default().push(i);
+            by_surname
+                .entry(crate::text::fold(last))
+                .or_default()
+                .push(i);
         }
     }
     actors
@@ -70,7 +72,7 @@ pub fn surname_merges(actors: &[(ActorKind, &str)]) -> Vec<usize> {
             if *kind != ActorKind::Person || name.contains(' ') {
                 return i;
             }
-            match by_surname.get(&lexicon::fold(name)).map(Vec::as_slice) {
+            match by_surname.get(&crate::text::fold(name)).map(Vec::as_slice) {
                 Some([j]) => *j,
                 _ => i,
             }

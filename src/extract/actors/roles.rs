@@ -20,7 +20,7 @@ pub struct Role {
 
 impl Role {
     /// The role as shown: "CivilNet analyst", "Prime Minister".
-    pub fn label(&self) -> Option<String> {
+    pub fn label(&self, lex: &Lexicon) -> Option<String> {
         if self.title.is_empty() {
             return None;
         }
@@ -31,10 +31,11 @@ impl Role {
         // "Former Cabinet minister" → "former Cabinet minister": a modifier is not a name.
         let mut words: Vec<String> = label.split(' ').map(str::to_string).collect();
         for w in words.iter_mut() {
-            if !MODIFIERS.contains(&super::lexicon::fold(w).as_str()) {
+            let folded = crate::text::fold(w);
+            if !lex.role_modifiers.contains(&folded) {
                 break;
             }
-            *w = super::lexicon::fold(w);
+            *w = folded;
         }
         Some(words.join(" "))
     }
@@ -117,13 +118,12 @@ pub fn leading_title(
     }
     // A title head later in the run: "Lands Minister X", "ACC Chairman X".
     let name_start = |k: usize| k < b && doc.is_cap(k) && !doc.is(k, list::TITLE_WORD);
-    if last == t0 || !name_start(last) {
-        if let Some(k) = (t0..b.saturating_sub(1))
+    if (last == t0 || !name_start(last))
+        && let Some(k) = (t0..b.saturating_sub(1))
             .rev()
             .find(|&k| doc.is_cap(k) && doc.is(k, list::TITLE) && name_start(k + 1))
-        {
-            last = k + 1;
-        }
+    {
+        last = k + 1;
     }
     if last == t0 {
         return (a, None);
@@ -176,16 +176,11 @@ pub fn leading_title(
     (start, Some(role))
 }
 
-/// Modifiers of a role that are not part of the title itself: kept lower case in the role text.
-const MODIFIERS: &[&str] = &[
-    "former", "ex", "ex-", "then", "late", "outgoing", "incoming", "retired", "acting", "interim",
-];
-
 /// The role as written from `t0` to `last`, with leading modifiers in lower case ("former
 /// President").
 fn role_text(doc: &Doc, t0: usize, last: usize) -> String {
     let m = (t0..last)
-        .find(|&i| !MODIFIERS.contains(&doc.fold(i)))
+        .find(|&i| !doc.is(i, list::ROLE_MODIFIER))
         .unwrap_or(last);
     let mut words: Vec<String> = (t0..m).map(|i| doc.fold(i).to_string()).collect();
     if m < last {

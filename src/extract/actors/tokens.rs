@@ -5,6 +5,8 @@
 //! starts as the ASCII-lowercased text (same byte offsets), so an ASCII token's fold is the same
 //! range of the buffer as its span in the text; other tokens' folds are appended after it.
 
+use crate::assets::{Assets, name};
+use crate::fasthash::FastSet;
 use crate::model::Span;
 use crate::text::ascii::{self, DIGIT, LETTER, NEWLINE, SPACE};
 
@@ -55,6 +57,30 @@ impl Tok {
     }
 }
 
+/// The word lists the tokenizer reads, as written (case matters).
+#[derive(Clone, Debug, Default)]
+pub struct TokenLists {
+    /// Abbreviations that keep their period ("Mr", "Corp"): `dotted-abbreviations.txt`.
+    pub dotted: FastSet<String>,
+    /// Prefixes that make "al-Kabariti" a name: `hyphen-name-prefixes.txt`.
+    pub hyphen_prefixes: FastSet<String>,
+}
+
+impl TokenLists {
+    pub fn load(assets: &Assets) -> Self {
+        TokenLists {
+            dotted: assets
+                .lines(name::DOTTED_ABBREVIATIONS_TXT)
+                .map(str::to_string)
+                .collect(),
+            hyphen_prefixes: assets
+                .lines(name::HYPHEN_NAME_PREFIXES_TXT)
+                .map(str::to_string)
+                .collect(),
+        }
+    }
+}
+
 /// The tokens of one text and the buffer holding their folded forms.
 #[derive(Default)]
 pub struct Tokens {
@@ -74,9 +100,9 @@ fn is_apos(c: char) -> bool {
 }
 
 /// Splits `text` into tokens; never panics, spans always fall on char boundaries.
-pub fn tokenize(text: &str) -> Tokens {
+pub fn tokenize(text: &str, lists: &TokenLists) -> Tokens {
     let mut tokens = Tokens::default();
-    tokenize_into(text, &mut tokens);
+    tokenize_into(text, lists, &mut tokens);
     tokens
 }
 
@@ -102,7 +128,7 @@ fn possessive(text: &str, i: usize, w: usize) -> bool {
 }
 
 /// `tokenize`, into the buffers of `tokens` (cleared first), so their memory serves again.
-pub fn tokenize_into(text: &str, tokens: &mut Tokens) {
+pub fn tokenize_into(text: &str, lists: &TokenLists, tokens: &mut Tokens) {
     let bytes = text.as_bytes();
     let n = bytes.len();
     let Tokens { toks: out, folds } = tokens;
@@ -151,7 +177,7 @@ pub fn tokenize_into(text: &str, tokens: &mut Tokens) {
                 .get(i)
                 .is_some_and(|&d| !d.is_ascii() || matches!(d, b'-' | b'&' | b'\'' | b'.'))
             {
-                let tail = word_tail(text, start, i);
+                let tail = word_tail(text, start, i, lists);
                 i = tail.end;
                 counts = counts.wrapping_add(tail.counts);
                 mixed |= tail.mixed;
@@ -219,7 +245,7 @@ pub fn tokenize_into(text: &str, tokens: &mut Tokens) {
                 tok.lows = saturate(total - up);
                 tok.ups = saturate(up);
                 tok.upper = total >= 2 && up == total;
-                tok.cap = b.is_ascii_uppercase() || hyphen && prefixed_cap(span.slice(text));
+                tok.cap = b.is_ascii_uppercase() || hyphen && prefixed_cap(span.slice(text), lists);
             }
             out.push(tok);
             continue;
@@ -238,7 +264,7 @@ pub fn tokenize_into(text: &str, tokens: &mut Tokens) {
             tok.lows = saturate(lows);
             tok.ups = saturate(ups);
             tok.upper = total >= 2 && up == total;
-            tok.cap = c.is_uppercase() || hyphen && prefixed_cap(s);
+            tok.cap = c.is_uppercase() || hyphen && prefixed_cap(s, lists);
         }
         if kind == TokKind::Punct {
             tok.fold = Span::new(0, 0);
@@ -267,7 +293,7 @@ struct WordTail {
 /// Reads on from `i` in the word that starts at `start`, where a char other than an ASCII letter
 /// or digit may join it: inner hyphens, apostrophes, acronym dots, non-ASCII letters and marks.
 #[inline(never)]
-fn word_tail(text: &str, start: usize, mut i: usize) -> WordTail {
+fn word_tail(text: &str, start: usize, mut i: usize, lists: &TokenLists) -> WordTail {
     let bytes = text.as_bytes();
     let (mut counts, mut mixed, mut hyphen) = (0u64, false, false);
     loop {
@@ -294,7 +320,7 @@ fn word_tail(text: &str, start: usize, mut i: usize) -> WordTail {
             if (!d.is_ascii() && is_combining(d))
                 || inner_join
                 || inner_apos
-                || (d == '.' && dotted(text.get(start..i).unwrap_or(""), next))
+                || (d == '.' && dotted(text.get(start..i).unwrap_or(""), next, lists))
             {
                 mixed |= !d.is_ascii();
                 hyphen |= d == '-';
@@ -364,7 +390,7 @@ fn is_combining(c: char) -> bool {
 
 /// Whether the dot after `word` (followed by `next`) belongs to it: initials and dotted acronyms
 /// ("J.", "U.S.", "Mr.") keep their dots.
-fn dotted(word: &str, next: Option<char>) -> bool {
+fn dotted(word: &str, next: Option<char>, lists: &TokenLists) -> bool {
     let letters = word.chars().filter(|c| c.is_alphabetic()).count();
     // "U.S" + "." or "U" + ".S."
     let segs_short = word.split('.').all(|p| p.chars().count() <= 2);
@@ -377,59 +403,13 @@ fn dotted(word: &str, next: Option<char>) -> bool {
     if next.is_some_and(char::is_alphabetic) && letters <= 2 {
         return true;
     }
-    matches!(
-        word,
-        "Mr" | "Mrs"
-            | "Ms"
-            | "Dr"
-            | "Prof"
-            | "Gen"
-            | "Sen"
-            | "Rep"
-            | "Gov"
-            | "Lt"
-            | "Col"
-            | "Capt"
-            | "Sgt"
-            | "Maj"
-            | "Adm"
-            | "Rev"
-            | "St"
-            | "Jr"
-            | "Sr"
-            | "Inc"
-            | "Corp"
-            | "Co"
-            | "Ltd"
-            | "Cmdr"
-            | "Brig"
-            | "Fr"
-            | "Hon"
-            | "Supt"
-            | "Insp"
-            | "Det"
-    )
+    lists.dotted.contains(word)
 }
 
-/// "al-Kabariti", "el-Sheikh", "bin-Laden": an Arabic article before a capitalised name.
-fn prefixed_cap(s: &str) -> bool {
+/// "al-Kabariti", "el-Sheikh", "bin-Laden": a listed prefix before a capitalised name.
+fn prefixed_cap(s: &str, lists: &TokenLists) -> bool {
     s.split_once('-').is_some_and(|(pre, rest)| {
-        matches!(
-            pre,
-            "al" | "el"
-                | "ul"
-                | "ad"
-                | "as"
-                | "ash"
-                | "bin"
-                | "ibn"
-                | "abu"
-                | "abd"
-                | "ben"
-                | "van"
-                | "de"
-                | "d'"
-        ) && rest.chars().next().is_some_and(char::is_uppercase)
+        lists.hyphen_prefixes.contains(pre) && rest.chars().next().is_some_and(char::is_uppercase)
     })
 }
 
@@ -467,9 +447,15 @@ mod tests {
                 &["M.", "Atherton", "1996-08-22", "3.5"],
             ),
             ("farmers' union", &["farmers", "'", "union"]),
+            (
+                "Gen. Odierno and Acme Corp.",
+                &["Gen.", "Odierno", "and", "Acme", "Corp."],
+            ),
+            ("the gen. of", &["the", "gen", ".", "of"]),
         ];
+        let lists = TokenLists::load(&Assets::builtin());
         for (text, want) in cases {
-            let got: Vec<&str> = tokenize(text)
+            let got: Vec<&str> = tokenize(text, &lists)
                 .toks
                 .iter()
                 .map(|t| t.span.slice(text))

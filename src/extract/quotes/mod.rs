@@ -13,12 +13,28 @@ mod resolve;
 mod speaker;
 mod tokens;
 
-use super::Staged;
+use super::DocInput;
 use super::actors::DocActor;
-use super::segment::Segments;
 use crate::model::{QuoteKind, Span};
 
 pub use lexicon::Lexicon;
+
+thread_local! {
+    /// Tokens the rules of this thread have visited (see `work`).
+    static WORK: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+}
+
+/// Tokens visited by the quote rules on this thread so far: a deterministic measure of the stage's
+/// work, which the scaling tests compare across input sizes (no test is timed).
+pub fn work() -> u64 {
+    WORK.with(std::cell::Cell::get)
+}
+
+/// Counts `n` tokens visited.
+#[inline]
+pub(crate) fn step(n: usize) {
+    WORK.with(|w| w.set(w.get() + n as u64));
+}
 
 /// A quote in one document. `speakers` index the document's actors.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -35,30 +51,13 @@ pub struct Quote {
     pub parts: Vec<Span>,
 }
 
-/// Finds the quotes of one document and attributes them to its actors.
-pub fn extract(
-    text: &str,
-    segments: &Segments,
-    actors: &[DocActor],
-    lex: &Lexicon,
-) -> Staged<Quote> {
-    extract_lowered(text, &text.to_ascii_lowercase(), segments, actors, lex)
-}
-
-/// `extract`, given `text` with its ASCII letters lower-cased (`lowered.len() == text.len()`).
-pub fn extract_lowered(
-    text: &str,
-    lowered: &str,
-    segments: &Segments,
-    actors: &[DocActor],
-    lex: &Lexicon,
-) -> Staged<Quote> {
-    // Tokens keep 32-bit offsets.
+/// Finds the quotes of one document and attributes them to its `actors` (the actors stage's).
+pub fn extract(input: &DocInput<'_>, actors: &[DocActor], lex: &Lexicon) -> Vec<Quote> {
+    let (text, lowered, segments) = (input.text, input.lowered.as_str(), &input.segments);
+    // Tokens keep 32-bit offsets. Ingestion never passes a text this long (it skips them with a
+    // diagnostic, `crate::ingest::MAX_TEXT_BYTES`), so only a library caller can meet this.
     if u32::try_from(text.len()).is_err() {
-        let mut out = Staged::default();
-        out.warnings
-            .push("text of 4 GiB or more: no quotes extracted".to_string());
-        return out;
+        return Vec::new();
     }
     let paragraphs: Vec<Span> = segments.paragraphs.iter().map(|p| p.span).collect();
     let runs = marks::runs(text, &paragraphs);
@@ -81,11 +80,20 @@ pub fn extract_lowered(
         runs: &runs,
         run_toks: &run_toks,
     };
-    let (mut found, used) = direct::find(&ctx);
+    let (mut found, mut used) = direct::find(&ctx);
+    used.sort_unstable();
     found.extend(reported::find(&ctx, &used));
     found.sort_by_key(|f| (f.span.start, f.span.end));
-    let speakers = resolve::resolve(&found, actors);
-    let items = found
+    let sentences: Vec<Span> = segments.sentences.iter().map(|s| s.span).collect();
+    let run_spans: Vec<Span> = runs.iter().map(|r| r.span).collect();
+    let discourse = resolve::Discourse {
+        text,
+        lex,
+        sentences: &sentences,
+        runs: &run_spans,
+    };
+    let speakers = resolve::resolve(&discourse, &found, actors);
+    found
         .into_iter()
         .zip(speakers)
         .map(|(f, speakers)| Quote {
@@ -102,6 +110,5 @@ pub fn extract_lowered(
                 Vec::new()
             },
         })
-        .collect();
-    Staged::new(items)
+        .collect()
 }

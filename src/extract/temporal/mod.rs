@@ -19,8 +19,7 @@ mod tests;
 
 use chrono::NaiveDate;
 
-use super::Staged;
-use super::segment::Segments;
+use super::DocInput;
 use crate::model::{Span, TimexType};
 pub use lexicon::Lexicon;
 
@@ -36,24 +35,13 @@ pub struct Timex {
     pub relative: bool,
 }
 
-/// Finds the time expressions of `text`, resolving relative ones against `reference`.
-pub fn tag(
-    text: &str,
-    segments: &Segments,
-    reference: Option<NaiveDate>,
-    lex: &Lexicon,
-) -> Staged<Timex> {
-    tag_lowered(text, &text.to_ascii_lowercase(), segments, reference, lex)
-}
-
-/// `tag`, given `text` with its ASCII letters lower-cased (the pipeline makes that copy once for
-/// the stages that read it).
-pub fn tag_lowered(
-    text: &str,
-    lower: &str,
-    segments: &Segments,
-    reference: Option<NaiveDate>,
-    lex: &Lexicon,
-) -> Staged<Timex> {
-    Staged::new(steps::tag(text, lower, segments, reference, lex))
+/// Finds the time expressions of a document, resolving relative ones against its publication date.
+pub fn tag(doc: &DocInput<'_>, lex: &Lexicon) -> Vec<Timex> {
+    steps::tag(
+        doc.text,
+        doc.lowered.as_str(),
+        &doc.segments,
+        doc.published,
+        lex,
+    )
 }

@@ -12,9 +12,8 @@ use std::collections::HashMap;
 
 use aho_corasick::dfa::DFA;
 
-use super::Staged;
-use super::segment::Segments;
-use crate::assets::Assets;
+use super::DocInput;
+use crate::assets::{Assets, name};
 use crate::model::Span;
 
 pub use phrases::{KeyPhrase, key_phrases};
@@ -82,7 +81,7 @@ impl Lexicon {
         let mut by_id: HashMap<String, usize> = HashMap::new();
         let mut patterns: Vec<String> = Vec::new();
         let mut keywords = Vec::new();
-        for line in assets.lines("topics.tsv") {
+        for line in assets.lines(name::TOPICS_TSV) {
             let mut cols = line.split('\t').map(str::trim);
             let (Some(id), Some(label), Some(words)) = (cols.next(), cols.next(), cols.next())
             else {
@@ -108,7 +107,7 @@ impl Lexicon {
         let matcher = scan::build(&patterns);
         let stopwords = StopWords::new(
             assets
-                .lines("topic-stopwords.txt")
+                .lines(name::TOPIC_STOPWORDS_TXT)
                 .map(str::to_lowercase)
                 .collect(),
         );
@@ -131,10 +130,11 @@ fn word_char(c: char) -> bool {
 }
 
 /// Finds taxonomy topics in one document, ordered by their first mention.
-pub fn extract(text: &str, _segments: &Segments, lex: &Lexicon) -> Staged<DocTopic> {
+pub fn extract(input: &DocInput<'_>, lex: &Lexicon) -> Vec<DocTopic> {
     let Some(ac) = &lex.matcher else {
-        return Staged::default();
+        return Vec::new();
     };
+    let text = input.text;
     let mut found: Vec<Vec<Span>> = vec![Vec::new(); lex.topics.len()];
     for (pattern, start, end) in scan::find_iter(ac, text.as_bytes()) {
         let kw = &lex.keywords[pattern];
@@ -164,12 +164,13 @@ pub fn extract(text: &str, _segments: &Segments, lex: &Lexicon) -> Staged<DocTop
         })
         .collect();
     items.sort_by_key(|t| t.mentions[0].start);
-    Staged::new(items)
+    items
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::extract::segment::Segments;
 
     #[test]
     fn keywords_match_whole_words_and_prefixes() {
@@ -181,11 +182,11 @@ mod tests {
         let lex = Lexicon::load(&assets);
         let text =
             "Border delimitation talks; Prisoners were detained. Borderline cases, undetained.";
-        let got: Vec<(String, Vec<&str>)> = extract(text, &Segments::default(), &lex)
-            .items
-            .into_iter()
-            .map(|t| (t.id, t.mentions.iter().map(|m| m.slice(text)).collect()))
-            .collect();
+        let got: Vec<(String, Vec<&str>)> =
+            extract(&DocInput::new(text, Segments::default(), None), &lex)
+                .into_iter()
+                .map(|t| (t.id, t.mentions.iter().map(|m| m.slice(text)).collect()))
+                .collect();
         assert_eq!(
             got,
             [

@@ -11,6 +11,7 @@ use super::super::format::{count, ellipsize, fit, one_line, str_width};
 use super::super::state::{Filter, Overlay, State};
 use super::super::theme::Theme;
 use super::{paint_row, pane_block, row_style, scrollbar};
+use crate::ids::QuoteId;
 use crate::model::{ActorKind, QuoteKind};
 
 fn focused(s: &State, pane: Pane) -> bool {
@@ -143,7 +144,7 @@ pub struct QuotesView<'a> {
 
 impl QuotesView<'_> {
     /// Who said it: the speakers' names, else the words naming them, else "unattributed".
-    fn speaker(&self, q: usize) -> String {
+    fn speaker(&self, q: QuoteId) -> String {
         let c = &self.state.data.corpus;
         let quote = &c.quotes[q];
         let names: Vec<&str> = quote

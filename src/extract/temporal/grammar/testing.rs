@@ -8,9 +8,10 @@ use chrono::NaiveDate;
 use super::{NAMES, Parser, Rule, STARTS, Start};
 use crate::assets::Assets;
 use crate::extract::segment;
+use crate::extract::temporal::Timex;
 use crate::extract::temporal::lexicon::Lexicon;
+use crate::extract::temporal::steps::tag;
 use crate::extract::temporal::tokens::{self, Kind, Token};
-use crate::extract::temporal::{Timex, tag};
 
 /// The reference date of the rows: a Thursday (2025-W47).
 pub const REFERENCE: &str = "2025-11-20";
@@ -48,7 +49,8 @@ pub fn segments(text: &str) -> segment::Segments {
 pub fn tagged(text: &str, reference: &str) -> Vec<Timex> {
     let segments = segment::segment(text, &lexicons().segment);
     let day = NaiveDate::parse_from_str(reference, "%Y-%m-%d").ok();
-    tag(text, &segments, day, lexicon()).items
+    let lower = text.to_ascii_lowercase();
+    tag(text, &lower, &segments, day, lexicon())
 }
 
 /// Runs `f` on a parser over `text`.

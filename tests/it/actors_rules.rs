@@ -1,0 +1,338 @@
+//! Table tests for the actor rules: each input with the actors (kind, name, mentions) it must yield.
+
+use dateline::extract::DocInput;
+use dateline::extract::actors::{self, DocActor};
+use dateline::model::ActorKind;
+
+fn run(text: &str) -> Vec<DocActor> {
+    let lex = crate::common::lexicon();
+    let doc = DocInput::segmented(text, &lex.segment, None);
+    actors::extract(&doc, &lex.actors)
+}
+
+fn kind(k: &str) -> ActorKind {
+    match k {
+        "person" => ActorKind::Person,
+        "org" => ActorKind::Organization,
+        "place" => ActorKind::Place,
+        _ => ActorKind::Group,
+    }
+}
+
+/// (text, [(kind, name, [mention texts])]) — actors not listed must not be there, except groups
+/// unless a group is listed.
+#[test]
+fn actor_table() {
+    type Want<'a> = &'a [(&'a str, &'a str, &'a [&'a str])];
+    let cases: &[(&str, Want)] = &[
+        (
+            "Armenian Prime Minister Nikol Pashinyan met Mr. Pashinyan's aides.",
+            &[(
+                "person",
+                "Nikol Pashinyan",
+                &["Nikol Pashinyan", "Pashinyan"],
+            )],
+        ),
+        (
+            "Turkey’s Foreign Minister Hakan Fidan said Ankara would wait. Fidan left.",
+            &[
+                ("place", "Turkey", &["Turkey"]),
+                ("person", "Hakan Fidan", &["Hakan Fidan", "Fidan"]),
+                ("place", "Ankara", &["Ankara"]),
+            ],
+        ),
+        (
+            "One detainee, a Lebanese-Armenian, is in the Prime Minister's care.",
+            &[],
+        ),
+        (
+            "The broader context is the Trump Route for International Peace and Prosperity.",
+            &[],
+        ),
+        (
+            "It is the Trump Route for International Peace and Prosperity (TRIPP), a corridor.",
+            &[],
+        ),
+        (
+            "BRUSSELS 1996-08-22\nThe European Commission said the Commission would act.",
+            &[
+                ("place", "Brussels", &["BRUSSELS"]),
+                (
+                    "org",
+                    "European Commission",
+                    &["European Commission", "Commission"],
+                ),
+            ],
+        ),
+        (
+            "FISCHLER PROPOSES BAN\nEU Farm Commissioner Franz Fischler proposed a ban.",
+            &[
+                ("person", "Franz Fischler", &["FISCHLER", "Franz Fischler"]),
+                ("org", "EU", &["EU"]),
+            ],
+        ),
+        (
+            "Reuters reported that Manchester United lost in London.",
+            &[
+                ("org", "Reuters", &["Reuters"]),
+                ("org", "Manchester United", &["Manchester United"]),
+                ("place", "London", &["London"]),
+            ],
+        ),
+        (
+            "Officials at the Ministry of Defence met Serbian President Slobodan Milosevic on Thursday.",
+            &[
+                ("org", "Ministry of Defence", &["Ministry of Defence"]),
+                ("person", "Slobodan Milosevic", &["Slobodan Milosevic"]),
+            ],
+        ),
+        (
+            "Prime Minister Nikol Pashinyan left. Later the prime minister said more.",
+            &[(
+                "person",
+                "Nikol Pashinyan",
+                &["Nikol Pashinyan", "prime minister"],
+            )],
+        ),
+        (
+            "Dutroux, 39, was charged. Police said Dutroux had planned it.",
+            &[("person", "Dutroux", &["Dutroux", "Dutroux"])],
+        ),
+        (
+            "Prisoner Issue Remains the Most Sensitive Point\nThe talks went on.",
+            &[],
+        ),
+        // Demonyms and nationality adjectives are never names, whatever title word precedes.
+        ("Under Japanese stock exchange rules, it must report.", &[]),
+        ("Under Italian law, the deal stands.", &[]),
+        ("European and Asian exporters were hit.", &[]),
+        // A title word with no role noun is no role: "World", "European", "Former".
+        ("It was a World Cup-winning side.", &[]),
+        ("He was named European Businessman of the Year.", &[]),
+        ("Police said the road was shut.", &[]),
+        // "MP" is a role; the party before it is an affiliation, and no person is named.
+        // A weekday or number word never starts a person's name.
+        (
+            "On Wednesday Tony Blair said he would stay.",
+            &[("person", "Tony Blair", &["Tony Blair"])],
+        ),
+        (
+            "England face Wales in the Six Nations on Saturday.",
+            &[
+                ("place", "England", &["England"]),
+                ("place", "Wales", &["Wales"]),
+            ],
+        ),
+        (
+            "Strong Oscar contenders were named.",
+            &[("person", "Oscar", &["Oscar"])],
+        ),
+        ("MPs said the plan was flawed.", &[]),
+        // A party is an organisation, and its short forms too.
+        (
+            "The Lib Dems said the tax was unfair.",
+            &[("org", "Lib Dems", &["Lib Dems"])],
+        ),
+        // A common word opening a sentence is no name, even before a speech verb.
+        ("Reports said the firm was for sale.", &[]),
+        // "X of/for Y" after an organisation word is one organisation.
+        (
+            "The National Union of Journalists has called for a strike.",
+            &[(
+                "org",
+                "National Union of Journalists",
+                &["National Union of Journalists"],
+            )],
+        ),
+        (
+            "She was a prospective Labour MP in the north.",
+            &[("org", "Labour", &["Labour"])],
+        ),
+        // A given name after an article or a count is a thing here (an award), in every mention.
+        (
+            "The film won an Oscar last year. Its Oscar campaign cost more than the film.",
+            &[],
+        ),
+        // Without one it is still a person.
+        (
+            "The deal was done, and then Oscar left the room.",
+            &[("person", "Oscar", &["Oscar"])],
+        ),
+    ];
+    for (text, want) in cases {
+        let got = run(text);
+        let got: Vec<(ActorKind, String, Vec<&str>)> = got
+            .iter()
+            .filter(|a| a.kind != ActorKind::Group)
+            .map(|a| {
+                let ms = a.mentions.iter().map(|m| m.slice(text)).collect();
+                (a.kind, a.name.clone(), ms)
+            })
+            .collect();
+        let want: Vec<(ActorKind, String, Vec<&str>)> = want
+            .iter()
+            .map(|(k, n, ms)| (kind(k), n.to_string(), ms.to_vec()))
+            .collect();
+        assert_eq!(got, want, "{text}");
+    }
+}
+
+#[test]
+fn roles_and_countries() {
+    let cases: &[(&str, &str, &str, Option<&str>)] = &[
+        (
+            "U.S. Under Secretary of State for Political Affairs Allison Hooker visited.",
+            "Allison Hooker",
+            "Under Secretary of State for Political Affairs",
+            Some("United States"),
+        ),
+        (
+            "CivilNet analysts Stella Meghrabyans and Arshaluis Mgdesyan agreed.",
+            "Arshaluis Mgdesyan",
+            "CivilNet analyst",
+            None,
+        ),
+        (
+            "Armenia’s Foreign Minister Ararat Mirzoyan responded.",
+            "Ararat Mirzoyan",
+            "Foreign Minister",
+            Some("Armenia"),
+        ),
+        (
+            "The commission's chief spokesman Nikolaus van der Pas told reporters.",
+            "Nikolaus van der Pas",
+            "chief spokesman",
+            None,
+        ),
+        (
+            "Former Cabinet minister Clare Short said she would stay.",
+            "Clare Short",
+            "former Cabinet minister",
+            None,
+        ),
+        (
+            "Labour MP Jackie Ballard spoke.",
+            "Jackie Ballard",
+            "Labour MP",
+            None,
+        ),
+        (
+            "Former Foreign Secretary Robin Cook spoke.",
+            "Robin Cook",
+            "former Foreign Secretary",
+            None,
+        ),
+        ("Under Mr Brown, taxes rose.", "Brown", "", None),
+    ];
+    for (text, name, role, country) in cases {
+        let got = run(text);
+        let a = got
+            .iter()
+            .find(|a| a.name == *name)
+            .unwrap_or_else(|| panic!("{name} not found in {got:?}"));
+        assert_eq!(a.kind, ActorKind::Person);
+        if role.is_empty() {
+            assert!(a.roles.is_empty(), "{text}: {:?}", a.roles);
+        } else {
+            assert!(a.roles.iter().any(|r| r == role), "{text}: {:?}", a.roles);
+        }
+        assert_eq!(a.country.as_deref(), *country, "{text}");
+    }
+}
+
+#[test]
+fn groups_table() {
+    let cases: &[(&str, &[&str])] = &[
+        (
+            "Human rights advocates in Yerevan say conditions are poor.",
+            &["human rights advocates in Yerevan"],
+        ),
+        ("The commentators described the issue.", &["commentators"]),
+        (
+            "Armenia’s government insists it raises the issue.",
+            &["Armenian government"],
+        ),
+        ("The reports were late.", &[]),
+    ];
+    for (text, want) in cases {
+        let got: Vec<String> = run(text)
+            .into_iter()
+            .filter(|a| a.kind == ActorKind::Group)
+            .map(|a| a.name)
+            .collect();
+        assert_eq!(got, *want, "{text}");
+    }
+}
+
+#[test]
+fn odd_inputs_do_not_panic() {
+    for text in [
+        "",
+        "’s",
+        "A",
+        "É.",
+        "U.S.",
+        "al-",
+        "(",
+        "Mr.",
+        "ÀÉÎ ÕÜ\n\n’S",
+        "a\u{301}b C\u{301}d",
+    ] {
+        let _ = run(text);
+    }
+}
+
+/// (list, line added, text, the people found without the line, the people found with it, as
+/// "name: roles").
+type ExtendRow = (
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static [&'static str],
+    &'static [&'static str],
+);
+
+/// The lists moved out of the code are the users' to extend.
+#[test]
+fn users_extend_the_actor_lists() {
+    use dateline::assets::{Assets, name};
+    let rows: &[ExtendRow] = &[
+        (
+            name::NAME_PARTICLES_TXT,
+            "af",
+            "The prize went to Carl af Trolle, who thanked the jury.",
+            &["Carl: ", "Trolle: "],
+            &["Carl af Trolle: "],
+        ),
+        (
+            name::ROLE_MODIFIERS_TXT,
+            "caretaker",
+            "Caretaker Prime Minister Ali Khan said the vote would go ahead.",
+            &["Ali Khan: Caretaker Prime Minister"],
+            &["Ali Khan: caretaker Prime Minister"],
+        ),
+    ];
+    let people = |lex: &actors::Lexicon, text: &str| -> Vec<String> {
+        let doc = DocInput::segmented(text, &crate::common::lexicon().segment, None);
+        actors::extract(&doc, lex)
+            .into_iter()
+            .filter(|a| a.kind == ActorKind::Person)
+            .map(|a| format!("{}: {}", a.name, a.roles.join(", ")))
+            .collect()
+    };
+    for &(list, line, text, before, after) in rows {
+        let mut assets = Assets::builtin();
+        assert_eq!(
+            people(&crate::common::lexicon().actors, text),
+            before,
+            "{text}"
+        );
+        assets.merge_text(list, line);
+        assert!(assets.warnings.is_empty(), "{:?}", assets.warnings);
+        assert_eq!(
+            people(&actors::Lexicon::load(&assets), text),
+            after,
+            "{text}"
+        );
+    }
+}

@@ -1,0 +1,432 @@
+//! Quote rules, one table row each: (text, expected quotes as (kind, text, speaker mention, cue)).
+
+use dateline::extract::actors::DocActor;
+use dateline::extract::{DocInput, quotes};
+use dateline::model::{ActorKind, QuoteKind, Span};
+
+type Row<'a> = (QuoteKind, &'a str, Option<&'a str>, Option<&'a str>);
+/// A row plus the resolved speakers.
+type Got<'a> = (
+    QuoteKind,
+    &'a str,
+    Option<&'a str>,
+    Option<&'a str>,
+    Vec<usize>,
+);
+
+fn run<'t>(text: &'t str, actors: &[DocActor]) -> Vec<Got<'t>> {
+    let lex = crate::common::lexicon();
+    let doc = DocInput::segmented(text, &lex.segment, None);
+    quotes::extract(&doc, actors, &lex.quotes)
+        .into_iter()
+        .map(|q| {
+            (
+                q.kind,
+                q.span.slice(text),
+                q.speaker_span.map(|s| s.slice(text)),
+                q.cue.map(|s| s.slice(text)),
+                q.speakers,
+            )
+        })
+        .collect()
+}
+
+use QuoteKind::{Direct as D, Reported as R, Term as T};
+
+#[test]
+fn direct_quotes() {
+    let cases: &[(&str, &[Row])] = &[
+        // split by the attribution: one quote
+        (
+            "“We won,” she said, “and we will win again.”",
+            &[(
+                D,
+                "“We won,” she said, “and we will win again.”",
+                Some("she"),
+                Some("said"),
+            )],
+        ),
+        // a straight-quoted name inside a straight quotation does not end it
+        (
+            "Jane Doe said: \"When I arrived he was the \"Father of the House\" and kind.\"",
+            &[(
+                D,
+                "\"When I arrived he was the \"Father of the House\" and kind.\"",
+                Some("Jane Doe"),
+                Some("said"),
+            )],
+        ),
+        // a new speech verb between two quotations starts someone else's words
+        (
+            "\"We lost,\" he said. \"It hurts.\" Coach Ann Lee said the team was \"tired\".",
+            &[
+                (
+                    D,
+                    "\"We lost,\" he said. \"It hurts.\"",
+                    Some("he"),
+                    Some("said"),
+                ),
+                (
+                    R,
+                    "the team was \"tired\"",
+                    Some("Coach Ann Lee"),
+                    Some("said"),
+                ),
+                (D, "\"tired\"", Some("Coach Ann Lee"), Some("said")),
+            ],
+        ),
+        // a speech phrase after a possessive is a noun: "his call for"
+        (
+            "Party leader Charles Kennedy repeated his call for a \"pause\" in the talks.",
+            &[
+                (
+                    R,
+                    "his call for a \"pause\" in the talks",
+                    Some("Charles Kennedy"),
+                    Some("repeated"),
+                ),
+                (D, "\"pause\"", Some("Charles Kennedy"), Some("repeated")),
+            ],
+        ),
+        // straight quotes, speaker before the verb
+        (
+            "\"Go home now,\" Smith said.",
+            &[(D, "\"Go home now,\"", Some("Smith"), Some("said"))],
+        ),
+        // inverted verb, appositive after the name
+        (
+            "“It is over,” said Robert Stone, a retiree from Ohio.",
+            &[(D, "“It is over,”", Some("Robert Stone"), Some("said"))],
+        ),
+        // a quote that reopens in the next paragraph
+        (
+            "“The first part is long.\n\n“The second part ends here,” he said.",
+            &[(
+                D,
+                "“The first part is long.\n\n“The second part ends here,”",
+                Some("he"),
+                Some("said"),
+            )],
+        ),
+        // nested single quotes stay inside
+        (
+            "“He told me ‘no’ twice,” she said.",
+            &[(D, "“He told me ‘no’ twice,”", Some("she"), Some("said"))],
+        ),
+        // a verb before a colon introduces the next paragraph
+        (
+            "Cruz continued:\n\n“The questions were unfair to every candidate.”",
+            &[(
+                D,
+                "“The questions were unfair to every candidate.”",
+                Some("Cruz"),
+                Some("continued"),
+            )],
+        ),
+        // quotations that follow each other are one
+        (
+            "“Yes,” Trump said. “We will build it.”",
+            &[(
+                D,
+                "“Yes,” Trump said. “We will build it.”",
+                Some("Trump"),
+                Some("said"),
+            )],
+        ),
+        // titles before the name are trimmed from the mention
+        (
+            "“The talks failed,” Foreign Minister Hakan Fidan told reporters.",
+            &[(
+                D,
+                "“The talks failed,”",
+                Some("Hakan Fidan"),
+                Some("told reporters"),
+            )],
+        ),
+        // a bare name before a colon
+        (
+            "Cecile Richards: “We are tired of waiting for this.”",
+            &[(
+                D,
+                "“We are tired of waiting for this.”",
+                Some("Cecile Richards"),
+                None,
+            )],
+        ),
+        // quotation marks inside markup attributes are not quotes
+        ("<tweet id=\"12\" by=\"@a\">ok</tweet>", &[]),
+    ];
+    check(cases);
+}
+
+#[test]
+fn mixed_quotes_are_direct_inside_a_statement() {
+    let cases: &[(&str, &[Row])] = &[
+        (
+            "Spokeswoman Haley Morris says the candidate has “always run a lean campaign.”",
+            &[
+                (
+                    R,
+                    "the candidate has “always run a lean campaign.”",
+                    Some("Haley Morris"),
+                    Some("says"),
+                ),
+                (
+                    D,
+                    "“always run a lean campaign.”",
+                    Some("Haley Morris"),
+                    Some("says"),
+                ),
+            ],
+        ),
+        (
+            "The commentators described the issue as “the most sensitive” part of the process.",
+            &[
+                (
+                    R,
+                    "the issue as “the most sensitive” part of the process",
+                    Some("The commentators"),
+                    Some("described"),
+                ),
+                (
+                    D,
+                    "“the most sensitive”",
+                    Some("The commentators"),
+                    Some("described"),
+                ),
+            ],
+        ),
+    ];
+    check(cases);
+}
+
+#[test]
+fn terms() {
+    let cases: &[(&str, &[Row])] = &[
+        (
+            "As the “Never Trump” movement grew, donors left.",
+            &[(T, "“Never Trump”", None, None)],
+        ),
+        (
+            "He is now host of “The Nightly Show.”",
+            &[(T, "“The Nightly Show.”", None, None)],
+        ),
+        (
+            "The broader context is the emerging “Trump Route for International Peace and Prosperity (TRIPP),” a project.",
+            &[(
+                T,
+                "“Trump Route for International Peace and Prosperity (TRIPP),”",
+                None,
+                None,
+            )],
+        ),
+        ("Voters backed the “R” column.", &[(T, "“R”", None, None)]),
+    ];
+    check(cases);
+}
+
+#[test]
+fn reported_statements() {
+    let cases: &[(&str, &[Row])] = &[
+        (
+            "Tony Blair had in 1997 complained that the campaign was abusive.",
+            &[(
+                R,
+                "the campaign was abusive",
+                Some("Tony Blair"),
+                Some("complained"),
+            )],
+        ),
+        (
+            "According to Fidan, premature normalization could reduce motivation.",
+            &[(
+                R,
+                "premature normalization could reduce motivation",
+                Some("Fidan"),
+                Some("According to"),
+            )],
+        ),
+        (
+            "Premature normalization could reduce motivation, according to Fidan.",
+            &[(
+                R,
+                "Premature normalization could reduce motivation",
+                Some("Fidan"),
+                Some("according to"),
+            )],
+        ),
+        (
+            "Hooker met Prime Minister Nikol Pashinyan, who said the topic is on the agenda.",
+            &[(
+                R,
+                "the topic is on the agenda",
+                Some("Nikol Pashinyan"),
+                Some("said"),
+            )],
+        ),
+        (
+            "Armenia’s Foreign Minister Ararat Mirzoyan responded that opening the border would help.",
+            &[(
+                R,
+                "opening the border would help",
+                Some("Ararat Mirzoyan"),
+                Some("responded"),
+            )],
+        ),
+        (
+            "Armenia’s government insists it raises the issue in every meeting.",
+            &[(
+                R,
+                "it raises the issue in every meeting",
+                Some("Armenia’s government"),
+                Some("insists"),
+            )],
+        ),
+        (
+            "Analysts, however, noted that Ankara views progress as linked.",
+            &[(
+                R,
+                "Ankara views progress as linked",
+                Some("Analysts"),
+                Some("noted"),
+            )],
+        ),
+        (
+            "Trump, the Republican nominee, said the wall will be built.",
+            &[(R, "the wall will be built", Some("Trump"), Some("said"))],
+        ),
+        (
+            "The economy is slowing down, he said.",
+            &[(R, "The economy is slowing down", Some("he"), Some("said"))],
+        ),
+        (
+            "She met the envoy, adding that the talks would continue.",
+            &[(R, "the talks would continue", Some("She"), Some("adding"))],
+        ),
+        // passive verbs name no speaker and report nothing
+        ("The visit is described as a reciprocal step.", &[]),
+        // a verb without a clause reports nothing
+        ("The minister said nothing.", &[]),
+    ];
+    check(cases);
+}
+
+#[test]
+fn speakers_resolve_to_actors() {
+    let actor = |name: &str, kind: ActorKind, text: &str, mention: &str| DocActor {
+        name: name.into(),
+        kind,
+        roles: Vec::new(),
+        aliases: Vec::new(),
+        country: None,
+        mentions: text
+            .match_indices(mention)
+            .map(|(i, m)| Span::new(i, i + m.len()))
+            .collect(),
+    };
+    let text = "CivilNet analysts Stella Meghrabyans and Arshaluis Mgdesyan emphasized that the “asymmetry” is natural. The commentators described it as “sensitive” in talks. Human rights advocates in Yerevan say they receive “alarming signals” daily. Hakan Fidan spoke later. He said that Ankara sees no reason to rush.";
+    let actors = [
+        actor(
+            "Stella Meghrabyans",
+            ActorKind::Person,
+            text,
+            "Stella Meghrabyans",
+        ),
+        actor(
+            "Arshaluis Mgdesyan",
+            ActorKind::Person,
+            text,
+            "Arshaluis Mgdesyan",
+        ),
+        actor("CivilNet", ActorKind::Organization, text, "CivilNet"),
+        actor("Yerevan", ActorKind::Place, text, "Yerevan"),
+        actor("Hakan Fidan", ActorKind::Person, text, "Hakan Fidan"),
+    ];
+    let got: Vec<(&str, Vec<usize>)> = run(text, &actors)
+        .into_iter()
+        .filter(|q| q.0 == D || q.1.starts_with("Ankara"))
+        .map(|q| (q.1, q.4))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("“asymmetry”", vec![0, 1]),
+            ("“sensitive”", vec![0, 1]),
+            ("“alarming signals”", vec![]),
+            ("Ankara sees no reason to rush", vec![4]),
+        ]
+    );
+}
+
+fn check(cases: &[(&str, &[Row])]) {
+    let mut wrong = Vec::new();
+    for (text, want) in cases {
+        let got: Vec<Row> = run(text, &[])
+            .into_iter()
+            .map(|q| (q.0, q.1, q.2, q.3))
+            .collect();
+        if got != *want {
+            wrong.push(format!("{text}\n   got: {got:?}\n  want: {want:?}"));
+        }
+    }
+    assert!(
+        wrong.is_empty(),
+        "{} rows differ:\n{}",
+        wrong.len(),
+        wrong.join("\n")
+    );
+}
+
+#[test]
+fn odd_inputs_never_panic() {
+    let mut inputs: Vec<String> = [
+        "",
+        "\"",
+        "“",
+        "”",
+        "\"\"\"\"",
+        "said",
+        ", said",
+        "“a”\n\n“",
+        "According to",
+        "who said",
+        "(",
+        ")",
+        ") said",
+        "“x,” said",
+        "“x,” he",
+        "He said:",
+        ":“",
+        "’s said",
+        "— said —",
+        "“A,” (said) “B",
+        "Sen. . said",
+        "and said that",
+        "“é,” dit-il",
+        "«Non», a-t-il dit.",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    // Random mixes of the characters the rules look at.
+    let alphabet: Vec<char> = "ab Sé.,:;()\"“”‘’'—-\n said who according to He THE"
+        .chars()
+        .collect();
+    let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+    for _ in 0..3000 {
+        let len = (seed % 60) as usize;
+        let mut s = String::new();
+        for _ in 0..len {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            s.push(alphabet[(seed % alphabet.len() as u64) as usize]);
+        }
+        inputs.push(s);
+    }
+    for text in &inputs {
+        for q in run(text, &[]) {
+            assert!(!q.1.is_empty(), "{text:?}");
+        }
+    }
+}
