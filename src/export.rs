@@ -34,6 +34,15 @@ pub fn write_json<W: Write>(c: &Corpus, w: W, pretty: bool) -> io::Result<()> {
     list(&mut j, "events", c.events.iter_enumerated(), |j, (i, e)| {
         event(j, c, i, e)
     })?;
+    // The user's identity corrections, when any applied (absent otherwise, so exports without
+    // them keep their bytes).
+    if !c.corrections.is_empty() {
+        strings(
+            &mut j,
+            "corrections",
+            c.corrections.iter().map(String::as_str),
+        );
+    }
     j.end_object();
     j.finish().map(drop)
 }

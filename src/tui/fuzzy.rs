@@ -1,5 +1,7 @@
-//! The fuzzy matcher behind people search, kept in this one file so it can be swapped here alone:
-//! skim's algorithm from the fuzzy-matcher crate.
+//! The fuzzy matcher behind the actor finder, kept in this one file so it can be swapped here
+//! alone: skim's algorithm from the fuzzy-matcher crate for in-order matches, and a typo-tolerant
+//! fallback (a bounded edit distance) for queries whose letters are not all there in order
+//! (`pashniyan` for Pashinyan, `erdogn` for Erdoğan), which skim cannot match.
 
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
@@ -25,9 +27,83 @@ impl Matcher {
     }
 }
 
+/// How many typing mistakes a query word of `len` bytes may have: none up to 3 letters, one at 4,
+/// two from 5 on.
+pub fn typo_budget(len: usize) -> u32 {
+    match len {
+        0..=3 => 0,
+        4 => 1,
+        _ => 2,
+    }
+}
+
+/// The edit distance (Levenshtein) between `query` and the closest prefix of `word`, when it is at
+/// most `max`. Bytes, folded by the caller. Bit-parallel (Myers' algorithm in Hyyrö's form for
+/// whole-string distance): one pass over `word`, a few word operations per byte, which is what
+/// lets every name be checked on every keystroke. Queries past 64 bytes are cut.
+pub fn prefix_distance(word: &[u8], query: &[u8], max: u32) -> Option<u32> {
+    let q = &query[..query.len().min(64)];
+    let m = q.len();
+    if m == 0 {
+        return Some(0);
+    }
+    let mut peq = [0u64; 256];
+    for (i, &c) in q.iter().enumerate() {
+        peq[usize::from(c)] |= 1 << i;
+    }
+    let high = 1u64 << (m - 1);
+    let (mut pv, mut mv) = (u64::MAX, 0u64);
+    let mut score = m as u32;
+    let mut best = score;
+    for (j, &c) in word.iter().enumerate() {
+        let eq = peq[usize::from(c)];
+        let xv = eq | mv;
+        let xh = ((eq & pv).wrapping_add(pv) ^ pv) | eq;
+        let mut ph = mv | !(xh | pv);
+        let mut mh = pv & xh;
+        if ph & high != 0 {
+            score += 1;
+        } else if mh & high != 0 {
+            score -= 1;
+        }
+        ph = (ph << 1) | 1;
+        mh <<= 1;
+        pv = mh | !(xv | ph);
+        mv = ph & xv;
+        best = best.min(score);
+        // A prefix of n bytes is at least |n - m| edits away: past m + best none can be closer.
+        if j + 1 >= m + best as usize {
+            break;
+        }
+    }
+    (best <= max).then_some(best)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn typo_distance_to_the_closest_prefix() {
+        for (word, query, want) in [
+            ("pashinyan", "pashniyan", Some(2)),
+            ("mirzoyan", "mirzoian", Some(1)),
+            ("erdogan", "erdogn", Some(1)),
+            ("blair", "blare", Some(2)),
+            ("pashinyan", "pash", Some(0)),
+            ("pashinyan", "pashi", Some(0)),
+            ("fidan", "pashniyan", None),
+            ("", "abc", None),
+        ] {
+            assert_eq!(
+                prefix_distance(word.as_bytes(), query.as_bytes(), 2),
+                want,
+                "{word} {query}"
+            );
+        }
+        assert_eq!(typo_budget(3), 0);
+        assert_eq!(typo_budget(6), 2);
+    }
 
     #[test]
     fn matches_in_order_and_ranks_tighter_matches_higher() {

@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use chrono::{Datelike, NaiveDate};
 
-use super::format::month_heading;
+use super::format::{month_heading, year_label};
 use crate::corpus::Corpus;
 use crate::ids::{ActorId, EventId, IdVec, QuoteId, QuotePos, TopicId};
 
@@ -25,6 +25,10 @@ pub enum TimelineRow {
 pub struct FilterIndex {
     /// Per actor, the events naming it, ascending.
     pub actor_events: IdVec<ActorId, Vec<EventId>>,
+    /// Per actor, the events holding a quote it said, ascending.
+    pub speaker_events: IdVec<ActorId, Vec<EventId>>,
+    /// Per actor, the listed quotes it said, in `quote_order`'s order.
+    pub speaker_quotes: IdVec<ActorId, Vec<QuoteId>>,
     /// Per topic, the events about it, ascending.
     pub topic_events: IdVec<TopicId, Vec<EventId>>,
     /// Per actor, the listed quotes passing its filter (spoken by it or in an event naming it),
@@ -37,7 +41,7 @@ pub struct FilterIndex {
     /// Dated events spanning more than `SHORT_SPAN_DAYS`, ascending.
     pub long_events: Vec<EventId>,
     /// The timeline without filters.
-    pub all_rows: Arc<Vec<TimelineRow>>,
+    pub all_rows: Arc<Timeline>,
     /// The quote list without filters (`quote_order`).
     pub all_quotes: Arc<Vec<QuoteId>>,
     /// Actors per kind, in `ActorKind::ALL` order.
@@ -82,9 +86,20 @@ impl FilterIndex {
             vec![Vec::new(); corpus.actors.len()].into();
         let mut topic_quotes: IdVec<TopicId, Vec<QuoteId>> =
             vec![Vec::new(); corpus.topics.len()].into();
+        let mut speaker_quotes: IdVec<ActorId, Vec<QuoteId>> =
+            vec![Vec::new(); corpus.actors.len()].into();
+        let mut speaker_events: IdVec<ActorId, Vec<EventId>> =
+            vec![Vec::new(); corpus.actors.len()].into();
         for (pos, &q) in quote_order.iter_enumerated() {
             if let Some(p) = quote_pos.get_mut(q) {
                 *p = Some(pos);
+            }
+            for a in corpus.quotes[q].speakers() {
+                if let Some(l) = speaker_quotes.get_mut(a)
+                    && l.last() != Some(&q)
+                {
+                    l.push(q);
+                }
             }
             let ev = quote_event
                 .get(q)
@@ -109,6 +124,22 @@ impl FilterIndex {
                 }
             }
         }
+        for (i, e) in corpus.events.iter_enumerated() {
+            for q in e.quotes() {
+                for a in corpus
+                    .quotes
+                    .get(q)
+                    .map(|q| q.speakers())
+                    .unwrap_or_default()
+                {
+                    if let Some(l) = speaker_events.get_mut(a)
+                        && l.last() != Some(&i)
+                    {
+                        l.push(i);
+                    }
+                }
+            }
+        }
         let kind_counts = crate::model::ActorKind::ALL
             .iter()
             .map(|k| corpus.actors.iter().filter(|a| a.kind == *k).count())
@@ -118,6 +149,8 @@ impl FilterIndex {
             topic_events,
             actor_quotes,
             topic_quotes,
+            speaker_events,
+            speaker_quotes,
             quote_pos,
             long_events,
             all_rows: Arc::new(timeline_rows(corpus, corpus.events.ids())),
@@ -147,39 +180,178 @@ impl FilterIndex {
     }
 }
 
-/// The timeline rows of `events` (ascending): a heading per month, then its events.
-pub fn timeline_rows(
-    corpus: &Corpus,
-    events: impl IntoIterator<Item = EventId>,
-) -> Vec<TimelineRow> {
-    let mut rows = Vec::new();
-    // (year, month) of the current heading; None for "Undated". Compared, not formatted, per event.
-    let mut heading: Option<Option<(i32, u32)>> = None;
-    let mut heading_row = 0;
-    for e in events {
-        let date = corpus.events[e].when.earliest;
-        let key = date.map(|d| (d.year(), d.month()));
-        if heading != Some(key) {
-            let label = date.map_or_else(|| "Undated".to_string(), month_heading);
-            heading_row = rows.len();
-            rows.push(TimelineRow::Heading(label, 0));
-            heading = Some(key);
-        }
-        if let Some(TimelineRow::Heading(_, n)) = rows.get_mut(heading_row) {
-            *n += 1;
-        }
-        rows.push(TimelineRow::Event(e));
-    }
-    rows
+/// The timeline's rows and where its headings are (for "row n of N").
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Timeline {
+    pub rows: Vec<TimelineRow>,
+    /// The rows that are headings, ascending.
+    pub headings: Vec<usize>,
+    /// Per heading, whether it groups a period wider than a month (a year, decade or century).
+    pub wide: Vec<bool>,
 }
 
-/// The row showing event `e`, found by bisection: event rows ascend, and a heading sorts as the
-/// event right under it.
-pub fn row_of(rows: &[TimelineRow], e: EventId) -> Option<usize> {
+impl std::ops::Deref for Timeline {
+    type Target = [TimelineRow];
+
+    fn deref(&self) -> &[TimelineRow] {
+        &self.rows
+    }
+}
+
+impl Timeline {
+    /// The event number (from 1) of row `row`, counting events only.
+    pub fn event_number(&self, row: usize) -> usize {
+        let headings = self.headings.partition_point(|&h| h <= row);
+        (row + 1).saturating_sub(headings)
+    }
+
+    /// Whether the heading at row `row` groups a period wider than a month.
+    pub fn is_wide(&self, row: usize) -> bool {
+        self.headings
+            .binary_search(&row)
+            .ok()
+            .and_then(|i| self.wide.get(i).copied())
+            .unwrap_or(false)
+    }
+}
+
+/// How wide a period an event's dates cover exactly, when wider than a month: a year, a decade
+/// ("the 1990s") or a century. Such events group under their own heading ("2022", "1990s",
+/// "21st century") instead of under the month they start in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Breadth {
+    Month = 0,
+    Year = 1,
+    Decade = 2,
+    Century = 3,
+}
+
+/// The breadth of an event dated `a..=b`.
+pub fn breadth(a: Option<NaiveDate>, b: Option<NaiveDate>) -> Breadth {
+    let (Some(a), Some(b)) = (a, b) else {
+        return Breadth::Month;
+    };
+    if a.month() != 1 || a.day() != 1 || b.month() != 12 || b.day() != 31 {
+        return Breadth::Month;
+    }
+    match b.year() - a.year() {
+        0 => Breadth::Year,
+        9 if a.year().rem_euclid(10) == 0 => Breadth::Decade,
+        99 if matches!(a.year().rem_euclid(100), 0 | 1) => Breadth::Century,
+        _ => Breadth::Month,
+    }
+}
+
+/// The heading of an event's group: its month, or its year, decade or century.
+fn group_of(a: Option<NaiveDate>, b: Option<NaiveDate>) -> (Breadth, Option<(i32, u32)>) {
+    let Some(d) = a else {
+        return (Breadth::Month, None);
+    };
+    match breadth(a, b) {
+        Breadth::Month => (Breadth::Month, Some((d.year(), d.month()))),
+        w => (w, Some((d.year(), 0))),
+    }
+}
+
+fn group_label(w: Breadth, d: NaiveDate) -> String {
+    let y = d.year();
+    match w {
+        Breadth::Month => month_heading(d),
+        Breadth::Year => year_label(y),
+        Breadth::Decade if y > 0 => format!("{y}s"),
+        Breadth::Decade => format!("{}s BC", 1 - y - 9),
+        Breadth::Century => {
+            // 2001–2100 and 2000–2099 are both "the 21st century".
+            let n = if y >= 0 { y / 100 + 1 } else { (-y) / 100 + 1 };
+            let suffix = match (n % 10, n % 100) {
+                (1, 11) | (2, 12) | (3, 13) => "th",
+                (1, _) => "st",
+                (2, _) => "nd",
+                (3, _) => "rd",
+                _ => "th",
+            };
+            if y >= 0 {
+                format!("{n}{suffix} century")
+            } else {
+                format!("{n}{suffix} century BC")
+            }
+        }
+    }
+}
+
+/// The order of timeline rows: date, wider periods first among events starting the same day,
+/// then event order. Rows ascend by this key, so an event's row is found by bisection.
+fn row_key(
+    corpus: &Corpus,
+    e: EventId,
+) -> (bool, Option<NaiveDate>, std::cmp::Reverse<Breadth>, EventId) {
+    let w = &corpus.events[e].when;
+    (
+        w.earliest.is_none(),
+        w.earliest,
+        std::cmp::Reverse(breadth(w.earliest, w.latest)),
+        e,
+    )
+}
+
+/// The timeline rows of `events` (ascending): a heading per month (or per year, decade or century
+/// for events dated by one), then its events.
+pub fn timeline_rows(corpus: &Corpus, events: impl IntoIterator<Item = EventId>) -> Timeline {
+    let mut events: Vec<EventId> = events.into_iter().collect();
+    // Events are in date order already; only among events starting the same day do wider
+    // periods move first, so that a year's heading comes before its January.
+    let mut i = 0;
+    while i < events.len() {
+        let day = corpus.events[events[i]].when.earliest;
+        let mut j = i + 1;
+        while j < events.len() && corpus.events[events[j]].when.earliest == day {
+            j += 1;
+        }
+        let run = &mut events[i..j];
+        if run.len() > 1 && day.is_some() {
+            let key = |e: &EventId| row_key(corpus, *e);
+            if !run.is_sorted_by_key(key) {
+                run.sort_by_key(key);
+            }
+        }
+        i = j;
+    }
+    let mut t = Timeline::default();
+    t.rows.reserve(events.len() + events.len() / 8 + 1);
+    let mut heading: Option<(Breadth, Option<(i32, u32)>)> = None;
+    let mut heading_row = 0;
+    for e in events {
+        let w = &corpus.events[e].when;
+        let group = group_of(w.earliest, w.latest);
+        if heading != Some(group) {
+            let label = w
+                .earliest
+                .map_or_else(|| "Undated".to_string(), |d| group_label(group.0, d));
+            heading_row = t.rows.len();
+            t.headings.push(heading_row);
+            t.wide.push(group.0 != Breadth::Month);
+            t.rows.push(TimelineRow::Heading(label, 0));
+            heading = Some(group);
+        }
+        if let Some(TimelineRow::Heading(_, n)) = t.rows.get_mut(heading_row) {
+            *n += 1;
+        }
+        t.rows.push(TimelineRow::Event(e));
+    }
+    t
+}
+
+/// The row showing event `e`, found by bisection on the rows' order (`row_key`); a heading sorts
+/// as the event right under it.
+pub fn row_of(rows: &[TimelineRow], corpus: &Corpus, e: EventId) -> Option<usize> {
+    if corpus.events.get(e).is_none() {
+        return None;
+    }
+    let target = row_key(corpus, e);
     let key = |i: usize| match rows.get(i) {
-        Some(TimelineRow::Event(x)) => Some(*x),
+        Some(TimelineRow::Event(x)) => Some(row_key(corpus, *x)),
         Some(TimelineRow::Heading(..)) => match rows.get(i + 1) {
-            Some(TimelineRow::Event(x)) => Some(*x),
+            Some(TimelineRow::Event(x)) => Some(row_key(corpus, *x)),
             _ => None,
         },
         None => None,
@@ -188,7 +360,7 @@ pub fn row_of(rows: &[TimelineRow], e: EventId) -> Option<usize> {
     while lo < hi {
         let mid = lo + (hi - lo) / 2;
         match key(mid) {
-            Some(x) if x < e => lo = mid + 1,
+            Some(x) if x < target => lo = mid + 1,
             _ => hi = mid,
         }
     }

@@ -47,7 +47,7 @@ fn no_key_is_bound_twice_in_one_mode() {
 
 #[test]
 fn help_lists_every_binding_grouped_by_mode() {
-    let text: String = help_lines(Theme { color: false })
+    let text: String = help_lines(Theme::new(false))
         .iter()
         .map(|l| {
             l.spans
@@ -65,7 +65,7 @@ fn help_lists_every_binding_grouped_by_mode() {
             b.key.label()
         );
     }
-    for m in [Mode::Global, Mode::Search, Mode::Help] {
+    for m in [Mode::Global, Mode::Finder, Mode::Line, Mode::Help] {
         assert!(text.contains(m.title()));
     }
 }

@@ -123,7 +123,7 @@ fn opened_quote_is_highlighted_in_the_source() {
     t.draw(|f| f.render_widget(Screen::new(&s), f.area()))
         .unwrap();
     let buf = t.backend().buffer();
-    let focus = dateline::tui::theme::Theme { color: true }.focus_quote();
+    let focus = dateline::tui::theme::Theme::new(true).focus_quote();
     let highlighted: String = buf
         .content()
         .iter()
@@ -220,9 +220,12 @@ fn each_pane_alone() {
     }) {
         update(&mut s, Action::MoveDown);
     }
-    let theme = Theme { color: true };
+    let theme = Theme::new(true);
     // Each pane at the size the 120×40 layout gives it, so scroll offsets match.
-    let a = dateline::tui::layout::areas(ratatui::layout::Rect::new(0, 0, 120, 40), false);
+    let a = dateline::tui::layout::areas(
+        ratatui::layout::Rect::new(0, 0, 120, 40),
+        dateline::tui::layout::ViewShape::default(),
+    );
     let at =
         |r: ratatui::layout::Rect,
          draw: &dyn Fn(&State, ratatui::layout::Rect, &mut ratatui::buffer::Buffer)| {
