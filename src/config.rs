@@ -38,8 +38,8 @@ impl KeyList {
     }
 }
 
+/// `[theme]`: unknown role names are reported when the palette is built (`Palette::set`).
 #[derive(Clone, Debug, Default, Deserialize, PartialEq)]
-#[serde(deny_unknown_fields)]
 pub struct ThemeConfig {
     /// Colours on (the default) or off.
     pub color: Option<bool>,

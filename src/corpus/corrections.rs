@@ -158,9 +158,9 @@ impl Corrections {
             }
         }
         for (name, kind) in &self.not_person {
-            for i in 0..n {
+            for (i, slot) in map.iter_mut().enumerate() {
                 let a = &mut corpus.actors[ActorId::new(i)];
-                if map[i] != Some(i) || a.kind != ActorKind::Person || !same_fold(&a.name, name) {
+                if *slot != Some(i) || a.kind != ActorKind::Person || !same_fold(&a.name, name) {
                     continue;
                 }
                 match kind {
@@ -170,7 +170,7 @@ impl Corrections {
                         applied.push(format!("not a person: {} (now a {})", a.name, k.as_str()));
                     }
                     None => {
-                        map[i] = None;
+                        *slot = None;
                         applied.push(format!("not a person: {} (dropped)", a.name));
                     }
                 }
@@ -180,12 +180,11 @@ impl Corrections {
             return applied;
         }
         // Fold merged actors into their targets (a target is never merged itself).
-        for i in 0..n {
-            if let Some(j) = map[i]
+        for (i, &m) in map.iter().enumerate() {
+            if let Some(j) = m
                 && j != i
             {
-                let from =
-                    std::mem::replace(&mut corpus.actors[ActorId::new(i)].mentions, Vec::new());
+                let from = std::mem::take(&mut corpus.actors[ActorId::new(i)].mentions);
                 let from_name = corpus.actors[ActorId::new(i)].name.clone();
                 let from_aliases = std::mem::take(&mut corpus.actors[ActorId::new(i)].aliases);
                 let to = &mut corpus.actors[ActorId::new(j)];

@@ -39,10 +39,8 @@ pub fn subset(c: &Corpus, events: &[EventId], quotes: &[QuoteId]) -> Corpus {
             doc_map[quote.doc().index()] = Some(DocId::new(0));
         }
     }
-    let mut next = 0;
-    for slot in doc_map.iter_mut().flatten() {
+    for (next, slot) in doc_map.iter_mut().flatten().enumerate() {
         *slot = DocId::new(next);
-        next += 1;
     }
     let doc = |d: DocId| doc_map.get(d.index()).copied().flatten();
     let moved = |m: &Mention| doc(m.doc()).map(|d| Mention::new(d, m.span()));

@@ -344,9 +344,7 @@ pub fn timeline_rows(corpus: &Corpus, events: impl IntoIterator<Item = EventId>)
 /// The row showing event `e`, found by bisection on the rows' order (`row_key`); a heading sorts
 /// as the event right under it.
 pub fn row_of(rows: &[TimelineRow], corpus: &Corpus, e: EventId) -> Option<usize> {
-    if corpus.events.get(e).is_none() {
-        return None;
-    }
+    corpus.events.get(e)?;
     let target = row_key(corpus, e);
     let key = |i: usize| match rows.get(i) {
         Some(TimelineRow::Event(x)) => Some(row_key(corpus, *x)),

@@ -54,7 +54,12 @@ pub fn compact(width: u16, height: u16) -> bool {
 /// with one side pane (the focused one, else the one `c` chose); below `STACKED_HEIGHT` only the
 /// focused pane shows. A maximised pane takes all the room.
 pub fn areas(area: Rect, v: ViewShape) -> Areas {
-    let hist_h = if area.height < STACKED_HEIGHT { 1 } else { 2 };
+    // On a small terminal the histogram keeps its bars and drops the line of marks under them.
+    let hist_h = if compact(area.width, area.height) {
+        1
+    } else {
+        2
+    };
     let [title, histogram, panes, status, hints] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(hist_h),
@@ -87,7 +92,7 @@ pub fn areas(area: Rect, v: ViewShape) -> Areas {
             v.focus
         };
         let top = match v.focus {
-            Pane::Timeline => 60,
+            Pane::Timeline => 65,
             Pane::Source => 30,
             _ => 45,
         };

@@ -83,7 +83,7 @@ impl FoldedDoc {
             None => f,
             Some((i, (orig, folded))) if i % 2 == 0 => {
                 let next = self.map.get(i + 1).copied().unwrap_or((orig, folded));
-                if f == folded as usize && !(end && next.1 > folded) {
+                if f == folded as usize {
                     orig as usize
                 } else if end {
                     next.0 as usize

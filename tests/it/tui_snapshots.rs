@@ -107,8 +107,18 @@ fn no_color_marks_selection_with_reverse_video() {
         }
     }
     assert_eq!(colored, 0, "NO_COLOR: no colours at all");
-    // The selected timeline row (the first event, below its heading at y=4) is reversed.
-    assert!(buf[(5, 5)].modifier.contains(Modifier::REVERSED));
+    // The selected timeline row (the first event, below its heading at y=3) is reversed.
+    assert!(buf[(5, 4)].modifier.contains(Modifier::REVERSED));
+    // And stays visible when another pane has the focus (an underline alone was lost).
+    update(&mut s, Action::FocusPane(Pane::Quotes));
+    t.draw(|f| f.render_widget(Screen::new(&s), f.area()))
+        .unwrap();
+    let buf = t.backend().buffer();
+    let timeline_row = (1..79).filter(|&x| buf[(x, 4)].modifier.contains(Modifier::REVERSED));
+    assert!(
+        timeline_row.count() > 70,
+        "the unfocused selection is a full reversed bar"
+    );
 }
 
 #[test]

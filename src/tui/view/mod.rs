@@ -43,7 +43,10 @@ impl<'a> Screen<'a> {
 impl Widget for Screen<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let s = self.state;
-        let theme = s.theme;
+        let theme = Theme {
+            color: s.theme.color && s.color,
+            ..s.theme
+        };
         if too_small(area.width, area.height) {
             let msg = format!(
                 "dateline needs at least {MIN_WIDTH}×{MIN_HEIGHT}; this terminal is {}×{}.\nEnlarge it, or press q to quit.",

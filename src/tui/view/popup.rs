@@ -54,7 +54,7 @@ impl Widget for SearchView<'_> {
             FinderFor::Merge(a) => (
                 format!(
                     " {} is the same person as… ",
-                    one_line(&actors.get(a).map_or("?", |a| a.name.as_str()))
+                    one_line(actors.get(a).map_or("?", |a| a.name.as_str()))
                 ),
                 " Enter choose (saved for the next load) · Esc close ",
             ),
@@ -315,7 +315,7 @@ fn help_columns(s: &State, t: Theme) -> (Vec<Vec<Line<'static>>>, u16) {
     let area = Rect::new(0, 0, s.width, s.height);
     let rect = popup_rect(area, 180);
     let inner_w = usize::from(rect.width.saturating_sub(2));
-    let ncols = (inner_w / 58).clamp(1, 3);
+    let ncols = (inner_w / 50).clamp(1, 3);
     let col_w = (inner_w / ncols).max(1);
     let groups = help_groups(&s.keymap, t, col_w.saturating_sub(1));
     let rows = popup_rows(s);
