@@ -21,6 +21,14 @@ impl Matcher {
         self.0.fuzzy_match(candidate, query)
     }
 
+    /// The score and the number of runs of consecutive matched characters (1 when the query
+    /// matched as one piece), or `None` when it does not match.
+    pub fn score_runs(&self, candidate: &str, query: &str) -> Option<(i64, usize)> {
+        let (score, idx) = self.0.fuzzy_indices(candidate, query)?;
+        let runs = 1 + idx.windows(2).filter(|w| w[1] != w[0] + 1).count();
+        Some((score, runs))
+    }
+
     /// The char indices of `candidate` that `query` matched, or `None` when it does not match.
     pub fn indices(&self, candidate: &str, query: &str) -> Option<Vec<usize>> {
         self.0.fuzzy_indices(candidate, query).map(|(_, idx)| idx)
@@ -79,9 +87,68 @@ pub fn prefix_distance(word: &[u8], query: &[u8], max: u32) -> Option<u32> {
     (best <= max).then_some(best)
 }
 
+/// The American Soundex code of an ASCII word ("blair" and "blare" are both B460), or None when
+/// it does not start with a letter. Names misspelt by ear ("blare" for Blair, "mirzoian" for
+/// Mirzoyan) share it even when they are two edits apart, so the finder counts a Soundex match
+/// as one typo.
+pub fn soundex(word: &[u8]) -> Option<[u8; 4]> {
+    let first = *word.first()?;
+    if !first.is_ascii_alphabetic() {
+        return None;
+    }
+    let digit = |b: u8| match b.to_ascii_lowercase() {
+        b'b' | b'f' | b'p' | b'v' => b'1',
+        b'c' | b'g' | b'j' | b'k' | b'q' | b's' | b'x' | b'z' => b'2',
+        b'd' | b't' => b'3',
+        b'l' => b'4',
+        b'm' | b'n' => b'5',
+        b'r' => b'6',
+        b'h' | b'w' => b'h',
+        _ => b'0',
+    };
+    let mut code = [first.to_ascii_uppercase(), b'0', b'0', b'0'];
+    let mut n = 1;
+    let mut last = digit(first);
+    for &b in &word[1..] {
+        if n == 4 || !b.is_ascii_alphabetic() {
+            break;
+        }
+        let d = digit(b);
+        match d {
+            // h and w do not separate two letters of one code; vowels do.
+            b'h' => continue,
+            b'0' => last = b'0',
+            _ if d == last => {}
+            _ => {
+                code[n] = d;
+                n += 1;
+                last = d;
+            }
+        }
+    }
+    Some(code)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn soundex_codes() {
+        for (a, b) in [
+            ("blare", "blair"),
+            ("pashniyan", "pashinyan"),
+            ("mirzoian", "mirzoyan"),
+            ("erdogn", "erdogan"),
+            ("robert", "rupert"),
+        ] {
+            assert_eq!(soundex(a.as_bytes()), soundex(b.as_bytes()), "{a} {b}");
+        }
+        assert_eq!(soundex(b"robert"), Some(*b"R163"));
+        assert_eq!(soundex(b"ashcraft"), Some(*b"A261"));
+        assert_ne!(soundex(b"blair"), soundex(b"clare"));
+        assert_eq!(soundex(b"1st"), None);
+    }
 
     #[test]
     fn typo_distance_to_the_closest_prefix() {

@@ -15,6 +15,21 @@ pub fn abbreviate_url(url: &str, width: usize) -> String {
     if str_width(&url) <= width || width < 12 {
         return ellipsize(&url, width);
     }
+    if !url.contains("://") {
+        // A file path: its end (folder and name) says the most.
+        let chars: Vec<char> = url.chars().collect();
+        let mut tail = String::new();
+        let mut w = 0;
+        for c in chars.iter().rev() {
+            let cw = super::format::char_width(*c);
+            if w + cw + 1 > width {
+                break;
+            }
+            w += cw;
+            tail.insert(0, *c);
+        }
+        return format!("…{tail}");
+    }
     let (scheme, rest) = url.split_once("://").unwrap_or(("", url.as_str()));
     let host_end = rest.find('/').unwrap_or(rest.len());
     let site = if scheme.is_empty() {
@@ -99,13 +114,15 @@ pub fn header(doc: &Document, width: usize, max_lines: usize) -> Vec<HeaderLine>
         return vec![(ellipsize(&meta, width), false)];
     }
     let mut out: Vec<HeaderLine> = Vec::new();
-    let title = one_line(doc.title.as_deref().unwrap_or(&doc.id));
-    let title_lines = if max_lines >= 4 { 2 } else { 1 };
-    out.extend(
-        wrap_words(&title, width, title_lines)
-            .into_iter()
-            .map(|l| (l, true)),
-    );
+    // Without a title the pane's border already names the article (its id).
+    if let Some(title) = doc.title.as_deref().map(one_line) {
+        let title_lines = if max_lines >= 4 { 2 } else { 1 };
+        out.extend(
+            wrap_words(&title, width, title_lines)
+                .into_iter()
+                .map(|l| (l, true)),
+        );
+    }
     if out.len() < max_lines {
         out.extend(wrap_words(&meta, width, 1).into_iter().map(|l| (l, false)));
     }

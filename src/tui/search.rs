@@ -134,10 +134,17 @@ pub struct Search {
     pub selected: usize,
 }
 
-/// The quality of a skim score against the score of a perfect match of the same query.
-fn quality(score: i64, perfect: i64) -> u8 {
+/// The quality of a skim match: its score against the score of a perfect match of the same
+/// query, capped by how scattered it is (a query matched in one run at a word start can reach 4,
+/// in two runs 3, in four or more 1), so that `blare` in "Bob Larribeau" ranks below a name that
+/// is one typo away.
+fn quality(score: i64, perfect: i64, runs: usize) -> u8 {
     let ratio = score.max(0) as f64 / perfect.max(1) as f64;
-    (ratio.min(1.0) * 4.0).floor() as u8
+    let by_score = (ratio.min(1.0) * 4.0).floor() as u8;
+    let by_runs = 5u8
+        .saturating_sub(u8::try_from(runs).unwrap_or(u8::MAX))
+        .max(1);
+    by_score.min(by_runs)
 }
 
 /// The words of a folded name.
@@ -152,8 +159,23 @@ fn typo_match(name: &str, qwords: &[&str]) -> Option<u32> {
     let mut total = 0;
     for q in qwords {
         let budget = super::fuzzy::typo_budget(q.len());
+        // A word that sounds the same (Soundex), from four letters on, makes a typo count one
+        // less ("blare" is two edits from "blair" but sounds the same); sounding the same alone
+        // counts as two typos.
+        let sound = (q.len() >= 4)
+            .then(|| super::fuzzy::soundex(q.as_bytes()))
+            .flatten();
         let best = words(name)
-            .filter_map(|w| super::fuzzy::prefix_distance(w.as_bytes(), q.as_bytes(), budget))
+            .filter_map(|w| {
+                let d = super::fuzzy::prefix_distance(w.as_bytes(), q.as_bytes(), budget);
+                let by_ear = sound.is_some() && super::fuzzy::soundex(w.as_bytes()) == sound;
+                match (d, by_ear) {
+                    (Some(d), true) => Some(d.saturating_sub(1).max(d.min(1))),
+                    (Some(d), false) => Some(d),
+                    (None, true) => Some(2),
+                    (None, false) => None,
+                }
+            })
             .min()?;
         total += best;
     }
@@ -212,8 +234,8 @@ impl Search {
             .par_iter()
             .filter_map(|&(e, _)| {
                 matcher
-                    .score(index.folded(e), &folded)
-                    .map(|s| (e, quality(s, perfect), s))
+                    .score_runs(index.folded(e), &folded)
+                    .map(|(s, runs)| (e, quality(s, perfect, runs), s))
             })
             .collect();
         // Typos: every name is checked (skim needs the letters in order, so its narrowing does
@@ -223,13 +245,18 @@ impl Search {
             .iter()
             .map(|w| super::fuzzy::typo_budget(w.len()))
             .sum();
+        // A name that sounds like the query starts a word with the query word's first letter.
+        let sound_initials = qwords
+            .iter()
+            .filter(|w| w.len() >= 4)
+            .fold(0, |acc, w| acc | byte_bit(w.as_bytes()[0]));
         if folded.len() >= 4 && !qwords.is_empty() {
             let typo: Vec<(u32, u8, i64)> = (0..index.entries.len() as u32)
                 .into_par_iter()
                 .filter_map(|e| {
                     let sum = &index.summaries[e as usize];
                     let missing = (need & !sum.bytes & !(1 << 63)).count_ones();
-                    if missing > budget {
+                    if missing > budget && sum.initials & sound_initials == 0 {
                         return None;
                     }
                     let d = typo_match(index.folded(e), &qwords)?;

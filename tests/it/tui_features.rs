@@ -633,3 +633,40 @@ fn the_problems_list_scrolls_and_wraps() {
     };
     assert!(top > 2);
 }
+
+#[test]
+fn m_and_x_on_an_actor_save_identity_corrections() {
+    let mut s = fixture();
+    let fidan = actor(&s, "Hakan Fidan");
+    let row = s
+        .data
+        .actor_rows
+        .iter()
+        .position(|r| *r == dateline::tui::data::ActorRow::Actor(fidan))
+        .unwrap();
+    press(&mut s, "2 g");
+    while s.actors.selected < row {
+        press(&mut s, "j");
+    }
+    press(&mut s, "m");
+    let Overlay::Search(_, purpose) = &s.overlay else {
+        panic!("the finder opens to choose the other name")
+    };
+    assert!(matches!(
+        purpose,
+        dateline::tui::state::FinderFor::Merge(a) if *a == fidan
+    ));
+    press(&mut s, "\"pashin\" Enter");
+    assert_eq!(
+        s.effects.last(),
+        Some(&Effect::SaveCorrection(
+            "Nikol Pashinyan = Hakan Fidan".into()
+        ))
+    );
+    press(&mut s, "x");
+    assert_eq!(
+        s.effects.last(),
+        Some(&Effect::SaveCorrection("not a person: Hakan Fidan".into()))
+    );
+    assert!(s.filters.is_empty(), "nothing is filtered on the way");
+}

@@ -82,3 +82,30 @@ fn hints_come_from_the_keymap_for_the_focused_pane() {
     s.focus = dateline::tui::action::Pane::Actors;
     assert_eq!(hints(&s)[0], ("Enter".to_string(), "filter"));
 }
+
+/// The README's key table is the keymap's: regenerate it with
+/// `DATELINE_BLESS=1 cargo test --test it readme_key_table`.
+#[test]
+fn readme_key_table_is_generated_from_the_keymap() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/README.md");
+    let readme = std::fs::read_to_string(path).unwrap();
+    let (start, end) = ("<!-- keys:start -->\n", "<!-- keys:end -->");
+    let a = readme
+        .find(start)
+        .expect("the README has the key table markers")
+        + start.len();
+    let b = readme
+        .find(end)
+        .expect("the README has the key table markers");
+    let want = dateline::tui::keymap::markdown_table();
+    if std::env::var_os("DATELINE_BLESS").is_some() {
+        let new = format!("{}{want}{}", &readme[..a], &readme[b..]);
+        std::fs::write(path, new).unwrap();
+        return;
+    }
+    assert_eq!(
+        &readme[a..b],
+        want,
+        "the README's key table differs from the keymap; DATELINE_BLESS=1 rewrites it"
+    );
+}

@@ -30,7 +30,12 @@ impl Widget for SourceView<'_> {
         let t = self.theme;
         let view = s.source.as_ref();
         let doc = view.and_then(|v| s.data.corpus.documents.get(v.doc));
-        let detail = doc.map_or(String::new(), |d| sanitize_line(&d.id));
+        let detail = doc.map_or(String::new(), |d| {
+            sanitize_line(&super::super::format::ellipsize(
+                &d.id,
+                usize::from(area.width) / 2,
+            ))
+        });
         let block = pane_block(s, t, Pane::Source, detail);
         let inner = block.inner(area);
         block.render(area, buf);
