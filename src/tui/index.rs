@@ -186,8 +186,8 @@ pub struct Timeline {
     pub rows: Vec<TimelineRow>,
     /// The rows that are headings, ascending.
     pub headings: Vec<usize>,
-    /// Per heading, whether it groups a period wider than a month (a year, decade or century).
-    pub wide: Vec<bool>,
+    /// Per heading, the breadth of the period it groups (a month, or a year, decade or century).
+    pub wide: Vec<Breadth>,
 }
 
 impl std::ops::Deref for Timeline {
@@ -205,13 +205,13 @@ impl Timeline {
         (row + 1).saturating_sub(headings)
     }
 
-    /// Whether the heading at row `row` groups a period wider than a month.
-    pub fn is_wide(&self, row: usize) -> bool {
+    /// The breadth of the period the heading at row `row` groups.
+    pub fn breadth(&self, row: usize) -> Breadth {
         self.headings
             .binary_search(&row)
             .ok()
             .and_then(|i| self.wide.get(i).copied())
-            .unwrap_or(false)
+            .unwrap_or(Breadth::Month)
     }
 }
 
@@ -224,6 +224,18 @@ pub enum Breadth {
     Year = 1,
     Decade = 2,
     Century = 3,
+}
+
+impl Breadth {
+    /// About how many days the period lasts.
+    pub const fn days(self) -> i64 {
+        match self {
+            Breadth::Month => 31,
+            Breadth::Year => 365,
+            Breadth::Decade => 3652,
+            Breadth::Century => 36524,
+        }
+    }
 }
 
 /// The breadth of an event dated `a..=b`.
@@ -329,7 +341,7 @@ pub fn timeline_rows(corpus: &Corpus, events: impl IntoIterator<Item = EventId>)
                 .map_or_else(|| "Undated".to_string(), |d| group_label(group.0, d));
             heading_row = t.rows.len();
             t.headings.push(heading_row);
-            t.wide.push(group.0 != Breadth::Month);
+            t.wide.push(group.0);
             t.rows.push(TimelineRow::Heading(label, 0));
             heading = Some(group);
         }

@@ -309,12 +309,18 @@ impl State {
             self.shown_events = self.data.corpus.events.len();
         } else {
             use rayon::prelude::*;
-            let candidates = self.event_candidates();
-            let events: Vec<EventId> = candidates
-                .par_iter()
-                .copied()
-                .filter(|&e| self.event_passes(e))
-                .collect();
+            let only_text =
+                matches!(self.filters.as_slice(), [Filter::Text(_)]) && self.text_query().is_some();
+            let events: Vec<EventId> = if only_text {
+                // The search's own matches: nothing to check again.
+                self.text_hits.events.to_vec()
+            } else {
+                self.event_candidates()
+                    .par_iter()
+                    .copied()
+                    .filter(|&e| self.event_passes(e))
+                    .collect()
+            };
             self.shown_events = events.len();
             self.shown_per_period = vec![0; self.data.histogram.len()];
             for &e in &events {
@@ -329,7 +335,12 @@ impl State {
                 .into_par_iter()
                 .filter(|&q| self.quote_passes(q))
                 .collect();
-            self.timeline_rows = Arc::new(timeline_rows(&self.data.corpus, events));
+            // A filter that keeps everything (a one-letter search) shares the unfiltered rows.
+            self.timeline_rows = if events.len() == self.data.corpus.events.len() {
+                Arc::clone(&self.data.index.all_rows)
+            } else {
+                Arc::new(timeline_rows(&self.data.corpus, events))
+            };
             self.quotes = Arc::new(quotes);
         }
         let keep_row = keep.and_then(|e| row_of(&self.timeline_rows, &self.data.corpus, e));

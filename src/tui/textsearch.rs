@@ -106,6 +106,9 @@ pub struct TextIndex {
     pub docs: IdVec<DocId, FoldedDoc>,
     events: IdVec<EventId, (u32, u32)>,
     quotes: IdVec<QuoteId, (u32, u32)>,
+    /// Every event in document order (then by position): a full scan reads the folded text
+    /// front to back instead of jumping between articles in timeline order.
+    by_doc: Vec<EventId>,
 }
 
 impl TextIndex {
@@ -128,10 +131,16 @@ impl TextIndex {
             .par_iter()
             .map(|q| place(q.doc(), q.span()))
             .collect();
+        let mut by_doc: Vec<EventId> = corpus.events.ids().collect();
+        by_doc.par_sort_unstable_by_key(|&e| {
+            let ev = &corpus.events[e];
+            (ev.doc(), ev.span().start, e)
+        });
         TextIndex {
             docs,
             events: events.into(),
             quotes: quotes.into(),
+            by_doc,
         }
     }
 
@@ -174,11 +183,31 @@ impl TextIndex {
                 .copied()
                 .filter(|&e| self.event_has(corpus, e, &finder))
                 .collect(),
-            None => (0..corpus.events.len())
-                .into_par_iter()
-                .map(EventId::new)
-                .filter(|&e| self.event_has(corpus, e, &finder))
-                .collect(),
+            None => {
+                // Marks in a bit set, in document order, then reads the set in event order: no
+                // sort of what may be every event.
+                use std::sync::atomic::{AtomicU64, Ordering};
+                let n = corpus.events.len();
+                let bits: Vec<AtomicU64> = (0..n.div_ceil(64)).map(|_| AtomicU64::new(0)).collect();
+                self.by_doc.par_chunks(4096).for_each(|chunk| {
+                    for &e in chunk {
+                        if self.event_has(corpus, e, &finder) {
+                            bits[e.index() / 64]
+                                .fetch_or(1u64 << (e.index() % 64), Ordering::Relaxed);
+                        }
+                    }
+                });
+                let mut out = Vec::new();
+                for (w, word) in bits.iter().enumerate() {
+                    let mut x = word.load(Ordering::Relaxed);
+                    while x != 0 {
+                        let b = x.trailing_zeros() as usize;
+                        out.push(EventId::new(w * 64 + b));
+                        x &= x - 1;
+                    }
+                }
+                out
+            }
         }
     }
 

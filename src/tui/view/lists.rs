@@ -190,8 +190,11 @@ impl Widget for QuotesView<'_> {
             }
             d
         };
-        if s.loading.is_none() && area.width >= 70 {
-            detail.push_str(" · — direct  ~ reported");
+        let legend = " · — direct  ~ reported";
+        if s.loading.is_none()
+            && str_width(&detail) + str_width(legend) + 14 <= usize::from(area.width)
+        {
+            detail.push_str(legend);
         }
         let block = pane_block(s, t, Pane::Quotes, detail);
         let inner = block.inner(area);

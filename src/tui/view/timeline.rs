@@ -10,6 +10,7 @@ use super::super::action::Pane;
 use super::super::format::{
     basis_mark, count, ellipsize, fit, head, one_line, status_mark, str_width, when_label,
 };
+use super::super::index::Breadth;
 use super::super::state::{Overlay, State, TimelineRow};
 use super::super::theme::Theme;
 use super::{highlight_matches, paint_row, pane_block, row_style, scrollbar};
@@ -115,7 +116,7 @@ impl Widget for TimelineView<'_> {
             0
         };
         let query = s.text_query();
-        let windowed = s.window().is_some();
+        let window_days = s.window().map(|(a, b)| (b - a).num_days() + 1);
         for (y, (i, row)) in (inner.y..inner.bottom()).zip(visible()) {
             let line_area = Rect::new(inner.x, y, inner.width, 1);
             match row {
@@ -124,9 +125,11 @@ impl Widget for TimelineView<'_> {
                         Span::styled(ellipsize(h, width), t.heading()),
                         Span::styled(format!(" · {n}"), t.dim()),
                     ];
-                    if s.timeline_rows.is_wide(i) {
+                    let breadth = s.timeline_rows.breadth(i);
+                    if breadth != Breadth::Month {
+                        let wider = window_days.is_some_and(|d| d + 1 < breadth.days());
                         spans.push(Span::styled(
-                            if windowed {
+                            if wider {
                                 " · dated by the whole period, wider than the window"
                             } else {
                                 " · dated by the whole period"
