@@ -231,6 +231,8 @@ impl Corrections {
             let quotes: Vec<u32> = e.quotes().iter().map(|q| q.raw()).collect();
             e.set_links(&actors, &topics, &quotes);
         }
+        // Happenings name their actors by id, and the ids changed.
+        corpus.happenings = super::Happenings::build(corpus);
         applied
     }
 }

@@ -116,6 +116,10 @@ pub enum Action {
     MergeActor,
     /// Actor: say it is not a person.
     NotAPerson,
+    /// The timeline lists happenings (one row each, `×N` reports) or every report.
+    ToggleHappenings,
+    /// Only the most reported happenings (again: all).
+    ToggleSalient,
     // In the finder popup.
     CloseSearch,
     SearchUp,
@@ -191,6 +195,8 @@ pub fn named_actions() -> Vec<(&'static str, Action)> {
         ("copy", A::CopyCitation),
         ("merge_actor", A::MergeActor),
         ("not_a_person", A::NotAPerson),
+        ("happenings", A::ToggleHappenings),
+        ("key_happenings", A::ToggleSalient),
         ("finder_close", A::CloseSearch),
         ("finder_up", A::SearchUp),
         ("finder_down", A::SearchDown),
@@ -273,6 +279,8 @@ impl Action {
             | Action::CopyCitation
             | Action::MergeActor
             | Action::NotAPerson
+            | Action::ToggleHappenings
+            | Action::ToggleSalient
             | Action::CloseSearch
             | Action::SearchUp
             | Action::SearchDown

@@ -6,7 +6,7 @@ use super::index::FilterIndex;
 use super::search::SearchIndex;
 use super::textsearch::TextIndex;
 use crate::corpus::Corpus;
-use crate::ids::{ActorId, DocId, EventId, IdVec, QuoteId, QuotePos, TopicId};
+use crate::ids::{ActorId, DocId, EventId, HappeningId, IdVec, QuoteId, QuotePos, TopicId};
 use crate::model::{ActorKind, QuoteKind, Span};
 
 /// The calendar unit of the histogram and of the `[`/`]` time window.
@@ -160,6 +160,8 @@ pub struct Data {
     pub text: TextIndex,
     /// How many different outlets (`source`) the articles come from.
     pub outlets: usize,
+    /// Per happening, its place when ranked by salience (0 the most reported).
+    pub salience_rank: IdVec<HappeningId, u32>,
     /// First and last day of any event.
     pub range: Option<(NaiveDate, NaiveDate)>,
     /// The days the histogram spans: `range` without the few outliers (a stray "1400" or "2100")
@@ -281,7 +283,13 @@ impl Data {
         let spoken_quotes = quote_order.len();
         let index = FilterIndex::new(&corpus, &quote_event, &quote_order);
         let text = TextIndex::new(&corpus);
+        let mut salience_rank: IdVec<HappeningId, u32> =
+            vec![u32::MAX; corpus.happenings.len()].into();
+        for (i, h) in corpus.happenings.by_salience().into_iter().enumerate() {
+            salience_rank[h] = u32::try_from(i).unwrap_or(u32::MAX);
+        }
         let mut data = Data {
+            salience_rank,
             index,
             search: SearchIndex::new(&corpus.actors),
             text,

@@ -122,7 +122,7 @@ pub fn subset(c: &Corpus, events: &[EventId], quotes: &[QuoteId]) -> Corpus {
         .iter()
         .filter_map(|t| doc(t.doc()).map(|d| t.in_doc(d)))
         .collect();
-    Corpus {
+    let mut sub = Corpus {
         documents,
         headings,
         timexes,
@@ -131,7 +131,9 @@ pub fn subset(c: &Corpus, events: &[EventId], quotes: &[QuoteId]) -> Corpus {
         quotes: new_quotes,
         events: new_events,
         strings: c.strings.clone(),
-        diagnostics: Vec::new(),
         corrections: c.corrections.clone(),
-    }
+        ..Corpus::default()
+    };
+    sub.happenings = crate::corpus::Happenings::build(&sub);
+    sub
 }

@@ -42,6 +42,8 @@ pub struct FilterIndex {
     pub long_events: Vec<EventId>,
     /// The timeline without filters.
     pub all_rows: Arc<Timeline>,
+    /// The timeline of happenings without filters: the first report of each.
+    pub happening_rows: Arc<Timeline>,
     /// The quote list without filters (`quote_order`).
     pub all_quotes: Arc<Vec<QuoteId>>,
     /// Actors per kind, in `ActorKind::ALL` order.
@@ -154,6 +156,13 @@ impl FilterIndex {
             quote_pos,
             long_events,
             all_rows: Arc::new(timeline_rows(corpus, corpus.events.ids())),
+            happening_rows: Arc::new(timeline_rows(
+                corpus,
+                super::state::first_of_each_happening(
+                    corpus,
+                    &corpus.events.ids().collect::<Vec<_>>(),
+                ),
+            )),
             all_quotes: Arc::new(quote_order.to_vec()),
             kind_counts,
         }

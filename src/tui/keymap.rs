@@ -335,6 +335,18 @@ pub fn bindings() -> Vec<Binding> {
         ),
         b(
             G,
+            k('h'),
+            A::ToggleHappenings,
+            "happenings (one row each, ×N reports; Enter lists the reports) / every report",
+        ),
+        b(
+            G,
+            k('H'),
+            A::ToggleSalient,
+            "only the 50 most reported happenings, the key events (again: all)",
+        ),
+        b(
+            G,
             k('z'),
             A::ToggleMaximise,
             "maximise the focused pane (again: back)",

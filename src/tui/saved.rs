@@ -21,6 +21,7 @@ pub enum SavedFilter {
     Topic { id: String },
     Window { from: String, to: String },
     Text { text: String },
+    Salient { n: usize },
 }
 
 /// An event by its article and where its sentence starts (ids change between loads; these do
@@ -38,6 +39,7 @@ pub struct Saved {
     pub window_period: Option<String>,
     pub selected: Option<SavedEvent>,
     pub focus: Option<String>,
+    pub happenings_view: bool,
     pub command_history: Vec<String>,
     pub search_history: Vec<String>,
 }
@@ -75,6 +77,9 @@ impl Saved {
                         to: b.to_string(),
                     },
                     Filter::Text(t) => SavedFilter::Text { text: t.clone() },
+                    // A happening's id is not stable across loads; the salient filter is.
+                    Filter::Happening(_) => return None,
+                    Filter::Salient(n) => SavedFilter::Salient { n: *n },
                 })
             })
             .collect();
@@ -90,6 +95,7 @@ impl Saved {
             window_period: s.window_period.map(|p| period_name(p).to_string()),
             selected,
             focus: Some(s.focus.key_name().to_string()),
+            happenings_view: s.happenings_view,
             command_history: s.command_history.clone(),
             search_history: s.search_history.clone(),
         }
@@ -109,9 +115,11 @@ impl Saved {
                 SavedFilter::Topic { id } => topic(id).map(Filter::Topic),
                 SavedFilter::Window { from, to } => Some(Filter::Window(date(from)?, date(to)?)),
                 SavedFilter::Text { text } => Some(Filter::Text(text.clone())),
+                SavedFilter::Salient { n } => Some(Filter::Salient(*n)),
             })
             .collect();
         s.window_period = self.window_period.as_deref().and_then(period_named);
+        s.happenings_view = self.happenings_view;
         s.command_history = self.command_history;
         s.search_history = self.search_history;
         let selected = self.selected.and_then(|sel| {

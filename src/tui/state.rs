@@ -12,8 +12,21 @@ use super::keymap::Keymap;
 use super::search::Search;
 use super::textsearch::fold_query;
 use super::theme::Theme;
-use crate::ids::{ActorId, DocId, EventId, IdVec, QuoteId, QuotePos, TopicId};
+use crate::ids::{ActorId, DocId, EventId, HappeningId, IdVec, QuoteId, QuotePos, TopicId};
 use crate::model::Span;
+
+/// The first of `events` (ascending) of each happening: the happenings view's rows.
+pub fn first_of_each_happening(corpus: &crate::corpus::Corpus, events: &[EventId]) -> Vec<EventId> {
+    let mut seen = vec![false; corpus.happenings.len()];
+    events
+        .iter()
+        .copied()
+        .filter(|&e| match corpus.happenings.of_event(e) {
+            Some(h) => !std::mem::replace(&mut seen[h.index()], true),
+            None => true,
+        })
+        .collect()
+}
 
 /// One narrowing of the timeline; filters combine (all must hold).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -27,7 +40,14 @@ pub enum Filter {
     Window(NaiveDate, NaiveDate),
     /// Events whose sentence holds the text (case and diacritics ignored), and their quotes.
     Text(String),
+    /// The reports of one happening.
+    Happening(HappeningId),
+    /// The reports of the `n` most reported happenings.
+    Salient(usize),
 }
+
+/// How many happenings `H` keeps.
+pub const SALIENT: usize = 50;
 
 pub use super::index::TimelineRow;
 
@@ -99,6 +119,9 @@ pub enum Overlay {
 /// A view pushed on the stack (Enter on an event or quote), with what to go back to.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Frame {
+    /// The filters and view to go back to, when the pushed view changed them (a happening's
+    /// reports).
+    pub filters: Option<(Vec<Filter>, bool)>,
     pub focus: Pane,
     pub source: Option<SourceView>,
     pub timeline: Cursor,
@@ -149,6 +172,8 @@ pub struct State {
     pub maximised: bool,
     /// On a small terminal, the side pane shown under the timeline.
     pub side: Pane,
+    /// The timeline lists happenings, one row each (else every report).
+    pub happenings_view: bool,
     /// The period `[` and `]` step by (`:window`); the histogram's when None.
     pub window_period: Option<Period>,
     pub text_hits: TextHits,
@@ -275,7 +300,19 @@ impl State {
             Filter::Topic(t) => ev.topics().contains(*t),
             Filter::Window(a, b) => Self::window_passes(*a, *b, ev),
             Filter::Text(q) => self.text_passes(e, q),
+            Filter::Happening(h) => self.data.corpus.happenings.of_event(e) == Some(*h),
+            Filter::Salient(n) => self.salient(e, *n),
         })
+    }
+
+    /// Whether event `e` reports one of the `n` most reported happenings.
+    fn salient(&self, e: EventId, n: usize) -> bool {
+        self.data
+            .corpus
+            .happenings
+            .of_event(e)
+            .and_then(|h| self.data.salience_rank.get(h).copied())
+            .is_some_and(|r| (r as usize) < n)
     }
 
     /// Whether quote `q` passes: its event passes, or (for actor filters) its speaker is the actor;
@@ -292,6 +329,10 @@ impl State {
             Filter::Topic(t) => ev.is_some_and(|ev| ev.topics().contains(*t)),
             Filter::Window(a, b) => ev.is_some_and(|ev| Self::window_passes(*a, *b, ev)),
             Filter::Text(text) => event.is_some_and(|e| self.text_passes(e, text)),
+            Filter::Happening(h) => {
+                event.is_some_and(|e| self.data.corpus.happenings.of_event(e) == Some(*h))
+            }
+            Filter::Salient(n) => event.is_some_and(|e| self.salient(e, *n)),
         })
     }
 
@@ -302,7 +343,12 @@ impl State {
         if let Some(q) = self.text_query() {
             self.ensure_text_hits(&q);
         }
-        if self.filters.is_empty() {
+        if self.filters.is_empty() && self.happenings_view {
+            let ix = &self.data.index;
+            self.timeline_rows = Arc::clone(&ix.happening_rows);
+            self.quotes = Arc::clone(&ix.all_quotes);
+            self.shown_events = self.data.corpus.events.len();
+        } else if self.filters.is_empty() {
             let ix = &self.data.index;
             self.timeline_rows = Arc::clone(&ix.all_rows);
             self.quotes = Arc::clone(&ix.all_quotes);
@@ -337,7 +383,14 @@ impl State {
                 .collect();
             // A filter that keeps everything (a one-letter search) shares the unfiltered rows.
             self.timeline_rows = if events.len() == self.data.corpus.events.len() {
-                Arc::clone(&self.data.index.all_rows)
+                Arc::clone(if self.happenings_view {
+                    &self.data.index.happening_rows
+                } else {
+                    &self.data.index.all_rows
+                })
+            } else if self.happenings_view {
+                let firsts = first_of_each_happening(&self.data.corpus, &events);
+                Arc::new(timeline_rows(&self.data.corpus, firsts))
             } else {
                 Arc::new(timeline_rows(&self.data.corpus, events))
             };
@@ -388,7 +441,10 @@ impl State {
                 Filter::Actor(a) => Some(per_actor.get(a).map_or(&[][..], Vec::as_slice)),
                 Filter::Speaker(a) => Some(per_speaker.get(a).map_or(&[][..], Vec::as_slice)),
                 Filter::Topic(t) => Some(per_topic.get(t).map_or(&[][..], Vec::as_slice)),
-                Filter::Window(..) | Filter::Text(_) => None,
+                Filter::Window(..)
+                | Filter::Text(_)
+                | Filter::Happening(_)
+                | Filter::Salient(_) => None,
             })
             .min_by_key(|l| l.len())
     }
@@ -402,6 +458,15 @@ impl State {
             .text_query()
             .filter(|q| *q == self.text_hits.query)
             .map(|_| self.text_hits.events.as_slice());
+        let happening = self.filters.iter().find_map(|f| match f {
+            Filter::Happening(h) => self.data.corpus.happenings.get(*h),
+            _ => None,
+        });
+        if let Some(h) = happening
+            && listed.is_none_or(|l| l.len() > h.events().len())
+        {
+            return h.events().iter().collect();
+        }
         let shortest = match (listed, text) {
             (Some(a), Some(b)) => Some(if a.len() <= b.len() { a } else { b }),
             (a, b) => a.or(b),
@@ -476,6 +541,10 @@ impl State {
                 format!("{} → {}", a.format("%Y-%m-%d"), b.format("%Y-%m-%d"))
             }
             Filter::Text(q) => format!("/{q}"),
+            Filter::Happening(h) => c.happenings.get(*h).map_or("a happening".into(), |h| {
+                format!("{} reports of a happening", h.events().len())
+            }),
+            Filter::Salient(n) => format!("the {n} most reported happenings"),
         }
     }
 

@@ -136,6 +136,19 @@ pub fn update(s: &mut State, action: Action) {
             _ => s.note = Some("select an actor in the actors pane (2) first".into()),
         },
         Action::NotAPerson => not_a_person(s),
+        Action::ToggleHappenings => {
+            s.happenings_view = !s.happenings_view;
+            refilter(s);
+            s.note = Some(if s.happenings_view {
+                "one row per happening (×N reports); h lists every report".into()
+            } else {
+                "every report; h groups them into happenings".into()
+            });
+        }
+        Action::ToggleSalient => {
+            let salient = Filter::Salient(super::state::SALIENT);
+            toggle_filter(s, salient);
+        }
     }
     // Entering or leaving the source re-flows the layout: keep the passage in view.
     if reading(s) != was_reading
@@ -170,6 +183,11 @@ fn scroll_popup(s: &mut State, action: &Action) {
 
 /// Back to the view under the top of the stack.
 fn pop_to(s: &mut State, f: Frame) {
+    if let Some((filters, view)) = f.filters {
+        s.filters = filters;
+        s.happenings_view = view;
+        s.refilter(None);
+    }
     s.focus = f.focus;
     s.timeline = f.timeline;
     s.quote_cursor = f.quote_cursor;
@@ -265,7 +283,30 @@ fn accept_search(s: &mut State, speaker: bool) {
 }
 
 fn open_selected(s: &mut State) {
+    // A happening reported more than once: its reports, listed in the timeline.
+    if s.focus == Pane::Timeline
+        && s.happenings_view
+        && let Some(e) = s.selected_event()
+        && let Some(h) = s.data.corpus.happenings.of_event(e)
+        && s.data.corpus.happenings[h].events().len() > 1
+    {
+        let frame = Frame {
+            filters: Some((s.filters.clone(), true)),
+            focus: s.focus,
+            source: s.source.clone(),
+            timeline: s.timeline,
+            quote_cursor: s.quote_cursor,
+        };
+        s.stack.push(frame);
+        s.filters.push(Filter::Happening(h));
+        s.happenings_view = false;
+        refilter(s);
+        s.timeline.offset = 0;
+        s.note = Some("the reports of this happening · Esc goes back".into());
+        return;
+    }
     let frame = Frame {
+        filters: None,
         focus: s.focus,
         source: s.source.clone(),
         timeline: s.timeline,

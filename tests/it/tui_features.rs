@@ -670,3 +670,53 @@ fn m_and_x_on_an_actor_save_identity_corrections() {
     );
     assert!(s.filters.is_empty(), "nothing is filtered on the way");
 }
+
+#[test]
+fn happenings_one_row_each_enter_lists_the_reports() {
+    let mut s = seed();
+    let every = shown_events(&s).len();
+    press(&mut s, "h");
+    assert!(s.happenings_view);
+    let rows = shown_events(&s);
+    let c = &s.data.corpus;
+    assert!(
+        rows.len() < every,
+        "{} rows for {every} reports",
+        rows.len()
+    );
+    // Each happening once.
+    let mut seen: Vec<_> = rows.iter().map(|&e| c.happenings.of_event(e)).collect();
+    seen.sort();
+    seen.dedup();
+    assert_eq!(seen.len(), rows.len());
+    assert!(screen(&s).contains("happenings"));
+    // Enter on a happening with several reports lists them; Esc comes back.
+    let target = rows
+        .iter()
+        .position(|&e| {
+            c.happenings[c.happenings.of_event(e).unwrap()]
+                .events()
+                .len()
+                > 1
+        })
+        .expect("a happening with more than one report");
+    let h = c.happenings.of_event(rows[target]).unwrap();
+    let reports = c.happenings[h].events().len();
+    press(&mut s, "g");
+    for _ in 0..target {
+        press(&mut s, "j");
+    }
+    press(&mut s, "Enter");
+    assert_eq!(s.filters, vec![Filter::Happening(h)]);
+    assert!(!s.happenings_view);
+    assert_eq!(shown_events(&s).len(), reports);
+    press(&mut s, "Esc");
+    assert!(s.filters.is_empty() && s.happenings_view);
+    assert_eq!(shown_events(&s).len(), rows.len());
+    // The key happenings.
+    press(&mut s, "H");
+    assert_eq!(s.filters, vec![Filter::Salient(50)]);
+    press(&mut s, "h");
+    assert!(!s.happenings_view, "h goes back to every report");
+    assert_eq!(shown_events(&s).len(), every.min(shown_events(&s).len()));
+}

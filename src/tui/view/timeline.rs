@@ -32,8 +32,15 @@ impl Widget for TimelineView<'_> {
         let s = self.state;
         let t = self.theme;
         let shown = s.shown_events;
+        let rows_total = s.timeline_rows.len() - s.timeline_rows.headings.len();
         let mut detail = if s.loading.is_some() {
             String::new()
+        } else if s.happenings_view {
+            format!(
+                "{} · {}",
+                count(rows_total, "happening", "happenings"),
+                count(shown, "report", "reports")
+            )
         } else if s.filters.is_empty() {
             count(shown, "event", "events")
         } else {
@@ -41,7 +48,7 @@ impl Widget for TimelineView<'_> {
         };
         if shown > 0 && s.selected_event().is_some() {
             detail.push_str(&format!(
-                " · row {} of {shown}",
+                " · row {} of {rows_total}",
                 s.timeline_rows.event_number(s.timeline.selected)
             ));
         }
@@ -76,6 +83,17 @@ impl Widget for TimelineView<'_> {
         let focused = s.focus == Pane::Timeline && matches!(s.overlay, Overlay::None);
         let width = usize::from(inner.width);
         let c = &s.data.corpus;
+        // In the happenings view a row stands for its happening: its agreed date, its label
+        // sentence and how many articles report it.
+        let happening = |e: crate::ids::EventId| {
+            s.happenings_view
+                .then(|| c.happenings.of_event(e).and_then(|h| c.happenings.get(h)))
+                .flatten()
+        };
+        let when_of = |e: crate::ids::EventId| match happening(e) {
+            Some(h) => &h.when,
+            None => &c.events[e].when,
+        };
         let visible = || {
             s.timeline_rows
                 .iter()
@@ -86,7 +104,7 @@ impl Widget for TimelineView<'_> {
         let date_width = visible()
             .filter_map(|(_, r)| match r {
                 TimelineRow::Event(e) => {
-                    let w = &c.events[*e].when;
+                    let w = when_of(*e);
                     Some(str_width(&when_label(
                         w.earliest,
                         w.latest,
@@ -140,7 +158,9 @@ impl Widget for TimelineView<'_> {
                     Line::from(spans).render(line_area, buf);
                 }
                 TimelineRow::Event(e) => {
-                    let ev = &c.events[*e];
+                    let hap = happening(*e);
+                    let ev = &c.events[hap.map_or(*e, |h| h.label)];
+                    let when = when_of(*e);
                     let doc = c.documents.get(ev.doc());
                     let text = doc.map_or("", |d| ev.span().slice(&d.text));
                     let status = status_mark(ev.status);
@@ -149,7 +169,11 @@ impl Widget for TimelineView<'_> {
                     } else {
                         0
                     };
-                    let prefix_width = 1 + 2 + date_width + 1 + outlet_cols + 2;
+                    let times = match hap {
+                        Some(h) if h.reports > 1 => format!("×{} ", h.reports),
+                        _ => String::new(),
+                    };
+                    let prefix_width = 1 + 2 + date_width + 1 + outlet_cols + 2 + str_width(&times);
                     let room = width.saturating_sub(prefix_width);
                     // Only what fits is prepared: a 50 MB sentence costs what a short one does.
                     let shown_text = head(text, room * 4 + 16);
@@ -160,14 +184,10 @@ impl Widget for TimelineView<'_> {
                     };
                     let mut spans = vec![
                         Span::raw(" "),
-                        Span::styled(format!("{} ", basis_mark(ev.when.basis)), t.dim()),
+                        Span::styled(format!("{} ", basis_mark(when.basis)), t.dim()),
                         Span::styled(
                             fit(
-                                &when_label(
-                                    ev.when.earliest,
-                                    ev.when.latest,
-                                    c.when_value(&ev.when),
-                                ),
+                                &when_label(when.earliest, when.latest, c.when_value(when)),
                                 date_width,
                             ),
                             t.date(),
@@ -182,6 +202,9 @@ impl Widget for TimelineView<'_> {
                         ));
                     }
                     spans.push(Span::styled(format!("{status} "), status_style));
+                    if !times.is_empty() {
+                        spans.push(Span::styled(times, t.heading()));
+                    }
                     spans.extend(highlight_matches(&sentence, query.as_deref(), t));
                     Line::from(spans).render(line_area, buf);
                     if i == s.timeline.selected {
