@@ -311,6 +311,17 @@ impl Data {
             corpus,
         };
         data.histogram = data.count_per_period();
+        let buckets: Vec<u32> = data
+            .corpus
+            .events
+            .iter()
+            .map(|e| {
+                e.when.earliest.map_or(u32::MAX, |d| {
+                    u32::try_from(data.bucket_of(d)).unwrap_or(u32::MAX)
+                })
+            })
+            .collect();
+        data.index.event_bucket = buckets;
         data
     }
 

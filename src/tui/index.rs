@@ -46,6 +46,10 @@ pub struct FilterIndex {
     pub happening_rows: Arc<Timeline>,
     /// The quote list without filters (`quote_order`).
     pub all_quotes: Arc<Vec<QuoteId>>,
+    /// Per event, its timeline group (`event_groups`).
+    pub event_groups: Vec<u32>,
+    /// Per event, its histogram bar (`Data::bucket_of` of its first day; `u32::MAX` undated).
+    pub event_bucket: Vec<u32>,
     /// Actors per kind, in `ActorKind::ALL` order.
     pub kind_counts: Vec<usize>,
 }
@@ -146,7 +150,9 @@ impl FilterIndex {
             .iter()
             .map(|k| corpus.actors.iter().filter(|a| a.kind == *k).count())
             .collect();
+        let groups = event_groups(corpus);
         FilterIndex {
+            event_bucket: Vec::new(),
             actor_events,
             topic_events,
             actor_quotes,
@@ -155,14 +161,20 @@ impl FilterIndex {
             speaker_quotes,
             quote_pos,
             long_events,
-            all_rows: Arc::new(timeline_rows(corpus, corpus.events.ids())),
-            happening_rows: Arc::new(timeline_rows(
+            all_rows: Arc::new(timeline_rows_with(
+                corpus,
+                corpus.events.ids().collect(),
+                &groups,
+            )),
+            happening_rows: Arc::new(timeline_rows_with(
                 corpus,
                 super::state::first_of_each_happening(
                     corpus,
                     &corpus.events.ids().collect::<Vec<_>>(),
                 ),
+                &groups,
             )),
+            event_groups: groups,
             all_quotes: Arc::new(quote_order.to_vec()),
             kind_counts,
         }
@@ -315,44 +327,77 @@ fn row_key(
     )
 }
 
+/// Each event's group as one number (breadth in the low bits, then month and year), computed
+/// once at load so that building the rows of a filter compares numbers instead of dates.
+pub fn event_groups(corpus: &Corpus) -> Vec<u32> {
+    use rayon::prelude::*;
+    (*corpus.events)
+        .par_iter()
+        .map(|e| {
+            let (w, ym) = group_of(e.when.earliest, e.when.latest);
+            match ym {
+                None => u32::MAX,
+                Some((y, m)) => {
+                    let y = u32::try_from(i64::from(y) + 300_000).unwrap_or(0);
+                    ((y << 4 | m) << 2) | w as u32
+                }
+            }
+        })
+        .collect()
+}
+
+fn breadth_of_group(g: u32) -> Breadth {
+    match g & 3 {
+        _ if g == u32::MAX => Breadth::Month,
+        1 => Breadth::Year,
+        2 => Breadth::Decade,
+        3 => Breadth::Century,
+        _ => Breadth::Month,
+    }
+}
+
 /// The timeline rows of `events` (ascending): a heading per month (or per year, decade or century
 /// for events dated by one), then its events.
 pub fn timeline_rows(corpus: &Corpus, events: impl IntoIterator<Item = EventId>) -> Timeline {
-    let mut events: Vec<EventId> = events.into_iter().collect();
+    timeline_rows_with(corpus, events.into_iter().collect(), &event_groups(corpus))
+}
+
+/// `timeline_rows` with the groups of `event_groups` at hand.
+pub fn timeline_rows_with(corpus: &Corpus, mut events: Vec<EventId>, groups: &[u32]) -> Timeline {
+    let group = |e: EventId| groups.get(e.index()).copied().unwrap_or(u32::MAX);
     // Events are in date order already; only among events starting the same day do wider
     // periods move first, so that a year's heading comes before its January.
     let mut i = 0;
     while i < events.len() {
         let day = corpus.events[events[i]].when.earliest;
         let mut j = i + 1;
+        let mut mixed = false;
         while j < events.len() && corpus.events[events[j]].when.earliest == day {
+            mixed |= group(events[j]) & 3 != group(events[i]) & 3;
             j += 1;
         }
-        let run = &mut events[i..j];
-        if run.len() > 1 && day.is_some() {
-            let key = |e: &EventId| row_key(corpus, *e);
-            if !run.is_sorted_by_key(key) {
-                run.sort_by_key(key);
-            }
+        if mixed && day.is_some() {
+            events[i..j].sort_by_key(|&e| (std::cmp::Reverse(breadth_of_group(group(e))), e));
         }
         i = j;
     }
     let mut t = Timeline::default();
     t.rows.reserve(events.len() + events.len() / 8 + 1);
-    let mut heading: Option<(Breadth, Option<(i32, u32)>)> = None;
+    let mut heading: Option<u32> = None;
     let mut heading_row = 0;
     for e in events {
-        let w = &corpus.events[e].when;
-        let group = group_of(w.earliest, w.latest);
-        if heading != Some(group) {
+        let g = group(e);
+        if heading != Some(g) {
+            let w = &corpus.events[e].when;
+            let breadth = breadth_of_group(g);
             let label = w
                 .earliest
-                .map_or_else(|| "Undated".to_string(), |d| group_label(group.0, d));
+                .map_or_else(|| "Undated".to_string(), |d| group_label(breadth, d));
             heading_row = t.rows.len();
             t.headings.push(heading_row);
-            t.wide.push(group.0);
+            t.wide.push(breadth);
             t.rows.push(TimelineRow::Heading(label, 0));
-            heading = Some(group);
+            heading = Some(g);
         }
         if let Some(TimelineRow::Heading(_, n)) = t.rows.get_mut(heading_row) {
             *n += 1;

@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use super::action::Pane;
 use super::data::{ActorRow, Data, Period};
 use super::effect::Effect;
-use super::index::{Timeline, row_of, timeline_rows};
+use super::index::{Timeline, row_of, timeline_rows_with};
 use super::keymap::Keymap;
 use super::search::Search;
 use super::textsearch::fold_query;
@@ -45,6 +45,9 @@ pub enum Filter {
     /// The reports of the `n` most reported happenings.
     Salient(usize),
 }
+
+/// Lists longer than this are filtered on several threads.
+const PARALLEL: usize = 1 << 16;
 
 /// How many happenings `H` keeps.
 pub const SALIENT: usize = 50;
@@ -361,26 +364,64 @@ impl State {
                 // The search's own matches: nothing to check again.
                 self.text_hits.events.to_vec()
             } else {
-                self.event_candidates()
-                    .par_iter()
-                    .copied()
-                    .filter(|&e| self.event_passes(e))
-                    .collect()
+                let candidates = self.event_candidates();
+                // Threads only pay on long lists: waking them costs more than a short scan.
+                if candidates.len() > PARALLEL {
+                    candidates
+                        .par_iter()
+                        .copied()
+                        .filter(|&e| self.event_passes(e))
+                        .collect()
+                } else {
+                    candidates
+                        .into_iter()
+                        .filter(|&e| self.event_passes(e))
+                        .collect()
+                }
             };
             self.shown_events = events.len();
             self.shown_per_period = vec![0; self.data.histogram.len()];
+            let bucket = &self.data.index.event_bucket;
             for &e in &events {
-                if let Some(d) = self.data.corpus.events[e].when.earliest
-                    && let Some(n) = self.shown_per_period.get_mut(self.data.bucket_of(d))
+                if let Some(&b) = bucket.get(e.index())
+                    && let Some(n) = self.shown_per_period.get_mut(b as usize)
                 {
                     *n += 1;
                 }
             }
-            let quotes: Vec<QuoteId> = self
-                .quote_candidates(&events)
-                .into_par_iter()
-                .filter(|&q| self.quote_passes(q))
-                .collect();
+            let quotes: Vec<QuoteId> = if only_text {
+                // The quotes of the matching events, in list order, read off a bit set.
+                let mut hit = vec![0u64; self.data.corpus.events.len().div_ceil(64)];
+                for &e in &events {
+                    hit[e.index() / 64] |= 1 << (e.index() % 64);
+                }
+                let qe = &self.data.quote_event;
+                self.data
+                    .index
+                    .all_quotes
+                    .iter()
+                    .copied()
+                    .filter(|&q| {
+                        qe.get(q)
+                            .copied()
+                            .flatten()
+                            .is_some_and(|e| hit[e.index() / 64] & (1 << (e.index() % 64)) != 0)
+                    })
+                    .collect()
+            } else {
+                let candidates = self.quote_candidates(&events);
+                if candidates.len() > PARALLEL {
+                    candidates
+                        .into_par_iter()
+                        .filter(|&q| self.quote_passes(q))
+                        .collect()
+                } else {
+                    candidates
+                        .into_iter()
+                        .filter(|&q| self.quote_passes(q))
+                        .collect()
+                }
+            };
             // A filter that keeps everything (a one-letter search) shares the unfiltered rows.
             self.timeline_rows = if events.len() == self.data.corpus.events.len() {
                 Arc::clone(if self.happenings_view {
@@ -390,9 +431,11 @@ impl State {
                 })
             } else if self.happenings_view {
                 let firsts = first_of_each_happening(&self.data.corpus, &events);
-                Arc::new(timeline_rows(&self.data.corpus, firsts))
+                let groups = &self.data.index.event_groups;
+                Arc::new(timeline_rows_with(&self.data.corpus, firsts, groups))
             } else {
-                Arc::new(timeline_rows(&self.data.corpus, events))
+                let groups = &self.data.index.event_groups;
+                Arc::new(timeline_rows_with(&self.data.corpus, events, groups))
             };
             self.quotes = Arc::new(quotes);
         }

@@ -9,7 +9,7 @@ use memchr::memmem::Finder;
 use rayon::prelude::*;
 
 use crate::corpus::Corpus;
-use crate::ids::{DocId, EventId, IdVec, QuoteId};
+use crate::ids::{DocId, EventId, Id, IdVec, QuoteId};
 use crate::model::Span;
 use crate::text::fold;
 
@@ -104,7 +104,7 @@ fn to_u32(n: usize) -> u32 {
 #[derive(Clone, Debug, Default)]
 pub struct TextIndex {
     pub docs: IdVec<DocId, FoldedDoc>,
-    events: IdVec<EventId, (u32, u32)>,
+    events: IdVec<EventId, (u32, u32, u32)>,
     quotes: IdVec<QuoteId, (u32, u32)>,
     /// Every event in document order (then by position): a full scan reads the folded text
     /// front to back instead of jumping between articles in timeline order.
@@ -123,9 +123,12 @@ impl TextIndex {
                 (to_u32(d.to_folded(sp.start)), to_u32(d.to_folded(sp.end)))
             })
         };
-        let events: Vec<(u32, u32)> = (*corpus.events)
+        let events: Vec<(u32, u32, u32)> = (*corpus.events)
             .par_iter()
-            .map(|e| place(e.doc(), e.span()))
+            .map(|e| {
+                let (a, b) = place(e.doc(), e.span());
+                (e.doc().raw(), a, b)
+            })
             .collect();
         let quotes: Vec<(u32, u32)> = (*corpus.quotes)
             .par_iter()
@@ -152,10 +155,14 @@ impl TextIndex {
     }
 
     /// Whether event `e`'s sentence holds the folded query.
-    pub fn event_has(&self, corpus: &Corpus, e: EventId, finder: &Finder) -> bool {
-        let ev = &corpus.events[e];
-        let place = self.events.get(e).copied().unwrap_or((0, 0));
-        finder.find(self.slice(ev.doc(), place)).is_some()
+    pub fn event_has(&self, _corpus: &Corpus, e: EventId, finder: &Finder) -> bool {
+        // The event's document is kept here too, so a scan never touches the events themselves.
+        let Some(&(doc, a, b)) = self.events.get(e) else {
+            return false;
+        };
+        finder
+            .find(self.slice(DocId::from_raw(doc), (a, b)))
+            .is_some()
     }
 
     /// Whether quote `q`'s words hold the folded query.
@@ -178,6 +185,11 @@ impl TextIndex {
         }
         let finder = Finder::new(query.as_bytes());
         match pool {
+            Some(p) if p.len() < 1 << 16 => p
+                .iter()
+                .copied()
+                .filter(|&e| self.event_has(corpus, e, &finder))
+                .collect(),
             Some(p) => p
                 .par_iter()
                 .copied()

@@ -441,10 +441,16 @@ fn edit_prompt(s: &mut State, edit: impl FnOnce(&mut String)) {
 }
 
 /// Narrows to the text as it is typed: the search filter replaces any earlier one.
+/// Narrows from two characters on: one letter is in nearly every sentence, so it would only
+/// cost a scan of the corpus per keystroke to show almost everything.
 fn apply_search(s: &mut State, text: &str) {
+    let before = s.filters.len();
     s.filters.retain(|f| !matches!(f, Filter::Text(_)));
-    if !text.trim().is_empty() {
+    let removed = s.filters.len() != before;
+    if text.trim().chars().count() >= 2 {
         s.filters.push(Filter::Text(text.to_string()));
+    } else if !removed {
+        return;
     }
     refilter(s);
 }
