@@ -180,6 +180,8 @@ pub struct State {
     /// The period `[` and `]` step by (`:window`); the histogram's when None.
     pub window_period: Option<Period>,
     pub text_hits: TextHits,
+    /// The matches of recent queries, so Backspace costs nothing.
+    pub text_cache: Vec<TextHits>,
     /// Lines run on the command line and searches, oldest first.
     pub command_history: Vec<String>,
     pub search_history: Vec<String>,
@@ -224,6 +226,7 @@ impl State {
         self.filters.clear();
         self.stack.clear();
         self.text_hits = TextHits::default();
+        self.text_cache.clear();
         self.actors.selected = self.first_actor_row().unwrap_or(0);
         self.refilter(None);
     }
@@ -254,6 +257,13 @@ impl State {
         if self.text_hits.query == query && !query.is_empty() {
             return;
         }
+        // A query typed before (Backspace back to it): its matches are kept.
+        if let Some(i) = self.text_cache.iter().position(|h| h.query == query) {
+            let hit = self.text_cache.remove(i);
+            self.text_cache
+                .push(std::mem::replace(&mut self.text_hits, hit));
+            return;
+        }
         let c = &self.data.corpus;
         let narrowing = !self.text_hits.query.is_empty() && query.contains(&self.text_hits.query);
         let pool = narrowing.then(|| Arc::clone(&self.text_hits.events));
@@ -261,10 +271,20 @@ impl State {
             .data
             .text
             .events_matching(c, query, pool.as_deref().map(Vec::as_slice));
-        self.text_hits = TextHits {
-            query: query.to_string(),
-            events: Arc::new(events),
-        };
+        let previous = std::mem::replace(
+            &mut self.text_hits,
+            TextHits {
+                query: query.to_string(),
+                events: Arc::new(events),
+            },
+        );
+        if !previous.query.is_empty() {
+            self.text_cache.push(previous);
+            // The prefixes of one search are plenty; older ones go.
+            if self.text_cache.len() > 16 {
+                self.text_cache.remove(0);
+            }
+        }
     }
 
     fn window_passes(a: NaiveDate, b: NaiveDate, ev: &crate::corpus::CorpusEvent) -> bool {
