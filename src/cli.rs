@@ -58,6 +58,9 @@ pub struct BrowseArgs {
     /// Turn off mouse capture (wheel scrolling and click to select).
     #[arg(long)]
     pub no_mouse: bool,
+    /// Open without the saved place (filters, window, selection) of the last visit.
+    #[arg(long)]
+    pub fresh: bool,
 }
 
 #[derive(Copy, Clone, Debug, Default, PartialEq, Eq, ValueEnum)]
@@ -111,6 +114,7 @@ impl InputArgs {
             },
             assets: self.assets.clone(),
             jobs: self.jobs,
+            corrections: crate::config::corrections_path(),
         }
     }
 }
@@ -120,6 +124,7 @@ impl BrowseArgs {
         crate::tui::Options {
             load: self.input.load_options(),
             mouse: !self.no_mouse,
+            fresh: self.fresh,
         }
     }
 }

@@ -42,6 +42,15 @@ pub fn write_json<W: Write>(c: &Corpus, w: W, pretty: bool) -> io::Result<()> {
         c.happenings.iter_enumerated(),
         |j, (i, h)| happening(j, c, i, h),
     )?;
+    // The user's identity corrections, when any applied (absent otherwise, so exports without
+    // them keep their bytes).
+    if !c.corrections.is_empty() {
+        strings(
+            &mut j,
+            "corrections",
+            c.corrections.iter().map(String::as_str),
+        );
+    }
     j.end_object();
     j.finish().map(drop)
 }

@@ -6,6 +6,7 @@
 
 pub mod assets;
 pub mod cli;
+pub mod config;
 pub mod corpus;
 pub mod export;
 pub mod extract;

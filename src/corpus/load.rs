@@ -44,6 +44,8 @@ pub struct LoadOptions {
     pub assets: Option<PathBuf>,
     /// Worker threads; None for one per core.
     pub jobs: Option<Jobs>,
+    /// The user's identity corrections file (`corrections`), applied after assembly.
+    pub corrections: Option<PathBuf>,
 }
 
 impl LoadOptions {
@@ -74,7 +76,11 @@ impl LoadOptions {
                 skipped: false,
             })
             .collect();
-        read(&self.source, &lex, diagnostics, progress)
+        let mut corpus = read(&self.source, &lex, diagnostics, progress);
+        if let Some(path) = &self.corrections {
+            super::corrections::apply_file(&mut corpus, path);
+        }
+        corpus
     }
 }
 

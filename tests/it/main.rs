@@ -22,6 +22,7 @@ mod temporal_sentences;
 mod temporal_table;
 mod topics_rules;
 mod topics_seed;
+mod tui_features;
 mod tui_keymap;
 mod tui_keys;
 mod tui_search;
