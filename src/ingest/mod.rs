@@ -106,6 +106,17 @@ pub fn ingest_paths(paths: &[PathBuf], opts: &IngestOptions) -> Ingested {
     }
 }
 
+/// Reads JSONL articles already in memory (standard input), named `name` in messages and paths.
+pub fn ingest_jsonl(name: &str, bytes: &[u8], opts: &IngestOptions) -> Ingested {
+    let (mut documents, diagnostics) = jsonl::parse_jsonl(name, "stdin", bytes, opts);
+    let fallback = vec![String::new(); documents.len()];
+    assign_unique_ids(&mut documents, &fallback);
+    Ingested {
+        documents,
+        diagnostics,
+    }
+}
+
 /// A file to read (with the folder it was found under), or a problem met while walking.
 enum Item {
     File(PathBuf, PathBuf),
