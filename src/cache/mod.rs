@@ -21,6 +21,7 @@ use std::fs::File;
 use std::io::{self, BufWriter, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -149,7 +150,27 @@ pub fn build(
         build: build_id(),
         lists,
     };
-    build_in(&dir, &stamp, documents, diagnostics, lex, progress)
+    build_in(
+        &dir,
+        &stamp,
+        cap_bytes(),
+        documents,
+        diagnostics,
+        lex,
+        progress,
+    )
+    .0
+}
+
+/// What a cached build did, for tests and benchmarks.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Stats {
+    /// The whole corpus came from a snapshot.
+    pub snapshot: bool,
+    /// Articles whose records came from the cache.
+    pub reused: usize,
+    /// Articles that went through the pipeline.
+    pub extracted: usize,
 }
 
 fn warning(path: &Path, message: String) -> Diagnostic {
@@ -164,11 +185,12 @@ fn warning(path: &Path, message: String) -> Diagnostic {
 fn build_in(
     dir: &Path,
     stamp: &Stamp,
+    cap: u64,
     documents: Vec<Document>,
     mut diagnostics: Vec<Diagnostic>,
     lex: &Lexicon,
     progress: &(dyn Fn(usize, usize) + Sync),
-) -> Corpus {
+) -> (Corpus, Stats) {
     let keys: Vec<u128> = documents.par_iter().map(article_key).collect();
     let key = corpus_key(stamp, &keys);
     let path = dir.join(format!("{key:032x}.{EXT}"));
@@ -184,15 +206,22 @@ fn build_in(
                     progress(total, total);
                     diagnostics.append(&mut corpus.diagnostics);
                     corpus.diagnostics = diagnostics;
-                    return corpus;
+                    let stats = Stats {
+                        snapshot: true,
+                        ..Stats::default()
+                    };
+                    return (corpus, stats);
                 }
                 Err(e) => {
                     // The documents went into the failed conversion: nothing to build from.
                     diagnostics.push(warning(&path, format!("cache file ignored: {e}")));
-                    return Corpus {
-                        diagnostics,
-                        ..Corpus::default()
-                    };
+                    return (
+                        Corpus {
+                            diagnostics,
+                            ..Corpus::default()
+                        },
+                        Stats::default(),
+                    );
                 }
             },
             Err(e) => diagnostics.push(warning(&path, format!("cache file ignored: {e}"))),
@@ -211,17 +240,24 @@ fn build_in(
         keys: &keys,
         sources,
         spill,
+        reused: AtomicUsize::new(0),
+        extracted: AtomicUsize::new(0),
     };
     let mut corpus = Corpus::build_with(documents, Vec::new(), lex, progress, Some(&known));
     diagnostics.append(&mut corpus.diagnostics);
-    if let Some(spill) = known.spill
+    if let Some(spill) = &known.spill
         && let Err(e) = spill.finish(&path, stamp, key, &corpus)
     {
         diagnostics.push(warning(&path, format!("cache not written: {e}")));
     }
-    evict(dir, &path);
+    evict(dir, &path, cap);
     corpus.diagnostics = diagnostics;
-    corpus
+    let stats = Stats {
+        snapshot: false,
+        reused: known.reused.into_inner(),
+        extracted: known.extracted.into_inner(),
+    };
+    (corpus, stats)
 }
 
 fn invalid(msg: impl Into<String>) -> io::Error {
@@ -413,17 +449,19 @@ impl Spill {
     }
 
     /// Writes the cache file: the spilled records, the snapshot of `corpus`, the footer.
-    fn finish(self, path: &Path, stamp: &Stamp, key: u128, corpus: &Corpus) -> io::Result<()> {
+    fn finish(&self, path: &Path, stamp: &Stamp, key: u128, corpus: &Corpus) -> io::Result<()> {
         let spill_path = self.path.clone();
         let result = (|| {
-            let inner = self
+            let mut guard = self
                 .inner
-                .into_inner()
+                .lock()
                 .map_err(|_| io::Error::other("a worker failed"))?;
-            if let Some(e) = inner.failed {
+            let inner = &mut *guard;
+            if let Some(e) = inner.failed.take() {
                 return Err(e);
             }
-            let mut spilled = inner.out.into_inner().map_err(|e| e.into_error())?;
+            inner.out.flush()?;
+            let spilled = inner.out.get_mut();
             spilled.seek(SeekFrom::Start(0))?;
             let snapshot = postcard::to_stdvec(&Snapshot::of(corpus))
                 .map_err(|e| io::Error::other(e.to_string()))?;
@@ -436,12 +474,12 @@ impl Spill {
                     len: snapshot.len() as u64,
                     checksum: checksum(&snapshot),
                 },
-                records: inner.records,
+                records: std::mem::take(&mut inner.records),
             };
             let footer =
                 postcard::to_stdvec(&footer).map_err(|e| io::Error::other(e.to_string()))?;
             crate::fsutil::write_atomic(path, |w| {
-                let copied = io::copy(&mut (&mut spilled).take(inner.written), w)?;
+                let copied = io::copy(&mut (&mut *spilled).take(inner.written), w)?;
                 if copied != inner.written {
                     return Err(invalid("spill file shorter than written"));
                 }
@@ -457,6 +495,12 @@ impl Spill {
     }
 }
 
+impl Drop for Spill {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.path);
+    }
+}
+
 fn rand_suffix() -> u64 {
     let t = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
@@ -469,6 +513,8 @@ struct Known<'a> {
     keys: &'a [u128],
     sources: Sources,
     spill: Option<Spill>,
+    reused: AtomicUsize,
+    extracted: AtomicUsize,
 }
 
 impl KnownExtractions for Known<'_> {
@@ -476,6 +522,7 @@ impl KnownExtractions for Known<'_> {
         let key = *self.keys.get(id.index())?;
         let (bytes, _) = self.sources.get(key)?;
         let record: XRecord = postcard::from_bytes(&bytes).ok()?;
+        self.reused.fetch_add(1, Ordering::Relaxed);
         if let Some(spill) = &self.spill {
             spill.add(key, &bytes);
         }
@@ -483,6 +530,7 @@ impl KnownExtractions for Known<'_> {
     }
 
     fn computed(&self, id: DocId, _doc: &Document, x: &Extraction) {
+        self.extracted.fetch_add(1, Ordering::Relaxed);
         if let (Some(spill), Some(&key)) = (&self.spill, self.keys.get(id.index()))
             && let Ok(bytes) = postcard::to_stdvec(&XRecord::from(x))
         {
@@ -511,8 +559,7 @@ fn cache_files(dir: &Path) -> Vec<(PathBuf, std::time::SystemTime, u64)> {
 
 /// Removes the least recently used files past the size cap (never `keep`), and spill files that
 /// a killed run left behind more than an hour ago.
-fn evict(dir: &Path, keep: &Path) {
-    let cap = cap_bytes();
+fn evict(dir: &Path, keep: &Path, cap: u64) {
     let mut used = 0u64;
     for (path, _, size) in cache_files(dir) {
         used = used.saturating_add(size);
