@@ -155,14 +155,33 @@ impl Selection {
     }
 }
 
-/// The actors `name` names: by id, by name or by alias (folded).
+/// The actors `name` names: by id, by name or by alias (folded); failing those, the actors
+/// whose name holds its words in a row ("Pashinyan" for "Nikol Pashinyan").
 fn actors_named(c: &Corpus, name: &str) -> Vec<ActorId> {
     let name = name.trim();
     let key = fold(name);
-    c.actors
+    let exact: Vec<ActorId> = c
+        .actors
         .iter_enumerated()
         .filter(|(_, a)| {
             a.id == name || fold(&a.name) == key || a.aliases.iter().any(|x| fold(x) == key)
+        })
+        .map(|(i, _)| i)
+        .collect();
+    if !exact.is_empty() || key.is_empty() {
+        return exact;
+    }
+    let want: Vec<&str> = key.split_whitespace().collect();
+    c.actors
+        .iter_enumerated()
+        .filter(|(_, a)| {
+            let words: Vec<String> = fold(&a.name)
+                .split_whitespace()
+                .map(str::to_owned)
+                .collect();
+            words
+                .windows(want.len())
+                .any(|w| w.iter().zip(&want).all(|(x, y)| x == y))
         })
         .map(|(i, _)| i)
         .collect()
