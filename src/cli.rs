@@ -395,8 +395,18 @@ fn write_file(
 
 fn write_stdout(corpus: &Corpus, selection: &Selection, format: Format) -> Result<(), Failure> {
     let stdout = std::io::stdout();
+    let terminal = stdout.is_terminal();
+    if terminal && !format.is_text() {
+        return Err(Failure::Write(anyhow::anyhow!(
+            "{} is a binary format: write it to a file with -o FILE",
+            format.name()
+        )));
+    }
     let mut w = std::io::BufWriter::new(stdout.lock());
-    let result = crate::export::write_view(corpus, selection, format, &mut w)
+    // Article text (a CSV cell keeps its control characters) never drives the terminal.
+    let mut safe = crate::export::NoControls::new(&mut w);
+    let out: &mut dyn Write = if terminal { &mut safe } else { &mut w };
+    let result = crate::export::write_view(corpus, selection, format, out)
         .and_then(|()| w.flush().map_err(ExportError::Io));
     match result {
         Ok(()) => Ok(()),

@@ -18,6 +18,7 @@ mod json;
 mod jsonl;
 mod markdown;
 pub mod read;
+mod safe;
 mod select;
 mod sqlite;
 mod table;
@@ -25,6 +26,7 @@ mod timelinejs;
 mod timesketch;
 
 pub use format::{ExportError, Format, Table, write_view};
+pub use safe::NoControls;
 pub use select::{SelectError, Selection};
 pub use sqlite::TABLES as SQLITE_TABLES;
 
