@@ -22,6 +22,34 @@ use crate::model::{
 /// The `format` of an extraction line.
 pub const FORMAT: &str = "dateline-extract/1";
 
+/// Optional dates as `"YYYY-MM-DD"` in JSON and as day numbers in binary forms (the cache),
+/// where formatting and parsing text would cost more than the rest of a record.
+mod day {
+    use chrono::{Datelike, NaiveDate};
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    pub fn serialize<S: Serializer>(d: &Option<NaiveDate>, s: S) -> Result<S::Ok, S::Error> {
+        if s.is_human_readable() {
+            d.serialize(s)
+        } else {
+            d.map(|d| d.num_days_from_ce()).serialize(s)
+        }
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
+        if d.is_human_readable() {
+            Option::<NaiveDate>::deserialize(d)
+        } else {
+            Option::<i32>::deserialize(d)?
+                .map(|n| {
+                    NaiveDate::from_num_days_from_ce_opt(n)
+                        .ok_or_else(|| serde::de::Error::custom("day out of range"))
+                })
+                .transpose()
+        }
+    }
+}
+
 /// A byte span as `[start, end]`.
 type S = (usize, usize);
 
@@ -54,6 +82,7 @@ pub struct Doc {
     pub source: Option<String>,
     pub url: Option<String>,
     pub author: Option<String>,
+    #[serde(with = "day")]
     pub published: Option<NaiveDate>,
     pub date_basis: Basis,
     pub text_start: usize,
@@ -158,7 +187,9 @@ pub struct TimexRecord {
     pub span: S,
     pub kind: TimexKind,
     pub value: String,
+    #[serde(with = "day")]
     pub earliest: Option<NaiveDate>,
+    #[serde(with = "day")]
     pub latest: Option<NaiveDate>,
     pub relative: bool,
 }
@@ -219,7 +250,9 @@ pub enum QKind {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EventRecord {
     pub span: S,
+    #[serde(with = "day")]
     pub earliest: Option<NaiveDate>,
+    #[serde(with = "day")]
     pub latest: Option<NaiveDate>,
     pub value: Option<String>,
     pub basis: WBasis,
