@@ -26,10 +26,26 @@ fn main() {
     let dir = tempfile::tempdir().expect("a temporary folder");
     // SAFETY: set before any other thread starts; the cache reads it when loading.
     unsafe { std::env::set_var("DATELINE_CACHE_DIR", dir.path().join("cache")) };
-    println!("cache: {} cores, load average {}", common::cores(), common::load_average());
-    run("bbc", &bbc, Some(common::bbc_date()), dir.path(), common::runs(5));
+    println!(
+        "cache: {} cores, load average {}",
+        common::cores(),
+        common::load_average()
+    );
+    run(
+        "bbc",
+        &bbc,
+        Some(common::bbc_date()),
+        dir.path(),
+        common::runs(5),
+    );
     if let Some(big) = common::ensure_big("cache") {
-        run("100 MB", &big, None, dir.path(), common::runs(3).clamp(3, 5));
+        run(
+            "100 MB",
+            &big,
+            None,
+            dir.path(),
+            common::runs(3).clamp(3, 5),
+        );
     }
 }
 
@@ -45,9 +61,16 @@ fn options(path: &Path, date: Option<chrono::NaiveDate>, cache: bool) -> LoadOpt
     }
 }
 
-/// Loads and shows the timeline: (wall, CPU) of the load and of index + first frame.
-fn open(opts: &LoadOptions) -> ((Duration, Duration), (Duration, Duration), usize) {
-    let pool = opts.thread_pool().build().expect("a thread pool");
+/// (wall, CPU) of the load, (wall, CPU) of the view index and first frame, and the events.
+type Sample = ((Duration, Duration), (Duration, Duration), usize);
+
+/// Loads and shows the timeline. The one worker is this thread, so that its CPU time is counted.
+fn open(opts: &LoadOptions) -> Sample {
+    let pool = opts
+        .thread_pool()
+        .use_current_thread()
+        .build()
+        .expect("a thread pool");
     let (wall, cpu, corpus): (_, _, Corpus) = time_cpu(|| pool.install(|| opts.load(&|_, _| {})));
     let events = corpus.events.len();
     let (w2, c2, ()) = time_cpu(|| {
@@ -61,10 +84,8 @@ fn open(opts: &LoadOptions) -> ((Duration, Duration), (Duration, Duration), usiz
     ((wall, cpu), (w2, c2), events)
 }
 
-fn report(label: &str, samples: &[((Duration, Duration), (Duration, Duration), usize)]) {
-    let med = |f: &dyn Fn(&((Duration, Duration), (Duration, Duration), usize)) -> Duration| {
-        median(&samples.iter().map(f).collect::<Vec<_>>())
-    };
+fn report(label: &str, samples: &[Sample]) {
+    let med = |f: &dyn Fn(&Sample) -> Duration| median(&samples.iter().map(f).collect::<Vec<_>>());
     println!(
         "{label:<28} shown in {:>7.0} ms wall / {:>7.0} ms CPU (load {:.0} / {:.0} ms, index + first frame {:.0} / {:.0} ms), {} events, {} runs",
         ms(med(&|s| s.0.0 + s.1.0)),
@@ -92,7 +113,11 @@ fn copy_dir(from: &Path, to: &Path) {
 
 /// The first article file under `dir`, in sorted order.
 fn first_article(dir: &Path) -> Option<PathBuf> {
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir).ok()?.flatten().map(|e| e.path()).collect();
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
+        .ok()?
+        .flatten()
+        .map(|e| e.path())
+        .collect();
     entries.sort();
     entries.into_iter().find_map(|p| {
         if p.is_dir() {
@@ -109,11 +134,15 @@ fn run(name: &str, corpus: &Path, date: Option<chrono::NaiveDate>, tmp: &Path, r
     let copy = tmp.join(name.replace(' ', "-"));
     copy_dir(corpus, &copy);
     let _ = std::fs::remove_dir_all(tmp.join("cache"));
-    let plain: Vec<_> = (0..runs.min(3)).map(|_| open(&options(&copy, date, false))).collect();
+    let plain: Vec<_> = (0..runs.min(3))
+        .map(|_| open(&options(&copy, date, false)))
+        .collect();
     report("without cache", &plain);
     let first = [open(&options(&copy, date, true))];
     report("first open (writes cache)", &first);
-    let reopen: Vec<_> = (0..runs).map(|_| open(&options(&copy, date, true))).collect();
+    let reopen: Vec<_> = (0..runs)
+        .map(|_| open(&options(&copy, date, true)))
+        .collect();
     report("reopen, unchanged", &reopen);
     let mut changed = Vec::new();
     if let Some(article) = first_article(&copy) {
@@ -126,7 +155,12 @@ fn run(name: &str, corpus: &Path, date: Option<chrono::NaiveDate>, tmp: &Path, r
         report("reopen, one article changed", &changed);
     }
     let size: u64 = std::fs::read_dir(tmp.join("cache"))
-        .map(|rd| rd.flatten().filter_map(|e| e.metadata().ok()).map(|m| m.len()).sum())
+        .map(|rd| {
+            rd.flatten()
+                .filter_map(|e| e.metadata().ok())
+                .map(|m| m.len())
+                .sum()
+        })
         .unwrap_or(0);
     println!(
         "cache folder {:.1} MB; peak RSS of the process {:.0} MB",

@@ -25,6 +25,8 @@ pub struct Snapshot {
     topics: Vec<TopicS>,
     quotes: Vec<QuoteS>,
     events: Vec<EventS>,
+    /// The happening of each event.
+    happening_of: Vec<u32>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -186,6 +188,11 @@ impl Snapshot {
                     quotes: e.quotes().iter().map(|q| q.raw()).collect(),
                 })
                 .collect(),
+            happening_of: c
+                .events
+                .ids()
+                .map(|e| c.happening_of(e).map_or(u32::MAX, |h| h.raw()))
+                .collect(),
         }
     }
 
@@ -332,7 +339,10 @@ impl Snapshot {
                 q,
             ));
         }
-        Ok(Corpus {
+        if self.happening_of.len() != events.len() {
+            return Err(bad());
+        }
+        let mut corpus = Corpus {
             documents: documents.into(),
             headings,
             timexes,
@@ -341,7 +351,9 @@ impl Snapshot {
             quotes,
             events,
             strings,
-            diagnostics: Vec::new(),
-        })
+            ..Corpus::default()
+        };
+        corpus.happenings = crate::corpus::Happenings::from_groups(&corpus, self.happening_of);
+        Ok(corpus)
     }
 }

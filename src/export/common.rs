@@ -1,35 +1,58 @@
 //! What the export formats share: the happenings they speak of, how precisely a date is known,
 //! date labels, and text made safe for one line.
 //!
-//! The happening hook lives here alone: until the corpus groups events into happenings across
-//! articles, each dated event is its own happening, and the formats that speak of happenings
-//! (Markdown, iCalendar, JSONL, SQLite) ask `happenings` for them.
+//! The formats that speak of happenings (Markdown, iCalendar, JSONL, SQLite) see them through
+//! `happenings` alone: the corpus's happenings (`corpus::happenings`), or, for a corpus put
+//! together without them, each event as a happening of its own.
 
 use chrono::{Datelike, NaiveDate};
 
 use crate::corpus::{Corpus, CorpusEvent};
 use crate::ids::EventId;
 
-/// A happening as the formats see it: its events (chronological) and its day bounds.
+/// A happening as the formats see it: its events (chronological), the event that stands for
+/// it, and its day bounds.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Happening {
-    /// `h1`, `h2`…: the export's numbering.
+    /// `h1`, `h2`…: the export's numbering, as in `dateline/1`.
     pub id: String,
     pub events: Vec<EventId>,
+    /// The report whose sentence stands for the happening.
+    pub label: EventId,
     pub earliest: Option<NaiveDate>,
     pub latest: Option<NaiveDate>,
+    /// Distinct articles and sources reporting it.
+    pub reports: u32,
+    pub sources: u32,
 }
 
-/// The happenings of the corpus, in the order of their first event; every event is in exactly
-/// one. Until the corpus groups events across articles, each event is a happening of its own.
+/// The happenings of the corpus, chronological (undated last); every event is in exactly one.
 pub fn happenings(c: &Corpus) -> Vec<Happening> {
-    c.events
+    if c.happenings.is_empty() && !c.events.is_empty() {
+        return c
+            .events
+            .iter_enumerated()
+            .map(|(i, e)| Happening {
+                id: format!("h{}", i.index() + 1),
+                events: vec![i],
+                label: i,
+                earliest: e.when.earliest,
+                latest: e.when.latest.or(e.when.earliest),
+                reports: 1,
+                sources: 1,
+            })
+            .collect();
+    }
+    c.happenings
         .iter_enumerated()
-        .map(|(i, e)| Happening {
+        .map(|(i, h)| Happening {
             id: format!("h{}", i.index() + 1),
-            events: vec![i],
-            earliest: e.when.earliest,
-            latest: e.when.latest.or(e.when.earliest),
+            events: h.events().to_vec(),
+            label: h.label,
+            earliest: h.when.earliest,
+            latest: h.when.latest.or(h.when.earliest),
+            reports: h.reports,
+            sources: h.sources,
         })
         .collect()
 }

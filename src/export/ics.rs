@@ -51,15 +51,15 @@ fn vevent(
     seen: &mut FastMap<u64, u32>,
     w: &mut Lines<'_>,
 ) -> io::Result<()> {
-    let (Some(a), Some(b), Some(&first)) = (h.earliest, h.latest, h.events.first()) else {
+    let (Some(a), Some(b), Some(first)) = (h.earliest, h.latest, c.events.get(h.label)) else {
         return Ok(());
     };
     let end = b.max(a).succ_opt();
     let (Some(start), Some(end)) = (ical_date(a), end.and_then(ical_date)) else {
         return Ok(());
     };
-    let e = &c.events[first];
-    let d = &c.documents[e.doc()];
+    let d = &c.documents[first.doc()];
+    let e = first;
     let sentence = one_line(e.span().slice(&d.text));
     // Stable across runs and exports: the article and the sentence, not their positions, so a
     // filtered or re-run export names the same happening the same way; the n-th repeat of a

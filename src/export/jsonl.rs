@@ -30,7 +30,10 @@ struct Line<'a> {
 #[derive(Serialize)]
 struct HappeningRef<'a> {
     id: &'a str,
+    label: &'a str,
     events: usize,
+    reports: u32,
+    sources: u32,
 }
 
 #[derive(Serialize)]
@@ -84,7 +87,13 @@ pub(super) fn write(c: &Corpus, out: &mut dyn Write) -> io::Result<()> {
             status: e.status.as_str(),
             happening: h.map(|h| HappeningRef {
                 id: &h.id,
+                label: c
+                    .events
+                    .get(h.label)
+                    .map_or("", |e| e.span().slice(&c.documents[e.doc()].text)),
                 events: h.events.len(),
+                reports: h.reports,
+                sources: h.sources,
             }),
             document: Doc {
                 id: &d.id,

@@ -40,12 +40,12 @@ pub(super) fn write(c: &Corpus, selection: &Selection, out: &mut dyn Write) -> i
 }
 
 fn bullet(c: &Corpus, h: &Happening, w: &mut dyn Write) -> io::Result<()> {
-    let Some(&first) = h.events.first() else {
+    let Some(e) = c.events.get(h.label) else {
         return Ok(());
     };
-    let e = &c.events[first];
     let text = one_line(e.span().slice(&c.documents[e.doc()].text));
     let mut sources: Vec<DocId> = h.events.iter().map(|&e| c.events[e].doc()).collect();
+    sources.sort_unstable();
     sources.dedup();
     let links: Vec<String> = sources.iter().map(|&d| source_link(c, d)).collect();
     writeln!(

@@ -14,7 +14,22 @@ use crate::corpus::{
 };
 use crate::ids::{ActorId, DocId, IdVec, QuoteId, TopicId};
 use crate::ingest::Diagnostic;
-use crate::model::{ActorKind, DateBasis, Document, QuoteKind, Span, Status, TimexType, WhenBasis};
+use crate::model::{
+    ActorKind, DateBasis, DateFrom, Document, QuoteKind, Span, Status, TimexType, WhenBasis,
+};
+
+const DATE_FROM: [DateFrom; 10] = [
+    DateFrom::FrontMatter,
+    DateFrom::Jsonl,
+    DateFrom::JsonLd,
+    DateFrom::OpenGraph,
+    DateFrom::Meta,
+    DateFrom::TimeElement,
+    DateFrom::Url,
+    DateFrom::Feed,
+    DateFrom::Flag,
+    DateFrom::None,
+];
 
 #[derive(Deserialize)]
 struct Export {
@@ -37,6 +52,10 @@ struct Doc {
     author: Option<String>,
     published: Option<String>,
     date_basis: String,
+    #[serde(default)]
+    date_from: Option<String>,
+    #[serde(default)]
+    summary_only: bool,
     text_start: usize,
     text: String,
     #[serde(default)]
@@ -124,6 +143,8 @@ struct Event {
     actors: Vec<String>,
     topics: Vec<String>,
     quotes: Vec<String>,
+    #[serde(default)]
+    happening: Option<String>,
 }
 
 /// Whether `path` is a `dateline/1` export: a `.json` file that begins with its `format` member.
@@ -235,8 +256,19 @@ pub fn from_slice(bytes: &[u8]) -> Result<Corpus, String> {
             "none" => DateBasis::None,
             other => return Err(format!("unknown date_basis {other:?}")),
         };
+        let date_from = match d.date_from.as_deref() {
+            // The coarse names stand for documents whose finer provenance is unknown.
+            None | Some("metadata" | "none") => DateFrom::None,
+            Some(name) => DATE_FROM
+                .iter()
+                .copied()
+                .find(|f| f.as_str() == name)
+                .ok_or_else(|| format!("unknown date_from {name:?}"))?,
+        };
         let doc = Document {
             published: date(d.published.as_deref(), "published")?,
+            date_from,
+            summary_only: d.summary_only,
             id: d.id,
             path: d.path,
             title: d.title,
@@ -348,7 +380,20 @@ pub fn from_slice(bytes: &[u8]) -> Result<Corpus, String> {
         ));
     }
     let mut events = IdVec::with_capacity(x.events.len());
+    // The happening of each event, by number; events without one are happenings of their own.
+    let mut groups: Vec<u32> = Vec::with_capacity(x.events.len());
+    let mut next_group = u32::MAX / 2;
     for e in x.events {
+        let group = match e.happening.as_deref().and_then(|h| h.strip_prefix('h')) {
+            Some(n) => n
+                .parse::<u32>()
+                .map_err(|_| format!("bad happening id {:?}", e.happening))?,
+            None => {
+                next_group += 1;
+                next_group
+            }
+        };
+        groups.push(group);
         let d = doc(&e.doc)?;
         let when = CorpusWhen {
             earliest: date(e.when.earliest.as_deref(), "earliest")?,
@@ -397,5 +442,15 @@ pub fn from_slice(bytes: &[u8]) -> Result<Corpus, String> {
     c.quotes = quotes;
     c.events = events;
     c.strings = strings;
+    // Group numbers as small as the happenings' count, in order of first appearance.
+    let mut renumber: HashMap<u32, u32> = HashMap::new();
+    let groups: Vec<u32> = groups
+        .into_iter()
+        .map(|g| {
+            let n = renumber.len() as u32;
+            *renumber.entry(g).or_insert(n)
+        })
+        .collect();
+    c.happenings = crate::corpus::Happenings::from_groups(&c, groups);
     Ok(c)
 }

@@ -339,6 +339,7 @@ fn pick(c: &Corpus, event_kept: &[bool], quote_kept: &[bool]) -> Corpus {
         events: IdVec::new(),
         strings: c.strings.clone(),
         diagnostics: c.diagnostics.clone(),
+        ..Corpus::default()
     };
     for &q in &quotes.kept {
         let old = &c.quotes[q];
@@ -351,7 +352,15 @@ fn pick(c: &Corpus, event_kept: &[bool], quote_kept: &[bool]) -> Corpus {
             old.speakers().iter().filter_map(|a| actors.get(a)),
         ));
     }
-    for (e, _) in c.events.iter().zip(event_kept).filter(|(_, k)| **k) {
+    // The view keeps the corpus's grouping of its events into happenings.
+    let mut groups = Vec::new();
+    for ((i, e), _) in c
+        .events
+        .iter_enumerated()
+        .zip(event_kept)
+        .filter(|(_, k)| **k)
+    {
+        groups.push(c.happening_of(i).map_or(u32::MAX - i.raw(), |h| h.raw()));
         let a: Vec<ActorId> = e.actors().iter().filter_map(|a| actors.get(a)).collect();
         let t: Vec<TopicId> = e.topics().iter().filter_map(|t| topics.get(t)).collect();
         let q: Vec<QuoteId> = e.quotes().iter().filter_map(|q| quotes.get(q)).collect();
@@ -365,6 +374,7 @@ fn pick(c: &Corpus, event_kept: &[bool], quote_kept: &[bool]) -> Corpus {
             q,
         ));
     }
+    out.happenings = crate::corpus::Happenings::from_groups(&out, groups);
     out
 }
 

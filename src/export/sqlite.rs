@@ -46,7 +46,10 @@ CREATE TABLE happenings (
     happening TEXT NOT NULL UNIQUE,
     earliest TEXT,
     latest TEXT,
-    events INTEGER NOT NULL
+    label TEXT NOT NULL,
+    events INTEGER NOT NULL,
+    reports INTEGER NOT NULL,
+    sources INTEGER NOT NULL
 );
 CREATE TABLE events (
     id INTEGER PRIMARY KEY,
@@ -228,14 +231,22 @@ fn build(c: &Corpus) -> rusqlite::Result<Connection> {
         }
         let hs = happenings(c);
         let of = happening_of(c, &hs);
-        let mut st = tx.prepare("INSERT INTO happenings VALUES (?1, ?2, ?3, ?4, ?5)")?;
+        let mut st =
+            tx.prepare("INSERT INTO happenings VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")?;
         for (i, h) in hs.iter().enumerate() {
+            let label = c
+                .events
+                .get(h.label)
+                .map_or("", |e| e.span().slice(&c.documents[e.doc()].text));
             st.execute(params![
                 i as i64 + 1,
                 h.id,
                 date(h.earliest),
                 date(h.latest),
+                label,
                 h.events.len() as i64,
+                h.reports,
+                h.sources,
             ])?;
         }
         let mut st = tx.prepare(

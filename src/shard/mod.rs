@@ -68,7 +68,7 @@ pub fn extract(
     let ingested = if from_stdin {
         let mut bytes = Vec::new();
         io::stdin().lock().read_to_end(&mut bytes)?;
-        crate::ingest::ingest_jsonl("<stdin>", &bytes, &opts.source.options)
+        crate::ingest::ingest_jsonl("<stdin>", bytes, &opts.source.options)
     } else {
         opts.source.ingest()
     };

@@ -16,7 +16,7 @@ use crate::extract::segment::{Paragraph, Segments, Sentence};
 use crate::extract::temporal::Timex;
 use crate::extract::topics::DocTopic;
 use crate::model::{
-    ActorKind, DateBasis, Document, QuoteKind, Span, Status, TimexType, When, WhenBasis,
+    ActorKind, DateBasis, DateFrom, Document, QuoteKind, Span, Status, TimexType, When, WhenBasis,
 };
 
 /// The `format` of an extraction line.
@@ -85,9 +85,27 @@ pub struct Doc {
     #[serde(with = "day")]
     pub published: Option<NaiveDate>,
     pub date_basis: Basis,
+    pub date_from: From_,
+    pub summary_only: bool,
     pub text_start: usize,
     pub text: String,
     pub warnings: Vec<String>,
+}
+
+/// `DateFrom`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum From_ {
+    FrontMatter,
+    Jsonl,
+    JsonLd,
+    OpenGraph,
+    Meta,
+    TimeElement,
+    Url,
+    Feed,
+    Flag,
+    None,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -109,6 +127,8 @@ impl From<&Document> for Doc {
             author,
             published,
             date_basis,
+            date_from,
+            summary_only,
             text_start,
             text,
             warnings,
@@ -126,6 +146,8 @@ impl From<&Document> for Doc {
                 DateBasis::Flag => Basis::Flag,
                 DateBasis::None => Basis::None,
             },
+            date_from: date_from.into(),
+            summary_only,
             text_start,
             text,
             warnings,
@@ -144,6 +166,8 @@ impl From<Doc> for Document {
             author,
             published,
             date_basis,
+            date_from,
+            summary_only,
             text_start,
             text,
             warnings,
@@ -161,6 +185,8 @@ impl From<Doc> for Document {
                 Basis::Flag => DateBasis::Flag,
                 Basis::None => DateBasis::None,
             },
+            date_from: date_from.into(),
+            summary_only,
             text_start,
             text,
             warnings,
@@ -299,6 +325,20 @@ macro_rules! both_ways {
 }
 
 both_ways!(TimexType, TimexKind, Date, Time, Duration, Set);
+both_ways!(
+    DateFrom,
+    From_,
+    FrontMatter,
+    Jsonl,
+    JsonLd,
+    OpenGraph,
+    Meta,
+    TimeElement,
+    Url,
+    Feed,
+    Flag,
+    None
+);
 both_ways!(ActorKind, Kind, Person, Organization, Place, Group);
 both_ways!(QuoteKind, QKind, Direct, Reported, Term);
 both_ways!(

@@ -12,6 +12,8 @@ mod cli_shards;
 mod export_formats;
 mod export_schema;
 mod ingest;
+mod ingest_formats;
+mod ingest_robust;
 mod msrv;
 mod quotes_rules;
 mod quotes_seed;
