@@ -263,6 +263,15 @@ fn quote<W: Write>(j: &mut Json<W>, c: &Corpus, i: QuoteId, q: &CorpusQuote) {
     j.key("cue");
     j.opt_str(q.cue().map(|s| text(c, doc, s)));
     opt_span(j, "cue_span", q.cue());
+    j.key("parts");
+    j.begin_array();
+    for p in q.parts() {
+        j.element();
+        j.begin_object();
+        span_fields(j, p);
+        j.end_object();
+    }
+    j.end_array();
 }
 
 fn event<W: Write>(j: &mut Json<W>, c: &Corpus, i: EventId, e: &CorpusEvent) {
