@@ -54,6 +54,8 @@ struct QuoteS {
     cue: Option<Loc>,
     speaker: Option<Loc>,
     speakers: Vec<u32>,
+    /// The quotation runs when an attribution splits a direct quote; empty otherwise.
+    parts: Vec<Loc>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -171,6 +173,10 @@ impl Snapshot {
                     cue: q.cue().map(loc),
                     speaker: q.speaker_span().map(loc),
                     speakers: q.speakers().iter().map(|a| a.raw()).collect(),
+                    parts: match q.parts().as_slice() {
+                        [_, _, ..] => q.parts().into_iter().map(loc).collect(),
+                        _ => Vec::new(),
+                    },
                 })
                 .collect(),
             events: c
@@ -293,16 +299,24 @@ impl Snapshot {
         for q in self.quotes {
             let (d, span) = place(q.at)?;
             let opt = |l: Option<Loc>| l.map(|l| span_in(d.index(), l)).transpose();
-            quotes.push(CorpusQuote::new(
-                d,
-                span,
-                decode(&QUOTE, q.kind)?,
-                opt(q.cue)?,
-                opt(q.speaker)?,
-                ids(q.speakers, n_actors)?
-                    .into_iter()
-                    .map(ActorId::from_raw),
-            ));
+            quotes.push(
+                CorpusQuote::new(
+                    d,
+                    span,
+                    decode(&QUOTE, q.kind)?,
+                    opt(q.cue)?,
+                    opt(q.speaker)?,
+                    ids(q.speakers, n_actors)?
+                        .into_iter()
+                        .map(ActorId::from_raw),
+                )
+                .with_parts(
+                    &q.parts
+                        .into_iter()
+                        .map(|l| span_in(d.index(), l))
+                        .collect::<Result<Vec<_>, _>>()?,
+                ),
+            );
         }
         let mut events = IdVec::with_capacity(self.events.len());
         for e in self.events {

@@ -8,7 +8,8 @@ fn docs(n: usize) -> Vec<Document> {
             path: format!("d{i}.txt"),
             text: format!(
                 "Officials in Geneva said on Monday that talks number {i} would resume. \
-                 \"We are ready,\" said Foreign Minister Ana Petrova. The border dispute continues."
+                 \"We are ready,\" said Foreign Minister Ana Petrova, \"and we will sign.\" \
+                 The border dispute continues."
             ),
             published: chrono::NaiveDate::from_ymd_opt(2025, 3, 1 + (i % 28) as u32),
             ..Document::default()
@@ -52,6 +53,8 @@ fn a_reopen_reads_the_snapshot_and_one_changed_article_is_the_only_one_extracted
     let lex = Lexicon::builtin();
     let dir = tempfile::tempdir().unwrap();
     let plain = Corpus::build(docs(40), Vec::new(), &lex, &|_, _| {});
+    // The snapshot must keep every field of the export, down to a split quote's runs.
+    assert!(plain.quotes.iter().any(|q| q.parts().len() > 1));
     let (first, stats) = run(dir.path(), docs(40), &lex);
     assert_eq!(
         stats,

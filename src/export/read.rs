@@ -123,6 +123,9 @@ struct Quote {
     speakers: Vec<String>,
     speaker_span: Option<SpanJ>,
     cue_span: Option<SpanJ>,
+    /// Absent in exports written before quotes had runs: one run, the quote's span.
+    #[serde(default)]
+    parts: Vec<SpanJ>,
 }
 
 #[derive(Deserialize)]
@@ -370,14 +373,22 @@ pub fn from_slice(bytes: &[u8]) -> Result<Corpus, String> {
             .map(|s| actor(s))
             .collect::<Result<Vec<_>, _>>()?;
         quote_ids.insert(q.id, quotes.next_id());
-        quotes.push(CorpusQuote::new(
-            d,
-            span(d, q.start, q.end)?,
-            kind_of(&quote_kinds, &q.kind, "quote kind")?,
-            opt(q.cue_span)?,
-            opt(q.speaker_span)?,
-            speakers,
-        ));
+        quotes.push(
+            CorpusQuote::new(
+                d,
+                span(d, q.start, q.end)?,
+                kind_of(&quote_kinds, &q.kind, "quote kind")?,
+                opt(q.cue_span)?,
+                opt(q.speaker_span)?,
+                speakers,
+            )
+            .with_parts(
+                &q.parts
+                    .into_iter()
+                    .map(|p| span(d, p.start, p.end))
+                    .collect::<Result<Vec<_>, _>>()?,
+            ),
+        );
     }
     let mut events = IdVec::with_capacity(x.events.len());
     // The happening of each event, by number; events without one are happenings of their own.

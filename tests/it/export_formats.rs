@@ -82,6 +82,10 @@ fn the_fixture_holds_what_the_round_trips_are_about() {
         assert!(all.contains(needle), "no event sentence holds {needle:?}");
     }
     assert!(c.events.iter().any(|e| e.when.earliest.is_none()));
+    assert!(
+        c.quotes.iter().any(|q| q.parts().len() > 1),
+        "no direct quote split by its attribution (\"A,\" she said, \"B.\")"
+    );
 }
 
 #[test]
