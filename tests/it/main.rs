@@ -8,6 +8,8 @@ mod actors_corpus;
 mod actors_rules;
 mod actors_seed;
 mod cli_export;
+mod cli_shards;
+mod export_formats;
 mod export_schema;
 mod ingest;
 mod ingest_formats;
