@@ -9,6 +9,7 @@ mod actors_rules;
 mod actors_seed;
 mod cli_export;
 mod export_schema;
+mod happenings;
 mod ingest;
 mod msrv;
 mod quotes_rules;
