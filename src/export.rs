@@ -10,7 +10,7 @@ use crate::corpus::{
     Actor, Corpus, CorpusEvent, CorpusQuote, CorpusTimex, Happening, Mention, Topic,
 };
 use crate::ids::{DocId, EventId, HappeningId, Id, QuoteId};
-use crate::model::{DateBasis, Span};
+use crate::model::{DateBasis, DateFrom, Span};
 
 mod json;
 
@@ -162,6 +162,15 @@ fn document<W: Write>(j: &mut Json<W>, c: &Corpus, i: DocId) {
         DateBasis::Flag => "flag",
         DateBasis::None => "none",
     });
+    j.key("date_from");
+    j.string(match (d.date_from, d.date_basis) {
+        // Documents built by hand may set only the coarse basis.
+        (DateFrom::None, DateBasis::Metadata) => "metadata",
+        (DateFrom::None, DateBasis::Flag) => "flag",
+        (from, _) => from.as_str(),
+    });
+    j.key("summary_only");
+    j.bool(d.summary_only);
     j.key("duplicate_of");
     j.opt_str(
         c.happenings
@@ -236,6 +245,15 @@ fn quote<W: Write>(j: &mut Json<W>, c: &Corpus, i: QuoteId, q: &CorpusQuote) {
     j.key("cue");
     j.opt_str(q.cue().map(|s| text(c, doc, s)));
     opt_span(j, "cue_span", q.cue());
+    j.key("parts");
+    j.begin_array();
+    for p in q.parts() {
+        j.element();
+        j.begin_object();
+        span_fields(j, p);
+        j.end_object();
+    }
+    j.end_array();
 }
 
 fn event<W: Write>(j: &mut Json<W>, c: &Corpus, i: EventId, e: &CorpusEvent) {

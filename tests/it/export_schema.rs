@@ -37,6 +37,7 @@ fn check(obj: &Value, fields: &[(&str, &str)], what: &str) {
             "s" => v.is_string(),
             "s?" => v.is_string() || v.is_null(),
             "n" => v.is_u64(),
+            "b" => v.is_boolean(),
             "a" => v.is_array(),
             "o" => v.is_object(),
             "o?" => v.is_object() || v.is_null(),
@@ -96,6 +97,8 @@ fn check_export(e: &Value) {
                 ("url", "s?"),
                 ("published", "d?"),
                 ("date_basis", "s"),
+                ("date_from", "s"),
+                ("summary_only", "b"),
                 ("duplicate_of", "s?"),
                 ("text_start", "n"),
                 ("text", "s"),
@@ -107,6 +110,23 @@ fn check_export(e: &Value) {
             &d["date_basis"],
             &["metadata", "flag", "none"],
             "date_basis",
+        );
+        one_of(
+            &d["date_from"],
+            &[
+                "front_matter",
+                "jsonl",
+                "json_ld",
+                "open_graph",
+                "meta",
+                "time_element",
+                "url",
+                "feed",
+                "flag",
+                "none",
+                "metadata",
+            ],
+            "date_from",
         );
         if let Some(orig) = d["duplicate_of"].as_str() {
             let first = doc_ids.iter().position(|&i| i == orig).unwrap();
