@@ -427,7 +427,9 @@ fn extract(args: &ExtractArgs) -> anyhow::Result<ExitCode> {
         let level = if d.skipped { "error" } else { "warning" };
         eprintln!("dateline: {level}: {d}");
     }
-    if summary.read == 0 {
+    // An empty partition or shard is a normal part of a map step; input that could not be read
+    // at all is not.
+    if summary.read == 0 && summary.diagnostics.iter().any(|d| d.skipped) {
         eprintln!("dateline: error: no articles could be read");
         return Ok(ExitCode::from(1));
     }

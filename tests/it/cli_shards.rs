@@ -150,6 +150,37 @@ fn extract_reads_jsonl_on_standard_input() {
 }
 
 #[test]
+fn an_empty_partition_is_extracted_to_nothing_and_assembles() {
+    let cache = tempfile::tempdir().unwrap();
+    for input in [&b""[..], b"\n\n"] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_dateline"))
+            .args(["extract", "-"])
+            .env("XDG_CACHE_HOME", cache.path())
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        child.stdin.take().unwrap().write_all(input).unwrap();
+        let out = child.wait_with_output().unwrap();
+        assert!(ok(&out).is_empty());
+        assert!(
+            out.stderr.is_empty(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    // A shard past the articles is empty too; its empty part assembles with the others.
+    let file = fixture("export/tricky.jsonl");
+    let n = std::fs::read_to_string(&file).unwrap().lines().count() + 2;
+    let whole = run(&["export", "--no-cache", &file], cache.path());
+    assert_eq!(sharded(&[&file], &[], n, cache.path()), ok(&whole));
+    // Input that cannot be read at all is still an error.
+    let out = run(&["extract", "/nonexistent/articles.jsonl"], cache.path());
+    assert_eq!(out.status.code(), Some(1));
+}
+
+#[test]
 fn bad_shard_lines_are_reported_and_the_rest_assembled() {
     let cache = tempfile::tempdir().unwrap();
     let out = run(&["extract", &fixture("corpus")], cache.path());
