@@ -300,3 +300,59 @@ fn export_formats_filters_and_what_on_the_command_line() {
         assert!(!out.stderr.is_empty());
     }
 }
+
+#[test]
+fn an_export_is_read_back_instead_of_the_articles() {
+    // `dateline FILE.json` and `dateline open FILE.json` load an export through the same path as
+    // `dateline export FILE.json`: the articles are not read again, and every format comes out
+    // as from the articles.
+    let cache = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = fixture("export/tricky.jsonl");
+    let saved = dir.path().join("saved.json");
+    ok(&run(
+        &[
+            "export",
+            &corpus,
+            "--no-cache",
+            "-o",
+            saved.to_str().unwrap(),
+        ],
+        cache.path(),
+    ));
+    let saved = saved.to_str().unwrap();
+    for format in ["json", "csv", "md", "ics", "jsonl", "timelinejs"] {
+        let from_articles = run(
+            &["export", &corpus, "--no-cache", "--format", format],
+            cache.path(),
+        );
+        let from_export = run(&["export", saved, "--format", format], cache.path());
+        assert_eq!(ok(&from_export), ok(&from_articles), "{format}");
+        assert!(from_export.stderr.is_empty(), "{format}");
+    }
+    let filtered = |input: &str| {
+        let out = run(
+            &[
+                "export",
+                input,
+                "--no-cache",
+                "--format",
+                "csv",
+                "--actor",
+                "Petrova",
+            ],
+            cache.path(),
+        );
+        ok(&out).to_vec()
+    };
+    assert_eq!(filtered(saved), filtered(&corpus));
+    // The export is not cached: it is read directly.
+    assert!(!cache.path().join("dateline").exists());
+    // A damaged export is an error naming the file, not a panic.
+    let bad = dir.path().join("bad.json");
+    let text = std::fs::read_to_string(saved).unwrap();
+    std::fs::write(&bad, &text[..text.len() / 2]).unwrap();
+    let out = run(&["export", bad.to_str().unwrap()], cache.path());
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("bad.json"));
+}
