@@ -27,7 +27,7 @@ mod table;
 mod timelinejs;
 mod timesketch;
 
-pub use format::{ExportError, Format, Table, write_view};
+pub use format::{ExportError, Format, Table, export_to_path, write_path, write_view};
 pub use safe::NoControls;
 pub use select::{SelectError, Selection};
 pub use sqlite::TABLES as SQLITE_TABLES;

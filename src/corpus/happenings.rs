@@ -114,6 +114,16 @@ impl Happenings {
         assemble(corpus, group, duplicate_of)
     }
 
+    /// `from_groups` with the duplicate articles already known too (`duplicate_of[d]` for every
+    /// document), so that reopening a cached or exported corpus does not compare its texts again.
+    pub fn from_known(
+        corpus: &Corpus,
+        group: Vec<u32>,
+        duplicate_of: IdVec<DocId, Option<DocId>>,
+    ) -> Happenings {
+        assemble(corpus, group, duplicate_of)
+    }
+
     /// The happening `event` reports; None only for an event of a corpus put together by hand
     /// without its happenings.
     pub fn of_event(&self, event: EventId) -> Option<HappeningId> {
