@@ -313,9 +313,8 @@ fn users_extend_the_actor_lists() {
         ),
     ];
     let people = |lex: &actors::Lexicon, text: &str| -> Vec<String> {
-        let segs = segment::segment(text, &crate::common::lexicon().segment);
-        actors::extract(text, &segs, lex)
-            .items
+        let doc = DocInput::segmented(text, &crate::common::lexicon().segment, None);
+        actors::extract(&doc, lex)
             .into_iter()
             .filter(|a| a.kind == ActorKind::Person)
             .map(|a| format!("{}: {}", a.name, a.roles.join(", ")))

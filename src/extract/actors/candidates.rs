@@ -17,17 +17,30 @@ pub enum CKind {
     Single,
 }
 
+/// One name in the text. Kept small (64 bytes): a long document of capitalised words holds one
+/// per word or two, so their size is the stage's memory per input byte.
 #[derive(Clone, Debug)]
 pub struct Cand {
     /// Token range of the name as written (no title, no possessive).
     pub a: usize,
     pub b: usize,
     pub kind: CKind,
-    /// Canonical name: the gazetteer's name, else the text.
-    pub name: String,
-    pub country: Option<String>,
-    pub role: Option<Role>,
+    /// The canonical name when it is not the text as written: a gazetteer's name, a name from an
+    /// all-caps line in title case (`Cand::name`).
+    pub canonical: Option<Box<str>>,
+    pub country: Option<Box<str>>,
+    pub role: Option<Box<Role>>,
     pub evidence: Evidence,
+}
+
+impl Cand {
+    /// The canonical name: the gazetteer's, else the text of `a..b`.
+    pub fn name<'d>(&'d self, doc: &'d Doc) -> &'d str {
+        match &self.canonical {
+            Some(name) => name,
+            None => doc.span_text(self.a, self.b),
+        }
+    }
 }
 
 /// Connectors that join two names into one only in organisations and gazetteer names.
@@ -37,7 +50,7 @@ pub fn is_joiner(w: &str) -> bool {
 
 pub fn find(doc: &Doc, lex: &Lexicon) -> Vec<Cand> {
     let n = doc.toks.len();
-    let mut out = Vec::with_capacity(n / 8);
+    let mut out = Vec::with_capacity((n / 8).min(1 << 10));
     let mut i = 0;
     while i < n {
         if !doc.is_cap(i) {
@@ -205,15 +218,15 @@ fn droppable(doc: &Doc, lex: &Lexicon, p: usize, b: usize) -> bool {
 
 pub fn push_entry(doc: &Doc, lex: &Lexicon, out: &mut Vec<Cand>, a: usize, b: usize, e: &Entry) {
     let (kind, name, country) = match e {
-        Entry::Place(p) => (CKind::Place, p.name.clone(), p.country.clone()),
-        Entry::Org { name, .. } => (CKind::Org, name.clone(), None),
+        Entry::Place(p) => (CKind::Place, &p.name, p.country.as_deref()),
+        Entry::Org { name, .. } => (CKind::Org, name, None),
     };
     out.push(Cand {
         a,
         b,
         kind,
-        name,
-        country,
+        canonical: Some(name.as_str().into()),
+        country: country.map(Box::from),
         role: None,
         evidence: Evidence::new(doc, lex, a, b),
     });
@@ -261,7 +274,7 @@ pub fn run(doc: &Doc, lex: &Lexicon, mut a: usize, mut b: usize, out: &mut Vec<C
             while q < b && !is_joiner(doc.fold(q)) {
                 q += 1;
             }
-            classify::stretch(doc, lex, p, q, Some(role), out);
+            classify::stretch(doc, lex, p, q, Some(Box::new(role)), out);
             segment(doc, lex, q, b, out);
         }
         return;
@@ -335,12 +348,11 @@ pub fn segment(doc: &Doc, lex: &Lexicon, a: usize, b: usize, out: &mut Vec<Cand>
 /// A team in a results line or league row: an organisation candidate over tokens `a..b`.
 fn push_team(doc: &Doc, lex: &Lexicon, out: &mut Vec<Cand>, a: usize, b: usize) {
     let evidence = Evidence::new(doc, lex, a, b);
-    let name = doc.text[doc.toks[a].span.start..doc.toks[b - 1].span.end].to_string();
     out.push(Cand {
         a,
         b,
         kind: CKind::Org,
-        name,
+        canonical: None,
         country: None,
         role: None,
         evidence,

@@ -80,10 +80,6 @@ impl Evidence {
     }
 }
 
-fn text_of(doc: &Doc, a: usize, b: usize) -> String {
-    doc.text[doc.toks[a].span.start..doc.toks[b - 1].span.end].to_string()
-}
-
 fn push(
     doc: &Doc,
     out: &mut Vec<Cand>,
@@ -91,18 +87,16 @@ fn push(
     b: usize,
     kind: CKind,
     ev: Evidence,
-    role: Option<Role>,
+    role: Option<Box<Role>>,
 ) {
-    let name = if doc.shouting(a) {
-        title_case(&text_of(doc, a, b))
-    } else {
-        text_of(doc, a, b)
-    };
+    let canonical = doc
+        .shouting(a)
+        .then(|| title_case(doc.span_text(a, b)).into_boxed_str());
     out.push(Cand {
         a,
         b,
         kind,
-        name,
+        canonical,
         country: None,
         role,
         evidence: ev,
@@ -183,7 +177,7 @@ pub fn stretch(
     lex: &Lexicon,
     p: usize,
     q: usize,
-    role: Option<Role>,
+    role: Option<Box<Role>>,
     out: &mut Vec<Cand>,
 ) {
     if p >= q {
@@ -199,7 +193,7 @@ pub fn stretch(
     let mut ev = Evidence::new(doc, lex, p, q);
     let mut role = role;
     if role.is_none() {
-        role = roles::lower_role(doc, p, out);
+        role = roles::lower_role(doc, p, out).map(Box::new);
     }
     if role.is_none()
         && p >= 2
@@ -275,7 +269,7 @@ pub fn stretch(
                 && !f.chars().any(|c| c.is_ascii_digit())
         });
     if evidence || shape {
-        let role = role.or_else(|| roles::appositive(doc, lex, q));
+        let role = role.or_else(|| roles::appositive(doc, lex, q).map(Box::new));
         return push(doc, out, p, q, CKind::Person, ev, role);
     }
     fallback(doc, lex, p, q, out)
