@@ -14,6 +14,7 @@ use crate::model::{Document, Span};
 mod assemble;
 mod compact;
 pub mod happenings;
+mod identity;
 mod items;
 pub mod load;
 
@@ -105,7 +106,7 @@ impl Corpus {
         if let Some(xs) = pending {
             asm.add(xs);
         }
-        let mut corpus = asm.finish(documents);
+        let mut corpus = asm.finish(documents, &lex.actors);
         add_key_phrases(&mut corpus, lex);
         corpus.happenings = Happenings::build(&corpus);
         corpus

@@ -59,7 +59,8 @@ pub fn find(doc: &Doc, lex: &Lexicon) -> Vec<Cand> {
         }
         let a = i;
         let mut b = i + 1;
-        while doc.joined(b - 1) && b < n {
+        // A name never runs into the next sentence ("wrote on X. Rubinyan said").
+        while doc.joined(b - 1) && b < n && !doc.initial(b) {
             if doc.is_cap(b) && doc.strict(b) == doc.strict(a) {
                 b += 1;
             } else if (doc.is(b, list::PARTICLE) || is_joiner(doc.fold(b)))
@@ -67,11 +68,17 @@ pub fn find(doc: &Doc, lex: &Lexicon) -> Vec<Cand> {
                 && doc.is_cap(b + 1)
             {
                 b += 2;
-            } else if doc.is(b, list::PARTICLE)
-                && doc.is(b + 1, list::PARTICLE)
+            } else if (doc.is(b, list::PARTICLE) && doc.is(b + 1, list::PARTICLE)
+                // "International Committee of the Red Cross": after an organisation word only,
+                // so "Deputy Prime Minister of the Republic of ..." is no name.
+                || matches!(doc.fold(b), "of" | "for")
+                    && doc.fold(b + 1) == "the"
+                    && doc.is(b - 1, list::ORG_SUFFIX)
+                    && !doc.is(b - 1, list::TITLE_WORD))
                 && doc.joined(b)
                 && doc.joined(b + 1)
                 && doc.is_cap(b + 2)
+                && !doc.initial(b + 2)
             {
                 b += 3;
             } else {
@@ -232,7 +239,56 @@ pub fn push_entry(doc: &Doc, lex: &Lexicon, out: &mut Vec<Cand>, a: usize, b: us
     });
 }
 
-pub fn run(doc: &Doc, lex: &Lexicon, mut a: usize, mut b: usize, out: &mut Vec<Cand>) {
+/// Judges the run of capitalised words `a..b`, part by part: a part that is a name of its own
+/// ends where the next one starts ("German Chancellor Friedrich Merz and French President
+/// Emmanuel Macron"). A loop rather than recursion, so a run of any length takes no stack.
+pub fn run(doc: &Doc, lex: &Lexicon, a: usize, b: usize, out: &mut Vec<Cand>) {
+    let mut a = a;
+    while a < b {
+        let end = and_split(doc, lex, a, b).unwrap_or(b);
+        let next = run_part(doc, lex, a, end, out);
+        a = if next < end { next.max(a + 1) } else { end };
+    }
+}
+
+/// "Lufthansa and British Airways", "Partizan and Villareal": two names joined by "and" are two
+/// names, unless the "and" belongs to an organisation's "of"/"for" phrase ("Department of Trade
+/// and Industry"), to a gazetteer name ("Bosnia and Herzegovina"), or joins two common words
+/// before an organisation word ("Securities and Exchange Commission": the words before the "and"
+/// are no name of their own — no organisation word, acronym or gazetteer name among them). The
+/// index of the "and".
+fn and_split(doc: &Doc, lex: &Lexicon, a: usize, b: usize) -> Option<usize> {
+    let is_suffix = |k: usize| doc.is(k, list::ORG_SUFFIX) && !doc.is(k, list::TITLE_WORD);
+    // An organisation word names something after another word ("Deutsche Bank"); alone it is a
+    // common word ("Securities and Exchange Commission").
+    let own_name = |p: usize| {
+        let a = if doc.fold(a) == "the" { a + 1 } else { a };
+        (a..p).any(|k| {
+            (k > a && is_suffix(k)) || doc.toks[k].acronym() || gazetteer(doc, lex, k, p).is_some()
+        })
+    };
+    let mut p = a;
+    while p < b {
+        if let Some((len, _)) = gazetteer(doc, lex, p, b)
+            && len > 1
+        {
+            p += len;
+            continue;
+        }
+        match doc.fold(p) {
+            "of" | "for" => return None,
+            "and" if p > a && !doc.toks[p].cap => {
+                return ((p + 1..b).all(|k| !is_suffix(k)) || own_name(p)).then_some(p);
+            }
+            _ => p += 1,
+        }
+    }
+    None
+}
+
+/// Judges `a..b` (no "and" between names); returns where it stopped, `b` when it took it all.
+fn run_part(doc: &Doc, lex: &Lexicon, mut a: usize, mut b: usize, out: &mut Vec<Cand>) -> usize {
+    let end = b;
     while a < b && droppable(doc, lex, a, b) {
         a += 1;
     }
@@ -240,7 +296,7 @@ pub fn run(doc: &Doc, lex: &Lexicon, mut a: usize, mut b: usize, out: &mut Vec<C
         b -= 1;
     }
     if a >= b {
-        return;
+        return end;
     }
     // One lookup for the two questions below: a name that is all gazetteer, or a place first.
     let at_a = gazetteer(doc, lex, a, b);
@@ -257,14 +313,14 @@ pub fn run(doc: &Doc, lex: &Lexicon, mut a: usize, mut b: usize, out: &mut Vec<C
         && (standings_row(doc, a, b) || team_context(doc, a, b))
     {
         push_team(doc, lex, out, a, b);
-        return;
+        return end;
     }
     if let Some((_, e)) = whole {
         push_entry(doc, lex, out, a, b, e);
-        return;
+        return end;
     }
-    if classify::org_run(doc, lex, a, b, out) {
-        return;
+    if let Some(next) = classify::org_run(doc, lex, a, b, out) {
+        return if next < b { next } else { end };
     }
     // "Armenian Prime Minister Nikol Pashinyan", "Turkey's Foreign Minister Hakan Fidan".
     let (p, role) = roles::leading_title(doc, lex, a, b, out);
@@ -275,9 +331,12 @@ pub fn run(doc: &Doc, lex: &Lexicon, mut a: usize, mut b: usize, out: &mut Vec<C
                 q += 1;
             }
             classify::stretch(doc, lex, p, q, Some(Box::new(role)), out);
-            segment(doc, lex, q, b, out);
+            // What follows the titled name is judged as a run of its own ("... of Britain").
+            if q < b {
+                return q;
+            }
         }
-        return;
+        return end;
     }
     // "U.S. Open", "Sydney Bulldogs", "Paris Saint-Germain": a place and one unknown word name
     // something else — a team in a results line, else an event or brand that is not an actor.
@@ -289,9 +348,10 @@ pub fn run(doc: &Doc, lex: &Lexicon, mut a: usize, mut b: usize, out: &mut Vec<C
         if standings_row(doc, a, b) || team_context(doc, a, b) {
             push_team(doc, lex, out, a, b);
         }
-        return;
+        return end;
     }
     segment(doc, lex, a, b, out);
+    end
 }
 
 /// Cuts a run into gazetteer hits and unknown stretches.
@@ -327,11 +387,12 @@ pub fn segment(doc: &Doc, lex: &Lexicon, a: usize, b: usize, out: &mut Vec<Cand>
         let mut q = p + 1;
         while q < b {
             let g = doc.fold(q);
-            // "Bob May", "Will Carling": a word that is usually not a name, after a given name.
+            // "Bob May", "Will Carling": a word that is usually not a name, after a given name;
+            // "John Major": a title word too, when it ends the name.
             let after_given = q == p + 1
                 && doc.given(p)
                 && !is_joiner(g)
-                && !doc.is(q, list::TITLE_WORD)
+                && (!doc.is(q, list::TITLE_WORD) || q + 1 == b)
                 && g.len() >= 3;
             if !after_given
                 && (is_joiner(g) || doc.is(q, list::NON_NAME) || demonym_len(doc, lex, q, b) > 0)

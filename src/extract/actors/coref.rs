@@ -84,6 +84,15 @@ impl Table {
             folded = fold(name);
             folded.as_str()
         };
+        // Organisations with a country are keyed with it: two countries' "Foreign Ministry".
+        let with_country;
+        let key = match country {
+            Some(c) if kind == ActorKind::Organization => {
+                with_country = format!("{key}~{}", fold(c));
+                with_country.as_str()
+            }
+            _ => key,
+        };
         let found = self.by_key[kind_index(kind)].get(key).copied();
         let i = if let Some(i) = found {
             i
@@ -127,8 +136,17 @@ impl Table {
             self.org_last.entry(key.clone()).or_default().push(i);
             key.clear();
         }
-        push_initials(&mut key, name);
-        self.org_initials.entry(key).or_default().push(i);
+        push_initials(&mut key, name, false);
+        let capitals = key.clone();
+        self.org_initials
+            .entry(capitals.clone())
+            .or_default()
+            .push(i);
+        key.clear();
+        push_initials(&mut key, name, true);
+        if key != capitals {
+            self.org_initials.entry(key).or_default().push(i);
+        }
     }
 
     /// The actor of kind `kind` whose folded name is `f`.
@@ -170,12 +188,13 @@ fn span_of(doc: &Doc, c: &Cand) -> Span {
     Span::new(doc.toks[c.a].span.start, doc.toks[c.b - 1].span.end)
 }
 
-/// Appends the capitals of a name's words: "European Union" → "eu".
-fn push_initials(out: &mut String, name: &str) {
+/// Appends the initials of a name's words, of the capitalised ones only ("Bank of England" →
+/// "be") or of all ("boe": "BoE", "DfES").
+fn push_initials(out: &mut String, name: &str, all: bool) {
     out.extend(
         name.split_whitespace()
             .filter_map(|w| w.chars().next())
-            .filter(|c| c.is_uppercase())
+            .filter(|c| all || c.is_uppercase())
             .flat_map(char::to_lowercase),
     );
 }
@@ -230,7 +249,7 @@ pub fn resolve(doc: &Doc, lex: &Lexicon, cands: &[Cand]) -> Vec<DocActor> {
         let f = doc.fold(c.a);
         let strict = c.evidence.strict;
         // Acronyms are organisations, not people: "The PUK said".
-        let upper = doc.toks[c.a].upper;
+        let upper = doc.toks[c.a].acronym();
         // "Reports said", "Colleagues said": a common word opening a sentence is no one's name,
         // even before a speech verb.
         let common = c.evidence.initial
@@ -270,13 +289,13 @@ pub fn resolve(doc: &Doc, lex: &Lexicon, cands: &[Cand]) -> Vec<DocActor> {
             t.mention(i, span, written);
             continue;
         }
-        if let Some(i) = org_alias(&t, doc, c.a, doc.toks[c.a].upper) {
+        if let Some(i) = org_alias(&t, doc, c.a, doc.toks[c.a].acronym()) {
             t.mention(i, span, written);
             continue;
         }
         let strict = c.evidence.strict;
         let tok = &doc.toks[c.a];
-        let acronym = tok.upper
+        let acronym = tok.acronym()
             && c.b == c.a + 1
             && (2..=6).contains(&f.len())
             && !doc.is(c.a, list::NON_NAME | list::DEMONYM)

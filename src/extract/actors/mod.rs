@@ -70,41 +70,6 @@ pub fn extract(input: &DocInput<'_>, lex: &Lexicon) -> Vec<DocActor> {
     actors
 }
 
-/// The key under which actors of different documents are the same actor.
-pub fn merge_key(actor: &DocActor) -> (ActorKind, String) {
-    (actor.kind, crate::text::fold(&actor.name))
-}
-
-/// For each corpus actor, the actor it belongs to: a one-word person ("Fidan") maps to the only
-/// person with a longer name ending in that word ("Hakan Fidan"); everything else to itself.
-pub fn surname_merges(actors: &[(ActorKind, &str)]) -> Vec<usize> {
-    let mut by_surname: std::collections::HashMap<String, Vec<usize>> = Default::default();
-    for (i, (kind, name)) in actors.iter().enumerate() {
-        if *kind == ActorKind::Person
-            && name.contains(' ')
-            && let Some(last) = name.split_whitespace().last()
-        {
-            by_surname
-                .entry(crate::text::fold(last))
-                .or_default()
-                .push(i);
-        }
-    }
-    actors
-        .iter()
-        .enumerate()
-        .map(|(i, (kind, name))| {
-            if *kind != ActorKind::Person || name.contains(' ') {
-                return i;
-            }
-            match by_surname.get(&crate::text::fold(name)).map(Vec::as_slice) {
-                Some([j]) => *j,
-                _ => i,
-            }
-        })
-        .collect()
-}
-
 #[cfg(test)]
 mod scale_tests {
     use super::*;
