@@ -106,6 +106,24 @@ impl Happenings {
         assemble(corpus, group, duplicate_of)
     }
 
+    /// The happenings of `corpus` grouped as `group` says (`group[e]` for every event; equal
+    /// numbers are one happening): for a corpus whose grouping is already known (read back from
+    /// an export or the cache, or cut down to a filtered view).
+    pub fn from_groups(corpus: &Corpus, group: Vec<u32>) -> Happenings {
+        let duplicate_of = dedup::duplicates(&corpus.documents);
+        assemble(corpus, group, duplicate_of)
+    }
+
+    /// `from_groups` with the duplicate articles already known too (`duplicate_of[d]` for every
+    /// document), so that reopening a cached or exported corpus does not compare its texts again.
+    pub fn from_known(
+        corpus: &Corpus,
+        group: Vec<u32>,
+        duplicate_of: IdVec<DocId, Option<DocId>>,
+    ) -> Happenings {
+        assemble(corpus, group, duplicate_of)
+    }
+
     /// The happening `event` reports; None only for an event of a corpus put together by hand
     /// without its happenings.
     pub fn of_event(&self, event: EventId) -> Option<HappeningId> {
