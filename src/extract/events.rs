@@ -11,7 +11,7 @@ use super::DocInput;
 use super::actors::DocActor;
 use super::quotes::Quote;
 use super::segment::Sentence;
-use super::temporal::{Timex, vague_bounds};
+use super::temporal::Timex;
 use super::topics::DocTopic;
 use crate::assets::{Assets, name};
 use crate::model::{QuoteKind, Span, Status, TimexType, When, WhenBasis};
@@ -161,7 +161,7 @@ pub fn build_events(
             });
         }
         if when.is_none() && !vague.is_empty() {
-            when = vague_past(input.published);
+            when = vague_past(&doc_time);
         }
         let when = when.unwrap_or_else(|| doc_time.clone());
         let status = status_of(statuses, &when, input.published, lex);
@@ -442,16 +442,13 @@ impl<'a> Clauses<'a> {
     }
 }
 
-/// "recent", "lately": the bounds the tagger gives PAST_REF (years before publication, not a
-/// month).
-fn vague_past(published: Option<NaiveDate>) -> Option<When> {
-    let (earliest, latest) = vague_bounds("PAST_REF", published?)?;
+/// "recent", "lately": a vague past, which names no month (issue 14): marked PAST_REF at the
+/// publication date, as the tagger's PAST_REF is.
+fn vague_past(doc_time: &When) -> Option<When> {
+    doc_time.earliest?;
     Some(When {
-        earliest: Some(earliest),
-        latest: Some(latest),
         value: Some("PAST_REF".into()),
-        basis: WhenBasis::Relative,
-        timex: None,
+        ..doc_time.clone()
     })
 }
 
@@ -482,8 +479,12 @@ fn status_of(
         found[idx] = true;
     }
     let dated = matches!(when.basis, WhenBasis::Explicit | WhenBasis::Relative);
-    let future = dated && matches!((when.earliest, published), (Some(e), Some(p)) if e > p);
-    let before = dated && matches!((when.latest, published), (Some(l), Some(p)) if l < p);
+    // A vague past or future ("recently", "in future") has no bounds of its own but a side.
+    let vague = when.value.as_deref();
+    let future = dated && matches!((when.earliest, published), (Some(e), Some(p)) if e > p)
+        || vague == Some("FUTURE_REF");
+    let before = dated && matches!((when.latest, published), (Some(l), Some(p)) if l < p)
+        || vague == Some("PAST_REF");
     if found[0] && !before || future {
         Status::Planned
     } else if found[1] || when.value.as_deref() == Some("PRESENT_REF") {
@@ -620,10 +621,19 @@ mod tests {
             ..Document::default()
         };
         let june = NaiveDate::from_ymd_opt(2005, 6, 1);
-        for text in ["She recently moved.", "He left a few years ago."] {
-            let e = &pipeline::extract(&doc(text, june), &lex).events[0];
-            let (a, b) = (e.when.earliest.unwrap(), e.when.latest.unwrap());
-            assert!((b - a).num_days() > 366, "{text}: {a} to {b}");
+        for text in [
+            "She recently moved.",
+            "He left a few years ago.",
+            "Costs may rise in the future.",
+        ] {
+            let x = pipeline::extract(&doc(text, june), &lex);
+            assert!(x.timexes.iter().all(|t| t.earliest.is_none()), "{text}");
+            let when = &x.events[0].when;
+            assert!(
+                when.value.as_deref().is_some_and(|v| v.ends_with("_REF")),
+                "{text}"
+            );
+            assert_eq!(when.basis, WhenBasis::Document, "{text}");
         }
         let end = NaiveDate::from_ymd_opt(9999, 12, 31);
         let text =

@@ -22,7 +22,6 @@ use chrono::NaiveDate;
 use super::DocInput;
 use crate::model::{Span, TimexType};
 pub use lexicon::Lexicon;
-pub use resolve::vague_bounds;
 
 /// One time expression with its TIMEX3 type and value and, when known, inclusive day bounds.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -1,9 +1,9 @@
 //! Anchoring: turns a recognised meaning into a TIMEX3 type, value and inclusive day bounds.
 //!
-//! Bounds of the vague references, so that they still order on a timeline without being read as
-//! a precise month ("recently", "a few years ago", "in the years ahead" name none): PRESENT_REF
-//! is the reference day; PAST_REF the five years before it (ending the day before); FUTURE_REF
-//! the five years after it. Durations and sets get none. Values and bounds stay within TIMEX3's
+//! Bounds of the vague references: PRESENT_REF is the reference day; PAST_REF and FUTURE_REF get
+//! none, as "recently", "a few years ago" and "in the years ahead" name no month (the events
+//! stage places them at the publication date, marked by their value). Durations and sets get
+//! none. Values and bounds stay within TIMEX3's
 //! years 0000 to 9999 (`within_timex`). "early"/"mid"/"late" keep the value (TimeBank puts
 //! them in a `mod` attribute) and narrow the bounds to the first, middle or last third.
 
@@ -61,20 +61,13 @@ pub fn resolve(sem: &Sem, modifier: Option<i32>, ctx: &Context) -> Option<Resolv
     Some(within_timex(r, ctx.reference))
 }
 
-/// How far a vague past or future reference reaches from the reference day: five years.
-const VAGUE_DAYS: i64 = 1826;
-
-/// The bounds of a vague reference (`PRESENT_REF`, `PAST_REF`, `FUTURE_REF`) from `reference`;
-/// none for another value or past the years TIMEX3 can write.
-pub fn vague_bounds(value: &str, reference: NaiveDate) -> Option<Bounds> {
-    let d = reference;
-    let b = match value {
-        "PRESENT_REF" => (d, d),
-        "PAST_REF" => (cal::add_days(d, -VAGUE_DAYS)?, cal::add_days(d, -1)?),
-        "FUTURE_REF" => (cal::add_days(d, 1)?, cal::add_days(d, VAGUE_DAYS)?),
-        _ => return None,
-    };
-    clamp(b)
+/// The bounds of a vague reference from `reference`: the day for `PRESENT_REF`, none for
+/// `PAST_REF` and `FUTURE_REF` (no month is meant) or past the years TIMEX3 can write.
+fn vague_bounds(value: &str, reference: NaiveDate) -> Option<Bounds> {
+    match value {
+        "PRESENT_REF" => clamp((reference, reference)),
+        _ => None,
+    }
 }
 
 /// Whether day `d` lies in the years TIMEX3 writes (0000 to 9999).
