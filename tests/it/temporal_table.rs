@@ -217,15 +217,15 @@ const ROWS: &[Row] = &[
     ("The market opens on Sundays.", R, "Sundays", "SET", "XXXX-WXX-7", "", ""),
     ("The festival is held each July.", R, "each July", "SET", "XXXX-07", "", ""),
     // Present, past and future references.
-    ("The group recently expanded.", R, "recently", "DATE", "PAST_REF", "2025-10-21", "2025-11-19"),
-    ("Costs may rise in the future.", R, "the future", "DATE", "FUTURE_REF", "2025-11-21", "2025-12-20"),
-    ("Such talks were rare in the past.", R, "the past", "DATE", "PAST_REF", "2025-10-21", "2025-11-19"),
+    ("The group recently expanded.", R, "recently", "DATE", "PAST_REF", "", ""),
+    ("Costs may rise in the future.", R, "the future", "DATE", "FUTURE_REF", "", ""),
+    ("Such talks were rare in the past.", R, "the past", "DATE", "PAST_REF", "", ""),
     ("The current government fell.", R, "current", "DATE", "PRESENT_REF", "2025-11-20", "2025-11-20"),
-    ("Attacks have risen in recent weeks.", R, "recent weeks", "DATE", "PAST_REF", "2025-10-21", "2025-11-19"),
+    ("Attacks have risen in recent weeks.", R, "recent weeks", "DATE", "PAST_REF", "", ""),
     ("Investment will grow in the coming months.", R, "the coming months", "DURATION", "PXM", "", ""),
     ("Prices have fallen over the last few months.", R, "the last few months", "DURATION", "PXM", "", ""),
     ("Inflation is falling these days.", R, "these days", "DATE", "PRESENT_REF", "2025-11-20", "2025-11-20"),
-    ("No deal is likely in the near future.", R, "the near future", "DATE", "FUTURE_REF", "2025-11-21", "2025-12-20"),
+    ("No deal is likely in the near future.", R, "the near future", "DATE", "FUTURE_REF", "", ""),
     ("At present, the border is closed.", R, "present", "DATE", "PRESENT_REF", "2025-11-20", "2025-11-20"),
     ("Fourth-quarter sales will rise. Profit fell in the latest quarter.", R, "the latest quarter", "DATE", "2025-Q3", "2025-07-01", "2025-09-30"),
     ("Mr. Schwarz will succeed him Feb. 1.", "1989-10-26", "Feb. 1", "DATE", "1990-02-01", "1990-02-01", "1990-02-01"),
@@ -283,7 +283,7 @@ const ROWS: &[Row] = &[
     ("He resigned, effective Aug. 1.", "1998-08-17", "Aug. 1", "DATE", "1998-08-01", "1998-08-01", "1998-08-01"),
     // "the plan" is a noun: the past tense before it governs.
     ("The bank announced the plan on Tuesday.", R, "Tuesday", "DATE", "2025-11-18", "2025-11-18", "2025-11-18"),
-    ("He said the region will one day be at peace.", R, "one day", "DATE", "FUTURE_REF", "2025-11-21", "2025-12-20"),
+    ("He said the region will one day be at peace.", R, "one day", "DATE", "FUTURE_REF", "", ""),
     ("The shops stay open until 9 in the evening.", R, "9 in the evening", "TIME", "2025-11-20T21:00", "2025-11-20", "2025-11-20"),
     // A fronted "until" leaves the tense to its clause; "until" after a verb sets a deadline ahead.
     ("Until Thursday, police had not named him a suspect.", "2025-11-21", "Thursday", "DATE", "2025-11-20", "2025-11-20", "2025-11-20"),
@@ -359,15 +359,18 @@ const ROWS: &[Row] = &[
     // A past verb right before the date is not overruled by a nearer January ahead.
     ("The UK formally left the EU in January.", "2020-12-10", "January", "DATE", "2020-01", "2020-01-01", "2020-01-31"),
     // Vague spans and references.
-    ("Control Data, which just months ago was failing, is healthy again.", R, "months ago", "DATE", "PAST_REF", "2025-10-21", "2025-11-19"),
+    ("Control Data, which just months ago was failing, is healthy again.", R, "months ago", "DATE", "PAST_REF", "", ""),
     ("Over the past decade, the city doubled in size.", R, "the past decade", "DURATION", "P10Y", "", ""),
     ("He told USA Today on Monday that he would run.", R, "Monday", "DATE", "2025-11-17", "2025-11-17", "2025-11-17"),
     ("They will have to live without power for a while.", R, "a while", "DURATION", "PXX", "", ""),
-    ("The rebels left the town a while ago.", R, "a while ago", "DATE", "PAST_REF", "2025-10-21", "2025-11-19"),
+    ("The rebels left the town a while ago.", R, "a while ago", "DATE", "PAST_REF", "", ""),
     ("In today's world, nothing stays private.", R, "today", "DATE", "PRESENT_REF", "2025-11-20", "2025-11-20"),
     ("Today's meeting was cancelled.", R, "Today", "DATE", "2025-11-20", "2025-11-20", "2025-11-20"),
-    ("We do not minimise the challenges of the near term.", R, "the near term", "DATE", "FUTURE_REF", "2025-11-21", "2025-12-20"),
-    ("The losses will cut tax payments in future quarters.", R, "future quarters", "DATE", "FUTURE_REF", "2025-11-21", "2025-12-20"),
+    ("We do not minimise the challenges of the near term.", R, "the near term", "DATE", "FUTURE_REF", "", ""),
+    ("The losses will cut tax payments in future quarters.", R, "future quarters", "DATE", "FUTURE_REF", "", ""),
+    // Issue 14: a 24-hour clock is no year; what TIMEX3 cannot write is vague (issue 16.8).
+    ("A bomb was due to explode at 2100 local time.", R, "2100 local time", "TIME", "2025-11-20T21:00", "2025-11-20", "2025-11-20"),
+    ("A fantasy set 6,000 years ago.", R, "6,000 years ago", "DATE", "PAST_REF", "", ""),
     // Reported plans: "would" before the day points ahead, unless the day owns a finished thing.
     ("Officials said on Tuesday that the bridge would reopen on Friday.", R, "Friday", "DATE", "2025-11-21", "2025-11-21", "2025-11-21"),
     ("His lawyers said they would appeal Monday's ruling.", R, "Monday", "DATE", "2025-11-17", "2025-11-17", "2025-11-17"),

@@ -1,8 +1,10 @@
 //! Anchoring: turns a recognised meaning into a TIMEX3 type, value and inclusive day bounds.
 //!
-//! Bounds of the vague references, so that they still order on a timeline: PRESENT_REF is the
-//! reference day; PAST_REF is the 30 days before it (ending the day before); FUTURE_REF the 30
-//! days after it. Durations and sets get none. "early"/"mid"/"late" keep the value (TimeBank puts
+//! Bounds of the vague references: PRESENT_REF is the reference day; PAST_REF and FUTURE_REF get
+//! none, as "recently", "a few years ago" and "in the years ahead" name no month (the events
+//! stage places them at the publication date, marked by their value). Durations and sets get
+//! none. Values and bounds stay within TIMEX3's
+//! years 0000 to 9999 (`within_timex`). "early"/"mid"/"late" keep the value (TimeBank puts
 //! them in a `mod` attribute) and narrow the bounds to the first, middle or last third.
 
 use chrono::{Datelike, NaiveDate};
@@ -56,7 +58,52 @@ pub fn resolve(sem: &Sem, modifier: Option<i32>, ctx: &Context) -> Option<Resolv
     if let (Some(m), Some(b)) = (modifier, r.bounds) {
         r.bounds = Some(cal::narrow(b, m));
     }
-    Some(r)
+    Some(within_timex(r, ctx.reference))
+}
+
+/// The bounds of a vague reference from `reference`: the day for `PRESENT_REF`, none for
+/// `PAST_REF` and `FUTURE_REF` (no month is meant) or past the years TIMEX3 can write.
+fn vague_bounds(value: &str, reference: NaiveDate) -> Option<Bounds> {
+    match value {
+        "PRESENT_REF" => clamp((reference, reference)),
+        _ => None,
+    }
+}
+
+/// Whether day `d` lies in the years TIMEX3 writes (0000 to 9999).
+fn in_timex_years(d: NaiveDate) -> bool {
+    (0..=9999).contains(&d.year())
+}
+
+/// Bounds cut to the years TIMEX3 writes; none when nothing is left.
+fn clamp((a, b): Bounds) -> Option<Bounds> {
+    let (lo, hi) = (cal::ymd(0, 1, 1)?, cal::ymd(9999, 12, 31)?);
+    let (a, b) = (a.max(lo), b.min(hi));
+    (a <= b).then_some((a, b))
+}
+
+/// `r` when its value and bounds lie in years 0000 to 9999; else ("6,000 years ago", "next year"
+/// read on 9999-12-31) the vague reference on its side of `reference`, as TIMEX3 writes no
+/// year beyond. Issue 16.8.
+fn within_timex(r: Resolved, reference: Option<NaiveDate>) -> Resolved {
+    let digits = r.value.bytes().take_while(u8::is_ascii_digit).count();
+    let value_ok = !r.value.starts_with(['-', '+']) && digits <= 4;
+    let bounds_ok = r
+        .bounds
+        .is_none_or(|(a, b)| in_timex_years(a) && in_timex_years(b));
+    if value_ok && bounds_ok {
+        return r;
+    }
+    let past = match (r.bounds, reference) {
+        (Some((_, e)), Some(d)) => e < d,
+        _ => r.value.starts_with('-'),
+    };
+    let value = if past { "PAST_REF" } else { "FUTURE_REF" };
+    date(
+        value.to_string(),
+        reference.and_then(|d| vague_bounds(value, d)),
+        true,
+    )
 }
 
 fn anchor_day(ctx: &Context, anchor: Anchor) -> Option<NaiveDate> {
@@ -155,14 +202,11 @@ fn resolve_core(sem: &Sem, ctx: &Context) -> Option<Resolved> {
             bounds: None,
             relative: false,
         },
-        Sem::Ref(r) => {
-            let bounds = ctx.reference.and_then(|d| match *r {
-                "PRESENT_REF" => Some((d, d)),
-                "PAST_REF" => Some((cal::add_days(d, -30)?, cal::add_days(d, -1)?)),
-                _ => Some((cal::add_days(d, 1)?, cal::add_days(d, 30)?)),
-            });
-            date((*r).to_string(), bounds, true)
-        }
+        Sem::Ref(r) => date(
+            (*r).to_string(),
+            ctx.reference.and_then(|d| vague_bounds(r, d)),
+            true,
+        ),
     })
 }
 

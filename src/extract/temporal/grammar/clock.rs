@@ -86,13 +86,20 @@ impl Clock {
         Some((after, h, m))
     }
 
-    /// "1400 GMT": a four-digit clock counts only with a time zone after it.
+    /// "1400 GMT", "2100 local time": a four-digit clock counts only with a time zone after it.
     fn four_digits(p: &Parser<'_>, i: usize, n: u32) -> Core {
         let (h, m) = (n / 100, n % 100);
-        if !p.on(i + 1, List::TimeZone) || h > 23 || m > 59 {
+        if h > 23 || m > 59 {
             return None;
         }
-        Some((i + 2, Sem::Clock { h, m, day: None }))
+        let end = if p.on(i + 1, List::TimeZone) {
+            i + 2
+        } else if p.w(i + 1) == "local" && p.w(i + 2) == "time" {
+            i + 3
+        } else {
+            return None;
+        };
+        Some((end, Sem::Clock { h, m, day: None }))
     }
 
     /// "3 p.m.", "10:35", "9 in the evening": hour `h` at `i`, its minutes after a colon and its

@@ -468,6 +468,24 @@ fn year() {
         ("Flight 1549 landed safely.", "1549", ""),
         ("Wong Kar-wai's film 2046 opened in Cannes.", "2046", ""),
         ("The software uses 2048-bit encryption.", "2048", ""),
+        (
+            "Films show at resolutions of 2048 * 1080 pixels.",
+            "2048",
+            "",
+        ),
+        (
+            "The show may be transmitted at about 1900 on Sundays.",
+            "1900",
+            "",
+        ),
+        ("It airs from 1930 on BBC One.", "1930", ""),
+        ("The bridge opened at 1900 hours.", "1900", ""),
+        (
+            "The law dates from 1930 and was never used.",
+            "1930",
+            "1930",
+        ),
+        ("The tradition goes back to 1900.", "1900", "1900"),
         ("The company employs 2000 workers at the plant.", "2000", ""),
         (
             "The firm still runs Windows 2000 on its servers.",
@@ -533,6 +551,13 @@ impl Rule for Decade {
         }?;
         let k = if p.punct(i + 1, '-') { i + 2 } else { i + 1 };
         if p.lx(k).unit() == Some(Unit::Century) && p.w(k) == "century" {
+            // "20th Century Fox", "21st Century Media": a name.
+            if p.capitalised(k)
+                && !p.toks.get(k + 1).is_none_or(|t| t.newline_before)
+                && p.name_follows(k + 1)
+            {
+                return None;
+            }
             return (1..=21)
                 .contains(&n)
                 .then_some((k + 1, Sem::Century(n as i32 - 1)));
@@ -659,10 +684,40 @@ impl Parser<'_> {
         {
             return None;
         }
-        if self.far_year_unset(i, end, y) {
+        // "2048 * 1080 pixels", "1920 x 1080": a dimension.
+        if matches!(next, "*" | "x" | "×") && self.num(end + 1).is_some() {
+            return None;
+        }
+        if self.far_year_unset(i, end, y) || self.clock_sense(i, end, y) {
             return None;
         }
         Some((end, y))
+    }
+
+    /// Whether the four digits `y` at `i` are a 24-hour clock: "at 1900", "at about 1900", or a
+    /// clock followed by the day or channel it is on ("from 1930 on BBC One", "until 1700 on
+    /// Friday"). A year ending in 60 to 99 can be no clock.
+    fn clock_sense(&self, i: usize, end: usize, y: i32) -> bool {
+        if y / 100 > 23 || y % 100 > 59 {
+            return false;
+        }
+        let mut k = i;
+        while k > 0
+            && matches!(
+                self.w(k - 1),
+                "about" | "around" | "approximately" | "roughly"
+            )
+        {
+            k -= 1;
+        }
+        let Some(prev) = k.checked_sub(1).map(|k| self.w(k)) else {
+            return false;
+        };
+        prev == "at"
+            || (matches!(prev, "from" | "until" | "till")
+                && self.w(end) == "on"
+                && self.capitalised(end + 1)
+                && self.lx(end + 1).month().is_none())
     }
 
     /// Whether year `y` at `i` lies well past the publication year with nothing to set it up: a

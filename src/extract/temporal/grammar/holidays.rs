@@ -34,7 +34,13 @@ impl Rule for Holiday {
             }
         }
         let (end, h) = found?;
-        if p.name_follows(end) {
+        // "Wham's Last Christmas", "the film This Christmas": after a capitalised determiner
+        // inside a sentence, a title.
+        let titled = i >= 2
+            && p.title_case_word(i - 1)
+            && p.toks[i - 2].kind == Kind::Word
+            && super::relative::determiner(p.w(i - 1));
+        if titled || p.name_follows(end) {
             return None;
         }
         if p.w(end) == "week" {

@@ -29,6 +29,11 @@ const DETERMINERS: &[(&str, i32, Anchor)] = &[
     ("following", 1, Anchor::Text),
 ];
 
+/// Whether `w` is a determiner of `Det` ("last", "next", "this").
+pub fn determiner(w: &str) -> bool {
+    DETERMINERS.iter().any(|d| d.0 == w)
+}
+
 /// "last week", "this year", "next Tuesday", "last November", "this past spring", "last
 /// Thanksgiving", "this morning", "the previous day", "the past two years", "the coming months",
 /// "last year's quarter", "the last week of June" (read from "the": a part of the period after
@@ -148,8 +153,8 @@ impl Det {
                 return (n != 0).then(|| (j + 1, duration(Some(1.0), unit)));
             }
             // "The last decade of the 19th century" is a part of that century, which this cannot
-            // tell.
-            Unit::Decade | Unit::Century if matches!(w, "past" | "last") => {
+            // tell. "The coming decade" is the ten years ahead, not the next calendar decade.
+            Unit::Decade | Unit::Century if matches!(w, "past" | "last" | "coming") => {
                 if p.w(j + 1) == "of" {
                     return None;
                 }
@@ -284,6 +289,21 @@ fn det() {
             "Prices spiked last Thanksgiving.",
             "last Thanksgiving",
             "2024-11-28",
+        ),
+        (
+            "Wham's Last Christmas topped the download chart.",
+            "Last Christmas",
+            "",
+        ),
+        (
+            "Last Christmas, the shops were empty.",
+            "Last Christmas",
+            "2024-12-25",
+        ),
+        (
+            "Investment will grow in the coming decade.",
+            "the coming decade",
+            "P10Y",
         ),
         (
             "Shelling continued into this morning.",
