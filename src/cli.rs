@@ -78,6 +78,9 @@ pub struct BrowseArgs {
     /// Turn off mouse capture (wheel scrolling and click to select).
     #[arg(long)]
     pub no_mouse: bool,
+    /// Open without the saved place (filters, window, selection) of the last visit.
+    #[arg(long)]
+    pub fresh: bool,
 }
 
 /// The filters every export format takes (the browser's filters, by name).
@@ -239,6 +242,7 @@ impl RunArgs {
             },
             assets: self.assets.clone(),
             jobs: self.jobs,
+            corrections: crate::config::corrections_path(),
             ..LoadOptions::default()
         }
     }
@@ -264,6 +268,7 @@ impl BrowseArgs {
         crate::tui::Options {
             load: self.input.load_options(),
             mouse: !self.no_mouse,
+            fresh: self.fresh,
         }
     }
 }
@@ -278,6 +283,7 @@ pub fn run(cli: Cli) -> ExitCode {
                 ..LoadOptions::default()
             },
             mouse: !args.no_mouse,
+            fresh: false,
         }),
         Some(Command::Extract(args)) => extract(&args),
         Some(Command::Assemble(args)) => assemble(&args),
@@ -446,6 +452,7 @@ fn assemble(args: &AssembleArgs) -> anyhow::Result<ExitCode> {
         return crate::tui::run(crate::tui::Options {
             load: opts,
             mouse: true,
+            fresh: false,
         });
     }
     let format = args.out.format()?;

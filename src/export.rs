@@ -22,6 +22,10 @@ mod markdown;
 pub mod read;
 mod safe;
 mod select;
+#[cfg(feature = "sqlite")]
+mod sqlite;
+#[cfg(not(feature = "sqlite"))]
+#[path = "export/sqlite_absent.rs"]
 mod sqlite;
 mod table;
 mod timelinejs;
@@ -30,6 +34,7 @@ mod timesketch;
 pub use format::{ExportError, Format, Table, export_to_path, write_path, write_view};
 pub use safe::NoControls;
 pub use select::{SelectError, Selection};
+#[cfg(feature = "sqlite")]
 pub use sqlite::TABLES as SQLITE_TABLES;
 
 use json::Json;
@@ -60,6 +65,15 @@ pub fn write_json<W: Write>(c: &Corpus, w: W, pretty: bool) -> io::Result<()> {
         c.happenings.iter_enumerated(),
         |j, (i, h)| happening(j, c, i, h),
     )?;
+    // The user's identity corrections, when any applied (absent otherwise, so exports without
+    // them keep their bytes).
+    if !c.corrections.is_empty() {
+        strings(
+            &mut j,
+            "corrections",
+            c.corrections.iter().map(String::as_str),
+        );
+    }
     j.end_object();
     j.finish().map(drop)
 }

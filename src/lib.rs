@@ -7,6 +7,7 @@
 pub mod assets;
 pub mod cache;
 pub mod cli;
+pub mod config;
 pub mod corpus;
 pub mod export;
 pub mod extract;

@@ -97,6 +97,14 @@ impl CorpusTimex {
     pub fn span(&self) -> Span {
         self.at.span()
     }
+
+    /// The same expression in document `doc` (for a corpus cut down to some of its documents).
+    pub fn in_doc(&self, doc: DocId) -> Self {
+        CorpusTimex {
+            at: Mention::new(doc, self.span()),
+            ..self.clone()
+        }
+    }
 }
 
 /// A quote, said by `speakers`. Its export id is `q` and its `QuoteId` plus one.

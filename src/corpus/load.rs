@@ -59,6 +59,8 @@ pub struct LoadOptions {
     pub input: Input,
     /// Reuse and update the cache of earlier runs (`super::cache`) when reading articles.
     pub cache: bool,
+    /// The user's identity corrections file (`corrections`), applied after assembly.
+    pub corrections: Option<PathBuf>,
 }
 
 impl LoadOptions {
@@ -93,7 +95,7 @@ impl LoadOptions {
                 skipped: false,
             })
             .collect();
-        match &self.input {
+        let mut corpus = match &self.input {
             Input::Shards(paths) => {
                 crate::shard::assemble(paths, &lex, lists, diagnostics, progress)
             }
@@ -105,7 +107,11 @@ impl LoadOptions {
                 crate::cache::build(ingested.documents, diagnostics, &lex, lists, progress)
             }
             _ => read(&self.source, &lex, diagnostics, progress),
+        };
+        if let Some(path) = &self.corrections {
+            super::corrections::apply_file(&mut corpus, path);
         }
+        corpus
     }
 }
 

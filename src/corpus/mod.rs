@@ -13,6 +13,7 @@ use crate::model::{Document, Span};
 
 mod assemble;
 mod compact;
+pub mod corrections;
 pub mod happenings;
 mod items;
 pub mod load;
@@ -57,6 +58,8 @@ pub struct Corpus {
     pub strings: Strings,
     /// Problems with the inputs, in input order.
     pub diagnostics: Vec<Diagnostic>,
+    /// The user's identity corrections that were applied (`corrections`), one line each.
+    pub corrections: Vec<String>,
 }
 
 /// Where a corpus comes from: paths on disk, or the bundled seed when there are none.
