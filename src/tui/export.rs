@@ -6,7 +6,8 @@ use std::path::Path;
 use crate::corpus::{Actor, Corpus, CorpusEvent, CorpusQuote, Mention, Topic};
 use crate::ids::{ActorId, DocId, EventId, IdVec, QuoteId, TopicId};
 
-/// Writes the view (`events`, `quotes` of `corpus`) to `path`, atomically.
+/// Writes the view (`events`, `quotes` of `corpus`) to `path`, atomically, in the format the
+/// file's name implies (`view.md`, `view.csv`, `view.ics`, …; indented `dateline/1` otherwise).
 pub fn export_view(
     corpus: &Corpus,
     events: &[EventId],
@@ -14,10 +15,12 @@ pub fn export_view(
     path: &Path,
 ) -> std::io::Result<()> {
     let sub = subset(corpus, events, quotes);
-    crate::fsutil::write_atomic(path, |w| {
-        crate::export::write_json(&sub, &mut *w, true)?;
-        w.write_all(b"\n")
-    })
+    match crate::export::export_to_path(&sub, &crate::export::Selection::default(), path) {
+        Ok(_) => Ok(()),
+        Err(crate::export::ExportError::Io(e)) => Err(e),
+        // An empty selection names nothing the view could lack.
+        Err(e) => Err(std::io::Error::other(e.to_string())),
+    }
 }
 
 /// The part of `c` that `events` and `quotes` need: their articles, the actors and topics
@@ -76,14 +79,19 @@ pub fn subset(c: &Corpus, events: &[EventId], quotes: &[QuoteId]) -> Corpus {
         let Some(d) = doc(q.doc()).filter(|_| quote_keep[i.index()]) else {
             continue;
         };
-        quote_map[i.index()] = Some(new_quotes.push(CorpusQuote::new(
-            d,
-            q.span(),
-            q.kind,
-            q.cue(),
-            q.speaker_span(),
-            q.speakers().iter().filter_map(actor).collect::<Vec<_>>(),
-        )));
+        quote_map[i.index()] = Some(
+            new_quotes.push(
+                CorpusQuote::new(
+                    d,
+                    q.span(),
+                    q.kind,
+                    q.cue(),
+                    q.speaker_span(),
+                    q.speakers().iter().filter_map(actor).collect::<Vec<_>>(),
+                )
+                .with_parts(&q.parts()),
+            ),
+        );
     }
     let quote = |q: QuoteId| quote_map.get(q.index()).copied().flatten();
 

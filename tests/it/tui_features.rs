@@ -470,6 +470,29 @@ fn export_writes_the_filtered_view() {
         shown_events(&s).len()
     );
     assert_eq!(json["documents"].as_array().unwrap().len(), 1);
+    // The file's name picks the format, as on the command line.
+    for (name, head) in [
+        ("view.csv", &b"id,earliest"[..]),
+        ("view.ics", &b"BEGIN:VCALENDAR\r\n"[..]),
+        ("view.md", &b"# Timeline"[..]),
+    ] {
+        let path = dir.path().join(name);
+        press(&mut s, ":");
+        for c in format!("export {}", path.display()).chars() {
+            update(&mut s, Action::PromptInput(c));
+        }
+        press(&mut s, "Enter");
+        let effect = s.effects.pop().expect("an export");
+        let note = dateline::tui::effect::perform(effect, &s, &mut Vec::new());
+        assert!(note.starts_with("exported"), "{name}: {note}");
+        let bytes = std::fs::read(&path).unwrap();
+        assert!(bytes.starts_with(head), "{name}");
+    }
+    let rows = csv::Reader::from_path(dir.path().join("view.csv"))
+        .unwrap()
+        .records()
+        .count();
+    assert_eq!(rows, shown_events(&s).len());
 }
 
 #[test]
