@@ -76,14 +76,19 @@ pub fn subset(c: &Corpus, events: &[EventId], quotes: &[QuoteId]) -> Corpus {
         let Some(d) = doc(q.doc()).filter(|_| quote_keep[i.index()]) else {
             continue;
         };
-        quote_map[i.index()] = Some(new_quotes.push(CorpusQuote::new(
-            d,
-            q.span(),
-            q.kind,
-            q.cue(),
-            q.speaker_span(),
-            q.speakers().iter().filter_map(actor).collect::<Vec<_>>(),
-        )));
+        quote_map[i.index()] = Some(
+            new_quotes.push(
+                CorpusQuote::new(
+                    d,
+                    q.span(),
+                    q.kind,
+                    q.cue(),
+                    q.speaker_span(),
+                    q.speakers().iter().filter_map(actor).collect::<Vec<_>>(),
+                )
+                .with_parts(&q.parts()),
+            ),
+        );
     }
     let quote = |q: QuoteId| quote_map.get(q.index()).copied().flatten();
 
