@@ -380,23 +380,12 @@ fn write_file(
     format: Format,
     path: &Path,
 ) -> Result<(), Failure> {
-    let mut select_error = None;
-    let result = crate::fsutil::write_atomic(path, |w| {
-        crate::export::write_view(corpus, selection, format, w).map_err(|e| match e {
-            ExportError::Io(e) => e,
-            ExportError::Select(e) => {
-                select_error = Some(e);
-                std::io::Error::other("selection")
-            }
-        })
-    });
-    match (select_error, result) {
-        (Some(e), _) => Err(Failure::Select(e)),
-        (None, Err(e)) => Err(Failure::Write(
-            anyhow::Error::new(e).context(format!("writing {}", path.display())),
-        )),
-        (None, Ok(())) => Ok(()),
-    }
+    crate::export::write_path(corpus, selection, format, path).map_err(|e| match e {
+        ExportError::Select(e) => Failure::Select(e),
+        ExportError::Io(e) => {
+            Failure::Write(anyhow::Error::new(e).context(format!("writing {}", path.display())))
+        }
+    })
 }
 
 fn write_stdout(corpus: &Corpus, selection: &Selection, format: Format) -> Result<(), Failure> {
@@ -444,7 +433,9 @@ fn extract(args: &ExtractArgs) -> anyhow::Result<ExitCode> {
         let level = if d.skipped { "error" } else { "warning" };
         eprintln!("dateline: {level}: {d}");
     }
-    if summary.read == 0 {
+    // An empty partition or shard is a normal part of a map step; input that could not be read
+    // at all is not.
+    if summary.read == 0 && summary.diagnostics.iter().any(|d| d.skipped) {
         eprintln!("dateline: error: no articles could be read");
         return Ok(ExitCode::from(1));
     }

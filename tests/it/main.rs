@@ -11,6 +11,7 @@ mod cli_export;
 mod cli_shards;
 mod export_formats;
 mod export_schema;
+mod happenings;
 mod ingest;
 mod ingest_formats;
 mod ingest_robust;
