@@ -230,6 +230,22 @@ fn role_speakers() {
             "the court had",
             &["Foreign Ministry:Azerbaijan"],
         ),
+        // someone of the possessor's, not the possessor
+        (
+            "Martin Keogh works for the HSE. The HSE's chief clinical officer said the risk to individuals was low.",
+            &[
+                ("HSE", O, &["HSE"], &[], None),
+                (
+                    "Martin Keogh",
+                    P,
+                    &["Martin Keogh"],
+                    &["chief clinical officer"],
+                    None,
+                ),
+            ],
+            "the risk to",
+            &["Martin Keogh"],
+        ),
     ];
     let lex = crate::common::lexicon();
     for &(text, specs, start, want) in cases {

@@ -166,29 +166,9 @@ impl Ctx<'_> {
         if c.participle && c.start > start && toks[c.start - 1].is_punct(',') {
             // The main clause may lie before an earlier quotation of the same sentence.
             let start = self.sentence_start(c.start);
-            for k in (start..c.start).rev() {
-                if let Some(m) = self.lex.cue_at(toks, k)
-                    && !m.participle
-                    && m.frame != Frame::According
-                {
-                    // "“...,” said Rep. Bobby Scott at the time, adding that “...”": an inverted
-                    // verb's subject follows it.
-                    let inverted = k > start
-                        && (toks[k - 1].run.is_some()
-                            || (toks[k - 1].is_punct(',')
-                                && k > start + 1
-                                && toks[k - 2].run.is_some()));
-                    let s = if inverted {
-                        speaker::after(toks, self.lex, m.end(), self.narration_limit(m.end()))
-                    } else {
-                        speaker::before(toks, self.lex, k, start)
-                    };
-                    if let Some(s) = s {
-                        return Some(s);
-                    }
-                }
-            }
-            return speaker::main_subject(toks, self.lex, start, c.start);
+            return self
+                .earlier_subject(start, c.start)
+                .or_else(|| speaker::main_subject(toks, self.lex, start, c.start));
         }
         let sp = speaker::before(toks, self.lex, c.start, start);
         // "Trump released a new radio ad calling it “...”": a phrase right after a verb is its
@@ -202,8 +182,43 @@ impl Ctx<'_> {
         }
         sp.or_else(|| {
             let start = self.sentence_start(c.start);
-            speaker::main_subject(toks, self.lex, start, c.start)
+            // "Mr Justice Ainsworth, who heard ..., said he would ... and indicated that ...":
+            // a verb joined by "and" shares the subject of the speech verb before it.
+            let joined = c.start > start && toks[c.start - 1].is("and");
+            joined
+                .then(|| self.earlier_subject(start, c.start - 1))
+                .flatten()
+                .or_else(|| speaker::main_subject(toks, self.lex, start, c.start))
         })
+    }
+
+    /// The subject of the last speech verb before token `before` in the sentence from `start`
+    /// that has one (after an inverted verb, the name that follows it).
+    fn earlier_subject(&self, start: usize, before: usize) -> Option<Speaker> {
+        let toks = self.toks;
+        for k in (start..before).rev() {
+            if let Some(m) = self.lex.cue_at(toks, k)
+                && !m.participle
+                && m.frame != Frame::According
+            {
+                // "“...,” said Rep. Bobby Scott at the time, adding that “...”": an inverted
+                // verb's subject follows it.
+                let inverted = k > start
+                    && (toks[k - 1].run.is_some()
+                        || (toks[k - 1].is_punct(',')
+                            && k > start + 1
+                            && toks[k - 2].run.is_some()));
+                let s = if inverted {
+                    speaker::after(toks, self.lex, m.end(), self.narration_limit(m.end()))
+                } else {
+                    speaker::before(toks, self.lex, k, start)
+                };
+                if s.is_some() {
+                    return s;
+                }
+            }
+        }
+        None
     }
 
     /// Whether the phrase at token `first` follows a verb ("released a statement"), so it is an

@@ -247,6 +247,12 @@ impl Lexicon {
         self.org_nouns.contains_key(word)
     }
 
+    /// Whether `word` (lower case) names a person by role or sex: a title ("adviser") or a
+    /// gendered word ("spokeswoman").
+    pub fn person_noun(&self, word: &str) -> bool {
+        self.info(word).classes & TITLE != 0 || self.gender(word).is_some()
+    }
+
     /// Whether `word` (lower case) is an irregular past-tense verb ("took").
     pub fn past_verb(&self, word: &str) -> bool {
         self.past_verbs.contains_key(word)

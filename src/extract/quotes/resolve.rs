@@ -137,9 +137,11 @@ pub fn resolve(d: &Discourse, found: &[Found], actors: &[DocActor]) -> Vec<Vec<u
         }
         who.retain(|&a| actors[a].kind != ActorKind::Place);
         if who.is_empty() && sp.anaphor.is_none() {
-            who = named(d, sp.span, actors, &mentions, &surnames);
+            who = named(d, sp.span, actors, &mentions, &surnames, &roles);
         }
-        if who.is_empty() {
+        // A capitalised role or a possessive one ("the Deputy Prime Minister", "the HSE's chief
+        // clinical officer"); "the minister" is an anaphor, resolved by salience below.
+        if who.is_empty() && sp.anaphor.is_none() {
             who = by_role(
                 d,
                 sp.span,
@@ -215,15 +217,34 @@ pub fn resolve(d: &Discourse, found: &[Found], actors: &[DocActor]) -> Vec<Vec<u
                         actors[a].kind == ActorKind::Person
                             && (want.is_none() || sex[a].is_none() || sex[a] == want)
                     };
-                    let got = salient(
-                        d,
-                        sp.span.start,
-                        &mentions,
-                        fits,
-                        want,
-                        &previous,
-                        previous_at,
-                    );
+                    // "the former owner": the one holder of that role, or the most salient
+                    // holder, before anyone else.
+                    let holders = role_words(phrase)
+                        .and_then(|(words, _)| roles.people.get(&words.join(" ")))
+                        .filter(|h| h.len() <= 16);
+                    let by_role = holders.and_then(|h| match h[..] {
+                        [one] if fits(one) => Some(one),
+                        _ => salient(
+                            d,
+                            sp.span.start,
+                            &mentions,
+                            |a| fits(a) && h.contains(&a),
+                            want,
+                            &previous,
+                            previous_at,
+                        ),
+                    });
+                    let got = by_role.or_else(|| {
+                        salient(
+                            d,
+                            sp.span.start,
+                            &mentions,
+                            fits,
+                            want,
+                            &previous,
+                            previous_at,
+                        )
+                    });
                     // A pronoun resolved to someone of unknown sex tells their sex.
                     if let (Some(a), Some(g)) = (got, want)
                         && matches!(head.as_str(), "he" | "she")
@@ -264,7 +285,22 @@ fn named(
     actors: &[DocActor],
     mentions: &[(usize, usize, usize)],
     surnames: &[Option<String>],
+    roles: &Roles,
 ) -> Vec<usize> {
+    let text = span.slice(d.text);
+    // "the HSE's chief clinical officer", "Ni Mhurchu's adviser": someone of the possessor's, not
+    // the possessor.
+    // "the HPSA's ruling" is the HPSA's word.
+    if let Some(at) = text.rfind("'s ").or_else(|| text.rfind("’s ")) {
+        let tail = &text[at..];
+        let person = role_words(tail).is_some_and(|(words, _)| {
+            let head = words.last().map_or("", String::as_str);
+            d.lex.person_noun(head) || roles.people.contains_key(&words.join(" "))
+        });
+        if person && !tail.chars().skip(3).any(char::is_uppercase) {
+            return Vec::new();
+        }
+    }
     let from = mentions.partition_point(|m| m.0 < span.start);
     let to = mentions.partition_point(|m| m.0 < span.end);
     super::step(to - from);
@@ -277,7 +313,6 @@ fn named(
     if who.len() == 1 {
         return who;
     }
-    let text = span.slice(d.text);
     let Some(last) = text
         .split(|c: char| c.is_whitespace() || c == ',')
         .rfind(|w| w.chars().next().is_some_and(char::is_uppercase))
@@ -354,6 +389,26 @@ impl Roles {
     }
 }
 
+/// The folded words of a role phrase without its determiner, and its possessor: "Azerbaijan's
+/// foreign ministry" gives (["foreign", "ministry"], "azerbaijan"). None when it has no word.
+fn role_words(phrase: &str) -> Option<(Vec<String>, Option<String>)> {
+    let mut words: Vec<String> = Vec::new();
+    let mut possessor: Option<String> = None;
+    for w in phrase.split_whitespace().take(ROLE_WORDS + 2) {
+        let w = fold(w);
+        if let Some(owner) = w.strip_suffix("'s") {
+            possessor = Some(owner.to_string());
+            words.clear();
+        } else if !matches!(
+            w.as_str(),
+            "the" | "a" | "an" | "its" | "his" | "her" | "their"
+        ) {
+            words.push(w);
+        }
+    }
+    (!words.is_empty()).then_some((words, possessor))
+}
+
 /// A speaker named by a role or an organisation's common name ("the Deputy Prime Minister",
 /// "Azerbaijan's foreign ministry"): the person holding that role (the most salient when several
 /// do), or the one organisation whose name has the head word (the possessor country's when
@@ -367,20 +422,9 @@ fn by_role(
     previous: &[usize],
     previous_at: usize,
 ) -> Vec<usize> {
-    let mut words: Vec<String> = Vec::new();
-    let mut possessor: Option<String> = None;
-    for w in span.slice(d.text).split_whitespace().take(ROLE_WORDS + 2) {
-        let w = fold(w);
-        if let Some(owner) = w.strip_suffix("'s") {
-            possessor = Some(owner.to_string());
-            words.clear();
-        } else if !matches!(
-            w.as_str(),
-            "the" | "a" | "an" | "its" | "his" | "her" | "their"
-        ) {
-            words.push(w);
-        }
-    }
+    let Some((words, possessor)) = role_words(span.slice(d.text)) else {
+        return Vec::new();
+    };
     let Some(head) = words.last() else {
         return Vec::new();
     };

@@ -441,8 +441,13 @@ pub fn main_subject(toks: &[Tok<'_>], lex: &Lexicon, start: usize, end: usize) -
         if s < end && lex.pronoun(&toks[s]).is_some() {
             return Some(build(toks, lex, s, s + 1));
         }
-        // "In a statement, ...": a clause opening with a preposition has no subject there.
-        if s < end && lex.has(&toks[s], NP_PREP | BOUNDARY) {
+        // "In a statement, ...": a clause opening with a preposition has no subject there, nor
+        // one opening with a verb (", said he would ...").
+        if s < end
+            && (lex.has(&toks[s], NP_PREP | BOUNDARY)
+                || (!toks[s].cap
+                    && (toks[s].lower.ends_with("ed") || lex.cue_at(toks, s).is_some())))
+        {
             continue;
         }
         let mut k = s;
