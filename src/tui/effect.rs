@@ -102,7 +102,7 @@ pub fn perform(effect: Effect, state: &State, out: &mut dyn Write) -> String {
         },
         Effect::SaveCorrection(line) => match crate::config::append_correction(&line) {
             Ok(path) => format!(
-                "saved to {}; it applies from the next load",
+                "applies from the next load; saved to {}",
                 path.display().to_string().escape_default()
             ),
             Err(e) => format!("could not save the correction: {e}"),

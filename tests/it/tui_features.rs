@@ -182,6 +182,11 @@ fn the_finder_forgives_typos_and_ranks_every_kind_together() {
     // A place that matches the query as a word beats a person it matches only letter by letter.
     let top = finder_top(&mut s, "armen");
     assert!(top.starts_with("Armenia"), "{top}");
+    // Sounding alike is about names of about the same length: a real start followed by noise
+    // (Soundex keeps only the first four sounds) matches nothing.
+    for query in ["armenxqzwvk", "pashinyanmirzoyan"] {
+        assert_eq!(finder_top(&mut s, query), "", "{query}");
+    }
 }
 
 #[test]
@@ -244,6 +249,17 @@ fn z_maximises_the_focused_pane() {
     assert!(!screen(&s).contains("2 Actors"));
     press(&mut s, "z");
     assert_eq!(dateline::tui::nav::visible_rows(&s, Pane::Timeline), rows);
+}
+
+#[test]
+fn going_to_the_last_event_scrolls_no_list_past_its_end() {
+    let mut s = seed();
+    update(&mut s, Action::Resize(120, 40));
+    command(&mut s, "goto nov 21");
+    let rows = dateline::tui::nav::visible_rows(&s, Pane::Timeline);
+    assert_eq!(s.timeline.selected + 1, s.timeline_rows.len());
+    assert!(s.timeline_rows.len() > rows);
+    assert_eq!(s.timeline.offset, s.timeline_rows.len() - rows);
 }
 
 #[test]
@@ -529,6 +545,10 @@ fn rebound_keys_drive_input_and_help() {
         })
         .collect();
     assert!(help.contains("C-q"), "the help shows the keys in force");
+    // The new keys take the old ones' place: down keys before up keys, as before.
+    let line = help.lines().find(|l| l.contains("move down / up")).unwrap();
+    let (e, k) = (line.find(" e ").unwrap(), line.find(" k ").unwrap());
+    assert!(e < k, "{line}");
 }
 
 #[test]
