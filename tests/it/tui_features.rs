@@ -652,6 +652,37 @@ fn the_problems_list_scrolls_and_wraps() {
         panic!()
     };
     assert!(top > 2);
+    // less's other paging keys work in the popups too.
+    let top_of = |s: &State| match s.overlay {
+        Overlay::Problems(top) => top,
+        _ => panic!("the problems list is open"),
+    };
+    press(&mut s, "g C-d");
+    let half = top_of(&s);
+    press(&mut s, "C-f");
+    assert!(top_of(&s) > half && half > 0);
+    press(&mut s, "C-b C-u");
+    assert_eq!(top_of(&s), 0);
+}
+
+#[test]
+fn a_warning_both_on_the_article_and_among_the_input_problems_is_listed_once() {
+    let mut corpus = common::fixture::corpus();
+    let path = corpus.documents[dateline::ids::DocId::new(0)].path.clone();
+    corpus.documents[dateline::ids::DocId::new(0)]
+        .warnings
+        .extend(["line 3: twice told".to_string(), "once told".to_string()]);
+    corpus.diagnostics.push(dateline::ingest::Diagnostic {
+        path,
+        line: Some(3),
+        message: "twice told".into(),
+        skipped: false,
+    });
+    let mut s = State::new(Data::new(corpus), 120, 40);
+    press(&mut s, "!");
+    let out = screen(&s);
+    assert_eq!(out.matches("twice told").count(), 1, "{out}");
+    assert_eq!(out.matches("once told").count(), 1, "{out}");
 }
 
 #[test]

@@ -73,7 +73,13 @@ impl Widget for StatusView<'_> {
             }
         }
         if let Some(note) = &s.note {
-            spans.push(Span::styled(format!(" · {note}"), t.warning()));
+            let used: usize = spans.iter().map(|sp| str_width(&sp.content)).sum();
+            if used + 3 + str_width(note) <= usize::from(area.width) {
+                spans.push(Span::styled(format!(" · {note}"), t.warning()));
+            } else {
+                // What the last key did matters more than the counts, which a narrow line cuts.
+                spans.insert(0, Span::styled(format!(" {note} ·"), t.warning()));
+            }
         }
         Line::from(spans).render(area, buf);
     }
