@@ -1,4 +1,5 @@
-//! The `dateline/1` export: the corpus as one JSON object, the contract with outside tools.
+//! The exports: `dateline/1` JSON (the corpus as one JSON object, the contract with outside
+//! tools, written here) and the formats beside it (`format.rs` lists them; `write_view` writes any).
 //!
 //! The schema is documented in `docs/schema.md`; `tests/it/export_schema.rs` holds it to that.
 //! Items are written straight from the corpus, one at a time, so writing a large corpus never
@@ -12,7 +13,24 @@ use crate::corpus::{
 use crate::ids::{DocId, EventId, HappeningId, Id, QuoteId};
 use crate::model::{DateBasis, DateFrom, Span};
 
+mod common;
+mod format;
+mod ics;
 mod json;
+mod jsonl;
+mod markdown;
+pub mod read;
+mod safe;
+mod select;
+mod sqlite;
+mod table;
+mod timelinejs;
+mod timesketch;
+
+pub use format::{ExportError, Format, Table, export_to_path, write_path, write_view};
+pub use safe::NoControls;
+pub use select::{SelectError, Selection};
+pub use sqlite::TABLES as SQLITE_TABLES;
 
 use json::Json;
 

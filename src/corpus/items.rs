@@ -72,6 +72,24 @@ impl CorpusTimex {
         }
     }
 
+    /// A time expression from its stored parts (an export read back, a cached corpus).
+    pub fn from_parts(
+        doc: DocId,
+        span: Span,
+        kind: TimexType,
+        value: Sym,
+        earliest: Option<NaiveDate>,
+        latest: Option<NaiveDate>,
+    ) -> Self {
+        CorpusTimex {
+            at: Mention::new(doc, span),
+            kind,
+            value,
+            earliest,
+            latest,
+        }
+    }
+
     pub fn doc(&self) -> DocId {
         self.at.doc()
     }
