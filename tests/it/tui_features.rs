@@ -486,6 +486,18 @@ fn export_writes_the_filtered_view() {
         shown_events(&s).len()
     );
     assert_eq!(json["documents"].as_array().unwrap().len(), 1);
+    // The file's name picks the format, as `dateline export -o` does.
+    let csv = dir.path().join("view.csv");
+    press(&mut s, ":");
+    for c in format!("export {}", csv.display()).chars() {
+        update(&mut s, Action::PromptInput(c));
+    }
+    press(&mut s, "Enter");
+    let effect = s.effects.pop().expect("an export");
+    let note = dateline::tui::effect::perform(effect, &s, &mut out);
+    assert!(note.ends_with("(csv)"), "{note}");
+    let table = std::fs::read_to_string(&csv).unwrap();
+    assert_eq!(table.lines().count(), 1 + shown_events(&s).len(), "{table}");
 }
 
 #[test]
