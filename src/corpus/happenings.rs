@@ -187,6 +187,8 @@ fn group(corpus: &Corpus, duplicate_of: &IdVec<DocId, Option<DocId>>) -> Vec<u32
                 doc: ev.doc(),
                 published: corpus.documents[ev.doc()].published,
                 anchor: rules::anchor(w.basis, w.earliest, w.latest, corpus.when_value(w)),
+                written: w.basis == crate::model::WhenBasis::Explicit,
+                guessed: corpus.documents[ev.doc()].date_basis == crate::model::DateBasis::Flag,
                 value: w.value,
                 status: ev.status,
             }

@@ -1,22 +1,23 @@
 //! `:export FILE`: the events and quotes shown now, as a corpus of their own written by the export
-//! module in the format the file's name implies. `export_view` is the one entry point.
+//! module in the format the file's name implies (`export::Format::from_path`: `.md`, `.csv`,
+//! `.ics`, `.timeline.json` …; indented `dateline/1` otherwise), so every export format is here.
 
 use std::path::Path;
 
 use crate::corpus::{Actor, Corpus, CorpusEvent, CorpusQuote, Mention, Topic};
+use crate::export::{ExportError, Format, Selection};
 use crate::ids::{ActorId, DocId, EventId, IdVec, QuoteId, TopicId};
 
-/// Writes the view (`events`, `quotes` of `corpus`) to `path`, atomically, in the format the
-/// file's name implies (`export::export_to_path`: `.csv`, `.md`, `.ics`, …; indented `dateline/1`
-/// otherwise). Returns the format written.
+/// Writes the view (`events`, `quotes` of `corpus`) to `path`, atomically, in the format its name
+/// implies; returns that format.
 pub fn export_view(
     corpus: &Corpus,
     events: &[EventId],
     quotes: &[QuoteId],
     path: &Path,
-) -> Result<crate::export::Format, crate::export::ExportError> {
+) -> Result<Format, ExportError> {
     let sub = subset(corpus, events, quotes);
-    crate::export::export_to_path(&sub, &crate::export::Selection::default(), path)
+    crate::export::export_to_path(&sub, &Selection::default(), path)
 }
 
 /// The part of `c` that `events` and `quotes` need: their articles, the actors and topics

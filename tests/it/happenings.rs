@@ -8,9 +8,9 @@ use chrono::NaiveDate;
 use dateline::corpus::{Actor, Corpus, CorpusEvent, CorpusWhen, Happenings, Period, Source};
 use dateline::ids::{ActorId, DocId, EventId, IdVec};
 use dateline::ingest::IngestOptions;
-use dateline::model::{ActorKind, Document, Span, Status, WhenBasis};
+use dateline::model::{ActorKind, DateBasis, Document, Span, Status, WhenBasis};
 
-/// An article: publication date, source and sentences, each `WHEN|STATUS|ACTORS|TEXT`.
+/// An article: publication date (`flag:DAY` for one given by `--date`), source and sentences, each `WHEN|STATUS|ACTORS|TEXT`.
 ///
 /// `WHEN` is `-` for no date of its own (the publication date), `e:VALUE` or `r:VALUE` for a
 /// written or relative date (a day, `2025-11`, `2025-W47` or `2025`), `e:VALUE@FROM..TO` with
@@ -77,7 +77,12 @@ fn corpus_of(articles: &[Article]) -> Corpus {
     let articles: Vec<&Article> = articles.iter().chain([&BACKGROUND]).collect();
     let mut actor_ids: Vec<String> = Vec::new();
     for (d, &a) in articles.iter().enumerate() {
-        let published = date(a.published);
+        // "flag:DAY": the date given for the whole input (`--date`), not the article's own.
+        let (published_text, basis) = match a.published.strip_prefix("flag:") {
+            Some(day) => (day, DateBasis::Flag),
+            None => (a.published, DateBasis::Metadata),
+        };
+        let published = date(published_text);
         let mut text = String::new();
         for s in a.sentences {
             let mut f = s.splitn(4, '|');
@@ -102,7 +107,7 @@ fn corpus_of(articles: &[Article]) -> Corpus {
                 "-" => CorpusWhen {
                     earliest: Some(published),
                     latest: Some(published),
-                    value: Some(c.strings.intern(a.published)),
+                    value: Some(c.strings.intern(published_text)),
                     basis: WhenBasis::Document,
                 },
                 "v" => CorpusWhen {
@@ -159,6 +164,7 @@ fn corpus_of(articles: &[Article]) -> Corpus {
             id: format!("a{d}"),
             source: Some(a.source.to_string()),
             published: Some(published),
+            date_basis: basis,
             text,
             ..Document::default()
         });
@@ -384,6 +390,51 @@ fn grouping_rules() {
                 ],
             }],
             &[((0, 0), (0, 1), true)],
+        ),
+        (
+            "a date given for the whole input (--date) places nothing: reports sharing words but \
+             dated only from it ('this week', undated) stay apart; written dates still join",
+            &[
+                Article {
+                    published: "flag:2005-06-01",
+                    source: "BBC",
+                    sentences: &[
+                        "r:2005-W22|past|org:microsoft|Microsoft said this week it would buy the anti-virus software maker Sybari.",
+                        "-|past|org:microsoft|The software giant has been buying security firms.",
+                        "e:2005-02-08|past|org:microsoft|Microsoft said on 8 February it would buy the anti-virus software maker Sybari.",
+                    ],
+                },
+                Article {
+                    published: "flag:2005-06-01",
+                    source: "BBC",
+                    sentences: &[
+                        "r:2005-W22|past|org:microsoft|Earlier this week Microsoft said it would buy the anti-virus software maker Sybari.",
+                        "-|past|org:microsoft|The software giant has warned users about security holes.",
+                        "e:2005-02-08|past|org:microsoft|On 8 February Microsoft said it would buy the anti-virus software maker Sybari.",
+                    ],
+                },
+            ],
+            &[
+                ((0, 0), (1, 0), false),
+                ((0, 1), (1, 1), false),
+                ((0, 2), (1, 2), true),
+            ],
+        ),
+        (
+            "two terms in common (a name and its actor) are chance, however rare",
+            &[
+                Article {
+                    published: "2005-03-10",
+                    source: "Business Desk",
+                    sentences: &["e:2005-03-10|past|place:russia|Russia signed a gas deal."],
+                },
+                Article {
+                    published: "2005-03-10",
+                    source: "Sport Desk",
+                    sentences: &["e:2005-03-10|past|place:russia|Russia won a hockey match."],
+                },
+            ],
+            &[((0, 0), (1, 0), false)],
         ),
     ];
     for (name, articles, expects) in cases {

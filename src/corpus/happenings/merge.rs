@@ -133,7 +133,17 @@ fn candidates(threads: &[Thread]) -> Vec<(u32, u32, f32)> {
             if pi.norm == 0.0 || pj.norm == 0.0 {
                 continue;
             }
-            let dot: f32 = pi.terms.iter().map(|&(t, w)| w * table[t as usize]).sum();
+            let (mut dot, mut shared) = (0.0f32, 0usize);
+            for &(t, w) in &pi.terms {
+                let x = table[t as usize];
+                if x > 0.0 {
+                    dot += w * x;
+                    shared += 1;
+                }
+            }
+            if shared < rules::MIN_SHARED_TERMS {
+                continue;
+            }
             let s = dot / (pi.norm * pj.norm) * factor;
             if s > 0.0 {
                 edges.push((i as u32, j as u32, s));

@@ -33,6 +33,10 @@ pub(super) const SAME_MOMENT: f32 = 0.1;
 /// where every article carries the same `--date`, it lets a story of 40 articles become one
 /// happening.)
 pub(super) const JOIN_ACROSS: f32 = 0.12;
+/// Two threads of different articles are compared only when they share at least this many terms
+/// (words or actors): in an archive, one or two shared names or words are chance ("Russia" in a
+/// trade story and in a football one), however rare they are.
+pub(super) const MIN_SHARED_TERMS: usize = 3;
 /// A thread weighs the square root of its sentences in that mean: a long thread counts for
 /// more than a one-liner, but not as much as all its sentences.
 pub(super) fn thread_weight(sentences: usize) -> f64 {

@@ -28,6 +28,11 @@ pub(super) struct Report {
     pub doc: DocId,
     pub published: Option<NaiveDate>,
     pub anchor: Option<Days>,
+    /// Whether `anchor` is a written date, not one reckoned from the publication date.
+    pub written: bool,
+    /// Whether the publication date is one given for the whole input (`--date`), not the
+    /// article's own.
+    pub guessed: bool,
     pub value: Option<Sym>,
     pub status: Status,
 }
@@ -39,6 +44,10 @@ pub(super) struct Thread {
     pub sentences: usize,
     /// The hull of its sentences' own dates.
     pub hull: Option<Days>,
+    /// The hull of its sentences' written dates.
+    written: Option<Days>,
+    /// Whether its article's publication date was given for the whole input (`--date`).
+    guessed: bool,
     /// Where its first sentence's article places it when it has no own date.
     pub window: Option<Days>,
     /// Summed term weights of its sentences, sorted by term (once `settle`d).
@@ -52,7 +61,14 @@ pub(super) struct Thread {
 
 impl Thread {
     /// How it is placed in time against threads of other articles; None when it cannot be.
+    ///
+    /// A date given for the whole input (`--date`) is no evidence that two articles speak of the
+    /// same days: neither the window it allows nor dates reckoned from it ("last year", "this
+    /// week") place a thread then; only written dates do.
     pub(super) fn placement(&self) -> Option<Placement> {
+        if self.guessed {
+            return self.written.map(Placement::Dated);
+        }
         match (self.hull, self.window) {
             (Some(h), _) => Some(Placement::Dated(h)),
             (None, Some(w)) => Some(Placement::Window(w)),
@@ -64,7 +80,11 @@ impl Thread {
         self.sentences += 1;
         self.pending.push(u32::try_from(i).unwrap_or(u32::MAX));
         if let Some(a) = r.anchor {
-            self.hull = Some(self.hull.map_or(a, |h| (h.0.min(a.0), h.1.max(a.1))));
+            let widen = |h: Option<Days>| Some(h.map_or(a, |h| (h.0.min(a.0), h.1.max(a.1))));
+            self.hull = widen(self.hull);
+            if r.written {
+                self.written = widen(self.written);
+            }
             if self.dates.len() < DATES_KEPT {
                 self.dates.push((a, r.value));
             }
@@ -252,6 +272,7 @@ fn split_article(
         let t = chosen.unwrap_or_else(|| {
             threads.push(Thread {
                 doc: r.doc,
+                guessed: r.guessed,
                 window: rules::weak_window(r.published, r.status),
                 ..Thread::default()
             });
