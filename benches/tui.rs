@@ -61,6 +61,32 @@ impl Screenful {
         self.draw(state);
         t.elapsed()
     }
+
+    /// As `key`, with the CPU time the process used meanwhile (every thread): on a loaded
+    /// machine, wall time counts the waits for a core, CPU time only the work (an upper bound on
+    /// an idle machine's wall time, as the work runs on up to every core).
+    fn key_cpu(&mut self, state: &mut State, action: Action) -> (Duration, Duration) {
+        let c = cpu_time();
+        let wall = self.key(state, action);
+        (wall, cpu_time().saturating_sub(c))
+    }
+}
+
+/// CPU time of the whole process so far.
+fn cpu_time() -> Duration {
+    let mut ts = libc::timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
+    // SAFETY: clock_gettime writes one timespec through a valid pointer.
+    let ok = unsafe { libc::clock_gettime(libc::CLOCK_PROCESS_CPUTIME_ID, &mut ts) } == 0;
+    if !ok {
+        return Duration::ZERO;
+    }
+    Duration::new(
+        u64::try_from(ts.tv_sec).unwrap_or(0),
+        u32::try_from(ts.tv_nsec).unwrap_or(0),
+    )
 }
 
 fn main() {
@@ -277,88 +303,137 @@ fn run(
 fn keystrokes(state: &mut State, screen: &mut Screenful) {
     let mut table: Vec<(&str, Vec<Duration>)> = Vec::new();
 
-    update(state, Action::FocusPane(Pane::Timeline));
-    let mut moves: Vec<Duration> = (0..300)
-        .map(|_| screen.key(state, Action::MoveDown))
-        .collect();
-    moves.extend((0..100).map(|_| screen.key(state, Action::MoveUp)));
-    moves.extend((0..20).map(|_| screen.key(state, Action::PageDown)));
-    table.push(("move selection (timeline: down, up, page down)", moves));
+    // DATELINE_BENCH_TEXT_ONLY=1 times the full-text search alone.
+    let text_only = std::env::var_os("DATELINE_BENCH_TEXT_ONLY").is_some();
+    if !text_only {
+        update(state, Action::FocusPane(Pane::Timeline));
+        let mut moves: Vec<Duration> = (0..300)
+            .map(|_| screen.key(state, Action::MoveDown))
+            .collect();
+        moves.extend((0..100).map(|_| screen.key(state, Action::MoveUp)));
+        moves.extend((0..20).map(|_| screen.key(state, Action::PageDown)));
+        table.push(("move selection (timeline: down, up, page down)", moves));
 
-    let actors = state
-        .data
-        .actor_rows
-        .iter()
-        .filter(|r| matches!(r, ActorRow::Actor(_)))
-        .count();
-    if actors == 0 {
-        println!(
-            "no actors in this corpus (actor stage not in this build?): actor filter and search skipped"
-        );
-    } else {
-        update(state, Action::FocusPane(Pane::Actors));
-        update(state, Action::MoveTop);
-        let (mut moves, mut filters, mut clears) = (Vec::new(), Vec::new(), Vec::new());
-        for i in 0..actors.min(100) {
-            if i > 0 {
-                moves.push(screen.key(state, Action::MoveDown));
-            }
+        let actors = state
+            .data
+            .actor_rows
+            .iter()
+            .filter(|r| matches!(r, ActorRow::Actor(_)))
+            .count();
+        if actors == 0 {
+            println!(
+                "no actors in this corpus (actor stage not in this build?): actor filter and search skipped"
+            );
+        } else {
             update(state, Action::FocusPane(Pane::Actors));
-            filters.push(screen.key(state, Action::FilterToSelected));
-            clears.push(screen.key(state, Action::ClearFilter));
-        }
-        table.push(("move selection (actors pane)", moves));
-        table.push(("filter by an actor (most mentioned first)", filters));
-        table.push(("clear the filter", clears));
+            update(state, Action::MoveTop);
+            let (mut moves, mut filters, mut clears) = (Vec::new(), Vec::new(), Vec::new());
+            for i in 0..actors.min(100) {
+                if i > 0 {
+                    moves.push(screen.key(state, Action::MoveDown));
+                }
+                update(state, Action::FocusPane(Pane::Actors));
+                filters.push(screen.key(state, Action::FilterToSelected));
+                clears.push(screen.key(state, Action::ClearFilter));
+            }
+            table.push(("move selection (actors pane)", moves));
+            table.push(("filter by an actor (most mentioned first)", filters));
+            table.push(("clear the filter", clears));
 
-        let queries = search_queries(state, 20);
-        let (mut opens, mut typed) = (Vec::new(), Vec::new());
-        for q in &queries {
-            opens.push(screen.key(state, Action::OpenSearch));
-            typed.extend(
-                q.chars()
-                    .map(|ch| screen.key(state, Action::SearchInput(ch))),
+            let queries = search_queries(state, 20);
+            let (mut opens, mut typed, mut typed_cpu) = (Vec::new(), Vec::new(), Vec::new());
+            for q in &queries {
+                opens.push(screen.key(state, Action::OpenSearch));
+                for ch in q.chars() {
+                    let (t, c) = screen.key_cpu(state, Action::SearchInput(ch));
+                    typed.push(t);
+                    typed_cpu.push(c);
+                }
+                update(state, Action::CloseSearch);
+            }
+            table.push(("open the finder", opens));
+            table.push(("finder, each of 6 typed characters", typed));
+            table.push(("  the same, CPU time of the process", typed_cpu));
+            println!(
+                "finder queries (6 characters of names across the actor ranking): {}",
+                queries.join(", ")
             );
-            update(state, Action::CloseSearch);
+            // Typos: a name's first word of 6 or more letters with two letters swapped.
+            let typo_queries = typo_queries(state, 20);
+            let (mut typos, mut typos_cpu) = (Vec::new(), Vec::new());
+            for q in &typo_queries {
+                update(state, Action::OpenSearch);
+                for ch in q.chars() {
+                    let (t, c) = screen.key_cpu(state, Action::SearchInput(ch));
+                    typos.push(t);
+                    typos_cpu.push(c);
+                }
+                update(state, Action::CloseSearch);
+            }
+            table.push(("finder with typos, each typed character", typos));
+            table.push(("  the same, CPU time of the process", typos_cpu));
+            println!("typo queries: {}", typo_queries.join(", "));
         }
-        table.push(("open the finder", opens));
-        table.push(("finder, each of 6 typed characters", typed));
-        println!(
-            "finder queries (6 characters of names across the actor ranking): {}",
-            queries.join(", ")
-        );
-        // Typos: a name's first word of 6 or more letters with two letters swapped.
-        let typo_queries = typo_queries(state, 20);
-        let mut typos = Vec::new();
-        for q in &typo_queries {
-            update(state, Action::OpenSearch);
-            typos.extend(
-                q.chars()
-                    .map(|ch| screen.key(state, Action::SearchInput(ch))),
-            );
-            update(state, Action::CloseSearch);
-        }
-        table.push(("finder with typos, each typed character", typos));
-        println!("typo queries: {}", typo_queries.join(", "));
     }
 
     // Full-text search: words of event sentences spread over the corpus, typed a letter at a time.
     let words = text_queries(state, 12);
     let mut text = Vec::new();
+    let (mut first, mut narrow, mut delete, mut cancel) =
+        (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    let mut cpu = Vec::new();
+    let (mut cpu_first, mut cpu_narrow) = (Vec::new(), Vec::new());
     for w in &words {
         update(state, Action::FocusPane(Pane::Timeline));
-        text.push(screen.key(state, Action::OpenTextSearch));
-        text.extend(
-            w.chars()
-                .map(|ch| screen.key(state, Action::PromptInput(ch))),
-        );
-        text.extend((0..3).map(|_| screen.key(state, Action::PromptDeleteChar)));
-        text.push(screen.key(state, Action::PromptCancel));
+        let (t, c) = screen.key_cpu(state, Action::OpenTextSearch);
+        text.push(t);
+        cpu.push(c);
+        for (i, ch) in w.chars().enumerate() {
+            let (t, c) = screen.key_cpu(state, Action::PromptInput(ch));
+            text.push(t);
+            cpu.push(c);
+            // The search starts at the second character (a scan of every sentence).
+            match i {
+                0 => {}
+                1 => {
+                    first.push(t);
+                    cpu_first.push(c);
+                }
+                _ => {
+                    narrow.push(t);
+                    cpu_narrow.push(c);
+                }
+            }
+        }
+        for _ in 0..3 {
+            let (t, c) = screen.key_cpu(state, Action::PromptDeleteChar);
+            text.push(t);
+            cpu.push(c);
+            delete.push(t);
+        }
+        let (t, c) = screen.key_cpu(state, Action::PromptCancel);
+        text.push(t);
+        cpu.push(c);
+        cancel.push(t);
     }
     table.push((
         "full-text search, each keystroke (type, delete, cancel)",
         text,
     ));
+    table.push(("  of which: the second character (first scan)", first));
+    table.push(("  of which: further characters (narrowing)", narrow));
+    table.push(("  of which: Backspace", delete));
+    table.push(("  of which: Esc (everything back)", cancel));
+    table.push((
+        "full-text search, CPU time of the process per keystroke",
+        cpu,
+    ));
+    table.push(("  of which: the second character (first scan)", cpu_first));
+    table.push(("  of which: further characters (narrowing)", cpu_narrow));
+    if text_only {
+        print_table(&table);
+        return;
+    }
     println!("full-text queries: {}", words.join(", "));
     let mut steps = Vec::new();
     if let Some(w) = words.first() {

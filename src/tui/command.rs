@@ -58,7 +58,7 @@ pub const COMMANDS: &[Command] = &[
     Command {
         name: "export",
         args: "FILE",
-        help: "write the events and quotes shown now to a file (dateline/1 JSON)",
+        help: "write the events and quotes shown now to a file, in the format its name implies (.csv, .md, .ics, …; else dateline/1 JSON)",
     },
     Command {
         name: "clear",

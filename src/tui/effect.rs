@@ -90,9 +90,9 @@ pub fn perform(effect: Effect, state: &State, out: &mut dyn Write) -> String {
             quotes,
         } => match super::export::export_view(&state.data.corpus, &events, &quotes, &path) {
             Ok(format) => format!(
-                "exported {} events and {} quotes to {} ({})",
-                events.len(),
-                quotes.len(),
+                "exported {} and {} to {} ({})",
+                super::format::count(events.len(), "event", "events"),
+                super::format::count(quotes.len(), "quote", "quotes"),
                 path.display().to_string().escape_default(),
                 format.name()
             ),
@@ -103,7 +103,7 @@ pub fn perform(effect: Effect, state: &State, out: &mut dyn Write) -> String {
         },
         Effect::SaveCorrection(line) => match crate::config::append_correction(&line) {
             Ok(path) => format!(
-                "saved to {}; it applies from the next load",
+                "applies from the next load; saved to {}",
                 path.display().to_string().escape_default()
             ),
             Err(e) => format!("could not save the correction: {e}"),

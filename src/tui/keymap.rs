@@ -197,6 +197,8 @@ const PAGE_DOWN: &str = "page down";
 const PAGE_UP: &str = "page up";
 const HALF: &str = "half a page down / up";
 const QUIT: &str = "quit";
+/// The footer hint of the help, which the footer keeps when the others do not all fit.
+pub const HELP_HINT: &str = "help";
 
 /// Every default key binding, in help order.
 pub fn bindings() -> Vec<Binding> {
@@ -382,7 +384,7 @@ pub fn bindings() -> Vec<Binding> {
             A::ClearFilter,
             "remove the last filter",
         ),
-        h(G, k('?'), A::ToggleHelp, "this help", "help"),
+        h(G, k('?'), A::ToggleHelp, "this help", HELP_HINT),
         b(
             G,
             k('!'),
@@ -483,9 +485,13 @@ pub fn bindings() -> Vec<Binding> {
             b(mode, code(C::Down), A::MoveDown, "scroll down / up"),
             b(mode, code(C::Up), A::MoveUp, "scroll down / up"),
             b(mode, k(' '), A::PageDown, PAGE_DOWN),
+            b(mode, ctrl('f'), A::PageDown, PAGE_DOWN),
             b(mode, code(C::PageDown), A::PageDown, PAGE_DOWN),
             b(mode, k('b'), A::PageUp, PAGE_UP),
+            b(mode, ctrl('b'), A::PageUp, PAGE_UP),
             b(mode, code(C::PageUp), A::PageUp, PAGE_UP),
+            b(mode, ctrl('d'), A::HalfPageDown, HALF),
+            b(mode, ctrl('u'), A::HalfPageUp, HALF),
             b(mode, k('g'), A::MoveTop, ENDS),
             b(mode, k('G'), A::MoveBottom, ENDS),
             b(mode, ctrl('c'), A::Quit, QUIT),
@@ -532,25 +538,32 @@ impl Keymap {
             if parsed.is_empty() {
                 continue;
             }
-            // The first default binding of the action in each mode is the template.
-            let mut templates: Vec<Binding> = Vec::new();
-            for bd in self.bindings.iter().filter(|bd| bd.action.same(action)) {
-                if !templates.iter().any(|t| t.mode == bd.mode) {
-                    templates.push(bd.clone());
-                }
-            }
-            self.bindings.retain(|bd| !bd.action.same(action));
-            for t in templates {
-                for key in &parsed {
+            // The first default binding of the action in each mode is the template, and the new
+            // keys take its place, so the help and the hints keep their order ("j C-n k ↑ move
+            // down / up", not the down keys after the up ones).
+            let modes: Vec<Mode> = self
+                .bindings
+                .iter()
+                .filter(|bd| bd.action.same(action))
+                .map(|bd| bd.mode)
+                .collect();
+            let mut placed: Vec<Mode> = Vec::new();
+            let mut out = Vec::with_capacity(self.bindings.len() + parsed.len());
+            for bd in self.bindings.drain(..) {
+                if bd.action.same(action) {
+                    if !placed.contains(&bd.mode) {
+                        placed.push(bd.mode);
+                        out.extend(parsed.iter().map(|key| Binding {
+                            key: *key,
+                            ..bd.clone()
+                        }));
+                    }
+                } else if !(modes.contains(&bd.mode) && parsed.contains(&bd.key)) {
                     // The new key leaves whatever it did before in that mode.
-                    self.bindings
-                        .retain(|bd| !(bd.mode == t.mode && bd.key == *key));
-                    self.bindings.push(Binding {
-                        key: *key,
-                        ..t.clone()
-                    });
+                    out.push(bd);
                 }
             }
+            self.bindings = out;
         }
         problems
     }

@@ -242,10 +242,11 @@ pub(crate) fn place_source(s: &State, mut v: SourceView) -> SourceView {
     v
 }
 
-/// Keeps every selection inside its pane's visible rows.
+/// Keeps every selection inside its pane's visible rows, and no list scrolled past its end.
 pub(crate) fn fix_offsets(s: &mut State) {
     let th = visible_rows(s, Pane::Timeline);
     let mut c = follow(s.timeline, th);
+    c.offset = c.offset.min(s.timeline_rows.len().saturating_sub(th));
     // Show the date heading above the first event of a group when scrolling up to it.
     if c.offset == c.selected
         && c.selected > 0
@@ -257,15 +258,27 @@ pub(crate) fn fix_offsets(s: &mut State) {
         c.offset -= 1;
     }
     s.timeline = c;
-    s.actors = follow(s.actors, visible_rows(s, Pane::Actors));
+    let ah = visible_rows(s, Pane::Actors);
+    s.actors = follow(s.actors, ah);
+    s.actors.offset = s
+        .actors
+        .offset
+        .min(s.data.actor_rows.len().saturating_sub(ah));
     if s.actors.offset == s.actors.selected
         && s.actors.selected > 0
         && let Some(ActorRow::Heading(_)) = s.data.actor_rows.get(s.actors.selected - 1)
     {
         s.actors.offset -= 1;
     }
-    s.topics = follow(s.topics, visible_rows(s, Pane::Topics));
-    s.quote_cursor = follow(s.quote_cursor, visible_rows(s, Pane::Quotes));
+    let h = visible_rows(s, Pane::Topics);
+    s.topics = follow(s.topics, h);
+    s.topics.offset = s
+        .topics
+        .offset
+        .min(s.data.topic_order.len().saturating_sub(h));
+    let h = visible_rows(s, Pane::Quotes);
+    s.quote_cursor = follow(s.quote_cursor, h);
+    s.quote_cursor.offset = s.quote_cursor.offset.min(s.quotes.len().saturating_sub(h));
 }
 
 pub(crate) fn follow(mut c: Cursor, height: usize) -> Cursor {

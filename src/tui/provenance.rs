@@ -96,15 +96,7 @@ fn wrap_words(text: &str, width: usize, max: usize) -> Vec<String> {
 /// The header of the source pane for `doc` at `width` columns, in at most `max_lines` lines:
 /// the title (wrapped to two lines), then outlet, author and date, then the link (or the file).
 pub fn header(doc: &Document, width: usize, max_lines: usize) -> Vec<HeaderLine> {
-    let mut meta: Vec<String> = Vec::new();
-    if let Some(s) = &doc.source {
-        meta.push(one_line(s));
-    }
-    if let Some(a) = &doc.author {
-        meta.push(format!("by {}", one_line(a)));
-    }
-    meta.push(doc.published.map_or("no date".into(), day_long));
-    let meta = meta.join(" · ");
+    let meta = meta_line(doc, width);
     let link = doc
         .url
         .as_deref()
@@ -131,6 +123,35 @@ pub fn header(doc: &Document, width: usize, max_lines: usize) -> Vec<HeaderLine>
     }
     out.truncate(max_lines);
     out
+}
+
+/// Outlet, author and date on one line of `width` columns: when they do not fit the author goes
+/// first, then the outlet is shortened; the date is never cut.
+fn meta_line(doc: &Document, width: usize) -> String {
+    let date = doc.published.map_or("no date".into(), day_long);
+    let source = doc.source.as_deref().map(one_line);
+    let author = doc.author.as_deref().map(|a| format!("by {}", one_line(a)));
+    let join = |parts: &[Option<&str>]| {
+        parts
+            .iter()
+            .flatten()
+            .copied()
+            .chain([date.as_str()])
+            .collect::<Vec<_>>()
+            .join(" · ")
+    };
+    let full = join(&[source.as_deref(), author.as_deref()]);
+    if str_width(&full) <= width {
+        return full;
+    }
+    let Some(source) = source else {
+        return ellipsize(&full, width);
+    };
+    let room = width.saturating_sub(str_width(&date) + 3);
+    if room < 4 {
+        return ellipsize(&full, width);
+    }
+    format!("{} · {date}", ellipsize(&source, room))
 }
 
 /// How many header lines a source pane of `height` rows gives: fewer on small panes so the text
@@ -206,6 +227,14 @@ mod tests {
         );
         assert!(h.iter().all(|(l, _)| str_width(l) <= 40), "{h:?}");
         assert_eq!(header(&doc(), 40, 1).len(), 1);
+    }
+
+    #[test]
+    fn a_narrow_header_drops_the_author_then_shortens_the_outlet_never_the_date() {
+        let meta = |w| header(&doc(), w, 1).remove(0).0;
+        assert_eq!(meta(30), "Example Wire · 20 Nov 2025");
+        assert_eq!(meta(22), "Example… · 20 Nov 2025");
+        assert_eq!(meta(60), "Example Wire · by Staff · 20 Nov 2025");
     }
 
     #[test]

@@ -168,7 +168,11 @@ fn typo_match(name: &str, qwords: &[&str]) -> Option<u32> {
         let best = words(name)
             .filter_map(|w| {
                 let d = super::fuzzy::prefix_distance(w.as_bytes(), q.as_bytes(), budget);
-                let by_ear = sound.is_some() && super::fuzzy::soundex(w.as_bytes()) == sound;
+                // Soundex keeps four sounds whatever the length, so a word much longer than the
+                // name's ("armenxqzwvk" against "armenia") does not sound like it.
+                let by_ear = sound.is_some()
+                    && q.len().abs_diff(w.len()) <= 2
+                    && super::fuzzy::soundex(w.as_bytes()) == sound;
                 match (d, by_ear) {
                     (Some(d), true) => Some(d.saturating_sub(1).max(d.min(1))),
                     (Some(d), false) => Some(d),

@@ -54,6 +54,8 @@ pub fn update(s: &mut State, action: Action) {
         | Action::MoveUp
         | Action::PageDown
         | Action::PageUp
+        | Action::HalfPageDown
+        | Action::HalfPageUp
         | Action::MoveTop
         | Action::MoveBottom
             if matches!(s.overlay, Overlay::Help(_) | Overlay::Problems(_)) =>
@@ -175,6 +177,8 @@ fn scroll_popup(s: &mut State, action: &Action) {
         Action::MoveUp => top.saturating_sub(1),
         Action::PageDown => *top + rows.saturating_sub(1).max(1),
         Action::PageUp => top.saturating_sub(rows.saturating_sub(1).max(1)),
+        Action::HalfPageDown => *top + (rows / 2).max(1),
+        Action::HalfPageUp => top.saturating_sub((rows / 2).max(1)),
         Action::MoveTop => 0,
         _ => max,
     }

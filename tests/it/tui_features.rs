@@ -182,6 +182,11 @@ fn the_finder_forgives_typos_and_ranks_every_kind_together() {
     // A place that matches the query as a word beats a person it matches only letter by letter.
     let top = finder_top(&mut s, "armen");
     assert!(top.starts_with("Armenia"), "{top}");
+    // Sounding alike is about names of about the same length: a real start followed by noise
+    // (Soundex keeps only the first four sounds) matches nothing.
+    for query in ["armenxqzwvk", "pashinyanmirzoyan"] {
+        assert_eq!(finder_top(&mut s, query), "", "{query}");
+    }
 }
 
 #[test]
@@ -244,6 +249,17 @@ fn z_maximises_the_focused_pane() {
     assert!(!screen(&s).contains("2 Actors"));
     press(&mut s, "z");
     assert_eq!(dateline::tui::nav::visible_rows(&s, Pane::Timeline), rows);
+}
+
+#[test]
+fn going_to_the_last_event_scrolls_no_list_past_its_end() {
+    let mut s = seed();
+    update(&mut s, Action::Resize(120, 40));
+    command(&mut s, "goto nov 21");
+    let rows = dateline::tui::nav::visible_rows(&s, Pane::Timeline);
+    assert_eq!(s.timeline.selected + 1, s.timeline_rows.len());
+    assert!(s.timeline_rows.len() > rows);
+    assert_eq!(s.timeline.offset, s.timeline_rows.len() - rows);
 }
 
 #[test]
@@ -470,6 +486,18 @@ fn export_writes_the_filtered_view() {
         shown_events(&s).len()
     );
     assert_eq!(json["documents"].as_array().unwrap().len(), 1);
+    // The file's name picks the format, as `dateline export -o` does.
+    let csv = dir.path().join("view.csv");
+    press(&mut s, ":");
+    for c in format!("export {}", csv.display()).chars() {
+        update(&mut s, Action::PromptInput(c));
+    }
+    press(&mut s, "Enter");
+    let effect = s.effects.pop().expect("an export");
+    let note = dateline::tui::effect::perform(effect, &s, &mut out);
+    assert!(note.ends_with("(csv)"), "{note}");
+    let table = std::fs::read_to_string(&csv).unwrap();
+    assert_eq!(table.lines().count(), 1 + shown_events(&s).len(), "{table}");
 }
 
 /// `:export` takes the format the file's name implies, as `dateline export -o` does.
@@ -577,6 +605,10 @@ fn rebound_keys_drive_input_and_help() {
         })
         .collect();
     assert!(help.contains("C-q"), "the help shows the keys in force");
+    // The new keys take the old ones' place: down keys before up keys, as before.
+    let line = help.lines().find(|l| l.contains("move down / up")).unwrap();
+    let (e, k) = (line.find(" e ").unwrap(), line.find(" k ").unwrap());
+    assert!(e < k, "{line}");
 }
 
 #[test]
@@ -680,6 +712,37 @@ fn the_problems_list_scrolls_and_wraps() {
         panic!()
     };
     assert!(top > 2);
+    // less's other paging keys work in the popups too.
+    let top_of = |s: &State| match s.overlay {
+        Overlay::Problems(top) => top,
+        _ => panic!("the problems list is open"),
+    };
+    press(&mut s, "g C-d");
+    let half = top_of(&s);
+    press(&mut s, "C-f");
+    assert!(top_of(&s) > half && half > 0);
+    press(&mut s, "C-b C-u");
+    assert_eq!(top_of(&s), 0);
+}
+
+#[test]
+fn a_warning_both_on_the_article_and_among_the_input_problems_is_listed_once() {
+    let mut corpus = common::fixture::corpus();
+    let path = corpus.documents[dateline::ids::DocId::new(0)].path.clone();
+    corpus.documents[dateline::ids::DocId::new(0)]
+        .warnings
+        .extend(["line 3: twice told".to_string(), "once told".to_string()]);
+    corpus.diagnostics.push(dateline::ingest::Diagnostic {
+        path,
+        line: Some(3),
+        message: "twice told".into(),
+        skipped: false,
+    });
+    let mut s = State::new(Data::new(corpus), 120, 40);
+    press(&mut s, "!");
+    let out = screen(&s);
+    assert_eq!(out.matches("twice told").count(), 1, "{out}");
+    assert_eq!(out.matches("once told").count(), 1, "{out}");
 }
 
 #[test]

@@ -47,7 +47,17 @@ impl Widget for TitleView<'_> {
                 }
                 parts.push(range);
             }
-            spans.push(Span::raw(format!(" {}", parts.join(" · "))));
+            // On a narrow terminal a part that does not fit whole is left out, never cut.
+            let mut room = usize::from(area.width).saturating_sub(str_width(" dateline "));
+            let mut shown: Vec<String> = Vec::new();
+            for p in parts {
+                let w = str_width(&p) + if shown.is_empty() { 1 } else { 3 };
+                if w <= room {
+                    room -= w;
+                    shown.push(p);
+                }
+            }
+            spans.push(Span::raw(format!(" {}", shown.join(" · "))));
         }
         Line::from(spans).render(area, buf);
     }

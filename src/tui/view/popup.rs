@@ -365,8 +365,8 @@ impl Widget for HelpView<'_> {
         } else {
             String::new()
         };
-        let block = popup_block(t, " Keys ".into())
-            .title_bottom(Line::styled(format!("{more} · Esc close "), t.dim()));
+        let block =
+            popup_block(t, " Keys ".into()).title_bottom(Line::styled(close_hint(&more), t.dim()));
         let inner = block.inner(rect);
         block.render(rect, buf);
         for (c, col) in cols.iter().enumerate() {
@@ -376,6 +376,15 @@ impl Widget for HelpView<'_> {
                 line.clone().render(Rect::new(x, y, w, 1), buf);
             }
         }
+    }
+}
+
+/// The bottom title of a popup: where the scroll is, when it scrolls, and how to close it.
+fn close_hint(more: &str) -> String {
+    if more.is_empty() {
+        " Esc close ".into()
+    } else {
+        format!("{more} · Esc close ")
     }
 }
 
@@ -434,23 +443,53 @@ fn problem_lines(s: &State, t: Theme, width: usize) -> Vec<(String, ratatui::sty
             push(&mut lines, one_line(p), ratatui::style::Style::new(), "  ");
         }
     }
-    let warned: usize = c.documents.iter().map(|d| d.warnings.len()).sum();
-    if warned > 0 {
+    // Ingest reports most of an article's warnings twice, as an input problem (for standard
+    // error) and on the article (for the export): list each once.
+    let listed: std::collections::HashSet<(&str, &str)> = c
+        .diagnostics
+        .iter()
+        .map(|d| (d.path.as_str(), d.message.as_str()))
+        .collect();
+    let unlisted = |path: &str, w: &str| {
+        // A front-matter warning reads "line N: …"; a JSONL line or a feed item is "file:N" or
+        // "file#N" on the article.
+        let message = w
+            .split_once(": ")
+            .filter(|(head, _)| {
+                head.strip_prefix("line ")
+                    .is_some_and(|n| n.bytes().all(|b| b.is_ascii_digit()))
+            })
+            .map_or(w, |(_, rest)| rest);
+        let file = path
+            .rsplit_once([':', '#'])
+            .filter(|(_, n)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+            .map_or(path, |(f, _)| f);
+        !listed.contains(&(path, message)) && !listed.contains(&(file, message))
+    };
+    let warnings: Vec<(&str, &str)> = c
+        .documents
+        .iter()
+        .flat_map(|d| {
+            d.warnings
+                .iter()
+                .map(move |w| (d.path.as_str(), w.as_str()))
+        })
+        .filter(|(p, w)| unlisted(p, w))
+        .collect();
+    if !warnings.is_empty() {
         push(
             &mut lines,
-            format!("Extraction warnings ({warned})"),
+            format!("Warnings on articles ({})", warnings.len()),
             t.heading(),
             "",
         );
-        for d in c.documents.iter().filter(|d| !d.warnings.is_empty()) {
-            for w in &d.warnings {
-                push(
-                    &mut lines,
-                    format!("{}: {}", one_line(&d.path), one_line(w)),
-                    ratatui::style::Style::new(),
-                    "  ",
-                );
-            }
+        for (path, w) in warnings {
+            push(
+                &mut lines,
+                format!("{}: {}", one_line(path), one_line(w)),
+                ratatui::style::Style::new(),
+                "  ",
+            );
         }
     }
     if !c.corrections.is_empty() {
@@ -521,7 +560,7 @@ impl Widget for ProblemsView<'_> {
             String::new()
         };
         let block = popup_block(t, " Problems ".into())
-            .title_bottom(Line::styled(format!("{more} · Esc close "), t.dim()));
+            .title_bottom(Line::styled(close_hint(&more), t.dim()));
         let inner = block.inner(rect);
         block.render(rect, buf);
         for (y, (text, style)) in (inner.y..inner.bottom()).zip(lines.into_iter().skip(top)) {

@@ -7,7 +7,7 @@ use ratatui::widgets::Widget;
 
 use super::super::format::{count, str_width};
 use super::super::format::{ellipsize, one_line};
-use super::super::keymap::hints;
+use super::super::keymap::{HELP_HINT, hints};
 use super::super::state::{Overlay, Prompt, PromptKind, State};
 use super::super::theme::Theme;
 
@@ -73,7 +73,13 @@ impl Widget for StatusView<'_> {
             }
         }
         if let Some(note) = &s.note {
-            spans.push(Span::styled(format!(" · {note}"), t.warning()));
+            let used: usize = spans.iter().map(|sp| str_width(&sp.content)).sum();
+            if used + 3 + str_width(note) <= usize::from(area.width) {
+                spans.push(Span::styled(format!(" · {note}"), t.warning()));
+            } else {
+                // What the last key did matters more than the counts, which a narrow line cuts.
+                spans.insert(0, Span::styled(format!(" {note} ·"), t.warning()));
+            }
         }
         Line::from(spans).render(area, buf);
     }
@@ -139,9 +145,25 @@ pub struct HintsView<'a> {
 
 impl Widget for HintsView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
+        let mut all = hints(self.state);
+        let width = |(keys, label): &(String, &str)| str_width(keys) + 1 + str_width(label);
+        let total: usize = all.iter().map(|h| 3 + width(h)).sum();
+        // When the hints do not all fit, the way to the help is the one kept: it lists the rest.
+        if total > usize::from(area.width)
+            && let Some(i) = all.iter().position(|(_, label)| *label == HELP_HINT)
+        {
+            let help = all.remove(i);
+            let room = usize::from(area.width).saturating_sub(3 + width(&help));
+            let mut used = 1;
+            all.retain(|h| {
+                used += 3 + width(h);
+                used <= room
+            });
+            all.push(help);
+        }
         let mut spans = vec![Span::raw(" ")];
         let mut used = 1;
-        for (i, (keys, label)) in hints(self.state).into_iter().enumerate() {
+        for (i, (keys, label)) in all.into_iter().enumerate() {
             let sep = if i == 0 { "" } else { "   " };
             let w = sep.len() + str_width(&keys) + 1 + str_width(label);
             if used + w > usize::from(area.width) {
