@@ -2,14 +2,17 @@
 //! a query is a plain byte search (memchr's `memmem`) over the folded text, mapped back to the
 //! article's own offsets for highlighting.
 //!
-//! A growing query only narrows what the previous one matched, so typing searches the previous
-//! matches, not the corpus; the first keystroke checks each event's sentence once, in parallel.
+//! The event sentences are folded a second time into one contiguous haystack (separated by a byte
+//! no query holds, with a sorted table of where each starts), so a search of the corpus is one
+//! `memmem` pass over one buffer, each hit found to its sentence by binary search. A growing query
+//! only narrows what the previous one matched: a few matches are rechecked one by one, many by the
+//! same one pass.
 
 use memchr::memmem::Finder;
 use rayon::prelude::*;
 
 use crate::corpus::Corpus;
-use crate::ids::{DocId, EventId, Id, IdVec, QuoteId};
+use crate::ids::{DocId, EventId, IdVec, QuoteId};
 use crate::model::Span;
 use crate::text::fold;
 
@@ -100,15 +103,28 @@ fn to_u32(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
 }
 
-/// The folded corpus and each event's and quote's place in it.
+/// Between two sentences in the haystack: 0xFF never occurs in UTF-8, so no query (a `&str`) can
+/// match across it.
+const SEP: u8 = 0xFF;
+
+/// The folded corpus, each quote's place in it, and every distinct event sentence folded once more
+/// into one contiguous haystack, so the first keystroke of a search is one `memmem` pass (SIMD)
+/// over one buffer instead of 800,000 short searches (46 ms of CPU at 100 MB before; see the
+/// README's figures).
 #[derive(Clone, Debug, Default)]
 pub struct TextIndex {
     pub docs: IdVec<DocId, FoldedDoc>,
-    events: IdVec<EventId, (u32, u32, u32)>,
     quotes: IdVec<QuoteId, (u32, u32)>,
-    /// Every event in document order (then by position): a full scan reads the folded text
-    /// front to back instead of jumping between articles in timeline order.
-    by_doc: Vec<EventId>,
+    /// Every distinct event sentence (by document and folded span, in document order), each
+    /// followed by `SEP`.
+    hay: Vec<u8>,
+    /// Where sentence `i` starts in `hay`; one more entry at the end (`hay.len()`).
+    starts: Vec<usize>,
+    /// The events of sentence `i`: `events_of[first[i]..first[i + 1]]`.
+    first: Vec<u32>,
+    events_of: Vec<EventId>,
+    /// The sentence of each event.
+    sentence_of: IdVec<EventId, u32>,
 }
 
 impl TextIndex {
@@ -123,27 +139,58 @@ impl TextIndex {
                 (to_u32(d.to_folded(sp.start)), to_u32(d.to_folded(sp.end)))
             })
         };
-        let events: Vec<(u32, u32, u32)> = (*corpus.events)
-            .par_iter()
-            .map(|e| {
-                let (a, b) = place(e.doc(), e.span());
-                (e.doc().raw(), a, b)
+        let mut keyed: Vec<(DocId, u32, u32, EventId)> = (0..corpus.events.len())
+            .into_par_iter()
+            .map(|i| {
+                let e = EventId::new(i);
+                let ev = &corpus.events[e];
+                let (a, b) = place(ev.doc(), ev.span());
+                (ev.doc(), a, b, e)
             })
             .collect();
+        keyed.par_sort_unstable();
+        let slice = |doc: DocId, a: u32, b: u32| -> &[u8] {
+            docs.get(doc)
+                .and_then(|d| d.text.as_bytes().get(a as usize..b as usize))
+                .unwrap_or(&[])
+        };
+        let mut hay = Vec::with_capacity(
+            keyed
+                .iter()
+                .map(|k| (k.2.saturating_sub(k.1)) as usize)
+                .sum::<usize>()
+                / 2,
+        );
+        let mut starts = Vec::new();
+        let mut first = Vec::new();
+        let mut events_of = Vec::with_capacity(keyed.len());
+        let mut sentence_of: IdVec<EventId, u32> = vec![0; corpus.events.len()].into();
+        let mut last = None;
+        for &(doc, a, b, e) in &keyed {
+            if last != Some((doc, a, b)) {
+                last = Some((doc, a, b));
+                starts.push(hay.len());
+                first.push(to_u32(events_of.len()));
+                hay.extend_from_slice(slice(doc, a, b));
+                hay.push(SEP);
+            }
+            sentence_of[e] = to_u32(starts.len() - 1);
+            events_of.push(e);
+        }
+        starts.push(hay.len());
+        first.push(to_u32(events_of.len()));
         let quotes: Vec<(u32, u32)> = (*corpus.quotes)
             .par_iter()
             .map(|q| place(q.doc(), q.span()))
             .collect();
-        let mut by_doc: Vec<EventId> = corpus.events.ids().collect();
-        by_doc.par_sort_unstable_by_key(|&e| {
-            let ev = &corpus.events[e];
-            (ev.doc(), ev.span().start, e)
-        });
         TextIndex {
             docs,
-            events: events.into(),
             quotes: quotes.into(),
-            by_doc,
+            hay,
+            starts,
+            first,
+            events_of,
+            sentence_of,
         }
     }
 
@@ -154,15 +201,19 @@ impl TextIndex {
             .unwrap_or(&[])
     }
 
+    /// The folded text of sentence `i` (without its separator).
+    fn sentence(&self, i: usize) -> &[u8] {
+        match (self.starts.get(i), self.starts.get(i + 1)) {
+            (Some(&a), Some(&b)) if b > a => &self.hay[a..b - 1],
+            _ => &[],
+        }
+    }
+
     /// Whether event `e`'s sentence holds the folded query.
     pub fn event_has(&self, _corpus: &Corpus, e: EventId, finder: &Finder) -> bool {
-        // The event's document is kept here too, so a scan never touches the events themselves.
-        let Some(&(doc, a, b)) = self.events.get(e) else {
-            return false;
-        };
-        finder
-            .find(self.slice(DocId::from_raw(doc), (a, b)))
-            .is_some()
+        self.sentence_of
+            .get(e)
+            .is_some_and(|&i| finder.find(self.sentence(i as usize)).is_some())
     }
 
     /// Whether quote `q`'s words hold the folded query.
@@ -171,6 +222,30 @@ impl TextIndex {
         finder
             .find(self.slice(corpus.quotes[q].doc(), place))
             .is_some()
+    }
+
+    /// The sentences in `range` holding the query, ascending: `memmem` over the haystack, each hit
+    /// found to its sentence by binary search, then on from that sentence's end (one hit per
+    /// sentence, however often a short query occurs in it).
+    fn sentences_matching(&self, finder: &Finder, range: std::ops::Range<usize>) -> Vec<usize> {
+        let n = finder.needle().len();
+        let mut out = Vec::new();
+        let (mut i, end) = (range.start, range.end);
+        while i < end {
+            let (from, to) = (self.starts[i], self.starts[end]);
+            let Some(h) = finder.find(&self.hay[from..to]) else {
+                break;
+            };
+            let h = from + h;
+            // The last sentence starting at or before the hit.
+            i += self.starts[i..end].partition_point(|&s| s <= h) - 1;
+            // The separator keeps a hit inside one sentence; checked all the same.
+            if h + n < self.starts[i + 1] {
+                out.push(i);
+            }
+            i += 1;
+        }
+        out
     }
 
     /// The events (ascending) among `pool` (all when None) whose sentence holds `query` (folded).
@@ -184,34 +259,57 @@ impl TextIndex {
             return pool.map_or_else(|| corpus.events.ids().collect(), <[_]>::to_vec);
         }
         let finder = Finder::new(query.as_bytes());
+        let sentences = self.starts.len().saturating_sub(1);
         match pool {
-            Some(p) if p.len() < 1 << 16 => p
-                .iter()
-                .copied()
-                .filter(|&e| self.event_has(corpus, e, &finder))
-                .collect(),
-            Some(p) => p
-                .par_iter()
-                .copied()
-                .filter(|&e| self.event_has(corpus, e, &finder))
-                .collect(),
-            None => {
-                // Marks in a bit set, in document order, then reads the set in event order: no
-                // sort of what may be every event.
-                use std::sync::atomic::{AtomicU64, Ordering};
+            // A pool much smaller than the corpus: its own sentences, one by one.
+            Some(p) if p.len() < sentences / 8 => {
+                if p.len() < 1 << 16 {
+                    p.iter()
+                        .copied()
+                        .filter(|&e| self.event_has(corpus, e, &finder))
+                        .collect()
+                } else {
+                    p.par_iter()
+                        .copied()
+                        .filter(|&e| self.event_has(corpus, e, &finder))
+                        .collect()
+                }
+            }
+            _ => {
                 let n = corpus.events.len();
-                let bits: Vec<AtomicU64> = (0..n.div_ceil(64)).map(|_| AtomicU64::new(0)).collect();
-                self.by_doc.par_chunks(4096).for_each(|chunk| {
-                    for &e in chunk {
-                        if self.event_has(corpus, e, &finder) {
-                            bits[e.index() / 64]
-                                .fetch_or(1u64 << (e.index() % 64), Ordering::Relaxed);
+                let mut bits = vec![0u64; n.div_ceil(64)];
+                // Chunks of sentences searched in parallel, each one pass over its bytes.
+                let chunk = sentences
+                    .div_ceil(rayon::current_num_threads().max(1) * 4)
+                    .max(1);
+                let found: Vec<Vec<usize>> = (0..sentences.div_ceil(chunk))
+                    .into_par_iter()
+                    .map(|c| {
+                        let range = c * chunk..((c + 1) * chunk).min(sentences);
+                        self.sentences_matching(&finder, range)
+                    })
+                    .collect();
+                for i in found.into_iter().flatten() {
+                    let (a, b) = (self.first[i] as usize, self.first[i + 1] as usize);
+                    for &e in &self.events_of[a..b] {
+                        bits[e.index() / 64] |= 1u64 << (e.index() % 64);
+                    }
+                }
+                // A pool narrows what the corpus matched (a grown query only drops events).
+                if let Some(p) = pool {
+                    let mut keep = vec![0u64; bits.len()];
+                    for e in p {
+                        if let Some(w) = keep.get_mut(e.index() / 64) {
+                            *w |= 1u64 << (e.index() % 64);
                         }
                     }
-                });
+                    for (b, k) in bits.iter_mut().zip(&keep) {
+                        *b &= k;
+                    }
+                }
                 let mut out = Vec::new();
-                for (w, word) in bits.iter().enumerate() {
-                    let mut x = word.load(Ordering::Relaxed);
+                for (w, &word) in bits.iter().enumerate() {
+                    let mut x = word;
                     while x != 0 {
                         let b = x.trailing_zeros() as usize;
                         out.push(EventId::new(w * 64 + b));

@@ -31,3 +31,4 @@ mod tui_keys;
 mod tui_search;
 mod tui_seed;
 mod tui_snapshots;
+mod tui_textsearch;
