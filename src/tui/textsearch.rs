@@ -154,13 +154,17 @@ impl TextIndex {
                 .and_then(|d| d.text.as_bytes().get(a as usize..b as usize))
                 .unwrap_or(&[])
         };
-        let mut hay = Vec::with_capacity(
-            keyed
-                .iter()
-                .map(|k| (k.2.saturating_sub(k.1)) as usize)
-                .sum::<usize>()
-                / 2,
-        );
+        // The exact size first: the haystack is as large as the sentences, so it is never
+        // grown (and copied) on the way.
+        let mut size = 0;
+        let mut last = None;
+        for &(doc, a, b, _) in &keyed {
+            if last != Some((doc, a, b)) {
+                last = Some((doc, a, b));
+                size += slice(doc, a, b).len() + 1;
+            }
+        }
+        let mut hay = Vec::with_capacity(size);
         let mut starts = Vec::new();
         let mut first = Vec::new();
         let mut events_of = Vec::with_capacity(keyed.len());
@@ -237,8 +241,14 @@ impl TextIndex {
                 break;
             };
             let h = from + h;
-            // The last sentence starting at or before the hit.
-            i += self.starts[i..end].partition_point(|&s| s <= h) - 1;
+            // The last sentence starting at or before the hit: most often the one the search
+            // started in or the next, so those are looked at before a binary search.
+            if h >= self.starts[i + 1] {
+                i += 1;
+                if h >= self.starts[i + 1] {
+                    i += self.starts[i..end].partition_point(|&s| s <= h) - 1;
+                }
+            }
             // The separator keeps a hit inside one sentence; checked all the same.
             if h + n < self.starts[i + 1] {
                 out.push(i);
