@@ -72,12 +72,38 @@ impl CorpusTimex {
         }
     }
 
+    /// A time expression from its stored parts (an export read back, a cached corpus).
+    pub fn from_parts(
+        doc: DocId,
+        span: Span,
+        kind: TimexType,
+        value: Sym,
+        earliest: Option<NaiveDate>,
+        latest: Option<NaiveDate>,
+    ) -> Self {
+        CorpusTimex {
+            at: Mention::new(doc, span),
+            kind,
+            value,
+            earliest,
+            latest,
+        }
+    }
+
     pub fn doc(&self) -> DocId {
         self.at.doc()
     }
 
     pub fn span(&self) -> Span {
         self.at.span()
+    }
+
+    /// The same expression in document `doc` (for a corpus cut down to some of its documents).
+    pub fn in_doc(&self, doc: DocId) -> Self {
+        CorpusTimex {
+            at: Mention::new(doc, self.span()),
+            ..self.clone()
+        }
     }
 }
 
