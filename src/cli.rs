@@ -1,7 +1,8 @@
 //! The command line: argument parsing and the `export` command; the browser lives in `crate::tui`.
 
+use std::collections::HashSet;
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::Context;
@@ -10,6 +11,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::corpus::load::{Jobs, LoadOptions};
 use crate::corpus::{Corpus, Source};
+use crate::fsutil::FileId;
 use crate::ingest::{IngestOptions, parse_date};
 
 #[derive(Parser, Debug)]
@@ -124,6 +126,58 @@ impl BrowseArgs {
     }
 }
 
+/// The exit codes (README "Exit codes"). 0 is success; a signal that stops dateline gives 128 +
+/// its number (`crate::fsutil::remove_temporaries_on_signals`, and the browser).
+pub mod exit {
+    /// No article could be read.
+    pub const NO_ARTICLES: u8 = 1;
+    /// A usage error: bad arguments, or `-o` naming one of the input files.
+    pub const USAGE: u8 = 2;
+    /// The output could not be written (a missing folder, a full disk, no permission, a read-only
+    /// file), the terminal could not be driven, or the system refused a resource such as threads.
+    /// `EX_IOERR` of sysexits.h.
+    pub const IO: u8 = 74;
+}
+
+/// A usage error found after parsing, such as `-o` naming an input: exit code 2.
+#[derive(Debug)]
+pub struct UsageError(pub String);
+
+impl std::fmt::Display for UsageError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for UsageError {}
+
+/// Prints one message on standard error, escaped: file names and article text in it must not
+/// reach the terminal as control sequences (`crate::text::escape_for_terminal`).
+pub fn say(level: &str, message: impl std::fmt::Display) {
+    let message = message.to_string();
+    eprintln!(
+        "dateline: {level}: {}",
+        crate::text::escape_for_terminal(&message)
+    );
+}
+
+/// Parses the command line and runs dateline. Clap's own messages are printed escaped too (a
+/// file name given as an argument can hold control characters); `--help` and `--version` are
+/// clap's, unchanged.
+pub fn main() -> ExitCode {
+    match Cli::try_parse() {
+        Ok(cli) => run(cli),
+        Err(e) if e.use_stderr() => {
+            let text = e.render().to_string();
+            for line in text.lines() {
+                eprintln!("{}", crate::text::escape_for_terminal(line));
+            }
+            ExitCode::from(exit::USAGE)
+        }
+        Err(e) => e.exit(),
+    }
+}
+
 /// Runs dateline with already-parsed arguments.
 pub fn run(cli: Cli) -> ExitCode {
     let result = match cli.command {
@@ -133,13 +187,43 @@ pub fn run(cli: Cli) -> ExitCode {
     match result {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("dateline: error: {e:#}");
-            ExitCode::from(2)
+            say("error", format_args!("{e:#}"));
+            ExitCode::from(exit_code(&e))
         }
     }
 }
 
+/// The exit code of an error: usage errors 2, everything else an input/output failure.
+fn exit_code(e: &anyhow::Error) -> u8 {
+    let input = matches!(
+        e.downcast_ref::<crate::fsutil::OutputError>(),
+        Some(crate::fsutil::OutputError::IsInput)
+    );
+    if input || e.downcast_ref::<UsageError>().is_some() {
+        exit::USAGE
+    } else {
+        exit::IO
+    }
+}
+
 fn export(args: &ExportArgs) -> anyhow::Result<ExitCode> {
+    // Ctrl-C while the export is written removes the temporary file and exits 130.
+    crate::fsutil::remove_temporaries_on_signals().context("installing signal handlers")?;
+    let output = args.output.as_deref().filter(|p| p.as_os_str() != "-");
+    // `-o` naming a file given as input is refused before anything is read.
+    let mut inputs: HashSet<FileId> = args
+        .input
+        .paths
+        .iter()
+        .filter_map(|p| FileId::of_path(p))
+        .collect();
+    if let Some(path) = output
+        && crate::fsutil::identities(path)
+            .iter()
+            .any(|id| inputs.contains(id))
+    {
+        return Err(refused(path));
+    }
     let opts = args.input.load_options();
     let pool = opts
         .thread_pool()
@@ -148,22 +232,54 @@ fn export(args: &ExportArgs) -> anyhow::Result<ExitCode> {
     let corpus = pool.install(|| opts.load(&|_, _| {}));
     for d in &corpus.diagnostics {
         let level = if d.skipped { "error" } else { "warning" };
-        eprintln!("dateline: {level}: {d}");
+        say(level, d);
     }
     if corpus.documents.is_empty() {
-        eprintln!("dateline: error: no articles could be read");
-        return Ok(ExitCode::from(1));
+        say("error", "no articles could be read");
+        return Ok(ExitCode::from(exit::NO_ARTICLES));
     }
-    match args.output.as_deref() {
+    match output {
         None => write_stdout(&corpus, args.pretty)?,
-        Some(p) if p.as_os_str() == "-" => write_stdout(&corpus, args.pretty)?,
-        Some(path) => crate::fsutil::write_atomic(path, |w| {
-            crate::export::write_json(&corpus, &mut *w, args.pretty)?;
-            w.write_all(b"\n")
-        })
-        .with_context(|| format!("writing {}", path.display()))?,
+        Some(path) => {
+            // Every file read or tried, by identity: a folder given as input holds them.
+            let read = corpus.documents.iter().map(|d| d.path.as_str());
+            let tried = corpus.diagnostics.iter().map(|d| d.path.as_str());
+            let mut names: Vec<&str> = read.chain(tried).collect();
+            names.sort_unstable();
+            names.dedup();
+            inputs.extend(names.into_iter().filter_map(input_file));
+            let written = crate::fsutil::write_output(path, &|id| inputs.contains(&id), |w| {
+                crate::export::write_json(&corpus, &mut *w, args.pretty)?;
+                w.write_all(b"\n")
+            });
+            match written {
+                Ok(()) => {}
+                Err(crate::fsutil::OutputError::IsInput) => return Err(refused(path)),
+                Err(crate::fsutil::OutputError::Io(e)) => {
+                    return Err(
+                        anyhow::Error::new(e).context(format!("writing {}", path.display()))
+                    );
+                }
+            }
+        }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The file a document's or a diagnostic's path names: `feed.jsonl:12` is line 12 of `feed.jsonl`.
+fn input_file(shown: &str) -> Option<FileId> {
+    FileId::of_path(Path::new(shown)).or_else(|| {
+        let (file, line) = shown.rsplit_once(':')?;
+        line.bytes().all(|b| b.is_ascii_digit()).then_some(())?;
+        FileId::of_path(Path::new(file))
+    })
+}
+
+fn refused(path: &Path) -> anyhow::Error {
+    anyhow::Error::new(UsageError(format!(
+        "-o {}: that is one of the input files, which are never modified; choose another output",
+        path.display()
+    )))
 }
 
 fn write_stdout(corpus: &Corpus, pretty: bool) -> anyhow::Result<()> {

@@ -55,16 +55,20 @@ pub fn run(opts: Options) -> anyhow::Result<ExitCode> {
     let (w, h) = term::size();
     let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     let mut state = State::loading(w, h, color);
-    event_loop(&mut term, &mut state, &rx)?;
+    let signal = event_loop(&mut term, &mut state, &rx)?;
     drop(term);
-    Ok(ExitCode::SUCCESS)
+    // A signal ends the browser as a shell reports a process it ended: 128 + its number.
+    Ok(signal.map_or(ExitCode::SUCCESS, |sig| {
+        ExitCode::from(u8::try_from(128 + sig).unwrap_or(u8::MAX))
+    }))
 }
 
+/// Runs until the user quits (`None`) or a signal arrives (its number).
 fn event_loop(
     term: &mut term::Term,
     state: &mut State,
     rx: &Receiver<Input>,
-) -> anyhow::Result<()> {
+) -> anyhow::Result<Option<i32>> {
     let mut repainted = false;
     loop {
         // A loader panic printed over the screen: repaint everything once.
@@ -74,13 +78,13 @@ fn event_loop(
         }
         term.draw(state)?;
         let Ok(first) = rx.recv() else {
-            return Ok(());
+            return Ok(None);
         };
         // Apply everything already waiting before drawing again, so bursts cost one frame.
         let mut next = Some(first);
         while let Some(input) = next {
             match input {
-                Input::Signal => return Ok(()),
+                Input::Signal(sig) => return Ok(Some(sig)),
                 Input::App(a) => update::update(state, a),
                 Input::Terminal(Event::Key(key)) => {
                     for k in keymap::split_alt(&key) {
@@ -96,7 +100,7 @@ fn event_loop(
                 }
             }
             if state.quit {
-                return Ok(());
+                return Ok(None);
             }
             next = rx.recv_timeout(Duration::from_millis(1)).ok();
         }
