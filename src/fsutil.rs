@@ -6,7 +6,9 @@
 //! leaves the old file as it was. Devices and pipes (`-o /dev/null`, a FIFO) are written in place,
 //! and a path that is this process's own standard output or error is written through that stream.
 //! On SIGINT, SIGTERM or SIGHUP the temporary files being written are removed
-//! (`remove_temporaries_on_signals`).
+//! (`remove_temporaries_on_signals`). Two entry points differ on a symbolic link at the path:
+//! `write_output`, for a path the user names (`-o`), replaces the link; `write_atomic`, for the
+//! files dateline chooses (config, saved state, cache), follows it.
 
 use std::fs::{File, Metadata, Permissions};
 use std::io::{self, BufWriter, Write};
@@ -81,17 +83,40 @@ impl From<io::Error> for OutputError {
     }
 }
 
-/// Writes through `fill` to `path` atomically (see the module's notes); `write_output` without
-/// inputs to protect.
+/// Writes through `fill` to a file dateline chooses itself (its config, saved state or cache),
+/// atomically (see the module's notes). A symbolic link there is followed — a config file linked
+/// into a dotfiles folder stays a link and the file it points to is replaced — since the user
+/// put it there. Paths the user names with `-o` go through `write_output`, which replaces a link
+/// instead.
 pub fn write_atomic(
     path: &Path,
     fill: impl FnOnce(&mut dyn Write) -> io::Result<()>,
 ) -> io::Result<()> {
-    match write_output(path, &|_| false, fill) {
+    let real = follow_links(path)?;
+    match write_output(&real, &|_| false, fill) {
         Ok(()) => Ok(()),
         Err(OutputError::Io(e)) => Err(e),
         Err(OutputError::IsInput) => Err(io::Error::other(OutputError::IsInput)),
     }
+}
+
+/// Where a chain of symbolic links from `path` ends (also when the last one dangles).
+fn follow_links(path: &Path) -> io::Result<PathBuf> {
+    let mut p = path.to_path_buf();
+    // The kernel's own limit on links followed in one lookup.
+    for _ in 0..40 {
+        match std::fs::symlink_metadata(&p) {
+            Ok(m) if m.file_type().is_symlink() => {
+                let to = std::fs::read_link(&p)?;
+                p = match p.parent() {
+                    Some(dir) if to.is_relative() => dir.join(to),
+                    _ => to,
+                };
+            }
+            _ => return Ok(p),
+        }
+    }
+    Err(io::Error::other("too many levels of symbolic links"))
 }
 
 /// Writes through `fill` to `path`, refusing a path that `is_input` says is being read:
@@ -341,16 +366,40 @@ mod tests {
     }
 
     #[test]
-    fn a_link_is_replaced_and_what_it_pointed_to_is_left_alone() {
+    fn a_named_link_is_replaced_and_what_it_pointed_to_is_left_alone() {
         let dir = tempfile::tempdir().unwrap();
         let victim = dir.path().join("victim");
         std::fs::write(&victim, "victim").unwrap();
         let out = dir.path().join("out.json");
         std::os::unix::fs::symlink(&victim, &out).unwrap();
-        write_atomic(&out, |w| w.write_all(b"export")).unwrap();
+        write_output(&out, &|_| false, |w| w.write_all(b"export")).unwrap();
         assert_eq!(std::fs::read_to_string(&victim).unwrap(), "victim");
         assert!(std::fs::symlink_metadata(&out).unwrap().is_file());
         assert_eq!(std::fs::read_to_string(&out).unwrap(), "export");
+    }
+
+    #[test]
+    fn a_link_to_dateline_s_own_file_is_followed_and_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let dotfiles = dir.path().join("dotfiles");
+        std::fs::create_dir(&dotfiles).unwrap();
+        let real = dotfiles.join("config.toml");
+        std::fs::write(&real, "old").unwrap();
+        let link = dir.path().join("config.toml");
+        std::os::unix::fs::symlink("dotfiles/config.toml", &link).unwrap();
+        write_atomic(&link, |w| w.write_all(b"new")).unwrap();
+        assert!(
+            std::fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+        assert_eq!(std::fs::read_to_string(&real).unwrap(), "new");
+        // A dangling link: the file is made where it points.
+        std::fs::remove_file(&real).unwrap();
+        write_atomic(&link, |w| w.write_all(b"again")).unwrap();
+        assert_eq!(std::fs::read_to_string(&real).unwrap(), "again");
+        assert_eq!(names(&dotfiles), ["config.toml"]);
     }
 
     #[test]
