@@ -241,10 +241,10 @@ fn export(args: &ExportArgs) -> anyhow::Result<ExitCode> {
     match output {
         None => write_stdout(&corpus, args.pretty)?,
         Some(path) => {
-            // Every file read or tried, by identity: a folder given as input holds them.
-            let read = corpus.documents.iter().map(|d| d.path.as_str());
-            let tried = corpus.diagnostics.iter().map(|d| d.path.as_str());
-            let mut names: Vec<&str> = read.chain(tried).collect();
+            // Besides the paths given, every file an article was read from, by identity. A file
+            // in an input folder that was skipped (such as an earlier export there, which is no
+            // feed) is no input and may be replaced.
+            let mut names: Vec<&str> = corpus.documents.iter().map(|d| d.path.as_str()).collect();
             names.sort_unstable();
             names.dedup();
             inputs.extend(names.into_iter().filter_map(input_file));

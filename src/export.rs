@@ -6,9 +6,11 @@
 
 use std::io::{self, Write};
 
-use crate::corpus::{Actor, Corpus, CorpusEvent, CorpusQuote, CorpusTimex, Mention, Topic};
-use crate::ids::{DocId, EventId, Id, QuoteId};
-use crate::model::{DateBasis, Span};
+use crate::corpus::{
+    Actor, Corpus, CorpusEvent, CorpusQuote, CorpusTimex, Happening, Mention, Topic,
+};
+use crate::ids::{DocId, EventId, HappeningId, Id, QuoteId};
+use crate::model::{DateBasis, DateFrom, Span};
 
 mod json;
 
@@ -34,6 +36,12 @@ pub fn write_json<W: Write>(c: &Corpus, w: W, pretty: bool) -> io::Result<()> {
     list(&mut j, "events", c.events.iter_enumerated(), |j, (i, e)| {
         event(j, c, i, e)
     })?;
+    list(
+        &mut j,
+        "happenings",
+        c.happenings.iter_enumerated(),
+        |j, (i, h)| happening(j, c, i, h),
+    )?;
     j.end_object();
     j.finish().map(drop)
 }
@@ -73,8 +81,8 @@ fn strings<'a, W: Write>(
     j.end_array();
 }
 
-/// The export id of a quote or event: its letter and its place plus one ("e1", "q12"). Quotes
-/// and events are numbered by position, so the corpus stores no id strings for them.
+/// The export id of a quote, event or happening: its letter and its place plus one ("e1", "q12",
+/// "h3"). They are numbered by position, so the corpus stores no id strings for them.
 fn id<W: Write>(j: &mut Json<W>, letter: char, id: impl Id) {
     let mut buf = itoa::Buffer::new();
     let digits = buf.format(id.index().saturating_add(1));
@@ -154,6 +162,21 @@ fn document<W: Write>(j: &mut Json<W>, c: &Corpus, i: DocId) {
         DateBasis::Flag => "flag",
         DateBasis::None => "none",
     });
+    j.key("date_from");
+    j.string(match (d.date_from, d.date_basis) {
+        // Documents built by hand may set only the coarse basis.
+        (DateFrom::None, DateBasis::Metadata) => "metadata",
+        (DateFrom::None, DateBasis::Flag) => "flag",
+        (from, _) => from.as_str(),
+    });
+    j.key("summary_only");
+    j.bool(d.summary_only);
+    j.key("duplicate_of");
+    j.opt_str(
+        c.happenings
+            .duplicate_of(i)
+            .map(|o| c.documents[o].id.as_str()),
+    );
     j.key("text_start");
     j.uint(d.text_start);
     j.key("text");
@@ -258,4 +281,56 @@ fn event<W: Write>(j: &mut Json<W>, c: &Corpus, i: EventId, e: &CorpusEvent) {
         id(j, 'q', q);
     }
     j.end_array();
+    j.key("happening");
+    match c.happening_of(i) {
+        Some(h) => id(j, 'h', h),
+        None => j.null(),
+    }
+}
+
+fn happening<W: Write>(j: &mut Json<W>, c: &Corpus, i: HappeningId, h: &Happening) {
+    j.key("id");
+    id(j, 'h', i);
+    j.key("when");
+    j.begin_object();
+    j.key("earliest");
+    j.date(h.when.earliest);
+    j.key("latest");
+    j.date(h.when.latest);
+    j.key("value");
+    j.opt_str(c.when_value(&h.when));
+    j.key("period");
+    j.string(h.period.as_str());
+    j.end_object();
+    j.key("label");
+    j.string(
+        c.events
+            .get(h.label)
+            .map_or("", |e| text(c, e.doc(), e.span())),
+    );
+    j.key("label_event");
+    id(j, 'e', h.label);
+    j.key("events");
+    j.begin_array();
+    for e in h.events() {
+        j.element();
+        id(j, 'e', e);
+    }
+    j.end_array();
+    strings(
+        j,
+        "documents",
+        h.documents().iter().map(|d| c.documents[d].id.as_str()),
+    );
+    strings(
+        j,
+        "actors",
+        h.actors().iter().map(|a| c.actors[a].id.as_str()),
+    );
+    j.key("reports");
+    j.uint(h.reports as usize);
+    j.key("sources");
+    j.uint(h.sources as usize);
+    j.key("salience");
+    j.uint(h.salience() as usize);
 }

@@ -1,4 +1,5 @@
-//! Typed ids: which document, actor, topic, quote or event an index means, checked by the compiler.
+//! Typed ids: which document, actor, topic, quote, event or happening an index means, checked by
+//! the compiler.
 //!
 //! Every list of the corpus is indexed by its own id type (helix-view's `DocumentId` is the
 //! model), so an actor's index cannot be passed where a topic's is meant, and a place in a sorted
@@ -72,6 +73,9 @@ ids! {
     /// An event: its place in `Corpus::events`, which are in chronological order; the export
     /// calls it `e` and the place plus one.
     EventId;
+    /// A happening: its place in `Corpus::happenings` (chronological, like events); the export
+    /// calls it `h` and the place plus one.
+    HappeningId;
     /// A place in the browser's quote order (`tui::data::Data::quote_order`), not a quote.
     QuotePos;
 }

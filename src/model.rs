@@ -43,13 +43,65 @@ impl Span {
 /// How a document's publication date is known.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum DateBasis {
-    /// From the file's front matter or the JSONL `date` field.
+    /// From the article: front matter, a JSONL field, a web page's metadata or URL, a feed item.
     Metadata,
     /// From `--date` on the command line.
     Flag,
     /// Unknown: relative dates stay unresolved.
     #[default]
     None,
+}
+
+/// Where in the article a publication date was found: finer than `DateBasis`, for provenance.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum DateFrom {
+    /// A `date:` (or `published:` …) line of a text file's front matter.
+    FrontMatter,
+    /// A JSONL field (`date`, `published`, `published_at`, `pubDate`, `datePublished`).
+    Jsonl,
+    /// A web page's JSON-LD (`datePublished` of an article).
+    JsonLd,
+    /// A web page's Open Graph or `article:published_time` property.
+    OpenGraph,
+    /// Another `<meta>` tag of a web page (`date`, `pubdate`, `DC.date`, `parsely-pub-date` …).
+    Meta,
+    /// A `<time datetime>` element of a web page.
+    TimeElement,
+    /// The date in a page's URL path (`/2025/03/14/`).
+    Url,
+    /// A feed item's `pubDate`, `published` or `date_published`.
+    Feed,
+    /// `--date` on the command line.
+    Flag,
+    /// No date.
+    #[default]
+    None,
+}
+
+impl DateFrom {
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            DateFrom::FrontMatter => "front_matter",
+            DateFrom::Jsonl => "jsonl",
+            DateFrom::JsonLd => "json_ld",
+            DateFrom::OpenGraph => "open_graph",
+            DateFrom::Meta => "meta",
+            DateFrom::TimeElement => "time_element",
+            DateFrom::Url => "url",
+            DateFrom::Feed => "feed",
+            DateFrom::Flag => "flag",
+            DateFrom::None => "none",
+        }
+    }
+
+    /// The coarse class `date_basis` keeps: the article, `--date`, or nowhere.
+    pub const fn basis(self) -> DateBasis {
+        match self {
+            DateFrom::Flag => DateBasis::Flag,
+            DateFrom::None => DateBasis::None,
+            _ => DateBasis::Metadata,
+        }
+    }
 }
 
 /// One article as read from disk: metadata plus the body that every span points into.
@@ -64,7 +116,12 @@ pub struct Document {
     pub author: Option<String>,
     pub published: Option<NaiveDate>,
     pub date_basis: DateBasis,
-    /// Byte offset of `text` within the file (after front matter); 0 for JSONL.
+    /// Where `published` was found (`DateFrom::None` also for documents built by hand).
+    pub date_from: DateFrom,
+    /// A feed item with no body text: `text` is its title and summary.
+    pub summary_only: bool,
+    /// Byte offset of `text` within the file (after front matter); 0 for JSONL, web pages and feeds,
+    /// whose text is extracted rather than cut from the file.
     pub text_start: usize,
     pub text: String,
     pub warnings: Vec<String>,

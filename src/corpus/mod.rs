@@ -1,4 +1,5 @@
-//! The corpus: documents run through the pipeline in parallel, with actors and topics merged across them.
+//! The corpus: documents run through the pipeline in parallel, with actors and topics merged across
+//! them and their events grouped into happenings.
 
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -6,16 +7,18 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use rayon::prelude::*;
 
 use crate::extract::pipeline::{self, Extraction, Lexicon};
-use crate::ids::{ActorId, DocId, EventId, IdVec, QuoteId, TopicId};
+use crate::ids::{ActorId, DocId, EventId, HappeningId, IdVec, QuoteId, TopicId};
 use crate::ingest::{self, Diagnostic, IngestOptions};
 use crate::model::{Document, Span};
 
 mod assemble;
 mod compact;
+pub mod happenings;
 mod items;
 pub mod load;
 
 pub use compact::{IdIter, Ids, Strings, Sym};
+pub use happenings::{Happening, Happenings, Period};
 pub use items::{Actor, CorpusEvent, CorpusQuote, CorpusTimex, CorpusWhen, Mention, Topic};
 
 use assemble::{Assembler, BUILD_CHUNK, add_key_phrases};
@@ -32,6 +35,8 @@ pub struct Corpus {
     pub topics: IdVec<TopicId, Topic>,
     pub quotes: IdVec<QuoteId, CorpusQuote>,
     pub events: IdVec<EventId, CorpusEvent>,
+    /// The events grouped into what happened once, across articles (`happenings`).
+    pub happenings: Happenings,
     /// The TIMEX3 values of time expressions and events.
     pub strings: Strings,
     /// Problems with the inputs, in input order.
@@ -102,6 +107,7 @@ impl Corpus {
         }
         let mut corpus = asm.finish(documents);
         add_key_phrases(&mut corpus, lex);
+        corpus.happenings = Happenings::build(&corpus);
         corpus
     }
 
@@ -114,6 +120,11 @@ impl Corpus {
     /// The TIMEX3 value of an event's date.
     pub fn when_value(&self, when: &CorpusWhen) -> Option<&str> {
         when.value.map(|v| self.strings.get(v))
+    }
+
+    /// The happening an event reports (None only in a corpus put together without happenings).
+    pub fn happening_of(&self, event: EventId) -> Option<HappeningId> {
+        self.happenings.of_event(event)
     }
 
     /// The actor with the export id `id` ("person:hakan-fidan").

@@ -118,6 +118,11 @@ impl<W: Write> Json<W> {
         self.buf.extend_from_slice(b"null");
     }
 
+    pub(super) fn bool(&mut self, b: bool) {
+        self.buf
+            .extend_from_slice(if b { b"true" } else { b"false" });
+    }
+
     pub(super) fn uint(&mut self, n: usize) {
         self.buf
             .extend_from_slice(itoa::Buffer::new().format(n).as_bytes());

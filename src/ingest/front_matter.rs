@@ -2,7 +2,7 @@
 
 use chrono::NaiveDate;
 
-use super::parse_date;
+use super::dates::read_date;
 
 /// Metadata read from a front matter block, and where the article body starts.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -14,30 +14,67 @@ pub struct FrontMatter {
     pub author: Option<String>,
     /// Byte offset of the body in the input (0 without front matter).
     pub body_offset: usize,
+    /// Problems that do not stop the article being read, with their 1-based line: a date that
+    /// cannot be read, a block that looked like front matter but was not and is read as text.
+    pub warnings: Vec<(usize, String)>,
 }
 
-/// Parses a leading front matter block. Errors carry a 1-based line number and a reason.
-pub fn parse(text: &str) -> Result<FrontMatter, (usize, String)> {
-    let mut fm = FrontMatter::default();
-    let first_end = text.find('\n').map_or(text.len(), |i| i + 1);
-    if text[..first_end].trim_end() != "---" {
-        return Ok(fm);
+/// The keys a publication date may stand under (lower case), in front matter and JSONL alike.
+pub const DATE_KEYS: &[&str] = &[
+    "date",
+    "published",
+    "published_at",
+    "pubdate",
+    "datepublished",
+];
+
+/// One line of the input: its text without the terminator, and the offset after the terminator.
+/// `\n`, `\r\n` and a lone `\r` all end a line.
+fn next_line(text: &str, from: usize) -> (&str, usize) {
+    let rest = &text.as_bytes()[from..];
+    match memchr::memchr2(b'\n', b'\r', rest) {
+        None => (&text[from..], text.len()),
+        Some(i) => {
+            let after = if rest[i] == b'\r' && rest.get(i + 1) == Some(&b'\n') {
+                i + 2
+            } else {
+                i + 1
+            };
+            (&text[from..from + i], from + after)
+        }
     }
-    let mut offset = first_end;
+}
+
+/// Parses a leading front matter block. Never fails: a block that does not close or holds a line
+/// that is not `key: value` is not front matter (a Markdown file may open with a `---` rule), so
+/// the whole input is the body; a warning says so when the block began with known keys.
+pub fn parse(text: &str) -> FrontMatter {
+    let (first, mut offset) = next_line(text, 0);
+    if first.trim_end() != "---" {
+        return FrontMatter::default();
+    }
+    let mut fm = FrontMatter::default();
     let mut line_no = 1;
+    let mut known_keys = 0;
     // Keys dateline does not know may carry YAML lists or nested values; their lines are skipped.
     let mut in_unknown_key = false;
+    let not_front_matter = |line_no: usize, why: String, known_keys: usize| {
+        let mut fm = FrontMatter::default();
+        if known_keys > 0 {
+            fm.warnings.push((
+                line_no,
+                format!("front matter not read ({why}); the whole file is read as text"),
+            ));
+        }
+        fm
+    };
     loop {
         if offset >= text.len() {
-            return Err((1, "no closing `---` line".into()));
+            return not_front_matter(1, "no closing `---` line".into(), known_keys);
         }
         line_no += 1;
-        let end = text[offset..]
-            .find('\n')
-            .map_or(text.len(), |i| offset + i + 1);
-        let raw = &text[offset..end];
-        offset = end;
-        let line = raw.trim_end_matches(['\n', '\r']);
+        let (line, next) = next_line(text, offset);
+        offset = next;
         if line.trim_end() == "---" || line.trim_end() == "..." {
             break;
         }
@@ -49,38 +86,36 @@ pub fn parse(text: &str) -> Result<FrontMatter, (usize, String)> {
         {
             continue;
         }
-        let Some((key, value)) = line.split_once(':') else {
-            return Err((
-                line_no,
-                format!("expected `key: value`, found {:?}", truncate(line)),
-            ));
+        let key_value = line.split_once(':').and_then(|(k, v)| {
+            let k = k.trim();
+            (!k.is_empty() && !k.contains(' ')).then_some((k, v))
+        });
+        let Some((key, value)) = key_value else {
+            let why = format!("line {line_no} is not `key: value`: {:?}", truncate(line));
+            return not_front_matter(line_no, why, known_keys);
         };
-        let key = key.trim().to_ascii_lowercase();
-        if key.is_empty() || key.contains(' ') {
-            return Err((
-                line_no,
-                format!("expected `key: value`, found {:?}", truncate(line)),
-            ));
-        }
-        let value = unquote(value.trim());
+        let key = key.to_ascii_lowercase();
+        let value = unquote(strip_comment(value.trim()));
         in_unknown_key = false;
         let slot = match key.as_str() {
             "title" => &mut fm.title,
-            "source" => &mut fm.source,
+            "source" | "publisher" => &mut fm.source,
             "url" | "link" => &mut fm.url,
             "author" | "byline" => &mut fm.author,
-            "date" | "published" => {
-                if value.is_empty() {
+            k if DATE_KEYS.contains(&k) => {
+                known_keys += 1;
+                if value.is_empty() || fm.date.is_some() {
                     continue;
                 }
-                match parse_date(value) {
-                    Some(d) => fm.date = Some(d),
-                    None => {
-                        return Err((
-                            line_no,
-                            format!("invalid date {value:?} (expected YYYY-MM-DD or RFC 3339)"),
-                        ));
-                    }
+                match read_date(value) {
+                    Ok(d) => fm.date = Some(d),
+                    Err(e) => fm.warnings.push((
+                        line_no,
+                        format!(
+                            "unreadable date {value:?} ({}); the article is read undated",
+                            e.describe()
+                        ),
+                    )),
                 }
                 continue;
             }
@@ -89,12 +124,35 @@ pub fn parse(text: &str) -> Result<FrontMatter, (usize, String)> {
                 continue;
             }
         };
+        known_keys += 1;
         if !value.is_empty() {
             *slot = Some(value.to_string());
         }
     }
     fm.body_offset = offset;
-    Ok(fm)
+    fm
+}
+
+/// A YAML comment: `#` at the start of a plain value or after a space. Quoted values keep theirs.
+fn strip_comment(v: &str) -> &str {
+    if v.starts_with('"') || v.starts_with('\'') {
+        // The comment, if any, follows the closing quote.
+        let q = &v[..1];
+        if let Some(close) = v[1..].find(q) {
+            let after = &v[close + 2..];
+            if after.trim_start().starts_with('#') || after.trim().is_empty() {
+                return &v[..close + 2];
+            }
+        }
+        return v;
+    }
+    if v.starts_with('#') {
+        return "";
+    }
+    match v.find(" #").or_else(|| v.find("\t#")) {
+        Some(i) => v[..i].trim_end(),
+        None => v,
+    }
 }
 
 fn unquote(v: &str) -> &str {
@@ -154,6 +212,18 @@ mod tests {
                 body: "X",
             },
             Case {
+                input: "---\rtitle: Old Mac\rdate: 14 March 2025\r---\rBody\rmore",
+                date: d("2025-03-14"),
+                title: Some("Old Mac"),
+                body: "Body\rmore",
+            },
+            Case {
+                input: "---\npubDate: Fri, 14 Mar 2025 10:00:00 GMT\n---\nB",
+                date: d("2025-03-14"),
+                title: None,
+                body: "B",
+            },
+            Case {
                 input: "---\ndate: 2025-01-02T23:30:00-05:00\n---\n",
                 date: d("2025-01-02"),
                 title: None,
@@ -161,7 +231,7 @@ mod tests {
             },
         ];
         for c in cases {
-            let fm = parse(c.input).unwrap();
+            let fm = parse(c.input);
             assert_eq!(fm.date, c.date, "{:?}", c.input);
             assert_eq!(fm.title.as_deref(), c.title, "{:?}", c.input);
             assert_eq!(&c.input[fm.body_offset..], c.body, "{:?}", c.input);
@@ -169,11 +239,46 @@ mod tests {
     }
 
     #[test]
-    fn malformed_blocks_name_the_line() {
-        assert_eq!(parse("---\ntitle: x\n").unwrap_err().0, 1);
-        assert_eq!(parse("---\ntitle x\n---\n").unwrap_err().0, 2);
-        let (line, msg) = parse("---\ntitle: x\ndate: 20/11/2025\n---\n").unwrap_err();
-        assert_eq!(line, 3);
-        assert!(msg.contains("invalid date"), "{msg}");
+    fn bad_dates_and_false_blocks_are_warnings() {
+        let fm = parse("---\ntitle: x\ndate: 20/11/20x5\n---\nBody");
+        assert_eq!(fm.date, None);
+        assert_eq!(fm.title.as_deref(), Some("x"));
+        assert_eq!(fm.warnings.len(), 1);
+        assert_eq!(fm.warnings[0].0, 3);
+        assert!(fm.warnings[0].1.contains("unreadable date \"20/11/20x5\""));
+        // A Markdown rule, not front matter: read as text, silently.
+        let fm = parse("---\n\nA paragraph under a rule.\n\n---\n");
+        assert_eq!((fm.body_offset, fm.warnings.len()), (0, 0));
+        let fm = parse("---\nJust text\n");
+        assert_eq!((fm.body_offset, fm.warnings.len()), (0, 0));
+        // Looked like front matter: read as text with a warning.
+        let fm = parse("---\ntitle: x\nBody.");
+        assert_eq!(fm.body_offset, 0);
+        assert!(
+            fm.warnings[0].1.contains("line 3 is not `key: value`"),
+            "{:?}",
+            fm.warnings
+        );
+        let fm = parse("---\ntitle: x\n");
+        assert!(fm.warnings[0].1.contains("no closing"), "{:?}", fm.warnings);
+    }
+
+    #[test]
+    fn comments_after_values() {
+        let rows = [
+            (
+                "2025-03-14            # or `published:`; YYYY-MM-DD",
+                "2025-03-14",
+            ),
+            ("Talks # resumed", "Talks"),
+            ("\"We're #1\" # a comment", "\"We're #1\""),
+            ("'a # b'", "'a # b'"),
+            ("#1 story", ""),
+            ("C#", "C#"),
+            ("a\t# tab", "a"),
+        ];
+        for (input, want) in rows {
+            assert_eq!(strip_comment(input), want, "{input:?}");
+        }
     }
 }

@@ -1,11 +1,19 @@
-//! Ingestion: turns paths (files, folders, JSONL) into `Document`s with metadata, never panicking on bad input.
+//! Ingestion: turns paths (files, folders, JSONL, web pages, feeds) into `Document`s with
+//! metadata, never panicking on bad input.
 //!
 //! The one layer that reads articles from the file system: `crate::extract` only ever sees the
-//! `Document`s made here. `front_matter` reads the metadata block of `.txt`/`.md` files, `jsonl`
-//! one article per line, and `parse_date` the dates both carry.
+//! `Document`s made here. `walk` finds and safely opens the files, `charset` turns bytes into text,
+//! `front_matter` reads the metadata block of `.txt`/`.md` files, `jsonl` one article per line,
+//! `html` saved web pages, `feeds` RSS, Atom and JSON Feed files, and `dates` the publication dates
+//! all of them carry.
 
+mod charset;
+pub mod dates;
+mod feeds;
 pub mod front_matter;
+pub mod html;
 mod jsonl;
+mod walk;
 
 use std::collections::{HashMap, HashSet};
 use std::fmt;
@@ -14,20 +22,52 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use rayon::prelude::*;
 
-use crate::model::{DateBasis, Document};
+/// A day as `--date` takes it: `YYYY-MM-DD`, or an ISO 8601 / RFC 3339 timestamp (its day as
+/// written). Articles' own dates accept many more forms (`dates::parse_date`); a command-line flag
+/// keeps to one unambiguous form.
+pub fn parse_date(s: &str) -> Option<NaiveDate> {
+    dates::parse_iso(s)
+}
+
+use crate::model::{DateFrom, Document};
+use walk::Item;
 
 /// The seed article bundled into the binary, opened when dateline runs without paths.
 pub const BUNDLED_SEED: &str = include_str!("../../seeds/000_55d5bc292107d184.txt");
 pub const BUNDLED_SEED_PATH: &str = "seeds/000_55d5bc292107d184.txt";
 
-/// The longest article text read: the corpus stores offsets into it as u32.
-pub const MAX_TEXT_BYTES: usize = u32::MAX as usize;
+/// The longest article text kept (64 MiB): a longer one is cut at a line break before the limit,
+/// with a warning naming the file, and the rest of the corpus is read as usual. News articles are
+/// far shorter; the limit bounds the time and memory one runaway file can take. (The corpus stores
+/// offsets as u32, so it must stay under 4 GiB.)
+pub const MAX_TEXT_BYTES: usize = 64 << 20;
+
+/// The most bytes read from a text file that holds one article (`.txt`, `.md`): 128 MiB.
+pub const MAX_ARTICLE_FILE_BYTES: u64 = 128 << 20;
+
+/// The most bytes read from a web page: 16 MiB. Saved news pages are well under 2 MiB; parsing
+/// and the article search take about a second for every 5 MB.
+pub const MAX_PAGE_FILE_BYTES: u64 = 16 << 20;
+
+/// The most bytes read from a file that holds many articles (`.jsonl`, feeds): 2 GiB.
+pub const MAX_COLLECTION_FILE_BYTES: u64 = 2 << 30;
 
 /// Options that apply to every ingested article.
 #[derive(Clone, Debug, Default)]
 pub struct IngestOptions {
     /// Publication date for articles whose metadata has none (`--date`).
     pub default_date: Option<NaiveDate>,
+}
+
+impl IngestOptions {
+    /// The date and its provenance for an article whose own date is `found` (from `from`).
+    fn date(&self, found: Option<NaiveDate>, from: DateFrom) -> (Option<NaiveDate>, DateFrom) {
+        match (found, self.default_date) {
+            (Some(d), _) => (Some(d), from),
+            (None, Some(d)) => (Some(d), DateFrom::Flag),
+            (None, None) => (None, DateFrom::None),
+        }
+    }
 }
 
 /// A problem with one input, named by file and, where it applies, line.
@@ -56,46 +96,82 @@ pub struct Ingested {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-/// Reads every article under `paths`: files are read as given, folders recursively in sorted order.
-pub fn ingest_paths(paths: &[PathBuf], opts: &IngestOptions) -> Ingested {
-    let mut items: Vec<Item> = Vec::new();
-    let mut seen_dirs = HashSet::new();
-    for root in paths {
-        match std::fs::metadata(root) {
-            Ok(m) if m.is_dir() => walk(root, root, &mut seen_dirs, &mut items),
-            Ok(_) => items.push(Item::File(
-                root.clone(),
-                root.parent().map(Path::to_path_buf).unwrap_or_default(),
-            )),
-            Err(e) => items.push(Item::Problem(problem(root, e))),
+/// The kinds of input file, known by extension (and, for files given by name with another
+/// extension, by their first bytes).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Format {
+    /// `.txt`, `.md`, `.markdown`: text with optional front matter.
+    Text,
+    /// `.jsonl`: one JSON article per line.
+    Jsonl,
+    /// `.html`, `.htm`, `.xhtml`: a saved web page.
+    Html,
+    /// `.xml`, `.rss`, `.atom`, `.rdf`: an RSS or Atom feed (any other XML is reported and skipped).
+    Feed,
+    /// `.json`: a JSON Feed (any other JSON is reported and skipped).
+    JsonFeed,
+}
+
+impl Format {
+    pub(crate) fn of(path: &Path) -> Option<Format> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        Some(match ext.as_str() {
+            "txt" | "md" | "markdown" => Format::Text,
+            "jsonl" => Format::Jsonl,
+            "html" | "htm" | "xhtml" => Format::Html,
+            "xml" | "rss" | "atom" | "rdf" => Format::Feed,
+            "json" => Format::JsonFeed,
+            _ => return None,
+        })
+    }
+
+    /// A file given by name with an unknown extension: a web page or feed by its first bytes,
+    /// else text.
+    fn sniff(bytes: &[u8]) -> Format {
+        let head = &bytes[..bytes.len().min(512)];
+        let head = String::from_utf8_lossy(head).to_ascii_lowercase();
+        let head = head.trim_start_matches('\u{feff}').trim_start();
+        if head.starts_with("<!doctype html") || head.starts_with("<html") {
+            Format::Html
+        } else if head.starts_with("<?xml") || head.starts_with("<rss") || head.starts_with("<feed")
+        {
+            Format::Feed
+        } else {
+            Format::Text
         }
     }
+
+    fn read_cap(self) -> u64 {
+        match self {
+            Format::Text => MAX_ARTICLE_FILE_BYTES,
+            Format::Html => MAX_PAGE_FILE_BYTES,
+            Format::Jsonl | Format::Feed | Format::JsonFeed => MAX_COLLECTION_FILE_BYTES,
+        }
+    }
+}
+
+/// Reads every article under `paths`: files are read as given, folders recursively in sorted order.
+pub fn ingest_paths(paths: &[PathBuf], opts: &IngestOptions) -> Ingested {
+    let items = walk::collect(paths);
     // Reading and parsing run in parallel; results keep input order so output is deterministic.
-    let loaded: Vec<(Vec<Document>, Vec<Diagnostic>, String)> = items
+    let loaded: Vec<Loaded> = items
         .into_par_iter()
         .map(|item| match item {
             Item::File(path, root) => load_file(&path, &root, opts),
-            Item::Problem(d) => (Vec::new(), vec![d], String::new()),
+            Item::Problem(d) => Loaded {
+                diagnostics: vec![d],
+                ..Loaded::default()
+            },
         })
         .collect();
-    let count = loaded.iter().map(|(docs, _, _)| docs.len()).sum();
+    let count = loaded.iter().map(|l| l.documents.len()).sum();
     let mut documents = Vec::with_capacity(count);
     let mut diagnostics = Vec::new();
     let mut fallback_ids = Vec::with_capacity(count);
-    for (docs, diags, long_id) in loaded {
-        diagnostics.extend(diags);
-        for d in docs {
-            // The corpus stores offsets as u32.
-            if d.text.len() > MAX_TEXT_BYTES {
-                diagnostics.push(Diagnostic {
-                    path: d.path,
-                    line: None,
-                    message: "article text over 4 GiB, skipped".into(),
-                    skipped: true,
-                });
-                continue;
-            }
-            fallback_ids.push(long_id.clone());
+    for l in loaded {
+        diagnostics.extend(l.diagnostics);
+        for d in l.documents {
+            fallback_ids.push(l.long_id.clone());
             documents.push(d);
         }
     }
@@ -106,19 +182,24 @@ pub fn ingest_paths(paths: &[PathBuf], opts: &IngestOptions) -> Ingested {
     }
 }
 
-/// A file to read (with the folder it was found under), or a problem met while walking.
-enum Item {
-    File(PathBuf, PathBuf),
-    Problem(Diagnostic),
+/// The bytes of a regular file, at most `cap` of them, and whether there were more. Anything but a
+/// regular file (a FIFO, a device, a socket) is refused without blocking.
+pub fn read_file_capped(path: &Path, cap: u64) -> Result<(Vec<u8>, bool), String> {
+    walk::read_capped(path, cap)
 }
 
-fn problem(path: &Path, e: std::io::Error) -> Diagnostic {
-    Diagnostic {
-        path: path.display().to_string(),
-        line: None,
-        message: e.to_string(),
-        skipped: true,
-    }
+/// `read_file_capped` with the cap of a one-article file.
+pub fn read_file(path: &Path) -> Result<(Vec<u8>, bool), String> {
+    walk::read_capped(path, MAX_ARTICLE_FILE_BYTES)
+}
+
+/// What one file gave: its documents, its problems, and its path under the input folder (the id
+/// used when file stems collide; empty when ids are the user's own, as in JSONL).
+#[derive(Default)]
+struct Loaded {
+    documents: Vec<Document>,
+    diagnostics: Vec<Diagnostic>,
+    long_id: String,
 }
 
 /// The bundled seed as a document.
@@ -132,157 +213,160 @@ pub fn bundled_seed(opts: &IngestOptions) -> Document {
     docs.pop().expect("the bundled seed is a valid article")
 }
 
-fn is_article_ext(path: &Path) -> bool {
-    let ext = path
-        .extension()
-        .and_then(|e| e.to_str())
-        .map(str::to_ascii_lowercase);
-    matches!(ext.as_deref(), Some("txt" | "md" | "markdown" | "jsonl"))
-}
-
-/// Files that sit beside articles in archives but are not articles themselves.
-fn is_documentation(path: &Path) -> bool {
-    let stem = path
-        .file_stem()
-        .and_then(|s| s.to_str())
-        .unwrap_or("")
-        .to_ascii_uppercase();
-    matches!(
-        stem.as_str(),
-        "README" | "LICENSE" | "LICENCE" | "CHANGELOG" | "SOURCES" | "NOTICE" | "COPYING"
-    )
-}
-
-fn walk(root: &Path, dir: &Path, seen: &mut HashSet<PathBuf>, items: &mut Vec<Item>) {
-    // Canonical paths make symlink loops terminate: each real folder is entered once.
-    let Ok(real) = std::fs::canonicalize(dir) else {
-        return;
-    };
-    if !seen.insert(real) {
-        return;
-    }
-    let entries = match std::fs::read_dir(dir) {
-        Ok(rd) => rd,
-        Err(e) => {
-            items.push(Item::Problem(problem(dir, e)));
-            return;
-        }
-    };
-    let mut children: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-    children.sort();
-    for child in children {
-        let hidden = child
-            .file_name()
-            .and_then(|n| n.to_str())
-            .is_some_and(|n| n.starts_with('.'));
-        if hidden {
-            continue;
-        }
-        match std::fs::metadata(&child) {
-            Ok(m) if m.is_dir() => walk(root, &child, seen, items),
-            Ok(m) if m.is_file() => {
-                if is_article_ext(&child) && !is_documentation(&child) {
-                    items.push(Item::File(child, root.to_path_buf()));
-                }
-            }
-            Ok(_) => {}
-            Err(e) => items.push(Item::Problem(problem(&child, e))),
-        }
-    }
-}
-
-/// Reads one file; also returns its path under the input folder, the id used if stems collide.
-fn load_file(
-    path: &Path,
-    root: &Path,
-    opts: &IngestOptions,
-) -> (Vec<Document>, Vec<Diagnostic>, String) {
+/// Reads one file.
+fn load_file(path: &Path, root: &Path, opts: &IngestOptions) -> Loaded {
     let shown = path.display().to_string();
     let rel = path.strip_prefix(root).unwrap_or(path);
     let long_id = rel.with_extension("").to_string_lossy().replace('\\', "/");
-    let bytes = match std::fs::read(path) {
-        Ok(b) => b,
-        Err(e) => return (Vec::new(), vec![problem(path, e)], long_id),
+    let known = Format::of(path);
+    let cap = known.unwrap_or(Format::Text).read_cap();
+    let (bytes, cut) = match walk::read_capped(path, cap) {
+        Ok(read) => read,
+        Err(message) => {
+            return Loaded {
+                diagnostics: vec![walk::problem(path, message)],
+                ..Loaded::default()
+            };
+        }
     };
+    let format = known.unwrap_or_else(|| Format::sniff(&bytes));
     let stem = path
         .file_stem()
         .and_then(|s| s.to_str())
         .unwrap_or("document")
         .to_string();
-    let is_jsonl = path
-        .extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| e.eq_ignore_ascii_case("jsonl"));
-    let (docs, diags) = if is_jsonl {
-        jsonl::parse_jsonl(&shown, &stem, &bytes, opts)
-    } else {
-        parse_text_file(&shown, &stem, bytes, opts)
+    let (mut docs, mut diags) = match format {
+        Format::Text => parse_text_file(&shown, &stem, bytes, opts),
+        Format::Jsonl => match charset::decode_text(bytes) {
+            Ok(d) => {
+                let mut diags: Vec<Diagnostic> = d
+                    .warnings
+                    .into_iter()
+                    .map(|w| warning(&shown, None, w))
+                    .collect();
+                let (docs, more) = jsonl::parse_jsonl(&shown, &stem, &d.text, opts);
+                diags.extend(more);
+                (docs, diags)
+            }
+            Err(charset::NotText::Binary) => (
+                Vec::new(),
+                vec![walk::problem(path, "binary file, skipped".into())],
+            ),
+        },
+        Format::Html => html::parse_page_file(&shown, &stem, &bytes, opts),
+        Format::Feed | Format::JsonFeed => feeds::parse_feed_file(&shown, &stem, &bytes, opts),
     };
-    // JSONL ids are the user's own: never rewrite them from the path.
-    let long_id = if is_jsonl { String::new() } else { long_id };
-    (docs, diags, long_id)
+    if cut {
+        diags.insert(
+            0,
+            warning(
+                &shown,
+                None,
+                format!(
+                    "file larger than {} MiB; only the first {} MiB are read",
+                    cap >> 20,
+                    cap >> 20
+                ),
+            ),
+        );
+    }
+    for d in &mut docs {
+        if let Some(w) = limit_text(d) {
+            diags.push(warning(&d.path, None, w.clone()));
+            d.warnings.push(w);
+        }
+    }
+    // JSONL and feed ids are the user's own or numbered by line: never rewritten from the path.
+    let long_id = match format {
+        Format::Text | Format::Html => long_id,
+        _ => String::new(),
+    };
+    Loaded {
+        documents: docs,
+        diagnostics: diags,
+        long_id,
+    }
+}
+
+/// The 1-based line of the first occurrence of `needle` in a file, if it is there: where a value
+/// that a parser read without positions (a feed's or a page's date) was written.
+pub(crate) fn line_of(bytes: &[u8], needle: &str) -> Option<usize> {
+    let needle = needle.trim();
+    if needle.is_empty() {
+        return None;
+    }
+    let at = memchr::memmem::find(bytes, needle.as_bytes())?;
+    Some(1 + memchr::memchr_iter(b'\n', &bytes[..at]).count())
+}
+
+fn warning(path: &str, line: Option<usize>, message: String) -> Diagnostic {
+    Diagnostic {
+        path: path.to_string(),
+        line,
+        message,
+        skipped: false,
+    }
+}
+
+/// Cuts a text longer than `MAX_TEXT_BYTES` at the last line break before the limit (or at a
+/// character boundary when there is none in the last mebibyte), saying so.
+fn limit_text(d: &mut Document) -> Option<String> {
+    if d.text.len() <= MAX_TEXT_BYTES {
+        return None;
+    }
+    let was = d.text.len();
+    let mut end = MAX_TEXT_BYTES;
+    while !d.text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let window = end.saturating_sub(1 << 20);
+    if let Some(nl) = memchr::memrchr(b'\n', &d.text.as_bytes()[window..end]) {
+        end = window + nl + 1;
+    }
+    d.text.truncate(end);
+    d.text.shrink_to_fit();
+    Some(format!(
+        "article text of {was} bytes is over the limit of {} MiB for one article; \
+         cut after byte {end}",
+        MAX_TEXT_BYTES >> 20
+    ))
 }
 
 /// Makes ids unique: colliding file stems fall back to their path under the input folder, and any
-/// remaining duplicates get a `~N` suffix.
+/// remaining duplicates get the first `~N` suffix that no other document has, so ids are unique
+/// whatever the input (`a`, `a`, `a~2` become `a`, `a~3`, `a~2`).
 fn assign_unique_ids(docs: &mut [Document], fallback_ids: &[String]) {
-    let mut counts: HashMap<String, usize> = HashMap::new();
+    let mut counts: HashMap<&str, usize> = HashMap::new();
     for d in docs.iter() {
-        *counts.entry(d.id.clone()).or_default() += 1;
+        *counts.entry(d.id.as_str()).or_default() += 1;
     }
-    for (d, fallback) in docs.iter_mut().zip(fallback_ids) {
-        if counts.get(&d.id).copied().unwrap_or(0) > 1 && !fallback.is_empty() {
+    let collides: Vec<bool> = docs.iter().map(|d| counts[d.id.as_str()] > 1).collect();
+    drop(counts);
+    for ((d, fallback), collides) in docs.iter_mut().zip(fallback_ids).zip(collides) {
+        if collides && !fallback.is_empty() {
             d.id = fallback.clone();
         }
     }
-    let mut seen: HashMap<String, usize> = HashMap::new();
+    // Every id any document holds is taken, so a suffix never lands on a later document's own id.
+    let mut taken: HashSet<String> = docs.iter().map(|d| d.id.clone()).collect();
+    let mut used: HashSet<String> = HashSet::with_capacity(docs.len());
+    let mut next_suffix: HashMap<String, usize> = HashMap::new();
     for d in docs.iter_mut() {
-        let n = seen.entry(d.id.clone()).or_default();
-        *n += 1;
-        if *n > 1 {
-            d.id = format!("{}~{}", d.id, n);
+        if used.insert(d.id.clone()) {
+            continue;
         }
+        let n = next_suffix.entry(d.id.clone()).or_insert(2);
+        let id = loop {
+            let candidate = format!("{}~{}", d.id, n);
+            *n += 1;
+            if !taken.contains(&candidate) {
+                break candidate;
+            }
+        };
+        taken.insert(id.clone());
+        used.insert(id.clone());
+        d.id = id;
     }
-}
-
-/// Decodes bytes, lossily when they are not UTF-8, saying where the first bad byte was.
-pub(crate) fn decode(bytes: &[u8]) -> (String, Option<String>) {
-    decode_owned(bytes.to_vec())
-}
-
-/// As `decode`, but valid UTF-8 (the usual case) takes over the buffer without copying it.
-fn decode_owned(bytes: Vec<u8>) -> (String, Option<String>) {
-    match String::from_utf8(bytes) {
-        Ok(s) => (s, None),
-        Err(e) => {
-            let warning = format!(
-                "invalid UTF-8 at byte {}; decoded with replacement characters",
-                e.utf8_error().valid_up_to()
-            );
-            (
-                String::from_utf8_lossy(e.as_bytes()).into_owned(),
-                Some(warning),
-            )
-        }
-    }
-}
-
-/// Text that is mostly control bytes or holds NULs is not an article.
-pub(crate) fn looks_binary(bytes: &[u8]) -> bool {
-    let head = &bytes[..bytes.len().min(8192)];
-    if memchr::memchr(0, head).is_some() {
-        return true;
-    }
-    // Counting every byte below 0x20 vectorises; text rarely gets near the limit even with its
-    // line breaks counted, so the exact count is seldom needed.
-    if head.iter().filter(|&&b| b < 0x20).count() * 10 <= head.len() {
-        return false;
-    }
-    let controls = head
-        .iter()
-        .filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c))
-        .count();
-    controls * 10 > head.len()
 }
 
 fn parse_text_file(
@@ -297,33 +381,28 @@ fn parse_text_file(
         message,
         skipped,
     };
-    if looks_binary(&bytes) {
-        return (
-            Vec::new(),
-            vec![diag(None, "binary file, skipped".into(), true)],
-        );
-    }
-    let (full, bad_utf8) = decode_owned(bytes);
-    let mut diags = Vec::new();
-    let mut warnings = Vec::new();
-    if let Some(w) = bad_utf8 {
-        diags.push(diag(None, w.clone(), false));
-        warnings.push(w);
-    }
-    let bom = if full.starts_with('\u{feff}') { 3 } else { 0 };
-    let fm = match front_matter::parse(&full[bom..]) {
-        Ok(fm) => fm,
-        Err((line, msg)) => {
+    let decoded = match charset::decode_text(bytes) {
+        Ok(d) => d,
+        Err(charset::NotText::Binary) => {
             return (
                 Vec::new(),
-                vec![diag(
-                    Some(line),
-                    format!("malformed front matter: {msg}; file skipped"),
-                    true,
-                )],
+                vec![diag(None, "binary file, skipped".into(), true)],
             );
         }
     };
+    let mut diags = Vec::new();
+    let mut warnings = Vec::new();
+    for w in decoded.warnings {
+        diags.push(diag(None, w.clone(), false));
+        warnings.push(w);
+    }
+    let bom = decoded.bom;
+    let full = decoded.text;
+    let fm = front_matter::parse(&full[bom..]);
+    for (line, w) in fm.warnings {
+        diags.push(diag(Some(line), w.clone(), false));
+        warnings.push(format!("line {line}: {w}"));
+    }
     let text_start = bom + fm.body_offset;
     // The body keeps the file's buffer (front matter drained off the front) rather than a copy.
     let mut text = full;
@@ -334,11 +413,7 @@ fn parse_text_file(
             vec![diag(None, "empty file, skipped".into(), true)],
         );
     }
-    let (published, date_basis) = match (fm.date, opts.default_date) {
-        (Some(d), _) => (Some(d), DateBasis::Metadata),
-        (None, Some(d)) => (Some(d), DateBasis::Flag),
-        (None, None) => (None, DateBasis::None),
-    };
+    let (published, date_from) = opts.date(fm.date, DateFrom::FrontMatter);
     let doc = Document {
         id: stem.to_string(),
         path: shown.to_string(),
@@ -347,7 +422,9 @@ fn parse_text_file(
         url: fm.url,
         author: fm.author,
         published,
-        date_basis,
+        date_basis: date_from.basis(),
+        date_from,
+        summary_only: false,
         text_start,
         text,
         warnings,
@@ -355,17 +432,59 @@ fn parse_text_file(
     (vec![doc], diags)
 }
 
-/// Parses `YYYY-MM-DD` or an RFC 3339 timestamp (the date as written, in its own offset).
-pub fn parse_date(s: &str) -> Option<NaiveDate> {
-    let s = s.trim();
-    if let Ok(d) = NaiveDate::parse_from_str(s, "%Y-%m-%d") {
-        return Some(d);
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ids(input: &[&str], fallback: &[&str]) -> Vec<String> {
+        let mut docs: Vec<Document> = input
+            .iter()
+            .map(|id| Document {
+                id: id.to_string(),
+                ..Document::default()
+            })
+            .collect();
+        let fallback: Vec<String> = fallback.iter().map(|s| s.to_string()).collect();
+        assign_unique_ids(&mut docs, &fallback);
+        docs.into_iter().map(|d| d.id).collect()
     }
-    if let Ok(dt) = chrono::DateTime::parse_from_rfc3339(s) {
-        return Some(dt.date_naive());
+
+    #[test]
+    fn ids_are_unique_whatever_the_input() {
+        type Row<'a> = (&'a [&'a str], &'a [&'a str], &'a [&'a str]);
+        let rows: &[Row] = &[
+            (&["a", "a", "a~2"], &["", "", ""], &["a", "a~3", "a~2"]),
+            (&["a~2", "a", "a"], &["", "", ""], &["a~2", "a", "a~3"]),
+            (&["a", "a", "a"], &["", "", ""], &["a", "a~2", "a~3"]),
+            (&["x", "x"], &["p/x", "q/x"], &["p/x", "q/x"]),
+            (
+                &["x", "x", "p/x"],
+                &["p/x", "q/x", ""],
+                &["p/x", "q/x", "p/x~2"],
+            ),
+            (&["", ""], &["", ""], &["", "~2"]),
+        ];
+        for &(input, fallback, want) in rows {
+            let got = ids(input, fallback);
+            assert_eq!(got, want, "{input:?}");
+            let unique: HashSet<&String> = got.iter().collect();
+            assert_eq!(unique.len(), got.len(), "{input:?}");
+        }
     }
-    chrono::NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M:%S")
-        .or_else(|_| chrono::NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M:%S"))
-        .ok()
-        .map(|dt| dt.date())
+
+    #[test]
+    fn long_texts_are_cut_at_a_line_break() {
+        let mut d = Document {
+            text: "line\n".repeat(MAX_TEXT_BYTES / 5 + 10),
+            ..Document::default()
+        };
+        let w = limit_text(&mut d).unwrap();
+        assert!(d.text.len() <= MAX_TEXT_BYTES && d.text.ends_with('\n'));
+        assert!(w.contains("over the limit of 64 MiB"), "{w}");
+        let mut short = Document {
+            text: "short".into(),
+            ..Document::default()
+        };
+        assert_eq!(limit_text(&mut short), None);
+    }
 }

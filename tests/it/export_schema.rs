@@ -37,6 +37,7 @@ fn check(obj: &Value, fields: &[(&str, &str)], what: &str) {
             "s" => v.is_string(),
             "s?" => v.is_string() || v.is_null(),
             "n" => v.is_u64(),
+            "b" => v.is_boolean(),
             "a" => v.is_array(),
             "o" => v.is_object(),
             "o?" => v.is_object() || v.is_null(),
@@ -96,6 +97,9 @@ fn check_export(e: &Value) {
                 ("url", "s?"),
                 ("published", "d?"),
                 ("date_basis", "s"),
+                ("date_from", "s"),
+                ("summary_only", "b"),
+                ("duplicate_of", "s?"),
                 ("text_start", "n"),
                 ("text", "s"),
                 ("warnings", "a"),
@@ -107,6 +111,32 @@ fn check_export(e: &Value) {
             &["metadata", "flag", "none"],
             "date_basis",
         );
+        one_of(
+            &d["date_from"],
+            &[
+                "front_matter",
+                "jsonl",
+                "json_ld",
+                "open_graph",
+                "meta",
+                "time_element",
+                "url",
+                "feed",
+                "flag",
+                "none",
+                "metadata",
+            ],
+            "date_from",
+        );
+        if let Some(orig) = d["duplicate_of"].as_str() {
+            let first = doc_ids.iter().position(|&i| i == orig).unwrap();
+            let this = doc_ids.iter().position(|&i| i == d["id"]).unwrap();
+            assert!(first < this, "a copy points at an earlier document");
+            assert!(
+                docs[first]["duplicate_of"].is_null(),
+                "copies point at the first copy"
+            );
+        }
     }
     for t in e["timexes"].as_array().unwrap() {
         check(
@@ -221,6 +251,7 @@ fn check_export(e: &Value) {
                 ("actors", "a"),
                 ("topics", "a"),
                 ("quotes", "a"),
+                ("happening", "s"),
             ],
             "event",
         );
@@ -264,6 +295,118 @@ fn check_export(e: &Value) {
         }
         last = Some(key);
     }
+    check_happenings(e, &doc_ids, &actor_ids);
+}
+
+/// `happenings[]`: typed as documented, chronological, and each event in exactly the happening
+/// it names.
+fn check_happenings(e: &Value, doc_ids: &[&str], actor_ids: &[&str]) {
+    let events = e["events"].as_array().unwrap();
+    let haps = e["happenings"].as_array().unwrap();
+    assert!(!haps.is_empty() || events.is_empty());
+    let event_index = |id: &str| -> usize { id[1..].parse::<usize>().unwrap() - 1 };
+    let mut seen = vec![0; events.len()];
+    let mut last: Option<(bool, String, String)> = None;
+    for (i, h) in haps.iter().enumerate() {
+        check(
+            h,
+            &[
+                ("id", "s"),
+                ("when", "o"),
+                ("label", "s"),
+                ("label_event", "s"),
+                ("events", "a"),
+                ("documents", "a"),
+                ("actors", "a"),
+                ("reports", "n"),
+                ("sources", "n"),
+                ("salience", "n"),
+            ],
+            "happening",
+        );
+        check(
+            &h["when"],
+            &[
+                ("earliest", "d?"),
+                ("latest", "d?"),
+                ("value", "s?"),
+                ("period", "s"),
+            ],
+            "happening.when",
+        );
+        one_of(
+            &h["when"]["period"],
+            &[
+                "day", "week", "month", "season", "year", "decade", "century", "vague", "undated",
+            ],
+            "happening.when.period",
+        );
+        let id = format!("h{}", i + 1);
+        assert_eq!(h["id"], id.as_str());
+        let evs: Vec<usize> = h["events"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|x| event_index(x.as_str().unwrap()))
+            .collect();
+        assert!(!evs.is_empty(), "{id} has no events");
+        assert!(evs.windows(2).all(|w| w[0] < w[1]), "{id}: events in order");
+        let label = event_index(h["label_event"].as_str().unwrap());
+        assert!(
+            evs.contains(&label),
+            "{id}: the label is one of its reports"
+        );
+        assert_eq!(h["label"], events[label]["text"]);
+        let mut docs_of_events: Vec<&str> = evs
+            .iter()
+            .map(|&x| events[x]["doc"].as_str().unwrap())
+            .collect();
+        docs_of_events.sort_by_key(|d| doc_ids.iter().position(|x| x == d));
+        docs_of_events.dedup();
+        let docs: Vec<&str> = h["documents"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| d.as_str().unwrap())
+            .collect();
+        assert_eq!(
+            docs, docs_of_events,
+            "{id}: documents are those of its events"
+        );
+        let (reports, sources) = (
+            h["reports"].as_u64().unwrap(),
+            h["sources"].as_u64().unwrap(),
+        );
+        assert!(
+            sources >= 1 && 1 <= reports && reports <= docs.len() as u64,
+            "{h}"
+        );
+        assert_eq!(h["salience"].as_u64().unwrap(), reports + sources);
+        for a in h["actors"].as_array().unwrap() {
+            assert!(actor_ids.contains(&a.as_str().unwrap()));
+        }
+        for &x in &evs {
+            seen[x] += 1;
+            assert_eq!(events[x]["happening"], id.as_str());
+        }
+        // Chronological, undated last.
+        let key = (
+            h["when"]["earliest"].is_null(),
+            h["when"]["earliest"].as_str().unwrap_or("").to_string(),
+            h["when"]["latest"].as_str().unwrap_or("").to_string(),
+        );
+        if let Some(prev) = &last {
+            assert!(
+                *prev <= key,
+                "happenings out of order: {prev:?} then {key:?}"
+            );
+        }
+        last = Some(key);
+    }
+    assert!(
+        seen.iter().all(|&n| n == 1),
+        "every event in exactly one happening"
+    );
 }
 
 #[test]

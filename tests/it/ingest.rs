@@ -81,7 +81,7 @@ fn text_files_with_and_without_front_matter() {
 }
 
 #[test]
-fn malformed_front_matter_skips_only_that_file() {
+fn bad_dates_and_false_front_matter_never_skip_the_article() {
     let dir = tempfile::tempdir().unwrap();
     let bad = write(
         dir.path(),
@@ -89,22 +89,39 @@ fn malformed_front_matter_skips_only_that_file() {
         b"---\ntitle: x\ndate: yesterday\n---\nBody.",
     );
     let unclosed = write(dir.path(), "unclosed.txt", b"---\ntitle: x\nBody.");
+    let rule = write(
+        dir.path(),
+        "rule.md",
+        b"---\n\nText under a rule.\n\n---\nMore.",
+    );
     let good = write(dir.path(), "good.txt", b"Fine.");
-    let got = ingest(&[bad, unclosed, good], None);
-    assert_eq!(got.documents.len(), 1);
-    assert_eq!(got.documents[0].id, "good");
+    let got = ingest(&[bad, unclosed, rule, good], None);
+    let ids: Vec<&str> = got.documents.iter().map(|d| d.id.as_str()).collect();
+    assert_eq!(ids, ["bad", "unclosed", "rule", "good"]);
+    let bad = &got.documents[0];
+    assert_eq!((bad.published, bad.date_basis), (None, DateBasis::None));
+    assert_eq!(
+        (bad.title.as_deref(), bad.text.as_str()),
+        (Some("x"), "Body.")
+    );
+    assert_eq!(got.documents[1].text, "---\ntitle: x\nBody.");
+    assert_eq!(
+        got.documents[2].text,
+        "---\n\nText under a rule.\n\n---\nMore."
+    );
     let msgs: Vec<String> = got.diagnostics.iter().map(|d| d.to_string()).collect();
     assert_eq!(msgs.len(), 2, "{msgs:?}");
     assert!(
-        msgs[0].contains("bad.txt:3: malformed front matter: invalid date"),
+        msgs[0].contains("bad.txt:3: unreadable date \"yesterday\""),
         "{}",
         msgs[0]
     );
     assert!(
-        msgs[1].contains("unclosed.txt:3: malformed front matter: expected `key: value`"),
+        msgs[1].contains("unclosed.txt:3: front matter not read (line 3 is not `key: value`"),
         "{}",
         msgs[1]
     );
+    assert!(got.diagnostics.iter().all(|d| !d.skipped));
 }
 
 #[test]
@@ -124,9 +141,12 @@ fn jsonl_bad_lines_are_reported_and_the_rest_read() {
     let p = write(dir.path(), "feed.jsonl", body.as_bytes());
     let got = ingest(&[p], Some(date("2025-01-01")));
     let ids: Vec<&str> = got.documents.iter().map(|d| d.id.as_str()).collect();
-    assert_eq!(ids, ["a", "feed-8", "7"]);
+    assert_eq!(ids, ["a", "f", "feed-8", "7"]);
     let lines: Vec<Option<usize>> = got.diagnostics.iter().map(|d| d.line).collect();
     assert_eq!(lines, [Some(2), Some(4), Some(5), Some(6), Some(7)]);
+    // An unreadable date is a warning: the article is read, with the `--date` fallback.
+    assert!(!got.diagnostics[4].skipped);
+    assert_eq!(got.documents[1].published, Some(date("2025-01-01")));
     let msgs: Vec<String> = got.diagnostics.iter().map(|d| d.to_string()).collect();
     assert!(
         msgs[0].contains("feed.jsonl:2: invalid JSON"),
@@ -140,7 +160,11 @@ fn jsonl_bad_lines_are_reported_and_the_rest_read() {
     );
     assert!(msgs[2].contains("`text` must be a string"), "{}", msgs[2]);
     assert!(msgs[3].contains("expected a JSON object"), "{}", msgs[3]);
-    assert!(msgs[4].contains("invalid date"), "{}", msgs[4]);
+    assert!(
+        msgs[4].contains("feed.jsonl:7: unreadable date in `date`: \"20 Nov\""),
+        "{}",
+        msgs[4]
+    );
     let a = &got.documents[0];
     assert_eq!(
         (a.published, a.date_basis),
@@ -150,12 +174,12 @@ fn jsonl_bad_lines_are_reported_and_the_rest_read() {
         (a.title.as_deref(), a.source.as_deref(), a.url.as_deref()),
         (Some("T"), Some("S"), Some("u"))
     );
-    let b = &got.documents[1];
+    let b = &got.documents[2];
     assert_eq!(
         (b.published, b.date_basis),
         (Some(date("2025-01-01")), DateBasis::Flag)
     );
-    assert_eq!(got.documents[2].published, Some(date("2025-11-21")));
+    assert_eq!(got.documents[3].published, Some(date("2025-11-21")));
 }
 
 #[test]

@@ -12,6 +12,8 @@ mod cli_robust;
 mod export_schema;
 mod fuzz_smoke;
 mod ingest;
+mod ingest_formats;
+mod ingest_robust;
 mod msrv;
 mod quotes_rules;
 mod quotes_seed;

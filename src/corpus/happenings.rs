@@ -1,0 +1,297 @@
+//! Happenings: the events of every article grouped into what happened once (a visit, a vote, a
+//! verdict), whatever the outlet, wording and date precision of each report, with a salience
+//! from how many articles and sources report it.
+//!
+//! An event is one sentence of one article. Grouping runs in three steps, each near-linear in
+//! the number of events:
+//!
+//! 1. **Duplicate articles** (`dedup`): the same normalised text under two files or ids. A copy's
+//!    events join the happenings of the first copy's events and count once.
+//! 2. **Threads within an article** (`threads`): in reading order, a sentence without a date of
+//!    its own continues the happening of the sentence before; a dated sentence joins the
+//!    article's thread with a compatible date and similar words, or starts one.
+//! 3. **Across articles** (`merge`): threads of different articles join when their dates are
+//!    compatible and they share participants, places and wording (content words weighted by
+//!    their rarity over the corpus). Candidates are blocked by date bucket and shared term, so
+//!    no pair of the whole corpus is ever compared.
+//!
+//! Everything is computed in a fixed order from the corpus alone: the result does not depend on
+//! the number of threads.
+
+use std::ops::Deref;
+
+use super::compact::{Ids, id_list, to_u32};
+use super::{Corpus, CorpusWhen};
+use crate::fasthash::FastSet;
+use crate::ids::{ActorId, DocId, EventId, HappeningId, Id, IdVec};
+
+mod dedup;
+mod period;
+mod threads;
+
+pub use period::Period;
+
+/// Something that happened once, and every event (sentence) that reports it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Happening {
+    /// The most precise date its reports agree on; `basis` is the basis of the report it comes
+    /// from.
+    pub when: CorpusWhen,
+    /// The width of `when`, for the heading the happening sits under.
+    pub period: Period,
+    /// The report whose sentence stands for the happening.
+    pub label: EventId,
+    /// Distinct articles reporting it; copies of one text (`Happenings::duplicate_of`) count
+    /// once.
+    pub reports: u32,
+    /// Distinct sources (`Document::source`, outlets) of those articles and their copies; an
+    /// article without a source counts as a source of its own.
+    pub sources: u32,
+    events: Box<[u32]>,
+    documents: Box<[u32]>,
+    actors: Box<[u32]>,
+}
+
+impl Happening {
+    /// Its reports, in the corpus's (chronological) event order.
+    pub fn events(&self) -> Ids<'_, EventId> {
+        Ids::new(&self.events)
+    }
+
+    /// The articles of its reports in input order, copies of one text included.
+    pub fn documents(&self) -> Ids<'_, DocId> {
+        Ids::new(&self.documents)
+    }
+
+    /// Its participants and places: the actors of its reports, the most often named first.
+    pub fn actors(&self) -> Ids<'_, ActorId> {
+        Ids::new(&self.actors)
+    }
+
+    /// How widely it is reported: each distinct source counts two, each further article from a
+    /// source already counted one (`sources + reports`). The key events of a story score
+    /// highest.
+    pub fn salience(&self) -> u32 {
+        self.sources.saturating_add(self.reports)
+    }
+}
+
+/// The happenings of a corpus, in chronological order (by earliest day, latest day, then first
+/// report; undated last), and which happening each event reports. Reads as the list
+/// (`IdVec<HappeningId, Happening>`).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Happenings {
+    list: IdVec<HappeningId, Happening>,
+    /// The happening of each event, by `EventId`.
+    of_event: Box<[u32]>,
+    duplicate_of: IdVec<DocId, Option<DocId>>,
+}
+
+impl Deref for Happenings {
+    type Target = IdVec<HappeningId, Happening>;
+
+    fn deref(&self) -> &Self::Target {
+        &self.list
+    }
+}
+
+impl Happenings {
+    /// Groups the events of `corpus` into happenings.
+    pub fn build(corpus: &Corpus) -> Happenings {
+        let duplicate_of = dedup::duplicates(&corpus.documents);
+        let group = threads::group(corpus, &duplicate_of);
+        assemble(corpus, group, duplicate_of)
+    }
+
+    /// The happening `event` reports; None only for an event of a corpus put together by hand
+    /// without its happenings.
+    pub fn of_event(&self, event: EventId) -> Option<HappeningId> {
+        self.of_event
+            .get(event.index())
+            .map(|&h| HappeningId::from_raw(h))
+    }
+
+    /// The first document (in input order) with the same normalised text as `doc`, when `doc` is
+    /// a copy.
+    pub fn duplicate_of(&self, doc: DocId) -> Option<DocId> {
+        self.duplicate_of.get(doc).copied().flatten()
+    }
+
+    /// Every happening, the most salient first (`Happening::salience`; ties in chronological
+    /// order): the key events of a story, or an archive's top happenings with `.take(50)`.
+    pub fn by_salience(&self) -> Vec<HappeningId> {
+        let mut ids: Vec<HappeningId> = self.list.ids().collect();
+        ids.sort_by_key(|&h| (std::cmp::Reverse(self.list[h].salience()), h));
+        ids
+    }
+}
+
+/// Builds the happenings from a grouping: `group[e]` is a group number for every event (any
+/// numbers; equal numbers are one happening).
+fn assemble(
+    corpus: &Corpus,
+    group: Vec<u32>,
+    duplicate_of: IdVec<DocId, Option<DocId>>,
+) -> Happenings {
+    // Events by group, in event order.
+    let n_groups = group.iter().map(|&g| g as usize + 1).max().unwrap_or(0);
+    let mut members: Vec<Vec<u32>> = vec![Vec::new(); n_groups];
+    for (e, &g) in group.iter().enumerate() {
+        members[g as usize].push(to_u32(e));
+    }
+    members.retain(|m| !m.is_empty());
+    let mut list: Vec<Happening> = members
+        .into_iter()
+        .map(|events| happening(corpus, events, &duplicate_of))
+        .collect();
+    list.sort_by_key(|h| {
+        (
+            h.when.earliest.is_none(),
+            h.when.earliest,
+            h.when.latest,
+            h.events.first().copied(),
+        )
+    });
+    let mut of_event = vec![0u32; group.len()].into_boxed_slice();
+    for (i, h) in list.iter().enumerate() {
+        for &e in h.events.iter() {
+            of_event[e as usize] = to_u32(i);
+        }
+    }
+    Happenings {
+        list: list.into(),
+        of_event,
+        duplicate_of,
+    }
+}
+
+/// One happening from its events (in event order).
+fn happening(
+    corpus: &Corpus,
+    events: Vec<u32>,
+    duplicate_of: &IdVec<DocId, Option<DocId>>,
+) -> Happening {
+    let ev = |e: u32| &corpus.events[EventId::from_raw(e)];
+    let canonical = |d: DocId| duplicate_of.get(d).copied().flatten().unwrap_or(d);
+    let mut documents: Vec<DocId> = events.iter().map(|&e| ev(e).doc()).collect();
+    documents.sort_unstable();
+    documents.dedup();
+    let mut articles: Vec<DocId> = documents.iter().map(|&d| canonical(d)).collect();
+    articles.sort_unstable();
+    articles.dedup();
+    // Sources by name; an article without one is its own source (by its first copy).
+    let mut named: FastSet<&str> = FastSet::default();
+    let mut unnamed: FastSet<DocId> = FastSet::default();
+    for &d in &documents {
+        match corpus.documents[d].source.as_deref() {
+            Some(s) if !s.trim().is_empty() => {
+                named.insert(s.trim());
+            }
+            _ => {
+                unnamed.insert(canonical(d));
+            }
+        }
+    }
+    let label = label(corpus, &events);
+    let when = agreed_when(corpus, &events, label);
+    let period = Period::of(when.earliest, when.latest, corpus.when_value(&when));
+    Happening {
+        when,
+        period,
+        label,
+        reports: to_u32(articles.len()),
+        sources: to_u32(named.len() + unnamed.len()),
+        actors: id_list(actors_by_count(corpus, &events)),
+        documents: id_list(documents),
+        events: events.into_boxed_slice(),
+    }
+}
+
+/// The actors of the events, the most often named first (ties by id).
+fn actors_by_count(corpus: &Corpus, events: &[u32]) -> Vec<ActorId> {
+    let mut all: Vec<ActorId> = events
+        .iter()
+        .flat_map(|&e| corpus.events[EventId::from_raw(e)].actors())
+        .collect();
+    all.sort_unstable();
+    let mut counted: Vec<(usize, ActorId)> = all
+        .chunk_by(|a, b| a == b)
+        .map(|run| (run.len(), run[0]))
+        .collect();
+    counted.sort_by_key(|&(n, a)| (std::cmp::Reverse(n), a));
+    counted.into_iter().map(|(_, a)| a).collect()
+}
+
+/// The report that stands for a happening: one with a date of its own (written before
+/// relative), the most precise, naming the most actors, the earliest in event order.
+fn label(corpus: &Corpus, events: &[u32]) -> EventId {
+    use crate::model::WhenBasis;
+    let rank = |e: EventId| {
+        let ev = &corpus.events[e];
+        let own = match ev.when.basis {
+            WhenBasis::Explicit => 0,
+            WhenBasis::Relative => 1,
+            _ => 2,
+        };
+        let width = match (ev.when.earliest, ev.when.latest) {
+            (Some(a), Some(b)) => (b - a).num_days(),
+            _ => i64::MAX,
+        };
+        (own, width, std::cmp::Reverse(ev.actors().len()), e)
+    };
+    events
+        .iter()
+        .map(|&e| EventId::from_raw(e))
+        .min_by_key(|&e| rank(e))
+        .unwrap_or_default()
+}
+
+/// The date of a happening: the most precise date of a report that the most reports with dates
+/// of their own agree with (overlap), else the label's.
+fn agreed_when(corpus: &Corpus, events: &[u32], label: EventId) -> CorpusWhen {
+    use crate::model::WhenBasis;
+    let own: Vec<CorpusWhen> = events
+        .iter()
+        .map(|&e| corpus.events[EventId::from_raw(e)].when)
+        .filter(|w| {
+            matches!(w.basis, WhenBasis::Explicit | WhenBasis::Relative)
+                && w.earliest.is_some()
+                && w.latest.is_some()
+                && !is_vague(corpus, w)
+        })
+        .collect();
+    if own.is_empty() {
+        return corpus.events.get(label).map(|e| e.when).unwrap_or_default();
+    }
+    // Distinct date ranges, each with the number of own-dated reports overlapping it; at most a
+    // few hundred are compared, the narrowest first, so a huge happening stays cheap.
+    let mut ranges: Vec<CorpusWhen> = own.clone();
+    ranges.sort_by_key(|w| {
+        (
+            w.latest.zip(w.earliest).map(|(b, a)| (b - a).num_days()),
+            w.earliest,
+            w.latest,
+        )
+    });
+    ranges.dedup_by_key(|w| (w.earliest, w.latest));
+    ranges.truncate(256);
+    let overlaps =
+        |a: &CorpusWhen, b: &CorpusWhen| a.earliest <= b.latest && b.earliest <= a.latest;
+    ranges
+        .iter()
+        .enumerate()
+        .max_by_key(|(i, r)| {
+            (
+                own.iter().filter(|w| overlaps(r, w)).count(),
+                std::cmp::Reverse(*i),
+            )
+        })
+        .map(|(_, r)| *r)
+        .unwrap_or_default()
+}
+
+/// Whether a date is one the text leaves open ("recently", "soon"): no better than none for
+/// telling happenings apart.
+fn is_vague(corpus: &Corpus, when: &CorpusWhen) -> bool {
+    Period::of(when.earliest, when.latest, corpus.when_value(when)) == Period::Vague
+}
