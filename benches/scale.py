@@ -5,6 +5,7 @@
   news    the BBC articles joined into one line (../shared/data/news-corpus/bbc), repeated
   quotes  quotation marks, `"` repeated
   caps    capitalised words, `Big Name ` repeated
+  years   year-strings, `2025 ` repeated (each one a time expression)
 
 For each run: wall time, CPU time (user + sys), peak RSS and RSS per input byte; for each step
 of 4x in size, the growth factor of the CPU time (linear is 4x; the target is at most 4.5x) and
@@ -50,7 +51,7 @@ def generate(kind, mb, folder):
     size = mb * MB
     if os.path.exists(path) and os.path.getsize(path) == size:
         return path
-    unit = {"quotes": b'"', "caps": b"Big Name "}.get(kind) or bbc_line()
+    unit = {"quotes": b'"', "caps": b"Big Name ", "years": b"2025 "}.get(kind) or bbc_line()
     data = (unit * (size // len(unit) + 1))[:size]
     # Never end inside a UTF-8 sequence: drop a cut one and pad with spaces.
     data = data.decode("utf-8", "ignore").encode("utf-8")
@@ -114,7 +115,7 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--bin", default=os.path.join(ROOT, "target", "release", "dateline"))
     ap.add_argument("--sizes", default="1,4,16,64")
-    ap.add_argument("--kinds", default="news,quotes,caps")
+    ap.add_argument("--kinds", default="news,quotes,caps,years")
     ap.add_argument("--timeout", type=float, default=600, help="CPU seconds per run")
     ap.add_argument("--max-rss-gb", type=float, default=8)
     ap.add_argument("--dir", default="/tmp/dateline-scale")
