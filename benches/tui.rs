@@ -1,6 +1,8 @@
 //! The browser at archive scale: time to first frame, time until fully loaded, and per-keystroke
-//! time (update plus render into a ratatui `TestBackend`) on the BBC and the 100 MB corpus.
-//! Run: `cargo bench --bench tui`.
+//! time (update plus render into a ratatui `TestBackend`) on the BBC and the 100 MB corpus —
+//! moving, filtering, the full-text search, the actor finder with typos, `:goto`, pushing and
+//! popping the reading view — and keystrokes on one huge article (16 and 50 MB).
+//! Run: `cargo bench --bench tui` (`DATELINE_SKIP_HUGE=1` skips the huge article).
 //!
 //! A keystroke is timed from handing its action to `update` until the whole screen is rendered
 //! into the test backend's buffer, which is all the work the browser does per key short of writing
@@ -11,8 +13,10 @@ mod common;
 use std::time::{Duration, Instant};
 
 use common::{mb, median, ms, quantile, time};
-use dateline::corpus::Corpus;
+use dateline::corpus::{Corpus, CorpusEvent, CorpusWhen};
 use dateline::extract::pipeline::Lexicon;
+use dateline::ids::DocId;
+use dateline::model::{Document, Span};
 use dateline::text::fold;
 use dateline::tui::action::{Action, Pane};
 use dateline::tui::data::{ActorRow, Data};
@@ -72,6 +76,119 @@ fn main() {
     run("bbc", &bbc, Some(common::bbc_date()), &lex, common::runs(5));
     if let Some(big) = common::ensure_big("tui") {
         run("100 MB", &big, None, &lex, common::runs(3).min(3));
+    }
+    if std::env::var_os("DATELINE_SKIP_HUGE").is_none() {
+        let docs = common::ingest(&common::bbc_dir(), Some(common::bbc_date()));
+        for mb in [16, 50] {
+            huge_article(&docs, mb, false);
+        }
+        huge_article(&docs, 16, true);
+    }
+}
+
+/// One article of `mb` MB made of BBC text (paragraphs kept, or all on one line), one event per
+/// sentence, built directly (extraction of such an article is issue 16's other benchmark): what
+/// a keystroke costs in the browser when one document is huge.
+fn huge_article(docs: &[Document], mb: usize, one_line: bool) {
+    let target = mb * 1024 * 1024;
+    let mut text = String::with_capacity(target + 4096);
+    'fill: loop {
+        for d in docs {
+            text.push_str(&d.text);
+            text.push_str(if one_line { " " } else { "\n\n" });
+            if text.len() >= target {
+                break 'fill;
+            }
+        }
+    }
+    if one_line {
+        text = text.replace('\n', " ");
+    }
+    let mut events = Vec::new();
+    let mut start = 0;
+    let day = common::bbc_date();
+    for (i, _) in text.match_indices(". ") {
+        events.push(CorpusEvent::new(
+            DocId::new(0),
+            Span::new(start, i + 1),
+            CorpusWhen {
+                earliest: Some(day),
+                latest: Some(day),
+                ..CorpusWhen::default()
+            },
+            Default::default(),
+            [],
+            [],
+            [],
+        ));
+        start = i + 2;
+    }
+    let corpus = Corpus {
+        documents: vec![Document {
+            id: "huge".into(),
+            published: Some(day),
+            text,
+            ..Document::default()
+        }]
+        .into(),
+        events: events.into(),
+        ..Corpus::default()
+    };
+    let n_events = corpus.events.len();
+    let (t_data, data) = time(|| Data::new(corpus));
+    let (w, h) = screen_size();
+    let mut state = State::loading(w, h, true);
+    let mut screen = Screenful::new((w, h));
+    update(&mut state, Action::Loaded(Box::new(data)));
+    println!(
+        "\n== one article of {mb} MB{} ({n_events} events; view index {:.0} ms) ==",
+        if one_line { " on one line" } else { "" },
+        ms(t_data)
+    );
+    let mut table: Vec<(&str, Vec<Duration>)> = Vec::new();
+    update(&mut state, Action::FocusPane(Pane::Timeline));
+    let mut moves: Vec<Duration> = (0..200)
+        .map(|_| screen.key(&mut state, Action::MoveDown))
+        .collect();
+    moves.extend((0..20).map(|_| screen.key(&mut state, Action::PageDown)));
+    moves.push(screen.key(&mut state, Action::MoveBottom));
+    moves.push(screen.key(&mut state, Action::MoveTop));
+    table.push(("move in the timeline (the source follows)", moves));
+    let mut reading: Vec<Duration> = vec![screen.key(&mut state, Action::OpenSelected)];
+    reading.extend((0..200).map(|_| screen.key(&mut state, Action::MoveDown)));
+    reading.extend((0..20).map(|_| screen.key(&mut state, Action::PageDown)));
+    reading.extend((0..20).map(|_| screen.key(&mut state, Action::PageUp)));
+    reading.push(screen.key(&mut state, Action::MoveBottom));
+    reading.extend((0..50).map(|_| screen.key(&mut state, Action::MoveUp)));
+    reading.push(screen.key(&mut state, Action::MoveTop));
+    reading.push(screen.key(&mut state, Action::QuitView));
+    table.push(("read: open, scroll, page, ends, back", reading));
+    let mut search = vec![screen.key(&mut state, Action::OpenTextSearch)];
+    search.extend(
+        "minister"
+            .chars()
+            .map(|c| screen.key(&mut state, Action::PromptInput(c))),
+    );
+    search.push(screen.key(&mut state, Action::PromptAccept));
+    search.extend((0..50).map(|_| screen.key(&mut state, Action::NextMatch)));
+    search.push(screen.key(&mut state, Action::FocusPane(Pane::Source)));
+    search.extend((0..50).map(|_| screen.key(&mut state, Action::NextMatch)));
+    search.push(screen.key(&mut state, Action::Back));
+    table.push(("full-text search: type, accept, n", search));
+    print_table(&table);
+}
+
+fn print_table(table: &[(&str, Vec<Duration>)]) {
+    println!("| keystroke | p50 | p99 | max | samples |");
+    println!("|---|---:|---:|---:|---:|");
+    for (what, samples) in table {
+        println!(
+            "| {what} | {:.2} ms | {:.2} ms | {:.2} ms | {} |",
+            ms(quantile(samples, 0.5)),
+            ms(quantile(samples, 0.99)),
+            ms(quantile(samples, 1.0)),
+            samples.len()
+        );
     }
 }
 
@@ -204,25 +321,127 @@ fn keystrokes(state: &mut State, screen: &mut Screenful) {
             );
             update(state, Action::CloseSearch);
         }
-        table.push(("open the search popup", opens));
-        table.push(("fuzzy search, each of 6 typed characters", typed));
+        table.push(("open the finder", opens));
+        table.push(("finder, each of 6 typed characters", typed));
         println!(
-            "search queries (6 characters of names across the actor ranking): {}",
+            "finder queries (6 characters of names across the actor ranking): {}",
             queries.join(", ")
         );
+        // Typos: a name's first word of 6 or more letters with two letters swapped.
+        let typo_queries = typo_queries(state, 20);
+        let mut typos = Vec::new();
+        for q in &typo_queries {
+            update(state, Action::OpenSearch);
+            typos.extend(
+                q.chars()
+                    .map(|ch| screen.key(state, Action::SearchInput(ch))),
+            );
+            update(state, Action::CloseSearch);
+        }
+        table.push(("finder with typos, each typed character", typos));
+        println!("typo queries: {}", typo_queries.join(", "));
     }
 
-    println!("| keystroke | p50 | p99 | max | samples |");
-    println!("|---|---:|---:|---:|---:|");
-    for (what, samples) in &table {
-        println!(
-            "| {what} | {:.2} ms | {:.2} ms | {:.2} ms | {} |",
-            ms(quantile(samples, 0.5)),
-            ms(quantile(samples, 0.99)),
-            ms(quantile(samples, 1.0)),
-            samples.len()
+    // Full-text search: words of event sentences spread over the corpus, typed a letter at a time.
+    let words = text_queries(state, 12);
+    let mut text = Vec::new();
+    for w in &words {
+        update(state, Action::FocusPane(Pane::Timeline));
+        text.push(screen.key(state, Action::OpenTextSearch));
+        text.extend(
+            w.chars()
+                .map(|ch| screen.key(state, Action::PromptInput(ch))),
         );
+        text.extend((0..3).map(|_| screen.key(state, Action::PromptDeleteChar)));
+        text.push(screen.key(state, Action::PromptCancel));
     }
+    table.push((
+        "full-text search, each keystroke (type, delete, cancel)",
+        text,
+    ));
+    println!("full-text queries: {}", words.join(", "));
+    let mut steps = Vec::new();
+    if let Some(w) = words.first() {
+        update(state, Action::OpenTextSearch);
+        for ch in w.chars() {
+            update(state, Action::PromptInput(ch));
+        }
+        update(state, Action::PromptAccept);
+        steps.extend((0..100).map(|_| screen.key(state, Action::NextMatch)));
+        steps.extend((0..100).map(|_| screen.key(state, Action::PrevMatch)));
+        update(state, Action::Back);
+    }
+    table.push(("next / previous match (n, N)", steps));
+
+    // :goto to dates across the corpus's range (the Enter that runs it).
+    let mut gotos = Vec::new();
+    if let Some((a, b)) = state.data.histogram_range {
+        let span = (b - a).num_days().max(1);
+        for i in 0..40 {
+            let d = a + chrono::Duration::days(span * i / 40);
+            update(state, Action::OpenCommand);
+            for ch in format!("goto {d}").chars() {
+                update(state, Action::PromptInput(ch));
+            }
+            gotos.push(screen.key(state, Action::PromptAccept));
+        }
+    }
+    table.push((":goto DATE (the Enter that runs it)", gotos));
+
+    // The reading view pushed (Enter) and popped (q), here and there in the timeline.
+    let mut stack = Vec::new();
+    update(state, Action::FocusPane(Pane::Timeline));
+    update(state, Action::MoveTop);
+    for _ in 0..50 {
+        for _ in 0..7 {
+            update(state, Action::MoveDown);
+        }
+        stack.push(screen.key(state, Action::OpenSelected));
+        stack.push(screen.key(state, Action::QuitView));
+    }
+    table.push(("push the reading view (Enter) / pop it (q)", stack));
+
+    print_table(&table);
+}
+
+/// Words of 5 to 9 letters from event sentences spread over the timeline.
+fn text_queries(state: &State, n: usize) -> Vec<String> {
+    let c = &state.data.corpus;
+    let step = (c.events.len() / n).max(1);
+    c.events
+        .iter()
+        .step_by(step)
+        .filter_map(|e| {
+            let text = e.span().slice(&c.documents[e.doc()].text);
+            text.split(|ch: char| !ch.is_alphabetic())
+                .find(|w| (5..=9).contains(&w.len()) && w.is_ascii())
+                .map(|w| w.to_lowercase())
+        })
+        .take(n)
+        .collect()
+}
+
+/// Names with a typo: the first word of 6+ letters of actors spread over the ranking, two
+/// letters in its middle swapped.
+fn typo_queries(state: &State, n: usize) -> Vec<String> {
+    let names: Vec<String> = state
+        .data
+        .actor_rows
+        .iter()
+        .filter_map(|r| match r {
+            ActorRow::Actor(a) => Some(fold(&state.data.corpus.actors[*a].name)),
+            ActorRow::Heading(_) => None,
+        })
+        .filter_map(|name| {
+            let w = name.split(' ').find(|w| w.len() >= 6 && w.is_ascii())?;
+            let mut b = w.as_bytes().to_vec();
+            let m = b.len() / 2;
+            b.swap(m - 1, m);
+            String::from_utf8(b).ok()
+        })
+        .collect();
+    let step = (names.len() / n).max(1);
+    names.into_iter().step_by(step).take(n).collect()
 }
 
 /// Six-character queries taken from actor names spread over the actors pane, most mentioned first.

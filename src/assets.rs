@@ -42,6 +42,19 @@ impl Assets {
         }
     }
 
+    /// A hash of every list in force, name and text: runs with equal fingerprints read the same
+    /// word lists (the cache and `dateline assemble` check it).
+    pub fn fingerprint(&self) -> u64 {
+        let mut h = xxhash_rust::xxh3::Xxh3::new();
+        for (name, text) in &self.files {
+            h.update(name.as_bytes());
+            h.update(&[0]);
+            h.update(text.as_bytes());
+            h.update(&[0]);
+        }
+        h.digest()
+    }
+
     /// The built-in lists merged with the user's folder, if one exists.
     pub fn load(user_dir: Option<&Path>) -> Self {
         let mut assets = Self::builtin();

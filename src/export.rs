@@ -1,4 +1,5 @@
-//! The `dateline/1` export: the corpus as one JSON object, the contract with outside tools.
+//! The exports: `dateline/1` JSON (the corpus as one JSON object, the contract with outside
+//! tools, written here) and the formats beside it (`format.rs` lists them; `write_view` writes any).
 //!
 //! The schema is documented in `docs/schema.md`; `tests/it/export_schema.rs` holds it to that.
 //! Items are written straight from the corpus, one at a time, so writing a large corpus never
@@ -12,7 +13,24 @@ use crate::corpus::{
 use crate::ids::{DocId, EventId, HappeningId, Id, QuoteId};
 use crate::model::{DateBasis, DateFrom, Span};
 
+mod common;
+mod format;
+mod ics;
 mod json;
+mod jsonl;
+mod markdown;
+pub mod read;
+mod safe;
+mod select;
+mod sqlite;
+mod table;
+mod timelinejs;
+mod timesketch;
+
+pub use format::{ExportError, Format, Table, write_view};
+pub use safe::NoControls;
+pub use select::{SelectError, Selection};
+pub use sqlite::TABLES as SQLITE_TABLES;
 
 use json::Json;
 
@@ -42,6 +60,15 @@ pub fn write_json<W: Write>(c: &Corpus, w: W, pretty: bool) -> io::Result<()> {
         c.happenings.iter_enumerated(),
         |j, (i, h)| happening(j, c, i, h),
     )?;
+    // The user's identity corrections, when any applied (absent otherwise, so exports without
+    // them keep their bytes).
+    if !c.corrections.is_empty() {
+        strings(
+            &mut j,
+            "corrections",
+            c.corrections.iter().map(String::as_str),
+        );
+    }
     j.end_object();
     j.finish().map(drop)
 }
@@ -245,6 +272,15 @@ fn quote<W: Write>(j: &mut Json<W>, c: &Corpus, i: QuoteId, q: &CorpusQuote) {
     j.key("cue");
     j.opt_str(q.cue().map(|s| text(c, doc, s)));
     opt_span(j, "cue_span", q.cue());
+    j.key("parts");
+    j.begin_array();
+    for p in q.parts() {
+        j.element();
+        j.begin_object();
+        span_fields(j, p);
+        j.end_object();
+    }
+    j.end_array();
 }
 
 fn event<W: Write>(j: &mut Json<W>, c: &Corpus, i: EventId, e: &CorpusEvent) {

@@ -5,7 +5,9 @@
 //! browser and `cli` the command line over all of them.
 
 pub mod assets;
+pub mod cache;
 pub mod cli;
+pub mod config;
 pub mod corpus;
 pub mod export;
 pub mod extract;
@@ -15,5 +17,6 @@ pub mod ids;
 pub mod ingest;
 pub mod keytable;
 pub mod model;
+pub mod shard;
 pub mod text;
 pub mod tui;

@@ -292,6 +292,7 @@ fn corpus_quote(doc: DocId, q: &Quote, actor_map: &[ActorId]) -> CorpusQuote {
             .filter_map(|&i| actor_map.get(i).copied())
             .collect::<Vec<_>>(),
     )
+    .with_parts(&q.parts)
 }
 
 /// Key phrases need the whole corpus: recurring noun phrases become `phrase:` topics, linked to the

@@ -122,6 +122,18 @@ pub(crate) fn id_list<I: Id>(ids: impl IntoIterator<Item = I>) -> Box<[u32]> {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Sym(NonZeroU32);
 
+impl Sym {
+    /// The symbol's number (from 1), for storing a corpus outside the process.
+    pub fn raw(self) -> u32 {
+        self.0.get()
+    }
+
+    /// The symbol numbered `n`; None for 0.
+    pub fn from_raw(n: u32) -> Option<Sym> {
+        NonZeroU32::new(n).map(Sym)
+    }
+}
+
 /// Interned strings: TIMEX3 values repeat endlessly ("2005-06-01", "PAST_REF"), so each distinct
 /// value is stored once and the corpus keeps 4-byte `Sym`s.
 #[derive(Clone, Debug, Default)]
@@ -151,6 +163,11 @@ impl Strings {
 
     pub fn len(&self) -> usize {
         self.list.len()
+    }
+
+    /// Every string in the order interned: interning them in this order gives the same symbols.
+    pub fn iter(&self) -> impl ExactSizeIterator<Item = &str> {
+        self.list.iter().map(|s| s.as_ref())
     }
 
     pub fn is_empty(&self) -> bool {

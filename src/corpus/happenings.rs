@@ -103,6 +103,14 @@ impl Happenings {
         assemble(corpus, group, duplicate_of)
     }
 
+    /// The happenings of `corpus` grouped as `group` says (`group[e]` for every event; equal
+    /// numbers are one happening): for a corpus whose grouping is already known (read back from
+    /// an export or the cache, or cut down to a filtered view).
+    pub fn from_groups(corpus: &Corpus, group: Vec<u32>) -> Happenings {
+        let duplicate_of = dedup::duplicates(&corpus.documents);
+        assemble(corpus, group, duplicate_of)
+    }
+
     /// The happening `event` reports; None only for an event of a corpus put together by hand
     /// without its happenings.
     pub fn of_event(&self, event: EventId) -> Option<HappeningId> {

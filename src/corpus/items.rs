@@ -72,12 +72,38 @@ impl CorpusTimex {
         }
     }
 
+    /// A time expression from its stored parts (an export read back, a cached corpus).
+    pub fn from_parts(
+        doc: DocId,
+        span: Span,
+        kind: TimexType,
+        value: Sym,
+        earliest: Option<NaiveDate>,
+        latest: Option<NaiveDate>,
+    ) -> Self {
+        CorpusTimex {
+            at: Mention::new(doc, span),
+            kind,
+            value,
+            earliest,
+            latest,
+        }
+    }
+
     pub fn doc(&self) -> DocId {
         self.at.doc()
     }
 
     pub fn span(&self) -> Span {
         self.at.span()
+    }
+
+    /// The same expression in document `doc` (for a corpus cut down to some of its documents).
+    pub fn in_doc(&self, doc: DocId) -> Self {
+        CorpusTimex {
+            at: Mention::new(doc, self.span()),
+            ..self.clone()
+        }
     }
 }
 
@@ -89,6 +115,8 @@ pub struct CorpusQuote {
     cue: Option<Loc>,
     speaker_span: Option<Loc>,
     pub(super) speakers: Box<[u32]>,
+    /// The quotation runs of a direct quote split by its attribution; empty when it is one run.
+    parts: Box<[Loc]>,
 }
 
 impl CorpusQuote {
@@ -106,6 +134,26 @@ impl CorpusQuote {
             cue: cue.map(Loc::from),
             speaker_span: speaker_span.map(Loc::from),
             speakers: id_list(speakers),
+            parts: Box::default(),
+        }
+    }
+
+    /// The same quote split into `parts` (“A,” she said, “B.”: the two runs), when there are two
+    /// or more.
+    pub fn with_parts(mut self, parts: &[Span]) -> Self {
+        if parts.len() > 1 {
+            self.parts = parts.iter().map(|&p| Loc::from(p)).collect();
+        }
+        self
+    }
+
+    /// The quotation runs of a direct quote, in order: its span alone unless an attribution
+    /// splits it; none for a reported statement or a term.
+    pub fn parts(&self) -> Vec<Span> {
+        match self.kind {
+            QuoteKind::Direct if self.parts.is_empty() => vec![self.span()],
+            QuoteKind::Direct => self.parts.iter().map(|&p| Span::from(p)).collect(),
+            _ => Vec::new(),
         }
     }
 

@@ -36,6 +36,18 @@ impl Jobs {
     }
 }
 
+/// What a load reads.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum Input {
+    /// The articles of `LoadOptions::source`.
+    #[default]
+    Articles,
+    /// A `dateline/1` export, read back without the articles.
+    Export(PathBuf),
+    /// The output of `dateline extract` runs, assembled in order (`-` is standard input).
+    Shards(Vec<PathBuf>),
+}
+
 /// Everything a load needs: where the articles are, the user's word lists and the worker threads.
 #[derive(Clone, Debug, Default)]
 pub struct LoadOptions {
@@ -44,6 +56,11 @@ pub struct LoadOptions {
     pub assets: Option<PathBuf>,
     /// Worker threads; None for one per core.
     pub jobs: Option<Jobs>,
+    pub input: Input,
+    /// Reuse and update the cache of earlier runs (`super::cache`) when reading articles.
+    pub cache: bool,
+    /// The user's identity corrections file (`corrections`), applied after assembly.
+    pub corrections: Option<PathBuf>,
 }
 
 impl LoadOptions {
@@ -62,9 +79,13 @@ impl LoadOptions {
     /// Problems with the user's word lists come first among the corpus's diagnostics, named
     /// "word lists".
     pub fn load(&self, progress: Progress<'_>) -> Corpus {
+        if let Input::Export(path) = &self.input {
+            return crate::export::read::load(path);
+        }
         let assets = Assets::load(self.assets.as_deref());
         let lex = Lexicon::load(&assets);
-        let diagnostics = assets
+        let lists = assets.fingerprint();
+        let diagnostics: Vec<Diagnostic> = assets
             .warnings
             .into_iter()
             .map(|message| Diagnostic {
@@ -74,7 +95,23 @@ impl LoadOptions {
                 skipped: false,
             })
             .collect();
-        read(&self.source, &lex, diagnostics, progress)
+        let mut corpus = match &self.input {
+            Input::Shards(paths) => {
+                crate::shard::assemble(paths, &lex, lists, diagnostics, progress)
+            }
+            _ if self.cache => {
+                let ingested = self.source.ingest();
+                let mut diagnostics = diagnostics;
+                diagnostics.extend(ingested.diagnostics);
+                progress(0, ingested.documents.len());
+                crate::cache::build(ingested.documents, diagnostics, &lex, lists, progress)
+            }
+            _ => read(&self.source, &lex, diagnostics, progress),
+        };
+        if let Some(path) = &self.corrections {
+            super::corrections::apply_file(&mut corpus, path);
+        }
+        corpus
     }
 }
 

@@ -13,6 +13,7 @@ use crate::model::{Document, Span};
 
 mod assemble;
 mod compact;
+pub mod corrections;
 pub mod happenings;
 mod items;
 pub mod load;
@@ -22,6 +23,22 @@ pub use happenings::{Happening, Happenings, Period};
 pub use items::{Actor, CorpusEvent, CorpusQuote, CorpusTimex, CorpusWhen, Mention, Topic};
 
 use assemble::{Assembler, BUILD_CHUNK, add_key_phrases};
+
+/// Extractions known without running the pipeline (a cache), asked from worker threads.
+pub trait KnownExtractions: Sync {
+    /// The extraction of `doc`, if known.
+    fn get(&self, id: DocId, doc: &Document) -> Option<Extraction>;
+    /// Called with each extraction the pipeline computed because `get` had none.
+    fn computed(&self, id: DocId, doc: &Document, x: &Extraction);
+}
+
+/// The corpus-wide steps after every document is added, the same for every way of building.
+fn complete(asm: Assembler, documents: Vec<Document>, lex: &Lexicon) -> Corpus {
+    let mut corpus = asm.finish(documents);
+    add_key_phrases(&mut corpus, lex);
+    corpus.happenings = Happenings::build(&corpus);
+    corpus
+}
 
 /// Everything dateline knows about a set of articles. Events are in chronological order. Each list
 /// is indexed by its own id type (`crate::ids`).
@@ -41,6 +58,8 @@ pub struct Corpus {
     pub strings: Strings,
     /// Problems with the inputs, in input order.
     pub diagnostics: Vec<Diagnostic>,
+    /// The user's identity corrections that were applied (`corrections`), one line each.
+    pub corrections: Vec<String>,
 }
 
 /// Where a corpus comes from: paths on disk, or the bundled seed when there are none.
@@ -73,13 +92,34 @@ impl Corpus {
         lex: &Lexicon,
         progress: &(dyn Fn(usize, usize) + Sync),
     ) -> Corpus {
+        Self::build_with(documents, diagnostics, lex, progress, None)
+    }
+
+    /// `build`, asking `known` first for each document's extraction (a cache) and telling it
+    /// about every extraction the pipeline had to compute.
+    pub fn build_with(
+        documents: Vec<Document>,
+        diagnostics: Vec<Diagnostic>,
+        lex: &Lexicon,
+        progress: &(dyn Fn(usize, usize) + Sync),
+        known: Option<&dyn KnownExtractions>,
+    ) -> Corpus {
         let total = documents.len();
         let done = AtomicUsize::new(0);
-        let extract_chunk = |chunk: &[Document]| -> Vec<Extraction> {
+        let extract_chunk = |base: usize, chunk: &[Document]| -> Vec<Extraction> {
             chunk
                 .par_iter()
-                .map(|doc| {
-                    let x = pipeline::extract(doc, lex);
+                .enumerate()
+                .map(|(i, doc)| {
+                    let id = DocId::new(base + i);
+                    let x = match known {
+                        None => pipeline::extract(doc, lex),
+                        Some(k) => k.get(id, doc).unwrap_or_else(|| {
+                            let x = pipeline::extract(doc, lex);
+                            k.computed(id, doc, &x);
+                            x
+                        }),
+                    };
                     let n = done.fetch_add(1, Ordering::Relaxed) + 1;
                     progress(n, total);
                     x
@@ -91,9 +131,9 @@ impl Corpus {
         // sitting beside the assembled corpus (on 100 MB of text that is over 100 MB of peak RSS).
         let mut asm = Assembler::new(diagnostics);
         let mut pending: Option<Vec<Extraction>> = None;
-        for chunk in documents.chunks(BUILD_CHUNK) {
+        for (n, chunk) in documents.chunks(BUILD_CHUNK).enumerate() {
             let (next, ()) = rayon::join(
-                || extract_chunk(chunk),
+                || extract_chunk(n * BUILD_CHUNK, chunk),
                 || {
                     if let Some(xs) = pending.take() {
                         asm.add(xs);
@@ -105,10 +145,28 @@ impl Corpus {
         if let Some(xs) = pending {
             asm.add(xs);
         }
-        let mut corpus = asm.finish(documents);
-        add_key_phrases(&mut corpus, lex);
-        corpus.happenings = Happenings::build(&corpus);
-        corpus
+        complete(asm, documents, lex)
+    }
+
+    /// Assembles documents whose extractions are already known (read back from `dateline
+    /// extract` shards), in order: the cross-document half of `build`, which it shares.
+    pub fn assemble(
+        parts: impl IntoIterator<Item = (Document, Extraction)>,
+        diagnostics: Vec<Diagnostic>,
+        lex: &Lexicon,
+    ) -> Corpus {
+        let mut asm = Assembler::new(diagnostics);
+        let mut documents = Vec::new();
+        let mut chunk = Vec::with_capacity(BUILD_CHUNK);
+        for (doc, x) in parts {
+            documents.push(doc);
+            chunk.push(x);
+            if chunk.len() == BUILD_CHUNK {
+                asm.add(std::mem::take(&mut chunk));
+            }
+        }
+        asm.add(chunk);
+        complete(asm, documents, lex)
     }
 
     /// Ingests and builds in one step, without progress reports (the path of `load::LoadOptions`

@@ -182,6 +182,35 @@ pub fn ingest_paths(paths: &[PathBuf], opts: &IngestOptions) -> Ingested {
     }
 }
 
+/// Reads JSONL articles already in memory (standard input), named `name` in messages and paths.
+pub fn ingest_jsonl(name: &str, bytes: Vec<u8>, opts: &IngestOptions) -> Ingested {
+    let (mut documents, diagnostics) = match charset::decode_text(bytes) {
+        Ok(d) => {
+            let mut diags: Vec<Diagnostic> = d
+                .warnings
+                .into_iter()
+                .map(|w| warning(name, None, w))
+                .collect();
+            let (docs, more) = jsonl::parse_jsonl(name, "stdin", &d.text, opts);
+            diags.extend(more);
+            (docs, diags)
+        }
+        Err(charset::NotText::Binary) => (
+            Vec::new(),
+            vec![Diagnostic {
+                skipped: true,
+                ..warning(name, None, "binary input, skipped".into())
+            }],
+        ),
+    };
+    let fallback = vec![String::new(); documents.len()];
+    assign_unique_ids(&mut documents, &fallback);
+    Ingested {
+        documents,
+        diagnostics,
+    }
+}
+
 /// The bytes of a regular file, at most `cap` of them, and whether there were more. Anything but a
 /// regular file (a FIFO, a device, a socket) is refused without blocking.
 pub fn read_file_capped(path: &Path, cap: u64) -> Result<(Vec<u8>, bool), String> {

@@ -42,6 +42,16 @@ impl Pane {
         }
     }
 
+    pub const fn key_name(self) -> &'static str {
+        match self {
+            Pane::Timeline => "timeline",
+            Pane::Actors => "actors",
+            Pane::Topics => "topics",
+            Pane::Quotes => "quotes",
+            Pane::Source => "source",
+        }
+    }
+
     pub fn next(self) -> Pane {
         Pane::ALL[self.number() % 5]
     }
@@ -51,8 +61,8 @@ impl Pane {
     }
 }
 
-/// Everything that can happen to the state. Keys map to these through `keymap::BINDINGS`;
-/// the mouse, the loader and the terminal produce the last few.
+/// Everything that can happen to the state. Keys map to these through `keymap::Keymap`; the
+/// mouse, the loader and the terminal produce the last few.
 #[derive(Clone, Debug)]
 pub enum Action {
     MoveUp,
@@ -61,32 +71,76 @@ pub enum Action {
     MoveBottom,
     PageUp,
     PageDown,
+    HalfPageUp,
+    HalfPageDown,
     NextPane,
     PrevPane,
     FocusPane(Pane),
-    /// Event or quote: show its passage in the source pane and focus it.
+    /// Event or quote: push a view reading its passage in the source pane.
     OpenSelected,
     /// Actor or topic: narrow the timeline to it (toggles).
     FilterToSelected,
+    /// Actor: narrow to the quotes this actor said (toggles).
+    FilterSpeaker,
     /// Drop the most recent filter.
     ClearFilter,
+    /// Pop the view stack; in the main view, drop the most recent filter.
+    Back,
+    /// Pop the view stack; in the main view, quit.
+    QuitView,
+    Quit,
+    NextMatch,
+    PrevMatch,
     NextQuote,
     PrevQuote,
     WindowBack,
     WindowForward,
+    /// Full-text search line (`/`).
+    OpenTextSearch,
+    /// The fuzzy actor finder.
     OpenSearch,
+    /// The `:` command line.
+    OpenCommand,
+    ToggleHelp,
+    /// List input problems and articles without a date.
+    ShowProblems,
+    /// The focused pane takes the whole screen (again: back).
+    ToggleMaximise,
+    /// Small terminals: show the next side pane.
+    CycleSide,
+    /// Open the article's URL (or file) with the system opener.
+    OpenLink,
+    /// Copy the selected quote or event as a citation (OSC 52).
+    CopyCitation,
+    /// Actor: say it is the same person as another (chosen in the finder).
+    MergeActor,
+    /// Actor: say it is not a person.
+    NotAPerson,
+    /// The timeline lists happenings (one row each, `×N` reports) or every report.
+    ToggleHappenings,
+    /// Only the most reported happenings (again: all).
+    ToggleSalient,
+    // In the finder popup.
     CloseSearch,
     SearchUp,
     SearchDown,
     SearchDeleteChar,
     AcceptSearch,
-    ToggleHelp,
-    /// List input problems and articles without a date.
-    ShowProblems,
+    AcceptSearchSpeaker,
+    // In the search and command lines.
+    PromptAccept,
+    PromptCancel,
+    PromptDeleteChar,
+    PromptClear,
+    PromptComplete,
+    PromptHistoryUp,
+    PromptHistoryDown,
+    // In the help and problems popups.
     ClosePopup,
-    Quit,
-    /// Typed text in the search popup (any printable key there).
+    /// Typed text in the finder (any printable key there).
     SearchInput(char),
+    /// Typed text in the search or command line.
+    PromptInput(char),
     /// Mouse wheel over a pane: positive scrolls down.
     ScrollPane(Pane, i16),
     /// Mouse click on the `row`-th line inside a pane's border.
@@ -99,40 +153,92 @@ pub enum Action {
     Loaded(Box<Data>),
     /// Reading or extraction failed (a bug): the message to show.
     LoadFailed(String),
+    /// The outcome of an effect (a file written, a link opened) for the status line.
+    Note(String),
+}
+
+/// The name of every key action in the config file's `[keys]` table, with the action.
+pub fn named_actions() -> Vec<(&'static str, Action)> {
+    use Action as A;
+    let mut v = vec![
+        ("move_up", A::MoveUp),
+        ("move_down", A::MoveDown),
+        ("top", A::MoveTop),
+        ("bottom", A::MoveBottom),
+        ("page_up", A::PageUp),
+        ("page_down", A::PageDown),
+        ("half_page_up", A::HalfPageUp),
+        ("half_page_down", A::HalfPageDown),
+        ("next_pane", A::NextPane),
+        ("prev_pane", A::PrevPane),
+        ("open", A::OpenSelected),
+        ("filter", A::FilterToSelected),
+        ("filter_speaker", A::FilterSpeaker),
+        ("clear_filter", A::ClearFilter),
+        ("back", A::Back),
+        ("quit_view", A::QuitView),
+        ("quit", A::Quit),
+        ("next_match", A::NextMatch),
+        ("prev_match", A::PrevMatch),
+        ("next_quote", A::NextQuote),
+        ("prev_quote", A::PrevQuote),
+        ("window_back", A::WindowBack),
+        ("window_forward", A::WindowForward),
+        ("search_text", A::OpenTextSearch),
+        ("find_actor", A::OpenSearch),
+        ("command", A::OpenCommand),
+        ("help", A::ToggleHelp),
+        ("problems", A::ShowProblems),
+        ("maximise", A::ToggleMaximise),
+        ("cycle_side", A::CycleSide),
+        ("open_link", A::OpenLink),
+        ("copy", A::CopyCitation),
+        ("merge_actor", A::MergeActor),
+        ("not_a_person", A::NotAPerson),
+        ("happenings", A::ToggleHappenings),
+        ("key_happenings", A::ToggleSalient),
+        ("finder_close", A::CloseSearch),
+        ("finder_up", A::SearchUp),
+        ("finder_down", A::SearchDown),
+        ("finder_delete", A::SearchDeleteChar),
+        ("finder_accept", A::AcceptSearch),
+        ("finder_accept_speaker", A::AcceptSearchSpeaker),
+        ("line_accept", A::PromptAccept),
+        ("line_cancel", A::PromptCancel),
+        ("line_delete", A::PromptDeleteChar),
+        ("line_clear", A::PromptClear),
+        ("line_complete", A::PromptComplete),
+        ("line_history_up", A::PromptHistoryUp),
+        ("line_history_down", A::PromptHistoryDown),
+        ("close_popup", A::ClosePopup),
+    ];
+    for p in Pane::ALL {
+        v.push((
+            match p {
+                Pane::Timeline => "focus_timeline",
+                Pane::Actors => "focus_actors",
+                Pane::Topics => "focus_topics",
+                Pane::Quotes => "focus_quotes",
+                Pane::Source => "focus_source",
+            },
+            A::FocusPane(p),
+        ));
+    }
+    v
 }
 
 impl Action {
     /// Every action a key can trigger, so tests can check each has a binding and a help line.
     pub fn key_actions() -> Vec<Action> {
-        let mut all = vec![
-            Action::MoveUp,
-            Action::MoveDown,
-            Action::MoveTop,
-            Action::MoveBottom,
-            Action::PageUp,
-            Action::PageDown,
-            Action::NextPane,
-            Action::PrevPane,
-            Action::OpenSelected,
-            Action::FilterToSelected,
-            Action::ClearFilter,
-            Action::NextQuote,
-            Action::PrevQuote,
-            Action::WindowBack,
-            Action::WindowForward,
-            Action::OpenSearch,
-            Action::CloseSearch,
-            Action::SearchUp,
-            Action::SearchDown,
-            Action::SearchDeleteChar,
-            Action::AcceptSearch,
-            Action::ToggleHelp,
-            Action::ShowProblems,
-            Action::ClosePopup,
-            Action::Quit,
-        ];
-        all.extend(Pane::ALL.map(Action::FocusPane));
-        all
+        named_actions().into_iter().map(|(_, a)| a).collect()
+    }
+
+    /// The config file's name of a key action.
+    pub fn name(&self) -> Option<&'static str> {
+        named_actions()
+            .into_iter()
+            .find(|(_, a)| a.same(self))
+            .map(|(n, _)| n)
     }
 
     /// Whether keys trigger this action; exhaustive, so a new variant must be sorted here.
@@ -144,34 +250,61 @@ impl Action {
             | Action::MoveBottom
             | Action::PageUp
             | Action::PageDown
+            | Action::HalfPageUp
+            | Action::HalfPageDown
             | Action::NextPane
             | Action::PrevPane
             | Action::FocusPane(_)
             | Action::OpenSelected
             | Action::FilterToSelected
+            | Action::FilterSpeaker
             | Action::ClearFilter
+            | Action::Back
+            | Action::QuitView
+            | Action::Quit
+            | Action::NextMatch
+            | Action::PrevMatch
             | Action::NextQuote
             | Action::PrevQuote
             | Action::WindowBack
             | Action::WindowForward
+            | Action::OpenTextSearch
             | Action::OpenSearch
+            | Action::OpenCommand
+            | Action::ToggleHelp
+            | Action::ShowProblems
+            | Action::ToggleMaximise
+            | Action::CycleSide
+            | Action::OpenLink
+            | Action::CopyCitation
+            | Action::MergeActor
+            | Action::NotAPerson
+            | Action::ToggleHappenings
+            | Action::ToggleSalient
             | Action::CloseSearch
             | Action::SearchUp
             | Action::SearchDown
             | Action::SearchDeleteChar
             | Action::AcceptSearch
-            | Action::ToggleHelp
-            | Action::ShowProblems
-            | Action::ClosePopup
-            | Action::Quit => true,
+            | Action::AcceptSearchSpeaker
+            | Action::PromptAccept
+            | Action::PromptCancel
+            | Action::PromptDeleteChar
+            | Action::PromptClear
+            | Action::PromptComplete
+            | Action::PromptHistoryUp
+            | Action::PromptHistoryDown
+            | Action::ClosePopup => true,
             Action::SearchInput(_)
+            | Action::PromptInput(_)
             | Action::ScrollPane(..)
             | Action::ClickPane(..)
             | Action::ClickHistogram(_)
             | Action::Resize(..)
             | Action::LoadProgress(..)
             | Action::Loaded(_)
-            | Action::LoadFailed(_) => false,
+            | Action::LoadFailed(_)
+            | Action::Note(_) => false,
         }
     }
 
@@ -181,6 +314,7 @@ impl Action {
             && match (self, other) {
                 (Action::FocusPane(a), Action::FocusPane(b)) => a == b,
                 (Action::SearchInput(a), Action::SearchInput(b)) => a == b,
+                (Action::PromptInput(a), Action::PromptInput(b)) => a == b,
                 _ => true,
             }
     }

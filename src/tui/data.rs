@@ -4,8 +4,9 @@ use chrono::{Datelike, Duration, NaiveDate};
 
 use super::index::FilterIndex;
 use super::search::SearchIndex;
+use super::textsearch::TextIndex;
 use crate::corpus::Corpus;
-use crate::ids::{ActorId, DocId, EventId, IdVec, QuoteId, QuotePos, TopicId};
+use crate::ids::{ActorId, DocId, EventId, HappeningId, IdVec, QuoteId, QuotePos, TopicId};
 use crate::model::{ActorKind, QuoteKind, Span};
 
 /// The calendar unit of the histogram and of the `[`/`]` time window.
@@ -105,6 +106,30 @@ pub struct Mark {
     pub kind: MarkKind,
 }
 
+/// Marks longer than this are kept apart (see `Data::marks`).
+pub const LONG_MARK: usize = 4096;
+
+impl Data {
+    /// The marks of document `doc` that overlap `range`: found by bisection, so a screen of a
+    /// long article costs what a screen of a short one does.
+    pub fn marks_in(&self, doc: DocId, range: Span) -> Vec<Mark> {
+        let short = self.marks.get(doc).map_or(&[][..], Vec::as_slice);
+        let from = short.partition_point(|m| m.span.start + LONG_MARK < range.start);
+        let to = short.partition_point(|m| m.span.start < range.end);
+        let mut out: Vec<Mark> = short[from..to.max(from)]
+            .iter()
+            .filter(|m| {
+                m.span.overlaps(range) || (m.span.is_empty() && range.contains_offset(m.span.start))
+            })
+            .copied()
+            .collect();
+        if let Some(long) = self.long_marks.get(doc) {
+            out.extend(long.iter().filter(|m| m.span.overlaps(range)).copied());
+        }
+        out
+    }
+}
+
 /// A row of the actors pane: a section heading or an actor.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ActorRow {
@@ -125,9 +150,18 @@ pub struct Data {
     pub quote_event: IdVec<QuoteId, Option<EventId>>,
     /// Direct and reported quotes in timeline order (scare quotes left out).
     pub quote_order: IdVec<QuotePos, QuoteId>,
-    /// Per document, the spans to highlight in the source pane, by start.
+    /// Per document, the spans to highlight in the source pane, by start (up to `LONG_MARK`
+    /// bytes long; longer ones are in `long_marks`), so the marks of a screen are found by
+    /// bisection.
     pub marks: IdVec<DocId, Vec<Mark>>,
+    pub long_marks: IdVec<DocId, Vec<Mark>>,
     pub search: SearchIndex,
+    /// Every article folded for full-text search.
+    pub text: TextIndex,
+    /// How many different outlets (`source`) the articles come from.
+    pub outlets: usize,
+    /// Per happening, its place when ranked by salience (0 the most reported).
+    pub salience_rank: IdVec<HappeningId, u32>,
     /// First and last day of any event.
     pub range: Option<(NaiveDate, NaiveDate)>,
     /// The days the histogram spans: `range` without the few outliers (a stray "1400" or "2100")
@@ -208,9 +242,23 @@ impl Data {
                 add(q.doc(), q.span(), MarkKind::Quote);
             }
         }
-        for m in &mut marks {
+        let mut long_marks: IdVec<DocId, Vec<Mark>> =
+            vec![Vec::new(); corpus.documents.len()].into();
+        for (m, long) in marks.iter_mut().zip(long_marks.iter_mut()) {
             m.sort_by_key(|m| (m.span.start, m.kind));
+            if m.iter().any(|m| m.span.len() > LONG_MARK) {
+                long.extend(m.iter().filter(|m| m.span.len() > LONG_MARK));
+                m.retain(|m| m.span.len() <= LONG_MARK);
+            }
         }
+        let mut outlets: Vec<&str> = corpus
+            .documents
+            .iter()
+            .filter_map(|d| d.source.as_deref())
+            .collect();
+        outlets.sort_unstable();
+        outlets.dedup();
+        let outlets = outlets.len();
 
         let dated = corpus.events.iter().filter_map(|e| e.when.earliest);
         let first = dated.clone().min();
@@ -234,9 +282,19 @@ impl Data {
         let undated_events = corpus.events.iter().filter(|e| !e.when.is_dated()).count();
         let spoken_quotes = quote_order.len();
         let index = FilterIndex::new(&corpus, &quote_event, &quote_order);
+        let text = TextIndex::new(&corpus);
+        let mut salience_rank: IdVec<HappeningId, u32> =
+            vec![u32::MAX; corpus.happenings.len()].into();
+        for (i, h) in corpus.happenings.by_salience().into_iter().enumerate() {
+            salience_rank[h] = u32::try_from(i).unwrap_or(u32::MAX);
+        }
         let mut data = Data {
+            salience_rank,
             index,
             search: SearchIndex::new(&corpus.actors),
+            text,
+            outlets,
+            long_marks,
             histogram: Vec::new(),
             spoken_quotes,
             actor_rows,
@@ -253,6 +311,17 @@ impl Data {
             corpus,
         };
         data.histogram = data.count_per_period();
+        let buckets: Vec<u32> = data
+            .corpus
+            .events
+            .iter()
+            .map(|e| {
+                e.when.earliest.map_or(u32::MAX, |d| {
+                    u32::try_from(data.bucket_of(d)).unwrap_or(u32::MAX)
+                })
+            })
+            .collect();
+        data.index.event_bucket = buckets;
         data
     }
 

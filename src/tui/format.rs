@@ -28,19 +28,46 @@ pub fn month_abbr(d: NaiveDate) -> &'static str {
     MONTHS[d.month0() as usize]
 }
 
+/// A year as a reader writes it: "2025"; year 0 and before (ISO years, 0 = 1 BC) as "1 BC", so
+/// that no heading reads "January 0".
+pub fn year_label(y: i32) -> String {
+    if y > 0 {
+        y.to_string()
+    } else {
+        format!("{} BC", 1 - i64::from(y))
+    }
+}
+
 /// "October 2025": the heading a timeline groups events under.
 pub fn month_heading(d: NaiveDate) -> String {
-    format!("{} {}", MONTH_NAMES[d.month0() as usize], d.year())
+    format!(
+        "{} {}",
+        MONTH_NAMES[d.month0() as usize],
+        year_label(d.year())
+    )
 }
 
 /// "Oct 2025".
 pub fn month_short(d: NaiveDate) -> String {
-    format!("{} {}", month_abbr(d), d.year())
+    format!("{} {}", month_abbr(d), year_label(d.year()))
 }
 
 /// "20 Nov 2025".
 pub fn day_long(d: NaiveDate) -> String {
-    format!("{} {} {}", d.day(), month_abbr(d), d.year())
+    format!("{} {} {}", d.day(), month_abbr(d), year_label(d.year()))
+}
+
+/// The first `max` bytes of `s` (cut at a char boundary): what a one-line row can show of a
+/// sentence, so a row costs the same for a sentence of 50 MB as for one of 50 bytes.
+pub fn head(s: &str, max: usize) -> &str {
+    if s.len() <= max {
+        return s;
+    }
+    let mut end = max;
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    &s[..end]
 }
 
 fn last_of_month(d: NaiveDate) -> NaiveDate {
@@ -79,7 +106,7 @@ pub fn when_label(
         return format!("{}-{:02}", a.year(), a.month());
     }
     if a.month() == 1 && a.day() == 1 && b.month() == 12 && b.day() == 31 && a.year() == b.year() {
-        return a.year().to_string();
+        return year_label(a.year());
     }
     if a.weekday().num_days_from_monday() == 0 && a.checked_add_signed(Duration::days(6)) == Some(b)
     {
@@ -87,7 +114,10 @@ pub fn when_label(
     }
     // Decades and centuries ("the 1990s", "the 15th century") read as year spans.
     if a.month() == 1 && a.day() == 1 && b.month() == 12 && b.day() == 31 {
-        return format!("{}–{}", a.year(), b.year());
+        if b.year() - a.year() == 9 && a.year().rem_euclid(10) == 0 && a.year() > 0 {
+            return format!("{}s", a.year());
+        }
+        return format!("{}–{}", year_label(a.year()), year_label(b.year()));
     }
     if a.year() == b.year() && a.month() == b.month() {
         return format!("{} {}–{}", month_abbr(a), a.day(), b.day());
@@ -218,8 +248,9 @@ mod tests {
             ("2025-10-01", "2025-10-31", "2025-10"),
             ("2025-11-17", "2025-11-23", "wk 47"),
             ("2025-01-01", "2025-12-31", "2025"),
-            ("1990-01-01", "1999-12-31", "1990–1999"),
-            ("0000-01-01", "0099-12-31", "0–99"),
+            ("1990-01-01", "1999-12-31", "1990s"),
+            ("1901-01-01", "2000-12-31", "1901–2000"),
+            ("0000-01-01", "0099-12-31", "1 BC–99"),
             ("2025-11-30", "2025-12-02", "Nov 30–Dec 2"),
             ("", "", "undated"),
             ("+262142-12-26", "+262142-12-31", "Dec 26–31"),

@@ -1,13 +1,20 @@
-//! Where everything goes on screen: one pure function of the terminal size, shared by the views,
-//! by `update` (page sizes, wrapping width) and by mouse hit-testing.
+//! Where everything goes on screen: one pure function of the terminal size and the view (focus,
+//! maximised pane, side pane), shared by the views, by `update` (page sizes, wrapping width) and
+//! by mouse hit-testing.
 
 use ratatui::layout::{Constraint, Layout, Rect};
 
 use super::action::Pane;
 
-/// Below this the layout cannot hold; a message is shown instead.
-pub const MIN_WIDTH: u16 = 60;
-pub const MIN_HEIGHT: u16 = 15;
+/// Below this nothing useful fits; a message is shown instead.
+pub const MIN_WIDTH: u16 = 40;
+pub const MIN_HEIGHT: u16 = 10;
+
+/// From this size on, all five panes are shown side by side.
+pub const WIDE_WIDTH: u16 = 100;
+pub const WIDE_HEIGHT: u16 = 28;
+/// Below this height one pane is shown at a time.
+pub const STACKED_HEIGHT: u16 = 18;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Areas {
@@ -20,23 +27,86 @@ pub struct Areas {
     pub source: Rect,
     pub status: Rect,
     pub hints: Rect,
+    /// Whether some panes are folded away (small terminal or a maximised pane).
+    pub collapsed: bool,
+}
+
+/// What the layout depends on besides the size.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ViewShape {
+    pub focus: Pane,
+    pub maximised: bool,
+    /// On a small terminal, the side pane shown under the timeline while the timeline has focus.
+    pub side: Pane,
 }
 
 pub fn too_small(width: u16, height: u16) -> bool {
     width < MIN_WIDTH || height < MIN_HEIGHT
 }
 
-/// The screen's areas. While `reading` (the source pane has focus) the source takes most of a
-/// wider right column; actors shrink and topics fold away until focus moves on.
-pub fn areas(area: Rect, reading: bool) -> Areas {
+/// Whether the terminal is too small for all panes at once.
+pub fn compact(width: u16, height: u16) -> bool {
+    width < WIDE_WIDTH || height < WIDE_HEIGHT
+}
+
+/// The screen's areas. With room, all panes show; while reading (the source has focus) the
+/// source takes most of a wider right column. On a small terminal the timeline shares the screen
+/// with one side pane (the focused one, else the one `c` chose); below `STACKED_HEIGHT` only the
+/// focused pane shows. A maximised pane takes all the room.
+pub fn areas(area: Rect, v: ViewShape) -> Areas {
+    // On a small terminal the histogram keeps its bars and drops the line of marks under them.
+    let hist_h = if compact(area.width, area.height) {
+        1
+    } else {
+        2
+    };
     let [title, histogram, panes, status, hints] = Layout::vertical([
         Constraint::Length(1),
-        Constraint::Length(2),
+        Constraint::Length(hist_h),
         Constraint::Min(0),
         Constraint::Length(1),
         Constraint::Length(1),
     ])
     .areas(area);
+    let mut a = Areas {
+        title,
+        histogram,
+        status,
+        hints,
+        ..Areas::default()
+    };
+    let stacked = area.height < STACKED_HEIGHT;
+    if v.maximised || stacked {
+        set(&mut a, v.focus, panes);
+        a.collapsed = true;
+        return a;
+    }
+    if compact(area.width, area.height) {
+        let side = if v.focus == Pane::Timeline {
+            if v.side == Pane::Timeline {
+                Pane::Quotes
+            } else {
+                v.side
+            }
+        } else {
+            v.focus
+        };
+        let top = match v.focus {
+            Pane::Timeline => 65,
+            Pane::Source => 30,
+            _ => 45,
+        };
+        let [t, s] = Layout::vertical([
+            Constraint::Percentage(top),
+            Constraint::Percentage(100 - top),
+        ])
+        .areas(panes);
+        a.timeline = t;
+        set(&mut a, side, s);
+        a.collapsed = true;
+        return a;
+    }
+    let reading = v.focus == Pane::Source;
     let split = if reading { 50 } else { 60 };
     let [left, right] = Layout::horizontal([
         Constraint::Percentage(split),
@@ -60,16 +130,21 @@ pub fn areas(area: Rect, reading: bool) -> Areas {
         ])
         .areas(right)
     };
-    Areas {
-        title,
-        histogram,
-        timeline,
-        actors,
-        topics,
-        quotes,
-        source,
-        status,
-        hints,
+    a.timeline = timeline;
+    a.quotes = quotes;
+    a.actors = actors;
+    a.topics = topics;
+    a.source = source;
+    a
+}
+
+fn set(a: &mut Areas, pane: Pane, r: Rect) {
+    match pane {
+        Pane::Timeline => a.timeline = r,
+        Pane::Actors => a.actors = r,
+        Pane::Topics => a.topics = r,
+        Pane::Quotes => a.quotes = r,
+        Pane::Source => a.source = r,
     }
 }
 
@@ -90,6 +165,14 @@ impl Areas {
             self.of(p)
                 .contains(ratatui::layout::Position::new(col, row))
         })
+    }
+
+    /// The panes shown, in Tab order.
+    pub fn shown(&self) -> Vec<Pane> {
+        Pane::ALL
+            .into_iter()
+            .filter(|&p| !self.of(p).is_empty())
+            .collect()
     }
 }
 

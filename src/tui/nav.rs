@@ -6,13 +6,26 @@ use ratatui::layout::Rect;
 use super::action::Pane;
 use super::data::ActorRow;
 use super::index::row_of;
-use super::layout::{areas, inner};
+use super::layout::{Areas, ViewShape, areas, inner};
+use super::provenance::header_budget;
 use super::state::{Cursor, SourceView, State, TimelineRow};
-use super::wrap::{line_of, wrap};
+use super::wrap;
 use crate::ids::QuoteId;
 
 pub(crate) fn screen(s: &State) -> Rect {
     Rect::new(0, 0, s.width, s.height)
+}
+
+/// The screen's areas for the state's size and view.
+pub fn layout(s: &State) -> Areas {
+    areas(
+        screen(s),
+        ViewShape {
+            focus: s.focus,
+            maximised: s.maximised,
+            side: s.side,
+        },
+    )
 }
 
 /// Whether the layout is in reading mode (see `layout::areas`).
@@ -22,11 +35,15 @@ pub(crate) fn reading(s: &State) -> bool {
 
 /// Rows visible inside a pane.
 pub fn visible_rows(s: &State, pane: Pane) -> usize {
-    usize::from(inner(areas(screen(s), reading(s)).of(pane)).height).max(1)
+    usize::from(inner(layout(s).of(pane)).height).max(1)
 }
 
 pub(crate) fn page(s: &State, pane: Pane) -> i32 {
-    (visible_rows(s, pane).saturating_sub(1).max(1)) as i32
+    let rows = match pane {
+        Pane::Source => source_geometry(s).1,
+        _ => visible_rows(s, pane),
+    };
+    (rows.saturating_sub(1).max(1)) as i32
 }
 
 /// Moves the selection of `pane` by `delta` rows (skipping headings), or scrolls the source.
@@ -60,11 +77,31 @@ pub(crate) fn move_in(s: &mut State, pane: Pane, delta: i32) {
         }
         Pane::Source => {
             if let Some(mut v) = s.source.take() {
-                let max = source_max_top(s, &v);
-                v.top = (v.top as i64 + i64::from(delta)).clamp(0, max as i64) as usize;
+                v.top = scrolled(s, &v, delta);
                 s.source = Some(v);
             }
         }
+    }
+}
+
+/// The source's first line after scrolling `delta` lines, kept between the top and the last
+/// screenful. Only the lines passed over are wrapped.
+fn scrolled(s: &State, v: &SourceView, delta: i32) -> usize {
+    let (w, _) = source_geometry(s);
+    let text = source_text(s, v);
+    let n = delta.unsigned_abs() as usize;
+    // Huge jumps (g, G) go to the ends directly instead of walking every line.
+    if delta >= 0 {
+        let last = source_max_top(s, v);
+        if n >= 1 << 20 {
+            last
+        } else {
+            wrap::down(text, v.top, w, n).min(last)
+        }
+    } else if n >= 1 << 20 {
+        wrap::first_line(text)
+    } else {
+        wrap::up(text, v.top, w, n)
     }
 }
 
@@ -129,10 +166,19 @@ pub(crate) fn sync_from_timeline(s: &mut State) {
     if let Some(i) = first {
         s.quote_cursor.selected = i;
     }
+    // The first search match in the sentence is the one `n` steps on from.
+    let found = s.text_query().and_then(|q| {
+        s.data
+            .text
+            .matches_in(event.doc(), event.span(), &q)
+            .first()
+            .copied()
+    });
     let view = SourceView {
         doc: event.doc(),
         sentence: Some(event.span()),
         quote: None,
+        found,
         top: 0,
     };
     s.source = Some(place_source(s, view));
@@ -143,7 +189,7 @@ pub(crate) fn sync_from_quote(s: &mut State) {
     let Some(q) = s.selected_quote() else { return };
     let event = s.data.quote_event.get(q).copied().flatten();
     if let Some(e) = event
-        && let Some(row) = row_of(&s.timeline_rows, e)
+        && let Some(row) = row_of(&s.timeline_rows, &s.data.corpus, e)
     {
         s.timeline.selected = row;
     }
@@ -152,14 +198,22 @@ pub(crate) fn sync_from_quote(s: &mut State) {
         doc: quote.doc(),
         sentence: event.map(|e| s.data.corpus.events[e].span()),
         quote: Some(quote.span()),
+        found: None,
         top: 0,
     };
     s.source = Some(place_source(s, view));
 }
 
+/// The source pane's text area: its width and the rows under the provenance header.
 pub(crate) fn source_geometry(s: &State) -> (usize, usize) {
-    let r = inner(areas(screen(s), reading(s)).source);
-    (usize::from(r.width).max(1), usize::from(r.height).max(1))
+    let r = inner(layout(s).source);
+    let h = usize::from(r.height);
+    let header = header_budget(h);
+    let rule = usize::from(header > 0);
+    (
+        usize::from(r.width).max(1),
+        h.saturating_sub(header + rule).max(1),
+    )
 }
 
 /// The text of the article the source pane shows ("" when it is gone).
@@ -173,21 +227,18 @@ fn source_text<'s>(s: &'s State, v: &SourceView) -> &'s str {
 
 pub(crate) fn source_max_top(s: &State, v: &SourceView) -> usize {
     let (w, h) = source_geometry(s);
-    let text = source_text(s, v);
-    wrap(text, w).len().saturating_sub(h)
+    wrap::last_top(source_text(s, v), w, h)
 }
 
 /// Scrolls the source so the passage starts a third of the way down the pane.
 pub(crate) fn place_source(s: &State, mut v: SourceView) -> SourceView {
     let (w, h) = source_geometry(s);
     let text = source_text(s, &v);
-    let lines = wrap(text, w);
-    let anchor = v
-        .quote
-        .or(v.sentence)
-        .map_or(0, |sp| line_of(&lines, sp.start));
-    let max = lines.len().saturating_sub(h);
-    v.top = anchor.saturating_sub(h / 3).min(max);
+    let anchor = v.found.or(v.quote).or(v.sentence).map_or(0, |sp| sp.start);
+    let line = wrap::line_start(text, anchor, w);
+    let top = wrap::up(text, line, w, h / 3);
+    let last = wrap::last_top(text, w, h);
+    v.top = top.min(last.max(wrap::first_line(text)));
     v
 }
 

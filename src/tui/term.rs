@@ -7,14 +7,14 @@ use std::sync::mpsc::Sender;
 use std::thread;
 
 use anyhow::Context;
-use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event};
+use crossterm::event::{DisableMouseCapture, EnableMouseCapture, Event};
 use crossterm::execute;
 use crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
-use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM, SIGWINCH};
 use signal_hook::iterator::Signals;
 
 /// What the main loop waits for.
@@ -75,6 +75,16 @@ impl Term {
         Ok(())
     }
 
+    /// Performs an effect; terminal output (the clipboard) goes to the terminal itself.
+    pub fn perform(
+        &mut self,
+        effect: super::effect::Effect,
+        state: &super::state::State,
+    ) -> String {
+        let mut out = io::stdout();
+        super::effect::perform(effect, state, &mut out)
+    }
+
     /// Forgets what is on screen so the next draw repaints every cell.
     pub fn clear(&mut self) -> anyhow::Result<()> {
         self.terminal.clear()?;
@@ -101,15 +111,42 @@ pub fn restore() {
     let _ = out.flush();
 }
 
-/// Forwards terminal events; ends when the receiver is gone.
+/// Forwards terminal input, parsed by `input` so that every key of a burst arrives; ends when
+/// the receiver is gone or standard input closes.
 pub fn spawn_input(tx: Sender<Input>) {
     thread::spawn(move || {
-        while let Ok(ev) = event::read() {
-            if tx.send(Input::Terminal(ev)).is_err() {
+        use std::io::Read;
+        let mut stdin = io::stdin();
+        let mut buf = [0u8; 4096];
+        let mut pending = Vec::new();
+        loop {
+            let n = match stdin.read(&mut buf) {
+                Ok(0) => break,
+                Ok(n) => n,
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                Err(_) => break,
+            };
+            for ev in super::input::parse(&mut pending, &buf[..n]) {
+                if tx.send(Input::Terminal(ev)).is_err() {
+                    return;
+                }
+            }
+        }
+    });
+}
+
+/// Forwards window size changes (SIGWINCH) as resize events.
+pub fn spawn_resize(tx: Sender<Input>) -> anyhow::Result<()> {
+    let mut signals = Signals::new([SIGWINCH]).context("installing the resize handler")?;
+    thread::spawn(move || {
+        for _ in signals.forever() {
+            let (w, h) = size();
+            if tx.send(Input::Terminal(Event::Resize(w, h))).is_err() {
                 break;
             }
         }
     });
+    Ok(())
 }
 
 /// Forwards SIGINT, SIGTERM and SIGHUP so the main loop can restore the terminal and exit.

@@ -2,12 +2,15 @@
 
 use super::action::{Action, Pane};
 use super::data::ActorRow;
+use super::effect::Effect;
 use super::histogram;
 use super::nav::{
-    click, fix_offsets, move_in, page, place_source, reading, sync_from_quote, sync_from_timeline,
+    click, fix_offsets, layout, move_in, page, place_source, reading, sync_from_quote,
+    sync_from_timeline,
 };
 use super::search::Search;
-use super::state::{Filter, Overlay, Progress, State};
+use super::state::{Filter, FinderFor, Frame, Overlay, Progress, Prompt, PromptKind, State};
+use crate::ids::ActorId;
 
 pub fn update(s: &mut State, action: Action) {
     s.note = None;
@@ -32,26 +35,50 @@ pub fn update(s: &mut State, action: Action) {
         }
         Action::Loaded(data) => {
             s.set_data(*data);
+            if let Some(saved) = s.restore.take() {
+                saved.apply(s);
+            }
             sync_from_timeline(s);
         }
+        Action::Note(n) => s.note = Some(n),
         Action::Quit => s.quit = true,
         Action::ToggleHelp => {
             s.overlay = match s.overlay {
-                Overlay::Help => Overlay::None,
-                _ => Overlay::Help,
+                Overlay::Help(_) => Overlay::None,
+                _ => Overlay::Help(0),
             }
         }
         Action::ClosePopup | Action::CloseSearch => s.overlay = Overlay::None,
-        Action::ShowProblems => s.overlay = Overlay::Problems,
+        Action::ShowProblems => s.overlay = Overlay::Problems(0),
+        Action::MoveDown
+        | Action::MoveUp
+        | Action::PageDown
+        | Action::PageUp
+        | Action::MoveTop
+        | Action::MoveBottom
+            if matches!(s.overlay, Overlay::Help(_) | Overlay::Problems(_)) =>
+        {
+            scroll_popup(s, &action)
+        }
+        Action::QuitView => match s.stack.pop() {
+            Some(f) => pop_to(s, f),
+            None => s.quit = true,
+        },
+        Action::Back => match s.stack.pop() {
+            Some(f) => pop_to(s, f),
+            None => clear_filter(s),
+        },
         _ if s.loading.is_some() => s.note = Some("still loading…".into()),
-        Action::OpenSearch => s.overlay = Overlay::Search(Search::new(&s.data.search)),
+        Action::OpenSearch => {
+            s.overlay = Overlay::Search(Search::new(&s.data.search), FinderFor::Filter)
+        }
         Action::SearchInput(c) => edit_search(s, |q| q.push(c)),
         Action::SearchDeleteChar => edit_search(s, |q| {
             q.pop();
         }),
         Action::SearchUp | Action::SearchDown => {
             let down = matches!(action, Action::SearchDown);
-            if let Overlay::Search(search) = &mut s.overlay {
+            if let Overlay::Search(search, _) = &mut s.overlay {
                 let last = search.hits.len().saturating_sub(1);
                 search.selected = if down {
                     (search.selected + 1).min(last)
@@ -60,32 +87,68 @@ pub fn update(s: &mut State, action: Action) {
                 };
             }
         }
-        Action::AcceptSearch => accept_search(s),
+        Action::AcceptSearch => accept_search(s, false),
+        Action::AcceptSearchSpeaker => accept_search(s, true),
+        Action::OpenTextSearch => open_prompt(s, PromptKind::Search),
+        Action::OpenCommand => open_prompt(s, PromptKind::Command),
+        Action::PromptInput(c) => edit_prompt(s, |t| t.push(c)),
+        Action::PromptDeleteChar => edit_prompt(s, |t| {
+            t.pop();
+        }),
+        Action::PromptClear => edit_prompt(s, String::clear),
+        Action::PromptCancel => cancel_prompt(s),
+        Action::PromptAccept => accept_prompt(s),
+        Action::PromptComplete => super::command::complete(s),
+        Action::PromptHistoryUp => history(s, true),
+        Action::PromptHistoryDown => history(s, false),
         Action::MoveDown => move_in(s, s.focus, 1),
         Action::MoveUp => move_in(s, s.focus, -1),
         Action::PageDown => move_in(s, s.focus, page(s, s.focus)),
         Action::PageUp => move_in(s, s.focus, -page(s, s.focus)),
+        Action::HalfPageDown => move_in(s, s.focus, (page(s, s.focus) / 2).max(1)),
+        Action::HalfPageUp => move_in(s, s.focus, -(page(s, s.focus) / 2).max(1)),
         Action::MoveTop => move_in(s, s.focus, -(i32::MAX / 2)),
         Action::MoveBottom => move_in(s, s.focus, i32::MAX / 2),
         Action::ScrollPane(p, d) => move_in(s, p, d.into()),
         Action::ClickPane(p, row) => click(s, p, row),
-        Action::NextPane => s.focus = s.focus.next(),
-        Action::PrevPane => s.focus = s.focus.prev(),
+        Action::NextPane => s.focus = next_shown(s, true),
+        Action::PrevPane => s.focus = next_shown(s, false),
         Action::FocusPane(p) => s.focus = p,
         Action::OpenSelected => open_selected(s),
-        Action::FilterToSelected => filter_to_selected(s),
-        Action::ClearFilter => {
-            if s.filters.pop().is_some() {
-                refilter(s);
-            } else {
-                s.note = Some("no filter to clear".into());
-            }
-        }
+        Action::FilterToSelected => filter_to_selected(s, false),
+        Action::FilterSpeaker => filter_to_selected(s, true),
+        Action::ClearFilter => clear_filter(s),
+        Action::NextMatch => super::matches::step(s, true),
+        Action::PrevMatch => super::matches::step(s, false),
         Action::NextQuote => step_quote(s, true),
         Action::PrevQuote => step_quote(s, false),
         Action::WindowBack => step_window(s, -1),
         Action::WindowForward => step_window(s, 1),
         Action::ClickHistogram(x) => click_histogram(s, x),
+        Action::ToggleMaximise => s.maximised = !s.maximised,
+        Action::CycleSide => cycle_side(s),
+        Action::OpenLink => open_link(s),
+        Action::CopyCitation => copy_citation(s),
+        Action::MergeActor => match s.selected_actor() {
+            Some(a) if s.focus == Pane::Actors => {
+                s.overlay = Overlay::Search(Search::new(&s.data.search), FinderFor::Merge(a))
+            }
+            _ => s.note = Some("select an actor in the actors pane (2) first".into()),
+        },
+        Action::NotAPerson => not_a_person(s),
+        Action::ToggleHappenings => {
+            s.happenings_view = !s.happenings_view;
+            refilter(s);
+            s.note = Some(if s.happenings_view {
+                "one row per happening (×N reports); h lists every report".into()
+            } else {
+                "every report; h groups them into happenings".into()
+            });
+        }
+        Action::ToggleSalient => {
+            let salient = Filter::Salient(super::state::SALIENT);
+            toggle_filter(s, salient);
+        }
     }
     // Entering or leaving the source re-flows the layout: keep the passage in view.
     if reading(s) != was_reading
@@ -96,21 +159,110 @@ pub fn update(s: &mut State, action: Action) {
     fix_offsets(s);
 }
 
+fn scroll_popup(s: &mut State, action: &Action) {
+    let rows = usize::from(s.height.saturating_sub(6)).max(1);
+    let total = match s.overlay {
+        Overlay::Help(_) => super::view::help_height(s),
+        Overlay::Problems(_) => super::view::problems_height(s),
+        _ => 0,
+    };
+    let max = total.saturating_sub(rows);
+    let (Overlay::Help(top) | Overlay::Problems(top)) = &mut s.overlay else {
+        return;
+    };
+    *top = match action {
+        Action::MoveDown => *top + 1,
+        Action::MoveUp => top.saturating_sub(1),
+        Action::PageDown => *top + rows.saturating_sub(1).max(1),
+        Action::PageUp => top.saturating_sub(rows.saturating_sub(1).max(1)),
+        Action::MoveTop => 0,
+        _ => max,
+    }
+    .min(max);
+}
+
+/// Back to the view under the top of the stack.
+fn pop_to(s: &mut State, f: Frame) {
+    if let Some((filters, view)) = f.filters {
+        s.filters = filters;
+        s.happenings_view = view;
+        s.refilter(None);
+    }
+    s.focus = f.focus;
+    s.timeline = f.timeline;
+    s.quote_cursor = f.quote_cursor;
+    s.source = f.source;
+    if s.timeline.selected >= s.timeline_rows.len() || s.quote_cursor.selected >= s.quotes.len() {
+        sync_from_timeline(s);
+    }
+}
+
+/// The next (or previous) pane that is on screen; every pane on a large screen.
+fn next_shown(s: &State, forward: bool) -> Pane {
+    let shown = layout(s).shown();
+    let mut p = s.focus;
+    for _ in 0..5 {
+        p = if forward { p.next() } else { p.prev() };
+        // On a small screen every pane takes its turn: focusing one shows it.
+        if shown.contains(&p) || layout(s).collapsed {
+            return p;
+        }
+    }
+    p
+}
+
+fn cycle_side(s: &mut State) {
+    let order = [Pane::Quotes, Pane::Source, Pane::Actors, Pane::Topics];
+    let current = if s.focus == Pane::Timeline {
+        s.side
+    } else {
+        s.focus
+    };
+    let i = order
+        .iter()
+        .position(|&p| p == current)
+        .unwrap_or(order.len() - 1);
+    let next = order[(i + 1) % order.len()];
+    s.side = next;
+    if s.focus != Pane::Timeline {
+        s.focus = next;
+    }
+    if !super::layout::compact(s.width, s.height) {
+        s.note = Some(format!(
+            "side pane: {} (shown beside on a small terminal)",
+            next.title()
+        ));
+    }
+}
+
+fn clear_filter(s: &mut State) {
+    if s.filters.pop().is_some() {
+        refilter(s);
+    } else {
+        s.note = Some("no filter to clear".into());
+    }
+}
+
 fn edit_search(s: &mut State, edit: impl FnOnce(&mut String)) {
-    if let Overlay::Search(search) = &mut s.overlay {
+    if let Overlay::Search(search, _) = &mut s.overlay {
         let mut q = search.query.clone();
         edit(&mut q);
         search.set_query(&s.data.search, &q);
     }
 }
 
-fn accept_search(s: &mut State) {
-    let Overlay::Search(search) = &s.overlay else {
+fn accept_search(s: &mut State, speaker: bool) {
+    let Overlay::Search(search, purpose) = &s.overlay else {
         return;
     };
     let hit = search.selected_hit();
+    let purpose = *purpose;
     s.overlay = Overlay::None;
     let Some(hit) = hit else { return };
+    if let FinderFor::Merge(from) = purpose {
+        merge_into(s, from, hit.actor);
+        return;
+    }
     if let Some(row) = s
         .data
         .actor_rows
@@ -119,28 +271,68 @@ fn accept_search(s: &mut State) {
     {
         s.actors.selected = row;
     }
-    if !s.filters.contains(&Filter::Actor(hit.actor)) {
-        s.filters.push(Filter::Actor(hit.actor));
+    let f = if speaker {
+        Filter::Speaker(hit.actor)
+    } else {
+        Filter::Actor(hit.actor)
+    };
+    if !s.filters.contains(&f) {
+        s.filters.push(f);
         refilter(s);
     }
 }
 
 fn open_selected(s: &mut State) {
+    // A happening reported more than once: its reports, listed in the timeline.
+    if s.focus == Pane::Timeline
+        && s.happenings_view
+        && let Some(e) = s.selected_event()
+        && let Some(h) = s.data.corpus.happenings.of_event(e)
+        && s.data.corpus.happenings[h].events().len() > 1
+    {
+        let frame = Frame {
+            filters: Some((s.filters.clone(), true)),
+            focus: s.focus,
+            source: s.source.clone(),
+            timeline: s.timeline,
+            quote_cursor: s.quote_cursor,
+        };
+        s.stack.push(frame);
+        s.filters.push(Filter::Happening(h));
+        s.happenings_view = false;
+        refilter(s);
+        s.timeline.offset = 0;
+        s.note = Some("the reports of this happening · Esc goes back".into());
+        return;
+    }
+    let frame = Frame {
+        filters: None,
+        focus: s.focus,
+        source: s.source.clone(),
+        timeline: s.timeline,
+        quote_cursor: s.quote_cursor,
+    };
     match s.focus {
         Pane::Timeline if s.selected_event().is_some() => sync_from_timeline(s),
         Pane::Quotes if s.selected_quote().is_some() => sync_from_quote(s),
         _ => return,
     }
+    s.stack.push(frame);
     s.focus = Pane::Source;
 }
 
-fn filter_to_selected(s: &mut State) {
-    let f = match s.focus {
-        Pane::Actors => s.selected_actor().map(Filter::Actor),
-        Pane::Topics => s.selected_topic().map(Filter::Topic),
+fn filter_to_selected(s: &mut State, speaker: bool) {
+    let f = match (s.focus, speaker) {
+        (Pane::Actors, false) => s.selected_actor().map(Filter::Actor),
+        (Pane::Actors, true) => s.selected_actor().map(Filter::Speaker),
+        (Pane::Topics, false) => s.selected_topic().map(Filter::Topic),
         _ => None,
     };
     let Some(f) = f else { return };
+    toggle_filter(s, f);
+}
+
+pub(crate) fn toggle_filter(s: &mut State, f: Filter) {
     match s.filters.iter().position(|x| *x == f) {
         Some(i) => {
             s.filters.remove(i);
@@ -150,7 +342,7 @@ fn filter_to_selected(s: &mut State) {
     refilter(s);
 }
 
-fn refilter(s: &mut State) {
+pub(crate) fn refilter(s: &mut State) {
     let keep = s.selected_event();
     s.refilter(keep);
     sync_from_timeline(s);
@@ -183,9 +375,9 @@ fn step_window(s: &mut State, dir: i32) {
         s.note = Some("no dated events".into());
         return;
     };
-    let period = s.data.period;
+    let period = s.step_period();
     let (a, b) = match s.window() {
-        Some((a, _)) => period.range(period.shift(a, dir)),
+        Some((a, _)) => period.range(period.shift(period.start(a), dir)),
         None => {
             let base = s
                 .selected_event()
@@ -201,15 +393,7 @@ fn step_window(s: &mut State, dir: i32) {
         ));
         return;
     }
-    let w = Filter::Window(a, b);
-    match s
-        .filters
-        .iter()
-        .position(|f| matches!(f, Filter::Window(..)))
-    {
-        Some(i) => s.filters[i] = w,
-        None => s.filters.push(w),
-    }
+    s.set_window(a, b);
     refilter(s);
 }
 
@@ -229,4 +413,203 @@ fn click_histogram(s: &mut State, x: u16) {
         None => s.filters.push(Filter::Window(days.0, days.1)),
     }
     refilter(s);
+}
+
+fn open_prompt(s: &mut State, kind: PromptKind) {
+    s.overlay = Overlay::Prompt(Prompt {
+        kind,
+        text: String::new(),
+        history_pos: None,
+        saved: s.filters.clone(),
+        saved_selection: s.selected_event(),
+        completions: Vec::new(),
+        completion: 0,
+    });
+}
+
+fn edit_prompt(s: &mut State, edit: impl FnOnce(&mut String)) {
+    let Overlay::Prompt(p) = &mut s.overlay else {
+        return;
+    };
+    edit(&mut p.text);
+    p.completions.clear();
+    p.history_pos = None;
+    if p.kind == PromptKind::Search {
+        let text = p.text.clone();
+        apply_search(s, &text);
+    }
+}
+
+/// Narrows to the text as it is typed: the search filter replaces any earlier one.
+/// Narrows from two characters on: one letter is in nearly every sentence, so it would only
+/// cost a scan of the corpus per keystroke to show almost everything.
+fn apply_search(s: &mut State, text: &str) {
+    let before = s.filters.len();
+    s.filters.retain(|f| !matches!(f, Filter::Text(_)));
+    let removed = s.filters.len() != before;
+    if text.trim().chars().count() >= 2 {
+        s.filters.push(Filter::Text(text.to_string()));
+    } else if !removed {
+        return;
+    }
+    refilter(s);
+}
+
+fn cancel_prompt(s: &mut State) {
+    let Overlay::Prompt(p) = std::mem::take(&mut s.overlay) else {
+        return;
+    };
+    if p.kind == PromptKind::Search && s.filters != p.saved {
+        s.filters = p.saved;
+        s.refilter(p.saved_selection);
+        sync_from_timeline(s);
+    }
+}
+
+fn accept_prompt(s: &mut State) {
+    let Overlay::Prompt(p) = std::mem::take(&mut s.overlay) else {
+        return;
+    };
+    let text = p.text.trim().to_string();
+    match p.kind {
+        PromptKind::Search => {
+            remember(&mut s.search_history, &text);
+            if !text.is_empty() && s.shown_events == 0 {
+                s.note = Some(format!("no match for “{text}” · Esc removes the search"));
+            }
+        }
+        PromptKind::Command => {
+            remember(&mut s.command_history, &text);
+            if !text.is_empty() {
+                super::command::run(s, &text);
+            }
+        }
+    }
+}
+
+fn remember(history: &mut Vec<String>, line: &str) {
+    if line.is_empty() {
+        return;
+    }
+    history.retain(|l| l != line);
+    history.push(line.to_string());
+    // The history is saved with the state; a few hundred lines are plenty.
+    if history.len() > 200 {
+        history.remove(0);
+    }
+}
+
+fn history(s: &mut State, older: bool) {
+    let Overlay::Prompt(p) = &mut s.overlay else {
+        return;
+    };
+    let list = match p.kind {
+        PromptKind::Search => &s.search_history,
+        PromptKind::Command => &s.command_history,
+    };
+    if list.is_empty() {
+        return;
+    }
+    let pos = match (p.history_pos, older) {
+        (None, true) => Some(list.len() - 1),
+        (None, false) => None,
+        (Some(i), true) => Some(i.saturating_sub(1)),
+        (Some(i), false) => (i + 1 < list.len()).then_some(i + 1),
+    };
+    p.history_pos = pos;
+    p.text = pos.map(|i| list[i].clone()).unwrap_or_default();
+    p.completions.clear();
+    if p.kind == PromptKind::Search {
+        let text = p.text.clone();
+        apply_search(s, &text);
+    }
+}
+
+fn open_link(s: &mut State) {
+    let Some(doc) = s
+        .source
+        .as_ref()
+        .and_then(|v| s.data.corpus.documents.get(v.doc))
+    else {
+        s.note = Some("select an event or a quote first".into());
+        return;
+    };
+    let url = match &doc.url {
+        Some(u) => u.trim().to_string(),
+        None => match std::path::Path::new(&doc.path).canonicalize() {
+            Ok(p) => format!("file://{}", p.display()),
+            Err(_) => format!("file://{}", doc.path),
+        },
+    };
+    if super::effect::safe_url(&url) {
+        s.effects.push(Effect::OpenUrl(url));
+        s.note = Some("opening the article…".into());
+    } else {
+        s.note = Some("this article's link is not an http(s) or file link; not opened".into());
+    }
+}
+
+fn copy_citation(s: &mut State) {
+    let c = &s.data.corpus;
+    let cite = match s.focus {
+        Pane::Quotes => s.selected_quote().map(|q| {
+            let quote = &c.quotes[q];
+            let doc = &c.documents[quote.doc()];
+            let names: Vec<&str> = quote
+                .speakers()
+                .iter()
+                .filter_map(|a| c.actors.get(a).map(|a| a.name.as_str()))
+                .collect();
+            let speaker = if names.is_empty() {
+                quote
+                    .speaker_span()
+                    .map(|sp| sp.slice(&doc.text).to_string())
+            } else {
+                Some(names.join(", "))
+            };
+            super::provenance::citation(
+                speaker.as_deref().filter(|s| !s.is_empty()),
+                quote.span().slice(&doc.text),
+                doc,
+            )
+        }),
+        _ => s.selected_event().map(|e| {
+            let ev = &c.events[e];
+            let doc = &c.documents[ev.doc()];
+            super::provenance::citation(None, ev.span().slice(&doc.text), doc)
+        }),
+    };
+    match cite {
+        Some(text) => {
+            s.effects.push(Effect::Copy(text));
+            s.note = Some("citation copied".into());
+        }
+        None => s.note = Some("nothing selected to cite".into()),
+    }
+}
+
+fn merge_into(s: &mut State, from: ActorId, into: ActorId) {
+    let c = &s.data.corpus;
+    if from == into {
+        s.note = Some("that is the same actor".into());
+        return;
+    }
+    let (Some(a), Some(b)) = (c.actors.get(from), c.actors.get(into)) else {
+        return;
+    };
+    let line = crate::corpus::corrections::same_line(&b.name, &a.name);
+    s.effects.push(Effect::SaveCorrection(line));
+    s.note = Some(format!("{} = {}: saving…", b.name, a.name));
+}
+
+fn not_a_person(s: &mut State) {
+    match s.selected_actor() {
+        Some(a) if s.focus == Pane::Actors => {
+            let name = s.data.corpus.actors[a].name.clone();
+            let line = crate::corpus::corrections::not_person_line(&name);
+            s.effects.push(Effect::SaveCorrection(line));
+            s.note = Some(format!("{name} is not a person: saving…"));
+        }
+        _ => s.note = Some("select an actor in the actors pane (2) first".into()),
+    }
 }

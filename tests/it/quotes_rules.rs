@@ -68,7 +68,7 @@ fn direct_quotes() {
                 ),
                 (
                     R,
-                    "said the team was \"tired\"",
+                    "the team was \"tired\"",
                     Some("Coach Ann Lee"),
                     Some("said"),
                 ),
@@ -81,7 +81,7 @@ fn direct_quotes() {
             &[
                 (
                     R,
-                    "repeated his call for a \"pause\" in the talks",
+                    "his call for a \"pause\" in the talks",
                     Some("Charles Kennedy"),
                     Some("repeated"),
                 ),
@@ -167,7 +167,7 @@ fn mixed_quotes_are_direct_inside_a_statement() {
             &[
                 (
                     R,
-                    "says the candidate has “always run a lean campaign.”",
+                    "the candidate has “always run a lean campaign.”",
                     Some("Haley Morris"),
                     Some("says"),
                 ),
@@ -184,7 +184,7 @@ fn mixed_quotes_are_direct_inside_a_statement() {
             &[
                 (
                     R,
-                    "described the issue as “the most sensitive” part of the process",
+                    "the issue as “the most sensitive” part of the process",
                     Some("The commentators"),
                     Some("described"),
                 ),
@@ -232,7 +232,7 @@ fn reported_statements() {
             "Tony Blair had in 1997 complained that the campaign was abusive.",
             &[(
                 R,
-                "complained that the campaign was abusive",
+                "the campaign was abusive",
                 Some("Tony Blair"),
                 Some("complained"),
             )],
@@ -259,7 +259,7 @@ fn reported_statements() {
             "Hooker met Prime Minister Nikol Pashinyan, who said the topic is on the agenda.",
             &[(
                 R,
-                "who said the topic is on the agenda",
+                "the topic is on the agenda",
                 Some("Nikol Pashinyan"),
                 Some("said"),
             )],
@@ -268,7 +268,7 @@ fn reported_statements() {
             "Armenia’s Foreign Minister Ararat Mirzoyan responded that opening the border would help.",
             &[(
                 R,
-                "responded that opening the border would help",
+                "opening the border would help",
                 Some("Ararat Mirzoyan"),
                 Some("responded"),
             )],
@@ -277,7 +277,7 @@ fn reported_statements() {
             "Armenia’s government insists it raises the issue in every meeting.",
             &[(
                 R,
-                "insists it raises the issue in every meeting",
+                "it raises the issue in every meeting",
                 Some("Armenia’s government"),
                 Some("insists"),
             )],
@@ -286,19 +286,14 @@ fn reported_statements() {
             "Analysts, however, noted that Ankara views progress as linked.",
             &[(
                 R,
-                "noted that Ankara views progress as linked",
+                "Ankara views progress as linked",
                 Some("Analysts"),
                 Some("noted"),
             )],
         ),
         (
             "Trump, the Republican nominee, said the wall will be built.",
-            &[(
-                R,
-                "said the wall will be built",
-                Some("Trump"),
-                Some("said"),
-            )],
+            &[(R, "the wall will be built", Some("Trump"), Some("said"))],
         ),
         (
             "The economy is slowing down, he said.",
@@ -306,12 +301,7 @@ fn reported_statements() {
         ),
         (
             "She met the envoy, adding that the talks would continue.",
-            &[(
-                R,
-                "adding that the talks would continue",
-                Some("She"),
-                Some("adding"),
-            )],
+            &[(R, "the talks would continue", Some("She"), Some("adding"))],
         ),
         // passive verbs name no speaker and report nothing
         ("The visit is described as a reciprocal step.", &[]),
@@ -354,7 +344,7 @@ fn speakers_resolve_to_actors() {
     ];
     let got: Vec<(&str, Vec<usize>)> = run(text, &actors)
         .into_iter()
-        .filter(|q| q.0 == D || q.1.starts_with("said that Ankara"))
+        .filter(|q| q.0 == D || q.1.starts_with("Ankara"))
         .map(|q| (q.1, q.4))
         .collect();
     assert_eq!(
@@ -363,19 +353,28 @@ fn speakers_resolve_to_actors() {
             ("“asymmetry”", vec![0, 1]),
             ("“sensitive”", vec![0, 1]),
             ("“alarming signals”", vec![]),
-            ("said that Ankara sees no reason to rush", vec![4]),
+            ("Ankara sees no reason to rush", vec![4]),
         ]
     );
 }
 
 fn check(cases: &[(&str, &[Row])]) {
+    let mut wrong = Vec::new();
     for (text, want) in cases {
         let got: Vec<Row> = run(text, &[])
             .into_iter()
             .map(|q| (q.0, q.1, q.2, q.3))
             .collect();
-        assert_eq!(got, *want, "{text}");
+        if got != *want {
+            wrong.push(format!("{text}\n   got: {got:?}\n  want: {want:?}"));
+        }
     }
+    assert!(
+        wrong.is_empty(),
+        "{} rows differ:\n{}",
+        wrong.len(),
+        wrong.join("\n")
+    );
 }
 
 #[test]

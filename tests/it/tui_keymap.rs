@@ -47,7 +47,7 @@ fn no_key_is_bound_twice_in_one_mode() {
 
 #[test]
 fn help_lists_every_binding_grouped_by_mode() {
-    let text: String = help_lines(Theme { color: false })
+    let text: String = help_lines(Theme::new(false))
         .iter()
         .map(|l| {
             l.spans
@@ -65,7 +65,7 @@ fn help_lists_every_binding_grouped_by_mode() {
             b.key.label()
         );
     }
-    for m in [Mode::Global, Mode::Search, Mode::Help] {
+    for m in [Mode::Global, Mode::Finder, Mode::Line, Mode::Help] {
         assert!(text.contains(m.title()));
     }
 }
@@ -81,4 +81,31 @@ fn hints_come_from_the_keymap_for_the_focused_pane() {
     assert!(timeline.contains(&"j/k move".to_string()));
     s.focus = dateline::tui::action::Pane::Actors;
     assert_eq!(hints(&s)[0], ("Enter".to_string(), "filter"));
+}
+
+/// The README's key table is the keymap's: regenerate it with
+/// `DATELINE_BLESS=1 cargo test --test it readme_key_table`.
+#[test]
+fn readme_key_table_is_generated_from_the_keymap() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/README.md");
+    let readme = std::fs::read_to_string(path).unwrap();
+    let (start, end) = ("<!-- keys:start -->\n", "<!-- keys:end -->");
+    let a = readme
+        .find(start)
+        .expect("the README has the key table markers")
+        + start.len();
+    let b = readme
+        .find(end)
+        .expect("the README has the key table markers");
+    let want = dateline::tui::keymap::markdown_table();
+    if std::env::var_os("DATELINE_BLESS").is_some() {
+        let new = format!("{}{want}{}", &readme[..a], &readme[b..]);
+        std::fs::write(path, new).unwrap();
+        return;
+    }
+    assert_eq!(
+        &readme[a..b],
+        want,
+        "the README's key table differs from the keymap; DATELINE_BLESS=1 rewrites it"
+    );
 }

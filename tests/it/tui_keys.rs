@@ -94,8 +94,8 @@ fn moving_the_timeline_follows_in_quotes_and_source() {
 #[test]
 fn fuzzy_search_filters_to_a_person() {
     let mut s = fixture();
-    press(&mut s, "/ \"pashin\"");
-    let Overlay::Search(search) = &s.overlay else {
+    press(&mut s, "p \"pashin\"");
+    let Overlay::Search(search, _) = &s.overlay else {
         panic!("search is open")
     };
     assert_eq!(search.hits[0].actor, actor(&s, "Nikol Pashinyan"));
@@ -126,11 +126,11 @@ fn search_ignores_case_and_diacritics_and_narrows() {
         ("kazakh", "Kazakhstan"),
     ] {
         let mut s = fixture();
-        press(&mut s, "/");
+        press(&mut s, "p");
         for c in query.chars() {
             update(&mut s, Action::SearchInput(c));
         }
-        let Overlay::Search(search) = &s.overlay else {
+        let Overlay::Search(search, _) = &s.overlay else {
             panic!()
         };
         assert_eq!(
@@ -139,13 +139,14 @@ fn search_ignores_case_and_diacritics_and_narrows() {
         );
     }
     let mut s = fixture();
-    press(&mut s, "/ \"pashinz\"");
-    let Overlay::Search(search) = &s.overlay else {
+    // Three letters past the name is more than the typo budget of a 9-letter query.
+    press(&mut s, "p \"pashinzqx\"");
+    let Overlay::Search(search, _) = &s.overlay else {
         panic!()
     };
     assert!(search.hits.is_empty());
-    press(&mut s, "Bksp");
-    let Overlay::Search(search) = &s.overlay else {
+    press(&mut s, "Bksp Bksp Bksp");
+    let Overlay::Search(search, _) = &s.overlay else {
         panic!()
     };
     assert_eq!(search.query, "pashin");
@@ -164,7 +165,7 @@ fn search_ignores_case_and_diacritics_and_narrows() {
 #[test]
 fn quotes_of_a_person_open_in_the_source() {
     let mut s = fixture();
-    press(&mut s, "/ \"megh\" Enter 4");
+    press(&mut s, "p \"megh\" Enter 4");
     assert_eq!(s.focus, Pane::Quotes);
     let quotes: Vec<&str> = s.quotes.iter().map(|&q| quote_text(&s, q)).collect();
     assert_eq!(
@@ -178,14 +179,14 @@ fn quotes_of_a_person_open_in_the_source() {
     assert_eq!(s.focus, Pane::Source);
     let v = s.source.as_ref().unwrap();
     assert_eq!(v.quote, Some(s.data.corpus.quotes[s.quotes[0]].span()));
-    press(&mut s, "n");
+    press(&mut s, "'");
     assert_eq!(
         s.source.as_ref().unwrap().quote,
         Some(s.data.corpus.quotes[s.quotes[1]].span())
     );
-    press(&mut s, "n");
+    press(&mut s, "'");
     assert_eq!(s.note.as_deref(), Some("last quote"));
-    press(&mut s, "N");
+    press(&mut s, "\"");
     assert_eq!(
         s.source.as_ref().unwrap().quote,
         Some(s.data.corpus.quotes[s.quotes[0]].span())
@@ -196,7 +197,7 @@ fn quotes_of_a_person_open_in_the_source() {
 fn filters_combine_and_toggle() {
     let mut s = fixture();
     let pashinyan = actor(&s, "Nikol Pashinyan");
-    press(&mut s, "/ \"pashin\" Enter");
+    press(&mut s, "p \"pashin\" Enter");
     let with_actor = shown_events(&s).len();
     let topic = s
         .data
@@ -275,12 +276,12 @@ fn time_window_steps_by_period() {
 fn help_quit_and_signals_of_intent() {
     let mut s = fixture();
     press(&mut s, "?");
-    assert!(matches!(s.overlay, Overlay::Help));
+    assert!(matches!(s.overlay, Overlay::Help(_)));
     press(&mut s, "Esc");
     assert!(matches!(s.overlay, Overlay::None));
     assert!(s.filters.is_empty());
     press(&mut s, "!");
-    assert!(matches!(s.overlay, Overlay::Problems));
+    assert!(matches!(s.overlay, Overlay::Problems(_)));
     press(&mut s, "q");
     assert!(!s.quit, "q closes the list first");
     press(&mut s, "q");
@@ -359,7 +360,7 @@ fn keys_while_loading_are_answered() {
     press(&mut s, "j /");
     assert_eq!(s.note.as_deref(), Some("still loading…"));
     press(&mut s, "?");
-    assert!(matches!(s.overlay, Overlay::Help));
+    assert!(matches!(s.overlay, Overlay::Help(_)));
     update(
         &mut s,
         Action::Loaded(Box::new(Data::new(common::fixture::corpus()))),

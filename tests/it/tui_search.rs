@@ -94,13 +94,18 @@ fn ranking_and_highlights() {
     let mut actors = names(50);
     actors[7].name = "Recep Tayyip Erdoğan".into();
     actors[7].kind = ActorKind::Person;
+    actors[7].mentions = vec![Mention::new(DocId::new(0), Span::new(0, 1)); 40];
     actors[9].name = "Erdoğan Street".into();
     actors[9].kind = ActorKind::Place;
+    actors[9].mentions = vec![Mention::new(DocId::new(0), Span::new(0, 1)); 3];
     let index = SearchIndex::new(&actors);
     let mut s = Search::new(&index);
     s.set_query(&index, "erdogan");
     let [erdogan, street] = [7, 9].map(ActorId::new);
-    assert_eq!(s.hits[0].actor, erdogan, "people rank above other actors");
+    assert_eq!(
+        s.hits[0].actor, erdogan,
+        "equal matches rank by mentions, whatever the kind"
+    );
     assert!(s.hits.iter().any(|h| h.actor == street));
     let hl = matched_chars("Recep Tayyip Erdoğan", "erdogan");
     assert_eq!(hl, (13..20).collect::<Vec<_>>(), "ğ is highlighted as g");

@@ -48,8 +48,8 @@ fn seed_walkthrough() {
     );
 
     // 2. People search for Pashinyan filters to his two events.
-    press(&mut s, "/ \"pashin\"");
-    let Overlay::Search(search) = &s.overlay else {
+    press(&mut s, "p \"pashin\"");
+    let Overlay::Search(search, _) = &s.overlay else {
         panic!("search is open")
     };
     assert_eq!(search.hits[0].actor, actor(&s, "Nikol Pashinyan"));
@@ -65,7 +65,7 @@ fn seed_walkthrough() {
     // 3. Esc clears; Meghrabyans' quotes open at their passage.
     press(&mut s, "Esc");
     assert!(s.filters.is_empty());
-    press(&mut s, "/ \"megh\" Enter 4");
+    press(&mut s, "p \"megh\" Enter 4");
     let quotes: Vec<&str> = s.quotes.iter().map(|&q| quote_text(&s, q)).collect();
     assert_eq!(quotes[0], "“asymmetry of agendas”", "{quotes:?}");
     assert!(quotes.contains(&"“the most emotionally charged and politically sensitive”"));

@@ -107,8 +107,18 @@ fn no_color_marks_selection_with_reverse_video() {
         }
     }
     assert_eq!(colored, 0, "NO_COLOR: no colours at all");
-    // The selected timeline row (the first event, below its heading at y=4) is reversed.
-    assert!(buf[(5, 5)].modifier.contains(Modifier::REVERSED));
+    // The selected timeline row (the first event, below its heading at y=3) is reversed.
+    assert!(buf[(5, 4)].modifier.contains(Modifier::REVERSED));
+    // And stays visible when another pane has the focus (an underline alone was lost).
+    update(&mut s, Action::FocusPane(Pane::Quotes));
+    t.draw(|f| f.render_widget(Screen::new(&s), f.area()))
+        .unwrap();
+    let buf = t.backend().buffer();
+    let timeline_row = (1..79).filter(|&x| buf[(x, 4)].modifier.contains(Modifier::REVERSED));
+    assert!(
+        timeline_row.count() > 70,
+        "the unfocused selection is a full reversed bar"
+    );
 }
 
 #[test]
@@ -123,7 +133,7 @@ fn opened_quote_is_highlighted_in_the_source() {
     t.draw(|f| f.render_widget(Screen::new(&s), f.area()))
         .unwrap();
     let buf = t.backend().buffer();
-    let focus = dateline::tui::theme::Theme { color: true }.focus_quote();
+    let focus = dateline::tui::theme::Theme::new(true).focus_quote();
     let highlighted: String = buf
         .content()
         .iter()
@@ -220,9 +230,12 @@ fn each_pane_alone() {
     }) {
         update(&mut s, Action::MoveDown);
     }
-    let theme = Theme { color: true };
+    let theme = Theme::new(true);
     // Each pane at the size the 120×40 layout gives it, so scroll offsets match.
-    let a = dateline::tui::layout::areas(ratatui::layout::Rect::new(0, 0, 120, 40), false);
+    let a = dateline::tui::layout::areas(
+        ratatui::layout::Rect::new(0, 0, 120, 40),
+        dateline::tui::layout::ViewShape::default(),
+    );
     let at =
         |r: ratatui::layout::Rect,
          draw: &dyn Fn(&State, ratatui::layout::Rect, &mut ratatui::buffer::Buffer)| {

@@ -5,7 +5,7 @@
 //! "..., he said." that closes its sentence, or, for a short quotation, the subject of its clause.
 
 use super::direct::{Ctx, Found};
-use super::lexicon::{CueMatch, Frame, TITLE};
+use super::lexicon::{BE, BOUNDARY, CueMatch, DET, Frame, NP_PREP, RELATIVE, SKIP, TITLE};
 use super::speaker::{self, Anaphor, Speaker};
 use crate::model::{QuoteKind, Span};
 
@@ -185,6 +185,31 @@ impl Ctx<'_> {
             return None;
         }
         let verb = sp.end;
+        // The clause's verb must be a speech verb or a finite verb of its own ("pointed", "calls"):
+        // after "is", "will" or "went on" the quoted words are not the subject's.
+        let cue = match self.lex.cue_at(toks, verb) {
+            Some(c) => c,
+            None => {
+                let t = toks.get(verb)?;
+                let finite = t.word
+                    && !t.cap
+                    && t.run.is_none()
+                    && (t.lower.ends_with("ed")
+                        || t.lower.ends_with('s') && !t.lower.ends_with("ss"))
+                    && !self
+                        .lex
+                        .has(t, BE | SKIP | NP_PREP | DET | BOUNDARY | RELATIVE);
+                if !finite {
+                    return None;
+                }
+                CueMatch {
+                    start: verb,
+                    len: 1,
+                    frame: Frame::Mixed,
+                    participle: false,
+                }
+            }
+        };
         let end = self.sentence_end(first);
         let mut last = end;
         while last > first
@@ -199,12 +224,7 @@ impl Ctx<'_> {
             span: Span::new(toks[verb].start(), stop.max(run_end)),
             kind: QuoteKind::Reported,
             parts: Vec::new(),
-            cue: Some(CueMatch {
-                start: verb,
-                len: 1,
-                frame: Frame::Mixed,
-                participle: false,
-            }),
+            cue: Some(cue),
             speaker: Some(sp),
         })
     }

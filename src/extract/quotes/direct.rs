@@ -14,6 +14,15 @@ use super::speaker::Speaker;
 use super::tokens::Tok;
 use crate::model::{QuoteKind, Span};
 
+/// How far the rules read around one token: a sentence longer than this is read in windows of
+/// this many tokens around each quotation and speech verb, so each item costs bounded work however
+/// long its sentence or paragraph (a document on one line, a wall of marks).
+pub const WINDOW: usize = 160;
+
+/// At most this many quotation runs make one quote: a longer chain of runs with nothing between
+/// them is no statement, and each quote's memory stays bounded.
+pub const MAX_PARTS: usize = 32;
+
 /// A quote as the rules found it, before its speaker is resolved to actors.
 #[derive(Clone, Debug)]
 pub struct Found {
@@ -89,26 +98,29 @@ impl Ctx<'_> {
         self.toks[b.max(a + 1) - 1].para
     }
 
-    /// First token of the sentence holding token `i`.
+    /// First token of the sentence holding token `i`, at most `WINDOW` tokens back.
     pub(super) fn sentence_start(&self, i: usize) -> usize {
         let s = self.toks[i].sent;
+        let floor = i.saturating_sub(WINDOW);
         let mut k = i;
-        while k > 0 && self.toks[k - 1].sent == s && self.toks[k - 1].para == self.toks[i].para {
+        while k > floor && self.toks[k - 1].sent == s && self.toks[k - 1].para == self.toks[i].para
+        {
             k -= 1;
         }
+        super::step(i - k);
         k
     }
 
-    /// Token index past the last token of the sentence holding token `i`.
+    /// Token index past the last token of the sentence holding token `i`, at most `WINDOW`
+    /// tokens on.
     pub fn sentence_end(&self, i: usize) -> usize {
         let s = self.toks[i].sent;
+        let ceiling = self.toks.len().min(i + WINDOW);
         let mut k = i;
-        while k < self.toks.len()
-            && self.toks[k].sent == s
-            && self.toks[k].para == self.toks[i].para
-        {
+        while k < ceiling && self.toks[k].sent == s && self.toks[k].para == self.toks[i].para {
             k += 1;
         }
+        super::step(k - i);
         k
     }
 
@@ -117,10 +129,12 @@ impl Ctx<'_> {
         let Some(first) = self.toks.get(start) else {
             return start;
         };
+        let ceiling = self.toks.len().min(start + WINDOW);
         let mut k = start;
-        while k < self.toks.len() && self.toks[k].para == first.para && self.toks[k].run.is_none() {
+        while k < ceiling && self.toks[k].para == first.para && self.toks[k].run.is_none() {
             k += 1;
         }
+        super::step(k - start);
         k
     }
 }
@@ -192,6 +206,9 @@ pub fn find(ctx: &Ctx) -> (Vec<Found>, Vec<usize>) {
             let next = (last + 1..n).find(|&q| !title[q] || ctx.para_of_run(q) != para);
             let next = next.filter(|&q| ctx.para_of_run(q) == para && !done[q]);
             let skipped_titles = next.is_some_and(|q| q > last + 1);
+            if group.len() >= MAX_PARTS {
+                break;
+            }
             if a.is_some() && attr.is_none() {
                 attr = a;
                 after = true;

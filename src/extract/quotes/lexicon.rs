@@ -95,6 +95,17 @@ pub struct Lexicon {
     long_prefixes: KeyTable<WordInfo>,
     /// Cue forms by first word, longest first.
     cue_forms: Vec<Vec<CueForm>>,
+    /// The sex a given name, a title or a role word marks (folded lower case).
+    genders: Map<String, Gender>,
+    /// Heads of definite phrases that refer to an organisation ("the club", "the ministry").
+    org_nouns: Map<String, ()>,
+}
+
+/// The sex a word marks, for matching "he" and "she" to a person.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Gender {
+    Male,
+    Female,
 }
 
 impl Lexicon {
@@ -142,8 +153,11 @@ impl Lexicon {
             }
         }
         let mut bit = 0;
+        let mut org_nouns: Map<String, ()> = Map::default();
+        let mut in_orgs = false;
         for line in assets.lines(name::QUOTE_WORDS_TXT) {
             if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+                in_orgs = name == "organisation";
                 bit = match name {
                     "be" => BE,
                     "skip" => SKIP,
@@ -157,7 +171,25 @@ impl Lexicon {
                 };
                 continue;
             }
+            if in_orgs {
+                org_nouns.insert(line.to_lowercase(), ());
+                continue;
+            }
             words.entry(line.to_lowercase()).or_default().classes |= bit;
+        }
+        let mut genders: Map<String, Gender> = Map::default();
+        for file in [name::GIVEN_NAMES_GENDER_TSV, name::GENDER_WORDS_TSV] {
+            for line in assets.lines(file) {
+                let Some((word, sex)) = line.split_once('\t') else {
+                    continue;
+                };
+                let g = match sex.trim() {
+                    "m" => Gender::Male,
+                    "f" => Gender::Female,
+                    _ => continue,
+                };
+                genders.insert(crate::text::fold(word.trim()), g);
+            }
         }
         let mut short: Vec<(u64, WordInfo)> = Vec::new();
         let mut long_words: Map<String, WordInfo> = Map::default();
@@ -180,7 +212,19 @@ impl Lexicon {
             long_words,
             long_prefixes,
             cue_forms,
+            genders,
+            org_nouns,
         }
+    }
+
+    /// The sex a given name, title or role word marks, if the lists say.
+    pub fn gender(&self, word: &str) -> Option<Gender> {
+        self.genders.get(&crate::text::fold(word)).copied()
+    }
+
+    /// Whether `word` (lower case) heads a phrase naming an organisation ("the club").
+    pub fn org_noun(&self, word: &str) -> bool {
+        self.org_nouns.contains_key(word)
     }
 
     /// The lists' entry for a lower-cased word (empty when it is in none).

@@ -40,9 +40,31 @@ fn opens_para(text: &str, para: Span) -> bool {
         .is_some_and(|c| is_open(c) || c == '"')
 }
 
-/// Runs of one document, in text order, given its paragraph spans in order.
+/// Runs of one document, in text order, given its paragraph spans in order. A pair of marks with
+/// no letter or digit between them quotes nothing and is no run: a document of marks alone then
+/// costs no memory per mark.
 pub fn runs(text: &str, paragraphs: &[Span]) -> Vec<Run> {
     let mut out = Vec::new();
+    runs_into(text, paragraphs, &mut out);
+    out
+}
+
+/// Pushes onto `out` only the runs that hold a letter or digit.
+struct Sink<'a> {
+    text: &'a str,
+    out: &'a mut Vec<Run>,
+}
+
+impl Sink<'_> {
+    fn push(&mut self, run: Run) {
+        if run.span.slice(self.text).chars().any(char::is_alphanumeric) {
+            self.out.push(run);
+        }
+    }
+}
+
+fn runs_into(text: &str, paragraphs: &[Span], out: &mut Vec<Run>) {
+    let mut out = Sink { text, out };
     let mut open: Option<usize> = None;
     // Inside a markup attribute value (tweet-id="..."): not a quotation.
     let mut attr = false;
@@ -137,7 +159,6 @@ pub fn runs(text: &str, paragraphs: &[Span]) -> Vec<Run> {
             closed: false,
         });
     }
-    out
 }
 
 #[cfg(test)]
@@ -171,6 +192,9 @@ mod tests {
                 &["\"I was the \"Father of the House\" then.\""],
             ),
             ("\"One. \"Two.\" Three.", &["\"One.", "\"Two.\""]),
+            // marks with nothing between them quote nothing
+            ("an empty \"\" pair, “” and “yes”", &["“yes”"]),
+            ("\"\"\"\"\"\"", &[]),
             (
                 "\"Yes,\" she said. \"No.\" Then \"maybe\".",
                 &["\"Yes,\"", "\"No.\"", "\"maybe\""],

@@ -19,6 +19,23 @@ use crate::model::{QuoteKind, Span};
 
 pub use lexicon::Lexicon;
 
+thread_local! {
+    /// Tokens the rules of this thread have visited (see `work`).
+    static WORK: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+}
+
+/// Tokens visited by the quote rules on this thread so far: a deterministic measure of the stage's
+/// work, which the scaling tests compare across input sizes (no test is timed).
+pub fn work() -> u64 {
+    WORK.with(std::cell::Cell::get)
+}
+
+/// Counts `n` tokens visited.
+#[inline]
+pub(crate) fn step(n: usize) {
+    WORK.with(|w| w.set(w.get() + n as u64));
+}
+
 /// A quote in one document. `speakers` index the document's actors.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Quote {
@@ -63,10 +80,19 @@ pub fn extract(input: &DocInput<'_>, actors: &[DocActor], lex: &Lexicon) -> Vec<
         runs: &runs,
         run_toks: &run_toks,
     };
-    let (mut found, used) = direct::find(&ctx);
+    let (mut found, mut used) = direct::find(&ctx);
+    used.sort_unstable();
     found.extend(reported::find(&ctx, &used));
     found.sort_by_key(|f| (f.span.start, f.span.end));
-    let speakers = resolve::resolve(&found, actors);
+    let sentences: Vec<Span> = segments.sentences.iter().map(|s| s.span).collect();
+    let run_spans: Vec<Span> = runs.iter().map(|r| r.span).collect();
+    let discourse = resolve::Discourse {
+        text,
+        lex,
+        sentences: &sentences,
+        runs: &run_spans,
+    };
+    let speakers = resolve::resolve(&discourse, &found, actors);
     found
         .into_iter()
         .zip(speakers)

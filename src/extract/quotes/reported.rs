@@ -5,12 +5,12 @@
 //! reads as a statement; for "according to" and a trailing "he said" it is the clause alone.
 
 use super::direct::{Ctx, Found};
-use super::lexicon::{BE, CueMatch, DET, Frame, SKIP};
+use super::lexicon::{BE, CueMatch, DET, Frame, NP_PREP, SKIP};
 use super::speaker;
 use super::tokens::{NO_SENTENCE, Tok};
 use crate::model::{QuoteKind, Span};
 
-/// Finds reported statements; `used` are cue tokens the direct quotes already took.
+/// Finds reported statements; `used` are cue tokens the direct quotes already took, sorted.
 pub fn find(ctx: &Ctx, used: &[usize]) -> Vec<Found> {
     let toks = ctx.toks;
     let mut out = Vec::new();
@@ -21,7 +21,11 @@ pub fn find(ctx: &Ctx, used: &[usize]) -> Vec<Found> {
             continue;
         };
         k = c.end();
-        if used.contains(&c.start) || c.frame == Frame::Quote || toks[c.start].sent == NO_SENTENCE {
+        super::step(1);
+        if used.binary_search(&c.start).is_ok()
+            || c.frame == Frame::Quote
+            || toks[c.start].sent == NO_SENTENCE
+        {
             continue;
         }
         if let Some(f) = statement(ctx, c) {
@@ -33,7 +37,7 @@ pub fn find(ctx: &Ctx, used: &[usize]) -> Vec<Found> {
 
 fn statement(ctx: &Ctx, c: CueMatch) -> Option<Found> {
     let toks = ctx.toks;
-    let start = sentence_start(toks, c.start);
+    let start = ctx.sentence_start(c.start);
     let end = ctx.sentence_end(c.start);
     if speaker::passive(toks, ctx.lex, c.start, start) {
         return None;
@@ -92,9 +96,9 @@ fn statement(ctx: &Ctx, c: CueMatch) -> Option<Found> {
     if !narration {
         return None;
     }
-    let mut from = toks[c.start].start();
-    if c.start > 0 && matches!(toks[c.start - 1].lower, "who" | "which") {
-        from = toks[c.start - 1].start();
+    let from = toks[content_start(ctx, c, end)].start();
+    if from >= content_end {
+        return None;
     }
     Some(Found {
         span: Span::new(from, content_end),
@@ -105,17 +109,39 @@ fn statement(ctx: &Ctx, c: CueMatch) -> Option<Found> {
     })
 }
 
-fn is_dash(t: &Tok<'_>) -> bool {
-    t.is_punct('–') || t.is_punct('—')
-}
-
-fn sentence_start(toks: &[Tok<'_>], i: usize) -> usize {
-    let s = toks[i].sent;
-    let mut k = i;
-    while k > 0 && toks[k - 1].sent == s && toks[k - 1].para == toks[i].para {
-        k -= 1;
+/// The first token of what a speech verb reports: after the cue, its time or manner ("on Friday",
+/// "this week"), its addressee ("told reporters") and a "that"; the cue has its own span.
+fn content_start(ctx: &Ctx, c: CueMatch, end: usize) -> usize {
+    let toks = ctx.toks;
+    let j = c.end();
+    // "that" after a few words of time, place or addressee ("said on Friday that", "told
+    // reporters in Baku that", "said in a statement that"): the content follows it.
+    let lex = ctx.lex;
+    let mut k = j;
+    while k < end.min(j + 7) {
+        let t = &toks[k];
+        if t.is("that") {
+            return k + 1;
+        }
+        let after_det = k > j && lex.has(&toks[k - 1], DET);
+        let ok = t.word
+            && t.run.is_none()
+            && (lex.has(t, SKIP | NP_PREP | DET) || t.cap || t.is_number() || after_det)
+            && !(k > j && lex.cue_at(toks, k).is_some());
+        if !ok {
+            break;
+        }
+        k += 1;
+    }
+    let mut k = j;
+    while k + 1 < end && (toks[k].is_punct(',') || toks[k].is_punct(':')) {
+        k += 1;
     }
     k
+}
+
+fn is_dash(t: &Tok<'_>) -> bool {
+    t.is_punct('–') || t.is_punct('—')
 }
 
 /// Whether a clause follows the verb: "that ...", a subject and a finite verb, an object then

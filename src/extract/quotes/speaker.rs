@@ -129,11 +129,33 @@ pub fn before(toks: &[Tok<'_>], lex: &Lexicon, cue: usize, floor: usize) -> Opti
             }
         }
         if k < close && toks[k].is_punct(',') && k > floor && close - k > 1 {
+            // "Aliyev's foreign policy adviser, Hikmet Hajiyev, said": a name set off after a
+            // description is the speaker; "Trump, the nominee, said": a description after a name
+            // is not.
+            let aside = &toks[k + 1..close];
+            let description = toks[k - 1].word && !toks[k - 1].cap;
+            if description && is_name(lex, aside) {
+                return Some(build(toks, lex, k + 1, close));
+            }
             return collect_back(toks, lex, k, floor);
         }
         return None;
     }
     collect_back(toks, lex, i, floor)
+}
+
+/// A personal name alone: capitalised words (initials and name particles allowed), no title first.
+fn is_name(lex: &Lexicon, phrase: &[Tok<'_>]) -> bool {
+    let words: Vec<&Tok<'_>> = phrase.iter().filter(|t| t.word).collect();
+    (2..=5).contains(&words.len())
+        && phrase
+            .iter()
+            .all(|t| t.word || t.is_punct('.') || t.is_punct('-'))
+        && words.iter().filter(|t| t.cap).count() >= 2
+        && words.iter().all(|t| t.cap || t.lower.len() <= 3)
+        && !lex.has(words[0], TITLE | DET)
+        && lex.pronoun(words[0]).is_none()
+        && words.iter().all(|t| !t.lower.ends_with("'s"))
 }
 
 fn collect_back(toks: &[Tok<'_>], lex: &Lexicon, end: usize, floor: usize) -> Option<Speaker> {

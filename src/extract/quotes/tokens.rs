@@ -218,10 +218,16 @@ pub fn tokenize<'t>(
             c.is_alphanumeric()
         };
         if !word {
+            // A row of one mark ("...", "--", a wall of quotation marks) is one token: no rule
+            // reads its marks one by one, and each token costs memory.
+            let mut n = n;
+            while text.as_bytes()[i + n..].starts_with(&text.as_bytes()[i..i + char_len(c)]) {
+                n += char_len(c);
+            }
             out.push(Tok {
                 start: i as u32,
                 end: (i + n) as u32,
-                lower: &text[i..i + n],
+                lower: &text[i..i + char_len(c)],
                 para,
                 sent,
                 run: None,
@@ -288,6 +294,10 @@ pub fn tokenize<'t>(
         out[k].lower = &folds[a..b];
     }
     out
+}
+
+fn char_len(c: char) -> usize {
+    c.len_utf8()
 }
 
 fn push_lower(s: &mut String, c: char) {

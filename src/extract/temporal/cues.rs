@@ -1,26 +1,11 @@
-//! Token tests the rules share, and the words around an expression that say which way its tense
-//! points (passives, arrangements, reported plans, clause breaks), read by `direction`.
+//! The tense of the clause around an expression: the words that say which way it points (tense
+//! cues, passives, arrangements, reported plans, clause breaks), read by `direction`.
 
-use super::lexicon;
-use super::recognise::Parser;
+use super::grammar::Parser;
+use super::lexicon::{self, List};
 use super::tokens;
 
 impl Parser<'_> {
-    pub(super) fn glued_at(&self, i: usize) -> bool {
-        self.toks.get(i).is_some_and(|t| !t.space_before)
-    }
-
-    pub(super) fn is_punct_at(&self, i: usize, c: char) -> bool {
-        self.toks.get(i).is_some_and(|t| t.is_punct(c))
-    }
-
-    pub(super) fn cap_at(&self, i: usize) -> bool {
-        self.toks
-            .get(i)
-            .and_then(|t| self.text[t.start..].chars().next())
-            .is_some_and(char::is_uppercase)
-    }
-
     /// Whether the word at `k`, which looks like a past form, says nothing of the tense: a
     /// participle after a form of "be" ("will be released Monday", "is held in May", "to be paid
     /// Friday") takes its tense from the auxiliary, one after a determiner is an adjective or a
@@ -40,37 +25,15 @@ impl Parser<'_> {
         if k > 0 && det(k - 1) {
             return true;
         }
-        // An adverb between them ("a newly built", "the previously agreed"); "-ly" nouns such as
-        // "family" or "rally" are not.
-        let adverb = k > 1
-            && matches!(
-                self.w(k - 1),
-                "still"
-                    | "newly"
-                    | "recently"
-                    | "previously"
-                    | "widely"
-                    | "long"
-                    | "already"
-                    | "highly"
-                    | "heavily"
-                    | "largely"
-                    | "hastily"
-                    | "jointly"
-                    | "officially"
-                    | "originally"
-                    | "publicly"
-                    | "privately"
-                    | "formally"
-                    | "specially"
-                    | "duly"
-                    | "much"
-            );
-        if k > 1 && det(k - 2) && adverb {
+        // An adverb between them ("a newly built", "the previously agreed",
+        // `temporal-participle-adverbs.txt`); "-ly" nouns such as "family" or "rally" are not.
+        if k > 1 && det(k - 2) && self.on(k - 1, List::ParticipleAdverb) {
             return true;
         }
         let w = self.w(k);
-        !self.entry(k).is_some_and(|e| e.past) && w.ends_with("ed") && self.lex.is_not_past_ed(w)
+        !self.entry(k).is_some_and(|e| e.on(List::PastCue))
+            && w.ends_with("ed")
+            && self.on(k, List::NotPastEd)
     }
 
     /// A present form of "be" at `k` ("is", "are", "am", "be", "being"), not the "am" of "9am".
@@ -103,7 +66,8 @@ impl Parser<'_> {
             "while" | "whereas" | "although" | "though" | "because" | ";" => true,
             "and" | "but" => {
                 let next = self.w(k + 1);
-                self.entry(k + 1).is_some_and(|e| e.future || e.past)
+                self.entry(k + 1)
+                    .is_some_and(|e| e.on(List::FutureCue) || e.on(List::PastCue))
                     || super::lexicon::past_cue(self.entry(k + 1), next)
             }
             _ => false,
@@ -117,7 +81,7 @@ impl Parser<'_> {
     pub(super) fn reported_future(&self, k: usize, end: usize) -> bool {
         self.w(k) == "would"
             && self.w(k + 1) != "have"
-            && !(self.is_punct_at(end, '\'') && self.w(end + 1) == "s")
+            && !(self.punct(end, '\'') && self.w(end + 1) == "s")
     }
 }
 
@@ -134,64 +98,98 @@ pub(super) fn direction(
     end: usize,
     deadline: bool,
 ) -> (i32, bool) {
-    let sent = sentence_of[start];
-    let cue = |k: usize, before: bool| -> i32 {
+    let clause = Clause {
+        p,
+        sentence_of,
+        sent: sentence_of[start],
+        start,
+        end,
+    };
+    let best = clause.nearest_cue();
+    // "by February" with no tense cue nearby: a deadline, usually ahead (only for a month or a
+    // date; "by Wednesday" as often reports what was done).
+    if best.is_none() && deadline && start > 0 && p.w(start - 1) == "by" {
+        return (1, false);
+    }
+    best.map_or((0, false), |(d, c, k)| (c, clause.sure(d, c, k)))
+}
+
+/// The sentence around an expression at tokens `start..end`, read for its tense.
+struct Clause<'p, 'a> {
+    p: &'p Parser<'a>,
+    sentence_of: &'p [usize],
+    /// The sentence of the expression.
+    sent: usize,
+    start: usize,
+    end: usize,
+}
+
+impl Clause<'_, '_> {
+    /// The nearest tense cue in the sentence: the first of up to 16 words before the expression
+    /// (distance two per word; "the U.S." must not push a modal out of reach, so marks do not
+    /// count) or of 14 tokens after it (distance three per token, plus one), as (distance,
+    /// direction, token).
+    fn nearest_cue(&self) -> Option<(usize, i32, usize)> {
+        let (p, sentence_of) = (self.p, self.sentence_of);
+        let mut best: Option<(usize, i32, usize)> = None;
+        let mut words = 0;
+        for k in (self.start.saturating_sub(32)..self.start).rev() {
+            if sentence_of[k] != self.sent || words >= 16 {
+                break;
+            }
+            if p.toks[k].kind == tokens::Kind::Punct {
+                continue;
+            }
+            words += 1;
+            let c = self.cue(k, true);
+            if c != 0 {
+                best = Some((2 * words, c, k));
+                break;
+            }
+        }
+        for (k, &s) in sentence_of.iter().enumerate().skip(self.end).take(14) {
+            // "who will unveil his plans on Monday, said ...": past a comma, a tense belongs to
+            // another clause when the expression's own clause already has one.
+            if s != self.sent || p.clause_break(k) || (best.is_some() && p.punct(k, ',')) {
+                break;
+            }
+            let c = self.cue(k, false);
+            if c != 0 {
+                // A verb right after the expression loses to a participle two words before it:
+                // in "a timetable introduced on 4 June will be scrapped", "will" is the main
+                // clause's.
+                let d = 3 * (k - self.end + 1) + 1;
+                if best.is_none_or(|(b, _, _)| d < b) {
+                    best = Some((d, c, k));
+                }
+                break;
+            }
+        }
+        best
+    }
+
+    /// The direction the word at `k` (`before` the expression or after it) gives the clause: +1
+    /// future, -1 past, 0 none.
+    fn cue(&self, k: usize, before: bool) -> i32 {
+        let p = self.p;
         let w = p.w(k);
-        // "next to the embassy" is a place, not a time.
-        if w == "next" && p.w(k + 1) == "to" {
-            return 0;
-        }
-        // "three days later" moves along the story, it does not point past the publication.
-        if w == "later" && k > 0 && p.lx(k - 1).unit().is_some() {
-            return 0;
-        }
-        // "Until Thursday, they had not called him a suspect": a fronted "until" leaves the tense
-        // to the clause (but "postponed until Tuesday" sets a deadline ahead).
-        if w == "until" && (k == 0 || sentence_of[k - 1] != sent) {
-            return 0;
-        }
-        // "announced the plan Aug. 21", "set aside vacation plans": a noun, not an intention
-        // ("plans to open" is one).
-        if matches!(w, "plan" | "plans") && p.w(k + 1) != "to" {
+        if self.neutral(k) {
             return 0;
         }
         // "a new office, effective Feb. 1": a change takes effect at the date nearest ahead.
-        if before && w == "effective" && (k + 1 == start || matches!(p.w(k + 1), "on" | "from")) {
+        if before
+            && w == "effective"
+            && (k + 1 == self.start || matches!(p.w(k + 1), "on" | "from"))
+        {
             return 1;
         }
         // "had been due to expire Friday": a plan seen from the past.
         let e = p.entry(k);
-        let future = e.is_some_and(|e| e.future);
+        let future = e.is_some_and(|e| e.on(List::FutureCue));
         if k > 1 && p.w(k - 1) == "been" && p.w(k - 2) == "had" && future {
             return -1;
         }
-        // "planned to leave on Thursday", "set to resume Monday", "planned a march on Saturday": a
-        // plan for that day (not "was planned in March", when the planning was done). After the
-        // day ("On Friday, the government planned to pay") it was made that day.
-        if before
-            && ((matches!(
-                w,
-                "planned"
-                    | "set"
-                    | "poised"
-                    | "asked"
-                    | "urged"
-                    | "advised"
-                    | "ordered"
-                    | "invited"
-                    | "prepare"
-                    | "prepares"
-                    | "preparing"
-            ) && p.w(k + 1) == "to")
-                || (w == "planned"
-                    && !(k > 0
-                        && matches!(
-                            p.w(k - 1),
-                            "was" | "were" | "been" | "be" | "had" | "previously" | "originally"
-                        )))
-                || p.arranged_future(k)
-                || p.reported_future(k, end))
-        {
+        if before && self.plan(k) {
             return 1;
         }
         if future || (w == "ll" && k > 0 && p.w(k - 1) == "'") {
@@ -201,75 +199,63 @@ pub(super) fn direction(
         } else {
             0
         }
-    };
-    let mut best: Option<(usize, i32, usize)> = None;
-    // Distance counts words only: "the U.S." must not push a modal out of reach.
-    let mut words = 0;
-    for k in (start.saturating_sub(32)..start).rev() {
-        if sentence_of[k] != sent || words >= 16 {
-            break;
-        }
-        if p.toks[k].kind == tokens::Kind::Punct {
-            continue;
-        }
-        words += 1;
-        let c = cue(k, true);
-        if c != 0 {
-            best = Some((2 * words, c, k));
-            break;
+    }
+
+    /// Whether the word at `k` looks like a tense cue but is none here: "next to the embassy" (a
+    /// place), "three days later" (moves along the story, it does not point past the
+    /// publication), a fronted "until" ("Until Thursday, they had not called him a suspect"
+    /// leaves the tense to the clause; "postponed until Tuesday" sets a deadline ahead), "the
+    /// plan", "vacation plans" (a noun; "plans to open" is an intention).
+    fn neutral(&self, k: usize) -> bool {
+        let p = self.p;
+        match p.w(k) {
+            "next" => p.w(k + 1) == "to",
+            "later" => k > 0 && p.lx(k - 1).unit().is_some(),
+            "until" => k == 0 || self.sentence_of[k - 1] != self.sent,
+            "plan" | "plans" => p.w(k + 1) != "to",
+            _ => false,
         }
     }
-    for (k, &s) in sentence_of.iter().enumerate().skip(end).take(14) {
-        // "who will unveil his plans on Monday, said ...": past a comma, a tense belongs to
-        // another clause when the expression's own clause already has one.
-        if s != sent || p.clause_break(k) || (best.is_some() && p.is_punct_at(k, ',')) {
-            break;
-        }
-        let c = cue(k, false);
-        if c != 0 {
-            // A verb right after the expression loses to a participle two words before it: in
-            // "a timetable introduced on 4 June will be scrapped", "will" is the main clause's.
-            let d = 3 * (k - end + 1) + 1;
-            if best.is_none_or(|(b, _, _)| d < b) {
-                best = Some((d, c, k));
-            }
-            break;
-        }
+
+    /// Whether the word at `k`, before the expression, makes a plan for its day: "planned to
+    /// leave on Thursday", "set to resume Monday" (`temporal-plan-verbs.txt`), "planned a march
+    /// on Saturday" (not "was planned in March", when the planning was done), an arrangement
+    /// ("is set for", "take effect") or a reported plan ("would reopen"). After the day ("On
+    /// Friday, the government planned to pay") it was made that day.
+    fn plan(&self, k: usize) -> bool {
+        let p = self.p;
+        (p.on(k, List::PlanVerb) && p.w(k + 1) == "to")
+            || (p.w(k) == "planned"
+                && !(k > 0
+                    && matches!(
+                        p.w(k - 1),
+                        "was" | "were" | "been" | "be" | "had" | "previously" | "originally"
+                    )))
+            || p.arranged_future(k)
+            || p.reported_future(k, self.end)
     }
-    // "by February" with no tense cue nearby: a deadline, usually ahead (only for a month or a
-    // date; "by Wednesday" as often reports what was done).
-    if best.is_none() && deadline && start > 0 && p.w(start - 1) == "by" {
-        return (1, false);
+
+    /// Whether cue `c` at token `k`, `d` away, is sure enough that a nearer date on the other side
+    /// does not overrule it: a modal ("will"), or a past verb a few words before the date ("left
+    /// the EU in January"), but not a reporting verb ("said") or an auxiliary, nor before a
+    /// deadline ("extended to Nov. 20"); "the smallest gain since January": whatever is ahead,
+    /// "since" looks back.
+    fn sure(&self, d: usize, c: i32, k: usize) -> bool {
+        let p = self.p;
+        if c > 0 {
+            return matches!(p.w(k), "will" | "shall" | "ll" | "wo");
+        }
+        // The "-ed" forms are less sure than the listed past verbs, and so are the reporting
+        // verbs and auxiliaries of `temporal-weak-past-cues.txt`.
+        let near_verb = d <= SURE_PAST
+            && k < self.start
+            && p.on(k, List::PastCue)
+            && !p.on(k, List::WeakPastCue);
+        let deadline = matches!(
+            p.w(self.start.saturating_sub(1)),
+            "to" | "until" | "till" | "by"
+        );
+        let since = k + 1 == self.start && p.w(k) == "since";
+        (near_verb && !deadline) || since
     }
-    // A modal, or a past verb a few words before ("left the EU in January"), is sure enough that
-    // a nearer date on the other side does not overrule it; a reporting verb ("said") or an
-    // auxiliary is not, nor is a deadline ("extended to Nov. 20").
-    best.map_or((0, false), |(d, c, k)| {
-        let sure = if c > 0 {
-            matches!(p.w(k), "will" | "shall" | "ll" | "wo")
-        } else {
-            // A listed past verb (the "-ed" forms are less sure) close before the date.
-            let near_verb = d <= SURE_PAST
-                && k < start
-                && p.entry(k).is_some_and(|e| e.past)
-                && !matches!(
-                    p.w(k),
-                    "said"
-                        | "told"
-                        | "was"
-                        | "were"
-                        | "had"
-                        | "did"
-                        | "last"
-                        | "earlier"
-                        | "ago"
-                        | "since"
-                );
-            let deadline = matches!(p.w(start.saturating_sub(1)), "to" | "until" | "till" | "by");
-            // "the smallest gain since January": whatever is ahead, "since" looks back.
-            let since = k + 1 == start && p.w(k) == "since";
-            (near_verb && !deadline) || since
-        };
-        (c, sure)
-    })
 }

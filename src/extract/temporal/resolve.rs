@@ -8,7 +8,7 @@
 use chrono::{Datelike, NaiveDate};
 
 use super::calendar::{self as cal, Bounds};
-use super::lexicon::Unit;
+use super::lexicon::{Holiday, Unit};
 use super::sem::{Anchor, Part, Sem, YearRef};
 use crate::model::TimexType;
 
@@ -117,163 +117,25 @@ fn pick_side<T: Copy>(cands: &[(T, NaiveDate, NaiveDate)], r: NaiveDate, dir: i3
     }
 }
 
+/// `sem` anchored, before a modifier narrows its bounds.
 fn resolve_core(sem: &Sem, ctx: &Context) -> Option<Resolved> {
-    let rf = ctx.reference;
     Some(match sem {
-        Sem::Day { y, m, d, until } => {
-            let year = match (y, rf) {
-                (Some(y), _) => Some(*y),
-                (None, Some(r)) => {
-                    let c: Vec<_> = (r.year() - 1..=r.year() + 1)
-                        .filter_map(|y| cal::ymd(y, *m, *d).map(|dd| (y, dd, dd)))
-                        .collect();
-                    pick(&c, r, if ctx.dir == 0 { -1 } else { ctx.dir }, ctx.dir_sure)
-                }
-                (None, None) => None,
-            };
-            let Some(year) = year else {
-                return Some(date(format!("XXXX-{m:02}-{d:02}"), None, true));
-            };
-            let start = cal::ymd(year, *m, *d)?;
-            let end = until.and_then(|(m2, d2, y2)| {
-                let y2 = y2.unwrap_or(if m2 < *m { year + 1 } else { year });
-                cal::ymd(y2, m2, d2).filter(|e| *e >= start)
-            });
-            // A written month and day is explicit even when the year is inferred.
-            date(
-                cal::day_value(start),
-                Some((start, end.unwrap_or(start))),
-                false,
-            )
-        }
-        Sem::Month { y, m } => {
-            let year = match (y, rf) {
-                (YearRef::Abs(y), _) => Some(*y),
-                (_, None) => None,
-                (YearRef::Year(n), Some(r)) => Some(r.year() + n),
-                (YearRef::Dir(n), Some(r)) => Some(match n {
-                    n if *n < 0 => r.year() - i32::from(*m >= r.month()),
-                    0 => r.year(),
-                    _ => r.year() + i32::from(*m <= r.month()),
-                }),
-                (YearRef::Near, Some(r)) => {
-                    let c: Vec<_> = (r.year() - 1..=r.year() + 1)
-                        .filter_map(|y| cal::month_bounds(y, *m).map(|b| (y, b.0, b.1)))
-                        .collect();
-                    pick(&c, r, if ctx.dir == 0 { -1 } else { ctx.dir }, ctx.dir_sure)
-                }
-            };
-            match year {
-                Some(yy) => date(
-                    format!("{yy:04}-{m:02}"),
-                    cal::month_bounds(yy, *m),
-                    !matches!(y, YearRef::Abs(_) | YearRef::Near),
-                ),
-                None => date(format!("XXXX-{m:02}"), None, true),
-            }
-        }
+        Sem::Day { y, m, d, until } => resolve_day(*y, *m, *d, *until, ctx)?,
+        Sem::Month { y, m } => resolve_month(y, *m, ctx),
         Sem::Year(y) => date(format!("{y:04}"), cal::year_bounds(*y), false),
         Sem::Decade(d) => date(format!("{d:03}"), cal::decade_bounds(*d), false),
         Sem::Century(c) => date(format!("{c:02}"), cal::century_bounds(*c), false),
         Sem::Part { y, part } => resolve_part(y, part, ctx)?,
-        Sem::LastQuarter { years_back } => {
-            let (y, q) = match (ctx.quarter, rf) {
-                (Some(q), _) => q,
-                (None, Some(r)) => {
-                    let cq = (r.month() - 1) / 3 + 1;
-                    if cq == 1 {
-                        (r.year() - 1, 4)
-                    } else {
-                        (r.year(), cq - 1)
-                    }
-                }
-                (None, None) => return Some(date("XXXX-QX".into(), None, true)),
-            };
-            let y = y - years_back;
-            date(format!("{y:04}-Q{q}"), cal::quarter_bounds(y, q), true)
-        }
+        Sem::LastQuarter { years_back } => last_quarter(*years_back, ctx),
         Sem::QuarterIn(y) => match ctx.quarter {
             Some((_, q)) => date(format!("{y:04}-Q{q}"), cal::quarter_bounds(*y, q), true),
             None => date(format!("{y:04}"), cal::year_bounds(*y), false),
         },
         Sem::Shift { unit, n, anchor } => resolve_shift(*unit, *n, *anchor, ctx)?,
-        Sem::DayRel { n, pod, anchor } => {
-            // "the previous day" counts from the last day the text named, not from a month or year.
-            let base = match anchor {
-                Anchor::Text => ctx.last_day.or(rf),
-                Anchor::Reference => rf,
-            };
-            let Some(base) = base else {
-                return Some(date("XXXX-XX-XX".into(), None, true));
-            };
-            let d = cal::add_days(base, i64::from(*n))?;
-            with_pod(day(d, true), pod.as_deref())
-        }
-        Sem::Weekday { wd, dir, pod } => {
-            let Some(r) = rf else {
-                return Some(date(format!("XXXX-WXX-{wd}"), None, true));
-            };
-            let d = match dir {
-                d if *d < 0 => cal::nearest_weekday(cal::add_days(r, -1)?, *wd, -1)?,
-                d if *d > 0 => cal::nearest_weekday(cal::add_days(r, 1)?, *wd, 1)?,
-                _ => cal::nearest_weekday(r, *wd, if ctx.dir > 0 { 1 } else { -1 })?,
-            };
-            // "Tuesday morning" is a TIME, as "this morning" (TIMEX3; TimeBank is split on it).
-            with_pod(day(d, true), pod.as_deref())
-        }
-        Sem::Clock { h, m, day: on } => {
-            let base = match on.as_deref() {
-                // "Kick-off is at 4.30pm on Sunday": a clock time on a weekday, with no tense to
-                // say which, is the nearest one (a timetable more often looks ahead).
-                Some(s @ Sem::Weekday { wd, dir: 0, .. }) if ctx.dir == 0 && rf.is_some() => {
-                    let r = rf?.weekday().number_from_monday() as i32;
-                    let ahead = (*wd as i32 - r).rem_euclid(7);
-                    let near = Context {
-                        dir: if ahead <= 3 { 1 } else { -1 },
-                        ..ctx.clone()
-                    };
-                    resolve_core(s, &near)?
-                }
-                Some(s) => resolve_core(s, ctx)?,
-                None => match ctx.last_day.or(rf) {
-                    Some(r) => day(r, true),
-                    None => date("XXXX-XX-XX".into(), None, true),
-                },
-            };
-            let v = base.value.split('T').next().unwrap_or("").to_string();
-            Resolved {
-                kind: TimexType::Time,
-                value: format!("{v}T{h:02}:{m:02}"),
-                ..base
-            }
-        }
-        Sem::Holiday { h, y } => {
-            let year = match (y, rf) {
-                (YearRef::Abs(y), _) => Some(*y),
-                (_, None) => None,
-                (YearRef::Year(n), Some(r)) => Some(r.year() + n),
-                (YearRef::Dir(n), Some(r)) => {
-                    let c: Vec<_> = (r.year() - 1..=r.year() + 1)
-                        .filter_map(|y| cal::holiday(*h, y).map(|d| (y, d, d)))
-                        .collect();
-                    match n {
-                        n if *n < 0 => c.iter().rev().find(|c| c.1 < r).map(|c| c.0),
-                        n if *n > 0 => c.iter().find(|c| c.1 > r).map(|c| c.0),
-                        _ => Some(r.year()),
-                    }
-                }
-                (YearRef::Near, Some(r)) => {
-                    let c: Vec<_> = (r.year() - 1..=r.year() + 1)
-                        .filter_map(|y| cal::holiday(*h, y).map(|d| (y, d, d)))
-                        .collect();
-                    pick(&c, r, ctx.dir, ctx.dir_sure)
-                }
-            };
-            match year.and_then(|y| cal::holiday(*h, y)) {
-                Some(d) => day(d, !matches!(y, YearRef::Abs(_))),
-                None => date("XXXX-XX-XX".into(), None, true),
-            }
-        }
+        Sem::DayRel { n, pod, anchor } => day_rel(*n, pod.as_deref(), *anchor, ctx)?,
+        Sem::Weekday { wd, dir, pod } => weekday(*wd, *dir, pod.as_deref(), ctx)?,
+        Sem::Clock { h, m, day: on } => clock(*h, *m, on.as_deref(), ctx)?,
+        Sem::Holiday { h, y } => resolve_holiday(*h, y, ctx),
         Sem::WeekOf(inner) => {
             let r = resolve_core(inner, ctx)?;
             match r.bounds {
@@ -294,7 +156,7 @@ fn resolve_core(sem: &Sem, ctx: &Context) -> Option<Resolved> {
             relative: false,
         },
         Sem::Ref(r) => {
-            let bounds = rf.and_then(|d| match *r {
+            let bounds = ctx.reference.and_then(|d| match *r {
                 "PRESENT_REF" => Some((d, d)),
                 "PAST_REF" => Some((cal::add_days(d, -30)?, cal::add_days(d, -1)?)),
                 _ => Some((cal::add_days(d, 1)?, cal::add_days(d, 30)?)),
@@ -302,6 +164,178 @@ fn resolve_core(sem: &Sem, ctx: &Context) -> Option<Resolved> {
             date((*r).to_string(), bounds, true)
         }
     })
+}
+
+/// A written day (`until`, the last day of a range): without its year, the one of the year
+/// before, this one and the next nearest the reference in the clause's direction (a bare date
+/// with no tense is the past one). A written month and day is explicit even when the year is
+/// inferred.
+fn resolve_day(
+    y: Option<i32>,
+    m: u32,
+    d: u32,
+    until: Option<(u32, u32, Option<i32>)>,
+    ctx: &Context,
+) -> Option<Resolved> {
+    let year = match (y, ctx.reference) {
+        (Some(y), _) => Some(y),
+        (None, Some(r)) => {
+            let c: Vec<_> = (r.year() - 1..=r.year() + 1)
+                .filter_map(|y| cal::ymd(y, m, d).map(|dd| (y, dd, dd)))
+                .collect();
+            pick(&c, r, if ctx.dir == 0 { -1 } else { ctx.dir }, ctx.dir_sure)
+        }
+        (None, None) => None,
+    };
+    let Some(year) = year else {
+        return Some(date(format!("XXXX-{m:02}-{d:02}"), None, true));
+    };
+    let start = cal::ymd(year, m, d)?;
+    let end = until.and_then(|(m2, d2, y2)| {
+        let y2 = y2.unwrap_or(if m2 < m { year + 1 } else { year });
+        cal::ymd(y2, m2, d2).filter(|e| *e >= start)
+    });
+    Some(date(
+        cal::day_value(start),
+        Some((start, end.unwrap_or(start))),
+        false,
+    ))
+}
+
+/// A month of year `y`: written, counted from the reference's year ("January this year", "last
+/// November"), or the nearest one in the clause's direction.
+fn resolve_month(y: &YearRef, m: u32, ctx: &Context) -> Resolved {
+    let year = match (y, ctx.reference) {
+        (YearRef::Abs(y), _) => Some(*y),
+        (_, None) => None,
+        (YearRef::Year(n), Some(r)) => Some(r.year() + n),
+        (YearRef::Dir(n), Some(r)) => Some(match n {
+            n if *n < 0 => r.year() - i32::from(m >= r.month()),
+            0 => r.year(),
+            _ => r.year() + i32::from(m <= r.month()),
+        }),
+        (YearRef::Near, Some(r)) => {
+            let c: Vec<_> = (r.year() - 1..=r.year() + 1)
+                .filter_map(|y| cal::month_bounds(y, m).map(|b| (y, b.0, b.1)))
+                .collect();
+            pick(&c, r, if ctx.dir == 0 { -1 } else { ctx.dir }, ctx.dir_sure)
+        }
+    };
+    match year {
+        Some(yy) => date(
+            format!("{yy:04}-{m:02}"),
+            cal::month_bounds(yy, m),
+            !matches!(y, YearRef::Abs(_) | YearRef::Near),
+        ),
+        None => date(format!("XXXX-{m:02}"), None, true),
+    }
+}
+
+/// The quarter the text is about (or the last one completed before the reference),
+/// `years_back` years before.
+fn last_quarter(years_back: i32, ctx: &Context) -> Resolved {
+    let (y, q) = match (ctx.quarter, ctx.reference) {
+        (Some(q), _) => q,
+        (None, Some(r)) => {
+            let cq = (r.month() - 1) / 3 + 1;
+            if cq == 1 {
+                (r.year() - 1, 4)
+            } else {
+                (r.year(), cq - 1)
+            }
+        }
+        (None, None) => return date("XXXX-QX".into(), None, true),
+    };
+    let y = y - years_back;
+    date(format!("{y:04}-Q{q}"), cal::quarter_bounds(y, q), true)
+}
+
+/// Today, yesterday, tomorrow (from the reference) or "the previous day" (from the last day the
+/// text named, not from a month or year), with a part of the day.
+fn day_rel(n: i32, pod: Option<&str>, anchor: Anchor, ctx: &Context) -> Option<Resolved> {
+    let base = match anchor {
+        Anchor::Text => ctx.last_day.or(ctx.reference),
+        Anchor::Reference => ctx.reference,
+    };
+    let Some(base) = base else {
+        return Some(date("XXXX-XX-XX".into(), None, true));
+    };
+    let d = cal::add_days(base, i64::from(n))?;
+    Some(with_pod(day(d, true), pod))
+}
+
+/// The weekday `wd` before the reference ("last Friday", -1), after it ("next Friday", 1) or
+/// on the clause's side (0). "Tuesday morning" is a TIME, as "this morning" (TIMEX3; TimeBank is
+/// split on it).
+fn weekday(wd: u32, dir: i32, pod: Option<&str>, ctx: &Context) -> Option<Resolved> {
+    let Some(r) = ctx.reference else {
+        return Some(date(format!("XXXX-WXX-{wd}"), None, true));
+    };
+    let d = match dir {
+        d if d < 0 => cal::nearest_weekday(cal::add_days(r, -1)?, wd, -1)?,
+        d if d > 0 => cal::nearest_weekday(cal::add_days(r, 1)?, wd, 1)?,
+        _ => cal::nearest_weekday(r, wd, if ctx.dir > 0 { 1 } else { -1 })?,
+    };
+    Some(with_pod(day(d, true), pod))
+}
+
+/// A clock time `h:m` on the day written with it, else on the last day the text named, else on
+/// the reference day.
+fn clock(h: u32, m: u32, on: Option<&Sem>, ctx: &Context) -> Option<Resolved> {
+    let base = match on {
+        // "Kick-off is at 4.30pm on Sunday": a clock time on a weekday, with no tense to say
+        // which, is the nearest one (a timetable more often looks ahead).
+        Some(s @ Sem::Weekday { wd, dir: 0, .. }) if ctx.dir == 0 && ctx.reference.is_some() => {
+            let r = ctx.reference?.weekday().number_from_monday() as i32;
+            let ahead = (*wd as i32 - r).rem_euclid(7);
+            let near = Context {
+                dir: if ahead <= 3 { 1 } else { -1 },
+                ..ctx.clone()
+            };
+            resolve_core(s, &near)?
+        }
+        Some(s) => resolve_core(s, ctx)?,
+        None => match ctx.last_day.or(ctx.reference) {
+            Some(r) => day(r, true),
+            None => date("XXXX-XX-XX".into(), None, true),
+        },
+    };
+    let v = base.value.split('T').next().unwrap_or("").to_string();
+    Some(Resolved {
+        kind: TimexType::Time,
+        value: format!("{v}T{h:02}:{m:02}"),
+        ..base
+    })
+}
+
+/// Holiday `h` in year `y`: written, the one before or after the reference ("last
+/// Thanksgiving"), or the nearest one in the clause's direction.
+fn resolve_holiday(h: Holiday, y: &YearRef, ctx: &Context) -> Resolved {
+    let year = match (y, ctx.reference) {
+        (YearRef::Abs(y), _) => Some(*y),
+        (_, None) => None,
+        (YearRef::Year(n), Some(r)) => Some(r.year() + n),
+        (YearRef::Dir(n), Some(r)) => {
+            let c: Vec<_> = (r.year() - 1..=r.year() + 1)
+                .filter_map(|y| cal::holiday(h, y).map(|d| (y, d, d)))
+                .collect();
+            match n {
+                n if *n < 0 => c.iter().rev().find(|c| c.1 < r).map(|c| c.0),
+                n if *n > 0 => c.iter().find(|c| c.1 > r).map(|c| c.0),
+                _ => Some(r.year()),
+            }
+        }
+        (YearRef::Near, Some(r)) => {
+            let c: Vec<_> = (r.year() - 1..=r.year() + 1)
+                .filter_map(|y| cal::holiday(h, y).map(|d| (y, d, d)))
+                .collect();
+            pick(&c, r, ctx.dir, ctx.dir_sure)
+        }
+    };
+    match year.and_then(|y| cal::holiday(h, y)) {
+        Some(d) => day(d, !matches!(y, YearRef::Abs(_))),
+        None => date("XXXX-XX-XX".into(), None, true),
+    }
 }
 
 fn with_pod(mut r: Resolved, pod: Option<&str>) -> Resolved {
@@ -317,8 +351,8 @@ fn with_pod(mut r: Resolved, pod: Option<&str>) -> Resolved {
     r
 }
 
+/// A quarter, half or season of year `y`.
 fn resolve_part(y: &YearRef, part: &Part, ctx: &Context) -> Option<Resolved> {
-    type PartBounds = fn(i32, &Part) -> Option<Bounds>;
     let (label, bounds): (String, PartBounds) = match part {
         Part::Quarter(q) => (format!("Q{q}"), |y, p| match p {
             Part::Quarter(q) => cal::quarter_bounds(y, *q),
@@ -337,45 +371,11 @@ fn resolve_part(y: &YearRef, part: &Part, ctx: &Context) -> Option<Resolved> {
         (YearRef::Abs(y), _) => Some(*y),
         (_, None) => None,
         (YearRef::Dir(n), Some(r)) => match part {
-            Part::Season(_) => {
-                let (cy, _) = cal::season_of(r);
-                let c: Vec<_> = (cy - 2..=cy + 2)
-                    .filter_map(|y| bounds(y, part).map(|b| (y, b.0, b.1)))
-                    .collect();
-                let cur = c.iter().find(|(_, s, e)| *s <= r && r <= *e).map(|c| c.0);
-                match n {
-                    0 => cur.or_else(|| pick(&c, r, 0, false)),
-                    n if *n < 0 => c.iter().rev().find(|(_, _, e)| *e < r).map(|c| c.0),
-                    _ => c.iter().find(|(_, s, _)| *s > r).map(|c| c.0),
-                }
-            }
+            Part::Season(_) => season_year(*n, part, bounds, r),
             _ => Some(r.year() + n),
         },
         (YearRef::Year(n), Some(r)) => Some(r.year() + n),
-        (YearRef::Near, Some(r)) => {
-            let c: Vec<_> = (r.year() - 1..=r.year() + 1)
-                .filter_map(|y| bounds(y, part).map(|b| (y, b.0, b.1)))
-                .collect();
-            // A quarter or half without a year is the latest one begun; a season follows the tense.
-            // In a clause about the future, a quarter or half long over is the next one ("the
-            // deal should close in the fourth quarter", written in March); one that ended in the
-            // last two months is still being reported on.
-            match part {
-                Part::Season(_) if ctx.dir > 0 => pick_side(&c, r, 1),
-                Part::Season(_) => pick_side(&c, r, -1),
-                _ => {
-                    let latest = pick_side(&c, r, -1);
-                    let stale = latest
-                        .and_then(|y| bounds(y, part))
-                        .is_some_and(|(_, e)| (r - e).num_days() > 60);
-                    if ctx.dir > 0 && stale {
-                        pick_side(&c, r, 1)
-                    } else {
-                        latest
-                    }
-                }
-            }
-        }
+        (YearRef::Near, Some(r)) => nearest_part_year(part, bounds, r, ctx.dir),
     };
     Some(match year {
         Some(yy) => date(
@@ -387,6 +387,50 @@ fn resolve_part(y: &YearRef, part: &Part, ctx: &Context) -> Option<Resolved> {
     })
 }
 
+/// The bounds of a part of a year in a given year.
+type PartBounds = fn(i32, &Part) -> Option<Bounds>;
+
+/// The year of "last spring" (`n` -1), "this summer" (0, the current one or else the nearest),
+/// "next winter" (1), from reference `r`.
+fn season_year(n: i32, part: &Part, bounds: PartBounds, r: NaiveDate) -> Option<i32> {
+    let (cy, _) = cal::season_of(r);
+    let c: Vec<_> = (cy - 2..=cy + 2)
+        .filter_map(|y| bounds(y, part).map(|b| (y, b.0, b.1)))
+        .collect();
+    let cur = c.iter().find(|(_, s, e)| *s <= r && r <= *e).map(|c| c.0);
+    match n {
+        0 => cur.or_else(|| pick(&c, r, 0, false)),
+        n if n < 0 => c.iter().rev().find(|(_, _, e)| *e < r).map(|c| c.0),
+        _ => c.iter().find(|(_, s, _)| *s > r).map(|c| c.0),
+    }
+}
+
+/// The year of a part of a year written without one, from reference `r` and the clause's
+/// direction `dir`. A quarter or half is the latest one begun; a season follows the tense. In a
+/// clause about the future, a quarter or half long over is the next one ("the deal should close
+/// in the fourth quarter", written in March); one that ended in the last two months is still
+/// being reported on.
+fn nearest_part_year(part: &Part, bounds: PartBounds, r: NaiveDate, dir: i32) -> Option<i32> {
+    let c: Vec<_> = (r.year() - 1..=r.year() + 1)
+        .filter_map(|y| bounds(y, part).map(|b| (y, b.0, b.1)))
+        .collect();
+    match part {
+        Part::Season(_) if dir > 0 => pick_side(&c, r, 1),
+        Part::Season(_) => pick_side(&c, r, -1),
+        _ => {
+            let latest = pick_side(&c, r, -1);
+            let stale = latest
+                .and_then(|y| bounds(y, part))
+                .is_some_and(|(_, e)| (r - e).num_days() > 60);
+            if dir > 0 && stale {
+                pick_side(&c, r, 1)
+            } else {
+                latest
+            }
+        }
+    }
+}
+
 fn resolve_shift(unit: Unit, n: i32, anchor: Anchor, ctx: &Context) -> Option<Resolved> {
     let tense_weekend = unit == Unit::Weekend && n == 0 && anchor == Anchor::Text;
     let anchor = if unit == Unit::Weekend {
@@ -395,14 +439,7 @@ fn resolve_shift(unit: Unit, n: i32, anchor: Anchor, ctx: &Context) -> Option<Re
         anchor
     };
     let Some(base) = anchor_day(ctx, anchor) else {
-        let v = match unit {
-            Unit::Day => "XXXX-XX-XX",
-            Unit::Week | Unit::Weekend | Unit::Fortnight => "XXXX-WXX",
-            Unit::Month => "XXXX-XX",
-            Unit::Quarter => "XXXX-QX",
-            _ => "XXXX",
-        };
-        return Some(date(v.into(), None, true));
+        return Some(date(unanchored(unit).into(), None, true));
     };
     Some(match unit {
         Unit::Day => day(cal::add_days(base, i64::from(n))?, true),
@@ -422,26 +459,7 @@ fn resolve_shift(unit: Unit, n: i32, anchor: Anchor, ctx: &Context) -> Option<Re
             let d = cal::add_days(base, i64::from(n) * mult)?;
             date(cal::week_value(d), Some(cal::week_bounds(d)), true)
         }
-        Unit::Weekend => {
-            // "the weekend" follows the tense; "this weekend" is the one of this week. With no
-            // tense, the nearest one: written on a Thursday, "forecast for the weekend" is ahead;
-            // on a Tuesday, the one just past; at the weekend, that one.
-            let wd = base.weekday().number_from_monday();
-            let d = if tense_weekend && ctx.dir == 0 && wd >= 6 {
-                base
-            } else if tense_weekend {
-                let dir = match ctx.dir {
-                    0 if wd >= 4 => 1,
-                    d if d > 0 => 1,
-                    _ => -1,
-                };
-                cal::nearest_weekday(base, if dir > 0 { 6 } else { 7 }, dir)?
-            } else {
-                cal::add_days(base, i64::from(n) * 7)?
-            };
-            let b = cal::weekend_bounds(d);
-            date(format!("{}-WE", cal::week_value(d)), Some(b), true)
-        }
+        Unit::Weekend => weekend(base, n, tense_weekend, ctx.dir)?,
         Unit::Month => {
             let (y, m) = cal::add_months(base.year(), base.month(), n);
             date(format!("{y:04}-{m:02}"), cal::month_bounds(y, m), true)
@@ -479,4 +497,37 @@ fn resolve_shift(unit: Unit, n: i32, anchor: Anchor, ctx: &Context) -> Option<Re
             date(format!("{c:02}"), cal::century_bounds(c), true)
         }
     })
+}
+
+/// The value of a shift of `unit` with nothing to count from.
+fn unanchored(unit: Unit) -> &'static str {
+    match unit {
+        Unit::Day => "XXXX-XX-XX",
+        Unit::Week | Unit::Weekend | Unit::Fortnight => "XXXX-WXX",
+        Unit::Month => "XXXX-XX",
+        Unit::Quarter => "XXXX-QX",
+        _ => "XXXX",
+    }
+}
+
+/// The weekend `n` weeks from `base`, or with `tense` ("the weekend") the one the clause's
+/// direction `dir` points to. "this weekend" is the one of this week; with no tense "the
+/// weekend" is the nearest one: written on a Thursday, "forecast for the weekend" is ahead; on a
+/// Tuesday, the one just past; at the weekend, that one.
+fn weekend(base: NaiveDate, n: i32, tense: bool, dir: i32) -> Option<Resolved> {
+    let wd = base.weekday().number_from_monday();
+    let d = if tense && dir == 0 && wd >= 6 {
+        base
+    } else if tense {
+        let dir = match dir {
+            0 if wd >= 4 => 1,
+            d if d > 0 => 1,
+            _ => -1,
+        };
+        cal::nearest_weekday(base, if dir > 0 { 6 } else { 7 }, dir)?
+    } else {
+        cal::add_days(base, i64::from(n) * 7)?
+    };
+    let b = cal::weekend_bounds(d);
+    Some(date(format!("{}-WE", cal::week_value(d)), Some(b), true))
 }

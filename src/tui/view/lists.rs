@@ -7,10 +7,10 @@ use ratatui::widgets::Widget;
 
 use super::super::action::Pane;
 use super::super::data::ActorRow;
-use super::super::format::{count, ellipsize, fit, one_line, str_width};
+use super::super::format::{count, ellipsize, fit, head, one_line, str_width, when_label};
 use super::super::state::{Filter, Overlay, State};
 use super::super::theme::Theme;
-use super::{paint_row, pane_block, row_style, scrollbar};
+use super::{highlight_matches, paint_row, pane_block, row_style, scrollbar};
 use crate::ids::QuoteId;
 use crate::model::{ActorKind, QuoteKind};
 
@@ -35,7 +35,12 @@ impl Widget for ActorsView<'_> {
         let detail = if actors.is_empty() {
             String::new()
         } else {
-            actors.len().to_string()
+            let n = s.data.actor_rows[..s.actors.selected.min(s.data.actor_rows.len())]
+                .iter()
+                .filter(|r| matches!(r, ActorRow::Actor(_)))
+                .count()
+                + 1;
+            format!("{} · row {n}", actors.len())
         };
         let block = pane_block(s, t, Pane::Actors, detail);
         let inner = block.inner(area);
@@ -68,6 +73,8 @@ impl Widget for ActorsView<'_> {
                     let actor = &actors[a];
                     let mark = if s.filters.contains(&Filter::Actor(a)) {
                         "✓"
+                    } else if s.filters.contains(&Filter::Speaker(a)) {
+                        "“"
                     } else {
                         " "
                     };
@@ -104,7 +111,7 @@ impl Widget for TopicsView<'_> {
         let detail = if topics.is_empty() {
             String::new()
         } else {
-            topics.len().to_string()
+            format!("{} · row {}", topics.len(), s.topics.selected + 1)
         };
         let block = pane_block(s, t, Pane::Topics, detail);
         let inner = block.inner(area);
@@ -167,16 +174,28 @@ impl Widget for QuotesView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let s = self.state;
         let t = self.theme;
-        let detail = if s.loading.is_some() {
+        let speaker_filter = s.filters.iter().rev().find_map(|f| match f {
+            Filter::Speaker(a) => s.data.corpus.actors.get(*a).map(|a| a.name.as_str()),
+            _ => None,
+        });
+        let mut detail = if s.loading.is_some() {
             String::new()
-        } else if area.width >= 60 {
-            format!(
-                "{} · — direct  ~ reported",
-                count(s.quotes.len(), "quote", "quotes")
-            )
         } else {
-            count(s.quotes.len(), "quote", "quotes")
+            let mut d = count(s.quotes.len(), "quote", "quotes");
+            if let Some(name) = speaker_filter {
+                d.push_str(&format!(" said by {}", one_line(name)));
+            }
+            if !s.quotes.is_empty() {
+                d.push_str(&format!(" · row {}", s.quote_cursor.selected + 1));
+            }
+            d
         };
+        let legend = " · — direct  ~ reported";
+        if s.loading.is_none()
+            && str_width(&detail) + str_width(legend) + 14 <= usize::from(area.width)
+        {
+            detail.push_str(legend);
+        }
         let block = pane_block(s, t, Pane::Quotes, detail);
         let inner = block.inner(area);
         block.render(area, buf);
@@ -186,35 +205,108 @@ impl Widget for QuotesView<'_> {
             Line::styled(" no quotes here", t.dim()).render(inner, buf);
             return;
         }
+        let c = &s.data.corpus;
         let width = usize::from(inner.width);
-        let speaker_w = (width / 3).clamp(8, 24);
+        let speaker_w = (width / 4).clamp(8, 22);
+        // The date of the event that holds the quote (else the article's).
+        let date_of = |q: QuoteId| {
+            let quote = &c.quotes[q];
+            match s.data.quote_event.get(q).copied().flatten() {
+                Some(e) => {
+                    let w = &c.events[e].when;
+                    when_label(w.earliest, w.latest, c.when_value(w))
+                }
+                None => when_label(c.documents[quote.doc()].published, None, None),
+            }
+        };
+        let rows: Vec<(usize, QuoteId)> = s
+            .quotes
+            .iter()
+            .copied()
+            .enumerate()
+            .skip(s.quote_cursor.offset)
+            .take(shown)
+            .collect();
+        let date_w = if width >= 50 {
+            rows.iter()
+                .map(|&(_, q)| str_width(&date_of(q)))
+                .max()
+                .unwrap_or(0)
+                .min(11)
+        } else {
+            0
+        };
+        let query = s.text_query();
         let current_event = s.selected_event();
-        let rows = s.quotes.iter().enumerate().skip(s.quote_cursor.offset);
-        for (y, (i, &q)) in (inner.y..inner.bottom()).zip(rows) {
-            let quote = &s.data.corpus.quotes[q];
-            let text = s
-                .data
-                .corpus
+        for (y, (i, q)) in (inner.y..inner.bottom()).zip(rows) {
+            let quote = &c.quotes[q];
+            let text = c
                 .documents
                 .get(quote.doc())
                 .map_or("", |d| quote.span().slice(&d.text));
-            let text = one_line(text.trim_matches(['“', '”', '"', '«', '»']));
             let in_event = current_event.is_some() && s.data.quote_event[q] == current_event;
+            let rest = width.saturating_sub(1 + date_w + usize::from(date_w > 0) + speaker_w + 3);
+            let text = one_line(head(text, rest * 4 + 16));
             let (sep, body) = match quote.kind {
-                QuoteKind::Direct => (" — ", format!("“{text}”")),
+                // A direct quote is shown in its own marks; a reported one keeps the marks it
+                // has, since they quote part of it ("said both sides had shown “genuine will”").
+                QuoteKind::Direct => (" — ", format!("“{}”", strip_marks(&text))),
                 _ => (" ~ ", text),
             };
-            let rest = width.saturating_sub(1 + speaker_w + str_width(sep));
-            Line::from(vec![
-                Span::styled(if in_event { "•" } else { " " }, t.planned()),
-                Span::styled(fit(&one_line(&self.speaker(q)), speaker_w), t.actor()),
-                Span::styled(sep, t.dim()),
-                Span::styled(ellipsize(&body, rest), t.quote()),
-            ])
-            .render(line_at(inner, y), buf);
+            let mut spans = vec![Span::styled(if in_event { "•" } else { " " }, t.planned())];
+            if date_w > 0 {
+                spans.push(Span::styled(fit(&date_of(q), date_w) + " ", t.date()));
+            }
+            spans.push(Span::styled(
+                fit(&one_line(&self.speaker(q)), speaker_w),
+                t.actor(),
+            ));
+            spans.push(Span::styled(sep, t.dim()));
+            let shown_body = ellipsize(&body, rest);
+            spans.extend(
+                highlight_matches(&shown_body, query.as_deref(), t)
+                    .into_iter()
+                    .map(|sp| {
+                        let style = t.quote().patch(sp.style);
+                        sp.style(style)
+                    }),
+            );
+            Line::from(spans).render(line_at(inner, y), buf);
             if i == s.quote_cursor.selected {
                 paint_row(buf, inner, y, row_style(t, true, focused(s, Pane::Quotes)));
             }
         }
+    }
+}
+
+/// A direct quote's text without the one pair of marks around it (and only that pair).
+pub fn strip_marks(text: &str) -> &str {
+    const OPEN: [char; 4] = ['“', '"', '«', '„'];
+    const CLOSE: [char; 4] = ['”', '"', '»', '“'];
+    let mut t = text.trim();
+    if let Some(rest) = t.strip_prefix(OPEN) {
+        t = rest;
+        if let Some(rest) = t.strip_suffix(CLOSE) {
+            t = rest;
+        }
+    }
+    t
+}
+
+#[cfg(test)]
+mod tests {
+    use super::strip_marks;
+
+    #[test]
+    fn only_the_outer_pair_of_marks_goes() {
+        assert_eq!(
+            strip_marks("“asymmetry of agendas”"),
+            "asymmetry of agendas"
+        );
+        assert_eq!(strip_marks("\"a \"b\" c\""), "a \"b\" c");
+        assert_eq!(
+            strip_marks("who said both sides had shown \"genuine political will\""),
+            "who said both sides had shown \"genuine political will\""
+        );
     }
 }

@@ -1,4 +1,5 @@
-//! Popups over the panes: the people search and the help (drawn from the keymap).
+//! Popups over the panes: the actor finder, the help (drawn from the keymap in force) and the
+//! problems list; the last two scroll and wrap rather than cut.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Flex, Layout, Rect};
@@ -6,9 +7,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Widget};
 
 use super::super::format::{ellipsize, fit, one_line, str_width};
-use super::super::keymap::{Mode, bindings};
 use super::super::search::{Search, matched_chars};
-use super::super::state::State;
+use super::super::state::{FinderFor, State};
 use super::super::theme::Theme;
 
 fn centered(area: Rect, width: u16, height: u16) -> Rect {
@@ -31,6 +31,7 @@ fn popup_block<'a>(t: Theme, title: String) -> Block<'a> {
 pub struct SearchView<'a> {
     pub state: &'a State,
     pub search: &'a Search,
+    pub purpose: FinderFor,
     pub theme: Theme,
 }
 
@@ -45,11 +46,20 @@ impl Widget for SearchView<'_> {
             20.min(area.height.saturating_sub(2)),
         );
         Clear.render(rect, buf);
-        let title = format!(" Find people · {} of {} ", s.total, actors.len());
-        let block = popup_block(t, title).title_bottom(Line::styled(
-            " Enter filter · ↑↓ choose · Esc close ",
-            t.dim(),
-        ));
+        let (title, bottom) = match self.purpose {
+            FinderFor::Filter => (
+                format!(" Find actors · {} of {} ", s.total, actors.len()),
+                " Enter events mentioning · C-s quotes said by · ↑↓ choose · Esc close ",
+            ),
+            FinderFor::Merge(a) => (
+                format!(
+                    " {} is the same person as… ",
+                    one_line(actors.get(a).map_or("?", |a| a.name.as_str()))
+                ),
+                " Enter choose (saved for the next load) · Esc close ",
+            ),
+        };
+        let block = popup_block(t, title).title_bottom(Line::styled(bottom, t.dim()));
         let inner = block.inner(rect);
         block.render(rect, buf);
         if inner.height < 2 {
@@ -134,55 +144,125 @@ pub struct HelpView<'a> {
     pub theme: Theme,
 }
 
+/// What the timeline's and panes' marks mean, for the help.
+const MARKS: [(&str, &str); 13] = [
+    ("●", "the date is written in the sentence"),
+    (
+        "◐",
+        "the date is relative (\"last month\"), resolved against the publication date",
+    ),
+    ("○", "the event is dated by its article's publication date"),
+    ("↳", "the date is carried over from the sentence before"),
+    ("·", "no date"),
+    ("▸", "planned: the event is still to happen"),
+    ("⟳", "ongoing at the time of writing"),
+    ("— ~", "a direct quote / reported speech"),
+    ("•", "a quote of the selected event"),
+    (
+        "✓ “",
+        "an active filter: events mentioning / quotes said by",
+    ),
+    (
+        "▲ ━",
+        "the selected event's period / the time window, under the histogram",
+    ),
+    (
+        "‹ ›",
+        "the end bars also count events outside the histogram's range",
+    ),
+    ("row n", "where the selection is in the list"),
+];
+
 /// The help as lines: each mode's bindings, keys of the same action and text merged.
 pub fn help_lines(t: Theme) -> Vec<Line<'static>> {
-    help_groups(t).into_iter().flatten().collect()
+    help_groups(&super::super::keymap::Keymap::default(), t, usize::MAX)
+        .into_iter()
+        .flatten()
+        .collect()
 }
 
-/// The help grouped by mode: a heading line, then one line per help text with all its keys.
-pub fn help_groups(t: Theme) -> Vec<Vec<Line<'static>>> {
-    let table = bindings();
-    let mut modes: Vec<Mode> = Vec::new();
-    for bd in &table {
-        if !modes.contains(&bd.mode) {
-            modes.push(bd.mode);
-        }
-    }
+/// The help grouped: per mode a heading line, then one line per help text with all its keys
+/// (wrapped to `width`), then the commands and what the marks mean.
+pub fn help_groups(
+    keymap: &super::super::keymap::Keymap,
+    t: Theme,
+    width: usize,
+) -> Vec<Vec<Line<'static>>> {
     let mut groups = Vec::new();
-    modes.sort_by_key(|m| match m {
-        Mode::Global => 0,
-        Mode::Pane(p) => p.number(),
-        Mode::Search => 10,
-        Mode::Help => 11,
-        Mode::Problems => 12,
-    });
-    for mode in modes {
-        let mut lines = vec![Line::styled(mode.title().to_string(), t.heading())];
-        let mut rows: Vec<(String, &str)> = Vec::new();
-        for bd in table.iter().filter(|bd| bd.mode == mode) {
-            match rows.iter_mut().find(|(_, h)| *h == bd.help) {
-                Some((keys, _)) => {
-                    keys.push(' ');
-                    keys.push_str(&bd.key.label());
-                }
-                None => rows.push((bd.key.label(), bd.help)),
-            }
-        }
+    let mut rows_of = |title: String, rows: Vec<(String, String)>| {
         let keys_width = rows
             .iter()
             .map(|(k, _)| str_width(k))
             .max()
             .unwrap_or(0)
-            .min(14);
+            .min(16);
+        let mut lines = vec![Line::styled(title, t.heading())];
         for (keys, help) in rows {
-            lines.push(Line::from(vec![
-                Span::styled(format!("  {}", fit(&keys, keys_width)), t.key()),
-                Span::raw(format!(" {help}")),
-            ]));
+            let keys = if str_width(&keys) > keys_width {
+                // A long key list gets its own line.
+                lines.push(Line::styled(format!("  {keys}"), t.key()));
+                String::new()
+            } else {
+                keys
+            };
+            let room = width.saturating_sub(keys_width + 3).max(12);
+            let mut first = true;
+            for chunk in wrap_text(&help, room) {
+                let k = if first { keys.clone() } else { String::new() };
+                lines.push(Line::from(vec![
+                    Span::styled(format!("  {}", fit(&k, keys_width)), t.key()),
+                    Span::raw(format!(" {chunk}")),
+                ]));
+                first = false;
+            }
         }
         groups.push(lines);
+    };
+    for (mode, rows) in keymap.help_rows() {
+        rows_of(
+            mode.title().to_string(),
+            rows.into_iter().map(|(k, h)| (k, h.to_string())).collect(),
+        );
     }
+    rows_of(
+        "Commands (:)".into(),
+        super::super::command::COMMANDS
+            .iter()
+            .map(|c| {
+                (
+                    format!(":{}", c.name),
+                    format!("{} {}", c.args, c.help).trim().to_string(),
+                )
+            })
+            .collect(),
+    );
+    rows_of(
+        "Marks".into(),
+        MARKS
+            .iter()
+            .map(|(m, h)| (m.to_string(), h.to_string()))
+            .collect(),
+    );
     groups
+}
+
+/// Words wrapped to `width` columns.
+fn wrap_text(text: &str, width: usize) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut cur = String::new();
+    for w in text.split_whitespace() {
+        if !cur.is_empty() && str_width(&cur) + 1 + str_width(w) > width {
+            out.push(std::mem::take(&mut cur));
+        }
+        if !cur.is_empty() {
+            cur.push(' ');
+        }
+        cur.push_str(w);
+    }
+    if !cur.is_empty() || out.is_empty() {
+        out.push(cur);
+    }
+    out
 }
 
 /// Packs groups (a heading and its rows) into columns of at most `height` lines, a group moving
@@ -200,59 +280,100 @@ fn pack<'a>(groups: &'a [Vec<Line<'static>>], height: usize) -> Vec<Vec<&'a Line
             }
             cols.last_mut().expect("one column at least").push(line);
         }
+        // A blank line between groups in one column.
+        if let Some(c) = cols.last_mut()
+            && c.len() < height
+        {
+            c.push(&BLANK);
+        }
     }
     cols
+}
+
+static BLANK: Line<'static> = Line {
+    spans: Vec::new(),
+    style: ratatui::style::Style::new(),
+    alignment: None,
+};
+
+/// The popup's box on a screen of `area`: a margin of 2 around, at most `max_w` wide.
+fn popup_rect(area: Rect, max_w: u16) -> Rect {
+    centered(
+        area,
+        area.width.saturating_sub(4).min(max_w),
+        area.height.saturating_sub(2),
+    )
+}
+
+/// Rows inside a popup on this screen.
+pub fn popup_rows(s: &State) -> usize {
+    usize::from(s.height.saturating_sub(4)).max(1)
+}
+
+/// How the help is laid out at the state's size: its columns and how tall they are.
+fn help_columns(s: &State, t: Theme) -> (Vec<Vec<Line<'static>>>, u16) {
+    let area = Rect::new(0, 0, s.width, s.height);
+    let rect = popup_rect(area, 180);
+    let inner_w = usize::from(rect.width.saturating_sub(2));
+    let ncols = (inner_w / 50).clamp(1, 3);
+    let col_w = (inner_w / ncols).max(1);
+    let groups = help_groups(&s.keymap, t, col_w.saturating_sub(1));
+    let rows = popup_rows(s);
+    let total: usize = groups.iter().map(|g| g.len() + 1).sum();
+    // Balanced columns: the shortest height that needs no more than `ncols` columns.
+    let height = (total.div_ceil(ncols)..=total.max(1))
+        .find(|&h| pack(&groups, h).len() <= ncols)
+        .unwrap_or(total);
+    let _ = rows;
+    let cols: Vec<Vec<Line<'static>>> = pack(&groups, height)
+        .into_iter()
+        .map(|c| c.into_iter().cloned().collect())
+        .collect();
+    (cols, u16::try_from(col_w).unwrap_or(u16::MAX))
+}
+
+/// Lines of the help at the state's size (its scroll range).
+pub fn help_height(s: &State) -> usize {
+    let (cols, _) = help_columns(s, s.theme);
+    cols.iter().map(Vec::len).max().unwrap_or(0)
 }
 
 impl Widget for HelpView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let t = self.theme;
-        let groups = help_groups(t);
-        let max_h = usize::from(area.height.saturating_sub(4)).max(1);
-        let n = pack(&groups, max_h).len();
-        // The shortest columns that still need no more columns: balanced, and no taller than needed.
-        let height = (1..=max_h)
-            .find(|&h| pack(&groups, h).len() <= n)
-            .unwrap_or(max_h);
-        let cols = pack(&groups, height);
-        let widest = groups
-            .iter()
-            .flatten()
-            .map(|l| l.spans.iter().map(|s| str_width(&s.content)).sum::<usize>())
-            .max()
-            .unwrap_or(0);
-        let wanted = u16::try_from(cols.len() * (widest + 2) + 2).unwrap_or(u16::MAX);
+        let s = self.state;
+        let top = match s.overlay {
+            super::super::state::Overlay::Help(top) => top,
+            _ => 0,
+        };
+        let (cols, col_w) = help_columns(s, t);
+        let height = cols.iter().map(Vec::len).max().unwrap_or(0);
+        let rows = popup_rows(s);
+        let used_w = (u16::try_from(cols.len()).unwrap_or(1) * col_w).saturating_add(2);
         let rect = centered(
             area,
-            area.width.saturating_sub(4).min(wanted.max(60)),
-            u16::try_from(height + 2).unwrap_or(u16::MAX),
+            used_w.min(area.width.saturating_sub(4)),
+            u16::try_from(height.min(rows) + 2).unwrap_or(u16::MAX),
         );
         Clear.render(rect, buf);
-        let block = popup_block(t, " Keys ".into()).title_bottom(Line::styled(
-            " ● date written  ◐ relative  ○ publication date  ↳ from sentence before  ▸ planned  ⟳ ongoing · Esc close ",
-            t.dim(),
-        ));
+        let more = if height > rows {
+            format!(
+                " lines {}–{} of {height} · j/k Space scroll",
+                top + 1,
+                (top + rows).min(height)
+            )
+        } else {
+            String::new()
+        };
+        let block = popup_block(t, " Keys ".into())
+            .title_bottom(Line::styled(format!("{more} · Esc close "), t.dim()));
         let inner = block.inner(rect);
         block.render(rect, buf);
-        let col_w = inner.width / cols.len().max(1) as u16;
         for (c, col) in cols.iter().enumerate() {
             let x = inner.x + col_w * c as u16;
-            for (y, line) in (inner.y..inner.bottom()).zip(col) {
-                let width = usize::from(col_w.saturating_sub(1));
-                let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
-                let style = line.spans.first().map(|s| s.style).unwrap_or_default();
-                if line.spans.len() == 1 {
-                    Line::styled(ellipsize(&text, width), style)
-                        .render(Rect::new(x, y, col_w, 1), buf);
-                } else {
-                    let keys = line.spans[0].content.to_string();
-                    let rest = ellipsize(
-                        &line.spans[1].content,
-                        width.saturating_sub(str_width(&keys)),
-                    );
-                    Line::from(vec![Span::styled(keys, style), Span::raw(rest)])
-                        .render(Rect::new(x, y, col_w, 1), buf);
-                }
+            for (y, line) in (inner.y..inner.bottom()).zip(col.iter().skip(top)) {
+                let w = col_w.min(inner.right().saturating_sub(x));
+                line.clone().render(Rect::new(x, y, w, 1), buf);
             }
         }
     }
@@ -263,84 +384,147 @@ pub struct ProblemsView<'a> {
     pub theme: Theme,
 }
 
+/// The problems list as (text, style) lines wrapped to `width`.
+fn problem_lines(s: &State, t: Theme, width: usize) -> Vec<(String, ratatui::style::Style)> {
+    let c = &s.data.corpus;
+    let mut lines: Vec<(String, ratatui::style::Style)> = Vec::new();
+    let push = |lines: &mut Vec<(String, ratatui::style::Style)>,
+                text: String,
+                style: ratatui::style::Style,
+                indent: &str| {
+        let room = width.saturating_sub(indent.len()).max(10);
+        for (i, chunk) in wrap_text(&text, room).into_iter().enumerate() {
+            let pad = if i == 0 {
+                indent.to_string()
+            } else {
+                format!("{indent}  ")
+            };
+            lines.push((format!("{pad}{chunk}"), style));
+        }
+    };
+    if !c.diagnostics.is_empty() {
+        push(&mut lines, "Input problems".into(), t.heading(), "");
+        for d in &c.diagnostics {
+            let level = if d.skipped { "skipped" } else { "warning" };
+            push(
+                &mut lines,
+                format!("{level}: {}", one_line(&d.to_string())),
+                t.warning(),
+                "  ",
+            );
+        }
+    }
+    let undated: Vec<&str> = c
+        .documents
+        .iter()
+        .filter(|d| d.published.is_none())
+        .map(|d| d.path.as_str())
+        .collect();
+    if !undated.is_empty() {
+        push(
+            &mut lines,
+            format!(
+                "Articles without a publication date ({}): their events are Undated; --date sets one",
+                undated.len()
+            ),
+            t.heading(),
+            "",
+        );
+        for p in undated {
+            push(&mut lines, one_line(p), ratatui::style::Style::new(), "  ");
+        }
+    }
+    let warned: usize = c.documents.iter().map(|d| d.warnings.len()).sum();
+    if warned > 0 {
+        push(
+            &mut lines,
+            format!("Extraction warnings ({warned})"),
+            t.heading(),
+            "",
+        );
+        for d in c.documents.iter().filter(|d| !d.warnings.is_empty()) {
+            for w in &d.warnings {
+                push(
+                    &mut lines,
+                    format!("{}: {}", one_line(&d.path), one_line(w)),
+                    ratatui::style::Style::new(),
+                    "  ",
+                );
+            }
+        }
+    }
+    if !c.corrections.is_empty() {
+        push(
+            &mut lines,
+            "Identity corrections applied".into(),
+            t.heading(),
+            "",
+        );
+        for line in &c.corrections {
+            push(
+                &mut lines,
+                one_line(line),
+                ratatui::style::Style::new(),
+                "  ",
+            );
+        }
+    }
+    if lines.is_empty() {
+        push(
+            &mut lines,
+            "No problems: every article was read and dated.".into(),
+            t.dim(),
+            "",
+        );
+    }
+    lines
+}
+
+fn problems_width(s: &State) -> usize {
+    usize::from(
+        popup_rect(Rect::new(0, 0, s.width, s.height), 110)
+            .width
+            .saturating_sub(2),
+    )
+}
+
+/// Lines of the problems list at the state's size (its scroll range).
+pub fn problems_height(s: &State) -> usize {
+    problem_lines(s, s.theme, problems_width(s)).len()
+}
+
 impl Widget for ProblemsView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let t = self.theme;
-        let c = &self.state.data.corpus;
-        let mut lines: Vec<Line> = Vec::new();
-        if !c.diagnostics.is_empty() {
-            lines.push(Line::styled("Input problems", t.heading()));
-            for d in &c.diagnostics {
-                let level = if d.skipped { "skipped" } else { "warning" };
-                lines.push(Line::from(vec![
-                    Span::styled(format!("  {level}: "), t.warning()),
-                    Span::raw(one_line(&d.to_string())),
-                ]));
-            }
-        }
-        let undated: Vec<&str> = c
-            .documents
-            .iter()
-            .filter(|d| d.published.is_none())
-            .map(|d| d.path.as_str())
-            .collect();
-        if !undated.is_empty() {
-            lines.push(Line::styled(
-                format!("Articles without a publication date ({}): their events are Undated; --date sets one", undated.len()),
-                t.heading(),
-            ));
-            lines.extend(
-                undated
-                    .iter()
-                    .map(|p| Line::raw(format!("  {}", one_line(p)))),
-            );
-        }
-        let warned: usize = c.documents.iter().map(|d| d.warnings.len()).sum();
-        if warned > 0 {
-            lines.push(Line::styled(
-                format!("Extraction warnings ({warned})"),
-                t.heading(),
-            ));
-            for d in c.documents.iter().filter(|d| !d.warnings.is_empty()) {
-                for w in &d.warnings {
-                    lines.push(Line::raw(format!(
-                        "  {}: {}",
-                        one_line(&d.path),
-                        one_line(w)
-                    )));
-                }
-            }
-        }
-        if lines.is_empty() {
-            lines.push(Line::styled(
-                "No problems: every article was read and dated.",
-                t.dim(),
-            ));
-        }
-        let rows = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
+        let s = self.state;
+        let top = match s.overlay {
+            super::super::state::Overlay::Problems(top) => top,
+            _ => 0,
+        };
+        let width = problems_width(s);
+        let lines = problem_lines(s, t, width);
+        let rows = popup_rows(s);
         let rect = centered(
             area,
-            area.width.saturating_sub(4).min(110),
-            rows.min(area.height.saturating_sub(2)),
+            u16::try_from(width + 2).unwrap_or(u16::MAX),
+            u16::try_from(lines.len().min(rows) + 2).unwrap_or(u16::MAX),
         );
         Clear.render(rect, buf);
-        let block =
-            popup_block(t, " Problems ".into()).title_bottom(Line::styled(" Esc close ", t.dim()));
+        let more = if lines.len() > rows {
+            format!(
+                " lines {}–{} of {} · j/k Space scroll",
+                top + 1,
+                (top + rows).min(lines.len()),
+                lines.len()
+            )
+        } else {
+            String::new()
+        };
+        let block = popup_block(t, " Problems ".into())
+            .title_bottom(Line::styled(format!("{more} · Esc close "), t.dim()));
         let inner = block.inner(rect);
         block.render(rect, buf);
-        let height = usize::from(inner.height);
-        let more = lines.len().saturating_sub(height);
-        if more > 0 {
-            lines.truncate(height.saturating_sub(1));
-            lines.push(Line::styled(
-                format!("… and {} more lines", more + 1),
-                t.dim(),
-            ));
-        }
-        let width = usize::from(inner.width);
-        for (y, line) in (inner.y..inner.bottom()).zip(lines) {
-            let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
-            let style = line.spans.last().map(|s| s.style).unwrap_or(line.style);
+        for (y, (text, style)) in (inner.y..inner.bottom()).zip(lines.into_iter().skip(top)) {
             Line::styled(ellipsize(&text, width), style)
                 .render(Rect::new(inner.x, y, inner.width, 1), buf);
         }

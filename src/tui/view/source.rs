@@ -1,5 +1,7 @@
-//! The source pane: the article wrapped to the pane, scrolled to the passage being read, with the
-//! sentence, quotes, actor mentions and time expressions each in their own style.
+//! The source pane: where the article comes from (title, outlet, author, date, link), then the
+//! article wrapped to the pane, scrolled to the passage being read, with the sentence, quotes,
+//! actor mentions, time expressions and search matches each in their own style. Only the lines
+//! on screen are wrapped and styled, so a long article costs no more than a short one.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -8,11 +10,11 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use super::super::action::Pane;
-use super::super::data::MarkKind;
-use super::super::format::day_long;
+use super::super::data::{Mark, MarkKind};
+use super::super::provenance::{header, header_budget};
 use super::super::state::State;
 use super::super::theme::Theme;
-use super::super::wrap::wrap;
+use super::super::wrap;
 use super::{pane_block, scrollbar};
 use crate::model::Span as ByteSpan;
 use crate::text::sanitize_line;
@@ -29,8 +31,10 @@ impl Widget for SourceView<'_> {
         let view = s.source.as_ref();
         let doc = view.and_then(|v| s.data.corpus.documents.get(v.doc));
         let detail = doc.map_or(String::new(), |d| {
-            let date = d.published.map_or("no date".into(), day_long);
-            format!("{} · {date}", sanitize_line(d.display_name()))
+            sanitize_line(&super::super::format::ellipsize(
+                &d.id,
+                usize::from(area.width) / 2,
+            ))
         });
         let block = pane_block(s, t, Pane::Source, detail);
         let inner = block.inner(area);
@@ -41,13 +45,44 @@ impl Widget for SourceView<'_> {
             }
             return;
         };
+        let width = usize::from(inner.width);
+        let budget = header_budget(usize::from(inner.height));
+        let mut y = inner.y;
+        if budget > 0 {
+            for (line, title) in header(doc, width, budget) {
+                let style = if title { t.heading() } else { t.dim() };
+                Line::styled(line, style).render(Rect::new(inner.x, y, inner.width, 1), buf);
+                y += 1;
+            }
+            Line::styled("─".repeat(width), t.dim())
+                .render(Rect::new(inner.x, y, inner.width, 1), buf);
+            y += 1;
+        }
+        let text_area = Rect::new(inner.x, y, inner.width, inner.bottom().saturating_sub(y));
         let text = doc.text.as_str();
-        let lines = wrap(text, usize::from(inner.width));
-        let marks = s.data.marks.get(v.doc).map_or(&[][..], Vec::as_slice);
-        scrollbar(buf, area, lines.len(), v.top, usize::from(inner.height));
-        for (y, line) in (inner.y..inner.bottom()).zip(lines.iter().skip(v.top)) {
-            let spans = styled_segments(text, *line, marks, v.sentence, v.quote, t);
-            Line::from(spans).render(Rect::new(inner.x, y, inner.width, 1), buf);
+        let lines = wrap::lines_from(text, v.top, width, usize::from(text_area.height));
+        // The scroll thumb goes by bytes: counting every line of a long article would cost
+        // what wrapping all of it does.
+        let len = text.len().max(1);
+        scrollbar(
+            buf,
+            area,
+            1000,
+            v.top * 1000 / len,
+            (lines.iter().map(|l| l.len() + 1).sum::<usize>() * 1000 / len).max(1),
+        );
+        let range = match (lines.first(), lines.last()) {
+            (Some(a), Some(b)) => ByteSpan::new(a.start, b.end.max(a.start)),
+            _ => return,
+        };
+        let marks = s.data.marks_in(v.doc, range);
+        let matches = s
+            .text_query()
+            .map(|q| s.data.text.matches_in(v.doc, range, &q))
+            .unwrap_or_default();
+        for (y, line) in (text_area.y..text_area.bottom()).zip(lines.iter()) {
+            let spans = styled_segments(text, *line, &marks, &matches, v, t);
+            Line::from(spans).render(Rect::new(text_area.x, y, text_area.width, 1), buf);
         }
     }
 }
@@ -56,14 +91,25 @@ impl Widget for SourceView<'_> {
 fn styled_segments<'t>(
     text: &'t str,
     line: ByteSpan,
-    marks: &[super::super::data::Mark],
-    sentence: Option<ByteSpan>,
-    quote: Option<ByteSpan>,
+    marks: &[Mark],
+    matches: &[ByteSpan],
+    v: &super::super::state::SourceView,
     t: Theme,
 ) -> Vec<Span<'t>> {
-    let here: Vec<_> = marks.iter().filter(|m| m.span.overlaps(line)).collect();
+    let here: Vec<&Mark> = marks.iter().filter(|m| m.span.overlaps(line)).collect();
+    let found: Vec<ByteSpan> = matches
+        .iter()
+        .copied()
+        .filter(|m| m.overlaps(line))
+        .collect();
     let mut cuts = vec![line.start, line.end];
-    for sp in here.iter().map(|m| m.span).chain(sentence).chain(quote) {
+    for sp in here
+        .iter()
+        .map(|m| m.span)
+        .chain(found.iter().copied())
+        .chain(v.sentence)
+        .chain(v.quote)
+    {
         cuts.extend(
             [sp.start, sp.end]
                 .into_iter()
@@ -80,7 +126,7 @@ fn styled_segments<'t>(
         };
         let inside = |sp: ByteSpan| sp.contains(piece);
         let mut style = Style::new();
-        if sentence.is_some_and(inside) {
+        if v.sentence.is_some_and(inside) {
             style = style.patch(t.sentence());
         }
         let mut kinds: Vec<MarkKind> = here
@@ -96,8 +142,15 @@ fn styled_segments<'t>(
                 MarkKind::Quote => t.quote(),
             });
         }
-        if quote.is_some_and(inside) {
+        if v.quote.is_some_and(inside) {
             style = style.patch(t.focus_quote());
+        }
+        if found.iter().any(|m| inside(*m)) {
+            style = style.patch(if v.found.is_some_and(inside) {
+                t.current_match()
+            } else {
+                t.matched()
+            });
         }
         out.push(Span::styled(sanitize_line(raw), style));
     }

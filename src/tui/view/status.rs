@@ -6,8 +6,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use super::super::format::{count, str_width};
+use super::super::format::{ellipsize, one_line};
 use super::super::keymap::hints;
-use super::super::state::State;
+use super::super::state::{Overlay, Prompt, PromptKind, State};
 use super::super::theme::Theme;
 
 pub struct StatusView<'a> {
@@ -20,6 +21,10 @@ impl Widget for StatusView<'_> {
         let s = self.state;
         let t = self.theme;
         let mut spans = Vec::new();
+        if let Overlay::Prompt(p) = &s.overlay {
+            prompt_line(s, p, t).render(area, buf);
+            return;
+        }
         if s.loading.is_some() {
             spans.push(Span::raw(" loading…"));
         } else {
@@ -72,6 +77,59 @@ impl Widget for StatusView<'_> {
         }
         Line::from(spans).render(area, buf);
     }
+}
+
+/// The search or command line being typed, with what it finds so far.
+fn prompt_line<'a>(s: &State, p: &Prompt, t: Theme) -> Line<'a> {
+    let (lead, after) = match p.kind {
+        PromptKind::Search => {
+            let n = s.shown_events;
+            let what = if p.text.trim().is_empty() {
+                "type to search events, quotes and articles".to_string()
+            } else if n == 0 {
+                "no match".to_string()
+            } else {
+                format!(
+                    "{} · {} · n/N step",
+                    count(n, "event", "events"),
+                    count(s.quotes.len(), "quote", "quotes")
+                )
+            };
+            ("/", what)
+        }
+        PromptKind::Command => {
+            let what = if p.completions.len() > 1 {
+                let list: Vec<String> = p
+                    .completions
+                    .iter()
+                    .enumerate()
+                    .map(|(i, c)| {
+                        let word = c.split_once(' ').map_or(c.as_str(), |(_, a)| a);
+                        if i == p.completion {
+                            format!("[{word}]")
+                        } else {
+                            word.to_string()
+                        }
+                    })
+                    .collect();
+                list.join(" ")
+            } else if p.text.is_empty() {
+                "goto from to window actor said topic export clear help quit · Tab completes".into()
+            } else {
+                String::new()
+            };
+            (":", what)
+        }
+    };
+    let width = usize::from(s.width);
+    let text = one_line(&p.text);
+    let room = width.saturating_sub(str_width(&text) + 4);
+    Line::from(vec![
+        Span::styled(format!(" {lead}"), t.key()),
+        Span::raw(text),
+        Span::styled("▏", t.key()),
+        Span::styled(format!("  {}", ellipsize(&after, room)), t.dim()),
+    ])
 }
 
 pub struct HintsView<'a> {

@@ -36,7 +36,12 @@ pub fn key(name: &str) -> KeyEvent {
         "End" => (KeyCode::End, KeyModifiers::NONE),
         "PgDn" => (KeyCode::PageDown, KeyModifiers::NONE),
         "Bksp" => (KeyCode::Backspace, KeyModifiers::NONE),
-        "C-c" => (KeyCode::Char('c'), KeyModifiers::CONTROL),
+        "Space" => (KeyCode::Char(' '), KeyModifiers::NONE),
+        "Home" => (KeyCode::Home, KeyModifiers::NONE),
+        c if c.starts_with("C-") && c.len() == 3 => (
+            KeyCode::Char(c.chars().nth(2).unwrap()),
+            KeyModifiers::CONTROL,
+        ),
         s if s.chars().count() == 1 => {
             let c = s.chars().next().unwrap();
             let m = if c.is_uppercase() {

@@ -1,0 +1,587 @@
+//! The cache of earlier runs, so that reopening an archive costs a read instead of an extraction.
+//!
+//! One file per set of articles in the XDG cache folder (`$XDG_CACHE_HOME/dateline`, else
+//! `~/.cache/dateline`; `$DATELINE_CACHE_DIR` moves it), named by the corpus key: a hash of every
+//! article's key (its text and publication date), the word lists in force and the dateline build.
+//! It holds each article's extraction record and a snapshot of the assembled corpus:
+//!
+//! - the same articles again: the snapshot is read and checked against them (nothing extracted);
+//! - some articles changed: the records of the others are taken from the newest cache files and
+//!   only the changed articles go through the pipeline, then the corpus is assembled again.
+//!
+//! File layout: records, snapshot, footer (postcard), then footer length, footer checksum and
+//! the magic bytes. Every section carries an xxh3 checksum; a file that is damaged, truncated,
+//! foreign or of another build is ignored with a warning and replaced, never trusted. Files are
+//! written through `fsutil::write_atomic`, and the folder is held under a size cap
+//! (`$DATELINE_CACHE_MB`, default 2048) by removing the least recently used files.
+
+mod snapshot;
+
+use std::fs::File;
+use std::io::{self, BufWriter, Read, Seek, SeekFrom, Write};
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::corpus::{Corpus, KnownExtractions};
+use crate::extract::pipeline::{Extraction, Lexicon};
+use crate::fasthash::FastMap;
+use crate::ids::DocId;
+use crate::ingest::Diagnostic;
+use crate::model::Document;
+use crate::shard::record::XRecord;
+use snapshot::Snapshot;
+
+const MAGIC: &[u8; 8] = b"DLCACHE1";
+/// Bumped whenever the layout or a stored type changes.
+const LAYOUT: u32 = 2;
+const EXT: &str = "dlc";
+/// Bytes after the footer: its length, its checksum, the magic.
+const TAIL: usize = 24;
+/// Default size cap of the cache folder.
+const DEFAULT_CAP_MB: u64 = 2048;
+/// Cache files read for reusable records when the corpus changed (the newest first).
+const MAX_SOURCES: usize = 4;
+
+/// Everything a file is keyed by besides its articles.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+struct Stamp {
+    layout: u32,
+    version: String,
+    /// The running binary's size and modification time: a rebuilt dateline starts afresh.
+    build: u64,
+    lists: u64,
+}
+
+#[derive(Serialize, Deserialize)]
+struct Footer {
+    stamp: Stamp,
+    corpus: u128,
+    docs: u64,
+    snapshot: Section,
+    /// (article key, section), in no particular order.
+    records: Vec<(u128, Section)>,
+}
+
+#[derive(Clone, Copy, Serialize, Deserialize)]
+struct Section {
+    offset: u64,
+    len: u64,
+    checksum: u64,
+}
+
+/// The cache folder, if one can be named.
+pub fn dir() -> Option<PathBuf> {
+    let var = |k: &str| {
+        std::env::var_os(k)
+            .filter(|v| !v.is_empty())
+            .map(PathBuf::from)
+    };
+    var("DATELINE_CACHE_DIR")
+        .or_else(|| var("XDG_CACHE_HOME").map(|d| d.join("dateline")))
+        .or_else(|| var("HOME").map(|h| h.join(".cache").join("dateline")))
+}
+
+fn cap_bytes() -> u64 {
+    std::env::var("DATELINE_CACHE_MB")
+        .ok()
+        .and_then(|v| v.trim().parse::<u64>().ok())
+        .unwrap_or(DEFAULT_CAP_MB)
+        .saturating_mul(1 << 20)
+}
+
+fn build_id() -> u64 {
+    let meta = std::env::current_exe().and_then(std::fs::metadata);
+    let (len, modified) = match meta {
+        Ok(m) => (
+            m.len(),
+            m.modified()
+                .ok()
+                .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+                .map_or(0, |d| d.as_nanos()),
+        ),
+        Err(_) => (0, 0),
+    };
+    xxhash_rust::xxh3::xxh3_64(format!("{len}:{modified}").as_bytes())
+}
+
+/// What an article's extraction depends on: its text and its publication date.
+pub fn article_key(d: &Document) -> u128 {
+    let mut h = xxhash_rust::xxh3::Xxh3::new();
+    let day = d
+        .published
+        .map_or(i32::MIN, |p| chrono::Datelike::num_days_from_ce(&p));
+    h.update(&day.to_le_bytes());
+    h.update(d.text.as_bytes());
+    h.digest128()
+}
+
+fn corpus_key(stamp: &Stamp, keys: &[u128]) -> u128 {
+    let mut h = xxhash_rust::xxh3::Xxh3::new();
+    h.update(&postcard::to_stdvec(stamp).unwrap_or_default());
+    for k in keys {
+        h.update(&k.to_le_bytes());
+    }
+    h.digest128()
+}
+
+fn checksum(bytes: &[u8]) -> u64 {
+    xxhash_rust::xxh3::xxh3_64(bytes)
+}
+
+/// Builds the corpus of `documents`, reusing and then updating the cache. Cache problems are
+/// warnings among the corpus's diagnostics; without a usable folder it simply builds.
+pub fn build(
+    documents: Vec<Document>,
+    diagnostics: Vec<Diagnostic>,
+    lex: &Lexicon,
+    lists: u64,
+    progress: &(dyn Fn(usize, usize) + Sync),
+) -> Corpus {
+    let Some(dir) = dir() else {
+        return Corpus::build(documents, diagnostics, lex, progress);
+    };
+    let stamp = Stamp {
+        layout: LAYOUT,
+        version: env!("CARGO_PKG_VERSION").into(),
+        build: build_id(),
+        lists,
+    };
+    build_in(
+        &dir,
+        &stamp,
+        cap_bytes(),
+        documents,
+        diagnostics,
+        lex,
+        progress,
+    )
+    .0
+}
+
+/// What a cached build did, for tests and benchmarks.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Stats {
+    /// The whole corpus came from a snapshot.
+    pub snapshot: bool,
+    /// Articles whose records came from the cache.
+    pub reused: usize,
+    /// Articles that went through the pipeline.
+    pub extracted: usize,
+}
+
+fn warning(path: &Path, message: String) -> Diagnostic {
+    Diagnostic {
+        path: path.display().to_string(),
+        line: None,
+        message,
+        skipped: false,
+    }
+}
+
+fn build_in(
+    dir: &Path,
+    stamp: &Stamp,
+    cap: u64,
+    documents: Vec<Document>,
+    mut diagnostics: Vec<Diagnostic>,
+    lex: &Lexicon,
+    progress: &(dyn Fn(usize, usize) + Sync),
+) -> (Corpus, Stats) {
+    let keys: Vec<u128> = documents.par_iter().map(article_key).collect();
+    let key = corpus_key(stamp, &keys);
+    let path = dir.join(format!("{key:032x}.{EXT}"));
+    let total = documents.len();
+    let mut documents = Some(documents);
+    if path.exists() {
+        match open(&path, stamp, key, total)
+            .and_then(|(mut f, footer)| read_snapshot(&mut f, &footer))
+        {
+            Ok(snap) => match snap.into_corpus(documents.take().unwrap_or_default()) {
+                Ok(mut corpus) => {
+                    touch(&path);
+                    progress(total, total);
+                    diagnostics.append(&mut corpus.diagnostics);
+                    corpus.diagnostics = diagnostics;
+                    let stats = Stats {
+                        snapshot: true,
+                        ..Stats::default()
+                    };
+                    return (corpus, stats);
+                }
+                Err(e) => {
+                    // The documents went into the failed conversion: nothing to build from.
+                    diagnostics.push(warning(&path, format!("cache file ignored: {e}")));
+                    return (
+                        Corpus {
+                            diagnostics,
+                            ..Corpus::default()
+                        },
+                        Stats::default(),
+                    );
+                }
+            },
+            Err(e) => diagnostics.push(warning(&path, format!("cache file ignored: {e}"))),
+        }
+    }
+    let documents = documents.unwrap_or_default();
+    let sources = Sources::find(dir, stamp, &path, &keys, &mut diagnostics);
+    let spill = match Spill::create(dir) {
+        Ok(s) => Some(s),
+        Err(e) => {
+            diagnostics.push(warning(dir, format!("cache not written: {e}")));
+            None
+        }
+    };
+    let known = Known {
+        keys: &keys,
+        sources,
+        spill,
+        reused: AtomicUsize::new(0),
+        extracted: AtomicUsize::new(0),
+    };
+    let mut corpus = Corpus::build_with(documents, Vec::new(), lex, progress, Some(&known));
+    diagnostics.append(&mut corpus.diagnostics);
+    if let Some(spill) = &known.spill
+        && let Err(e) = spill.finish(&path, stamp, key, &corpus)
+    {
+        diagnostics.push(warning(&path, format!("cache not written: {e}")));
+    }
+    evict(dir, &path, cap);
+    corpus.diagnostics = diagnostics;
+    let stats = Stats {
+        snapshot: false,
+        reused: known.reused.into_inner(),
+        extracted: known.extracted.into_inner(),
+    };
+    (corpus, stats)
+}
+
+fn invalid(msg: impl Into<String>) -> io::Error {
+    io::Error::new(io::ErrorKind::InvalidData, msg.into())
+}
+
+/// Opens a cache file and checks its footer: magic, checksum and stamp (and, when `key` is given,
+/// the corpus and article count).
+fn open_any(path: &Path) -> io::Result<(File, Footer)> {
+    let mut f = File::open(path)?;
+    let len = f.metadata()?.len();
+    if len < TAIL as u64 {
+        return Err(invalid("truncated"));
+    }
+    f.seek(SeekFrom::End(-(TAIL as i64)))?;
+    let mut tail = [0u8; TAIL];
+    f.read_exact(&mut tail)?;
+    if &tail[16..] != MAGIC {
+        return Err(invalid("not a dateline cache file"));
+    }
+    let flen = u64::from_le_bytes(tail[..8].try_into().unwrap_or_default());
+    let fsum = u64::from_le_bytes(tail[8..16].try_into().unwrap_or_default());
+    if flen > len - TAIL as u64 {
+        return Err(invalid("truncated"));
+    }
+    f.seek(SeekFrom::Start(len - TAIL as u64 - flen))?;
+    let mut buf = vec![0u8; flen as usize];
+    f.read_exact(&mut buf)?;
+    if checksum(&buf) != fsum {
+        return Err(invalid("damaged (checksum)"));
+    }
+    let footer: Footer = postcard::from_bytes(&buf).map_err(|e| invalid(e.to_string()))?;
+    let body = len - TAIL as u64 - flen;
+    let fits = |s: &Section| s.offset.checked_add(s.len).is_some_and(|end| end <= body);
+    if !fits(&footer.snapshot) || !footer.records.iter().all(|(_, s)| fits(s)) {
+        return Err(invalid("damaged (sections)"));
+    }
+    Ok((f, footer))
+}
+
+fn open(path: &Path, stamp: &Stamp, key: u128, docs: usize) -> io::Result<(File, Footer)> {
+    let (f, footer) = open_any(path)?;
+    if &footer.stamp != stamp || footer.corpus != key || footer.docs != docs as u64 {
+        return Err(invalid("made by another dateline or for other articles"));
+    }
+    Ok((f, footer))
+}
+
+fn read_section(f: &File, s: Section) -> io::Result<Vec<u8>> {
+    let mut buf = vec![0u8; s.len as usize];
+    read_at(f, &mut buf, s.offset)?;
+    if checksum(&buf) != s.checksum {
+        return Err(invalid("damaged (checksum)"));
+    }
+    Ok(buf)
+}
+
+#[cfg(unix)]
+fn read_at(f: &File, buf: &mut [u8], offset: u64) -> io::Result<()> {
+    std::os::unix::fs::FileExt::read_exact_at(f, buf, offset)
+}
+
+#[cfg(not(unix))]
+fn read_at(f: &File, buf: &mut [u8], offset: u64) -> io::Result<()> {
+    let mut f = f.try_clone()?;
+    f.seek(SeekFrom::Start(offset))?;
+    f.read_exact(buf)
+}
+
+fn read_snapshot(f: &mut File, footer: &Footer) -> io::Result<Snapshot> {
+    let bytes = read_section(f, footer.snapshot)?;
+    postcard::from_bytes(&bytes).map_err(|e| invalid(e.to_string()))
+}
+
+/// Marks a file as just used, for eviction.
+fn touch(path: &Path) {
+    if let Ok(f) = File::options().append(true).open(path) {
+        let _ = f.set_modified(std::time::SystemTime::now());
+    }
+}
+
+/// Older cache files whose records can stand in for extraction.
+struct Sources {
+    files: Vec<File>,
+    /// Article key → (file, section).
+    index: FastMap<u128, (usize, Section)>,
+}
+
+impl Sources {
+    fn find(
+        dir: &Path,
+        stamp: &Stamp,
+        skip: &Path,
+        keys: &[u128],
+        diagnostics: &mut Vec<Diagnostic>,
+    ) -> Sources {
+        let mut sources = Sources {
+            files: Vec::new(),
+            index: FastMap::default(),
+        };
+        let wanted: rustc_hash::FxHashSet<u128> = keys.iter().copied().collect();
+        for (path, _, _) in cache_files(dir).into_iter().take(MAX_SOURCES * 4) {
+            if sources.files.len() == MAX_SOURCES || sources.index.len() == wanted.len() {
+                break;
+            }
+            if path == skip {
+                continue;
+            }
+            match open_any(&path) {
+                Ok((f, footer)) if footer.stamp == *stamp => {
+                    let n = sources.files.len();
+                    let mut useful = false;
+                    for (k, s) in footer.records {
+                        if wanted.contains(&k) && !sources.index.contains_key(&k) {
+                            sources.index.insert(k, (n, s));
+                            useful = true;
+                        }
+                    }
+                    if useful {
+                        sources.files.push(f);
+                    }
+                }
+                Ok(_) => {}
+                Err(e) => diagnostics.push(warning(&path, format!("cache file ignored: {e}"))),
+            }
+        }
+        sources
+    }
+
+    fn get(&self, key: u128) -> Option<(Vec<u8>, Section)> {
+        let &(file, s) = self.index.get(&key)?;
+        read_section(&self.files[file], s).ok().map(|b| (b, s))
+    }
+}
+
+/// Records written while the corpus builds, before the file they end up in exists.
+struct Spill {
+    path: PathBuf,
+    inner: Mutex<SpillInner>,
+}
+
+struct SpillInner {
+    out: BufWriter<File>,
+    written: u64,
+    records: Vec<(u128, Section)>,
+    failed: Option<io::Error>,
+}
+
+impl Spill {
+    fn create(dir: &Path) -> io::Result<Spill> {
+        std::fs::create_dir_all(dir)?;
+        let path = dir.join(format!(".{}.{:x}.spill", std::process::id(), rand_suffix()));
+        let file = File::options()
+            .read(true)
+            .write(true)
+            .create_new(true)
+            .open(&path)?;
+        let out = BufWriter::with_capacity(1 << 20, file);
+        Ok(Spill {
+            path,
+            inner: Mutex::new(SpillInner {
+                out,
+                written: 0,
+                records: Vec::new(),
+                failed: None,
+            }),
+        })
+    }
+
+    fn add(&self, key: u128, bytes: &[u8]) {
+        let Ok(mut s) = self.inner.lock() else {
+            return;
+        };
+        if s.failed.is_some() {
+            return;
+        }
+        let section = Section {
+            offset: s.written,
+            len: bytes.len() as u64,
+            checksum: checksum(bytes),
+        };
+        match s.out.write_all(bytes) {
+            Ok(()) => {
+                s.written += bytes.len() as u64;
+                s.records.push((key, section));
+            }
+            Err(e) => s.failed = Some(e),
+        }
+    }
+
+    /// Writes the cache file: the spilled records, the snapshot of `corpus`, the footer.
+    fn finish(&self, path: &Path, stamp: &Stamp, key: u128, corpus: &Corpus) -> io::Result<()> {
+        let spill_path = self.path.clone();
+        let result = (|| {
+            let mut guard = self
+                .inner
+                .lock()
+                .map_err(|_| io::Error::other("a worker failed"))?;
+            let inner = &mut *guard;
+            if let Some(e) = inner.failed.take() {
+                return Err(e);
+            }
+            inner.out.flush()?;
+            let spilled = inner.out.get_mut();
+            spilled.seek(SeekFrom::Start(0))?;
+            let snapshot = postcard::to_stdvec(&Snapshot::of(corpus))
+                .map_err(|e| io::Error::other(e.to_string()))?;
+            let footer = Footer {
+                stamp: stamp.clone(),
+                corpus: key,
+                docs: corpus.documents.len() as u64,
+                snapshot: Section {
+                    offset: inner.written,
+                    len: snapshot.len() as u64,
+                    checksum: checksum(&snapshot),
+                },
+                records: std::mem::take(&mut inner.records),
+            };
+            let footer =
+                postcard::to_stdvec(&footer).map_err(|e| io::Error::other(e.to_string()))?;
+            crate::fsutil::write_atomic(path, |w| {
+                let copied = io::copy(&mut (&mut *spilled).take(inner.written), w)?;
+                if copied != inner.written {
+                    return Err(invalid("spill file shorter than written"));
+                }
+                w.write_all(&snapshot)?;
+                w.write_all(&footer)?;
+                w.write_all(&(footer.len() as u64).to_le_bytes())?;
+                w.write_all(&checksum(&footer).to_le_bytes())?;
+                w.write_all(MAGIC)
+            })
+        })();
+        let _ = std::fs::remove_file(&spill_path);
+        result
+    }
+}
+
+impl Drop for Spill {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.path);
+    }
+}
+
+fn rand_suffix() -> u64 {
+    let t = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos());
+    xxhash_rust::xxh3::xxh3_64(&t.to_le_bytes())
+}
+
+/// The cache's view of the build: records of unchanged articles in, new records out.
+struct Known<'a> {
+    keys: &'a [u128],
+    sources: Sources,
+    spill: Option<Spill>,
+    reused: AtomicUsize,
+    extracted: AtomicUsize,
+}
+
+impl KnownExtractions for Known<'_> {
+    fn get(&self, id: DocId, _doc: &Document) -> Option<Extraction> {
+        let key = *self.keys.get(id.index())?;
+        let (bytes, _) = self.sources.get(key)?;
+        let record: XRecord = postcard::from_bytes(&bytes).ok()?;
+        self.reused.fetch_add(1, Ordering::Relaxed);
+        if let Some(spill) = &self.spill {
+            spill.add(key, &bytes);
+        }
+        Some(record.into_extraction())
+    }
+
+    fn computed(&self, id: DocId, _doc: &Document, x: &Extraction) {
+        self.extracted.fetch_add(1, Ordering::Relaxed);
+        if let (Some(spill), Some(&key)) = (&self.spill, self.keys.get(id.index()))
+            && let Ok(bytes) = postcard::to_stdvec(&XRecord::from(x))
+        {
+            spill.add(key, &bytes);
+        }
+    }
+}
+
+/// The cache files of `dir` as (path, modified, size), the most recently used first.
+fn cache_files(dir: &Path) -> Vec<(PathBuf, std::time::SystemTime, u64)> {
+    let Ok(rd) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut files: Vec<_> = rd
+        .filter_map(Result::ok)
+        .filter_map(|e| {
+            let path = e.path();
+            let m = e.metadata().ok()?;
+            (m.is_file() && path.extension().is_some_and(|x| x == EXT))
+                .then(|| (path, m.modified().unwrap_or(std::time::UNIX_EPOCH), m.len()))
+        })
+        .collect();
+    files.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    files
+}
+
+/// Removes the least recently used files past the size cap (never `keep`), and spill files that
+/// a killed run left behind more than an hour ago.
+fn evict(dir: &Path, keep: &Path, cap: u64) {
+    let mut used = 0u64;
+    for (path, _, size) in cache_files(dir) {
+        used = used.saturating_add(size);
+        if used > cap && path != keep {
+            let _ = std::fs::remove_file(&path);
+        }
+    }
+    if let Ok(rd) = std::fs::read_dir(dir) {
+        for e in rd.filter_map(Result::ok) {
+            let path = e.path();
+            let old = e
+                .metadata()
+                .and_then(|m| m.modified())
+                .ok()
+                .and_then(|t| t.elapsed().ok())
+                .is_some_and(|age| age.as_secs() > 3600);
+            if old && path.extension().is_some_and(|x| x == "spill" || x == "tmp") {
+                let _ = std::fs::remove_file(&path);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,271 @@
+//! End-to-end: `dateline extract` per shard and `dateline assemble` give the bytes of one
+//! `dateline export`; the cache gives the same bytes again and survives damage; the filters and
+//! formats of `dateline export` on the command line.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+/// Runs dateline with its cache in `cache` (never the user's).
+fn run(args: &[&str], cache: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_dateline"))
+        .args(args)
+        .env("XDG_CACHE_HOME", cache)
+        .env_remove("DATELINE_CACHE_DIR")
+        .current_dir(std::env::temp_dir())
+        .output()
+        .expect("run dateline")
+}
+
+fn ok(out: &Output) -> &[u8] {
+    assert!(
+        out.status.success(),
+        "exit {:?}: {}",
+        out.status.code(),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    &out.stdout
+}
+
+fn fixture(rel: &str) -> String {
+    format!("{}/tests/fixtures/{rel}", env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The BBC corpus of the research data, or None (with a message) when it is not beside the
+/// repository (`DATELINE_SHARED` names another place).
+fn bbc() -> Option<PathBuf> {
+    let shared = std::env::var_os("DATELINE_SHARED")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared"));
+    let path = shared.join("data/news-corpus/bbc");
+    if path.is_dir() {
+        Some(path)
+    } else {
+        eprintln!("skipped: {} is missing", path.display());
+        None
+    }
+}
+
+/// Extracts `paths` in `n` shards, writes them to files, assembles them and returns the export.
+fn sharded(paths: &[&str], extra: &[&str], n: usize, cache: &Path) -> Vec<u8> {
+    let dir = tempfile::tempdir().unwrap();
+    let shards: Vec<String> = (1..=n)
+        .map(|k| {
+            dir.path()
+                .join(format!("shard-{k}.jsonl"))
+                .display()
+                .to_string()
+        })
+        .collect();
+    std::thread::scope(|s| {
+        for (k, file) in shards.iter().enumerate() {
+            s.spawn(move || {
+                let spec = format!("{}/{n}", k + 1);
+                let mut args = vec!["extract", "--shard", &spec, "--jobs", "1"];
+                args.extend_from_slice(paths);
+                args.extend_from_slice(extra);
+                let out = run(&args, cache);
+                std::fs::write(file, ok(&out)).unwrap();
+            });
+        }
+    });
+    let mut args = vec!["assemble"];
+    args.extend(shards.iter().map(String::as_str));
+    let out = run(&args, cache);
+    ok(&out).to_vec()
+}
+
+#[test]
+fn shards_assemble_to_the_bytes_of_one_export() {
+    let cache = tempfile::tempdir().unwrap();
+    for (paths, n) in [
+        (vec![fixture("corpus")], 2),
+        (vec![fixture("export/tricky.jsonl")], 3),
+        (vec![fixture("corpus"), fixture("export/tricky.jsonl")], 7),
+    ] {
+        let paths: Vec<&str> = paths.iter().map(String::as_str).collect();
+        let mut args = vec!["export", "--no-cache"];
+        args.extend_from_slice(&paths);
+        let whole = run(&args, cache.path());
+        let assembled = sharded(&paths, &[], n, cache.path());
+        assert!(assembled == ok(&whole), "{paths:?} in {n} shards");
+    }
+}
+
+#[test]
+fn bbc_in_shards_assembles_to_the_bytes_of_one_export() {
+    let Some(bbc) = bbc() else { return };
+    let bbc = bbc.display().to_string();
+    let cache = tempfile::tempdir().unwrap();
+    let whole = run(
+        &["export", &bbc, "--date", "2005-06-01", "--no-cache"],
+        cache.path(),
+    );
+    let assembled = sharded(&[&bbc], &["--date", "2005-06-01"], 4, cache.path());
+    assert!(
+        assembled == ok(&whole),
+        "BBC in 4 shards differs from one export"
+    );
+}
+
+#[test]
+fn extract_reads_jsonl_on_standard_input() {
+    let cache = tempfile::tempdir().unwrap();
+    let input = std::fs::read(fixture("export/tricky.jsonl")).unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_dateline"))
+        .args(["extract", "-"])
+        .env("XDG_CACHE_HOME", cache.path())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(&input).unwrap();
+    let out = child.wait_with_output().unwrap();
+    let lines: Vec<serde_json::Value> = ok(&out)
+        .split(|&b| b == b'\n')
+        .filter(|l| !l.is_empty())
+        .map(|l| serde_json::from_slice(l).unwrap())
+        .collect();
+    assert_eq!(
+        lines.len(),
+        input
+            .split(|&b| b == b'\n')
+            .filter(|l| !l.is_empty())
+            .count()
+    );
+    assert_eq!(lines[0]["format"], "dateline-extract/1");
+    assert_eq!(lines[0]["doc"]["id"], "tricky-1");
+    assert_eq!(lines[0]["doc"]["path"], "<stdin>:1");
+    // Assembled, it is the file's export but for the paths.
+    let dir = tempfile::tempdir().unwrap();
+    let shard = dir.path().join("s.jsonl");
+    std::fs::write(&shard, &out.stdout).unwrap();
+    let assembled = run(&["assemble", shard.to_str().unwrap()], cache.path());
+    let file = fixture("export/tricky.jsonl");
+    let whole = run(&["export", "--no-cache", &file], cache.path());
+    let a = String::from_utf8(ok(&assembled).to_vec()).unwrap();
+    let w = String::from_utf8(ok(&whole).to_vec()).unwrap();
+    assert_eq!(a.replace("<stdin>:", &format!("{file}:")), w);
+}
+
+#[test]
+fn bad_shard_lines_are_reported_and_the_rest_assembled() {
+    let cache = tempfile::tempdir().unwrap();
+    let out = run(&["extract", &fixture("corpus")], cache.path());
+    let good = String::from_utf8(ok(&out).to_vec()).unwrap();
+    let lines: Vec<&str> = good.lines().collect();
+    assert_eq!(lines.len(), 4);
+    let out_of_range = lines[1].replacen("\"span\":[", "\"span\":[99999999,", 1);
+    let dir = tempfile::tempdir().unwrap();
+    let shard = dir.path().join("bad.jsonl");
+    let text = format!(
+        "{}\nnot json at all\n{}\n{{\"format\":\"other/1\"}}\n{}\n",
+        lines[0], out_of_range, lines[2]
+    );
+    std::fs::write(&shard, text).unwrap();
+    let missing = dir.path().join("missing.jsonl");
+    let out = run(
+        &[
+            "assemble",
+            shard.to_str().unwrap(),
+            missing.to_str().unwrap(),
+        ],
+        cache.path(),
+    );
+    let v: serde_json::Value = serde_json::from_slice(ok(&out)).unwrap();
+    assert_eq!(v["documents"].as_array().unwrap().len(), 2);
+    let err = String::from_utf8_lossy(&out.stderr);
+    let shown = shard.display().to_string();
+    for line in [2, 3, 4] {
+        assert!(err.contains(&format!("{shown}:{line}:")), "{err}");
+    }
+    assert!(err.contains("missing.jsonl"), "{err}");
+}
+
+#[test]
+fn the_cache_gives_the_same_bytes_and_survives_damage() {
+    let cache = tempfile::tempdir().unwrap();
+    let corpus = fixture("corpus");
+    let plain = run(&["export", &corpus, "--no-cache"], cache.path());
+    assert!(
+        !cache.path().join("dateline").exists(),
+        "--no-cache writes nothing"
+    );
+    let first = run(&["export", &corpus], cache.path());
+    let second = run(&["export", &corpus], cache.path());
+    assert_eq!(ok(&first), ok(&plain));
+    assert_eq!(ok(&second), ok(&plain));
+    assert!(second.stderr.is_empty() || !String::from_utf8_lossy(&second.stderr).contains("cache"));
+    let files: Vec<PathBuf> = std::fs::read_dir(cache.path().join("dateline"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(files.len(), 1, "{files:?}");
+    std::fs::write(&files[0], b"garbage").unwrap();
+    let third = run(&["export", &corpus], cache.path());
+    assert_eq!(ok(&third), ok(&plain));
+    let err = String::from_utf8_lossy(&third.stderr);
+    assert!(err.contains("cache file ignored"), "{err}");
+}
+
+#[test]
+fn export_formats_filters_and_what_on_the_command_line() {
+    let cache = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    // The extension names the format.
+    for (name, check) in [
+        ("out.csv", &b"id,earliest"[..]),
+        ("out.quotes.csv", &b"id,earliest,latest,kind,quote"[..]),
+        ("out.md", &b"# Timeline"[..]),
+        ("out.ics", &b"BEGIN:VCALENDAR\r\n"[..]),
+        ("out.timeline.json", &b"{\"title\""[..]),
+        ("out.sqlite", &b"SQLite format 3\0"[..]),
+    ] {
+        let path = dir.path().join(name);
+        let out = run(&["export", "-o", path.to_str().unwrap()], cache.path());
+        ok(&out);
+        let bytes = std::fs::read(&path).unwrap();
+        assert!(bytes.starts_with(check), "{name}");
+    }
+    let out = run(
+        &["export", "--format", "csv", "--what", "actors"],
+        cache.path(),
+    );
+    assert!(ok(&out).starts_with(b"id,name,kind"));
+    let out = run(
+        &[
+            "export",
+            "--format",
+            "jsonl",
+            "--actor",
+            "Hakan Fidan",
+            "--from",
+            "2025-11-01",
+        ],
+        cache.path(),
+    );
+    let text = String::from_utf8(ok(&out).to_vec()).unwrap();
+    assert!(!text.is_empty());
+    for line in text.lines() {
+        let v: serde_json::Value = serde_json::from_str(line).unwrap();
+        let ids: Vec<&str> = v["actors"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|a| a["id"].as_str().unwrap())
+            .collect();
+        assert!(ids.contains(&"person:hakan-fidan"), "{line}");
+    }
+    // Usage errors: an unknown actor, --what on a format without tables, an unknown format.
+    for args in [
+        &["export", "--actor", "Nobody Here"][..],
+        &["export", "--format", "json", "--what", "quotes"][..],
+        &["export", "--format", "docx"][..],
+        &["extract", "--shard", "3/2"][..],
+    ] {
+        let out = run(args, cache.path());
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(!out.stderr.is_empty());
+    }
+}

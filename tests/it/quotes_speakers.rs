@@ -1,0 +1,176 @@
+//! Who said it: speakers resolved to the document's actors, one table row each: (text, actors as
+//! (name, kind, the strings that are its mentions), expected (start of the quote, speaker names)).
+//! The actors are given, so the rows test the quote stage's resolution alone.
+
+use dateline::extract::actors::DocActor;
+use dateline::extract::{DocInput, quotes};
+use dateline::model::{ActorKind, Span};
+
+use ActorKind::{Organization as O, Person as P, Place as L};
+
+type Actors<'a> = &'a [(&'a str, ActorKind, &'a [&'a str])];
+/// (start of the quote, its speakers' names)
+type Want<'a> = &'a [(&'a str, &'a [&'a str])];
+
+fn speakers_of(text: &str, actors: Actors) -> Vec<(String, Vec<String>)> {
+    let lex = crate::common::lexicon();
+    let doc = DocInput::segmented(text, &lex.segment, None);
+    let actors: Vec<DocActor> = actors
+        .iter()
+        .map(|&(name, kind, mentions)| {
+            let mut spans: Vec<Span> = mentions
+                .iter()
+                .flat_map(|m| {
+                    text.match_indices(m)
+                        .map(|(i, m)| Span::new(i, i + m.len()))
+                })
+                .collect();
+            spans.sort_by_key(|s| s.start);
+            DocActor {
+                name: name.to_string(),
+                kind,
+                roles: Vec::new(),
+                aliases: Vec::new(),
+                country: None,
+                mentions: spans,
+            }
+        })
+        .collect();
+    quotes::extract(&doc, &actors, &lex.quotes)
+        .into_iter()
+        .map(|q| {
+            (
+                q.span.slice(text).to_string(),
+                q.speakers.iter().map(|&a| actors[a].name.clone()).collect(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn speakers_table() {
+    let rows: &[(&str, Actors, Want)] = &[
+        // "she" never goes to a man, even the nearest name (given-name gender)
+        (
+            "Anna Petrova met John Smith in Geneva. “We will sign the accord,” she said.",
+            &[
+                ("Anna Petrova", P, &["Anna Petrova"]),
+                ("John Smith", P, &["John Smith"]),
+            ],
+            &[("“We will sign", &["Anna Petrova"])],
+        ),
+        // a title tells the sex when the given name is unknown
+        (
+            "Mrs Okonkwo wrote to Mr Varga on Monday. “I am still waiting,” she said.",
+            &[("Okonkwo", P, &["Okonkwo"]), ("Varga", P, &["Varga"])],
+            &[("“I am still", &["Okonkwo"])],
+        ),
+        // no compatible person: "he" stays unresolved rather than going to a woman
+        (
+            "Maria Lopez spoke first. “No,” he said.",
+            &[("Maria Lopez", P, &["Maria Lopez"])],
+            &[("“No,”", &[])],
+        ),
+        // "he" after a quotation: the subject of the discourse, not the nearest name
+        (
+            "Kovacic met Lindqvist in Oslo on Monday. “We will keep every road open,” he said.",
+            &[
+                ("Kovacic", P, &["Kovacic"]),
+                ("Lindqvist", P, &["Lindqvist"]),
+            ],
+            &[("“We will keep", &["Kovacic"])],
+        ),
+        // a name inside a quotation is not a candidate: the quote mentions him, it is not his
+        (
+            "Vera Holm spoke after the vote. “Anton Berg has failed us,” she said.",
+            &[
+                ("Vera Holm", P, &["Vera Holm"]),
+                ("Anton Berg", P, &["Berg"]),
+            ],
+            &[("“Anton Berg has", &["Vera Holm"])],
+        ),
+        // a place never speaks; an organisation can
+        (
+            "Ruritania rejected the claim on Monday. Acme Holdings said that profits rose.",
+            &[
+                ("Ruritania", L, &["Ruritania"]),
+                ("Acme Holdings", O, &["Acme Holdings"]),
+            ],
+            &[("profits rose", &["Acme Holdings"])],
+        ),
+        (
+            "Ruritania said the border would stay closed.",
+            &[("Ruritania", L, &["Ruritania"])],
+            &[("the border would", &[])],
+        ),
+        // "the club" is the organisation named before, not the person named nearest
+        (
+            "Kelsbridge Rovers were sold to Ray Dunn in May. “We welcome the new owner,” the club said.",
+            &[
+                ("Kelsbridge Rovers", O, &["Kelsbridge Rovers"]),
+                ("Ray Dunn", P, &["Ray Dunn"]),
+            ],
+            &[("“We welcome", &["Kelsbridge Rovers"])],
+        ),
+        // an appositive name after a description is the speaker
+        (
+            "The mayor's chief of staff, Tomas Varga, said the road would reopen.",
+            &[("Tomas Varga", P, &["Tomas Varga"])],
+            &[("the road would reopen", &["Tomas Varga"])],
+        ),
+        // a speaker text that names an actor links to it: a long title before the name ...
+        (
+            "Deputy Minister of Finance Mara Kell said that taxes would fall.",
+            &[("Mara Kell", P, &["Mara Kell"])],
+            &[("taxes would fall", &["Mara Kell"])],
+        ),
+        // ... or a title and the surname of the one person of that name
+        (
+            "Peter Holt arrived late. Mr Holt said the deal was done.",
+            &[("Peter Holt", P, &["Peter Holt"])],
+            &[("the deal was done", &["Peter Holt"])],
+        ),
+    ];
+    let mut wrong = Vec::new();
+    for &(text, actors, want) in rows {
+        let got = speakers_of(text, actors);
+        for &(start, names) in want {
+            let q = got.iter().find(|(t, _)| t.starts_with(start));
+            let ok = q.is_some_and(|(_, s)| s.iter().map(String::as_str).eq(names.iter().copied()));
+            if !ok {
+                wrong.push(format!(
+                    "{text}\n  want {start:?} -> {names:?}\n   got {got:?}"
+                ));
+            }
+        }
+    }
+    assert!(
+        wrong.is_empty(),
+        "{} rows differ:\n{}",
+        wrong.len(),
+        wrong.join("\n")
+    );
+}
+
+/// Only speech verbs and finite verbs attribute a short quotation: "is", "will" and "went on"
+/// are no cues, and their subjects no speakers.
+#[test]
+fn junk_cues_attribute_nothing() {
+    let rows = [
+        "The transmitter will “boost coverage” across the region.",
+        "It is “a disgrace” that the road is shut.",
+        "Mr Cunningham went on “a long walk” after the match.",
+    ];
+    let lex = crate::common::lexicon();
+    for text in rows {
+        let doc = DocInput::segmented(text, &lex.segment, None);
+        for q in quotes::extract(&doc, &[], &lex.quotes) {
+            let cue = q.cue.map(|c| c.slice(text));
+            assert!(
+                !matches!(cue, Some("will" | "is" | "went" | "on" | "state")),
+                "{text}: cue {cue:?}"
+            );
+            assert_eq!(q.speaker_span, None, "{text}: {:?}", q.span.slice(text));
+        }
+    }
+}
