@@ -12,6 +12,9 @@ cd "$(dirname "$0")/.."
 BIN="$(realpath "${1:-target/release/dateline}")"
 W="$(mktemp -d /tmp/dateline-robustness.XXXXXX)"
 trap 'rm -rf "$W"' EXIT
+# A cache of this run's own (dateline keeps extractions in one): every check extracts afresh, and
+# the user's cache stays as it was.
+export DATELINE_CACHE_DIR="$W/cache"
 BBC="${DATELINE_SHARED:-../shared}/data/news-corpus/bbc"
 LIMIT="${DATELINE_CHECK_TIMEOUT:-120}"
 

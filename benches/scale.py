@@ -22,9 +22,11 @@ machine: CPU time is the steadier figure on a shared one.
 
 import argparse
 import os
+import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 
 MB = 1 << 20
@@ -86,7 +88,11 @@ def run(binary, path, timeout, max_rss_kb):
     """(wall s, cpu s, peak RSS KB, how it ended: 'ok', 'timeout', 'memory' or 'exit N')."""
     cmd = [binary, "export", path, "--jobs", "1", "-o", "/dev/null"]
     start = time.monotonic()
-    p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    # A fresh, empty cache for every run: a second run of the same text would otherwise read the
+    # cache instead of extracting (and the user's cache stays as it was).
+    cache = tempfile.mkdtemp(prefix="dateline-scale-cache.")
+    env = dict(os.environ, DATELINE_CACHE_DIR=cache)
+    p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
     ended = None
     while True:
         pid, status, usage = os.wait4(p.pid, os.WNOHANG)
@@ -104,6 +110,7 @@ def run(binary, path, timeout, max_rss_kb):
             break
         time.sleep(0.05)
     wall = time.monotonic() - start
+    shutil.rmtree(cache, ignore_errors=True)
     cpu = usage.ru_utime + usage.ru_stime
     if ended is None:
         code = os.waitstatus_to_exitcode(status)
