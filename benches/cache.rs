@@ -64,13 +64,16 @@ fn options(path: &Path, date: Option<chrono::NaiveDate>, cache: bool) -> LoadOpt
 /// (wall, CPU) of the load, (wall, CPU) of the view index and first frame, and the events.
 type Sample = ((Duration, Duration), (Duration, Duration), usize);
 
-/// Loads and shows the timeline. The one worker is this thread, so that its CPU time is counted.
+/// Loads and shows the timeline. The one worker is this thread, so that its CPU time is counted;
+/// rayon lets a thread join one such pool only, so every run shares it.
 fn open(opts: &LoadOptions) -> Sample {
-    let pool = opts
-        .thread_pool()
-        .use_current_thread()
-        .build()
-        .expect("a thread pool");
+    static POOL: std::sync::OnceLock<rayon::ThreadPool> = std::sync::OnceLock::new();
+    let pool = POOL.get_or_init(|| {
+        opts.thread_pool()
+            .use_current_thread()
+            .build()
+            .expect("a thread pool")
+    });
     let (wall, cpu, corpus): (_, _, Corpus) = time_cpu(|| pool.install(|| opts.load(&|_, _| {})));
     let events = corpus.events.len();
     let (w2, c2, ()) = time_cpu(|| {

@@ -549,7 +549,9 @@ fn extract(args: &ExtractArgs) -> anyhow::Result<ExitCode> {
         let level = if d.skipped { "error" } else { "warning" };
         say(level, d);
     }
-    if summary.read == 0 {
+    // An empty partition or shard is a normal part of a map step; input that could not be read
+    // at all is not.
+    if summary.read == 0 && summary.diagnostics.iter().any(|d| d.skipped) {
         say("error", "no articles could be read");
         return Ok(ExitCode::from(exit::NO_ARTICLES));
     }

@@ -22,14 +22,19 @@ mod markdown;
 pub mod read;
 mod safe;
 mod select;
+#[cfg(feature = "sqlite")]
+mod sqlite;
+#[cfg(not(feature = "sqlite"))]
+#[path = "export/sqlite_absent.rs"]
 mod sqlite;
 mod table;
 mod timelinejs;
 mod timesketch;
 
-pub use format::{ExportError, Format, Table, write_view};
+pub use format::{ExportError, Format, Table, export_to_path, write_path, write_view};
 pub use safe::NoControls;
 pub use select::{SelectError, Selection};
+#[cfg(feature = "sqlite")]
 pub use sqlite::TABLES as SQLITE_TABLES;
 
 use json::Json;

@@ -309,7 +309,8 @@ mod tests {
         assert!(err.is_err());
         assert_eq!(std::fs::read_to_string(&path).unwrap(), "new");
         assert_eq!(names(dir.path()), ["out.json"]);
-        assert!(pending().is_empty());
+        // Other tests in this process write files at the same time: only this folder's count.
+        assert!(!pending().iter().any(|p| p.starts_with(dir.path())));
     }
 
     #[test]

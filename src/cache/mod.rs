@@ -37,7 +37,7 @@ use snapshot::Snapshot;
 
 const MAGIC: &[u8; 8] = b"DLCACHE1";
 /// Bumped whenever the layout or a stored type changes.
-const LAYOUT: u32 = 2;
+const LAYOUT: u32 = 3;
 const EXT: &str = "dlc";
 /// Bytes after the footer: its length, its checksum, the magic.
 const TAIL: usize = 24;

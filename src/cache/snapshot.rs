@@ -27,6 +27,9 @@ pub struct Snapshot {
     events: Vec<EventS>,
     /// The happening of each event.
     happening_of: Vec<u32>,
+    /// The document each document copies, by number (comparing texts again costs more than the
+    /// rest of a reopen).
+    duplicate_of: Vec<Option<u32>>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -199,6 +202,11 @@ impl Snapshot {
                 .ids()
                 .map(|e| c.happening_of(e).map_or(u32::MAX, |h| h.raw()))
                 .collect(),
+            duplicate_of: c
+                .documents
+                .ids()
+                .map(|d| c.happenings.duplicate_of(d).map(|o| o.raw()))
+                .collect(),
         }
     }
 
@@ -367,7 +375,22 @@ impl Snapshot {
             strings,
             ..Corpus::default()
         };
-        corpus.happenings = crate::corpus::Happenings::from_groups(&corpus, self.happening_of);
+        if self.duplicate_of.len() != n_docs
+            || self
+                .duplicate_of
+                .iter()
+                .flatten()
+                .any(|&d| d as usize >= n_docs)
+        {
+            return Err(bad());
+        }
+        let duplicate_of = self
+            .duplicate_of
+            .into_iter()
+            .map(|d| d.map(|d| DocId::new(d as usize)))
+            .collect();
+        corpus.happenings =
+            crate::corpus::Happenings::from_known(&corpus, self.happening_of, duplicate_of);
         Ok(corpus)
     }
 }

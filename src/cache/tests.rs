@@ -211,3 +211,24 @@ fn an_unwritable_folder_still_builds() {
     );
     assert!(warnings(&c).iter().any(|w| w.contains("cache not written")));
 }
+
+#[test]
+fn a_reopen_and_a_read_back_export_keep_which_articles_are_copies() {
+    let lex = Lexicon::builtin();
+    let dir = tempfile::tempdir().unwrap();
+    let mut documents = docs(6);
+    let mut copy = documents[2].clone();
+    copy.id = "copy".into();
+    copy.path = "copy.txt".into();
+    documents.push(copy);
+    let plain = Corpus::build(documents.clone(), Vec::new(), &lex, &|_, _| {});
+    let last = plain.documents.ids().last().unwrap();
+    assert!(plain.happenings.duplicate_of(last).is_some());
+    let (_, stats) = run(dir.path(), documents.clone(), &lex);
+    assert!(!stats.snapshot);
+    let (again, stats) = run(dir.path(), documents, &lex);
+    assert!(stats.snapshot, "{stats:?}");
+    assert_eq!(json(&again), json(&plain));
+    let back = crate::export::read::from_slice(&json(&plain)).unwrap();
+    assert_eq!(json(&back), json(&plain));
+}

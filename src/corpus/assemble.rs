@@ -2,6 +2,7 @@
 //! chronologically sorted events.
 
 use super::compact::to_u32;
+use super::identity::{self, Facts};
 use super::{Actor, Corpus, CorpusEvent, CorpusQuote, CorpusTimex, CorpusWhen, Mention, Topic};
 use crate::extract::pipeline::{Extraction, Lexicon};
 use crate::extract::quotes::Quote;
@@ -10,7 +11,6 @@ use crate::fasthash::FastMap;
 use crate::ids::{ActorId, DocId, EventId, Id, IdVec, QuoteId, TopicId};
 use crate::ingest::Diagnostic;
 use crate::model::{ActorKind, Document};
-use crate::text::slug;
 
 /// Documents extracted (in parallel) per step of `Corpus::build`.
 pub(super) const BUILD_CHUNK: usize = 512;
@@ -19,6 +19,8 @@ pub(super) const BUILD_CHUNK: usize = 512;
 pub(super) struct Assembler {
     corpus: Corpus,
     actor_index: FastMap<(ActorKind, String), ActorId>,
+    /// What the cross-document identity pass needs from each document.
+    facts: Facts,
     topic_index: FastMap<String, TopicId>,
     /// The document the next extraction is of.
     next_doc: DocId,
@@ -32,6 +34,7 @@ impl Assembler {
                 ..Corpus::default()
             },
             actor_index: FastMap::default(),
+            facts: Facts::default(),
             topic_index: FastMap::default(),
             next_doc: DocId::new(0),
         }
@@ -47,7 +50,15 @@ impl Assembler {
             let actor_map: Vec<ActorId> = x
                 .actors
                 .into_iter()
-                .map(|a| merge_actor(&mut corpus.actors, &mut self.actor_index, doc, a))
+                .map(|a| {
+                    merge_actor(
+                        &mut corpus.actors,
+                        &mut self.actor_index,
+                        &mut self.facts,
+                        doc,
+                        a,
+                    )
+                })
                 .collect();
             let topic_map: Vec<TopicId> = x
                 .topics
@@ -77,11 +88,12 @@ impl Assembler {
         }
     }
 
-    pub(super) fn finish(self, documents: Vec<Document>) -> Corpus {
+    pub(super) fn finish(self, documents: Vec<Document>, lex: &actors::Lexicon) -> Corpus {
         let mut corpus = self.corpus;
         debug_assert_eq!(self.next_doc.index(), documents.len());
         sort_chronologically(&mut corpus.events);
-        merge_surnames(&mut corpus);
+        corpus.documents = documents.into();
+        identity::resolve(&mut corpus, &self.facts, lex);
         // Mention lists grew by doubling; the spare room adds up on a large corpus.
         for a in &mut corpus.actors {
             a.mentions.shrink_to_fit();
@@ -89,7 +101,6 @@ impl Assembler {
         for t in &mut corpus.topics {
             t.mentions.shrink_to_fit();
         }
-        corpus.documents = documents.into();
         corpus
     }
 }
@@ -128,16 +139,22 @@ fn apply_permutation<T>(items: &mut [T], order: &mut [usize]) {
     }
 }
 
+/// Adds a document's actor to the corpus actor of the same kind and slug (organisations: and
+/// country); `identity::resolve` decides the rest at the end.
 fn merge_actor(
     actors: &mut IdVec<ActorId, Actor>,
     index: &mut FastMap<(ActorKind, String), ActorId>,
+    facts: &mut Facts,
     doc: DocId,
     a: actors::DocActor,
 ) -> ActorId {
-    let key = actors::merge_key(&a);
+    let country = (a.kind == ActorKind::Organization)
+        .then_some(a.country.as_deref())
+        .flatten();
+    let key = identity::merge_key(a.kind, &a.name, country);
     let i = *index.entry(key).or_insert_with(|| {
         actors.push(Actor {
-            id: format!("{}:{}", a.kind.as_str(), slug(&a.name)),
+            id: identity::actor_id(a.kind, &a.name, country),
             name: a.name.clone(),
             kind: a.kind,
             roles: Vec::new(),
@@ -147,6 +164,7 @@ fn merge_actor(
         })
     });
     let actor = &mut actors[i];
+    facts.note(i, (&actor.name, actor.mentions.len()), doc, &a);
     for r in a.roles {
         if !actor.roles.contains(&r) {
             actor.roles.push(r);
@@ -164,97 +182,6 @@ fn merge_actor(
         .mentions
         .extend(a.mentions.into_iter().map(|span| Mention::new(doc, span)));
     i
-}
-
-/// A person known only by a surname in some documents ("Fidan") joins the one full-name person
-/// of the corpus with that surname ("Hakan Fidan"); ambiguous surnames stay apart.
-fn merge_surnames(corpus: &mut Corpus) {
-    let map = actors::surname_merges(
-        &corpus
-            .actors
-            .iter()
-            .map(|a| (a.kind, a.name.as_str()))
-            .collect::<Vec<_>>(),
-    );
-    if map.iter().enumerate().all(|(i, &j)| i == j) {
-        return;
-    }
-    // Fold the merged actors into their targets, then renumber everything that points at actors.
-    for (i, &j) in map.iter().enumerate() {
-        if j != i {
-            let from = std::mem::replace(
-                &mut corpus.actors[ActorId::new(i)],
-                Actor {
-                    id: String::new(),
-                    name: String::new(),
-                    kind: ActorKind::Person,
-                    roles: Vec::new(),
-                    aliases: Vec::new(),
-                    country: None,
-                    mentions: Vec::new(),
-                },
-            );
-            let to = &mut corpus.actors[ActorId::new(j)];
-            if !to.aliases.contains(&from.name) {
-                to.aliases.push(from.name);
-            }
-            for x in from.aliases {
-                if x != to.name && !to.aliases.contains(&x) {
-                    to.aliases.push(x);
-                }
-            }
-            for r in from.roles {
-                if !to.roles.contains(&r) {
-                    to.roles.push(r);
-                }
-            }
-            to.country = to.country.take().or(from.country);
-            to.mentions.extend(from.mentions);
-            to.mentions.sort();
-        }
-    }
-    let mut new_index = vec![0; map.len()];
-    let mut kept = 0;
-    for i in 0..map.len() {
-        if map[i] == i {
-            new_index[i] = kept;
-            kept += 1;
-        }
-    }
-    let remap = |i: usize| new_index[map[i]];
-    let mut i = 0;
-    corpus.actors.as_mut_vec().retain(|_| {
-        let keep = map[i] == i;
-        i += 1;
-        keep
-    });
-    for q in &mut corpus.quotes {
-        for s in q.speakers.iter_mut() {
-            *s = to_u32(remap(*s as usize));
-        }
-        if q.speakers.windows(2).any(|w| w[0] == w[1]) {
-            let mut v = q.speakers.to_vec();
-            v.dedup();
-            q.speakers = v.into_boxed_slice();
-        }
-    }
-    for e in &mut corpus.events {
-        let n = e.n_actors as usize;
-        let Some(actors) = e.links.get_mut(..n) else {
-            continue;
-        };
-        for a in actors.iter_mut() {
-            *a = to_u32(remap(*a as usize));
-        }
-        actors.sort_unstable();
-        if actors.windows(2).any(|w| w[0] == w[1]) {
-            let mut kept = actors.to_vec();
-            kept.dedup();
-            let rest = e.links[n..].to_vec();
-            let (topics, quotes) = rest.split_at(e.n_topics as usize);
-            e.set_links(&kept, topics, quotes);
-        }
-    }
 }
 
 fn merge_topic(

@@ -26,7 +26,10 @@ use crate::fasthash::FastSet;
 use crate::ids::{ActorId, DocId, EventId, HappeningId, Id, IdVec};
 
 mod dedup;
+mod merge;
 mod period;
+mod rules;
+mod terms;
 mod threads;
 
 pub use period::Period;
@@ -99,7 +102,7 @@ impl Happenings {
     /// Groups the events of `corpus` into happenings.
     pub fn build(corpus: &Corpus) -> Happenings {
         let duplicate_of = dedup::duplicates(&corpus.documents);
-        let group = threads::group(corpus, &duplicate_of);
+        let group = group(corpus, &duplicate_of);
         assemble(corpus, group, duplicate_of)
     }
 
@@ -108,6 +111,16 @@ impl Happenings {
     /// an export or the cache, or cut down to a filtered view).
     pub fn from_groups(corpus: &Corpus, group: Vec<u32>) -> Happenings {
         let duplicate_of = dedup::duplicates(&corpus.documents);
+        assemble(corpus, group, duplicate_of)
+    }
+
+    /// `from_groups` with the duplicate articles already known too (`duplicate_of[d]` for every
+    /// document), so that reopening a cached or exported corpus does not compare its texts again.
+    pub fn from_known(
+        corpus: &Corpus,
+        group: Vec<u32>,
+        duplicate_of: IdVec<DocId, Option<DocId>>,
+    ) -> Happenings {
         assemble(corpus, group, duplicate_of)
     }
 
@@ -132,6 +145,116 @@ impl Happenings {
         ids.sort_by_key(|&h| (std::cmp::Reverse(self.list[h].salience()), h));
         ids
     }
+}
+
+/// A group number for every event: threads within articles (`threads`), merged across articles
+/// (`merge`); a copy of an article takes the groups of its first copy's events.
+fn group(corpus: &Corpus, duplicate_of: &IdVec<DocId, Option<DocId>>) -> Vec<u32> {
+    let by_doc = reading_order(corpus);
+    let is_copy = |d: DocId| duplicate_of.get(d).copied().flatten().is_some();
+    let order: Vec<EventId> = by_doc
+        .iter_enumerated()
+        .filter(|&(d, _)| !is_copy(d))
+        .flat_map(|(_, evs)| evs.iter().copied())
+        .collect();
+    let text = |e: EventId| {
+        let ev = &corpus.events[e];
+        ev.span().slice(&corpus.documents[ev.doc()].text)
+    };
+    let timexes = timex_spans(corpus);
+    let terms = terms::Terms::new(order.iter().map(|&e| {
+        let ev = &corpus.events[e];
+        let span = ev.span();
+        // The time expressions that start inside the sentence.
+        let skip = timexes.get(ev.doc()).map_or(&[][..], |list| {
+            let from = list.partition_point(|&(start, _)| start < span.start);
+            let to = list.partition_point(|&(start, _)| start < span.end);
+            &list[from..to.max(from)]
+        });
+        terms::Sentence {
+            text: text(e),
+            offset: span.start,
+            skip,
+            actors: ev.actors().raw(),
+        }
+    }));
+    let reports: Vec<threads::Report> = order
+        .iter()
+        .map(|&e| {
+            let ev = &corpus.events[e];
+            let w = &ev.when;
+            threads::Report {
+                doc: ev.doc(),
+                published: corpus.documents[ev.doc()].published,
+                anchor: rules::anchor(w.basis, w.earliest, w.latest, corpus.when_value(w)),
+                written: w.basis == crate::model::WhenBasis::Explicit,
+                guessed: corpus.documents[ev.doc()].date_basis == crate::model::DateBasis::Flag,
+                value: w.value,
+                status: ev.status,
+            }
+        })
+        .collect();
+    let (thread_of, threads) = threads::split(&reports, &terms, &corpus.strings);
+    drop(reports);
+    drop(terms);
+    let cluster_of = merge::merge(&threads);
+    let mut group = vec![u32::MAX; corpus.events.len()];
+    for (k, &e) in order.iter().enumerate() {
+        group[e.index()] = cluster_of[thread_of[k] as usize];
+    }
+    // Copies take their first copy's groups, sentence by sentence; a copy whose sentences do not
+    // line up (its extraction differed) keeps groups of its own.
+    let mut next = to_u32(threads.len());
+    for (doc, events) in by_doc.iter_enumerated() {
+        let Some(orig) = duplicate_of.get(doc).copied().flatten() else {
+            continue;
+        };
+        let originals = &by_doc[orig];
+        for (i, &e) in events.iter().enumerate() {
+            group[e.index()] = match originals.get(i) {
+                Some(&o) if originals.len() == events.len() => group[o.index()],
+                _ => {
+                    next += 1;
+                    next - 1
+                }
+            };
+        }
+    }
+    // Only an event of a corpus put together by hand can point past the documents.
+    for g in group.iter_mut().filter(|g| **g == u32::MAX) {
+        *g = next;
+        next += 1;
+    }
+    group
+}
+
+/// The spans of each document's time expressions, by start.
+fn timex_spans(corpus: &Corpus) -> IdVec<DocId, Vec<(usize, usize)>> {
+    let mut by_doc: IdVec<DocId, Vec<(usize, usize)>> =
+        vec![Vec::new(); corpus.documents.len()].into();
+    for t in &corpus.timexes {
+        if let Some(list) = by_doc.get_mut(t.doc()) {
+            list.push((t.span().start, t.span().end));
+        }
+    }
+    for list in by_doc.iter_mut() {
+        list.sort_unstable();
+    }
+    by_doc
+}
+
+/// The events of each document in reading order.
+fn reading_order(corpus: &Corpus) -> IdVec<DocId, Vec<EventId>> {
+    let mut by_doc: IdVec<DocId, Vec<EventId>> = vec![Vec::new(); corpus.documents.len()].into();
+    for (i, e) in corpus.events.iter_enumerated() {
+        if let Some(list) = by_doc.get_mut(e.doc()) {
+            list.push(i);
+        }
+    }
+    for list in by_doc.iter_mut() {
+        list.sort_by_key(|&e| (corpus.events[e].span().start, e));
+    }
+    by_doc
 }
 
 /// Builds the happenings from a grouping: `group[e]` is a group number for every event (any
@@ -191,7 +314,7 @@ fn happening(
     let mut named: FastSet<&str> = FastSet::default();
     let mut unnamed: FastSet<DocId> = FastSet::default();
     for &d in &documents {
-        match corpus.documents[d].source.as_deref() {
+        match corpus.documents.get(d).and_then(|x| x.source.as_deref()) {
             Some(s) if !s.trim().is_empty() => {
                 named.insert(s.trim());
             }
@@ -200,8 +323,15 @@ fn happening(
             }
         }
     }
-    let label = label(corpus, &events);
-    let when = agreed_when(corpus, &events, label);
+    // Copies of an article count once: the label, date and actors come from first copies.
+    let firsts: Vec<u32> = events
+        .iter()
+        .copied()
+        .filter(|&e| duplicate_of.get(ev(e).doc()).copied().flatten().is_none())
+        .collect();
+    let counted = if firsts.is_empty() { &events } else { &firsts };
+    let label = label(corpus, counted);
+    let when = agreed_when(corpus, counted, label);
     let period = Period::of(when.earliest, when.latest, corpus.when_value(&when));
     Happening {
         when,
@@ -209,7 +339,7 @@ fn happening(
         label,
         reports: to_u32(articles.len()),
         sources: to_u32(named.len() + unnamed.len()),
-        actors: id_list(actors_by_count(corpus, &events)),
+        actors: id_list(actors_by_count(corpus, counted)),
         documents: id_list(documents),
         events: events.into_boxed_slice(),
     }

@@ -15,6 +15,7 @@ mod assemble;
 mod compact;
 pub mod corrections;
 pub mod happenings;
+mod identity;
 mod items;
 pub mod load;
 
@@ -34,7 +35,7 @@ pub trait KnownExtractions: Sync {
 
 /// The corpus-wide steps after every document is added, the same for every way of building.
 fn complete(asm: Assembler, documents: Vec<Document>, lex: &Lexicon) -> Corpus {
-    let mut corpus = asm.finish(documents);
+    let mut corpus = asm.finish(documents, &lex.actors);
     add_key_phrases(&mut corpus, lex);
     corpus.happenings = Happenings::build(&corpus);
     corpus

@@ -189,6 +189,47 @@ pub fn write_view(
     Ok(())
 }
 
+/// Writes `write_view` to the file `path` atomically (a reader never sees half an export, and a
+/// failed write leaves the old file).
+pub fn write_path(
+    corpus: &Corpus,
+    selection: &Selection,
+    format: Format,
+    path: &Path,
+) -> Result<(), ExportError> {
+    let mut select_error = None;
+    let written = crate::fsutil::write_atomic(path, |w| {
+        write_view(corpus, selection, format, w).map_err(|e| match e {
+            ExportError::Io(e) => e,
+            ExportError::Select(e) => {
+                select_error = Some(e);
+                io::Error::other("selection")
+            }
+        })
+    });
+    match select_error {
+        Some(e) => Err(ExportError::Select(e)),
+        None => Ok(written?),
+    }
+}
+
+/// The browser's `:export FILE`: the view written to `path` in the format its name implies
+/// (`Format::from_path`; indented `dateline/1` for `.json` or a name that implies none).
+/// Returns the format written, for the status line.
+pub fn export_to_path(
+    corpus: &Corpus,
+    selection: &Selection,
+    path: &Path,
+) -> Result<Format, ExportError> {
+    let format = match Format::from_path(path) {
+        // A file someone will read: indented, as the browser always wrote it.
+        None | Some(Format::Json { .. }) => Format::Json { pretty: true },
+        Some(f) => f,
+    };
+    write_path(corpus, selection, format, path)?;
+    Ok(format)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -56,12 +56,21 @@ struct Doc {
     date_from: Option<String>,
     #[serde(default)]
     summary_only: bool,
+    /// Some (even when null) when the export says which documents are copies; None in an export
+    /// written before it did, whose copies are found again.
+    #[serde(default, deserialize_with = "present")]
+    duplicate_of: Option<Option<String>>,
     text_start: usize,
     text: String,
     #[serde(default)]
     warnings: Vec<String>,
     #[serde(default)]
     headings: Vec<SpanJ>,
+}
+
+/// A member that is there, null or not (serde reads a null as a missing `Option`).
+fn present<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Option<String>>, D::Error> {
+    Option::<String>::deserialize(d).map(Some)
 }
 
 #[derive(Deserialize, Clone, Copy)]
@@ -252,7 +261,12 @@ pub fn from_slice(bytes: &[u8]) -> Result<Corpus, String> {
     );
     let mut c = Corpus::default();
     let mut doc_ids: HashMap<String, DocId> = HashMap::new();
+    let mut copies: Option<Vec<Option<String>>> = Some(Vec::with_capacity(x.documents.len()));
     for d in x.documents {
+        match (&mut copies, d.duplicate_of) {
+            (Some(list), Some(of)) => list.push(of),
+            _ => copies = None,
+        }
         let date_basis = match d.date_basis.as_str() {
             "metadata" => DateBasis::Metadata,
             "flag" => DateBasis::Flag,
@@ -462,6 +476,15 @@ pub fn from_slice(bytes: &[u8]) -> Result<Corpus, String> {
             *renumber.entry(g).or_insert(n)
         })
         .collect();
-    c.happenings = crate::corpus::Happenings::from_groups(&c, groups);
+    c.happenings = match copies {
+        Some(list) => {
+            let duplicate_of = list
+                .iter()
+                .map(|of| of.as_deref().map(doc).transpose())
+                .collect::<Result<Vec<_>, _>>()?;
+            crate::corpus::Happenings::from_known(&c, groups, duplicate_of.into())
+        }
+        None => crate::corpus::Happenings::from_groups(&c, groups),
+    };
     Ok(c)
 }

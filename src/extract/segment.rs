@@ -247,12 +247,18 @@ fn ends_sentence(s: &str, dot: usize, next: usize, lex: &Lexicon) -> bool {
         .split(|c: char| !c.is_alphanumeric())
         .next()
         .unwrap_or("");
-    // A single capital letter is an initial ("J. Smith"), unless it is a pronoun-like "I".
+    // A single capital letter is an initial ("J. Smith"), unless it is a pronoun-like "I" or
+    // the name of a medium something is written on ("wrote on X. Rubinyan said ...").
     let mut chars = word.chars();
     if let (Some(c), None) = (chars.next(), chars.next())
         && c.is_uppercase()
     {
-        return false;
+        let before = s[..word_start].trim_end();
+        let prev = before
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("");
+        return matches!(prev, "on" | "via") && before.ends_with(prev);
     }
     let lower = word.to_lowercase();
     if lex.abbreviations.contains(lower.as_str()) || is_dotted_acronym(word) {
@@ -319,6 +325,19 @@ mod tests {
             (
                 "Talks end on Jan. 31. Then what?",
                 &["Talks end on Jan. 31.", "Then what?"],
+            ),
+            // A one-letter medium ends its sentence; an initial does not.
+            (
+                "Kılıç wrote on X. Rubinyan said the talks were over.",
+                &["Kılıç wrote on X.", "Rubinyan said the talks were over."],
+            ),
+            (
+                "The post went up via X. Officials denied it.",
+                &["The post went up via X.", "Officials denied it."],
+            ),
+            (
+                "It was signed by J. Smith and sent to R. Jones.",
+                &["It was signed by J. Smith and sent to R. Jones."],
             ),
         ];
         for (text, want) in cases {

@@ -68,7 +68,12 @@ pub fn extract(
     let ingested = if from_stdin {
         let mut bytes = Vec::new();
         io::stdin().lock().read_to_end(&mut bytes)?;
-        crate::ingest::ingest_jsonl("<stdin>", bytes, &opts.source.options)
+        if bytes.iter().all(u8::is_ascii_whitespace) {
+            // An engine's empty partition: nothing to extract, and nothing wrong.
+            crate::ingest::Ingested::default()
+        } else {
+            crate::ingest::ingest_jsonl("<stdin>", bytes, &opts.source.options)
+        }
     } else {
         opts.source.ingest()
     };

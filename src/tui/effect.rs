@@ -89,11 +89,12 @@ pub fn perform(effect: Effect, state: &State, out: &mut dyn Write) -> String {
             events,
             quotes,
         } => match super::export::export_view(&state.data.corpus, &events, &quotes, &path) {
-            Ok(()) => format!(
-                "exported {} events and {} quotes to {}",
+            Ok(format) => format!(
+                "exported {} events and {} quotes to {} ({})",
                 events.len(),
                 quotes.len(),
-                path.display().to_string().escape_default()
+                path.display().to_string().escape_default(),
+                format.name()
             ),
             Err(e) => format!(
                 "export failed: {}: {e}",

@@ -1,23 +1,23 @@
 //! `:export FILE`: the events and quotes shown now, as a corpus of their own written by the export
-//! module. `export_view` is the one entry point, so new export formats plug in there.
+//! module in the format the file's name implies (`export::Format::from_path`: `.md`, `.csv`,
+//! `.ics`, `.timeline.json` …; indented `dateline/1` otherwise), so every export format is here.
 
 use std::path::Path;
 
 use crate::corpus::{Actor, Corpus, CorpusEvent, CorpusQuote, Mention, Topic};
+use crate::export::{ExportError, Format, Selection};
 use crate::ids::{ActorId, DocId, EventId, IdVec, QuoteId, TopicId};
 
-/// Writes the view (`events`, `quotes` of `corpus`) to `path`, atomically.
+/// Writes the view (`events`, `quotes` of `corpus`) to `path`, atomically, in the format its name
+/// implies; returns that format.
 pub fn export_view(
     corpus: &Corpus,
     events: &[EventId],
     quotes: &[QuoteId],
     path: &Path,
-) -> std::io::Result<()> {
+) -> Result<Format, ExportError> {
     let sub = subset(corpus, events, quotes);
-    crate::fsutil::write_atomic(path, |w| {
-        crate::export::write_json(&sub, &mut *w, true)?;
-        w.write_all(b"\n")
-    })
+    crate::export::export_to_path(&sub, &Selection::default(), path)
 }
 
 /// The part of `c` that `events` and `quotes` need: their articles, the actors and topics

@@ -1,12 +1,61 @@
-//! Cross-document merging: one actor per person in the whole corpus.
+//! Cross-document merging: one actor per person or organisation in the whole corpus, and no actor
+//! for two.
+
+use std::collections::BTreeSet;
 
 use dateline::corpus::{Corpus, Source};
 use dateline::model::ActorKind;
 
+/// A corpus of `(path, text)` files (paths may have a folder: the article's section).
+fn corpus(files: &[(&str, &str)]) -> Corpus {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, text) in files {
+        let path = dir.path().join(name);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+    let source = Source {
+        paths: vec![dir.path().to_path_buf()],
+        ..Source::default()
+    };
+    Corpus::load(&source, crate::common::lexicon())
+}
+
+/// The id of the actor with a mention that reads `text`, in any document.
+fn id_of(c: &Corpus, text: &str) -> Option<String> {
+    c.actors.iter().find_map(|a| {
+        a.mentions
+            .iter()
+            .any(|m| m.span().slice(&c.documents[m.doc()].text) == text)
+            .then(|| a.id.clone())
+    })
+}
+
+/// The id of the actor whose mention in the document at `path` reads `text`.
+fn id_in(c: &Corpus, path: &str, text: &str) -> Option<String> {
+    let doc = c.documents.iter().position(|d| d.path.ends_with(path))?;
+    c.actors.iter().find_map(|a| {
+        a.mentions
+            .iter()
+            .any(|m| m.doc().index() == doc && m.span().slice(&c.documents[m.doc()].text) == text)
+            .then(|| a.id.clone())
+    })
+}
+
+/// The name of the actor whose mention in the document at `path` reads `text`.
+fn who(c: &Corpus, path: &str, text: &str) -> Option<String> {
+    let doc = c.documents.iter().position(|d| d.path.ends_with(path))?;
+    c.actors.iter().find_map(|a| {
+        a.mentions
+            .iter()
+            .any(|m| m.doc().index() == doc && m.span().slice(&c.documents[m.doc()].text) == text)
+            .then(|| a.name.clone())
+    })
+}
+
 #[test]
 fn people_merge_across_documents() {
-    let dir = tempfile::tempdir().unwrap();
-    let files = [
+    let c = corpus(&[
         (
             "a.txt",
             "Turkey’s Foreign Minister Hakan Fidan said Ankara would wait.",
@@ -18,15 +67,7 @@ fn people_merge_across_documents() {
         ("c.txt", "Analysts said Fidan told reporters nothing new."),
         ("d.txt", "John Smith met Mary Smith. Smith said nothing."),
         ("e.txt", "Smith said it again."),
-    ];
-    for (name, text) in files {
-        std::fs::write(dir.path().join(name), text).unwrap();
-    }
-    let source = Source {
-        paths: vec![dir.path().to_path_buf()],
-        ..Source::default()
-    };
-    let c = Corpus::load(&source, crate::common::lexicon());
+    ]);
     let people: Vec<&str> = c
         .actors
         .iter()
@@ -43,4 +84,186 @@ fn people_merge_across_documents() {
     for e in &c.events {
         assert!(e.actors().iter().all(|a| a.index() < c.actors.len()));
     }
+}
+
+/// (files, [(path, mention, a mention of the actor it belongs to)]): one name written differently
+/// in different articles is one actor.
+type Rows<'a> = &'a [(&'a [(&'a str, &'a str)], &'a [(&'a str, &'a str, &'a str)])];
+
+#[test]
+fn one_actor_for_one_name_written_differently() {
+    let rows: Rows = &[
+        // A hyphen or a space: one id, one person.
+        (
+            &[
+                ("a.txt", "Robert Kilroy-Silk said he would stand."),
+                ("b.txt", "Robert Kilroy Silk said he would not."),
+            ],
+            &[
+                ("a.txt", "Robert Kilroy-Silk", "Robert Kilroy-Silk"),
+                ("b.txt", "Robert Kilroy Silk", "Robert Kilroy-Silk"),
+            ],
+        ),
+        // Transliterations and diacritics.
+        (
+            &[
+                ("a.txt", "President Ilham Aliyev arrived in Baku."),
+                ("b.txt", "President Ilham Əliyev left Baku."),
+                ("c.txt", "Deputy Prime Minister Elçin Məmmədov spoke."),
+                (
+                    "d.txt",
+                    "Deputy Prime Minister Elchin Mammadov spoke again.",
+                ),
+            ],
+            &[
+                ("b.txt", "Ilham Əliyev", "Ilham Aliyev"),
+                ("c.txt", "Elçin Məmmədov", "Elchin Mammadov"),
+            ],
+        ),
+        // A short given name and a middle name.
+        (
+            &[
+                ("a.txt", "WorldCom founder Bernard Ebbers was charged."),
+                ("b.txt", "Bernie Ebbers denied the charges in court."),
+                (
+                    "c.txt",
+                    "Sir Anthony Meyer stood against the prime minister.",
+                ),
+                (
+                    "d.txt",
+                    "Anthony John Charles Meyer was an MP for 28 years.",
+                ),
+            ],
+            &[
+                ("b.txt", "Bernie Ebbers", "Bernard Ebbers"),
+                ("d.txt", "Anthony John Charles Meyer", "Anthony Meyer"),
+            ],
+        ),
+        // An organisation's suffix, plural, listed equivalence and spelled-out acronym.
+        (
+            &[
+                (
+                    "a.txt",
+                    "The Labour Party said the Tories would cut spending.",
+                ),
+                ("b.txt", "Labour said the Conservative Party was wrong."),
+                ("c.txt", "The Conservatives and the Lib Dems disagreed."),
+                ("d.txt", "The Liberal Democrats and the Tory Party met."),
+                (
+                    "e.txt",
+                    "The Bank of England (BoE) held rates. The BoE said inflation was low.",
+                ),
+                ("f.txt", "Analysts expect the BoE to raise rates."),
+                ("g.txt", "The EU and the European Union's leaders met."),
+            ],
+            &[
+                ("b.txt", "Labour", "Labour"),
+                ("a.txt", "Labour Party", "Labour"),
+                ("b.txt", "Conservative Party", "Conservative Party"),
+                ("a.txt", "Tories", "Conservative Party"),
+                ("c.txt", "Conservatives", "Conservative Party"),
+                ("d.txt", "Tory Party", "Conservative Party"),
+                ("c.txt", "Lib Dems", "Liberal Democrats"),
+                ("f.txt", "BoE", "Bank of England"),
+                ("g.txt", "EU", "European Union"),
+            ],
+        ),
+    ];
+    for (files, want) in rows {
+        let c = corpus(files);
+        for (path, mention, same) in *want {
+            let got = id_in(&c, path, mention);
+            assert!(got.is_some(), "{path}: {mention} not found");
+            assert_eq!(got, id_of(&c, same), "{path}: {mention} / {same}");
+        }
+        let ids: BTreeSet<&str> = c.actors.iter().map(|a| a.id.as_str()).collect();
+        assert_eq!(ids.len(), c.actors.len(), "duplicate ids");
+    }
+}
+
+/// A bare surname in an article that never gives the full name: the person the article's context
+/// supports, or no one.
+#[test]
+fn bare_surnames_link_by_context_or_not_at_all() {
+    let politics = [
+        (
+            "politics/1.txt",
+            "Prime Minister Tony Blair told Labour MPs that Chancellor Gordon Brown would set \
+             out the budget. Mr Blair spoke in Westminster.",
+        ),
+        (
+            "politics/2.txt",
+            "Tony Blair and Gordon Brown campaigned in Sedgefield for Labour.",
+        ),
+        (
+            "politics/3.txt",
+            "Cherie Blair opened a school in Liverpool.",
+        ),
+        (
+            "politics/4.txt",
+            "Mr Blair said Labour and Mr Brown would win in Westminster.",
+        ),
+        (
+            "sport/1.txt",
+            "England coach Andy Robinson named Jason Robinson captain at Twickenham.",
+        ),
+        (
+            "sport/2.txt",
+            "Jason Robinson and Andy Robinson praised Twickenham.",
+        ),
+        (
+            "sport/3.txt",
+            "Robinson said England would win at Twickenham.",
+        ),
+        (
+            "entertainment/1.txt",
+            "Ray Charles, the soul singer, won a Grammy for his album.",
+        ),
+        (
+            "entertainment/2.txt",
+            "The singer Ray Charles died in Beverly Hills.",
+        ),
+        (
+            "politics/5.txt",
+            "Prince Charles visited Wales. The prince met Charles Kennedy in Cardiff.",
+        ),
+        (
+            "business/1.txt",
+            "Lawyer Hugh Ray said Enron's creditors would be paid.",
+        ),
+        (
+            "entertainment/3.txt",
+            "The film Ray took 20m dollars. Ray won two Oscars.",
+        ),
+        (
+            "entertainment/4.txt",
+            "Elton John sang at the Brit Awards in London.",
+        ),
+        (
+            "politics/6.txt",
+            "John said the plan would work, and Labour agreed in Westminster.",
+        ),
+    ];
+    let c = corpus(&politics);
+    let rows: &[(&str, &str, Option<&str>)] = &[
+        ("politics/4.txt", "Blair", Some("Tony Blair")),
+        // Two Robinsons fit the article: left alone.
+        ("sport/3.txt", "Robinson", Some("Robinson")),
+        // A prince is no singer; a film is no lawyer; a given name alone is no one's surname.
+        ("politics/5.txt", "Charles", Some("Prince Charles")),
+        ("politics/6.txt", "John", Some("John")),
+    ];
+    for (path, mention, name) in rows {
+        assert_eq!(
+            who(&c, path, mention).as_deref(),
+            *name,
+            "{path}: {mention}"
+        );
+    }
+    let ray = c.actors.iter().find(|a| a.name == "Hugh Ray").unwrap();
+    assert_eq!(ray.mentions.len(), 1, "{ray:?}");
+    let charles = c.actors.iter().find(|a| a.name == "Ray Charles").unwrap();
+    assert_eq!(charles.mentions.len(), 2, "{charles:?}");
+    let elton = c.actors.iter().find(|a| a.name == "Elton John").unwrap();
+    assert_eq!(elton.mentions.len(), 1, "{elton:?}");
 }

@@ -150,6 +150,37 @@ fn extract_reads_jsonl_on_standard_input() {
 }
 
 #[test]
+fn an_empty_partition_is_extracted_to_nothing_and_assembles() {
+    let cache = tempfile::tempdir().unwrap();
+    for input in [&b""[..], b"\n\n"] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_dateline"))
+            .args(["extract", "-"])
+            .env("XDG_CACHE_HOME", cache.path())
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        child.stdin.take().unwrap().write_all(input).unwrap();
+        let out = child.wait_with_output().unwrap();
+        assert!(ok(&out).is_empty());
+        assert!(
+            out.stderr.is_empty(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    // A shard past the articles is empty too; its empty part assembles with the others.
+    let file = fixture("export/tricky.jsonl");
+    let n = std::fs::read_to_string(&file).unwrap().lines().count() + 2;
+    let whole = run(&["export", "--no-cache", &file], cache.path());
+    assert_eq!(sharded(&[&file], &[], n, cache.path()), ok(&whole));
+    // Input that cannot be read at all is still an error.
+    let out = run(&["extract", "/nonexistent/articles.jsonl"], cache.path());
+    assert_eq!(out.status.code(), Some(1));
+}
+
+#[test]
 fn bad_shard_lines_are_reported_and_the_rest_assembled() {
     let cache = tempfile::tempdir().unwrap();
     let out = run(&["extract", &fixture("corpus")], cache.path());
@@ -268,4 +299,60 @@ fn export_formats_filters_and_what_on_the_command_line() {
         assert_eq!(out.status.code(), Some(2), "{args:?}");
         assert!(!out.stderr.is_empty());
     }
+}
+
+#[test]
+fn an_export_is_read_back_instead_of_the_articles() {
+    // `dateline FILE.json` and `dateline open FILE.json` load an export through the same path as
+    // `dateline export FILE.json`: the articles are not read again, and every format comes out
+    // as from the articles.
+    let cache = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = fixture("export/tricky.jsonl");
+    let saved = dir.path().join("saved.json");
+    ok(&run(
+        &[
+            "export",
+            &corpus,
+            "--no-cache",
+            "-o",
+            saved.to_str().unwrap(),
+        ],
+        cache.path(),
+    ));
+    let saved = saved.to_str().unwrap();
+    for format in ["json", "csv", "md", "ics", "jsonl", "timelinejs"] {
+        let from_articles = run(
+            &["export", &corpus, "--no-cache", "--format", format],
+            cache.path(),
+        );
+        let from_export = run(&["export", saved, "--format", format], cache.path());
+        assert_eq!(ok(&from_export), ok(&from_articles), "{format}");
+        assert!(from_export.stderr.is_empty(), "{format}");
+    }
+    let filtered = |input: &str| {
+        let out = run(
+            &[
+                "export",
+                input,
+                "--no-cache",
+                "--format",
+                "csv",
+                "--actor",
+                "Petrova",
+            ],
+            cache.path(),
+        );
+        ok(&out).to_vec()
+    };
+    assert_eq!(filtered(saved), filtered(&corpus));
+    // The export is not cached: it is read directly.
+    assert!(!cache.path().join("dateline").exists());
+    // A damaged export is an error naming the file, not a panic.
+    let bad = dir.path().join("bad.json");
+    let text = std::fs::read_to_string(saved).unwrap();
+    std::fs::write(&bad, &text[..text.len() / 2]).unwrap();
+    let out = run(&["export", bad.to_str().unwrap()], cache.path());
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("bad.json"));
 }

@@ -6,7 +6,7 @@
 use std::collections::HashSet;
 
 use dateline::corpus::{Corpus, Source};
-use dateline::export::{Format, Selection, Table, write_json, write_view};
+use dateline::export::{Format, Selection, Table, export_to_path, write_json, write_view};
 use dateline::ids::EventId;
 use dateline::ingest::IngestOptions;
 use serde_json::Value;
@@ -480,6 +480,7 @@ fn ics_parses_with_folded_lines_escaped_text_and_stable_uids() {
     }
 }
 
+#[cfg(feature = "sqlite")]
 #[test]
 fn sqlite_holds_every_table_with_keys_and_answers_queries() {
     for (name, c) in corpora() {
@@ -587,4 +588,62 @@ fn filters_apply_to_every_format() {
     };
     let err = write_view(&c, &bad, Format::Jsonl, &mut Vec::new()).unwrap_err();
     assert!(err.to_string().contains("no topic named"), "{err}");
+}
+
+#[test]
+fn a_view_exported_to_a_file_takes_the_format_its_name_names() {
+    let c = seed();
+    let sel = Selection {
+        actors: vec!["Pashinyan".into()],
+        ..Selection::default()
+    };
+    let dir = tempfile::tempdir().unwrap();
+    for (file, want) in [
+        ("view.json", Format::Json { pretty: false }),
+        ("view.jsonl", Format::Jsonl),
+        ("view.csv", Format::Csv(Table::Events)),
+        ("view.quotes.csv", Format::Csv(Table::Quotes)),
+        ("view.md", Format::Markdown),
+        ("view.timeline.json", Format::TimelineJs),
+        ("view.timesketch.jsonl", Format::Timesketch),
+        ("view.ics", Format::Ics),
+        ("view.sqlite", Format::Sqlite),
+        ("view.txt", Format::Json { pretty: true }),
+    ] {
+        if want == Format::Sqlite && !cfg!(feature = "sqlite") {
+            continue;
+        }
+        let path = dir.path().join(file);
+        let got = export_to_path(&c, &sel, &path).unwrap();
+        let want = match want {
+            // A plain `.json` name is the browser's indented dateline/1.
+            Format::Json { .. } => Format::Json { pretty: true },
+            f => f,
+        };
+        assert_eq!(got, want, "{file}");
+        let bytes = std::fs::read(&path).unwrap();
+        if want != Format::Sqlite {
+            let mut direct = Vec::new();
+            write_view(&c, &sel, want, &mut direct).unwrap();
+            assert_eq!(bytes, direct, "{file}");
+        } else {
+            #[cfg(feature = "sqlite")]
+            {
+                let db = rusqlite::Connection::open(&path).unwrap();
+                let n: i64 = db
+                    .query_row("SELECT count(*) FROM events", [], |r| r.get(0))
+                    .unwrap();
+                assert_eq!(n as usize, sel.apply(&c).unwrap().events.len());
+            }
+        }
+    }
+    // A view the corpus cannot give is an error, and nothing is written.
+    let bad = Selection {
+        actors: vec!["Nobody Atall".into()],
+        ..Selection::default()
+    };
+    let path = dir.path().join("bad.csv");
+    let err = export_to_path(&c, &bad, &path).unwrap_err();
+    assert!(err.to_string().contains("no actor named"), "{err}");
+    assert!(!path.exists());
 }

@@ -13,6 +13,7 @@ mod cli_shards;
 mod export_formats;
 mod export_schema;
 mod fuzz_smoke;
+mod happenings;
 mod ingest;
 mod ingest_formats;
 mod ingest_robust;

@@ -358,6 +358,152 @@ fn speakers_resolve_to_actors() {
     );
 }
 
+/// Hard speaker cases, one row each: (text, the direct quotation, its speaker mention).
+#[test]
+fn hard_speakers() {
+    let cases: &[(&str, &str, Option<&str>)] = &[
+        // a quotation that ended its sentence: the next sentence's verb is a new statement
+        (
+            "FBI general counsel James Baker said the probe is “ongoing.” He said the FBI has not commented on the focus.",
+            "“ongoing.”",
+            Some("James Baker"),
+        ),
+        // a speech verb inside the clause another reports: the outer verb's subject
+        (
+            "Bolton said he would advise Trump on the “strategic threats that exist.”",
+            "“strategic threats that exist.”",
+            Some("Bolton"),
+        ),
+        (
+            "Rep. Steve Israel said Clinton called on members to be “closely coordinated.”",
+            "“closely coordinated.”",
+            Some("Steve Israel"),
+        ),
+        // an opening mark typed as the closer
+        (
+            "“It's unusual,“ said Larry Noble, an attorney.",
+            "“It's unusual,“",
+            Some("Larry Noble"),
+        ),
+        // a long description between the name and the verb
+        (
+            "“Nothing would make a difference,” Fred Kagan, director of the Critical Threats Project at the hawkish American Enterprise Institute, said in an interview.",
+            "“Nothing would make a difference,”",
+            Some("Fred Kagan"),
+        ),
+        // a speech verb after a possessive or "a pre-emptive" is a noun
+        (
+            "Hollande denounced Trump's remarks as “hurtful and humiliating” on Sunday.",
+            "“hurtful and humiliating”",
+            Some("Hollande"),
+        ),
+        (
+            "In a press conference, Trump launched a pre-emptive attack against Obama, calling him “the most ignorant president in our history.”",
+            "“the most ignorant president in our history.”",
+            Some("Trump"),
+        ),
+        // a phrase before a colon is a speaker only when it is the whole sentence
+        (
+            "Kaine has adopted the stance common among Catholics in public office: “I'm pro-life in my personal life.”",
+            "“I'm pro-life in my personal life.”",
+            None,
+        ),
+        (
+            "Stated Stone: “I think that the stakes are so high.”",
+            "“I think that the stakes are so high.”",
+            Some("Stone"),
+        ),
+        // asides between subject and verb
+        (
+            "Carter however said he would welcome a “principled security network” for Asia.",
+            "“principled security network”",
+            Some("Carter"),
+        ),
+        (
+            "Cruz himself said Tuesday that “the only way to win is to ask.”",
+            "“the only way to win is to ask.”",
+            Some("Cruz"),
+        ),
+        (
+            "Sanders, meanwhile, who sits at zero endorsements, said that fact shows who is \"prepared to take on the establishment.\"",
+            "\"prepared to take on the establishment.\"",
+            Some("Sanders"),
+        ),
+        // an irregular past verb after a name: the name is the subject of "and called"
+        (
+            "Carson took the stage Tuesday at the Grand Hotel and called the political system “rotten to the core.”",
+            "“rotten to the core.”",
+            Some("Carson"),
+        ),
+        (
+            "Former Arkansas Gov. Mike Huckabee, for his part, is labeling Obama's actions “a blatant, belligerent abuse of power.”",
+            "“a blatant, belligerent abuse of power.”",
+            Some("Mike Huckabee"),
+        ),
+        // a capitalised verb after a quotation that ended its sentence opens a new one
+        (
+            "Cruz said Tuesday that “the only way is to ask.” Asked which he preferred, he laughed.",
+            "“the only way is to ask.”",
+            Some("Cruz"),
+        ),
+        // an age after a name
+        (
+            "Lifelong fan Gary Pearce, 54, who walked with his grandsons, said: “My dad brought me here.”",
+            "“My dad brought me here.”",
+            Some("Gary Pearce"),
+        ),
+        (
+            "Janet Okafor, 61, a season-ticket holder for forty years, said: “I'd like him to come.”",
+            "“I'd like him to come.”",
+            Some("Janet Okafor"),
+        ),
+        // ", adding:" takes the subject of the sentence's main verb, inverted or not
+        (
+            "Lee Brannigan, the manager, said on Thursday that his players were “tired of lawyers”, adding: “They just want to play.”",
+            "“They just want to play.”",
+            Some("Lee Brannigan"),
+        ),
+        (
+            "“It's not new in Virginia,” said Rep. Bobby Scott at the time, adding that “we've been electing them for a long time.”",
+            "“we've been electing them for a long time.”",
+            Some("Bobby Scott"),
+        ),
+        // a statement issued: the subject of the verb that issues it
+        (
+            "Republican presidential nominee Donald Trump issued the following statement: “Our prayers are with all those affected.”",
+            "“Our prayers are with all those affected.”",
+            Some("Donald Trump"),
+        ),
+        (
+            "On Saturday, Trump issued a statement saying that Scalia was “a remarkable person and a brilliant justice.”",
+            "“a remarkable person and a brilliant justice.”",
+            Some("Trump"),
+        ),
+        // a headline's "- Name:" before a quotation
+        (
+            "IOWA POLLS NOT WRONG, JUST TOO EARLY - Mark Blumenthal: “Although the polls failed, they were not wrong.”",
+            "“Although the polls failed, they were not wrong.”",
+            Some("Mark Blumenthal"),
+        ),
+    ];
+    let mut wrong = Vec::new();
+    for &(text, quote, speaker) in cases {
+        let got = run(text, &[]);
+        let q = got.iter().find(|q| q.0 == D && q.1 == quote);
+        if q.map(|q| q.2) != Some(speaker) {
+            wrong.push(format!(
+                "{text}\n   got: {got:?}\n  want: {quote} by {speaker:?}"
+            ));
+        }
+    }
+    assert!(
+        wrong.is_empty(),
+        "{} rows differ:\n{}",
+        wrong.len(),
+        wrong.join("\n")
+    );
+}
+
 fn check(cases: &[(&str, &[Row])]) {
     let mut wrong = Vec::new();
     for (text, want) in cases {

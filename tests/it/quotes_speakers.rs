@@ -174,3 +174,94 @@ fn junk_cues_attribute_nothing() {
         }
     }
 }
+
+/// A speaker named by a role or an organisation's common name: the actor holding that role (the
+/// article's main holder when several do), or the one organisation of that name and country.
+#[test]
+fn role_speakers() {
+    // (name, kind, mentions, roles, country)
+    type Spec<'a> = (
+        &'a str,
+        ActorKind,
+        &'a [&'a str],
+        &'a [&'a str],
+        Option<&'a str>,
+    );
+    let cases: &[(&str, &[Spec], &str, &[&str])] = &[
+        (
+            "Deputy Prime Minister Armen Hovhannisyan presented the results. Hovhannisyan met Deputy Prime Minister Elchin Mammadov in Baku. According to the Deputy Prime Minister, the groups reached “agreement” on nine kilometres.",
+            &[
+                (
+                    "Armen Hovhannisyan",
+                    P,
+                    &["Hovhannisyan"],
+                    &["Deputy Prime Minister"],
+                    None,
+                ),
+                (
+                    "Elchin Mammadov",
+                    P,
+                    &["Elchin Mammadov"],
+                    &["Deputy Prime Minister"],
+                    None,
+                ),
+            ],
+            "the groups reached",
+            &["Armen Hovhannisyan"],
+        ),
+        (
+            "The Foreign Ministry of Armenia and the Foreign Ministry of Azerbaijan met. Azerbaijan's foreign ministry said the court had acted independently.",
+            &[
+                (
+                    "Foreign Ministry",
+                    O,
+                    &["Foreign Ministry of Armenia"],
+                    &[],
+                    Some("Armenia"),
+                ),
+                (
+                    "Foreign Ministry",
+                    O,
+                    &["Foreign Ministry of Azerbaijan"],
+                    &[],
+                    Some("Azerbaijan"),
+                ),
+            ],
+            "the court had",
+            &["Foreign Ministry:Azerbaijan"],
+        ),
+    ];
+    let lex = crate::common::lexicon();
+    for &(text, specs, start, want) in cases {
+        let doc = DocInput::segmented(text, &lex.segment, None);
+        let actors: Vec<DocActor> = specs
+            .iter()
+            .map(|&(name, kind, mentions, roles, country)| DocActor {
+                name: name.to_string(),
+                kind,
+                roles: roles.iter().map(|r| r.to_string()).collect(),
+                aliases: Vec::new(),
+                country: country.map(str::to_string),
+                mentions: mentions
+                    .iter()
+                    .flat_map(|m| text.match_indices(m))
+                    .map(|(i, m)| Span::new(i, i + m.len()))
+                    .collect(),
+            })
+            .collect();
+        let got = quotes::extract(&doc, &actors, &lex.quotes);
+        let q = got
+            .iter()
+            .find(|q| q.span.slice(text).starts_with(start))
+            .unwrap_or_else(|| panic!("no quote at {start:?} in {text}"));
+        let names: Vec<String> = q
+            .speakers
+            .iter()
+            .map(|&a| match &actors[a].country {
+                Some(c) => format!("{}:{c}", actors[a].name),
+                None => actors[a].name.clone(),
+            })
+            .collect();
+        assert_eq!(names, want, "{text}");
+    }
+}

@@ -472,6 +472,54 @@ fn export_writes_the_filtered_view() {
     assert_eq!(json["documents"].as_array().unwrap().len(), 1);
 }
 
+/// `:export` takes the format the file's name implies, as `dateline export -o` does.
+#[test]
+fn export_takes_the_format_its_file_name_names() {
+    let mut s = fixture();
+    press(&mut s, "p \"megh\" Enter");
+    let dir = tempfile::tempdir().unwrap();
+    for (name, head) in [
+        ("view.csv", "id,earliest"),
+        ("view.md", "# Timeline"),
+        ("view.ics", "BEGIN:VCALENDAR"),
+    ] {
+        let path = dir.path().join(name);
+        press(&mut s, ":");
+        for c in format!("export {}", path.display()).chars() {
+            update(&mut s, Action::PromptInput(c));
+        }
+        press(&mut s, "Enter");
+        let effect = s.effects.pop().expect("an export");
+        let note = dateline::tui::effect::perform(effect, &s, &mut Vec::new());
+        assert!(note.starts_with("exported"), "{note}");
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(
+            text.starts_with(head),
+            "{name}: {}",
+            &text[..text.len().min(80)]
+        );
+        if name == "view.csv" {
+            // One row per event shown, after the header.
+            let rows = csv_rows(&text);
+            assert_eq!(rows, shown_events(&s).len(), "{name}");
+        }
+    }
+}
+
+/// Records of a CSV text, quoted newlines included, less the header.
+fn csv_rows(text: &str) -> usize {
+    let mut quoted = false;
+    let mut rows = 0;
+    for ch in text.chars() {
+        match ch {
+            '"' => quoted = !quoted,
+            '\n' if !quoted => rows += 1,
+            _ => {}
+        }
+    }
+    rows - 1
+}
+
 #[test]
 fn the_saved_place_comes_back() {
     use dateline::tui::saved::Saved;

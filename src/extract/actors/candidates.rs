@@ -17,17 +17,30 @@ pub enum CKind {
     Single,
 }
 
+/// One name in the text. Kept small (64 bytes): a long document of capitalised words holds one
+/// per word or two, so their size is the stage's memory per input byte.
 #[derive(Clone, Debug)]
 pub struct Cand {
     /// Token range of the name as written (no title, no possessive).
     pub a: usize,
     pub b: usize,
     pub kind: CKind,
-    /// Canonical name: the gazetteer's name, else the text.
-    pub name: String,
-    pub country: Option<String>,
-    pub role: Option<Role>,
+    /// The canonical name when it is not the text as written: a gazetteer's name, a name from an
+    /// all-caps line in title case (`Cand::name`).
+    pub canonical: Option<Box<str>>,
+    pub country: Option<Box<str>>,
+    pub role: Option<Box<Role>>,
     pub evidence: Evidence,
+}
+
+impl Cand {
+    /// The canonical name: the gazetteer's, else the text of `a..b`.
+    pub fn name<'d>(&'d self, doc: &'d Doc) -> &'d str {
+        match &self.canonical {
+            Some(name) => name,
+            None => doc.span_text(self.a, self.b),
+        }
+    }
 }
 
 /// Connectors that join two names into one only in organisations and gazetteer names.
@@ -37,7 +50,7 @@ pub fn is_joiner(w: &str) -> bool {
 
 pub fn find(doc: &Doc, lex: &Lexicon) -> Vec<Cand> {
     let n = doc.toks.len();
-    let mut out = Vec::with_capacity(n / 8);
+    let mut out = Vec::with_capacity((n / 8).min(1 << 10));
     let mut i = 0;
     while i < n {
         if !doc.is_cap(i) {
@@ -46,7 +59,8 @@ pub fn find(doc: &Doc, lex: &Lexicon) -> Vec<Cand> {
         }
         let a = i;
         let mut b = i + 1;
-        while doc.joined(b - 1) && b < n {
+        // A name never runs into the next sentence ("wrote on X. Rubinyan said").
+        while doc.joined(b - 1) && b < n && !doc.initial(b) {
             if doc.is_cap(b) && doc.strict(b) == doc.strict(a) {
                 b += 1;
             } else if (doc.is(b, list::PARTICLE) || is_joiner(doc.fold(b)))
@@ -54,11 +68,17 @@ pub fn find(doc: &Doc, lex: &Lexicon) -> Vec<Cand> {
                 && doc.is_cap(b + 1)
             {
                 b += 2;
-            } else if doc.is(b, list::PARTICLE)
-                && doc.is(b + 1, list::PARTICLE)
+            } else if (doc.is(b, list::PARTICLE) && doc.is(b + 1, list::PARTICLE)
+                // "International Committee of the Red Cross": after an organisation word only,
+                // so "Deputy Prime Minister of the Republic of ..." is no name.
+                || matches!(doc.fold(b), "of" | "for")
+                    && doc.fold(b + 1) == "the"
+                    && doc.is(b - 1, list::ORG_SUFFIX)
+                    && !doc.is(b - 1, list::TITLE_WORD))
                 && doc.joined(b)
                 && doc.joined(b + 1)
                 && doc.is_cap(b + 2)
+                && !doc.initial(b + 2)
             {
                 b += 3;
             } else {
@@ -205,21 +225,70 @@ fn droppable(doc: &Doc, lex: &Lexicon, p: usize, b: usize) -> bool {
 
 pub fn push_entry(doc: &Doc, lex: &Lexicon, out: &mut Vec<Cand>, a: usize, b: usize, e: &Entry) {
     let (kind, name, country) = match e {
-        Entry::Place(p) => (CKind::Place, p.name.clone(), p.country.clone()),
-        Entry::Org { name, .. } => (CKind::Org, name.clone(), None),
+        Entry::Place(p) => (CKind::Place, &p.name, p.country.as_deref()),
+        Entry::Org { name, .. } => (CKind::Org, name, None),
     };
     out.push(Cand {
         a,
         b,
         kind,
-        name,
-        country,
+        canonical: Some(name.as_str().into()),
+        country: country.map(Box::from),
         role: None,
         evidence: Evidence::new(doc, lex, a, b),
     });
 }
 
-pub fn run(doc: &Doc, lex: &Lexicon, mut a: usize, mut b: usize, out: &mut Vec<Cand>) {
+/// Judges the run of capitalised words `a..b`, part by part: a part that is a name of its own
+/// ends where the next one starts ("German Chancellor Friedrich Merz and French President
+/// Emmanuel Macron"). A loop rather than recursion, so a run of any length takes no stack.
+pub fn run(doc: &Doc, lex: &Lexicon, a: usize, b: usize, out: &mut Vec<Cand>) {
+    let mut a = a;
+    while a < b {
+        let end = and_split(doc, lex, a, b).unwrap_or(b);
+        let next = run_part(doc, lex, a, end, out);
+        a = if next < end { next.max(a + 1) } else { end };
+    }
+}
+
+/// "Lufthansa and British Airways", "Partizan and Villareal": two names joined by "and" are two
+/// names, unless the "and" belongs to an organisation's "of"/"for" phrase ("Department of Trade
+/// and Industry"), to a gazetteer name ("Bosnia and Herzegovina"), or joins two common words
+/// before an organisation word ("Securities and Exchange Commission": the words before the "and"
+/// are no name of their own — no organisation word, acronym or gazetteer name among them). The
+/// index of the "and".
+fn and_split(doc: &Doc, lex: &Lexicon, a: usize, b: usize) -> Option<usize> {
+    let is_suffix = |k: usize| doc.is(k, list::ORG_SUFFIX) && !doc.is(k, list::TITLE_WORD);
+    // An organisation word names something after another word ("Deutsche Bank"); alone it is a
+    // common word ("Securities and Exchange Commission").
+    let own_name = |p: usize| {
+        let a = if doc.fold(a) == "the" { a + 1 } else { a };
+        (a..p).any(|k| {
+            (k > a && is_suffix(k)) || doc.toks[k].acronym() || gazetteer(doc, lex, k, p).is_some()
+        })
+    };
+    let mut p = a;
+    while p < b {
+        if let Some((len, _)) = gazetteer(doc, lex, p, b)
+            && len > 1
+        {
+            p += len;
+            continue;
+        }
+        match doc.fold(p) {
+            "of" | "for" => return None,
+            "and" if p > a && !doc.toks[p].cap => {
+                return ((p + 1..b).all(|k| !is_suffix(k)) || own_name(p)).then_some(p);
+            }
+            _ => p += 1,
+        }
+    }
+    None
+}
+
+/// Judges `a..b` (no "and" between names); returns where it stopped, `b` when it took it all.
+fn run_part(doc: &Doc, lex: &Lexicon, mut a: usize, mut b: usize, out: &mut Vec<Cand>) -> usize {
+    let end = b;
     while a < b && droppable(doc, lex, a, b) {
         a += 1;
     }
@@ -227,7 +296,7 @@ pub fn run(doc: &Doc, lex: &Lexicon, mut a: usize, mut b: usize, out: &mut Vec<C
         b -= 1;
     }
     if a >= b {
-        return;
+        return end;
     }
     // One lookup for the two questions below: a name that is all gazetteer, or a place first.
     let at_a = gazetteer(doc, lex, a, b);
@@ -244,14 +313,14 @@ pub fn run(doc: &Doc, lex: &Lexicon, mut a: usize, mut b: usize, out: &mut Vec<C
         && (standings_row(doc, a, b) || team_context(doc, a, b))
     {
         push_team(doc, lex, out, a, b);
-        return;
+        return end;
     }
     if let Some((_, e)) = whole {
         push_entry(doc, lex, out, a, b, e);
-        return;
+        return end;
     }
-    if classify::org_run(doc, lex, a, b, out) {
-        return;
+    if let Some(next) = classify::org_run(doc, lex, a, b, out) {
+        return if next < b { next } else { end };
     }
     // "Armenian Prime Minister Nikol Pashinyan", "Turkey's Foreign Minister Hakan Fidan".
     let (p, role) = roles::leading_title(doc, lex, a, b, out);
@@ -261,10 +330,13 @@ pub fn run(doc: &Doc, lex: &Lexicon, mut a: usize, mut b: usize, out: &mut Vec<C
             while q < b && !is_joiner(doc.fold(q)) {
                 q += 1;
             }
-            classify::stretch(doc, lex, p, q, Some(role), out);
-            segment(doc, lex, q, b, out);
+            classify::stretch(doc, lex, p, q, Some(Box::new(role)), out);
+            // What follows the titled name is judged as a run of its own ("... of Britain").
+            if q < b {
+                return q;
+            }
         }
-        return;
+        return end;
     }
     // "U.S. Open", "Sydney Bulldogs", "Paris Saint-Germain": a place and one unknown word name
     // something else — a team in a results line, else an event or brand that is not an actor.
@@ -276,9 +348,10 @@ pub fn run(doc: &Doc, lex: &Lexicon, mut a: usize, mut b: usize, out: &mut Vec<C
         if standings_row(doc, a, b) || team_context(doc, a, b) {
             push_team(doc, lex, out, a, b);
         }
-        return;
+        return end;
     }
     segment(doc, lex, a, b, out);
+    end
 }
 
 /// Cuts a run into gazetteer hits and unknown stretches.
@@ -314,11 +387,12 @@ pub fn segment(doc: &Doc, lex: &Lexicon, a: usize, b: usize, out: &mut Vec<Cand>
         let mut q = p + 1;
         while q < b {
             let g = doc.fold(q);
-            // "Bob May", "Will Carling": a word that is usually not a name, after a given name.
+            // "Bob May", "Will Carling": a word that is usually not a name, after a given name;
+            // "John Major": a title word too, when it ends the name.
             let after_given = q == p + 1
                 && doc.given(p)
                 && !is_joiner(g)
-                && !doc.is(q, list::TITLE_WORD)
+                && (!doc.is(q, list::TITLE_WORD) || q + 1 == b)
                 && g.len() >= 3;
             if !after_given
                 && (is_joiner(g) || doc.is(q, list::NON_NAME) || demonym_len(doc, lex, q, b) > 0)
@@ -335,12 +409,11 @@ pub fn segment(doc: &Doc, lex: &Lexicon, a: usize, b: usize, out: &mut Vec<Cand>
 /// A team in a results line or league row: an organisation candidate over tokens `a..b`.
 fn push_team(doc: &Doc, lex: &Lexicon, out: &mut Vec<Cand>, a: usize, b: usize) {
     let evidence = Evidence::new(doc, lex, a, b);
-    let name = doc.text[doc.toks[a].span.start..doc.toks[b - 1].span.end].to_string();
     out.push(Cand {
         a,
         b,
         kind: CKind::Org,
-        name,
+        canonical: None,
         country: None,
         role: None,
         evidence,

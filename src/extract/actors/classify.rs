@@ -80,10 +80,6 @@ impl Evidence {
     }
 }
 
-fn text_of(doc: &Doc, a: usize, b: usize) -> String {
-    doc.text[doc.toks[a].span.start..doc.toks[b - 1].span.end].to_string()
-}
-
 fn push(
     doc: &Doc,
     out: &mut Vec<Cand>,
@@ -91,18 +87,16 @@ fn push(
     b: usize,
     kind: CKind,
     ev: Evidence,
-    role: Option<Role>,
+    role: Option<Box<Role>>,
 ) {
-    let name = if doc.shouting(a) {
-        title_case(&text_of(doc, a, b))
-    } else {
-        text_of(doc, a, b)
-    };
+    let canonical = doc
+        .shouting(a)
+        .then(|| title_case(doc.span_text(a, b)).into_boxed_str());
     out.push(Cand {
         a,
         b,
         kind,
-        name,
+        canonical,
         country: None,
         role,
         evidence: ev,
@@ -125,10 +119,12 @@ pub fn title_case(s: &str) -> String {
 }
 
 /// Runs that are organisations as a whole: "Eurasian Economic Union", "Ministry of Defence",
-/// "Manchester United". A leading demonym stays outside ("German Foreign Ministry").
-pub fn org_run(doc: &Doc, lex: &Lexicon, a: usize, b: usize, out: &mut Vec<Cand>) -> bool {
+/// "Manchester United". A leading demonym stays outside ("German Foreign Ministry"). Returns where
+/// the organisation ends (the rest of the run is another name: "Sudan Airways Airbus"), or `None`
+/// when the run is no organisation.
+pub fn org_run(doc: &Doc, lex: &Lexicon, a: usize, b: usize, out: &mut Vec<Cand>) -> Option<usize> {
     if b - a < 2 {
-        return false;
+        return None;
     }
     let mut start = a;
     let d = super::candidates::demonym_len(doc, lex, a, b);
@@ -137,22 +133,17 @@ pub fn org_run(doc: &Doc, lex: &Lexicon, a: usize, b: usize, out: &mut Vec<Cand>
     }
     // The last organisation word ends the organisation: "Sudan Airways Airbus" → "Sudan Airways".
     let is_suffix = |k: usize| doc.is(k, list::ORG_SUFFIX) && !doc.is(k, list::TITLE_WORD);
-    let Some(end) = (a + 1..b)
-        .rev()
-        .find(|&k| is_suffix(k))
-        .map(|k| k + 1)
-        .or(Some(b))
-    else {
-        return false;
-    };
+    let end = (a..b).rev().find(|&k| is_suffix(k)).map_or(b, |k| k + 1);
     // "National Union of Journalists", "Department for Transport": a suffix word followed by
     // "of"/"for" and a name heads the whole run.
-    let end = if end < b && matches!(doc.fold(end), "of" | "for") && end + 1 < b {
-        b
+    let of_phrase = end < b && matches!(doc.fold(end), "of" | "for") && end + 1 < b;
+    let end = if of_phrase {
+        of_place_end(doc, lex, end, b)
     } else {
         end
     };
-    let suffix = end > a + 1 && (is_suffix(end - 1) || end == b && (a + 1..b).any(is_suffix));
+    let suffix =
+        end > a + 1 && (is_suffix(end - 1) || of_phrase || end == b && (a + 1..b).any(is_suffix));
     let b_all = b;
     let b = if suffix { end } else { b };
     let of_head = (a + 1..b)
@@ -162,14 +153,75 @@ pub fn org_run(doc: &Doc, lex: &Lexicon, a: usize, b: usize, out: &mut Vec<Cand>
         && (doc.is(a, list::CLUB)
             || (a..b).any(|k| !doc.is(k, list::CLUB) && gazetteer(doc, lex, k, k + 1).is_some()));
     if !(suffix || of_head || club) || (a..b).any(|k| doc.is(k, list::THING)) && !suffix {
-        return false;
+        return None;
     }
+    let country = generic_org_country(doc, lex, a, start, b, out);
     let ev = Evidence::new(doc, lex, start, b);
     push(doc, out, start, b, CKind::Org, ev, None);
-    if b < b_all {
-        super::candidates::run(doc, lex, b, b_all, out);
+    if let Some(c) = out.last_mut() {
+        c.country = country.map(String::into_boxed_str);
     }
-    true
+    Some(b.min(b_all))
+}
+
+/// Where an organisation's "of" phrase from `k` ends: after the place it names when a name
+/// follows ("Ministry of Foreign Affairs of Azerbaijan Leyla Huseynova"), else at `b`.
+fn of_place_end(doc: &Doc, lex: &Lexicon, mut k: usize, b: usize) -> usize {
+    while k < b {
+        if matches!(doc.fold(k), "of" | "for") {
+            let p = if doc.fold(k + 1) == "the" {
+                k + 2
+            } else {
+                k + 1
+            };
+            if let Some((len, super::lexicon::Entry::Place(_))) = gazetteer(doc, lex, p, b)
+                && p + len < b
+                && !super::candidates::is_joiner(doc.fold(p + len))
+            {
+                return p + len;
+            }
+        }
+        k += 1;
+    }
+    b
+}
+
+/// The country of an organisation whose name any country's could carry ("Foreign Ministry",
+/// "Supreme Court": every word a title or organisation word), from the demonym before it
+/// ("Armenian Foreign Ministry", `a..start`) or a country's possessive ("Turkey's Foreign
+/// Ministry"), so that two countries' ministries stay two organisations.
+fn generic_org_country(
+    doc: &Doc,
+    lex: &Lexicon,
+    a: usize,
+    start: usize,
+    b: usize,
+    out: &[Cand],
+) -> Option<String> {
+    let generic = (start..b).all(|k| {
+        doc.is(k, list::TITLE_WORD | list::ORG_SUFFIX) || super::candidates::is_joiner(doc.fold(k))
+    });
+    if !generic {
+        return None;
+    }
+    if start > a {
+        return lex
+            .demonyms
+            .get(&*doc.key(a, start))
+            .filter(|c| !c.is_empty())
+            .cloned();
+    }
+    let prev = out.last()?;
+    (a >= 1
+        && doc.toks[a - 1].kind == super::tokens::TokKind::Poss
+        && prev.b + 1 == a
+        && prev.kind == CKind::Place)
+        .then(|| {
+            prev.country
+                .as_deref()
+                .unwrap_or(prev.name(doc))
+                .to_string()
+        })
 }
 
 fn is_initial(s: &str) -> bool {
@@ -183,7 +235,7 @@ pub fn stretch(
     lex: &Lexicon,
     p: usize,
     q: usize,
-    role: Option<Role>,
+    role: Option<Box<Role>>,
     out: &mut Vec<Cand>,
 ) {
     if p >= q {
@@ -199,7 +251,7 @@ pub fn stretch(
     let mut ev = Evidence::new(doc, lex, p, q);
     let mut role = role;
     if role.is_none() {
-        role = roles::lower_role(doc, p, out);
+        role = roles::lower_role(doc, p, out).map(Box::new);
     }
     if role.is_none()
         && p >= 2
@@ -234,7 +286,16 @@ pub fn stretch(
         } else {
             CKind::Single
         };
-        return push(doc, out, p, q, kind, ev, role);
+        push(doc, out, p, q, kind, ev, role);
+        // "Prince Charles", "Sir John": a given name after such a title is named with it.
+        let role = out.last().and_then(|c| c.role.as_deref());
+        if let Some(title) = given_name_title(doc, lex, p, role) {
+            let name = format!("{title} {}", doc.s(p)).into_boxed_str();
+            if let Some(c) = out.last_mut() {
+                c.canonical = Some(name);
+            }
+        }
+        return;
     }
     let first = doc.s(p);
     // "Strong Oscar contenders", "Wednesday Tony Blair": at a sentence start, a word that is no
@@ -275,10 +336,24 @@ pub fn stretch(
                 && !f.chars().any(|c| c.is_ascii_digit())
         });
     if evidence || shape {
-        let role = role.or_else(|| roles::appositive(doc, lex, q));
+        let role = role.or_else(|| roles::appositive(doc, lex, q).map(Box::new));
         return push(doc, out, p, q, CKind::Person, ev, role);
     }
     fallback(doc, lex, p, q, out)
+}
+
+/// The title that names a lone given name at `p` with it ("Prince" of "Prince Charles", "Sir" of
+/// "Sir John"), from its role or the honorific before it.
+fn given_name_title(doc: &Doc, lex: &Lexicon, p: usize, role: Option<&Role>) -> Option<String> {
+    if !doc.given(p) {
+        return None;
+    }
+    if let Some(r) = role
+        && lex.given_name_titles.contains(&crate::text::fold(&r.title))
+    {
+        return Some(r.title.clone());
+    }
+    (p > 0 && lex.given_name_titles.contains(doc.fold(p - 1))).then(|| doc.s(p - 1).to_string())
 }
 
 /// Headings and all-caps lines: a given name and the word after it make a person; any other word

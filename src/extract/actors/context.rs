@@ -102,7 +102,9 @@ impl<'t> Doc<'t> {
         tokenize_into(text, &lex.tokens, &mut tokens);
         let Tokens { mut toks, folds } = tokens;
         let n = toks.len();
-        words.reset(n / 2);
+        // Sized for a news article; a long document grows the table as it meets new words rather
+        // than reserving a slot per token up front.
+        words.reset((n / 2).min(1 << 12));
         let fb = folds.as_bytes();
         // One pass: lines (a run of tokens between line breaks), clause openers, lower-case
         // words and what the word lists say about each token.
@@ -206,6 +208,12 @@ impl<'t> Doc<'t> {
         }
     }
 
+    /// The slots of the table of distinct words.
+    #[cfg(test)]
+    pub fn words_capacity(&self) -> usize {
+        self.words.capacity()
+    }
+
     fn flag(&self, i: usize, f: u8) -> bool {
         self.toks.get(i).is_some_and(|t| t.flags & f != 0)
     }
@@ -296,6 +304,19 @@ impl<'t> Doc<'t> {
             k.push_str(self.tok_fold(t));
         }
         Cow::Owned(k)
+    }
+
+    /// The text from token `a` to token `b - 1`, as written.
+    pub fn span_text(&self, a: usize, b: usize) -> &'t str {
+        match (
+            self.toks.get(a),
+            b.checked_sub(1).and_then(|l| self.toks.get(l)),
+        ) {
+            (Some(x), Some(y)) if x.span.start <= y.span.end => {
+                self.text.get(x.span.start..y.span.end).unwrap_or("")
+            }
+            _ => "",
+        }
     }
 
     /// Whether only spaces (no line break) separate token `i` from `i + 1`.

@@ -5,25 +5,26 @@
 use super::DocActor;
 use super::candidates::{CKind, Cand};
 use super::context::Doc;
-use super::lexicon::{FastMap, Lexicon, list};
+use super::lexicon::{FastMap, FastSet, Lexicon, list};
 use super::tokens::TokKind;
 use crate::model::{ActorKind, Span};
 use crate::text::{fold, same_fold};
 use std::cell::Cell;
-use std::ops::Range;
 
 #[derive(Default)]
 struct Table {
     actors: Vec<DocActor>,
     /// Per kind (`kind_index`): folded name → actor.
     by_key: [FastMap<String, usize>; 4],
-    /// The organisations among `actors`, in order, with the parts of their names `org_alias`
-    /// compares: computed once per organisation rather than once per single word.
-    orgs: Vec<OrgName>,
+    /// The organisations among `actors` by the parts of their names `org_alias` compares: the
+    /// folded first and last words of names of two or more words, and the initials. A single word
+    /// looks up its organisation in one probe per part instead of comparing every organisation
+    /// (which made a long document quadratic).
+    org_first: FastMap<String, Vec<usize>>,
+    org_last: FastMap<String, Vec<usize>>,
+    org_initials: FastMap<String, Vec<usize>>,
     /// A buffer for folding names.
     scratch: String,
-    /// The texts `OrgName` ranges point into: one buffer for all organisations.
-    org_text: String,
 }
 
 thread_local! {
@@ -34,15 +35,9 @@ thread_local! {
 /// Tables with more names than this go back to the allocator rather than stay with a thread.
 const KEEP_NAMES: usize = 1 << 12;
 
-struct OrgName {
-    index: usize,
-    /// The name has more than one word.
-    spaced: bool,
-    /// Ranges of `Table::org_text`: the folded first and last words, and the initials.
-    first: Range<u32>,
-    last: Range<u32>,
-    initials: Range<u32>,
-}
+/// An actor keeps at most this many aliases and roles from one document: past it a name's
+/// variants are noise, and checking a new one against the list stays bounded.
+const MAX_VARIANTS: usize = 32;
 
 /// Appends `fold(w)` to `out`.
 fn push_fold(out: &mut String, w: &str) {
@@ -70,31 +65,13 @@ impl Table {
         for m in &mut self.by_key {
             m.clear();
         }
-        self.orgs.clear();
-        self.org_text.clear();
+        self.org_first.clear();
+        self.org_last.clear();
+        self.org_initials.clear();
         SPARE.with(|s| s.set(Some(Box::new(self))));
     }
 
-    /// The text of one of `org_text`'s ranges.
-    fn org(&self, r: &Range<u32>) -> &str {
-        self.org_text
-            .get(r.start as usize..r.end as usize)
-            .unwrap_or("")
-    }
-
-    /// Appends to `org_text` what `push` writes; its range.
-    fn org_push(&mut self, push: impl FnOnce(&mut String)) -> Range<u32> {
-        let start = self.org_text.len();
-        push(&mut self.org_text);
-        let end = self.org_text.len();
-        // Texts past 4 GB are not kept: the range reads as empty, like a name with no words.
-        match (u32::try_from(start), u32::try_from(end)) {
-            (Ok(a), Ok(b)) => a..b,
-            _ => 0..0,
-        }
-    }
-
-    fn add(&mut self, kind: ActorKind, name: &str, span: Span, country: Option<&String>) -> usize {
+    fn add(&mut self, kind: ActorKind, name: &str, span: Span, country: Option<&str>) -> usize {
         // Most names are ASCII and most are met again: fold into a reused buffer, and make the
         // key only for a new actor.
         let folded;
@@ -107,6 +84,15 @@ impl Table {
             folded = fold(name);
             folded.as_str()
         };
+        // Organisations with a country are keyed with it: two countries' "Foreign Ministry".
+        let with_country;
+        let key = match country {
+            Some(c) if kind == ActorKind::Organization => {
+                with_country = format!("{key}~{}", fold(c));
+                with_country.as_str()
+            }
+            _ => key,
+        };
         let found = self.by_key[kind_index(kind)].get(key).copied();
         let i = if let Some(i) = found {
             i
@@ -114,24 +100,7 @@ impl Table {
             let key = key.to_string();
             let i = self.actors.len();
             if kind == ActorKind::Organization {
-                let first = self.org_push(|o| {
-                    if let Some(w) = name.split_whitespace().next() {
-                        push_fold(o, w);
-                    }
-                });
-                let last = self.org_push(|o| {
-                    if let Some(w) = name.split_whitespace().last() {
-                        push_fold(o, w);
-                    }
-                });
-                let initials = self.org_push(|o| push_initials(o, name));
-                self.orgs.push(OrgName {
-                    index: self.actors.len(),
-                    spaced: name.contains(' '),
-                    first,
-                    last,
-                    initials,
-                });
+                self.index_org(i, name);
             }
             self.actors.push(DocActor {
                 name: name.to_string(),
@@ -146,10 +115,38 @@ impl Table {
         };
         let a = &mut self.actors[i];
         if a.country.is_none() {
-            a.country = country.cloned();
+            a.country = country.map(str::to_string);
         }
         a.mentions.push(span);
         i
+    }
+
+    /// Files organisation `i` under its first and last words (names of two or more words) and its
+    /// initials.
+    fn index_org(&mut self, i: usize, name: &str) {
+        let mut words = name.split_whitespace();
+        let first = words.next();
+        let last = words.next_back();
+        let mut key = String::new();
+        if let (Some(first), Some(last)) = (first, last) {
+            push_fold(&mut key, first);
+            self.org_first.entry(key.clone()).or_default().push(i);
+            key.clear();
+            push_fold(&mut key, last);
+            self.org_last.entry(key.clone()).or_default().push(i);
+            key.clear();
+        }
+        push_initials(&mut key, name, false);
+        let capitals = key.clone();
+        self.org_initials
+            .entry(capitals.clone())
+            .or_default()
+            .push(i);
+        key.clear();
+        push_initials(&mut key, name, true);
+        if key != capitals {
+            self.org_initials.entry(key).or_default().push(i);
+        }
     }
 
     /// The actor of kind `kind` whose folded name is `f`.
@@ -160,7 +157,10 @@ impl Table {
     fn mention(&mut self, i: usize, span: Span, alias: &str) {
         let a = &mut self.actors[i];
         a.mentions.push(span);
-        if !same_fold(alias, &a.name) && !a.aliases.iter().any(|x| x == alias) {
+        if a.aliases.len() < MAX_VARIANTS
+            && !same_fold(alias, &a.name)
+            && !a.aliases.iter().any(|x| x == alias)
+        {
             a.aliases.push(alias.to_string());
         }
     }
@@ -188,12 +188,13 @@ fn span_of(doc: &Doc, c: &Cand) -> Span {
     Span::new(doc.toks[c.a].span.start, doc.toks[c.b - 1].span.end)
 }
 
-/// Appends the capitals of a name's words: "European Union" → "eu".
-fn push_initials(out: &mut String, name: &str) {
+/// Appends the initials of a name's words, of the capitalised ones only ("Bank of England" →
+/// "be") or of all ("boe": "BoE", "DfES").
+fn push_initials(out: &mut String, name: &str, all: bool) {
     out.extend(
         name.split_whitespace()
             .filter_map(|w| w.chars().next())
-            .filter(|c| c.is_uppercase())
+            .filter(|c| all || c.is_uppercase())
             .flat_map(char::to_lowercase),
     );
 }
@@ -205,11 +206,11 @@ pub fn resolve(doc: &Doc, lex: &Lexicon, cands: &[Cand]) -> Vec<DocActor> {
         let span = span_of(doc, c);
         match kind_of(&c.kind) {
             Some(ActorKind::Person) if c.b - c.a >= 2 => {
-                let i = t.add(ActorKind::Person, &c.name, span, None);
+                let i = t.add(ActorKind::Person, c.name(doc), span, None);
                 apply_role(&mut t.actors[i], lex, c);
             }
             Some(k @ (ActorKind::Place | ActorKind::Organization)) => {
-                t.add(k, &c.name, span, c.country.as_ref());
+                t.add(k, c.name(doc), span, c.country.as_deref());
             }
             _ => singles.push(c),
         }
@@ -226,7 +227,7 @@ pub fn resolve(doc: &Doc, lex: &Lexicon, cands: &[Cand]) -> Vec<DocActor> {
             index_person(&mut surnames, i, &a.name);
         }
     }
-    let role_orgs: Vec<String> = cands
+    let role_orgs: FastSet<String> = cands
         .iter()
         .filter_map(|c| c.role.as_ref().and_then(|r| r.org.clone()))
         .map(|o| fold(&o))
@@ -234,7 +235,7 @@ pub fn resolve(doc: &Doc, lex: &Lexicon, cands: &[Cand]) -> Vec<DocActor> {
     // "an Oscar", "the Oscar for best film", "three Oscar nominations": a given name after an
     // article or a count names a thing in this document (an award, a product), so its bare
     // mentions make no person.
-    let things: Vec<&str> = singles
+    let things: FastSet<&str> = singles
         .iter()
         .filter(|c| c.kind != CKind::Person && c.a > 0 && counts_or_article(doc, c.a - 1))
         .map(|c| doc.fold(c.a))
@@ -248,7 +249,7 @@ pub fn resolve(doc: &Doc, lex: &Lexicon, cands: &[Cand]) -> Vec<DocActor> {
         let f = doc.fold(c.a);
         let strict = c.evidence.strict;
         // Acronyms are organisations, not people: "The PUK said".
-        let upper = doc.toks[c.a].upper;
+        let upper = doc.toks[c.a].acronym();
         // "Reports said", "Colleagues said": a common word opening a sentence is no one's name,
         // even before a speech verb.
         let common = c.evidence.initial
@@ -263,9 +264,9 @@ pub fn resolve(doc: &Doc, lex: &Lexicon, cands: &[Cand]) -> Vec<DocActor> {
                 .iter()
                 .any(|&k| t.get(k, f).is_some());
         if person && !known {
-            let i = t.add(ActorKind::Person, &c.name, span, None);
+            let i = t.add(ActorKind::Person, c.name(doc), span, None);
             apply_role(&mut t.actors[i], lex, c);
-            index_person(&mut surnames, i, &c.name);
+            index_person(&mut surnames, i, c.name(doc));
         } else {
             deferred.push(c);
         }
@@ -288,13 +289,13 @@ pub fn resolve(doc: &Doc, lex: &Lexicon, cands: &[Cand]) -> Vec<DocActor> {
             t.mention(i, span, written);
             continue;
         }
-        if let Some(i) = org_alias(&t, doc, c.a, doc.toks[c.a].upper) {
+        if let Some(i) = org_alias(&t, doc, c.a, doc.toks[c.a].acronym()) {
             t.mention(i, span, written);
             continue;
         }
         let strict = c.evidence.strict;
         let tok = &doc.toks[c.a];
-        let acronym = tok.upper
+        let acronym = tok.acronym()
             && c.b == c.a + 1
             && (2..=6).contains(&f.len())
             && !doc.is(c.a, list::NON_NAME | list::DEMONYM)
@@ -302,10 +303,8 @@ pub fn resolve(doc: &Doc, lex: &Lexicon, cands: &[Cand]) -> Vec<DocActor> {
         // "Trump Route for International Peace and Prosperity (TRIPP)": an acronym spelled out
         // just before it names whatever the expansion names; an expansion that is no
         // organisation (it would have matched `org_alias` above) makes no organisation either.
-        if !strict
-            && (role_orgs.iter().any(|o| o == f) || (acronym && !expands_unknown(doc, c.a, f)))
-        {
-            t.add(ActorKind::Organization, &c.name, span, None);
+        if !strict && (role_orgs.contains(f) || (acronym && !expands_unknown(doc, c.a, f))) {
+            t.add(ActorKind::Organization, c.name(doc), span, None);
         }
     }
     let mut actors = std::mem::take(&mut t.actors);
@@ -318,7 +317,6 @@ pub fn resolve(doc: &Doc, lex: &Lexicon, cands: &[Cand]) -> Vec<DocActor> {
     actors
 }
 
-/// "Commission" for "European Commission", "EU" for "European Union", when only one fits.
 /// Whether the acronym at token `a` follows "(" after capitalised words whose initials spell it.
 /// An article, a determiner or a count: the words before a common noun, not before a name.
 fn counts_or_article(doc: &Doc, i: usize) -> bool {
@@ -350,22 +348,28 @@ fn expands_unknown(doc: &Doc, a: usize, f: &str) -> bool {
     initials == f
 }
 
-/// `f` is the folded form of token `i`, whose word-list bits stand for the lexicon's sets.
+/// "Commission" for "European Commission", "EU" for "European Union", when only one fits. `f`
+/// is the folded form of token `i`, whose word-list bits stand for the lexicon's sets.
 fn org_alias(t: &Table, doc: &Doc, i: usize, upper: bool) -> Option<usize> {
     let f = doc.fold(i);
-    let mut found = None;
+    // "Barrick" for "Barrick Gold Corp", "Commission" for "European Commission".
     let suffix = doc.is(i, list::ORG_SUFFIX);
     let plain = !doc.given(i) && !doc.is(i, list::NON_NAME);
-    for o in &t.orgs {
-        // "Barrick" for "Barrick Gold Corp", "Commission" for "European Commission".
-        let hit = (suffix && t.org(&o.last) == f && o.spaced)
-            || (t.org(&o.first) == f && o.spaced && plain)
-            || (upper && f.len() >= 2 && t.org(&o.initials) == f);
-        if hit {
-            if found.is_some() {
-                return None;
-            }
-            found = Some(o.index);
+    let lists = [
+        suffix.then(|| t.org_last.get(f)).flatten(),
+        plain.then(|| t.org_first.get(f)).flatten(),
+        (upper && f.len() >= 2)
+            .then(|| t.org_initials.get(f))
+            .flatten(),
+    ];
+    // Each list holds distinct organisations: two from one list, or two different ones from two
+    // lists, make the word ambiguous.
+    let mut found = None;
+    for &o in lists.into_iter().flatten().flat_map(|l| l.iter().take(2)) {
+        super::work::add(1);
+        match found {
+            Some(x) if x != o => return None,
+            _ => found = Some(o),
         }
     }
     found
@@ -374,6 +378,7 @@ fn org_alias(t: &Table, doc: &Doc, i: usize, upper: bool) -> Option<usize> {
 fn apply_role(a: &mut DocActor, lex: &Lexicon, c: &Cand) {
     let Some(role) = &c.role else { return };
     if let Some(label) = role.label(lex)
+        && a.roles.len() < MAX_VARIANTS
         && !a.roles.contains(&label)
     {
         a.roles.push(label);
@@ -386,43 +391,69 @@ fn apply_role(a: &mut DocActor, lex: &Lexicon, c: &Cand) {
 /// "the prime minister" after "Prime Minister Nikol Pashinyan": a role in lower case, after "the"
 /// and before no name, refers to the one person of the document who holds it.
 fn role_mentions(doc: &Doc, actors: &mut [DocActor]) {
-    let mut holders: Vec<(Vec<String>, usize)> = Vec::new();
+    // Folded role words → the holders, in the order of the actors and their roles; a role held by
+    // two people refers to neither.
+    let mut holders: FastMap<String, (usize, Option<usize>)> = FastMap::default();
+    let mut longest = 0;
+    let mut order = 0;
     for (i, a) in actors.iter().enumerate() {
         if a.kind != ActorKind::Person {
             continue;
         }
         for r in &a.roles {
-            let words: Vec<String> = r.split_whitespace().map(fold).collect();
-            if words.len() <= 4 && r.chars().next().is_some_and(char::is_uppercase) {
-                holders.push((words, i));
+            let words = r.split_whitespace().count();
+            if words <= 4 && r.chars().next().is_some_and(char::is_uppercase) {
+                let key = r.split_whitespace().map(fold).collect::<Vec<_>>().join(" ");
+                longest = longest.max(words);
+                let e = holders.entry(key).or_insert((order, Some(i)));
+                if e.1 != Some(i) {
+                    e.1 = None;
+                }
+                order += 1;
             }
         }
     }
+    if holders.values().all(|h| h.1.is_none()) {
+        return;
+    }
+    // One pass over the text: at each "the" + lower-case word, the roles of one to `longest`
+    // words that start there (a probe each), instead of one pass per role.
+    let mut found: Vec<(usize, usize, Span)> = Vec::new();
+    let mut key = String::new();
     let n = doc.toks.len();
-    for (words, i) in &holders {
-        if holders.iter().filter(|(w, j)| w == words && j != i).count() > 0 {
+    for p in 1..n {
+        if doc.toks[p].cap || doc.fold(p - 1) != "the" {
             continue;
         }
-        let first = actors[*i].mentions.first().map_or(usize::MAX, |m| m.start);
-        let k = words.len();
-        for p in 1..n.saturating_sub(k - 1) {
-            let toks = &doc.toks[p..p + k];
-            let matches = doc.fold(p - 1) == "the"
-                && toks
-                    .iter()
-                    .zip(words)
-                    .all(|(t, w)| !t.cap && doc.tok_fold(t) == w)
-                && !doc.is_cap(p + k)
-                && toks[0].span.start > first;
-            if matches {
-                let span = Span::new(toks[0].span.start, toks[k - 1].span.end);
-                let alias = format!("the {}", span.slice(doc.text));
-                let a = &mut actors[*i];
-                a.mentions.push(span);
-                if !a.aliases.contains(&alias) {
-                    a.aliases.push(alias);
-                }
+        key.clear();
+        for k in 1..=longest.min(n - p) {
+            let t = &doc.toks[p + k - 1];
+            if t.cap {
+                break;
             }
+            if k > 1 {
+                key.push(' ');
+            }
+            key.push_str(doc.tok_fold(t));
+            super::work::add(1);
+            let Some(&(order, Some(i))) = holders.get(key.as_str()) else {
+                continue;
+            };
+            let first = actors[i].mentions.first().map_or(usize::MAX, |m| m.start);
+            let start = doc.toks[p].span.start;
+            if !doc.is_cap(p + k) && start > first {
+                found.push((order, i, Span::new(start, t.span.end)));
+            }
+        }
+    }
+    // Aliases in the order of the roles, as one pass per role gave them.
+    found.sort_by_key(|&(order, _, span)| (order, span.start));
+    for (_, i, span) in found {
+        let alias = format!("the {}", span.slice(doc.text));
+        let a = &mut actors[i];
+        a.mentions.push(span);
+        if a.aliases.len() < MAX_VARIANTS && !a.aliases.contains(&alias) {
+            a.aliases.push(alias);
         }
     }
 }

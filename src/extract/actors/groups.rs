@@ -7,15 +7,26 @@ use super::candidates::gazetteer;
 use super::context::Doc;
 use super::lexicon::{Entry, Lexicon, PlaceKind, list};
 use super::tokens::TokKind;
+use crate::fasthash::FastMap;
 use crate::model::{ActorKind, Span};
-use crate::text::same_fold;
+use crate::text::fold;
 
-fn add(out: &mut Vec<DocActor>, name: String, span: Span, country: Option<String>) {
-    if let Some(a) = out.iter_mut().find(|a| same_fold(&a.name, &name)) {
-        a.mentions.push(span);
+/// The groups found so far, and each one's index by its folded name (one probe per mention
+/// rather than a look at every group).
+#[derive(Default)]
+struct Found {
+    out: Vec<DocActor>,
+    index: FastMap<String, usize>,
+}
+
+fn add(found: &mut Found, name: String, span: Span, country: Option<String>) {
+    let key = fold(&name);
+    if let Some(&i) = found.index.get(&key) {
+        found.out[i].mentions.push(span);
         return;
     }
-    out.push(DocActor {
+    found.index.insert(key, found.out.len());
+    found.out.push(DocActor {
         name,
         kind: ActorKind::Group,
         roles: Vec::new(),
@@ -32,7 +43,7 @@ fn is_demonym(doc: &Doc, lex: &Lexicon, i: usize) -> Option<String> {
 }
 
 pub fn find(doc: &Doc, lex: &Lexicon) -> Vec<DocActor> {
-    let mut out = Vec::new();
+    let mut out = Found::default();
     let n = doc.toks.len();
     for h in 0..n {
         // Most words are neither a group noun nor a government word: one bit test skips them.
@@ -91,7 +102,7 @@ pub fn find(doc: &Doc, lex: &Lexicon) -> Vec<DocActor> {
         }
         add(&mut out, name, span, country);
     }
-    out
+    out.out
 }
 
 /// A verb (or speech verb) right after the noun phrase, past commas and an adverb.
@@ -114,7 +125,7 @@ fn acts_after(doc: &Doc, mut b: usize) -> bool {
 }
 
 /// "The Armenian government", "Armenia's government".
-fn government(doc: &Doc, lex: &Lexicon, h: usize, out: &mut Vec<DocActor>) {
+fn government(doc: &Doc, lex: &Lexicon, h: usize, out: &mut Found) {
     let head = doc.s(h).to_lowercase();
     if let Some(country) = is_demonym(doc, lex, h - 1) {
         let span = Span::new(doc.toks[h - 1].span.start, doc.toks[h].span.end);

@@ -75,6 +75,13 @@ pub struct Lexicon {
     pub group_nouns: FastSet<String>,
     pub group_modifiers: FastSet<String>,
     pub group_heads: FastSet<String>,
+    /// Folded short given names → the folded given name they stand for ("bernie" → "bernard"),
+    /// and every listed given name to itself; short forms of two names are left out.
+    pub nicknames: FastMap<String, String>,
+    /// Folded titles before a given name rather than a surname ("prince", "sir").
+    pub given_name_titles: FastSet<String>,
+    /// Organisation names no rule connects, as written: (variant, canonical).
+    pub equivalents: Vec<(String, String)>,
     /// Every word of the lists above → which lists hold it, so a token needs one probe for all.
     /// Words of up to seven bytes are keyed by `short_key`, which hashes and compares cheaper.
     short_words: PackedMap<WordInfo>,
@@ -123,6 +130,28 @@ pub struct WordInfo {
 
 fn folded_set<'a>(lines: impl Iterator<Item = &'a str>) -> FastSet<String> {
     lines.map(fold).collect()
+}
+
+/// `FORMAL<TAB>short, short` lines as folded short form → folded formal name; a short form of two
+/// formal names is dropped.
+fn nicknames<'a>(lines: impl Iterator<Item = &'a str>) -> FastMap<String, String> {
+    let mut map: FastMap<String, Option<String>> = FastMap::default();
+    for line in lines {
+        let (formal, shorts) = line.split_once('\t').unwrap_or((line, ""));
+        let formal = fold(formal.trim());
+        for short in shorts.split(',').map(str::trim).filter(|s| !s.is_empty()) {
+            let e = map
+                .entry(fold(short))
+                .or_insert_with(|| Some(formal.clone()));
+            if e.as_deref() != Some(formal.as_str()) {
+                *e = None;
+            }
+        }
+        map.entry(formal.clone()).or_insert_with(|| Some(formal));
+    }
+    map.into_iter()
+        .filter_map(|(k, v)| v.map(|v| (k, v)))
+        .collect()
 }
 
 /// The folded key of a phrase as the tokenizer splits it.
@@ -250,6 +279,14 @@ impl Lexicon {
         lex.group_nouns = folded_set(assets.lines(name::GROUP_NOUNS_TXT));
         lex.group_modifiers = folded_set(assets.lines(name::GROUP_MODIFIERS_TXT));
         lex.group_heads = folded_set(assets.lines(name::GROUP_HEADS_TXT));
+        lex.nicknames = nicknames(assets.lines(name::NICKNAMES_TSV));
+        lex.given_name_titles = folded_set(assets.lines(name::GIVEN_NAME_TITLES_TXT));
+        lex.equivalents = assets
+            .lines(name::ACTOR_EQUIVALENTS_TSV)
+            .filter_map(|l| l.split_once('\t'))
+            .map(|(v, c)| (v.trim().to_string(), c.trim().to_string()))
+            .filter(|(v, c)| !v.is_empty() && !c.is_empty())
+            .collect();
         lex.index_words();
         lex
     }

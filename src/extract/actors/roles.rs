@@ -97,9 +97,14 @@ pub fn leading_title(
     {
         match prev.kind {
             CKind::Place => {
-                country = Some(prev.country.clone().unwrap_or_else(|| prev.name.clone()))
+                country = Some(
+                    prev.country
+                        .as_deref()
+                        .unwrap_or(prev.name(doc))
+                        .to_string(),
+                )
             }
-            CKind::Org => org = Some(prev.name.clone()),
+            CKind::Org => org = Some(prev.name(doc).to_string()),
             _ => {}
         }
     }
@@ -230,7 +235,12 @@ pub fn lower_role(doc: &Doc, a: usize, out: &[Cand]) -> Option<Role> {
     {
         match prev.kind {
             CKind::Place => {
-                role.country = Some(prev.country.clone().unwrap_or_else(|| prev.name.clone()))
+                role.country = Some(
+                    prev.country
+                        .as_deref()
+                        .unwrap_or(prev.name(doc))
+                        .to_string(),
+                )
             }
             CKind::Org | CKind::Single => {
                 role.org = Some(

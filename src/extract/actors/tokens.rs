@@ -51,6 +51,12 @@ impl Tok {
         self.nl_before || index == 0
     }
 
+    /// Written as an acronym: all capitals, or two or more capitals with fewer small letters
+    /// ("BoE", "PwC", "DfES").
+    pub fn acronym(&self) -> bool {
+        self.upper || (self.ups >= 2 && self.lows < self.ups && self.lows <= 2)
+    }
+
     /// Whether the folded form is the text's own bytes, lower-cased in place (ASCII tokens).
     pub fn folded_in_place(&self) -> bool {
         self.fold == self.span

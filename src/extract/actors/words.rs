@@ -55,6 +55,12 @@ impl Words {
         self.empty = None;
     }
 
+    /// The slots the table holds (used or not).
+    #[cfg(test)]
+    pub fn capacity(&self) -> usize {
+        self.slots.len()
+    }
+
     fn index(&self, key: u64) -> usize {
         (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> self.shift) as usize
     }

@@ -29,7 +29,13 @@ impl Ctx<'_> {
             return None;
         }
         let limit = self.narration_limit(j);
+        // The quote ended a sentence and a new one begins: not an attribution.
+        let ended = matches!(self.last_inner_char(r), '.');
         if let Some(c) = self.lex.cue_at(toks, j) {
+            // "“...” Asked which ...": a capitalised verb after a full stop opens a new sentence.
+            if ended && toks[j].cap {
+                return None;
+            }
             if c.frame == Frame::According || !c.participle {
                 let speaker = speaker::after(toks, self.lex, c.end(), limit);
                 let end = speaker.as_ref().map_or(c.end(), |s| s.end);
@@ -41,9 +47,9 @@ impl Ctx<'_> {
             }
             return None;
         }
-        // The quote ended a sentence and a new one begins: not an attribution.
-        let ended = matches!(self.last_inner_char(r), '.');
-        for k in j + 1..limit.min(j + 16) {
+        // Long enough for a name and its description ("..., Fred Kagan, director of the
+        // Critical Threats Project at the American Enterprise Institute, said").
+        for k in j + 1..limit.min(j + 32) {
             let tk = &toks[k];
             let dot_ok = tk.is_punct('.')
                 && k + 1 < limit
@@ -56,8 +62,17 @@ impl Ctx<'_> {
                     break;
                 }
                 let sp = speaker::before(toks, self.lex, k, j)?;
+                // After a quotation that ended its sentence, a new sentence that goes on past
+                // its verb ("“... is ongoing.” He said the FBI ...", "He added, “...”") is a new
+                // statement, not this one's attribution.
+                let goes_on = ended && toks[j].cap && {
+                    let rest = &toks[c.end()..self.sentence_end(c.start)];
+                    rest.iter().any(|t| t.run.is_some())
+                        || rest.iter().filter(|t| t.word).count() > 5
+                };
                 if sp.first != j
                     || (ended && toks[j].cap && self.lex.pronoun(&toks[j]).is_none() && k > j + 4)
+                    || goes_on
                 {
                     return None;
                 }
@@ -87,6 +102,13 @@ impl Ctx<'_> {
                 continue;
             }
             let speaker = self.subject(c, start);
+            // A speech verb inside the clause another one reports belongs to that statement:
+            // "Bolton said he would advise Trump on “...”", "Israel said Clinton called on
+            // members to be “...”": the outer verb and its subject attribute the quotation.
+            let inner_at = speaker.as_ref().map_or(c.start, |s| s.first);
+            if let Some(outer) = self.outer_cue(start, inner_at) {
+                return Some(outer);
+            }
             return Some(Attr {
                 cue: Some(c),
                 speaker,
@@ -94,6 +116,44 @@ impl Ctx<'_> {
             });
         }
         None
+    }
+
+    /// The outermost clause-taking speech verb of the sentence from token `start` whose
+    /// complement holds token `at`: its subject lies before it and no coordinated clause
+    /// (", and", "but", "while") nor a quotation stands between it and `at`.
+    fn outer_cue(&self, start: usize, at: usize) -> Option<Attr> {
+        let toks = self.toks;
+        let mut best = None;
+        let mut k = at;
+        while k > start {
+            k -= 1;
+            let t = &toks[k];
+            if t.run.is_some()
+                || t.is_punct(';')
+                || matches!(t.lower, "but" | "while" | "whereas" | "although")
+                || (t.is("and") && k > start && toks[k - 1].is_punct(','))
+            {
+                break;
+            }
+            let Some(c) = self.lex.cue_at(toks, k) else {
+                continue;
+            };
+            if c.frame != Frame::Clause
+                || c.participle
+                || c.end() > at
+                || speaker::passive(toks, self.lex, c.start, start)
+            {
+                continue;
+            }
+            if let Some(sp) = speaker::before(toks, self.lex, c.start, start) {
+                best = Some(Attr {
+                    cue: Some(c),
+                    speaker: Some(sp),
+                    end: c.end(),
+                });
+            }
+        }
+        best
     }
 
     /// The speaker of cue `c`: its subject, the phrase after "according to", or for ", adding" the
@@ -110,17 +170,59 @@ impl Ctx<'_> {
                 if let Some(m) = self.lex.cue_at(toks, k)
                     && !m.participle
                     && m.frame != Frame::According
-                    && let Some(s) = speaker::before(toks, self.lex, k, start)
                 {
-                    return Some(s);
+                    // "“...,” said Rep. Bobby Scott at the time, adding that “...”": an inverted
+                    // verb's subject follows it.
+                    let inverted = k > start
+                        && (toks[k - 1].run.is_some()
+                            || (toks[k - 1].is_punct(',')
+                                && k > start + 1
+                                && toks[k - 2].run.is_some()));
+                    let s = if inverted {
+                        speaker::after(toks, self.lex, m.end(), self.narration_limit(m.end()))
+                    } else {
+                        speaker::before(toks, self.lex, k, start)
+                    };
+                    if let Some(s) = s {
+                        return Some(s);
+                    }
                 }
             }
             return speaker::main_subject(toks, self.lex, start, c.start);
         }
-        speaker::before(toks, self.lex, c.start, start).or_else(|| {
+        let sp = speaker::before(toks, self.lex, c.start, start);
+        // "Trump released a new radio ad calling it “...”": a phrase right after a verb is its
+        // object, and the participle's subject is the main clause's.
+        if c.participle
+            && let Some(obj) = &sp
+            && self.object(obj.first, start)
+        {
+            let start = self.sentence_start(c.start);
+            return speaker::main_subject(toks, self.lex, start, obj.first);
+        }
+        sp.or_else(|| {
             let start = self.sentence_start(c.start);
             speaker::main_subject(toks, self.lex, start, c.start)
         })
+    }
+
+    /// Whether the phrase at token `first` follows a verb ("released a statement"), so it is an
+    /// object, not a subject.
+    fn object(&self, first: usize, start: usize) -> bool {
+        let Some(prev) = first
+            .checked_sub(1)
+            .filter(|&p| p >= start)
+            .map(|p| &self.toks[p])
+        else {
+            return false;
+        };
+        prev.word
+            && !prev.cap
+            && prev.run.is_none()
+            && self.lex.pronoun(prev).is_none()
+            && !self
+                .lex
+                .has(prev, BOUNDARY | NP_PREP | RELATIVE | SKIP | BE | DET)
     }
 
     /// A verb before a colon that introduces the quote: "Cruz continued:", "Smith told CNN:".
@@ -136,7 +238,12 @@ impl Ctx<'_> {
                 break;
             }
             if let Some(c) = self.lex.cue_at(toks, k) {
-                let speaker = self.subject(c, start);
+                // An inverted verb opening the sentence: "Stated Stone:", "Continued Stone:".
+                let speaker = self.subject(c, start).or_else(|| {
+                    (c.start == start)
+                        .then(|| speaker::after(toks, self.lex, c.end(), colon))
+                        .flatten()
+                });
                 return Some(Attr {
                     cue: Some(c),
                     speaker,
@@ -144,9 +251,22 @@ impl Ctx<'_> {
                 });
             }
         }
-        // "Cecile Richards: “...”": a name alone before the colon.
+        // "Cecile Richards: “...”": a name alone before the colon, the whole of its sentence
+        // (not the last words of one: "... in a 30-minute shooting spree: “...”").
         let sp = speaker::before(toks, self.lex, colon, start)?;
-        (sp.end == colon).then_some(Attr {
+        // "Trump issued the following statement:": the subject of the verb before it.
+        if sp.end == colon && sp.first > start && self.lex.statement_noun(toks[colon - 1].lower) {
+            return speaker::main_subject(toks, self.lex, start, sp.first).map(|s| Attr {
+                cue: None,
+                speaker: Some(s),
+                end: colon,
+            });
+        }
+        // A headline's "- Jeffrey M. Jones:" or "More from Jones:" opens a name too.
+        let opens = sp.first == start
+            || toks[sp.first - 1].is("from")
+            || matches!(toks[sp.first - 1].lower, "-" | "–" | "—");
+        (sp.end == colon && opens).then_some(Attr {
             cue: None,
             speaker: Some(sp),
             end: colon,

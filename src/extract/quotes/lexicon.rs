@@ -99,6 +99,10 @@ pub struct Lexicon {
     genders: Map<String, Gender>,
     /// Heads of definite phrases that refer to an organisation ("the club", "the ministry").
     org_nouns: Map<String, ()>,
+    /// Irregular past-tense verbs ("took", "went"): after a name they mark its clause's verb.
+    past_verbs: Map<String, ()>,
+    /// Nouns for what someone issues ("statement", "message"): "X issued the following statement:".
+    statement_nouns: Map<String, ()>,
 }
 
 /// The sex a word marks, for matching "he" and "she" to a person.
@@ -154,10 +158,16 @@ impl Lexicon {
         }
         let mut bit = 0;
         let mut org_nouns: Map<String, ()> = Map::default();
+        let mut past_verbs: Map<String, ()> = Map::default();
         let mut in_orgs = false;
+        let mut in_past = false;
+        let mut statement_nouns: Map<String, ()> = Map::default();
+        let mut in_statement = false;
         for line in assets.lines(name::QUOTE_WORDS_TXT) {
             if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
                 in_orgs = name == "organisation";
+                in_past = name == "past-verb";
+                in_statement = name == "statement";
                 bit = match name {
                     "be" => BE,
                     "skip" => SKIP,
@@ -173,6 +183,14 @@ impl Lexicon {
             }
             if in_orgs {
                 org_nouns.insert(line.to_lowercase(), ());
+                continue;
+            }
+            if in_past {
+                past_verbs.insert(line.to_lowercase(), ());
+                continue;
+            }
+            if in_statement {
+                statement_nouns.insert(line.to_lowercase(), ());
                 continue;
             }
             words.entry(line.to_lowercase()).or_default().classes |= bit;
@@ -214,6 +232,8 @@ impl Lexicon {
             cue_forms,
             genders,
             org_nouns,
+            past_verbs,
+            statement_nouns,
         }
     }
 
@@ -225,6 +245,16 @@ impl Lexicon {
     /// Whether `word` (lower case) heads a phrase naming an organisation ("the club").
     pub fn org_noun(&self, word: &str) -> bool {
         self.org_nouns.contains_key(word)
+    }
+
+    /// Whether `word` (lower case) is an irregular past-tense verb ("took").
+    pub fn past_verb(&self, word: &str) -> bool {
+        self.past_verbs.contains_key(word)
+    }
+
+    /// Whether `word` (lower case) names something a speaker issues ("statement").
+    pub fn statement_noun(&self, word: &str) -> bool {
+        self.statement_nouns.contains_key(word)
     }
 
     /// The lists' entry for a lower-cased word (empty when it is in none).
@@ -294,8 +324,15 @@ impl Lexicon {
             if ok {
                 // "states" and "reports" are nouns after a determiner ("the states", "the reports",
                 // "his call for").
+                // Likewise after a possessive or a determiner and a compound adjective ("Trump's
+                // remarks", "a pre-emptive attack").
                 if i > 0
-                    && self.has(&toks[i - 1], DET)
+                    && (self.has(&toks[i - 1], DET)
+                        || possessive(&toks[i - 1])
+                        || (i > 1
+                            && !toks[i - 1].cap
+                            && toks[i - 1].lower.contains('-')
+                            && self.has(&toks[i - 2], DET)))
                     && !t.lower.ends_with("ed")
                     && t.lower != "said"
                     && t.lower != "told"
@@ -312,6 +349,11 @@ impl Lexicon {
         }
         None
     }
+}
+
+/// A word marked as a possessive: "Trump's", "the voters'".
+fn possessive(t: &Tok<'_>) -> bool {
+    t.word && (t.lower.ends_with("'s") || t.lower.ends_with("s'"))
 }
 
 /// The first seven bytes of a word of at least seven, packed like a `short_key`.

@@ -71,6 +71,7 @@ fn runs_into(text: &str, paragraphs: &[Span], out: &mut Vec<Run>) {
     for (pi, para) in paragraphs.iter().enumerate() {
         // A straight-quoted passage is open inside the open quotation (never past a paragraph).
         let mut nested = false;
+        let mut curly_nested = false;
         let s = para.slice(text);
         // Only double quotation marks matter: '"' itself, and “ ” „ (E2 80 ..) or « » (C2 ..).
         for i in memchr::memchr3_iter(b'"', 0xE2, 0xC2, s.as_bytes()) {
@@ -83,16 +84,35 @@ fn runs_into(text: &str, paragraphs: &[Span], out: &mut Vec<Run>) {
             let at = para.start + i;
             let prev = s[..i].chars().next_back().unwrap_or(' ');
             let next = s[i + c.len_utf8()..].chars().next().unwrap_or(' ');
+            if open.is_none() {
+                curly_nested = false;
+            }
             // A quotation mark opening a paragraph while a quotation is open continues it.
             if i == 0 && open.is_some() && (is_open(c) || c == '"') {
                 continue;
             }
             if is_open(c) {
-                if open.is_none() {
-                    open = Some(at);
+                match open {
+                    None => open = Some(at),
+                    // A curly quotation inside a straight one: "... about “Equal Justice” ..."
+                    Some(o) if text.as_bytes()[o] == b'"' && prev.is_whitespace() => {
+                        curly_nested = true;
+                    }
+                    // An opening mark typed as the closer, glued to the words before it:
+                    // “It's unusual,“ said Noble (and the German „…“).
+                    Some(o) if !prev.is_whitespace() && !next.is_alphanumeric() => {
+                        out.push(Run {
+                            span: Span::new(o, at + c.len_utf8()),
+                            closed: true,
+                        });
+                        open = None;
+                        nested = false;
+                    }
+                    Some(_) => {}
                 }
             } else if is_close(c) {
                 match open {
+                    Some(_) if curly_nested => curly_nested = false,
                     Some(o) => {
                         out.push(Run {
                             span: Span::new(o, at + c.len_utf8()),
@@ -198,6 +218,21 @@ mod tests {
             (
                 "\"Yes,\" she said. \"No.\" Then \"maybe\".",
                 &["\"Yes,\"", "\"No.\"", "\"maybe\""],
+            ),
+            // an opening mark typed as the closer
+            (
+                "“It's unusual,“ said Noble. “Go.”",
+                &["“It's unusual,“", "“Go.”"],
+            ),
+            ("„Wir gehen“, sagte er.", &["„Wir gehen“"]),
+            // a curly quotation inside a straight one
+            (
+                "\"It isn't about “Equal Justice” anymore.\" Next.",
+                &["\"It isn't about “Equal Justice” anymore.\""],
+            ),
+            (
+                "“He called it “fake news” today.”",
+                &["“He called it “fake news”"],
             ),
         ];
         for (text, want) in cases {

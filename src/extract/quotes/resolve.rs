@@ -13,6 +13,7 @@ use super::direct::Found;
 use super::lexicon::{Gender, Lexicon};
 use super::speaker::Anaphor;
 use crate::extract::actors::DocActor;
+use crate::fasthash::FastMap;
 use crate::model::{ActorKind, Span};
 use crate::text::fold;
 
@@ -98,6 +99,7 @@ pub fn resolve(d: &Discourse, found: &[Found], actors: &[DocActor]) -> Vec<Vec<u
         .max()
         .unwrap_or(0);
     let mut sex = genders(d, actors);
+    let roles = Roles::new(actors);
     // Folded name words of each actor that can speak, for speaker texts that name one.
     let surnames: Vec<Option<String>> = actors
         .iter()
@@ -136,6 +138,17 @@ pub fn resolve(d: &Discourse, found: &[Found], actors: &[DocActor]) -> Vec<Vec<u
         who.retain(|&a| actors[a].kind != ActorKind::Place);
         if who.is_empty() && sp.anaphor.is_none() {
             who = named(d, sp.span, actors, &mentions, &surnames);
+        }
+        if who.is_empty() {
+            who = by_role(
+                d,
+                sp.span,
+                actors,
+                &roles,
+                &mentions,
+                &previous,
+                previous_at,
+            );
         }
         // "The commentators" refers back to people already named; a group actor made of the
         // common noun alone is only the fallback.
@@ -182,6 +195,7 @@ pub fn resolve(d: &Discourse, found: &[Found], actors: &[DocActor]) -> Vec<Vec<u
                     |a| matches!(actors[a].kind, ActorKind::Group | ActorKind::Organization),
                     None,
                     &previous,
+                    previous_at,
                 )
                 .into_iter()
                 .collect(),
@@ -192,6 +206,7 @@ pub fn resolve(d: &Discourse, found: &[Found], actors: &[DocActor]) -> Vec<Vec<u
                     |a| actors[a].kind == ActorKind::Organization,
                     None,
                     &previous,
+                    previous_at,
                 )
                 .into_iter()
                 .collect(),
@@ -200,7 +215,15 @@ pub fn resolve(d: &Discourse, found: &[Found], actors: &[DocActor]) -> Vec<Vec<u
                         actors[a].kind == ActorKind::Person
                             && (want.is_none() || sex[a].is_none() || sex[a] == want)
                     };
-                    let got = salient(d, sp.span.start, &mentions, fits, want, &previous);
+                    let got = salient(
+                        d,
+                        sp.span.start,
+                        &mentions,
+                        fits,
+                        want,
+                        &previous,
+                        previous_at,
+                    );
                     // A pronoun resolved to someone of unknown sex tells their sex.
                     if let (Some(a), Some(g)) = (got, want)
                         && matches!(head.as_str(), "he" | "she")
@@ -217,6 +240,7 @@ pub fn resolve(d: &Discourse, found: &[Found], actors: &[DocActor]) -> Vec<Vec<u
                     |a| actors[a].kind == ActorKind::Organization,
                     None,
                     &previous,
+                    previous_at,
                 )
                 .into_iter()
                 .collect(),
@@ -283,6 +307,134 @@ fn named(
     }
 }
 
+/// Who holds each role and which organisations carry each name word, built once per document
+/// so a speaker named by a role costs one lookup, not a pass over the actors.
+struct Roles {
+    /// Each word-suffix of a person's role ("deputy prime minister", "prime minister",
+    /// "minister") to the people holding it.
+    people: FastMap<String, Vec<usize>>,
+    /// Each word of an organisation's name ("ministry") to the organisations.
+    orgs: FastMap<String, Vec<usize>>,
+}
+
+/// How many words of a role or name are indexed.
+const ROLE_WORDS: usize = 6;
+
+impl Roles {
+    fn new(actors: &[DocActor]) -> Self {
+        let mut people: FastMap<String, Vec<usize>> = FastMap::default();
+        let mut orgs: FastMap<String, Vec<usize>> = FastMap::default();
+        for (a, actor) in actors.iter().enumerate() {
+            match actor.kind {
+                ActorKind::Person => {
+                    for r in actor.roles.iter().take(8) {
+                        let r = fold(r);
+                        let words: Vec<&str> = r.split_whitespace().collect();
+                        let from = words.len().saturating_sub(ROLE_WORDS);
+                        for k in from..words.len() {
+                            let list = people.entry(words[k..].join(" ")).or_default();
+                            if list.last() != Some(&a) {
+                                list.push(a);
+                            }
+                        }
+                    }
+                }
+                ActorKind::Organization => {
+                    for w in fold(&actor.name).split_whitespace().take(ROLE_WORDS) {
+                        let list = orgs.entry(w.to_string()).or_default();
+                        if list.last() != Some(&a) {
+                            list.push(a);
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        Roles { people, orgs }
+    }
+}
+
+/// A speaker named by a role or an organisation's common name ("the Deputy Prime Minister",
+/// "Azerbaijan's foreign ministry"): the person holding that role (the most salient when several
+/// do), or the one organisation whose name has the head word (the possessor country's when
+/// several do).
+fn by_role(
+    d: &Discourse,
+    span: Span,
+    actors: &[DocActor],
+    roles: &Roles,
+    mentions: &[(usize, usize, usize)],
+    previous: &[usize],
+    previous_at: usize,
+) -> Vec<usize> {
+    let mut words: Vec<String> = Vec::new();
+    let mut possessor: Option<String> = None;
+    for w in span.slice(d.text).split_whitespace().take(ROLE_WORDS + 2) {
+        let w = fold(w);
+        if let Some(owner) = w.strip_suffix("'s") {
+            possessor = Some(owner.to_string());
+            words.clear();
+        } else if !matches!(
+            w.as_str(),
+            "the" | "a" | "an" | "its" | "his" | "her" | "their"
+        ) {
+            words.push(w);
+        }
+    }
+    let Some(head) = words.last() else {
+        return Vec::new();
+    };
+    if let Some(people) = roles.people.get(&words.join(" ")) {
+        return match people[..] {
+            [one] => vec![one],
+            // Many holders of one role ("minister" in a cabinet list): too vague to pick.
+            _ if people.len() > 16 => Vec::new(),
+            // Several: the article's main holder, the one mentioned most ("the Deputy Prime
+            // Minister" of a briefing by one, who met another), else the most salient.
+            _ => {
+                let count = |a: usize| actors[a].mentions.len();
+                let most = people.iter().copied().map(count).max().unwrap_or(0);
+                let top: Vec<usize> = people
+                    .iter()
+                    .copied()
+                    .filter(|&a| count(a) == most)
+                    .collect();
+                match top[..] {
+                    [one] => vec![one],
+                    _ => salient(
+                        d,
+                        span.start,
+                        mentions,
+                        |a| top.contains(&a),
+                        None,
+                        previous,
+                        previous_at,
+                    )
+                    .into_iter()
+                    .collect(),
+                }
+            }
+        };
+    }
+    if !d.lex.org_noun(head) {
+        return Vec::new();
+    }
+    let Some(orgs) = roles.orgs.get(head) else {
+        return Vec::new();
+    };
+    let of_country: Vec<usize> = possessor.as_ref().map_or_else(Vec::new, |p| {
+        orgs.iter()
+            .copied()
+            .filter(|&a| actors[a].country.as_deref().is_some_and(|c| fold(c) == *p))
+            .collect()
+    });
+    match (&of_country[..], &orgs[..]) {
+        ([one], _) => vec![*one],
+        ([], [one]) if possessor.is_none() || actors[*one].country.is_none() => vec![*one],
+        _ => Vec::new(),
+    }
+}
+
 /// The most salient actor before `at` that `fits`: the previous quote's speaker when it fits and
 /// matches `want`, else the first fitting mention of the pronoun's sentence, then of each sentence
 /// before it (left to right: the subject first), outside quotations.
@@ -293,6 +445,7 @@ fn salient(
     fits: impl Fn(usize) -> bool,
     want: Option<Gender>,
     previous: &[usize],
+    previous_at: usize,
 ) -> Option<usize> {
     if want.is_some()
         && let [p] = previous
@@ -307,7 +460,7 @@ fn salient(
         let lo = mentions.partition_point(|m| m.0 < from);
         let hi = mentions.partition_point(|m| m.0 < at);
         super::step(hi - lo);
-        if mentions[lo..hi].iter().any(|m| m.2 == *p) {
+        if (from..at).contains(&previous_at) || mentions[lo..hi].iter().any(|m| m.2 == *p) {
             return Some(*p);
         }
     }

@@ -36,6 +36,36 @@ fn is_adverb(t: &Tok<'_>) -> bool {
     t.word && !t.cap && t.lower.len() > 4 && t.lower.ends_with("ly") && t.lower != "only"
 }
 
+/// An age set off after a name: the "54" of "Gary Pearce, 54,".
+fn age_after_name(toks: &[Tok<'_>], i: usize, floor: usize) -> bool {
+    toks[i].is_number()
+        && toks[i].lower.len() <= 3
+        && i >= floor + 2
+        && toks[i - 1].is_punct(',')
+        && toks[i - 2].word
+        && toks[i - 2].cap
+}
+
+/// A word that may stand between a subject and its verb without being either: "Carter however
+/// said", "Cruz himself said", "Sanders, meanwhile, said".
+fn aside_word(t: &Tok<'_>) -> bool {
+    t.word
+        && !t.cap
+        && matches!(
+            t.lower,
+            "however"
+                | "meanwhile"
+                | "though"
+                | "himself"
+                | "herself"
+                | "themselves"
+                | "itself"
+                | "instead"
+                | "now"
+                | "too"
+        )
+}
+
 /// A period inside a name: "Sen. Ted Cruz", "U.S. Secretary".
 fn abbrev_dot(toks: &[Tok<'_>], i: usize) -> bool {
     toks[i].is_punct('.')
@@ -89,7 +119,7 @@ pub fn before(toks: &[Tok<'_>], lex: &Lexicon, cue: usize, floor: usize) -> Opti
             // A dated aside between subject and verb: "Tony Blair had in 1997 complained".
             i -= 2;
             continue;
-        } else if !(lex.has(t, SKIP) || is_adverb(t)) {
+        } else if !(lex.has(t, SKIP) || is_adverb(t) || aside_word(t)) {
             break;
         }
         i -= 1;
@@ -176,6 +206,15 @@ fn collect_back(toks: &[Tok<'_>], lex: &Lexicon, end: usize, floor: usize) -> Op
     } else {
         end
     };
+    // "Sanders, meanwhile, who ...": an aside word set off by commas ends no phrase, nor does
+    // an age ("Gary Pearce, 54, who ...").
+    let mut end = end;
+    while end > floor + 1 && (aside_word(&toks[end - 1]) || age_after_name(toks, end - 1, floor)) {
+        end -= 1;
+        if end > floor + 1 && toks[end - 1].is_punct(',') {
+            end -= 1;
+        }
+    }
     let last = &toks[end - 1];
     if last.run.is_some() {
         return None;
@@ -413,6 +452,15 @@ pub fn main_subject(toks: &[Tok<'_>], lex: &Lexicon, start: usize, end: usize) -
                 k += 1;
                 continue;
             }
+            // "Sen. Bernie Sanders (I-Vt.) called": a bracket after a name is part of it.
+            if t.is_punct('(')
+                && k > s
+                && toks[k - 1].cap
+                && let Some(close) = (k + 1..end.min(k + 8)).find(|&i| toks[i].is_punct(')'))
+            {
+                k = close + 1;
+                continue;
+            }
             if !t.word || t.run.is_some() || lex.has(t, BOUNDARY | RELATIVE) {
                 break;
             }
@@ -421,6 +469,7 @@ pub fn main_subject(toks: &[Tok<'_>], lex: &Lexicon, start: usize, end: usize) -
                 && !lex.has(&toks[k - 1], DET)
                 && (t.lower.ends_with("ed")
                     || lex.has(t, BE | SKIP)
+                    || lex.past_verb(t.lower)
                     || lex.cue_at(toks, k).is_some());
             if verb {
                 return Some(build(toks, lex, s, k));

@@ -1,0 +1,369 @@
+//! The words and actors of each sentence as weighted terms, for telling whether two sentences or
+//! threads report the same thing: content words cut to a common stem, weighted by their rarity
+//! over the corpus's sentences (idf), so that "the" and "said" weigh nothing and "ceasefire" a lot.
+//! Words of time expressions ("in September", "last week") are left out: dates are compared by
+//! the date rules, and two sentences that only share "September" share no happening.
+
+use super::dedup::ASCII_FOLD;
+use crate::fasthash::{FastMap, FxHasher};
+use crate::text;
+use std::hash::Hasher;
+
+/// An actor counts as much as this many content words of the same rarity: who took part and
+/// where tells happenings apart better than how a sentence words it.
+pub(super) const ACTOR_WEIGHT: f32 = 2.0;
+
+/// A term: a stemmed word or an actor, numbered densely over the corpus.
+pub(super) type Term = u32;
+
+/// A sentence as terms are taken from it.
+pub(super) struct Sentence<'a> {
+    pub text: &'a str,
+    /// Where `text` starts in its document.
+    pub offset: usize,
+    /// Byte ranges of the document whose words are not terms (its time expressions).
+    pub skip: &'a [(usize, usize)],
+    pub actors: &'a [u32],
+}
+
+/// The terms of every sentence, in one flat list (sentence `i` has `terms[offsets[i]..offsets[i + 1]]`,
+/// sorted, without repeats), and the weight of every term.
+#[derive(Debug, Default)]
+pub(super) struct Terms {
+    offsets: Vec<u32>,
+    terms: Vec<Term>,
+    weight: Vec<f32>,
+}
+
+impl Terms {
+    /// Terms of `sentences`.
+    pub(super) fn new<'a>(sentences: impl Iterator<Item = Sentence<'a>>) -> Terms {
+        let mut ids: FastMap<u64, Term> = FastMap::default();
+        let mut offsets = vec![0u32];
+        let mut terms: Vec<Term> = Vec::new();
+        let mut df: Vec<u32> = Vec::new();
+        for s in sentences {
+            let start = terms.len();
+            let mut intern = |k: u64| {
+                *ids.entry(k).or_insert_with(|| {
+                    df.push(0);
+                    (df.len() - 1) as Term
+                })
+            };
+            words(s.text, |a, b, k| {
+                let (a, b) = (s.offset + a, s.offset + b);
+                if !s.skip.iter().any(|&(x, y)| x < b && a < y) {
+                    terms.push(intern(k));
+                }
+            });
+            terms.extend(s.actors.iter().map(|&a| intern(ACTOR_BIT | u64::from(a))));
+            let mine = &mut terms[start..];
+            mine.sort_unstable();
+            let mut kept = 0;
+            for k in 0..mine.len() {
+                if k == 0 || mine[k] != mine[k - 1] {
+                    mine[kept] = mine[k];
+                    kept += 1;
+                }
+            }
+            terms.truncate(start + kept);
+            for &t in &terms[start..] {
+                df[t as usize] += 1;
+            }
+            offsets.push(u32::try_from(terms.len()).unwrap_or(u32::MAX));
+        }
+        let n = (offsets.len() - 1) as f32;
+        let mut weight: Vec<f32> = df.iter().map(|&d| idf(n, d)).collect();
+        for (&k, &id) in &ids {
+            if k & ACTOR_BIT != 0 && k & HASH_BIT == 0 {
+                weight[id as usize] *= ACTOR_WEIGHT;
+            }
+        }
+        Terms {
+            offsets,
+            terms,
+            weight,
+        }
+    }
+
+    /// The terms of sentence `i`.
+    pub(super) fn of(&self, i: usize) -> &[Term] {
+        let (a, b) = (self.offsets[i] as usize, self.offsets[i + 1] as usize);
+        &self.terms[a..b]
+    }
+
+    pub(super) fn weight(&self, t: Term) -> f32 {
+        self.weight[t as usize]
+    }
+
+    #[cfg(test)]
+    pub(super) fn len(&self) -> usize {
+        self.weight.len()
+    }
+}
+
+/// Rarity over `n` sentences of a term in `df` of them: ln((n + 1) / (df + ½)).
+fn idf(n: f32, df: u32) -> f32 {
+    ((n + 1.0) / (df as f32 + 0.5)).ln().max(0.0)
+}
+
+/// Keys of stems that do not fit a packed key (non-ASCII ones) carry this bit; actors carry
+/// `ACTOR_BIT` alone, packed stems neither (their top byte is their length, at most 7).
+const HASH_BIT: u64 = 1 << 63;
+const ACTOR_BIT: u64 = 1 << 62;
+
+/// Calls `f` with the byte range and the key of every content word of `text`: runs of letters
+/// and digits (with inner apostrophes, "Côte d'Ivoire"), except words of one or two letters,
+/// stemmed by `stem`.
+pub(super) fn words(text: &str, mut f: impl FnMut(usize, usize, u64)) {
+    let b = text.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        // Skip to the next word; ASCII bytes that are not letters or digits quickly.
+        if b[i] < 128 && ASCII_FOLD[b[i] as usize] == 0 {
+            i += 1;
+            continue;
+        }
+        if let Some((end, k)) = ascii_word(b, i) {
+            if let Some(k) = k {
+                f(i, end, k);
+            }
+            i = end;
+            continue;
+        }
+        let Some((start, end)) = next_word(text, i) else {
+            break;
+        };
+        i = end;
+        let w = &text[start..end];
+        let digits = w.bytes().all(|c| c.is_ascii_digit());
+        if w.chars().count() < 3 && !digits {
+            continue;
+        }
+        f(start, end, key(&stem(w)));
+    }
+}
+
+/// The word of ASCII letters and digits at `start`: its end and its key (None for a word too
+/// short to count); None when the word has other characters, for the general path.
+fn ascii_word(b: &[u8], start: usize) -> Option<(usize, Option<u64>)> {
+    let mut buf = [0u8; 32];
+    let mut n = 0;
+    let mut i = start;
+    while i < b.len() {
+        let c = b[i];
+        let l = if c < 128 { ASCII_FOLD[c as usize] } else { 0 };
+        if l != 0 {
+            *buf.get_mut(n)? = l;
+            n += 1;
+            i += 1;
+        } else if c == b'\'' && b.get(i + 1).is_some_and(u8::is_ascii_alphanumeric) {
+            *buf.get_mut(n)? = c;
+            n += 1;
+            i += 1;
+        } else if c.is_ascii() {
+            break;
+        } else {
+            // A letter beyond ASCII inside the word, or a curly apostrophe: the general path.
+            return None;
+        }
+    }
+    if n < 3 && !buf[..n].iter().all(u8::is_ascii_digit) {
+        return Some((i, None));
+    }
+    let n = stem_ascii(&mut buf, n);
+    let mut key = (n as u64) << 56;
+    for (k, &x) in buf[..n].iter().enumerate() {
+        key |= u64::from(x) << (8 * k);
+    }
+    Some((i, Some(key)))
+}
+
+/// `stem` of the lower-case ASCII word `buf[..n]`, in place, without allocating: the stem's
+/// length.
+fn stem_ascii(buf: &mut [u8], mut n: usize) -> usize {
+    let ends = |buf: &[u8], n: usize, end: &[u8]| buf[..n].ends_with(end);
+    if ends(buf, n, b"'s") {
+        n -= 2;
+    }
+    if n > 4 {
+        if ends(buf, n, b"ies") {
+            buf[n - 3] = b'y';
+            n -= 2;
+        } else if ends(buf, n, b"es") && !ends(buf, n, b"ses") {
+            n -= 2;
+        } else if ends(buf, n, b"s") && !ends(buf, n, b"ss") {
+            n -= 1;
+        }
+    }
+    if n > 5 {
+        if ends(buf, n, b"ing") {
+            n -= 3;
+        } else if ends(buf, n, b"ed") {
+            n -= 2;
+        }
+    }
+    n.min(6)
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// The next word at or after byte `from`: (start, end).
+fn next_word(text: &str, from: usize) -> Option<(usize, usize)> {
+    let rest = text.get(from..)?;
+    let (off, _) = rest.char_indices().find(|&(_, c)| is_word_char(c))?;
+    let start = from + off;
+    let mut end = start;
+    let mut chars = text[start..].char_indices().peekable();
+    while let Some((j, c)) = chars.next() {
+        if is_word_char(c) {
+            end = start + j + c.len_utf8();
+        } else if matches!(c, '\'' | '’') && chars.peek().is_some_and(|&(_, n)| is_word_char(n)) {
+            continue;
+        } else {
+            break;
+        }
+    }
+    Some((start, end))
+}
+
+/// A crude English stem, enough to make "meetings", "meeting" and "meet" one term and
+/// "released", "releases" and "release" another: case and diacritics folded, a possessive 's
+/// dropped, a plural or -ing/-ed ending cut from a long word, and the rest cut to six letters.
+pub(super) fn stem(w: &str) -> String {
+    let mut s = text::fold(w);
+    if s.ends_with("'s") {
+        s.truncate(s.len() - 2);
+    }
+    let n = s.chars().count();
+    if n > 4 {
+        if s.ends_with("ies") {
+            s.truncate(s.len() - 3);
+            s.push('y');
+        } else if s.ends_with("es") && !s.ends_with("ses") {
+            s.truncate(s.len() - 2);
+        } else if s.ends_with('s') && !s.ends_with("ss") {
+            s.truncate(s.len() - 1);
+        }
+    }
+    let n = s.chars().count();
+    if n > 5 {
+        if s.ends_with("ing") {
+            s.truncate(s.len() - 3);
+        } else if s.ends_with("ed") {
+            s.truncate(s.len() - 2);
+        }
+    }
+    if let Some((cut, _)) = s.char_indices().nth(6) {
+        s.truncate(cut);
+    }
+    s
+}
+
+/// A stem's key: its bytes packed into a number when it fits, else a hash of them.
+fn key(stem: &str) -> u64 {
+    match crate::fasthash::short_key(stem) {
+        Some(k) => k,
+        None => {
+            let mut h = FxHasher::default();
+            h.write(stem.as_bytes());
+            (h.finish() & !(HASH_BIT | ACTOR_BIT)) | HASH_BIT
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stems_join_the_forms_of_a_word() {
+        let cases = [
+            ("meetings", "meet"),
+            ("meeting", "meet"),
+            ("Meet", "meet"),
+            ("released", "releas"),
+            ("releases", "releas"),
+            ("release", "releas"),
+            ("delegations", "delega"),
+            ("talks", "talk"),
+            ("Baku's", "baku"),
+            ("Baku’s", "baku"),
+            ("countries", "countr"),
+            ("Qasımov", "qasimo"),
+            ("Erdoğan", "erdoga"),
+            ("glass", "glass"),
+            ("process", "proces"),
+            ("2019", "2019"),
+        ];
+        for (w, want) in cases {
+            assert_eq!(stem(w), want, "{w}");
+        }
+    }
+
+    #[test]
+    fn the_ascii_path_stems_as_the_general_one() {
+        let text = "Meetings meeting released RELEASES countries allies glass process Baku's \
+                    2019 it's talks delegations o'neill ceasefires studies ties";
+        let mut fast = Vec::new();
+        words(text, |_, _, k| fast.push(k));
+        let slow: Vec<u64> = text
+            .split_whitespace()
+            .filter(|w| w.len() >= 3 || w.bytes().all(|b| b.is_ascii_digit()))
+            .map(|w| key(&stem(w)))
+            .collect();
+        assert_eq!(fast, slow);
+    }
+
+    #[test]
+    fn content_words_are_three_letters_or_a_number() {
+        let mut got = Vec::new();
+        words(
+            "On 20–21 Nov. a U.N. team met in Côte d'Ivoire's capital.",
+            |_, _, k| got.push(k),
+        );
+        let want: Vec<u64> = ["20", "21", "nov", "team", "met", "cote", "d'ivoi", "capita"]
+            .iter()
+            .map(|w| key(w))
+            .collect();
+        assert_eq!(got, want);
+    }
+
+    #[test]
+    fn rare_terms_weigh_more_and_actors_double() {
+        let s = [
+            ("The talks began in Baku.", &[7u32][..], &[][..]),
+            ("The ceasefire held.", &[][..], &[][..]),
+            // "on Monday" is a time expression: not a term.
+            ("The talks ended on Monday.", &[][..], &[(16, 25)][..]),
+        ];
+        let t = Terms::new(s.iter().map(|&(text, actors, skip)| Sentence {
+            text,
+            offset: 0,
+            skip,
+            actors,
+        }));
+        // the, talk, began, baku, the actor; ceasef, held; ended.
+        assert_eq!(t.len(), 8);
+        let idf = |df: f32| (4.0f32 / (df + 0.5)).ln();
+        let weights = |i: usize| {
+            let mut w: Vec<f32> = t.of(i).iter().map(|&x| t.weight(x)).collect();
+            w.sort_by(f32::total_cmp);
+            w
+        };
+        let want = [
+            vec![idf(3.0), idf(2.0), idf(1.0), idf(1.0), 2.0 * idf(1.0)],
+            vec![idf(3.0), idf(1.0), idf(1.0)],
+            vec![idf(3.0), idf(2.0), idf(1.0)],
+        ];
+        for (i, want) in want.iter().enumerate() {
+            let got = weights(i);
+            assert_eq!(got.len(), want.len(), "{i}");
+            for (g, w) in got.iter().zip(want) {
+                assert!((g - w).abs() < 1e-6, "{i}: {got:?} {want:?}");
+            }
+        }
+    }
+}
