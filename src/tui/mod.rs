@@ -114,9 +114,11 @@ pub fn run(mut opts: Options) -> anyhow::Result<ExitCode> {
     // Fails only when a global pool exists already; then that one serves.
     let _ = opts.load.thread_pool().build_global();
     let (tx, rx) = mpsc::channel();
+    // Handlers first: a signal that arrives once the screen has changed must find them in place,
+    // or it ends the process with the terminal still in full-screen mode.
+    term::spawn_signals(tx.clone())?;
     let mut term = term::Term::enter(mouse)?;
     term::spawn_input(tx.clone());
-    term::spawn_signals(tx.clone())?;
     term::spawn_resize(tx.clone())?;
     spawn_loader(opts.load, problems, tx);
     let (w, h) = term::size();
