@@ -1,6 +1,7 @@
 //! The command line: argument parsing and the `export`, `open`, `extract` and `assemble`
 //! commands; the browser lives in `crate::tui`.
 
+use std::collections::HashSet;
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -12,6 +13,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use crate::corpus::load::{Input, Jobs, LoadOptions};
 use crate::corpus::{Corpus, Source};
 use crate::export::{ExportError, Format, Selection, Table};
+use crate::fsutil::FileId;
 use crate::ingest::{IngestOptions, parse_date};
 
 #[derive(Parser, Debug)]
@@ -273,6 +275,58 @@ impl BrowseArgs {
     }
 }
 
+/// The exit codes (README "Exit codes"). 0 is success; a signal that stops dateline gives 128 +
+/// its number (`crate::fsutil::remove_temporaries_on_signals`, and the browser).
+pub mod exit {
+    /// No article could be read.
+    pub const NO_ARTICLES: u8 = 1;
+    /// A usage error: bad arguments, or `-o` naming one of the input files.
+    pub const USAGE: u8 = 2;
+    /// The output could not be written (a missing folder, a full disk, no permission, a read-only
+    /// file), the terminal could not be driven, or the system refused a resource such as threads.
+    /// `EX_IOERR` of sysexits.h.
+    pub const IO: u8 = 74;
+}
+
+/// A usage error found after parsing, such as `-o` naming an input: exit code 2.
+#[derive(Debug)]
+pub struct UsageError(pub String);
+
+impl std::fmt::Display for UsageError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for UsageError {}
+
+/// Prints one message on standard error, escaped: file names and article text in it must not
+/// reach the terminal as control sequences (`crate::text::escape_for_terminal`).
+pub fn say(level: &str, message: impl std::fmt::Display) {
+    let message = message.to_string();
+    eprintln!(
+        "dateline: {level}: {}",
+        crate::text::escape_for_terminal(&message)
+    );
+}
+
+/// Parses the command line and runs dateline. Clap's own messages are printed escaped too (a
+/// file name given as an argument can hold control characters); `--help` and `--version` are
+/// clap's, unchanged.
+pub fn main() -> ExitCode {
+    match Cli::try_parse() {
+        Ok(cli) => run(cli),
+        Err(e) if e.use_stderr() => {
+            let text = e.render().to_string();
+            for line in text.lines() {
+                eprintln!("{}", crate::text::escape_for_terminal(line));
+            }
+            ExitCode::from(exit::USAGE)
+        }
+        Err(e) => e.exit(),
+    }
+}
+
 /// Runs dateline with already-parsed arguments.
 pub fn run(cli: Cli) -> ExitCode {
     let result = match cli.command {
@@ -292,45 +346,90 @@ pub fn run(cli: Cli) -> ExitCode {
     match result {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("dateline: error: {e:#}");
-            ExitCode::from(2)
+            say("error", format_args!("{e:#}"));
+            ExitCode::from(exit_code(&e))
         }
+    }
+}
+
+/// The exit code of an error: usage errors 2, everything else an input/output failure.
+fn exit_code(e: &anyhow::Error) -> u8 {
+    let input = matches!(
+        e.downcast_ref::<crate::fsutil::OutputError>(),
+        Some(crate::fsutil::OutputError::IsInput)
+    );
+    if input || e.downcast_ref::<UsageError>().is_some() {
+        exit::USAGE
+    } else {
+        exit::IO
     }
 }
 
 fn report(corpus: &Corpus) {
     for d in &corpus.diagnostics {
         let level = if d.skipped { "error" } else { "warning" };
-        eprintln!("dateline: {level}: {d}");
+        say(level, d);
     }
 }
 
 fn export(args: &ExportArgs) -> anyhow::Result<ExitCode> {
     let format = args.out.format()?;
+    // `-o` naming a file given as input is refused before anything is read.
+    let inputs = refuse_inputs(&args.input.paths, &args.out)?;
     let opts = args.input.load_options();
     let pool = opts
         .thread_pool()
         .build()
         .context("starting worker threads")?;
     let corpus = pool.install(|| opts.load(&|_, _| {}));
-    finish(&corpus, &args.out, format)
+    finish(&corpus, &args.out, format, inputs)
 }
 
-/// Reports the corpus's problems and writes it; exit code 1 when nothing could be read.
-fn finish(corpus: &Corpus, out: &OutputArgs, format: Format) -> anyhow::Result<ExitCode> {
+/// The identities of the files given as input; an error when `-o` names one of them.
+fn refuse_inputs(paths: &[PathBuf], out: &OutputArgs) -> anyhow::Result<HashSet<FileId>> {
+    let inputs: HashSet<FileId> = paths.iter().filter_map(|p| FileId::of_path(p)).collect();
+    if let Some(path) = out.output.as_deref().filter(|p| p.as_os_str() != "-")
+        && crate::fsutil::identities(path)
+            .iter()
+            .any(|id| inputs.contains(id))
+    {
+        return Err(refused(path));
+    }
+    Ok(inputs)
+}
+
+/// Reports the corpus's problems and writes it; exit code 1 when nothing could be read. `inputs`
+/// are the files given as input, which `-o` may not replace.
+fn finish(
+    corpus: &Corpus,
+    out: &OutputArgs,
+    format: Format,
+    mut inputs: HashSet<FileId>,
+) -> anyhow::Result<ExitCode> {
+    // Ctrl-C while the export is written removes the temporary file and exits 130.
+    crate::fsutil::remove_temporaries_on_signals().context("installing signal handlers")?;
     report(corpus);
     if corpus.documents.is_empty() {
-        eprintln!("dateline: error: no articles could be read");
-        return Ok(ExitCode::from(1));
+        say("error", "no articles could be read");
+        return Ok(ExitCode::from(exit::NO_ARTICLES));
     }
     let selection = out.filters.selection();
     let result = match out.output.as_deref() {
-        Some(p) if p.as_os_str() != "-" => write_file(corpus, &selection, format, p),
+        Some(p) if p.as_os_str() != "-" => {
+            // Besides the paths given, every file an article was read from, by identity. A file
+            // in an input folder that was skipped (such as an earlier export there, which is no
+            // feed) is no input and may be replaced.
+            let mut names: Vec<&str> = corpus.documents.iter().map(|d| d.path.as_str()).collect();
+            names.sort_unstable();
+            names.dedup();
+            inputs.extend(names.into_iter().filter_map(input_file));
+            write_file(corpus, &selection, format, p, &inputs)
+        }
         _ => write_stdout(corpus, &selection, format),
     };
     match result {
         Ok(()) => Ok(ExitCode::SUCCESS),
-        Err(Failure::Select(e)) => Err(anyhow::anyhow!(e)),
+        Err(Failure::Select(e)) => Err(anyhow::Error::new(UsageError(e.to_string()))),
         Err(Failure::Write(e)) => Err(e),
     }
 }
@@ -361,10 +460,12 @@ impl OutputArgs {
             match format {
                 Format::Csv(_) => format = Format::Csv(table),
                 _ if self.format.is_none() && named.is_none() => format = Format::Csv(table),
-                other => anyhow::bail!(
-                    "--what picks the table of a CSV export, not of {}",
-                    other.name()
-                ),
+                other => {
+                    return Err(anyhow::Error::new(UsageError(format!(
+                        "--what picks the table of a CSV export, not of {}",
+                        other.name()
+                    ))));
+                }
             }
         }
         if let Format::Json { pretty } = &mut format {
@@ -374,28 +475,43 @@ impl OutputArgs {
     }
 }
 
+/// Writes the export to `path` the safe way (`crate::fsutil::write_output`): never onto one of
+/// `inputs`, never through a planted link, atomically.
 fn write_file(
     corpus: &Corpus,
     selection: &Selection,
     format: Format,
     path: &Path,
+    inputs: &HashSet<FileId>,
 ) -> Result<(), Failure> {
-    crate::export::write_path(corpus, selection, format, path).map_err(|e| match e {
-        ExportError::Select(e) => Failure::Select(e),
-        ExportError::Io(e) => {
-            Failure::Write(anyhow::Error::new(e).context(format!("writing {}", path.display())))
-        }
-    })
+    let mut select_error = None;
+    let result = crate::fsutil::write_output(path, &|id| inputs.contains(&id), |w| {
+        crate::export::write_view(corpus, selection, format, w).map_err(|e| match e {
+            ExportError::Io(e) => e,
+            ExportError::Select(e) => {
+                select_error = Some(e);
+                std::io::Error::other("selection")
+            }
+        })
+    });
+    match (select_error, result) {
+        (Some(e), _) => Err(Failure::Select(e)),
+        (None, Err(crate::fsutil::OutputError::IsInput)) => Err(Failure::Write(refused(path))),
+        (None, Err(crate::fsutil::OutputError::Io(e))) => Err(Failure::Write(
+            anyhow::Error::new(e).context(format!("writing {}", path.display())),
+        )),
+        (None, Ok(())) => Ok(()),
+    }
 }
 
 fn write_stdout(corpus: &Corpus, selection: &Selection, format: Format) -> Result<(), Failure> {
     let stdout = std::io::stdout();
     let terminal = stdout.is_terminal();
     if terminal && !format.is_text() {
-        return Err(Failure::Write(anyhow::anyhow!(
+        return Err(Failure::Write(anyhow::Error::new(UsageError(format!(
             "{} is a binary format: write it to a file with -o FILE",
             format.name()
-        )));
+        )))));
     }
     let mut w = std::io::BufWriter::new(stdout.lock());
     // Article text (a CSV cell keeps its control characters) never drives the terminal.
@@ -431,15 +547,31 @@ fn extract(args: &ExtractArgs) -> anyhow::Result<ExitCode> {
     };
     for d in &summary.diagnostics {
         let level = if d.skipped { "error" } else { "warning" };
-        eprintln!("dateline: {level}: {d}");
+        say(level, d);
     }
     // An empty partition or shard is a normal part of a map step; input that could not be read
     // at all is not.
     if summary.read == 0 && summary.diagnostics.iter().any(|d| d.skipped) {
-        eprintln!("dateline: error: no articles could be read");
-        return Ok(ExitCode::from(1));
+        say("error", "no articles could be read");
+        return Ok(ExitCode::from(exit::NO_ARTICLES));
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The file a document's or a diagnostic's path names: `feed.jsonl:12` is line 12 of `feed.jsonl`.
+fn input_file(shown: &str) -> Option<FileId> {
+    FileId::of_path(Path::new(shown)).or_else(|| {
+        let (file, line) = shown.rsplit_once(':')?;
+        line.bytes().all(|b| b.is_ascii_digit()).then_some(())?;
+        FileId::of_path(Path::new(file))
+    })
+}
+
+fn refused(path: &Path) -> anyhow::Error {
+    anyhow::Error::new(UsageError(format!(
+        "-o {}: that is one of the input files, which are never modified; choose another output",
+        path.display()
+    )))
 }
 
 fn assemble(args: &AssembleArgs) -> anyhow::Result<ExitCode> {
@@ -456,8 +588,9 @@ fn assemble(args: &AssembleArgs) -> anyhow::Result<ExitCode> {
         });
     }
     let format = args.out.format()?;
+    let inputs = refuse_inputs(&args.shards, &args.out)?;
     let progress = crate::shard::progress::Bar::stderr("assembling");
     let corpus = opts.load(&|done, total| progress.update(done, total));
     progress.finish();
-    finish(&corpus, &args.out, format)
+    finish(&corpus, &args.out, format, inputs)
 }

@@ -2,8 +2,6 @@
 
 use std::process::ExitCode;
 
-use clap::Parser;
-
 /// Extraction allocates many small short-lived strings and vectors per sentence on every worker
 /// thread; mimalloc serves them from thread-local pages, which cuts export CPU time by a quarter.
 /// Its defaults are kept: returning freed memory at once lowered the 100 MB export's peak from
@@ -15,5 +13,5 @@ use clap::Parser;
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
-    dateline::cli::run(dateline::cli::Cli::parse())
+    dateline::cli::main()
 }

@@ -55,15 +55,50 @@ pub fn slug(s: &str) -> String {
 }
 
 /// Replaces control characters (and so escape sequences) with visible stand-ins, keeping newlines
-/// out: article text must never drive the terminal.
+/// out: article text must never drive the terminal. The browser's screen text goes through it;
+/// messages on standard error go through `escape_for_terminal`, which shares its test of a char.
 pub fn sanitize_line(s: &str) -> String {
     s.chars()
         .map(|c| match c {
             '\t' | '\n' | '\r' => ' ',
-            c if c.is_control() => '\u{fffd}',
+            c if is_unsafe_for_terminal(c) => '\u{fffd}',
             c => c,
         })
         .collect()
+}
+
+/// Characters that must never reach a terminal as they are: the C0 and C1 controls and DEL (which
+/// make up escape sequences such as `ESC ] 0 ; title BEL` or `ESC [ 2 J`), and the bidirectional
+/// embeddings, overrides and isolates that make a file name read differently from its bytes.
+pub fn is_unsafe_for_terminal(c: char) -> bool {
+    c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// A message fit for standard error: every character `is_unsafe_for_terminal` is written as a
+/// Rust-style escape (`\x1b`, `\n`, `\u{9b}`), so a file name or a line of an article prints as
+/// one visible line and can never drive the terminal. Borrowed when there is nothing to escape.
+pub fn escape_for_terminal(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.chars().any(is_unsafe_for_terminal) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        match c {
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if is_unsafe_for_terminal(c) => {
+                let n = u32::from(c);
+                if n < 0x80 {
+                    out.push_str(&format!("\\x{n:02x}"));
+                } else {
+                    out.push_str(&format!("\\u{{{n:x}}}"));
+                }
+            }
+            c => out.push(c),
+        }
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 /// Whether `text[start..end]` stands as whole words: no letter or digit touches either end.
@@ -162,7 +197,32 @@ mod tests {
         assert_eq!(slug("  U.S. Under-Secretary "), "u-s-under-secretary");
         assert_eq!(sanitize_line("a\x1b[31mb\tc"), "a\u{fffd}[31mb c");
         assert!(on_word_boundaries("the visit, then", 4, 9));
+        assert!(matches!(
+            escape_for_terminal("plain é"),
+            std::borrow::Cow::Borrowed(_)
+        ));
+
         assert!(!on_word_boundaries("revisit", 2, 7));
         assert!(!on_word_boundaries("é", 1, 2));
+    }
+
+    #[test]
+    fn escapes_every_terminal_control_in_messages() {
+        let cases = [
+            ("a\x1b]0;pwned\x07b.txt", "a\\x1b]0;pwned\\x07b.txt"),
+            ("\x1b[2J", "\\x1b[2J"),
+            ("two\nlines\r\t", "two\\nlines\\r\\t"),
+            ("del\x7f c1\u{9b}31m", "del\\x7f c1\\u{9b}31m"),
+            ("evil\u{202e}txt.exe", "evil\\u{202e}txt.exe"),
+            ("Erdoğan’s “quote” 中文", "Erdoğan’s “quote” 中文"),
+        ];
+        for (input, want) in cases {
+            assert_eq!(escape_for_terminal(input), want, "{input:?}");
+            assert!(
+                !escape_for_terminal(input)
+                    .chars()
+                    .any(is_unsafe_for_terminal)
+            );
+        }
     }
 }

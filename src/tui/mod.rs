@@ -66,7 +66,11 @@ fn check_paths(opts: &LoadOptions) -> anyhow::Result<()> {
     if missing.is_empty() {
         Ok(())
     } else {
-        anyhow::bail!("no such file or folder: {}", missing.join(", "))
+        // A usage error (exit 2), not a failure to drive the terminal.
+        Err(anyhow::Error::new(crate::cli::UsageError(format!(
+            "no such file or folder: {}",
+            missing.join(", ")
+        ))))
     }
 }
 
@@ -110,9 +114,11 @@ pub fn run(mut opts: Options) -> anyhow::Result<ExitCode> {
     // Fails only when a global pool exists already; then that one serves.
     let _ = opts.load.thread_pool().build_global();
     let (tx, rx) = mpsc::channel();
+    // Handlers first: a signal that arrives once the screen has changed must find them in place,
+    // or it ends the process with the terminal still in full-screen mode.
+    term::spawn_signals(tx.clone())?;
     let mut term = term::Term::enter(mouse)?;
     term::spawn_input(tx.clone());
-    term::spawn_signals(tx.clone())?;
     term::spawn_resize(tx.clone())?;
     spawn_loader(opts.load, problems, tx);
     let (w, h) = term::size();
@@ -120,7 +126,7 @@ pub fn run(mut opts: Options) -> anyhow::Result<ExitCode> {
     state.theme = theme;
     state.keymap = Arc::new(keymap);
     state.restore = restore;
-    event_loop(&mut term, &mut state, &rx)?;
+    let signal = event_loop(&mut term, &mut state, &rx)?;
     drop(term);
     if state.loading.is_none()
         && state.failure.is_none()
@@ -129,14 +135,18 @@ pub fn run(mut opts: Options) -> anyhow::Result<ExitCode> {
         // Keeping the place is a convenience: a read-only state folder is no reason to fail.
         let _ = saved::save(&path, &saved::Saved::capture(&state));
     }
-    Ok(ExitCode::SUCCESS)
+    // A signal ends the browser as a shell reports a process it ended: 128 + its number.
+    Ok(signal.map_or(ExitCode::SUCCESS, |sig| {
+        ExitCode::from(u8::try_from(128 + sig).unwrap_or(u8::MAX))
+    }))
 }
 
+/// Runs until the user quits (`None`) or a signal arrives (its number).
 fn event_loop(
     term: &mut term::Term,
     state: &mut State,
     rx: &Receiver<Input>,
-) -> anyhow::Result<()> {
+) -> anyhow::Result<Option<i32>> {
     let mut repainted = false;
     loop {
         // A loader panic printed over the screen: repaint everything once.
@@ -146,13 +156,13 @@ fn event_loop(
         }
         term.draw(state)?;
         let Ok(first) = rx.recv() else {
-            return Ok(());
+            return Ok(None);
         };
         // Apply everything already waiting before drawing again, so bursts cost one frame.
         let mut next = Some(first);
         while let Some(input) = next {
             match input {
-                Input::Signal => return Ok(()),
+                Input::Signal(sig) => return Ok(Some(sig)),
                 Input::App(a) => update::update(state, a),
                 Input::Terminal(Event::Key(key)) => {
                     for k in keymap::split_alt(&key) {
@@ -172,7 +182,7 @@ fn event_loop(
                 update::update(state, Action::Note(note));
             }
             if state.quit {
-                return Ok(());
+                return Ok(None);
             }
             next = rx.recv_timeout(Duration::from_millis(1)).ok();
         }

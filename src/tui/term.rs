@@ -20,8 +20,8 @@ use signal_hook::iterator::Signals;
 /// What the main loop waits for.
 pub enum Input {
     Terminal(Event),
-    /// SIGINT, SIGTERM or SIGHUP: leave cleanly.
-    Signal,
+    /// SIGINT, SIGTERM or SIGHUP (its number): leave cleanly, exit 128 + the number.
+    Signal(i32),
     App(super::action::Action),
 }
 
@@ -154,8 +154,8 @@ pub fn spawn_signals(tx: Sender<Input>) -> anyhow::Result<()> {
     let mut signals =
         Signals::new([SIGINT, SIGTERM, SIGHUP]).context("installing signal handlers")?;
     thread::spawn(move || {
-        if signals.forever().next().is_some() {
-            let _ = tx.send(Input::Signal);
+        if let Some(sig) = signals.forever().next() {
+            let _ = tx.send(Input::Signal(sig));
         }
     });
     Ok(())
