@@ -436,6 +436,46 @@ fn grouping_rules() {
             ],
             &[((0, 0), (1, 0), false)],
         ),
+        (
+            "dated only to a year: figures of one year are a topic, not one happening",
+            &[
+                Article {
+                    published: "2005-01-20",
+                    source: "Business Desk",
+                    sentences: &[
+                        "e:2004|past|place:china|China's economy grew by 9.5% in 2004, its fastest growth in years, as exports boomed.",
+                    ],
+                },
+                Article {
+                    published: "2005-01-21",
+                    source: "Asia Desk",
+                    sentences: &[
+                        "e:2004|past|place:singapore|Singapore's economy grew by 8.1% in 2004, its fastest growth since 2000, as exports boomed.",
+                    ],
+                },
+            ],
+            &[((0, 0), (1, 0), false)],
+        ),
+        (
+            "function words shared do not count: \"the\", \"has\", \"would\" are no common terms",
+            &[
+                Article {
+                    published: "2005-03-10",
+                    source: "Business Desk",
+                    sentences: &[
+                        "e:2005-03-10|past|place:russia|Russia has said the gas would flow.",
+                    ],
+                },
+                Article {
+                    published: "2005-03-10",
+                    source: "Sport Desk",
+                    sentences: &[
+                        "e:2005-03-10|past|place:russia|Russia has said the team would play.",
+                    ],
+                },
+            ],
+            &[((0, 0), (1, 0), false)],
+        ),
     ];
     for (name, articles, expects) in cases {
         let c = corpus_of(articles);

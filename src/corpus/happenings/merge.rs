@@ -72,7 +72,9 @@ fn candidates(threads: &[Thread]) -> Vec<(u32, u32, f32)> {
     // (term, start day, end day, thread) for every key of every placed thread.
     let mut filed: Vec<(u32, i32, i32, u32)> = Vec::new();
     for (i, t) in threads.iter().enumerate() {
-        let Some(p) = t.placement() else { continue };
+        let Some(p) = t.placement().filter(|&p| rules::joins_across(p)) else {
+            continue;
+        };
         let d = p.days();
         for &(term, _) in profiles[i].terms.iter().take(keys(t.sentences)) {
             filed.push((term, d.0, d.1, i as u32));

@@ -127,18 +127,29 @@ pub(super) fn precise(d: Days) -> bool {
     d.1 - d.0 <= 31
 }
 
+/// Whether a thread placed so may join threads of other articles: not when its own dates are
+/// wider than a month (see `date_factor`).
+pub(super) fn joins_across(p: Placement) -> bool {
+    !matches!(p, Placement::Dated(d) if !precise(d))
+}
+
 /// The factor by which dates scale the similarity of two threads of different articles, or
 /// None when their dates rule out one happening: `PRECISE_DATES` for two precise dates that
-/// overlap, 1 for wider overlapping dates, `WINDOW_ONLY` when either is placed by its article's
-/// window only. A factor, not a bonus: two threads that share no words are never one happening
-/// for their dates alone (in an archive, a week holds hundreds of happenings).
+/// overlap, `WINDOW_ONLY` when either is placed by its article's window only. A thread whose own
+/// dates are wider than a month ("in 2004", "this year") joins no thread of another article: a
+/// happening is one occurrence, and what articles share over a year is a topic ("China's economy
+/// grew in 2004", "the 2005 election campaign"), not a happening. A factor, not a bonus: two
+/// threads that share no words are never one happening for their dates alone (in an archive, a
+/// week holds hundreds of happenings).
 pub(super) fn date_factor(a: Placement, b: Placement) -> Option<f32> {
     if !overlaps(a.days(), b.days()) {
         return None;
     }
+    if !joins_across(a) || !joins_across(b) {
+        return None;
+    }
     Some(match (a, b) {
-        (Placement::Dated(x), Placement::Dated(y)) if precise(x) && precise(y) => PRECISE_DATES,
-        (Placement::Dated(_), Placement::Dated(_)) => 1.0,
+        (Placement::Dated(_), Placement::Dated(_)) => PRECISE_DATES,
         _ => WINDOW_ONLY,
     })
 }
@@ -241,7 +252,11 @@ mod tests {
             (Dated(nov(20, 21)), Dated(nov(20, 20)), Some(PRECISE_DATES)),
             (Dated(nov(17, 23)), Dated(nov(21, 21)), Some(PRECISE_DATES)),
             (Dated(nov(20, 21)), Dated(nov(26, 26)), None),
-            (Dated(year), Dated(nov(20, 20)), Some(1.0)),
+            // Wider than a month: no happening across articles, whatever the other date.
+            (Dated(year), Dated(nov(20, 20)), None),
+            (Dated(year), Dated(year), None),
+            (Dated(year), Window(nov(1, 30)), None),
+            (Dated(nov(1, 30)), Dated(nov(20, 20)), Some(PRECISE_DATES)),
             (Dated(nov(20, 21)), Window(nov(1, 30)), Some(WINDOW_ONLY)),
             (Window(nov(1, 10)), Window(nov(5, 30)), Some(WINDOW_ONLY)),
             (Window(nov(1, 10)), Dated(nov(20, 20)), None),

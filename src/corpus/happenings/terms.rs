@@ -5,9 +5,11 @@
 //! the date rules, and two sentences that only share "September" share no happening.
 
 use super::dedup::ASCII_FOLD;
-use crate::fasthash::{FastMap, FxHasher};
+use crate::assets::{Assets, name};
+use crate::fasthash::{FastMap, FastSet, FxHasher};
 use crate::text;
 use std::hash::Hasher;
+use std::sync::OnceLock;
 
 /// An actor counts as much as this many content words of the same rarity: who took part and
 /// where tells happenings apart better than how a sentence words it.
@@ -50,9 +52,10 @@ impl Terms {
                     (df.len() - 1) as Term
                 })
             };
+            let stop = stopwords();
             words(s.text, |a, b, k| {
                 let (a, b) = (s.offset + a, s.offset + b);
-                if !s.skip.iter().any(|&(x, y)| x < b && a < y) {
+                if !stop.contains(&k) && !s.skip.iter().any(|&(x, y)| x < b && a < y) {
                     terms.push(intern(k));
                 }
             });
@@ -100,6 +103,24 @@ impl Terms {
     pub(super) fn len(&self) -> usize {
         self.weight.len()
     }
+}
+
+/// The keys of function words and other words that say nothing of a happening ("the", "said",
+/// "would"): never terms. Their idf is low but not nil, and two short threads that share "the",
+/// "and" and "has" would otherwise pass `rules::MIN_SHARED_TERMS`. The list is the built-in
+/// `topic-stopwords.txt`, stemmed as words are.
+fn stopwords() -> &'static FastSet<u64> {
+    static SET: OnceLock<FastSet<u64>> = OnceLock::new();
+    SET.get_or_init(|| {
+        let assets = Assets::builtin();
+        let mut set = FastSet::default();
+        for w in assets.lines(name::TOPIC_STOPWORDS_TXT) {
+            words(w, |_, _, k| {
+                set.insert(k);
+            });
+        }
+        set
+    })
 }
 
 /// Rarity over `n` sentences of a term in `df` of them: ln((n + 1) / (df + ½)).
@@ -332,6 +353,28 @@ mod tests {
     }
 
     #[test]
+    fn function_words_are_never_terms() {
+        // (sentence, its terms): "the", "has", "and", "would", "said" say nothing of a happening.
+        let cases = [
+            (
+                "The minister has said that talks would resume",
+                &["minist", "talk", "resume"][..],
+            ),
+            ("And the others were there too", &[][..]),
+            ("Ceasefire agreed in Baku", &["ceasef", "agree", "baku"][..]),
+        ];
+        for (text, want) in cases {
+            let t = Terms::new(std::iter::once(Sentence {
+                text,
+                offset: 0,
+                skip: &[],
+                actors: &[],
+            }));
+            assert_eq!(t.of(0).len(), want.len(), "{text}");
+        }
+    }
+
+    #[test]
     fn rare_terms_weigh_more_and_actors_double() {
         let s = [
             ("The talks began in Baku.", &[7u32][..], &[][..]),
@@ -345,8 +388,8 @@ mod tests {
             skip,
             actors,
         }));
-        // the, talk, began, baku, the actor; ceasef, held; ended.
-        assert_eq!(t.len(), 8);
+        // talk, began, baku, the actor; ceasef, held; ended ("the" is a stopword).
+        assert_eq!(t.len(), 7);
         let idf = |df: f32| (4.0f32 / (df + 0.5)).ln();
         let weights = |i: usize| {
             let mut w: Vec<f32> = t.of(i).iter().map(|&x| t.weight(x)).collect();
@@ -354,9 +397,9 @@ mod tests {
             w
         };
         let want = [
-            vec![idf(3.0), idf(2.0), idf(1.0), idf(1.0), 2.0 * idf(1.0)],
-            vec![idf(3.0), idf(1.0), idf(1.0)],
-            vec![idf(3.0), idf(2.0), idf(1.0)],
+            vec![idf(2.0), idf(1.0), idf(1.0), 2.0 * idf(1.0)],
+            vec![idf(1.0), idf(1.0)],
+            vec![idf(2.0), idf(1.0)],
         ];
         for (i, want) in want.iter().enumerate() {
             let got = weights(i);
