@@ -165,13 +165,34 @@ pub fn header_budget(height: usize) -> usize {
     }
 }
 
+/// How a cited text stands to its speaker.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Cited {
+    /// The speaker's own words, or the article's sentence: in quotation marks.
+    Words,
+    /// Reported speech, the article's paraphrase: never in quotation marks of its own, which
+    /// would pass the paraphrase off as the speaker's words (the marks inside it stay).
+    Reported,
+}
+
 /// The citation `y` copies: `Speaker: “quote” — Outlet, 20 Nov 2025, URL` (or the event's
-/// sentence for an event).
-pub fn citation(speaker: Option<&str>, text: &str, doc: &Document) -> String {
-    let body = one_line(text.trim_matches(['“', '”', '"', '«', '»']));
-    let mut out = match speaker {
-        Some(s) => format!("{}: “{body}”", one_line(s)),
-        None => format!("“{body}”"),
+/// sentence for an event); reported speech as `Speaker (reported): content — …`.
+pub fn citation(speaker: Option<&str>, text: &str, cited: Cited, doc: &Document) -> String {
+    let mut out = match cited {
+        Cited::Words => {
+            let body = one_line(text.trim_matches(['“', '”', '"', '«', '»']));
+            match speaker {
+                Some(s) => format!("{}: “{body}”", one_line(s)),
+                None => format!("“{body}”"),
+            }
+        }
+        Cited::Reported => {
+            let body = one_line(text.trim());
+            match speaker {
+                Some(s) => format!("{} (reported): {body}", one_line(s)),
+                None => format!("reported: {body}"),
+            }
+        }
     };
     let mut place: Vec<String> = Vec::new();
     place.push(
@@ -240,8 +261,44 @@ mod tests {
     #[test]
     fn citation_reads_like_a_reference() {
         assert_eq!(
-            citation(Some("Hakan Fidan"), "“no reason to rush”", &doc()),
+            citation(
+                Some("Hakan Fidan"),
+                "“no reason to rush”",
+                Cited::Words,
+                &doc()
+            ),
             "Hakan Fidan: “no reason to rush” — Example Wire, 20 Nov 2025, https://www.example.test/world/europe/2025/11/20/border-talks-resume"
         );
+    }
+
+    /// Reported speech is the article's paraphrase: cited without quotation marks around it,
+    /// keeping the marks of the words it quotes, even at its ends.
+    #[test]
+    fn reported_speech_is_not_cited_as_the_speakers_words() {
+        let url = "https://www.example.test/world/europe/2025/11/20/border-talks-resume";
+        let rows = [
+            (
+                Some("Hakan Fidan"),
+                "Ankara sees no reason to rush normalization",
+                format!(
+                    "Hakan Fidan (reported): Ankara sees no reason to rush normalization — Example Wire, 20 Nov 2025, {url}"
+                ),
+            ),
+            (
+                Some("Stella Meghrabyans"),
+                "the “asymmetry of agendas” is natural",
+                format!(
+                    "Stella Meghrabyans (reported): the “asymmetry of agendas” is natural — Example Wire, 20 Nov 2025, {url}"
+                ),
+            ),
+            (
+                None,
+                "“alarming signals” continue",
+                format!("reported: “alarming signals” continue — Example Wire, 20 Nov 2025, {url}"),
+            ),
+        ];
+        for (speaker, text, want) in rows {
+            assert_eq!(citation(speaker, text, Cited::Reported, &doc()), want);
+        }
     }
 }

@@ -11,6 +11,7 @@ use super::nav::{
 use super::search::Search;
 use super::state::{Filter, FinderFor, Frame, Overlay, Progress, Prompt, PromptKind, State};
 use crate::ids::ActorId;
+use crate::model::QuoteKind;
 
 pub fn update(s: &mut State, action: Action) {
     s.note = None;
@@ -571,16 +572,22 @@ fn copy_citation(s: &mut State) {
             } else {
                 Some(names.join(", "))
             };
+            let cited = match quote.kind {
+                QuoteKind::Reported => super::provenance::Cited::Reported,
+                _ => super::provenance::Cited::Words,
+            };
             super::provenance::citation(
                 speaker.as_deref().filter(|s| !s.is_empty()),
                 quote.span().slice(&doc.text),
+                cited,
                 doc,
             )
         }),
         _ => s.selected_event().map(|e| {
             let ev = &c.events[e];
             let doc = &c.documents[ev.doc()];
-            super::provenance::citation(None, ev.span().slice(&doc.text), doc)
+            let words = super::provenance::Cited::Words;
+            super::provenance::citation(None, ev.span().slice(&doc.text), words, doc)
         }),
     };
     match cite {

@@ -338,6 +338,26 @@ fn y_copies_a_citation_and_o_opens_only_safe_links() {
     );
     assert!(text.contains("20 Nov 2025"), "{text}");
     assert_eq!(s.note.as_deref(), Some("citation copied"));
+    // Reported statements are cited as the article's paraphrase, not put in the speaker's mouth.
+    let mut all = fixture();
+    press(&mut all, "4");
+    let mut reported = 0;
+    for _ in 0..40 {
+        let s = &mut all;
+        press(s, "j y");
+        let q = s.selected_quote().expect("a quote");
+        let Some(Effect::Copy(text)) = s.effects.last() else {
+            panic!("a copy: {:?}", s.effects)
+        };
+        if s.data.corpus.quotes[q].kind == dateline::model::QuoteKind::Reported {
+            reported += 1;
+            let marked = text.contains(" (reported): ") || text.starts_with("reported: ");
+            assert!(marked, "{text}");
+        } else {
+            assert!(!text.contains("(reported)"), "{text}");
+        }
+    }
+    assert!(reported > 0, "no reported quote among the rows");
     press(&mut s, "o");
     match s.effects.last() {
         Some(Effect::OpenUrl(u)) => assert!(dateline::tui::effect::safe_url(u), "{u}"),
