@@ -1,5 +1,6 @@
 //! Text helpers shared by extraction and views: case and diacritic folding, slugs, safe display.
 
+use chrono::{Datelike, NaiveDate};
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
@@ -161,6 +162,33 @@ pub fn char_at(text: &str, i: usize) -> Option<(char, usize)> {
     }
     let c = text.get(i..)?.chars().next()?;
     Some((c, c.len_utf8()))
+}
+
+/// The English month names, January first: the one list behind every date a reader sees (the
+/// browser, the exports, period headings) and the month words the command line reads.
+pub const MONTH_NAMES: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// "November" for a day in November.
+pub fn month_name(d: NaiveDate) -> &'static str {
+    MONTH_NAMES[d.month0() as usize]
+}
+
+/// "Nov" for a day in November: the name's first three letters.
+pub fn month_abbr(d: NaiveDate) -> &'static str {
+    &month_name(d)[..3]
 }
 
 #[cfg(test)]

@@ -9,6 +9,7 @@ use chrono::{Datelike, NaiveDate};
 
 use crate::corpus::{Corpus, CorpusEvent};
 use crate::ids::EventId;
+use crate::text::month_name;
 
 /// A happening as the formats see it: its events (chronological), the event that stands for
 /// it, and its day bounds.
@@ -129,25 +130,6 @@ pub fn precision(a: NaiveDate, b: NaiveDate) -> Precision {
 pub fn days(e: &CorpusEvent) -> Option<(NaiveDate, NaiveDate)> {
     let a = e.when.earliest?;
     Some((a, e.when.latest.unwrap_or(a).max(a)))
-}
-
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
-fn month_name(d: NaiveDate) -> &'static str {
-    MONTHS[d.month0() as usize % 12]
 }
 
 /// A heading for a span of days, as precise as it is known: "20 November 2025", "November 2025",

@@ -150,29 +150,16 @@ fn shell_path(p: &str) -> String {
     }
 }
 
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
 fn month_of(word: &str) -> Option<u32> {
     let w = word.trim_end_matches('.');
     if w.len() < 3 {
         return None;
     }
-    MONTHS
+    crate::text::MONTH_NAMES
         .iter()
-        .position(|m| m.starts_with(w))
+        .position(|m| {
+            m.len() >= w.len() && m.as_bytes()[..w.len()].eq_ignore_ascii_case(w.as_bytes())
+        })
         .map(|i| i as u32 + 1)
 }
 

@@ -6,27 +6,7 @@ use unicode_width::UnicodeWidthChar;
 use crate::model::{Status, WhenBasis};
 use crate::text::sanitize_line;
 
-const MONTHS: [&str; 12] = [
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-];
-const MONTH_NAMES: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
-pub fn month_abbr(d: NaiveDate) -> &'static str {
-    MONTHS[d.month0() as usize]
-}
+pub use crate::text::month_abbr;
 
 /// A year as a reader writes it: "2025"; year 0 and before (ISO years, 0 = 1 BC) as "1 BC", so
 /// that no heading reads "January 0".
@@ -40,11 +20,7 @@ pub fn year_label(y: i32) -> String {
 
 /// "October 2025": the heading a timeline groups events under.
 pub fn month_heading(d: NaiveDate) -> String {
-    format!(
-        "{} {}",
-        MONTH_NAMES[d.month0() as usize],
-        year_label(d.year())
-    )
+    format!("{} {}", crate::text::month_name(d), year_label(d.year()))
 }
 
 /// "Oct 2025".

@@ -3,6 +3,8 @@
 
 use chrono::{Datelike, NaiveDate};
 
+use crate::text::MONTH_NAMES;
+
 /// The width of a date, from a day to a century; `Vague` for "recently", "in the coming years"
 /// and the like, `Undated` for none.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -150,15 +152,15 @@ impl Period {
             }
         };
         match self {
-            Period::Day => format!("{} {} {}", d.day(), MONTHS[d.month0() as usize], year(y)),
+            Period::Day => format!("{} {} {}", d.day(), crate::text::month_name(d), year(y)),
             Period::Week => {
                 let w = d.iso_week();
                 format!("week {} of {}", w.week(), year(w.year()))
             }
-            Period::Month => format!("{} {}", MONTHS[d.month0() as usize], year(y)),
+            Period::Month => format!("{} {}", crate::text::month_name(d), year(y)),
             Period::Season => {
                 let q = d.month0() / 3;
-                let m = |i: u32| &MONTHS[i as usize][..3];
+                let m = |i: u32| &MONTH_NAMES[i as usize][..3];
                 format!("{}–{} {}", m(q * 3), m(q * 3 + 2), year(y))
             }
             Period::Year => year(y),
@@ -186,21 +188,6 @@ impl Period {
         }
     }
 }
-
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
 
 fn ordinal_suffix(n: i32) -> &'static str {
     match (n % 10, n % 100) {
