@@ -2,7 +2,7 @@
 //! pages, 25.7 MB) and on a 100 MB folder of the same pages repeated, one and two threads.
 //!
 //! In memory: each page's bytes go through `html::read_page_bytes` (charset, parse, article,
-//! metadata), as `scripts/bench_trafilatura.py` does for Python trafilatura. From disk: the folder
+//! metadata), handed out to the threads largest first as `ingest_paths` does, as `scripts/bench_trafilatura.py` does for Python trafilatura. From disk: the folder
 //! through `ingest_paths` (walk, read, the same reader). Figures are medians of `DATELINE_BENCH_RUNS`
 //! passes (default 5; 3 for the folder); CPU time is the steadier figure on a shared machine.
 
@@ -82,6 +82,33 @@ fn report(label: &str, pages: usize, bytes: usize, walls: &[Duration], cpus: &[D
     );
 }
 
+/// How well the pages can be shared by two threads at best: each page's time on one thread, and
+/// the speed-up a perfect split of those times into two would give (a page is not split). The
+/// in-memory figure is bounded by this, whatever the threads cost each other.
+fn balance(pages: &[Vec<u8>]) {
+    let mut times: Vec<f64> = pages
+        .iter()
+        .map(|b| {
+            let (w, _, n) = time_cpu(|| html::read_page_bytes(b).text.len());
+            std::hint::black_box(n);
+            w.as_secs_f64()
+        })
+        .collect();
+    let total: f64 = times.iter().sum();
+    times.sort_by(|a, b| b.total_cmp(a));
+    // Longest first onto the less loaded thread: within 7/6 of the best split of two.
+    let mut load = [0.0f64; 2];
+    for t in &times {
+        let i = usize::from(load[1] < load[0]);
+        load[i] += t;
+    }
+    println!(
+        "balance: largest page {:.1}% of the work; best two-thread split {:.2}x",
+        100.0 * times[0] / total,
+        total / load[0].max(load[1])
+    );
+}
+
 fn main() {
     let dir = pages_dir();
     if !dir.is_dir() {
@@ -101,18 +128,22 @@ fn main() {
         common::cores(),
         common::load_average()
     );
+    balance(&pages);
     let mut one = (0.0, 0.0);
     for threads in [1, 2] {
         let pool = pool(threads);
         let (mut walls, mut cpus) = (Vec::new(), Vec::new());
         for _ in 0..runs {
+            // The scheduler `ingest_paths` uses for a folder of pages: the largest first.
             let (w, c, n) = pool.install(|| {
                 time_cpu(|| {
-                    use rayon::prelude::*;
-                    pages
-                        .par_iter()
-                        .map(|b| html::read_page_bytes(b).text.len())
-                        .sum::<usize>()
+                    ingest::map_largest_first(
+                        &pages,
+                        |b| b.len() as u64,
+                        |b| html::read_page_bytes(b).text.len(),
+                    )
+                    .into_iter()
+                    .sum::<usize>()
                 })
             });
             assert!(n > 0);
