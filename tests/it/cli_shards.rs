@@ -371,3 +371,136 @@ fn an_export_is_read_back_instead_of_the_articles() {
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("bad.json"));
 }
+
+/// `extract --shard` reads only its own articles: a bad file or line in another shard's part of
+/// the input is neither read nor reported by this shard (main read every article before taking
+/// its part, so every shard reported every problem). Each problem is reported by exactly one
+/// shard, and the shards still assemble to one export's bytes.
+#[test]
+fn a_shard_reads_and_reports_only_its_own_articles() {
+    let cache = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let art = |i: usize| {
+        format!(
+            "---\ntitle: Report {i}\ndate: 2024-03-{:02}\n---\nOn {} March 2024 the minister \
+             Anna Berg said talks with Norway would resume in May.\n",
+            i + 1,
+            i + 1
+        )
+    };
+    // Sorted: a0..a3, then b-binary, b-empty, b-fifo and c-lines.jsonl (two articles). Counted
+    // as eight places, a0..a3 are shard 1 of 2.
+    for i in 0..4 {
+        std::fs::write(dir.path().join(format!("a{i}.txt")), art(i)).unwrap();
+    }
+    std::fs::write(dir.path().join("b-binary.txt"), b"\0\x01\x02\x03binary\0").unwrap();
+    std::fs::write(dir.path().join("b-empty.txt"), b"  \n").unwrap();
+    #[cfg(unix)]
+    {
+        let fifo = dir.path().join("b-fifo.txt");
+        let c = std::ffi::CString::new(fifo.to_str().unwrap()).unwrap();
+        assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o644) }, 0);
+    }
+    let line = |i: usize| {
+        serde_json::json!({"id": format!("l{i}"), "date": "2024-04-02", "text": art(20 + i)})
+            .to_string()
+    };
+    std::fs::write(
+        dir.path().join("c-lines.jsonl"),
+        format!("{}\nnot json\n{}\n", line(0), line(1)),
+    )
+    .unwrap();
+    let folder = dir.path().to_str().unwrap();
+    let problems = [
+        "b-binary.txt",
+        "b-empty.txt",
+        "b-fifo.txt",
+        "c-lines.jsonl:2",
+    ];
+    let mut reported = vec![0; problems.len()];
+    let mut parts = Vec::new();
+    for k in 1..=2 {
+        let spec = format!("{k}/2");
+        let out = run(
+            &["extract", "--shard", &spec, "--jobs", "1", folder],
+            cache.path(),
+        );
+        let err = String::from_utf8_lossy(&out.stderr).to_string();
+        let ids: Vec<String> = ok(&out)
+            .split(|&b| b == b'\n')
+            .filter(|l| !l.is_empty())
+            .map(|l| {
+                serde_json::from_slice::<serde_json::Value>(l).unwrap()["doc"]["id"].to_string()
+            })
+            .collect();
+        for (n, p) in reported.iter_mut().zip(problems) {
+            if err.contains(p) {
+                *n += 1;
+                assert_eq!(
+                    k, 2,
+                    "shard 1 of 2 reported {p}, which is not its part: {err}"
+                );
+            }
+        }
+        if k == 1 {
+            assert_eq!(ids, ["\"a0\"", "\"a1\"", "\"a2\"", "\"a3\""], "{err}");
+        }
+        let file = dir.path().join(format!("part-{k}.out"));
+        std::fs::write(&file, ok(&out)).unwrap();
+        parts.push(file.display().to_string());
+    }
+    #[cfg(not(unix))]
+    reported.remove(2);
+    assert!(reported.iter().all(|&n| n == 1), "{reported:?}");
+    let mut args = vec!["assemble"];
+    args.extend(parts.iter().map(String::as_str));
+    let assembled = run(&args, cache.path());
+    let whole = run(&["export", "--no-cache", folder], cache.path());
+    assert!(ok(&assembled) == ok(&whole));
+}
+
+/// JSONL on standard input is extracted as it arrives: the first articles' lines come out while
+/// the input is still open (main read all of standard input first), so memory holds a batch of
+/// articles, not the input.
+#[test]
+fn standard_input_is_extracted_as_it_arrives() {
+    use std::io::BufRead;
+    let cache = tempfile::tempdir().unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_dateline"))
+        .args(["extract", "--jobs", "1", "-"])
+        .env("XDG_CACHE_HOME", cache.path())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    for i in 0..300 {
+        let line = serde_json::json!({
+            "id": format!("n{i}"),
+            "date": "2024-05-01",
+            "text": format!("On 2 May 2024 Anna Berg said talk number {i} went well."),
+        });
+        writeln!(stdin, "{line}").unwrap();
+    }
+    stdin.flush().unwrap();
+    let stdout = child.stdout.take().unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    let reader = std::thread::spawn(move || {
+        let mut lines = std::io::BufReader::new(stdout).lines();
+        let first = lines.next().and_then(Result::ok);
+        tx.send(first).ok();
+        lines.count()
+    });
+    // Generous: this waits for output before end of input, it does not time anything.
+    let first = rx.recv_timeout(std::time::Duration::from_secs(120));
+    drop(stdin);
+    let rest = reader.join().unwrap();
+    child.wait().unwrap();
+    let first = first
+        .expect("no output before standard input was closed")
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_str(&first).unwrap();
+    assert_eq!(v["doc"]["id"], "n0");
+    assert_eq!(rest + 1, 300);
+}
