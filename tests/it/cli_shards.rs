@@ -504,3 +504,86 @@ fn standard_input_is_extracted_as_it_arrives() {
     assert_eq!(v["doc"]["id"], "n0");
     assert_eq!(rest + 1, 300);
 }
+
+/// A filtered view exported from the command line (`Selection`, as `dateline export --actor`)
+/// and from the browser (`:export` after the same filter) has the same happenings, numbered and
+/// grouped alike: the corpus's grouping, which the browser shows whatever the filters
+/// (`export::view_happenings`). The browser used to regroup the view on its own.
+#[test]
+fn a_filtered_view_has_the_same_happenings_from_the_command_line_and_the_browser() {
+    use dateline::corpus::{Corpus, Source};
+    use dateline::export::{Format, Selection, write_view};
+    use dateline::tui::action::Action;
+    use dateline::tui::data::Data;
+    use dateline::tui::state::{Filter, State};
+    use dateline::tui::update::update;
+    use std::collections::{BTreeMap, BTreeSet};
+
+    /// Each happening's id and the events (document, start) it holds.
+    fn happenings(jsonl: &[u8]) -> BTreeMap<String, BTreeSet<(String, u64)>> {
+        let mut out: BTreeMap<String, BTreeSet<(String, u64)>> = BTreeMap::new();
+        for line in jsonl.split(|&b| b == b'\n').filter(|l| !l.is_empty()) {
+            let v: serde_json::Value = serde_json::from_slice(line).unwrap();
+            let h = v["happening"]["id"].as_str().unwrap_or("none").to_string();
+            let doc = v["document"]["id"].as_str().unwrap().to_string();
+            out.entry(h)
+                .or_default()
+                .insert((doc, v["start"].as_u64().unwrap()));
+        }
+        out
+    }
+
+    let dev = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/stories/dev");
+    let source = Source {
+        paths: vec![dev],
+        ..Source::default()
+    };
+    let corpus = Corpus::load(&source, crate::common::lexicon());
+    // The actors in the most events: views that keep many happenings, some only in part.
+    let mut actors: Vec<(usize, dateline::ids::ActorId)> = corpus
+        .actors
+        .iter_enumerated()
+        .map(|(a, _)| {
+            let n = corpus
+                .events
+                .iter()
+                .filter(|e| e.actors().contains(a))
+                .count();
+            (n, a)
+        })
+        .collect();
+    actors.sort_by_key(|&(n, a)| (std::cmp::Reverse(n), a));
+    let dir = tempfile::tempdir().unwrap();
+    let mut state = State::new(Data::new(corpus.clone()), 120, 40);
+    update(&mut state, Action::Resize(120, 40));
+    if state.happenings_view {
+        update(&mut state, Action::ToggleHappenings);
+    }
+    let mut compared = 0;
+    for &(_, a) in actors.iter().take(10) {
+        let id = corpus.actors[a].id.clone();
+        let selection = Selection {
+            actors: vec![id.clone()],
+            ..Selection::default()
+        };
+        let mut cli = Vec::new();
+        write_view(&corpus, &selection, Format::Jsonl, &mut cli).unwrap();
+        state.filters = vec![Filter::Actor(a)];
+        state.refilter(None);
+        let path = dir.path().join("view.jsonl");
+        update(&mut state, Action::OpenCommand);
+        for c in format!("export {}", path.display()).chars() {
+            update(&mut state, Action::PromptInput(c));
+        }
+        update(&mut state, Action::PromptAccept);
+        let effect = state.effects.pop().expect("an export");
+        let note = dateline::tui::effect::perform(effect, &state, &mut Vec::new());
+        assert!(note.starts_with("exported"), "{note}");
+        let browser = std::fs::read(&path).unwrap();
+        let (c, b) = (happenings(&cli), happenings(&browser));
+        assert!(!c.is_empty(), "{id}");
+        assert_eq!(c, b, "actor {id}: command line, then browser");
+        compared += 1;
+    }
+    assert_eq!(compared, 10);
+}
