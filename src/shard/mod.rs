@@ -142,12 +142,16 @@ pub fn assemble(
     progress: Progress<'_>,
 ) -> Corpus {
     let problems = std::cell::RefCell::new(Vec::new());
-    let total: usize = paths
-        .iter()
-        .filter(|p| p.as_os_str() != "-")
-        .filter_map(|p| std::fs::metadata(p).ok())
-        .map(|m| m.len() as usize)
-        .sum();
+    // Standard input has no size: then the whole is unknown (0) and bytes read are reported.
+    let total: usize = if paths.iter().any(|p| p.as_os_str() == "-") {
+        0
+    } else {
+        paths
+            .iter()
+            .filter_map(|p| std::fs::metadata(p).ok())
+            .map(|m| m.len() as usize)
+            .sum()
+    };
     progress(0, total);
     let lists = lists_hex(lists);
     let mut done = 0usize;
@@ -188,8 +192,15 @@ pub fn assemble(
                 return None;
             }
         };
+        let before = done;
         done += bytes.len() + 1;
-        progress(done.min(total), total);
+        if total > 0 {
+            progress(done.min(total), total);
+        } else if before >> 20 != done >> 20 {
+            // Of unknown size: a report per mebibyte read, not per line (the browser's loader
+            // sends each report on).
+            progress(done, 0);
+        }
         if bytes.iter().all(u8::is_ascii_whitespace) {
             return None;
         }
