@@ -345,14 +345,18 @@ fn pick(c: &Corpus, event_kept: &[bool], quote_kept: &[bool]) -> Corpus {
     };
     for &q in &quotes.kept {
         let old = &c.quotes[q];
-        out.quotes.push(CorpusQuote::new(
-            docs.get(old.doc()).unwrap_or_default(),
-            old.span(),
-            old.kind,
-            old.cue(),
-            old.speaker_span(),
-            old.speakers().iter().filter_map(|a| actors.get(a)),
-        ));
+        out.quotes.push(
+            CorpusQuote::new(
+                docs.get(old.doc()).unwrap_or_default(),
+                old.span(),
+                old.kind,
+                old.cue(),
+                old.speaker_span(),
+                old.speakers().iter().filter_map(|a| actors.get(a)),
+            )
+            // A quote split by its attribution keeps its parts, as in the whole export.
+            .with_parts(&old.parts()),
+        );
     }
     let mut kept_events = Vec::new();
     for ((i, e), _) in c

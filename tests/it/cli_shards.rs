@@ -587,3 +587,42 @@ fn a_filtered_view_has_the_same_happenings_from_the_command_line_and_the_browser
     }
     assert_eq!(compared, 10);
 }
+
+/// A filtered export keeps a split quote's parts (`“We will,” she said, “go on.”`): the same
+/// quote object as in the whole export. The command line's filters used to drop them.
+#[test]
+fn a_filtered_export_keeps_the_parts_of_split_quotes() {
+    let cache = tempfile::tempdir().unwrap();
+    let file = fixture("export/tricky.jsonl");
+    let whole = run(&["export", "--no-cache", &file], cache.path());
+    let whole: serde_json::Value = serde_json::from_slice(ok(&whole)).unwrap();
+    let split: Vec<&serde_json::Value> = whole["quotes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|q| q["parts"].as_array().unwrap().len() > 1)
+        .collect();
+    assert!(!split.is_empty(), "the fixture has a split quote");
+    for q in split {
+        // A query on the quote's first words keeps it (a quote passes on its own text).
+        let text = q["text"].as_str().unwrap();
+        let words: String = text
+            .split_whitespace()
+            .take(3)
+            .collect::<Vec<_>>()
+            .join(" ");
+        let query = words.trim_matches(|c: char| !c.is_alphanumeric());
+        let out = run(
+            &["export", "--no-cache", "--query", query, &file],
+            cache.path(),
+        );
+        let view: serde_json::Value = serde_json::from_slice(ok(&out)).unwrap();
+        let same = view["quotes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|v| v["text"] == q["text"])
+            .unwrap_or_else(|| panic!("--query {query:?} keeps {text:?}"));
+        assert_eq!(same["parts"], q["parts"], "{text}");
+    }
+}
