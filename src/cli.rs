@@ -173,7 +173,8 @@ pub struct ExtractArgs {
     #[command(flatten)]
     pub run: RunArgs,
     /// Extract only shard K of N (from 1): the K-th of N equal runs of the articles in input
-    /// order, so that N machines given the same paths share the work.
+    /// order, so that N machines given the same paths share the work. A shard reads only its own
+    /// articles (JSONL files are read through for their line numbers and ids).
     #[arg(long, value_name = "K/N", value_parser = parse_shard_arg)]
     pub shard: Option<(usize, usize)>,
 }

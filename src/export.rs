@@ -33,7 +33,7 @@ mod timesketch;
 
 pub use format::{ExportError, Format, Table, export_to_path, write_path, write_view};
 pub use safe::NoControls;
-pub use select::{SelectError, Selection};
+pub use select::{SelectError, Selection, view_happenings};
 #[cfg(feature = "sqlite")]
 pub use sqlite::TABLES as SQLITE_TABLES;
 

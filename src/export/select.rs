@@ -8,7 +8,9 @@
 
 use chrono::NaiveDate;
 
-use crate::corpus::{Actor, Corpus, CorpusEvent, CorpusQuote, CorpusTimex, Mention, Topic};
+use crate::corpus::{
+    Actor, Corpus, CorpusEvent, CorpusQuote, CorpusTimex, Happenings, Mention, Topic,
+};
 use crate::ids::{ActorId, DocId, EventId, Id, IdVec, QuoteId, TopicId};
 use crate::text::fold;
 
@@ -343,24 +345,27 @@ fn pick(c: &Corpus, event_kept: &[bool], quote_kept: &[bool]) -> Corpus {
     };
     for &q in &quotes.kept {
         let old = &c.quotes[q];
-        out.quotes.push(CorpusQuote::new(
-            docs.get(old.doc()).unwrap_or_default(),
-            old.span(),
-            old.kind,
-            old.cue(),
-            old.speaker_span(),
-            old.speakers().iter().filter_map(|a| actors.get(a)),
-        ));
+        out.quotes.push(
+            CorpusQuote::new(
+                docs.get(old.doc()).unwrap_or_default(),
+                old.span(),
+                old.kind,
+                old.cue(),
+                old.speaker_span(),
+                old.speakers().iter().filter_map(|a| actors.get(a)),
+            )
+            // A quote split by its attribution keeps its parts, as in the whole export.
+            .with_parts(&old.parts()),
+        );
     }
-    // The view keeps the corpus's grouping of its events into happenings.
-    let mut groups = Vec::new();
+    let mut kept_events = Vec::new();
     for ((i, e), _) in c
         .events
         .iter_enumerated()
         .zip(event_kept)
         .filter(|(_, k)| **k)
     {
-        groups.push(c.happening_of(i).map_or(u32::MAX - i.raw(), |h| h.raw()));
+        kept_events.push(i);
         let a: Vec<ActorId> = e.actors().iter().filter_map(|a| actors.get(a)).collect();
         let t: Vec<TopicId> = e.topics().iter().filter_map(|t| topics.get(t)).collect();
         let q: Vec<QuoteId> = e.quotes().iter().filter_map(|q| quotes.get(q)).collect();
@@ -374,8 +379,37 @@ fn pick(c: &Corpus, event_kept: &[bool], quote_kept: &[bool]) -> Corpus {
             q,
         ));
     }
-    out.happenings = crate::corpus::Happenings::from_groups(&out, groups);
+    out.happenings = view_happenings(c, &out, &kept_events);
     out
+}
+
+/// The happenings of a view `sub` cut from `c`, whose events are `kept` (old ids, in `sub`'s
+/// order): the corpus's grouping of those events, never a regrouping of the view alone. A view
+/// handed on shows the happenings its reader saw in the browser, which groups over the whole
+/// corpus whatever the filters; regrouping would split or merge them by what the filters left
+/// out. Both ways of exporting a view (the command line's filters and the browser's `:export`)
+/// call this. Happenings are numbered within the view, as its documents and actors are.
+pub fn view_happenings(c: &Corpus, sub: &Corpus, kept: &[EventId]) -> Happenings {
+    if kept.len() != sub.events.len() {
+        // Not a cut of `c` as documented: group the view on its own rather than misgroup it.
+        return Happenings::build(sub);
+    }
+    // Group numbers from 0 (`from_groups` sizes a table by the largest); an event the corpus
+    // never grouped (a corpus put together without happenings) is a happening of its own.
+    let mut dense: crate::fasthash::FastMap<u32, u32> = Default::default();
+    let mut next = 0u32;
+    let mut fresh = || {
+        next += 1;
+        next - 1
+    };
+    let groups = kept
+        .iter()
+        .map(|&i| match c.happening_of(i) {
+            Some(h) => *dense.entry(h.raw()).or_insert_with(&mut fresh),
+            None => fresh(),
+        })
+        .collect();
+    Happenings::from_groups(sub, groups)
 }
 
 #[cfg(test)]

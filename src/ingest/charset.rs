@@ -81,7 +81,7 @@ pub fn utf8_lossy(bytes: Vec<u8>, warnings: &mut Vec<String>) -> String {
     }
 }
 
-fn utf16_bom(bytes: &[u8]) -> Option<&'static Encoding> {
+pub fn utf16_bom(bytes: &[u8]) -> Option<&'static Encoding> {
     match bytes {
         [0xFF, 0xFE, ..] => Some(UTF_16LE),
         [0xFE, 0xFF, ..] => Some(UTF_16BE),

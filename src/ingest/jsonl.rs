@@ -34,29 +34,12 @@ pub(crate) fn parse_jsonl(
         if line.trim().is_empty() {
             continue;
         }
-        match parse_line(line, opts) {
-            Ok((mut doc, date_warning)) => {
-                if doc.id.is_empty() {
-                    doc.id = format!("{stem}-{line_no}");
-                }
-                doc.path = format!("{shown}:{line_no}");
-                if let Some(w) = date_warning {
-                    diags.push(Diagnostic {
-                        path: shown.into(),
-                        line: Some(line_no),
-                        message: w.clone(),
-                        skipped: false,
-                    });
-                    doc.warnings.push(w);
-                }
+        match document(shown, stem, line_no, line, opts) {
+            Ok((doc, warning)) => {
+                diags.extend(warning);
                 docs.push(doc);
             }
-            Err(message) => diags.push(Diagnostic {
-                path: shown.into(),
-                line: Some(line_no),
-                message,
-                skipped: true,
-            }),
+            Err(d) => diags.push(d),
         }
     }
     if docs.is_empty() && diags.is_empty() {
@@ -68,6 +51,42 @@ pub(crate) fn parse_jsonl(
         });
     }
     (docs, diags)
+}
+
+/// The article on line `line_no` of a JSONL file (a line that is not blank), with the warning
+/// about its date if any; or why the line was skipped. `extract` reads large files line by line
+/// through this, so a line reads the same whichever way the file is read.
+pub(crate) fn document(
+    shown: &str,
+    stem: &str,
+    line_no: usize,
+    line: &str,
+    opts: &IngestOptions,
+) -> Result<(Document, Option<Diagnostic>), Diagnostic> {
+    match parse_line(line, opts) {
+        Ok((mut doc, date_warning)) => {
+            if doc.id.is_empty() {
+                doc.id = format!("{stem}-{line_no}");
+            }
+            doc.path = format!("{shown}:{line_no}");
+            let warning = date_warning.map(|w| {
+                doc.warnings.push(w.clone());
+                Diagnostic {
+                    path: shown.into(),
+                    line: Some(line_no),
+                    message: w,
+                    skipped: false,
+                }
+            });
+            Ok((doc, warning))
+        }
+        Err(message) => Err(Diagnostic {
+            path: shown.into(),
+            line: Some(line_no),
+            message,
+            skipped: true,
+        }),
+    }
 }
 
 /// Lines ended by `\n`, `\r\n` or a lone `\r`; line numbers count each ending once.

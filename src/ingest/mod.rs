@@ -33,7 +33,9 @@ pub fn parse_date(s: &str) -> Option<NaiveDate> {
 }
 
 use crate::model::{DateFrom, Document};
-use walk::Item;
+pub(crate) use charset::{looks_binary, utf16_bom};
+pub(crate) use jsonl::document as jsonl_document;
+pub(crate) use walk::{Item, collect as input_items, open_regular};
 
 /// The seed article bundled into the binary, opened when dateline runs without paths.
 pub const BUNDLED_SEED: &str = include_str!("../../seeds/000_55d5bc292107d184.txt");
@@ -144,7 +146,7 @@ impl Format {
         }
     }
 
-    fn read_cap(self) -> u64 {
+    pub(crate) fn read_cap(self) -> u64 {
         match self {
             Format::Text => MAX_ARTICLE_FILE_BYTES,
             Format::Html => MAX_PAGE_FILE_BYTES,
@@ -243,10 +245,10 @@ pub fn read_file(path: &Path) -> Result<(Vec<u8>, bool), String> {
 /// What one file gave: its documents, its problems, and its path under the input folder (the id
 /// used when file stems collide; empty when ids are the user's own, as in JSONL).
 #[derive(Default)]
-struct Loaded {
-    documents: Vec<Document>,
-    diagnostics: Vec<Diagnostic>,
-    long_id: String,
+pub(crate) struct Loaded {
+    pub(crate) documents: Vec<Document>,
+    pub(crate) diagnostics: Vec<Diagnostic>,
+    pub(crate) long_id: String,
 }
 
 /// The bundled seed as a document.
@@ -260,11 +262,25 @@ pub fn bundled_seed(opts: &IngestOptions) -> Document {
     docs.pop().expect("the bundled seed is a valid article")
 }
 
-/// Reads one file.
-fn load_file(path: &Path, root: &Path, opts: &IngestOptions) -> Loaded {
-    let shown = path.display().to_string();
+/// The id a file's article falls back to when its stem collides: its path under the input folder
+/// `root`, without the extension.
+pub(crate) fn long_id(path: &Path, root: &Path) -> String {
     let rel = path.strip_prefix(root).unwrap_or(path);
-    let long_id = rel.with_extension("").to_string_lossy().replace('\\', "/");
+    rel.with_extension("").to_string_lossy().replace('\\', "/")
+}
+
+/// A file's stem, the id of its article (or the prefix of its lines' ids).
+pub(crate) fn stem(path: &Path) -> String {
+    path.file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or("document")
+        .to_string()
+}
+
+/// Reads one file.
+pub(crate) fn load_file(path: &Path, root: &Path, opts: &IngestOptions) -> Loaded {
+    let shown = path.display().to_string();
+    let long_id = long_id(path, root);
     let known = Format::of(path);
     let cap = known.unwrap_or(Format::Text).read_cap();
     let (bytes, cut) = match walk::read_capped(path, cap) {
@@ -277,11 +293,7 @@ fn load_file(path: &Path, root: &Path, opts: &IngestOptions) -> Loaded {
         }
     };
     let format = known.unwrap_or_else(|| Format::sniff(&bytes));
-    let stem = path
-        .file_stem()
-        .and_then(|s| s.to_str())
-        .unwrap_or("document")
-        .to_string();
+    let stem = stem(path);
     let (mut docs, mut diags) = match format {
         Format::Text => parse_text_file(&shown, &stem, bytes, opts),
         Format::Jsonl => match charset::decode_text(bytes) {
@@ -346,7 +358,7 @@ pub(crate) fn line_of(bytes: &[u8], needle: &str) -> Option<usize> {
     Some(1 + memchr::memchr_iter(b'\n', &bytes[..at]).count())
 }
 
-fn warning(path: &str, line: Option<usize>, message: String) -> Diagnostic {
+pub(crate) fn warning(path: &str, line: Option<usize>, message: String) -> Diagnostic {
     Diagnostic {
         path: path.to_string(),
         line,
@@ -357,7 +369,7 @@ fn warning(path: &str, line: Option<usize>, message: String) -> Diagnostic {
 
 /// Cuts a text longer than `MAX_TEXT_BYTES` at the last line break before the limit (or at a
 /// character boundary when there is none in the last mebibyte), saying so.
-fn limit_text(d: &mut Document) -> Option<String> {
+pub(crate) fn limit_text(d: &mut Document) -> Option<String> {
     if d.text.len() <= MAX_TEXT_BYTES {
         return None;
     }
@@ -383,28 +395,38 @@ fn limit_text(d: &mut Document) -> Option<String> {
 /// remaining duplicates get the first `~N` suffix that no other document has, so ids are unique
 /// whatever the input (`a`, `a`, `a~2` become `a`, `a~3`, `a~2`).
 fn assign_unique_ids(docs: &mut [Document], fallback_ids: &[String]) {
-    let mut counts: HashMap<&str, usize> = HashMap::new();
-    for d in docs.iter() {
-        *counts.entry(d.id.as_str()).or_default() += 1;
+    let mut ids: Vec<String> = docs.iter_mut().map(|d| std::mem::take(&mut d.id)).collect();
+    unique_ids(&mut ids, fallback_ids);
+    for (d, id) in docs.iter_mut().zip(ids) {
+        d.id = id;
     }
-    let collides: Vec<bool> = docs.iter().map(|d| counts[d.id.as_str()] > 1).collect();
+}
+
+/// `assign_unique_ids` on the ids alone (`extract` knows every id of a corpus before it reads
+/// the articles of its shard).
+pub(crate) fn unique_ids(ids: &mut [String], fallback_ids: &[String]) {
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for d in ids.iter() {
+        *counts.entry(d.as_str()).or_default() += 1;
+    }
+    let collides: Vec<bool> = ids.iter().map(|d| counts[d.as_str()] > 1).collect();
     drop(counts);
-    for ((d, fallback), collides) in docs.iter_mut().zip(fallback_ids).zip(collides) {
+    for ((d, fallback), collides) in ids.iter_mut().zip(fallback_ids).zip(collides) {
         if collides && !fallback.is_empty() {
-            d.id = fallback.clone();
+            *d = fallback.clone();
         }
     }
     // Every id any document holds is taken, so a suffix never lands on a later document's own id.
-    let mut taken: HashSet<String> = docs.iter().map(|d| d.id.clone()).collect();
-    let mut used: HashSet<String> = HashSet::with_capacity(docs.len());
+    let mut taken: HashSet<String> = ids.iter().cloned().collect();
+    let mut used: HashSet<String> = HashSet::with_capacity(ids.len());
     let mut next_suffix: HashMap<String, usize> = HashMap::new();
-    for d in docs.iter_mut() {
-        if used.insert(d.id.clone()) {
+    for d in ids.iter_mut() {
+        if used.insert(d.clone()) {
             continue;
         }
-        let n = next_suffix.entry(d.id.clone()).or_insert(2);
+        let n = next_suffix.entry(d.clone()).or_insert(2);
         let id = loop {
-            let candidate = format!("{}~{}", d.id, n);
+            let candidate = format!("{}~{}", d, n);
             *n += 1;
             if !taken.contains(&candidate) {
                 break candidate;
@@ -412,7 +434,7 @@ fn assign_unique_ids(docs: &mut [Document], fallback_ids: &[String]) {
         };
         taken.insert(id.clone());
         used.insert(id.clone());
-        d.id = id;
+        *d = id;
     }
 }
 

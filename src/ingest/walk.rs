@@ -190,6 +190,22 @@ fn kind_name(t: std::fs::FileType) -> &'static str {
 /// otherwise wait forever for a writer) and its type is checked on the open handle, so nothing but
 /// a regular file is ever read.
 pub fn read_capped(path: &Path, cap: u64) -> Result<(Vec<u8>, bool), String> {
+    let (file, meta) = open_regular(path)?;
+    let hint = meta.len().min(cap) as usize;
+    let mut buf = Vec::with_capacity(hint.saturating_add(1));
+    file.take(cap.saturating_add(1))
+        .read_to_end(&mut buf)
+        .map_err(|e| e.to_string())?;
+    let cut = buf.len() as u64 > cap;
+    if cut {
+        buf.truncate(cap as usize);
+    }
+    Ok((buf, cut))
+}
+
+/// A regular file opened for reading the way `read_capped` opens it (without blocking, its type
+/// checked on the handle), for readers that stream it.
+pub fn open_regular(path: &Path) -> Result<(std::fs::File, std::fs::Metadata), String> {
     let mut opts = std::fs::OpenOptions::new();
     opts.read(true);
     #[cfg(unix)]
@@ -205,14 +221,5 @@ pub fn read_capped(path: &Path, cap: u64) -> Result<(Vec<u8>, bool), String> {
             kind_name(meta.file_type())
         ));
     }
-    let hint = meta.len().min(cap) as usize;
-    let mut buf = Vec::with_capacity(hint.saturating_add(1));
-    file.take(cap.saturating_add(1))
-        .read_to_end(&mut buf)
-        .map_err(|e| e.to_string())?;
-    let cut = buf.len() as u64 > cap;
-    if cut {
-        buf.truncate(cap as usize);
-    }
-    Ok((buf, cut))
+    Ok((file, meta))
 }

@@ -4,20 +4,19 @@
 
 pub mod progress;
 pub mod record;
+mod stream;
 
-use std::io::{self, BufRead, Read, Write};
+use std::io::{self, BufRead, Write};
 use std::path::{Path, PathBuf};
-
-use rayon::prelude::*;
 
 use crate::assets::Assets;
 use crate::corpus::Corpus;
 use crate::corpus::load::{LoadOptions, Progress};
-use crate::extract::pipeline::{self, Lexicon};
+use crate::extract::pipeline::Lexicon;
 use crate::fasthash::FastMap;
 use crate::ingest::Diagnostic;
 use crate::model::Document;
-use record::{Doc, FORMAT, Record, XRecord};
+use record::{FORMAT, Record};
 
 /// What `extract` did.
 #[derive(Debug, Default)]
@@ -26,9 +25,6 @@ pub struct Summary {
     pub read: usize,
     pub diagnostics: Vec<Diagnostic>,
 }
-
-/// Articles extracted and written per step, in parallel.
-const CHUNK: usize = 256;
 
 /// The word-list fingerprint as records carry it.
 pub fn lists_hex(lists: u64) -> String {
@@ -43,7 +39,9 @@ pub fn shard_range(total: usize, (k, n): (usize, usize)) -> std::ops::Range<usiz
 }
 
 /// Reads the articles `opts` names (or JSONL from standard input), extracts each one (of shard
-/// `shard` only, when given) and writes one `Record` per line to `out`, in input order.
+/// `shard` only, when given) and writes one `Record` per line to `out`, in input order. Articles
+/// are streamed (`stream`): memory holds one batch of them, whatever the input's size, and the
+/// files of other shards' articles are not read.
 pub fn extract(
     opts: &LoadOptions,
     stdin: bool,
@@ -53,7 +51,7 @@ pub fn extract(
     let assets = Assets::load(opts.assets.as_deref());
     let lex = Lexicon::load(&assets);
     let lists = lists_hex(assets.fingerprint());
-    let mut diagnostics: Vec<Diagnostic> = assets
+    let diagnostics: Vec<Diagnostic> = assets
         .warnings
         .iter()
         .map(|message| Diagnostic {
@@ -65,50 +63,37 @@ pub fn extract(
         .collect();
     let paths = &opts.source.paths;
     let from_stdin = stdin || (paths.len() == 1 && paths[0].as_os_str() == "-");
-    let ingested = if from_stdin {
-        let mut bytes = Vec::new();
-        io::stdin().lock().read_to_end(&mut bytes)?;
-        if bytes.iter().all(u8::is_ascii_whitespace) {
-            // An engine's empty partition: nothing to extract, and nothing wrong.
-            crate::ingest::Ingested::default()
-        } else {
-            crate::ingest::ingest_jsonl("<stdin>", bytes, &opts.source.options)
+    let ingest_opts = &opts.source.options;
+    let mut sink = stream::Sink::new(&lex, lists, ingest_opts, out, diagnostics);
+    let range_of = |total: usize| shard.map_or(0..total, |s| shard_range(total, s));
+    let last = shard.is_none_or(|(k, n)| k >= n);
+    if from_stdin {
+        let mut input = io::stdin().lock();
+        match shard {
+            None => stream::stdin(&mut sink, &mut input)?,
+            Some(_) => stream::stdin_shard(&mut sink, &mut input, range_of, last)?,
         }
-    } else {
-        opts.source.ingest()
-    };
-    diagnostics.extend(ingested.diagnostics);
-    let mut documents = ingested.documents;
-    if let Some(shard) = shard {
-        let range = shard_range(documents.len(), shard);
-        documents.truncate(range.end);
-        documents.drain(..range.start);
-    }
-    let version = env!("CARGO_PKG_VERSION");
-    for chunk in documents.chunks(CHUNK) {
-        let lines: Vec<Vec<u8>> = chunk
-            .par_iter()
-            .map(|doc| {
-                let x = pipeline::extract(doc, &lex);
-                let record = Record {
-                    format: FORMAT.into(),
-                    version: version.into(),
-                    lists: lists.clone(),
-                    doc: Doc::from(doc),
-                    x: XRecord::from(&x),
-                };
-                let mut line = serde_json::to_vec(&record).unwrap_or_default();
-                line.push(b'\n');
-                line
-            })
+    } else if paths.is_empty() {
+        // The bundled seed: one article.
+        let ingested = opts.source.ingest();
+        let range = range_of(ingested.documents.len());
+        sink.diagnostics.extend(ingested.diagnostics);
+        let docs: Vec<_> = ingested
+            .documents
+            .into_iter()
+            .enumerate()
+            .filter(|(i, _)| range.contains(i))
+            .map(|(_, d)| d)
             .collect();
-        for line in lines {
-            out.write_all(&line)?;
-        }
+        sink.push_docs(docs)?;
+    } else {
+        let plan = stream::Plan::of_paths(paths, ingest_opts);
+        plan.run(range_of(plan.total()), last, &mut sink)?;
     }
+    sink.flush()?;
     Ok(Summary {
-        read: documents.len(),
-        diagnostics,
+        read: sink.read,
+        diagnostics: sink.diagnostics,
     })
 }
 
@@ -157,12 +142,16 @@ pub fn assemble(
     progress: Progress<'_>,
 ) -> Corpus {
     let problems = std::cell::RefCell::new(Vec::new());
-    let total: usize = paths
-        .iter()
-        .filter(|p| p.as_os_str() != "-")
-        .filter_map(|p| std::fs::metadata(p).ok())
-        .map(|m| m.len() as usize)
-        .sum();
+    // Standard input has no size: then the whole is unknown (0) and bytes read are reported.
+    let total: usize = if paths.iter().any(|p| p.as_os_str() == "-") {
+        0
+    } else {
+        paths
+            .iter()
+            .filter_map(|p| std::fs::metadata(p).ok())
+            .map(|m| m.len() as usize)
+            .sum()
+    };
     progress(0, total);
     let lists = lists_hex(lists);
     let mut done = 0usize;
@@ -203,8 +192,15 @@ pub fn assemble(
                 return None;
             }
         };
+        let before = done;
         done += bytes.len() + 1;
-        progress(done.min(total), total);
+        if total > 0 {
+            progress(done.min(total), total);
+        } else if before >> 20 != done >> 20 {
+            // Of unknown size: a report per mebibyte read, not per line (the browser's loader
+            // sends each report on).
+            progress(done, 0);
+        }
         if bytes.iter().all(u8::is_ascii_whitespace) {
             return None;
         }

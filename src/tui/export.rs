@@ -139,6 +139,6 @@ pub fn subset(c: &Corpus, events: &[EventId], quotes: &[QuoteId]) -> Corpus {
         corrections: c.corrections.clone(),
         ..Corpus::default()
     };
-    sub.happenings = crate::corpus::Happenings::build(&sub);
+    sub.happenings = crate::export::view_happenings(c, &sub, &keep);
     sub
 }

@@ -371,3 +371,258 @@ fn an_export_is_read_back_instead_of_the_articles() {
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("bad.json"));
 }
+
+/// `extract --shard` reads only its own articles: a bad file or line in another shard's part of
+/// the input is neither read nor reported by this shard (main read every article before taking
+/// its part, so every shard reported every problem). Each problem is reported by exactly one
+/// shard, and the shards still assemble to one export's bytes.
+#[test]
+fn a_shard_reads_and_reports_only_its_own_articles() {
+    let cache = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let art = |i: usize| {
+        format!(
+            "---\ntitle: Report {i}\ndate: 2024-03-{:02}\n---\nOn {} March 2024 the minister \
+             Anna Berg said talks with Norway would resume in May.\n",
+            i + 1,
+            i + 1
+        )
+    };
+    // Sorted: a0..a3, then b-binary, b-empty, b-fifo and c-lines.jsonl (two articles). Counted
+    // as eight places, a0..a3 are shard 1 of 2.
+    for i in 0..4 {
+        std::fs::write(dir.path().join(format!("a{i}.txt")), art(i)).unwrap();
+    }
+    std::fs::write(dir.path().join("b-binary.txt"), b"\0\x01\x02\x03binary\0").unwrap();
+    std::fs::write(dir.path().join("b-empty.txt"), b"  \n").unwrap();
+    #[cfg(unix)]
+    {
+        let fifo = dir.path().join("b-fifo.txt");
+        let c = std::ffi::CString::new(fifo.to_str().unwrap()).unwrap();
+        assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o644) }, 0);
+    }
+    let line = |i: usize| {
+        serde_json::json!({"id": format!("l{i}"), "date": "2024-04-02", "text": art(20 + i)})
+            .to_string()
+    };
+    std::fs::write(
+        dir.path().join("c-lines.jsonl"),
+        format!("{}\nnot json\n{}\n", line(0), line(1)),
+    )
+    .unwrap();
+    let folder = dir.path().to_str().unwrap();
+    let problems = [
+        "b-binary.txt",
+        "b-empty.txt",
+        "b-fifo.txt",
+        "c-lines.jsonl:2",
+    ];
+    let mut reported = vec![0; problems.len()];
+    let mut parts = Vec::new();
+    for k in 1..=2 {
+        let spec = format!("{k}/2");
+        let out = run(
+            &["extract", "--shard", &spec, "--jobs", "1", folder],
+            cache.path(),
+        );
+        let err = String::from_utf8_lossy(&out.stderr).to_string();
+        let ids: Vec<String> = ok(&out)
+            .split(|&b| b == b'\n')
+            .filter(|l| !l.is_empty())
+            .map(|l| {
+                serde_json::from_slice::<serde_json::Value>(l).unwrap()["doc"]["id"].to_string()
+            })
+            .collect();
+        for (n, p) in reported.iter_mut().zip(problems) {
+            if err.contains(p) {
+                *n += 1;
+                assert_eq!(
+                    k, 2,
+                    "shard 1 of 2 reported {p}, which is not its part: {err}"
+                );
+            }
+        }
+        if k == 1 {
+            assert_eq!(ids, ["\"a0\"", "\"a1\"", "\"a2\"", "\"a3\""], "{err}");
+        }
+        let file = dir.path().join(format!("part-{k}.out"));
+        std::fs::write(&file, ok(&out)).unwrap();
+        parts.push(file.display().to_string());
+    }
+    #[cfg(not(unix))]
+    reported.remove(2);
+    assert!(reported.iter().all(|&n| n == 1), "{reported:?}");
+    let mut args = vec!["assemble"];
+    args.extend(parts.iter().map(String::as_str));
+    let assembled = run(&args, cache.path());
+    let whole = run(&["export", "--no-cache", folder], cache.path());
+    assert!(ok(&assembled) == ok(&whole));
+}
+
+/// JSONL on standard input is extracted as it arrives: the first articles' lines come out while
+/// the input is still open (main read all of standard input first), so memory holds a batch of
+/// articles, not the input.
+#[test]
+fn standard_input_is_extracted_as_it_arrives() {
+    use std::io::BufRead;
+    let cache = tempfile::tempdir().unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_dateline"))
+        .args(["extract", "--jobs", "1", "-"])
+        .env("XDG_CACHE_HOME", cache.path())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    for i in 0..300 {
+        let line = serde_json::json!({
+            "id": format!("n{i}"),
+            "date": "2024-05-01",
+            "text": format!("On 2 May 2024 Anna Berg said talk number {i} went well."),
+        });
+        writeln!(stdin, "{line}").unwrap();
+    }
+    stdin.flush().unwrap();
+    let stdout = child.stdout.take().unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    let reader = std::thread::spawn(move || {
+        let mut lines = std::io::BufReader::new(stdout).lines();
+        let first = lines.next().and_then(Result::ok);
+        tx.send(first).ok();
+        lines.count()
+    });
+    // Generous: this waits for output before end of input, it does not time anything.
+    let first = rx.recv_timeout(std::time::Duration::from_secs(120));
+    drop(stdin);
+    let rest = reader.join().unwrap();
+    child.wait().unwrap();
+    let first = first
+        .expect("no output before standard input was closed")
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_str(&first).unwrap();
+    assert_eq!(v["doc"]["id"], "n0");
+    assert_eq!(rest + 1, 300);
+}
+
+/// A filtered view exported from the command line (`Selection`, as `dateline export --actor`)
+/// and from the browser (`:export` after the same filter) has the same happenings, numbered and
+/// grouped alike: the corpus's grouping, which the browser shows whatever the filters
+/// (`export::view_happenings`). The browser used to regroup the view on its own.
+#[test]
+fn a_filtered_view_has_the_same_happenings_from_the_command_line_and_the_browser() {
+    use dateline::corpus::{Corpus, Source};
+    use dateline::export::{Format, Selection, write_view};
+    use dateline::tui::action::Action;
+    use dateline::tui::data::Data;
+    use dateline::tui::state::{Filter, State};
+    use dateline::tui::update::update;
+    use std::collections::{BTreeMap, BTreeSet};
+
+    /// Each happening's id and the events (document, start) it holds.
+    fn happenings(jsonl: &[u8]) -> BTreeMap<String, BTreeSet<(String, u64)>> {
+        let mut out: BTreeMap<String, BTreeSet<(String, u64)>> = BTreeMap::new();
+        for line in jsonl.split(|&b| b == b'\n').filter(|l| !l.is_empty()) {
+            let v: serde_json::Value = serde_json::from_slice(line).unwrap();
+            let h = v["happening"]["id"].as_str().unwrap_or("none").to_string();
+            let doc = v["document"]["id"].as_str().unwrap().to_string();
+            out.entry(h)
+                .or_default()
+                .insert((doc, v["start"].as_u64().unwrap()));
+        }
+        out
+    }
+
+    let dev = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/stories/dev");
+    let source = Source {
+        paths: vec![dev],
+        ..Source::default()
+    };
+    let corpus = Corpus::load(&source, crate::common::lexicon());
+    // The actors in the most events: views that keep many happenings, some only in part.
+    let mut actors: Vec<(usize, dateline::ids::ActorId)> = corpus
+        .actors
+        .iter_enumerated()
+        .map(|(a, _)| {
+            let n = corpus
+                .events
+                .iter()
+                .filter(|e| e.actors().contains(a))
+                .count();
+            (n, a)
+        })
+        .collect();
+    actors.sort_by_key(|&(n, a)| (std::cmp::Reverse(n), a));
+    let dir = tempfile::tempdir().unwrap();
+    let mut state = State::new(Data::new(corpus.clone()), 120, 40);
+    update(&mut state, Action::Resize(120, 40));
+    if state.happenings_view {
+        update(&mut state, Action::ToggleHappenings);
+    }
+    let mut compared = 0;
+    for &(_, a) in actors.iter().take(10) {
+        let id = corpus.actors[a].id.clone();
+        let selection = Selection {
+            actors: vec![id.clone()],
+            ..Selection::default()
+        };
+        let mut cli = Vec::new();
+        write_view(&corpus, &selection, Format::Jsonl, &mut cli).unwrap();
+        state.filters = vec![Filter::Actor(a)];
+        state.refilter(None);
+        let path = dir.path().join("view.jsonl");
+        update(&mut state, Action::OpenCommand);
+        for c in format!("export {}", path.display()).chars() {
+            update(&mut state, Action::PromptInput(c));
+        }
+        update(&mut state, Action::PromptAccept);
+        let effect = state.effects.pop().expect("an export");
+        let note = dateline::tui::effect::perform(effect, &state, &mut Vec::new());
+        assert!(note.starts_with("exported"), "{note}");
+        let browser = std::fs::read(&path).unwrap();
+        let (c, b) = (happenings(&cli), happenings(&browser));
+        assert!(!c.is_empty(), "{id}");
+        assert_eq!(c, b, "actor {id}: command line, then browser");
+        compared += 1;
+    }
+    assert_eq!(compared, 10);
+}
+
+/// A filtered export keeps a split quote's parts (`“We will,” she said, “go on.”`): the same
+/// quote object as in the whole export. The command line's filters used to drop them.
+#[test]
+fn a_filtered_export_keeps_the_parts_of_split_quotes() {
+    let cache = tempfile::tempdir().unwrap();
+    let file = fixture("export/tricky.jsonl");
+    let whole = run(&["export", "--no-cache", &file], cache.path());
+    let whole: serde_json::Value = serde_json::from_slice(ok(&whole)).unwrap();
+    let split: Vec<&serde_json::Value> = whole["quotes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|q| q["parts"].as_array().unwrap().len() > 1)
+        .collect();
+    assert!(!split.is_empty(), "the fixture has a split quote");
+    for q in split {
+        // A query on the quote's first words keeps it (a quote passes on its own text).
+        let text = q["text"].as_str().unwrap();
+        let words: String = text
+            .split_whitespace()
+            .take(3)
+            .collect::<Vec<_>>()
+            .join(" ");
+        let query = words.trim_matches(|c: char| !c.is_alphanumeric());
+        let out = run(
+            &["export", "--no-cache", "--query", query, &file],
+            cache.path(),
+        );
+        let view: serde_json::Value = serde_json::from_slice(ok(&out)).unwrap();
+        let same = view["quotes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|v| v["text"] == q["text"])
+            .unwrap_or_else(|| panic!("--query {query:?} keeps {text:?}"));
+        assert_eq!(same["parts"], q["parts"], "{text}");
+    }
+}
