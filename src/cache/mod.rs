@@ -212,16 +212,10 @@ fn build_in(
                     };
                     return (corpus, stats);
                 }
-                Err(e) => {
-                    // The documents went into the failed conversion: nothing to build from.
+                Err((e, back)) => {
+                    // A snapshot that does not fit is built afresh from the articles it gave back.
                     diagnostics.push(warning(&path, format!("cache file ignored: {e}")));
-                    return (
-                        Corpus {
-                            diagnostics,
-                            ..Corpus::default()
-                        },
-                        Stats::default(),
-                    );
+                    documents = Some(back);
                 }
             },
             Err(e) => diagnostics.push(warning(&path, format!("cache file ignored: {e}"))),
@@ -463,27 +457,30 @@ impl Spill {
             inner.out.flush()?;
             let spilled = inner.out.get_mut();
             spilled.seek(SeekFrom::Start(0))?;
-            let snapshot = postcard::to_stdvec(&Snapshot::of(corpus))
-                .map_err(|e| io::Error::other(e.to_string()))?;
-            let footer = Footer {
-                stamp: stamp.clone(),
-                corpus: key,
-                docs: corpus.documents.len() as u64,
-                snapshot: Section {
-                    offset: inner.written,
-                    len: snapshot.len() as u64,
-                    checksum: checksum(&snapshot),
-                },
-                records: std::mem::take(&mut inner.records),
-            };
-            let footer =
-                postcard::to_stdvec(&footer).map_err(|e| io::Error::other(e.to_string()))?;
+            let written = inner.written;
+            let records = std::mem::take(&mut inner.records);
             crate::fsutil::write_atomic(path, |w| {
-                let copied = io::copy(&mut (&mut *spilled).take(inner.written), w)?;
-                if copied != inner.written {
+                let copied = io::copy(&mut (&mut *spilled).take(written), w)?;
+                if copied != written {
                     return Err(invalid("spill file shorter than written"));
                 }
-                w.write_all(&snapshot)?;
+                // Streamed: the snapshot is never held whole in memory (issue 16.2).
+                let mut out = Summed::new(w);
+                snapshot::write(corpus, &mut out)?;
+                let (len, sum) = out.finish()?;
+                let footer = Footer {
+                    stamp: stamp.clone(),
+                    corpus: key,
+                    docs: corpus.documents.len() as u64,
+                    snapshot: Section {
+                        offset: written,
+                        len,
+                        checksum: sum,
+                    },
+                    records,
+                };
+                let footer =
+                    postcard::to_stdvec(&footer).map_err(|e| io::Error::other(e.to_string()))?;
                 w.write_all(&footer)?;
                 w.write_all(&(footer.len() as u64).to_le_bytes())?;
                 w.write_all(&checksum(&footer).to_le_bytes())?;
@@ -492,6 +489,62 @@ impl Spill {
         })();
         let _ = std::fs::remove_file(&spill_path);
         result
+    }
+}
+
+/// A writer that counts and checksums what passes through it (the footer names the snapshot's
+/// length and checksum, known only once it is written), buffering the small writes postcard makes.
+struct Summed<'a> {
+    inner: &'a mut dyn Write,
+    buf: Vec<u8>,
+    hash: xxhash_rust::xxh3::Xxh3,
+    len: u64,
+}
+
+impl<'a> Summed<'a> {
+    const CHUNK: usize = 64 << 10;
+
+    fn new(inner: &'a mut dyn Write) -> Self {
+        Summed {
+            inner,
+            buf: Vec::with_capacity(Self::CHUNK),
+            hash: xxhash_rust::xxh3::Xxh3::new(),
+            len: 0,
+        }
+    }
+
+    fn drain(&mut self) -> io::Result<()> {
+        self.hash.update(&self.buf);
+        self.len += self.buf.len() as u64;
+        let result = self.inner.write_all(&self.buf);
+        self.buf.clear();
+        result
+    }
+
+    /// Writes what is buffered; the bytes written in all and their checksum.
+    fn finish(mut self) -> io::Result<(u64, u64)> {
+        self.drain()?;
+        Ok((self.len, self.hash.digest()))
+    }
+}
+
+impl Write for Summed<'_> {
+    fn write(&mut self, data: &[u8]) -> io::Result<usize> {
+        self.write_all(data)?;
+        Ok(data.len())
+    }
+
+    fn write_all(&mut self, data: &[u8]) -> io::Result<()> {
+        if self.buf.len() + data.len() > Self::CHUNK {
+            self.drain()?;
+        }
+        self.buf.extend_from_slice(data);
+        Ok(())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.drain()?;
+        self.inner.flush()
     }
 }
 

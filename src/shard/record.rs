@@ -383,7 +383,7 @@ impl From<&Extraction> for XRecord {
                     TimexRecord {
                         span: s(*span),
                         kind: (*kind).into(),
-                        value: value.clone(),
+                        value: value.to_string(),
                         earliest: *earliest,
                         latest: *latest,
                         relative: *relative,
@@ -522,7 +522,7 @@ impl XRecord {
                 .map(|t| Timex {
                     span: span(t.span),
                     kind: t.kind.into(),
-                    value: t.value,
+                    value: t.value.into(),
                     earliest: t.earliest,
                     latest: t.latest,
                     relative: t.relative,
