@@ -15,6 +15,7 @@
 //! written through `fsutil::write_atomic`, and the folder is held under a size cap
 //! (`$DATELINE_CACHE_MB`, default 2048) by removing the least recently used files.
 
+mod record;
 mod snapshot;
 
 use std::fs::File;
@@ -421,6 +422,34 @@ impl Spill {
         })
     }
 
+    /// Adds the record that `write` writes, streamed (never held whole in memory).
+    fn add_with(&self, key: u128, write: impl FnOnce(&mut dyn Write) -> io::Result<()>) {
+        let Ok(mut s) = self.inner.lock() else {
+            return;
+        };
+        if s.failed.is_some() {
+            return;
+        }
+        let offset = s.written;
+        let mut out = Summed::new(&mut s.out);
+        let result = write(&mut out).and_then(|()| out.finish());
+        match result {
+            Ok((len, checksum)) => {
+                s.written += len;
+                s.records.push((
+                    key,
+                    Section {
+                        offset,
+                        len,
+                        checksum,
+                    },
+                ));
+            }
+            // Part of it may be in the file: nothing more is added and the file is not written.
+            Err(e) => s.failed = Some(e),
+        }
+    }
+
     fn add(&self, key: u128, bytes: &[u8]) {
         let Ok(mut s) = self.inner.lock() else {
             return;
@@ -584,10 +613,8 @@ impl KnownExtractions for Known<'_> {
 
     fn computed(&self, id: DocId, _doc: &Document, x: &Extraction) {
         self.extracted.fetch_add(1, Ordering::Relaxed);
-        if let (Some(spill), Some(&key)) = (&self.spill, self.keys.get(id.index()))
-            && let Ok(bytes) = postcard::to_stdvec(&XRecord::from(x))
-        {
-            spill.add(key, &bytes);
+        if let (Some(spill), Some(&key)) = (&self.spill, self.keys.get(id.index())) {
+            spill.add_with(key, |w| record::write(x, w));
         }
     }
 }

@@ -470,7 +470,7 @@ impl<W: Write> Write for Failed<'_, W> {
 }
 
 /// A sequence serialised from the iterator `F` makes, never collected. Serialises like a `Vec`.
-struct Seq<F>(F);
+pub(super) struct Seq<F>(pub(super) F);
 
 impl<F, I> Serialize for Seq<F>
 where

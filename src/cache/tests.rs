@@ -340,3 +340,28 @@ fn a_damaged_or_cut_snapshot_is_ignored_with_a_warning_and_replaced() {
         assert_eq!(json(&c), want, "{what}");
     }
 }
+
+#[test]
+fn a_streamed_record_has_the_bytes_of_the_whole_one() {
+    let lex = Lexicon::builtin();
+    let xs: Vec<Extraction> = varied()
+        .iter()
+        .map(|d| crate::extract::pipeline::extract(d, &lex))
+        .collect();
+    assert!(xs.iter().any(|x| {
+        [
+            x.timexes.len(),
+            x.actors.len(),
+            x.quotes.len(),
+            x.events.len(),
+        ]
+        .iter()
+        .all(|&n| n > 0)
+            && x.quotes.iter().any(|q| !q.parts.is_empty())
+    }));
+    for x in &xs {
+        let mut streamed = Vec::new();
+        record::write(x, &mut streamed).unwrap();
+        assert_eq!(streamed, postcard::to_stdvec(&XRecord::from(x)).unwrap());
+    }
+}
