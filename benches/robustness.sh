@@ -62,6 +62,10 @@ printf 'The minister said on Tuesday that the talks in Geneva would resume next 
 growth 1 "news sentences, one line" "$W/sent"
 printf 'The minister said on Tuesday that the talks in Geneva would resume next week.\n' >"$W/sentnl"
 growth 1 "news sentences, a line each" "$W/sentnl"
+# A sentence of nothing but dates: every stage that looks at each date against the whole sentence
+# (the event's clause tests, the happenings' term filter) was quadratic here.
+printf '2025 ' >"$W/years"
+growth 1 "year-strings, one sentence" "$W/years"
 if [[ -d "$BBC" ]]; then
     find "$BBC" -name '*.txt' ! -name README.TXT | sort | xargs cat | tr '\n' ' ' >"$W/bbc"
     growth 1 "BBC joined into one line" "$W/bbc"

@@ -35,8 +35,10 @@ unsafe impl GlobalAlloc for Counting {
 static ALLOC: Counting = Counting;
 
 /// Peak live heap bytes, above what was live before, to build and export a corpus of one
-/// document of `unit` repeated to `size` bytes; and the size of the export.
-fn peak_for(unit: &str, size: usize, lex: &Lexicon) -> (usize, usize) {
+/// document of `unit` repeated to `size` bytes; and the size of the export. `cached`: built
+/// through the cache (`cache::build`, an empty folder), which also writes the article's record
+/// and the corpus's snapshot, as the command line does.
+fn peak_for(unit: &str, size: usize, lex: &Lexicon, cached: bool) -> (usize, usize) {
     let text = unit.repeat(size / unit.len());
     let doc = Document {
         id: "big".into(),
@@ -47,7 +49,17 @@ fn peak_for(unit: &str, size: usize, lex: &Lexicon) -> (usize, usize) {
     };
     let base = LIVE.load(Ordering::Relaxed);
     PEAK.store(base, Ordering::Relaxed);
-    let corpus = Corpus::build(vec![doc], Vec::new(), lex, &|_, _| {});
+    let corpus = if cached {
+        let cache = tempfile::tempdir().expect("a temporary folder");
+        // SAFETY: this binary's only test sets it, before any thread of its own reads it.
+        unsafe { std::env::set_var("DATELINE_CACHE_DIR", cache.path()) };
+        let corpus = dateline::cache::build(vec![doc], Vec::new(), lex, 0, &|_, _| {});
+        let written = std::fs::read_dir(cache.path()).map_or(0, Iterator::count);
+        assert_eq!(written, 1, "the cache file was written");
+        corpus
+    } else {
+        Corpus::build(vec![doc], Vec::new(), lex, &|_, _| {})
+    };
     let mut sink = Counter(0);
     dateline::export::write_json(&corpus, &mut sink, false).expect("an export to nowhere");
     drop(corpus);
@@ -72,21 +84,34 @@ impl std::io::Write for Counter {
 /// the items of the export (a fifth of its JSON: an item is far smaller in memory than written
 /// out). Before the stages read long documents in windows (`pipeline::WINDOW_BYTES`), 2 MiB of
 /// `"` peaked near 100 bytes per input byte (a token of 48 bytes for every mark, all at once).
+/// Year-strings are a time expression per five bytes, and are held to the issue's own target of
+/// 20 bytes per input byte (plus the export's fifth), also through the cache: there the article's
+/// record and the corpus's snapshot used to be built whole in memory before being written; with
+/// only the snapshot streamed that run still peaked at 37.3 bytes per input byte, and now both
+/// are streamed (`cache/record.rs`, `cache/snapshot.rs`) it peaks at 19.3 (18.8 without the cache).
+/// One test, so that no other test's allocations are counted.
 #[test]
 fn memory_per_input_byte_is_bounded() {
     let lex = Lexicon::builtin();
     let size = 2 << 20;
-    let cases = [("\"", 24), ("Big Name ", 24), ("2025 ", 24)];
+    let cases = [
+        ("\"", false, 24),
+        ("Big Name ", false, 24),
+        ("2025 ", false, 20),
+        ("2025 ", true, 20),
+    ];
     let mut over = Vec::new();
-    for (unit, per_byte) in cases {
-        let (peak, json) = peak_for(unit, size, &lex);
+    for (unit, cached, per_byte) in cases {
+        let (peak, json) = peak_for(unit, size, &lex, cached);
         let budget = per_byte * size + json / 5;
         eprintln!(
-            "{unit:?}: peak {peak} bytes ({:.1} per input byte), export {json} bytes, budget {budget}",
-            peak as f64 / size as f64
+            "{unit:?} (cache: {cached}): peak {peak} bytes ({:.1} per input byte), export {json} \
+             bytes ({:.1} per input byte), budget {budget}",
+            peak as f64 / size as f64,
+            json as f64 / size as f64,
         );
         if peak > budget {
-            over.push(format!("{unit:?}: {peak} > {budget}"));
+            over.push(format!("{unit:?} (cache: {cached}): {peak} > {budget}"));
         }
     }
     assert!(over.is_empty(), "over budget: {over:?}");

@@ -15,6 +15,7 @@
 //! written through `fsutil::write_atomic`, and the folder is held under a size cap
 //! (`$DATELINE_CACHE_MB`, default 2048) by removing the least recently used files.
 
+mod record;
 mod snapshot;
 
 use std::fs::File;
@@ -212,16 +213,10 @@ fn build_in(
                     };
                     return (corpus, stats);
                 }
-                Err(e) => {
-                    // The documents went into the failed conversion: nothing to build from.
+                Err((e, back)) => {
+                    // A snapshot that does not fit is built afresh from the articles it gave back.
                     diagnostics.push(warning(&path, format!("cache file ignored: {e}")));
-                    return (
-                        Corpus {
-                            diagnostics,
-                            ..Corpus::default()
-                        },
-                        Stats::default(),
-                    );
+                    documents = Some(back);
                 }
             },
             Err(e) => diagnostics.push(warning(&path, format!("cache file ignored: {e}"))),
@@ -427,6 +422,34 @@ impl Spill {
         })
     }
 
+    /// Adds the record that `write` writes, streamed (never held whole in memory).
+    fn add_with(&self, key: u128, write: impl FnOnce(&mut dyn Write) -> io::Result<()>) {
+        let Ok(mut s) = self.inner.lock() else {
+            return;
+        };
+        if s.failed.is_some() {
+            return;
+        }
+        let offset = s.written;
+        let mut out = Summed::new(&mut s.out);
+        let result = write(&mut out).and_then(|()| out.finish());
+        match result {
+            Ok((len, checksum)) => {
+                s.written += len;
+                s.records.push((
+                    key,
+                    Section {
+                        offset,
+                        len,
+                        checksum,
+                    },
+                ));
+            }
+            // Part of it may be in the file: nothing more is added and the file is not written.
+            Err(e) => s.failed = Some(e),
+        }
+    }
+
     fn add(&self, key: u128, bytes: &[u8]) {
         let Ok(mut s) = self.inner.lock() else {
             return;
@@ -463,27 +486,30 @@ impl Spill {
             inner.out.flush()?;
             let spilled = inner.out.get_mut();
             spilled.seek(SeekFrom::Start(0))?;
-            let snapshot = postcard::to_stdvec(&Snapshot::of(corpus))
-                .map_err(|e| io::Error::other(e.to_string()))?;
-            let footer = Footer {
-                stamp: stamp.clone(),
-                corpus: key,
-                docs: corpus.documents.len() as u64,
-                snapshot: Section {
-                    offset: inner.written,
-                    len: snapshot.len() as u64,
-                    checksum: checksum(&snapshot),
-                },
-                records: std::mem::take(&mut inner.records),
-            };
-            let footer =
-                postcard::to_stdvec(&footer).map_err(|e| io::Error::other(e.to_string()))?;
+            let written = inner.written;
+            let records = std::mem::take(&mut inner.records);
             crate::fsutil::write_atomic(path, |w| {
-                let copied = io::copy(&mut (&mut *spilled).take(inner.written), w)?;
-                if copied != inner.written {
+                let copied = io::copy(&mut (&mut *spilled).take(written), w)?;
+                if copied != written {
                     return Err(invalid("spill file shorter than written"));
                 }
-                w.write_all(&snapshot)?;
+                // Streamed: the snapshot is never held whole in memory (issue 16.2).
+                let mut out = Summed::new(w);
+                snapshot::write(corpus, &mut out)?;
+                let (len, sum) = out.finish()?;
+                let footer = Footer {
+                    stamp: stamp.clone(),
+                    corpus: key,
+                    docs: corpus.documents.len() as u64,
+                    snapshot: Section {
+                        offset: written,
+                        len,
+                        checksum: sum,
+                    },
+                    records,
+                };
+                let footer =
+                    postcard::to_stdvec(&footer).map_err(|e| io::Error::other(e.to_string()))?;
                 w.write_all(&footer)?;
                 w.write_all(&(footer.len() as u64).to_le_bytes())?;
                 w.write_all(&checksum(&footer).to_le_bytes())?;
@@ -492,6 +518,62 @@ impl Spill {
         })();
         let _ = std::fs::remove_file(&spill_path);
         result
+    }
+}
+
+/// A writer that counts and checksums what passes through it (the footer names the snapshot's
+/// length and checksum, known only once it is written), buffering the small writes postcard makes.
+struct Summed<'a> {
+    inner: &'a mut dyn Write,
+    buf: Vec<u8>,
+    hash: xxhash_rust::xxh3::Xxh3,
+    len: u64,
+}
+
+impl<'a> Summed<'a> {
+    const CHUNK: usize = 64 << 10;
+
+    fn new(inner: &'a mut dyn Write) -> Self {
+        Summed {
+            inner,
+            buf: Vec::with_capacity(Self::CHUNK),
+            hash: xxhash_rust::xxh3::Xxh3::new(),
+            len: 0,
+        }
+    }
+
+    fn drain(&mut self) -> io::Result<()> {
+        self.hash.update(&self.buf);
+        self.len += self.buf.len() as u64;
+        let result = self.inner.write_all(&self.buf);
+        self.buf.clear();
+        result
+    }
+
+    /// Writes what is buffered; the bytes written in all and their checksum.
+    fn finish(mut self) -> io::Result<(u64, u64)> {
+        self.drain()?;
+        Ok((self.len, self.hash.digest()))
+    }
+}
+
+impl Write for Summed<'_> {
+    fn write(&mut self, data: &[u8]) -> io::Result<usize> {
+        self.write_all(data)?;
+        Ok(data.len())
+    }
+
+    fn write_all(&mut self, data: &[u8]) -> io::Result<()> {
+        if self.buf.len() + data.len() > Self::CHUNK {
+            self.drain()?;
+        }
+        self.buf.extend_from_slice(data);
+        Ok(())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.drain()?;
+        self.inner.flush()
     }
 }
 
@@ -531,10 +613,8 @@ impl KnownExtractions for Known<'_> {
 
     fn computed(&self, id: DocId, _doc: &Document, x: &Extraction) {
         self.extracted.fetch_add(1, Ordering::Relaxed);
-        if let (Some(spill), Some(&key)) = (&self.spill, self.keys.get(id.index()))
-            && let Ok(bytes) = postcard::to_stdvec(&XRecord::from(x))
-        {
-            spill.add(key, &bytes);
+        if let (Some(spill), Some(&key)) = (&self.spill, self.keys.get(id.index())) {
+            spill.add_with(key, |w| record::write(x, w));
         }
     }
 }

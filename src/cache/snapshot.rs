@@ -1,7 +1,15 @@
 //! The assembled corpus without its documents, in a compact serde form (written with postcard):
 //! what makes reopening an unchanged archive cost a read instead of an extraction.
+//!
+//! It is read into the owned `Snapshot` but written from a borrowed view of the corpus (`write`),
+//! streamed to the cache file: building the owned form first held a second copy of every item
+//! (about 270 MB for 16 MB of year-strings, issue 16.2). Both give the same bytes, which a test
+//! checks against the owned form's serialisation, so files written before stay readable.
+
+use std::io::{self, Write};
 
 use chrono::NaiveDate;
+use serde::ser::{SerializeSeq, SerializeStruct, Serializer};
 use serde::{Deserialize, Serialize};
 
 use crate::corpus::{
@@ -16,7 +24,8 @@ type At = (u32, u32, u32);
 /// (place, type, value symbol, earliest day, latest day)
 type TimexS = (At, u8, u32, Option<i32>, Option<i32>);
 
-#[derive(Serialize, Deserialize)]
+#[derive(Deserialize)]
+#[cfg_attr(test, derive(Serialize))]
 pub struct Snapshot {
     headings: Vec<Vec<Loc>>,
     strings: Vec<String>,
@@ -32,7 +41,8 @@ pub struct Snapshot {
     duplicate_of: Vec<Option<u32>>,
 }
 
-#[derive(Serialize, Deserialize)]
+#[derive(Deserialize)]
+#[cfg_attr(test, derive(Serialize))]
 struct ActorS {
     id: String,
     name: String,
@@ -43,14 +53,16 @@ struct ActorS {
     mentions: Vec<At>,
 }
 
-#[derive(Serialize, Deserialize)]
+#[derive(Deserialize)]
+#[cfg_attr(test, derive(Serialize))]
 struct TopicS {
     id: String,
     label: String,
     mentions: Vec<At>,
 }
 
-#[derive(Serialize, Deserialize)]
+#[derive(Deserialize)]
+#[cfg_attr(test, derive(Serialize))]
 struct QuoteS {
     at: At,
     kind: u8,
@@ -61,7 +73,8 @@ struct QuoteS {
     parts: Vec<Loc>,
 }
 
-#[derive(Serialize, Deserialize)]
+#[derive(Deserialize)]
+#[cfg_attr(test, derive(Serialize))]
 struct EventS {
     at: At,
     earliest: Option<i32>,
@@ -124,6 +137,8 @@ fn at(m: &Mention) -> At {
 }
 
 impl Snapshot {
+    /// The owned form of `c`: what `write` streams, built whole (the reference for its bytes).
+    #[cfg(test)]
     pub fn of(c: &Corpus) -> Snapshot {
         Snapshot {
             headings: c
@@ -213,12 +228,27 @@ impl Snapshot {
     /// The corpus of `documents` this snapshot was taken of. Every document index, span, list
     /// index and symbol is checked, so a snapshot that does not fit these documents is refused
     /// rather than trusted.
-    pub fn into_corpus(self, documents: Vec<Document>) -> Result<Corpus, String> {
-        let n_docs = documents.len();
+    /// On refusal the documents are handed back with the reason, to be built from instead.
+    pub fn into_corpus(self, documents: Vec<Document>) -> Result<Corpus, (String, Vec<Document>)> {
+        let lens: Vec<usize> = documents.iter().map(|d| d.text.len()).collect();
+        match self.fit(&lens) {
+            Ok((mut corpus, happening_of, duplicate_of)) => {
+                corpus.documents = documents.into();
+                corpus.happenings =
+                    crate::corpus::Happenings::from_known(&corpus, happening_of, duplicate_of);
+                Ok(corpus)
+            }
+            Err(e) => Err((e, documents)),
+        }
+    }
+
+    /// The corpus without its documents and happenings, for documents of lengths `lens`; and the
+    /// happening of each event and the copy of each document.
+    fn fit(self, lens: &[usize]) -> Result<Fitted, String> {
+        let n_docs = lens.len();
         if self.headings.len() != n_docs {
             return Err("made for another set of articles".into());
         }
-        let lens: Vec<usize> = documents.iter().map(|d| d.text.len()).collect();
         let n_strings = self.strings.len() as u32;
         let (n_actors, n_topics, n_quotes) = (
             self.actors.len() as u32,
@@ -364,17 +394,6 @@ impl Snapshot {
         if self.happening_of.len() != events.len() {
             return Err(bad());
         }
-        let mut corpus = Corpus {
-            documents: documents.into(),
-            headings,
-            timexes,
-            actors,
-            topics,
-            quotes,
-            events,
-            strings,
-            ..Corpus::default()
-        };
         if self.duplicate_of.len() != n_docs
             || self
                 .duplicate_of
@@ -389,8 +408,237 @@ impl Snapshot {
             .into_iter()
             .map(|d| d.map(|d| DocId::new(d as usize)))
             .collect();
-        corpus.happenings =
-            crate::corpus::Happenings::from_known(&corpus, self.happening_of, duplicate_of);
-        Ok(corpus)
+        let corpus = Corpus {
+            headings,
+            timexes,
+            actors,
+            topics,
+            quotes,
+            events,
+            strings,
+            ..Corpus::default()
+        };
+        Ok((corpus, self.happening_of, duplicate_of))
+    }
+}
+
+/// What `Snapshot::fit` gives: the corpus without documents, the happening of each event, the
+/// document each document copies.
+type Fitted = (Corpus, Vec<u32>, IdVec<DocId, Option<DocId>>);
+
+/// Streams the snapshot of `c` to `w`, in the bytes `postcard::to_stdvec(&Snapshot::of(c))` would
+/// give, without building it: every list is serialised from an iterator over the corpus.
+pub fn write<W: Write>(c: &Corpus, w: &mut W) -> io::Result<()> {
+    let mut out = Failed {
+        inner: w,
+        error: None,
+    };
+    match postcard::to_io(&View(c), &mut out) {
+        Ok(_) => Ok(()),
+        // postcard reports a failed write as its own error: give back the writer's.
+        Err(e) => Err(out
+            .error
+            .take()
+            .unwrap_or_else(|| io::Error::other(e.to_string()))),
+    }
+}
+
+/// A writer that keeps its first error, which postcard would otherwise replace by its own.
+struct Failed<'a, W> {
+    inner: &'a mut W,
+    error: Option<io::Error>,
+}
+
+impl<W: Write> Write for Failed<'_, W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.inner.write(buf).inspect_err(|e| {
+            self.error
+                .get_or_insert_with(|| io::Error::new(e.kind(), e.to_string()));
+        })
+    }
+
+    fn write_all(&mut self, buf: &[u8]) -> io::Result<()> {
+        self.inner.write_all(buf).inspect_err(|e| {
+            self.error
+                .get_or_insert_with(|| io::Error::new(e.kind(), e.to_string()));
+        })
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.inner.flush()
+    }
+}
+
+/// A sequence serialised from the iterator `F` makes, never collected. Serialises like a `Vec`.
+pub(super) struct Seq<F>(pub(super) F);
+
+impl<F, I> Serialize for Seq<F>
+where
+    F: Fn() -> I,
+    I: ExactSizeIterator,
+    I::Item: Serialize,
+{
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let items = (self.0)();
+        let mut seq = s.serialize_seq(Some(items.len()))?;
+        for x in items {
+            seq.serialize_element(&x)?;
+        }
+        seq.end()
+    }
+}
+
+/// `ActorS` borrowed.
+#[derive(Serialize)]
+struct ActorV<'a, M> {
+    id: &'a str,
+    name: &'a str,
+    kind: u8,
+    roles: &'a [String],
+    aliases: &'a [String],
+    country: Option<&'a str>,
+    mentions: M,
+}
+
+/// `TopicS` borrowed.
+#[derive(Serialize)]
+struct TopicV<'a, M> {
+    id: &'a str,
+    label: &'a str,
+    mentions: M,
+}
+
+/// `QuoteS` borrowed.
+#[derive(Serialize)]
+struct QuoteV<S, P> {
+    at: At,
+    kind: u8,
+    cue: Option<Loc>,
+    speaker: Option<Loc>,
+    speakers: S,
+    parts: P,
+}
+
+/// `EventS` borrowed.
+#[derive(Serialize)]
+struct EventV<A, T, Q> {
+    at: At,
+    earliest: Option<i32>,
+    latest: Option<i32>,
+    value: u32,
+    basis: u8,
+    status: u8,
+    actors: A,
+    topics: T,
+    quotes: Q,
+}
+
+/// `Snapshot` borrowed: the same fields in the same order.
+struct View<'a>(&'a Corpus);
+
+impl Serialize for View<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let c = self.0;
+        let mut st = s.serialize_struct("Snapshot", 9)?;
+        st.serialize_field(
+            "headings",
+            &Seq(|| {
+                c.headings
+                    .iter()
+                    .map(|h| Seq(move || h.iter().copied().map(loc)))
+            }),
+        )?;
+        st.serialize_field("strings", &Seq(|| c.strings.iter()))?;
+        st.serialize_field(
+            "timexes",
+            &Seq(|| {
+                c.timexes.iter().map(|t| {
+                    (
+                        (t.doc().raw(), t.span().start as u32, t.span().end as u32),
+                        code(&TIMEX, &t.kind),
+                        t.value.raw(),
+                        day(t.earliest),
+                        day(t.latest),
+                    )
+                })
+            }),
+        )?;
+        st.serialize_field(
+            "actors",
+            &Seq(|| {
+                c.actors.iter().map(|a| ActorV {
+                    id: &a.id,
+                    name: &a.name,
+                    kind: code(&ActorKind::ALL, &a.kind),
+                    roles: &a.roles,
+                    aliases: &a.aliases,
+                    country: a.country.as_deref(),
+                    mentions: Seq(|| a.mentions.iter().map(at)),
+                })
+            }),
+        )?;
+        st.serialize_field(
+            "topics",
+            &Seq(|| {
+                c.topics.iter().map(|t| TopicV {
+                    id: &t.id,
+                    label: &t.label,
+                    mentions: Seq(|| t.mentions.iter().map(at)),
+                })
+            }),
+        )?;
+        st.serialize_field(
+            "quotes",
+            &Seq(|| {
+                c.quotes.iter().map(|q| {
+                    // Only a split quote keeps its runs.
+                    let parts: Vec<Loc> = match q.parts() {
+                        p if p.len() > 1 => p.into_iter().map(loc).collect(),
+                        _ => Vec::new(),
+                    };
+                    QuoteV {
+                        at: (q.doc().raw(), q.span().start as u32, q.span().end as u32),
+                        kind: code(&QUOTE, &q.kind),
+                        cue: q.cue().map(loc),
+                        speaker: q.speaker_span().map(loc),
+                        speakers: Seq(move || q.speakers().iter().map(|a| a.raw())),
+                        parts,
+                    }
+                })
+            }),
+        )?;
+        st.serialize_field(
+            "events",
+            &Seq(|| {
+                c.events.iter().map(|e| EventV {
+                    at: (e.doc().raw(), e.span().start as u32, e.span().end as u32),
+                    earliest: day(e.when.earliest),
+                    latest: day(e.when.latest),
+                    value: e.when.value.map_or(0, Sym::raw),
+                    basis: code(&BASIS, &e.when.basis),
+                    status: code(&STATUS, &e.status),
+                    actors: Seq(move || e.actors().iter().map(|a| a.raw())),
+                    topics: Seq(move || e.topics().iter().map(|t| t.raw())),
+                    quotes: Seq(move || e.quotes().iter().map(|q| q.raw())),
+                })
+            }),
+        )?;
+        st.serialize_field(
+            "happening_of",
+            &Seq(|| {
+                c.events
+                    .ids()
+                    .map(|e| c.happening_of(e).map_or(u32::MAX, |h| h.raw()))
+            }),
+        )?;
+        st.serialize_field(
+            "duplicate_of",
+            &Seq(|| {
+                c.documents
+                    .ids()
+                    .map(|d| c.happenings.duplicate_of(d).map(|o| o.raw()))
+            }),
+        )?;
+        st.end()
     }
 }

@@ -232,3 +232,136 @@ fn a_reopen_and_a_read_back_export_keep_which_articles_are_copies() {
     let back = crate::export::read::from_slice(&json(&plain)).unwrap();
     assert_eq!(json(&back), json(&plain));
 }
+
+/// Articles with every kind of item, a split quote and a copy among them.
+fn varied() -> Vec<Document> {
+    let mut documents = docs(12);
+    let mut copy = documents[3].clone();
+    copy.id = "copy".into();
+    copy.path = "copy.txt".into();
+    documents.push(copy);
+    documents
+}
+
+#[test]
+fn the_streamed_snapshot_has_the_bytes_of_the_whole_one_and_reads_back_the_same_corpus() {
+    let lex = Lexicon::builtin();
+    let c = Corpus::build(varied(), Vec::new(), &lex, &|_, _| {});
+    assert!(c.quotes.iter().any(|q| q.parts().len() > 1));
+    assert!(!c.timexes.is_empty() && !c.events.is_empty() && !c.actors.is_empty());
+    let mut streamed = Vec::new();
+    snapshot::write(&c, &mut streamed).unwrap();
+    // The same bytes as before streaming: files written by earlier builds stay readable.
+    assert_eq!(streamed, postcard::to_stdvec(&Snapshot::of(&c)).unwrap());
+    let back: Snapshot = postcard::from_bytes(&streamed).unwrap();
+    let back = back.into_corpus(varied()).unwrap();
+    assert_eq!(json(&back), json(&c));
+
+    // And through a cache file: written by streaming, read back as the snapshot.
+    let dir = tempfile::tempdir().unwrap();
+    run(dir.path(), varied(), &lex);
+    let (again, stats) = run(dir.path(), varied(), &lex);
+    assert!(stats.snapshot, "{stats:?}");
+    assert_eq!(json(&again), json(&c));
+    assert!(warnings(&again).is_empty(), "{:?}", warnings(&again));
+}
+
+/// The cache file of `dir` with its snapshot section replaced by `f(snapshot)` and the footer
+/// made to fit (length and checksum), as a writer cut short would leave it.
+fn rewrite_snapshot(dir: &Path, f: impl Fn(&[u8]) -> Vec<u8>) {
+    let file = cache_files(dir).remove(0).0;
+    let (_, mut footer) = open_any(&file).unwrap();
+    let bytes = std::fs::read(&file).unwrap();
+    let s = footer.snapshot;
+    let (start, end) = (s.offset as usize, (s.offset + s.len) as usize);
+    let snap = f(&bytes[start..end]);
+    footer.snapshot.len = snap.len() as u64;
+    footer.snapshot.checksum = checksum(&snap);
+    let footer = postcard::to_stdvec(&footer).unwrap();
+    let mut out = bytes[..start].to_vec();
+    out.extend_from_slice(&snap);
+    out.extend_from_slice(&footer);
+    out.extend_from_slice(&(footer.len() as u64).to_le_bytes());
+    out.extend_from_slice(&checksum(&footer).to_le_bytes());
+    out.extend_from_slice(MAGIC);
+    std::fs::write(&file, out).unwrap();
+}
+
+#[test]
+fn a_damaged_or_cut_snapshot_is_ignored_with_a_warning_and_replaced() {
+    let lex = Lexicon::builtin();
+    let want = json(&Corpus::build(varied(), Vec::new(), &lex, &|_, _| {}));
+    type Damage = fn(&Path);
+    let cases: [(&str, Damage); 4] = [
+        // A flipped byte inside the snapshot: its checksum no longer matches.
+        ("flipped", |dir| {
+            let file = cache_files(dir).remove(0).0;
+            let (_, footer) = open_any(&file).unwrap();
+            let mut bytes = std::fs::read(&file).unwrap();
+            let s = footer.snapshot;
+            bytes[(s.offset + s.len / 2) as usize] ^= 0x55;
+            std::fs::write(&file, bytes).unwrap();
+        }),
+        // Cut short with a footer that fits it: the checksum passes, the decoding fails.
+        ("cut", |dir| {
+            rewrite_snapshot(dir, |s| s[..s.len() / 2].to_vec())
+        }),
+        ("empty", |dir| rewrite_snapshot(dir, |_| Vec::new())),
+        // Well-formed but naming spans past the articles' ends.
+        ("foreign", |dir| {
+            rewrite_snapshot(dir, |_| {
+                let mut other = docs(13);
+                for d in &mut other {
+                    d.text
+                        .push_str(&" The talks went on for a long time.".repeat(20));
+                }
+                let lex = Lexicon::builtin();
+                let mut v = Vec::new();
+                let c = Corpus::build(other, Vec::new(), &lex, &|_, _| {});
+                snapshot::write(&c, &mut v).unwrap();
+                v
+            })
+        }),
+    ];
+    for (what, damage) in cases {
+        let dir = tempfile::tempdir().unwrap();
+        run(dir.path(), varied(), &lex);
+        damage(dir.path());
+        let (c, stats) = run(dir.path(), varied(), &lex);
+        assert!(!stats.snapshot, "{what}");
+        assert_eq!(json(&c), want, "{what}");
+        let w = warnings(&c);
+        assert!(
+            w.iter().any(|w| w.contains("cache file ignored")),
+            "{what}: {w:?}"
+        );
+        let (c, stats) = run(dir.path(), varied(), &lex);
+        assert!(stats.snapshot, "{what}: the bad file was replaced");
+        assert_eq!(json(&c), want, "{what}");
+    }
+}
+
+#[test]
+fn a_streamed_record_has_the_bytes_of_the_whole_one() {
+    let lex = Lexicon::builtin();
+    let xs: Vec<Extraction> = varied()
+        .iter()
+        .map(|d| crate::extract::pipeline::extract(d, &lex))
+        .collect();
+    assert!(xs.iter().any(|x| {
+        [
+            x.timexes.len(),
+            x.actors.len(),
+            x.quotes.len(),
+            x.events.len(),
+        ]
+        .iter()
+        .all(|&n| n > 0)
+            && x.quotes.iter().any(|q| !q.parts.is_empty())
+    }));
+    for x in &xs {
+        let mut streamed = Vec::new();
+        record::write(x, &mut streamed).unwrap();
+        assert_eq!(streamed, postcard::to_stdvec(&XRecord::from(x)).unwrap());
+    }
+}

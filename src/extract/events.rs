@@ -2,6 +2,8 @@
 
 mod cues;
 
+use std::cell::Cell;
+
 use aho_corasick::dfa::DFA;
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use chrono::{Datelike, NaiveDate};
@@ -290,13 +292,13 @@ fn governing_time(
         Some(_) => Some(When {
             earliest: t.earliest,
             latest: t.latest.or(t.earliest),
-            value: Some(t.value.clone()),
+            value: Some(t.value.to_string()),
             basis,
             timex: Some(i),
         }),
         // A vague "recently" with no bounds still says which expression we looked at.
         None => Some(When {
-            value: Some(t.value.clone()),
+            value: Some(t.value.to_string()),
             timex: Some(i),
             ..doc_time.clone()
         }),
@@ -311,6 +313,14 @@ struct Clauses<'a> {
     quoted: Vec<Span>,
     /// Whether the expressions come in text order (the tagger's always do).
     ordered: bool,
+    /// Where the text's commas are. `own` runs for every expression of a sentence, and searching
+    /// the sentence for a comma each time was quadratic in a sentence of dates (16 MB of "2025 "
+    /// spent most of its time here).
+    commas: Vec<u32>,
+    /// The last answers of `said_outside_quotes` and of `blank_after` for the commas before and
+    /// after an expression, which the expressions of one sentence ask again and again.
+    said: Cell<Option<(Span, bool)>>,
+    blank: [Cell<Option<(usize, usize)>>; 2],
 }
 
 /// The words that open a non-restrictive relative clause (", who was sentenced in July,").
@@ -346,11 +356,42 @@ impl<'a> Clauses<'a> {
         let ordered = timexes
             .windows(2)
             .all(|w| w[0].span.start <= w[1].span.start);
+        // Documents are capped far below 4 GiB; a position past u32 is never a comma here.
+        let commas = memchr::memchr_iter(b',', text.as_bytes())
+            .map_while(|i| u32::try_from(i).ok())
+            .collect();
         Clauses {
             text,
             quoted,
             ordered,
+            commas,
+            said: Cell::new(None),
+            blank: [Cell::new(None), Cell::new(None)],
         }
+    }
+
+    /// The commas at `from..to`.
+    fn commas_in(&self, from: usize, to: usize) -> &[u32] {
+        let a = self.commas.partition_point(|&c| (c as usize) < from);
+        let b = self.commas.partition_point(|&c| (c as usize) < to);
+        &self.commas[a..b.max(a)]
+    }
+
+    /// Where the whitespace that starts at `from` ends (the next other character, or the end);
+    /// `memo` is one of `blank`.
+    fn blank_after(&self, from: usize, memo: usize) -> usize {
+        let memo = &self.blank[memo];
+        if let Some((f, end)) = memo.get()
+            && f == from
+        {
+            return end;
+        }
+        let end = self.text[from..]
+            .char_indices()
+            .find(|&(_, c)| !c.is_whitespace())
+            .map_or(self.text.len(), |(i, _)| from + i);
+        memo.set(Some((from, end)));
+        end
     }
 
     /// Whether the expression at `t` in sentence `span` dates a part of the sentence of its own,
@@ -383,6 +424,17 @@ impl<'a> Clauses<'a> {
     /// Whether sentence `span` has words outside its quotations (", he said"): a clause that
     /// carries the saying. A sentence all in quotation marks has no other clause to date.
     fn said_outside_quotes(&self, span: Span) -> bool {
+        if let Some((s, said)) = self.said.get()
+            && s == span
+        {
+            return said;
+        }
+        let said = self.said_outside_quotes_uncached(span);
+        self.said.set(Some((span, said)));
+        said
+    }
+
+    fn said_outside_quotes_uncached(&self, span: Span) -> bool {
         let first = self.quoted.partition_point(|q| q.end <= span.start);
         let mut at = span.start;
         for q in self.quoted[first..]
@@ -405,18 +457,28 @@ impl<'a> Clauses<'a> {
     /// opens with a relative pronoun, and a comma after the expression closes it before the
     /// sentence goes on.
     fn relative_clause(&self, span: Span, t: Span, before: &str) -> bool {
-        let Some(comma) = before.rfind(',') else {
+        // The last comma of `before`, and the first word after it (cut at `before`'s end).
+        let end = span.start + before.len();
+        let Some(&comma) = self.commas_in(span.start, end).last() else {
             return false;
         };
-        let opens = before[comma + 1..]
-            .split_whitespace()
-            .next()
-            .is_some_and(|w| RELATIVE_PRONOUNS.contains(&w));
-        let after = &self.text[t.end..span.end];
+        let word = self.blank_after(comma as usize + 1, 0);
+        let opens = word < end
+            && RELATIVE_PRONOUNS.iter().any(|p| {
+                let w_end = word + p.len();
+                self.text[word..].starts_with(p)
+                    && w_end <= end
+                    && self.text[w_end..end]
+                        .chars()
+                        .next()
+                        .is_none_or(char::is_whitespace)
+            });
+        // And a comma after the expression with more of the sentence after it.
         opens
-            && after
-                .find(',')
-                .is_some_and(|k| !after[k + 1..].trim().is_empty())
+            && self
+                .commas_in(t.end, span.end)
+                .first()
+                .is_some_and(|&k| self.blank_after(k as usize + 1, 1) < span.end)
     }
 
     /// "the fatal 2003 shooting": a bare year between a determiner and an adjective before it and

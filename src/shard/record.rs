@@ -369,116 +369,121 @@ impl From<&Extraction> for XRecord {
                 .iter()
                 .map(|&Sentence { span, paragraph }| (span.start, span.end, paragraph))
                 .collect(),
-            timexes: timexes
-                .iter()
-                .map(|t| {
-                    let Timex {
-                        span,
-                        kind,
-                        value,
-                        earliest,
-                        latest,
-                        relative,
-                    } = t;
-                    TimexRecord {
-                        span: s(*span),
-                        kind: (*kind).into(),
-                        value: value.clone(),
-                        earliest: *earliest,
-                        latest: *latest,
-                        relative: *relative,
-                    }
-                })
-                .collect(),
-            actors: actors
-                .iter()
-                .map(|a| {
-                    let DocActor {
-                        name,
-                        kind,
-                        roles,
-                        aliases,
-                        country,
-                        mentions,
-                    } = a;
-                    ActorRecord {
-                        name: name.clone(),
-                        kind: (*kind).into(),
-                        roles: roles.clone(),
-                        aliases: aliases.clone(),
-                        country: country.clone(),
-                        mentions: mentions.iter().copied().map(s).collect(),
-                    }
-                })
-                .collect(),
-            topics: topics
-                .iter()
-                .map(|t| {
-                    let DocTopic {
-                        id,
-                        label,
-                        mentions,
-                    } = t;
-                    TopicRecord {
-                        id: id.clone(),
-                        label: label.clone(),
-                        mentions: mentions.iter().copied().map(s).collect(),
-                    }
-                })
-                .collect(),
-            quotes: quotes
-                .iter()
-                .map(|q| {
-                    let Quote {
-                        span,
-                        kind,
-                        cue,
-                        speaker_span,
-                        speakers,
-                        parts,
-                    } = q;
-                    QuoteRecord {
-                        span: s(*span),
-                        kind: (*kind).into(),
-                        cue: cue.map(s),
-                        speaker_span: speaker_span.map(s),
-                        speakers: speakers.clone(),
-                        parts: parts.iter().copied().map(s).collect(),
-                    }
-                })
-                .collect(),
-            events: events
-                .iter()
-                .map(|e| {
-                    let Event {
-                        span,
-                        when,
-                        status,
-                        actors,
-                        topics,
-                        quotes,
-                    } = e;
-                    let When {
-                        earliest,
-                        latest,
-                        value,
-                        basis,
-                        timex,
-                    } = when;
-                    EventRecord {
-                        span: s(*span),
-                        earliest: *earliest,
-                        latest: *latest,
-                        value: value.clone(),
-                        basis: (*basis).into(),
-                        timex: *timex,
-                        status: (*status).into(),
-                        actors: actors.clone(),
-                        topics: topics.clone(),
-                        quotes: quotes.clone(),
-                    }
-                })
-                .collect(),
+            timexes: timexes.iter().map(TimexRecord::from).collect(),
+            actors: actors.iter().map(ActorRecord::from).collect(),
+            topics: topics.iter().map(TopicRecord::from).collect(),
+            quotes: quotes.iter().map(QuoteRecord::from).collect(),
+            events: events.iter().map(EventRecord::from).collect(),
+        }
+    }
+}
+
+impl From<&Timex> for TimexRecord {
+    fn from(t: &Timex) -> Self {
+        let Timex {
+            span,
+            kind,
+            value,
+            earliest,
+            latest,
+            relative,
+        } = t;
+        TimexRecord {
+            span: s(*span),
+            kind: (*kind).into(),
+            value: value.to_string(),
+            earliest: *earliest,
+            latest: *latest,
+            relative: *relative,
+        }
+    }
+}
+
+impl From<&DocActor> for ActorRecord {
+    fn from(a: &DocActor) -> Self {
+        let DocActor {
+            name,
+            kind,
+            roles,
+            aliases,
+            country,
+            mentions,
+        } = a;
+        ActorRecord {
+            name: name.clone(),
+            kind: (*kind).into(),
+            roles: roles.clone(),
+            aliases: aliases.clone(),
+            country: country.clone(),
+            mentions: mentions.iter().copied().map(s).collect(),
+        }
+    }
+}
+
+impl From<&DocTopic> for TopicRecord {
+    fn from(t: &DocTopic) -> Self {
+        let DocTopic {
+            id,
+            label,
+            mentions,
+        } = t;
+        TopicRecord {
+            id: id.clone(),
+            label: label.clone(),
+            mentions: mentions.iter().copied().map(s).collect(),
+        }
+    }
+}
+
+impl From<&Quote> for QuoteRecord {
+    fn from(q: &Quote) -> Self {
+        let Quote {
+            span,
+            kind,
+            cue,
+            speaker_span,
+            speakers,
+            parts,
+        } = q;
+        QuoteRecord {
+            span: s(*span),
+            kind: (*kind).into(),
+            cue: cue.map(s),
+            speaker_span: speaker_span.map(s),
+            speakers: speakers.clone(),
+            parts: parts.iter().copied().map(s).collect(),
+        }
+    }
+}
+
+impl From<&Event> for EventRecord {
+    fn from(e: &Event) -> Self {
+        let Event {
+            span,
+            when,
+            status,
+            actors,
+            topics,
+            quotes,
+        } = e;
+        let When {
+            earliest,
+            latest,
+            value,
+            basis,
+            timex,
+        } = when;
+        EventRecord {
+            span: s(*span),
+            earliest: *earliest,
+            latest: *latest,
+            value: value.clone(),
+            basis: (*basis).into(),
+            timex: *timex,
+            status: (*status).into(),
+            actors: actors.clone(),
+            topics: topics.clone(),
+            quotes: quotes.clone(),
         }
     }
 }
@@ -522,7 +527,7 @@ impl XRecord {
                 .map(|t| Timex {
                     span: span(t.span),
                     kind: t.kind.into(),
-                    value: t.value,
+                    value: t.value.into(),
                     earliest: t.earliest,
                     latest: t.latest,
                     relative: t.relative,

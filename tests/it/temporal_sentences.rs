@@ -47,7 +47,7 @@ fn tagged(t: &[Timex]) -> Vec<Item> {
     t.iter()
         .map(|t| {
             let kind = format!("{:?}", t.kind).to_uppercase();
-            ((t.span.start, t.span.end), kind, t.value.clone())
+            ((t.span.start, t.span.end), kind, t.value.to_string())
         })
         .collect()
 }

@@ -408,7 +408,7 @@ fn expressions_in_sentences() {
         let got = hit.map(|x| {
             (
                 x.kind.as_str().to_string(),
-                x.value.clone(),
+                x.value.to_string(),
                 x.earliest,
                 x.latest,
             )

@@ -23,7 +23,8 @@ pub(super) struct Sentence<'a> {
     pub text: &'a str,
     /// Where `text` starts in its document.
     pub offset: usize,
-    /// Byte ranges of the document whose words are not terms (its time expressions).
+    /// Byte ranges of the document whose words are not terms (its time expressions), sorted by
+    /// start.
     pub skip: &'a [(usize, usize)],
     pub actors: &'a [u32],
 }
@@ -53,9 +54,20 @@ impl Terms {
                 })
             };
             let stop = stopwords();
+            // A word overlaps a skipped range when one that starts before its end reaches past its
+            // start. Words come in order and `skip` is sorted by start, so the ranges started so
+            // far and the furthest they reach are kept as the words go: one pass over both, where
+            // comparing every word with every range was quadratic in a sentence of dates (16 MB
+            // of "2025 ": 32 s instead of 6).
+            let (mut started, mut reach) = (0, 0);
             words(s.text, |a, b, k| {
                 let (a, b) = (s.offset + a, s.offset + b);
-                if !stop.contains(&k) && !s.skip.iter().any(|&(x, y)| x < b && a < y) {
+                while let Some(&(x, y)) = s.skip.get(started).filter(|&&(x, _)| x < b) {
+                    debug_assert!(started == 0 || s.skip[started - 1].0 <= x);
+                    reach = reach.max(y);
+                    started += 1;
+                }
+                if !stop.contains(&k) && reach <= a {
                     terms.push(intern(k));
                 }
             });

@@ -13,6 +13,7 @@ mod resolve;
 mod sem;
 mod steps;
 mod tokens;
+mod value;
 
 #[cfg(test)]
 mod tests;
@@ -22,13 +23,15 @@ use chrono::NaiveDate;
 use super::DocInput;
 use crate::model::{Span, TimexType};
 pub use lexicon::Lexicon;
+pub use value::Value;
 
 /// One time expression with its TIMEX3 type and value and, when known, inclusive day bounds.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Timex {
     pub span: Span,
     pub kind: TimexType,
-    pub value: String,
+    /// Inline when short (`Value`): one per five bytes of a list of years (issue 16.2).
+    pub value: Value,
     pub earliest: Option<NaiveDate>,
     pub latest: Option<NaiveDate>,
     /// Resolved against the publication date or an earlier expression, not written out in full.

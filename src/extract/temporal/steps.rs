@@ -211,7 +211,7 @@ impl<'a> Pass<'a> {
         Some(Timex {
             span: Span::new(toks[m.start].start, toks[m.end - 1].end),
             kind: r.kind,
-            value: r.value,
+            value: r.value.into(),
             earliest: r.bounds.map(|b| b.0),
             latest: r.bounds.map(|b| b.1),
             relative: r.relative,
