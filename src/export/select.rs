@@ -381,7 +381,7 @@ fn pick(c: &Corpus, event_kept: &[bool], quote_kept: &[bool]) -> Corpus {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::extract::pipeline::Lexicon;
+    use crate::corpus::Lexicon;
 
     fn seed() -> Corpus {
         Corpus::load(&crate::corpus::Source::default(), &Lexicon::builtin())

@@ -12,8 +12,9 @@ use rayon::prelude::*;
 
 use crate::assets::Assets;
 use crate::corpus::Corpus;
+use crate::corpus::Lexicon;
 use crate::corpus::load::{LoadOptions, Progress};
-use crate::extract::pipeline::{self, Lexicon};
+use crate::extract::pipeline;
 use crate::fasthash::FastMap;
 use crate::ingest::Diagnostic;
 use crate::model::Document;

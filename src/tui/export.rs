@@ -95,12 +95,21 @@ pub fn subset(c: &Corpus, events: &[EventId], quotes: &[QuoteId]) -> Corpus {
     let mut keep: Vec<EventId> = events.to_vec();
     keep.sort_unstable();
     keep.dedup();
+    // Each kept event keeps the happening it reports in the view: the export groups its events
+    // as the browser showed them, not as a regrouping of the subset alone would.
+    let mut groups: Vec<u32> = Vec::with_capacity(keep.len());
     let new_events: IdVec<EventId, CorpusEvent> = keep
         .iter()
         .filter_map(|&e| {
             let ev = c.events.get(e)?;
+            let d = doc(ev.doc())?;
+            // An event without one (a corpus put together by hand) is a happening of its own.
+            let own = c.happenings.len() + groups.len();
+            groups.push(
+                u32::try_from(c.happening_of(e).map_or(own, |h| h.index())).unwrap_or(u32::MAX),
+            );
             Some(CorpusEvent::new(
-                doc(ev.doc())?,
+                d,
                 ev.span(),
                 ev.when,
                 ev.status,
@@ -139,6 +148,6 @@ pub fn subset(c: &Corpus, events: &[EventId], quotes: &[QuoteId]) -> Corpus {
         corrections: c.corrections.clone(),
         ..Corpus::default()
     };
-    sub.happenings = crate::corpus::Happenings::build(&sub);
+    sub.happenings = crate::corpus::Happenings::from_groups(&sub, groups);
     sub
 }
