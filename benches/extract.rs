@@ -10,8 +10,8 @@ mod common;
 use std::time::Duration;
 
 use common::{mb, median, ms, time, time_cpu};
-use dateline::corpus::Corpus;
-use dateline::extract::pipeline::{self, Extraction, Lexicon, StageTimes};
+use dateline::corpus::{Corpus, Lexicon};
+use dateline::extract::pipeline::{self, Extraction, StageTimes};
 use dateline::extract::topics;
 use dateline::model::Document;
 use rayon::prelude::*;

@@ -13,8 +13,8 @@ mod common;
 use std::time::{Duration, Instant};
 
 use common::{mb, median, ms, quantile, time};
+use dateline::corpus::Lexicon;
 use dateline::corpus::{Corpus, CorpusEvent, CorpusWhen};
-use dateline::extract::pipeline::Lexicon;
 use dateline::ids::DocId;
 use dateline::model::{Document, Span};
 use dateline::text::fold;

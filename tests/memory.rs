@@ -7,7 +7,7 @@ use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use dateline::corpus::Corpus;
-use dateline::extract::pipeline::Lexicon;
+use dateline::corpus::Lexicon;
 use dateline::model::Document;
 
 struct Counting;

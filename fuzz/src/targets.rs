@@ -8,8 +8,8 @@ use std::path::PathBuf;
 use std::sync::OnceLock;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
+use dateline::corpus::Lexicon;
 use dateline::corpus::{Corpus, Source};
-use dateline::extract::pipeline::Lexicon;
 use dateline::ingest::{IngestOptions, front_matter, ingest_paths, parse_date};
 use dateline::model::Document;
 use dateline::tui::action::Action;

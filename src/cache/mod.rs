@@ -27,8 +27,9 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
+use crate::corpus::Lexicon;
 use crate::corpus::{Corpus, KnownExtractions};
-use crate::extract::pipeline::{Extraction, Lexicon};
+use crate::extract::pipeline::Extraction;
 use crate::fasthash::FastMap;
 use crate::ids::DocId;
 use crate::ingest::Diagnostic;

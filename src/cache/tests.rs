@@ -1,5 +1,5 @@
 use super::*;
-use crate::extract::pipeline::Lexicon;
+use crate::corpus::Lexicon;
 
 fn docs(n: usize) -> Vec<Document> {
     (0..n)

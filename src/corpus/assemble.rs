@@ -1,10 +1,11 @@
 //! Corpus assembly: merging per-document extractions into corpus-wide actors, topics, quotes and
 //! chronologically sorted events.
 
+use super::Lexicon;
 use super::compact::to_u32;
 use super::identity::{self, Facts};
 use super::{Actor, Corpus, CorpusEvent, CorpusQuote, CorpusTimex, CorpusWhen, Mention, Topic};
-use crate::extract::pipeline::{Extraction, Lexicon};
+use crate::extract::pipeline::Extraction;
 use crate::extract::quotes::Quote;
 use crate::extract::{actors, topics};
 use crate::fasthash::FastMap;

@@ -114,8 +114,9 @@ impl Corrections {
 
     /// Applies the corrections to `corpus` and returns what was done, one line each (for the
     /// export's `corrections` and the problems list). A name that matches no actor is not an
-    /// error: the corrections file serves every corpus.
-    pub fn apply(&self, corpus: &mut Corpus) -> Vec<String> {
+    /// error: the corrections file serves every corpus. The happenings are grouped again with
+    /// `words`, the word lists in force (`corpus::Lexicon::happenings`).
+    pub fn apply(&self, corpus: &mut Corpus, words: &super::happenings::Words) -> Vec<String> {
         let n = corpus.actors.len();
         // Where each actor goes: itself, another actor, or nowhere.
         let mut map: Vec<Option<usize>> = (0..n).map(Some).collect();
@@ -232,14 +233,14 @@ impl Corrections {
             e.set_links(&actors, &topics, &quotes);
         }
         // Happenings name their actors by id, and the ids changed.
-        corpus.happenings = super::Happenings::build(corpus);
+        corpus.happenings = super::Happenings::build(corpus, words);
         applied
     }
 }
 
 /// Reads the corrections file at `path` (a missing file is no corrections) and applies it; its
-/// problems join the corpus's diagnostics.
-pub fn apply_file(corpus: &mut Corpus, path: &std::path::Path) {
+/// problems join the corpus's diagnostics. `words` as for `Corrections::apply`.
+pub fn apply_file(corpus: &mut Corpus, path: &std::path::Path, words: &super::happenings::Words) {
     let text = match std::fs::read_to_string(path) {
         Ok(t) => t,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return,
@@ -255,7 +256,7 @@ pub fn apply_file(corpus: &mut Corpus, path: &std::path::Path) {
     };
     let (c, problems) = Corrections::parse(&text, &path.display().to_string());
     corpus.diagnostics.extend(problems);
-    corpus.corrections = c.apply(corpus);
+    corpus.corrections = c.apply(corpus, words);
 }
 
 #[cfg(test)]

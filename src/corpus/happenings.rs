@@ -33,6 +33,7 @@ mod terms;
 mod threads;
 
 pub use period::Period;
+pub use terms::Words;
 
 /// Something that happened once, and every event (sentence) that reports it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -99,10 +100,11 @@ impl Deref for Happenings {
 }
 
 impl Happenings {
-    /// Groups the events of `corpus` into happenings.
-    pub fn build(corpus: &Corpus) -> Happenings {
+    /// Groups the events of `corpus` into happenings, reading the word lists `words` (those in
+    /// force for the rest of the pipeline: `corpus::Lexicon`).
+    pub fn build(corpus: &Corpus, words: &Words) -> Happenings {
         let duplicate_of = dedup::duplicates(&corpus.documents);
-        let group = group(corpus, &duplicate_of);
+        let group = group(corpus, &duplicate_of, words);
         assemble(corpus, group, duplicate_of)
     }
 
@@ -149,7 +151,7 @@ impl Happenings {
 
 /// A group number for every event: threads within articles (`threads`), merged across articles
 /// (`merge`); a copy of an article takes the groups of its first copy's events.
-fn group(corpus: &Corpus, duplicate_of: &IdVec<DocId, Option<DocId>>) -> Vec<u32> {
+fn group(corpus: &Corpus, duplicate_of: &IdVec<DocId, Option<DocId>>, words: &Words) -> Vec<u32> {
     let by_doc = reading_order(corpus);
     let is_copy = |d: DocId| duplicate_of.get(d).copied().flatten().is_some();
     let order: Vec<EventId> = by_doc
@@ -162,22 +164,25 @@ fn group(corpus: &Corpus, duplicate_of: &IdVec<DocId, Option<DocId>>) -> Vec<u32
         ev.span().slice(&corpus.documents[ev.doc()].text)
     };
     let timexes = timex_spans(corpus);
-    let terms = terms::Terms::new(order.iter().map(|&e| {
-        let ev = &corpus.events[e];
-        let span = ev.span();
-        // The time expressions that start inside the sentence.
-        let skip = timexes.get(ev.doc()).map_or(&[][..], |list| {
-            let from = list.partition_point(|&(start, _)| start < span.start);
-            let to = list.partition_point(|&(start, _)| start < span.end);
-            &list[from..to.max(from)]
-        });
-        terms::Sentence {
-            text: text(e),
-            offset: span.start,
-            skip,
-            actors: ev.actors().raw(),
-        }
-    }));
+    let terms = terms::Terms::new(
+        order.iter().map(|&e| {
+            let ev = &corpus.events[e];
+            let span = ev.span();
+            // The time expressions that start inside the sentence.
+            let skip = timexes.get(ev.doc()).map_or(&[][..], |list| {
+                let from = list.partition_point(|&(start, _)| start < span.start);
+                let to = list.partition_point(|&(start, _)| start < span.end);
+                &list[from..to.max(from)]
+            });
+            terms::Sentence {
+                text: text(e),
+                offset: span.start,
+                skip,
+                actors: ev.actors().raw(),
+            }
+        }),
+        words,
+    );
     let reports: Vec<threads::Report> = order
         .iter()
         .map(|&e| {

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use super::{Corpus, Source};
 use crate::assets::Assets;
-use crate::extract::pipeline::Lexicon;
+use crate::corpus::Lexicon;
 use crate::ingest::Diagnostic;
 
 /// Progress of a load: called with (documents extracted, documents in all), first with
@@ -109,7 +109,7 @@ impl LoadOptions {
             _ => read(&self.source, &lex, diagnostics, progress),
         };
         if let Some(path) = &self.corrections {
-            super::corrections::apply_file(&mut corpus, path);
+            super::corrections::apply_file(&mut corpus, path, &lex.happenings);
         }
         corpus
     }

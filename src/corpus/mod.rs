@@ -6,7 +6,8 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use rayon::prelude::*;
 
-use crate::extract::pipeline::{self, Extraction, Lexicon};
+use crate::assets::Assets;
+use crate::extract::pipeline::{self, Extraction};
 use crate::ids::{ActorId, DocId, EventId, HappeningId, IdVec, QuoteId, TopicId};
 use crate::ingest::{self, Diagnostic, IngestOptions};
 use crate::model::{Document, Span};
@@ -33,11 +34,43 @@ pub trait KnownExtractions: Sync {
     fn computed(&self, id: DocId, doc: &Document, x: &Extraction);
 }
 
+/// The word lists in force, read once from one `Assets`: the extraction stages' (it reads as
+/// `pipeline::Lexicon`) and those of the corpus-wide steps after them, so that every step of a
+/// build reads the same lists, the user's included.
+#[derive(Clone, Debug, Default)]
+pub struct Lexicon {
+    extract: pipeline::Lexicon,
+    /// What the grouping into happenings reads.
+    pub happenings: happenings::Words,
+}
+
+impl Lexicon {
+    pub fn load(assets: &Assets) -> Self {
+        Lexicon {
+            extract: pipeline::Lexicon::load(assets),
+            happenings: happenings::Words::load(assets),
+        }
+    }
+
+    /// The lists compiled into the binary, without the user's additions.
+    pub fn builtin() -> Self {
+        Self::load(&Assets::builtin())
+    }
+}
+
+impl std::ops::Deref for Lexicon {
+    type Target = pipeline::Lexicon;
+
+    fn deref(&self) -> &pipeline::Lexicon {
+        &self.extract
+    }
+}
+
 /// The corpus-wide steps after every document is added, the same for every way of building.
 fn complete(asm: Assembler, documents: Vec<Document>, lex: &Lexicon) -> Corpus {
     let mut corpus = asm.finish(documents, &lex.actors);
     add_key_phrases(&mut corpus, lex);
-    corpus.happenings = Happenings::build(&corpus);
+    corpus.happenings = Happenings::build(&corpus, &lex.happenings);
     corpus
 }
 

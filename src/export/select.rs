@@ -391,8 +391,9 @@ fn pick(c: &Corpus, event_kept: &[bool], quote_kept: &[bool]) -> Corpus {
 /// call this. Happenings are numbered within the view, as its documents and actors are.
 pub fn view_happenings(c: &Corpus, sub: &Corpus, kept: &[EventId]) -> Happenings {
     if kept.len() != sub.events.len() {
-        // Not a cut of `c` as documented: group the view on its own rather than misgroup it.
-        return Happenings::build(sub);
+        // Not a cut of `c` as documented: each event a happening of its own rather than
+        // misgrouped by ids that do not line up.
+        return Happenings::from_groups(sub, (0..sub.events.len() as u32).collect());
     }
     // Group numbers from 0 (`from_groups` sizes a table by the largest); an event the corpus
     // never grouped (a corpus put together without happenings) is a happening of its own.
@@ -415,7 +416,7 @@ pub fn view_happenings(c: &Corpus, sub: &Corpus, kept: &[EventId]) -> Happenings
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::extract::pipeline::Lexicon;
+    use crate::corpus::Lexicon;
 
     fn seed() -> Corpus {
         Corpus::load(&crate::corpus::Source::default(), &Lexicon::builtin())

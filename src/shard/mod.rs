@@ -11,8 +11,8 @@ use std::path::{Path, PathBuf};
 
 use crate::assets::Assets;
 use crate::corpus::Corpus;
+use crate::corpus::Lexicon;
 use crate::corpus::load::{LoadOptions, Progress};
-use crate::extract::pipeline::Lexicon;
 use crate::fasthash::FastMap;
 use crate::ingest::Diagnostic;
 use crate::model::Document;

@@ -5,6 +5,8 @@
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
+use dateline::assets::{Assets, name};
+use dateline::corpus::happenings::Words;
 use dateline::corpus::{Actor, Corpus, CorpusEvent, CorpusWhen, Happenings, Period, Source};
 use dateline::ids::{ActorId, DocId, EventId, IdVec};
 use dateline::ingest::IngestOptions;
@@ -73,6 +75,11 @@ const BACKGROUND: Article = Article {
 };
 
 fn corpus_of(articles: &[Article]) -> Corpus {
+    corpus_with(articles, &crate::common::lexicon().happenings)
+}
+
+/// `corpus_of`, grouped with the word lists `words`.
+fn corpus_with(articles: &[Article], words: &Words) -> Corpus {
     let mut c = Corpus::default();
     let articles: Vec<&Article> = articles.iter().chain([&BACKGROUND]).collect();
     let mut actor_ids: Vec<String> = Vec::new();
@@ -181,7 +188,7 @@ fn corpus_of(articles: &[Article]) -> Corpus {
             mentions: Vec::new(),
         })
         .collect::<IdVec<ActorId, Actor>>();
-    c.happenings = Happenings::build(&c);
+    c.happenings = Happenings::build(&c, words);
     c
 }
 
@@ -489,6 +496,37 @@ fn grouping_rules() {
             );
         }
     }
+}
+
+#[test]
+fn the_users_stop_words_apply_to_the_grouping() {
+    // Two reports of one strike vote share four content words and nothing else. A user who
+    // stops "quarry" and "dunmore" (`topic-stopwords.txt` in the assets folder) leaves them two:
+    // too few to be one happening.
+    let articles = [
+        Article {
+            published: "2025-11-20",
+            source: "Courier",
+            sentences: &[
+                "e:2025-11-20|past||Workers at the Dunmore quarry voted for a strike over pay.",
+            ],
+        },
+        Article {
+            published: "2025-11-21",
+            source: "Herald",
+            sentences: &[
+                "e:2025-11-20|past||The Dunmore quarry strike ballot backed the pay claim.",
+            ],
+        },
+    ];
+    let (a, b) = (event(&articles, 0, 0), event(&articles, 1, 0));
+    let builtin = corpus_of(&articles);
+    assert_eq!(builtin.happening_of(a), builtin.happening_of(b));
+    let mut assets = Assets::builtin();
+    assets.merge_text(name::TOPIC_STOPWORDS_TXT, "quarry\nDunmore\n");
+    assert!(assets.warnings.is_empty(), "{:?}", assets.warnings);
+    let user = corpus_with(&articles, &Words::load(&assets));
+    assert_ne!(user.happening_of(a), user.happening_of(b));
 }
 
 #[test]

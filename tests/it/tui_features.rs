@@ -650,7 +650,7 @@ fn identity_corrections_merge_and_drop_actors() {
         "identities.txt",
     );
     assert!(problems.is_empty());
-    let applied = c.apply(&mut corpus);
+    let applied = c.apply(&mut corpus, &crate::common::lexicon().happenings);
     assert!(
         applied
             .iter()

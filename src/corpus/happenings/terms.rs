@@ -9,7 +9,6 @@ use crate::assets::{Assets, name};
 use crate::fasthash::{FastMap, FastSet, FxHasher};
 use crate::text;
 use std::hash::Hasher;
-use std::sync::OnceLock;
 
 /// An actor counts as much as this many content words of the same rarity: who took part and
 /// where tells happenings apart better than how a sentence words it.
@@ -39,8 +38,8 @@ pub(super) struct Terms {
 }
 
 impl Terms {
-    /// Terms of `sentences`.
-    pub(super) fn new<'a>(sentences: impl Iterator<Item = Sentence<'a>>) -> Terms {
+    /// Terms of `sentences`; the words of `words` are never terms.
+    pub(super) fn new<'a>(sentences: impl Iterator<Item = Sentence<'a>>, words: &Words) -> Terms {
         let mut ids: FastMap<u64, Term> = FastMap::default();
         let mut offsets = vec![0u32];
         let mut terms: Vec<Term> = Vec::new();
@@ -53,14 +52,14 @@ impl Terms {
                     (df.len() - 1) as Term
                 })
             };
-            let stop = stopwords();
+            let stop = &words.stop;
             // A word overlaps a skipped range when one that starts before its end reaches past its
             // start. Words come in order and `skip` is sorted by start, so the ranges started so
             // far and the furthest they reach are kept as the words go: one pass over both, where
             // comparing every word with every range was quadratic in a sentence of dates (16 MB
             // of "2025 ": 32 s instead of 6).
             let (mut started, mut reach) = (0, 0);
-            words(s.text, |a, b, k| {
+            self::words(s.text, |a, b, k| {
                 let (a, b) = (s.offset + a, s.offset + b);
                 while let Some(&(x, y)) = s.skip.get(started).filter(|&&(x, _)| x < b) {
                     debug_assert!(started == 0 || s.skip[started - 1].0 <= x);
@@ -117,22 +116,34 @@ impl Terms {
     }
 }
 
-/// The keys of function words and other words that say nothing of a happening ("the", "said",
-/// "would"): never terms. Their idf is low but not nil, and two short threads that share "the",
-/// "and" and "has" would otherwise pass `rules::MIN_SHARED_TERMS`. The list is the built-in
-/// `topic-stopwords.txt`, stemmed as words are.
-fn stopwords() -> &'static FastSet<u64> {
-    static SET: OnceLock<FastSet<u64>> = OnceLock::new();
-    SET.get_or_init(|| {
-        let assets = Assets::builtin();
-        let mut set = FastSet::default();
+/// The word lists the grouping reads, from the lists in force (`Assets`: the built-in ones
+/// merged with the user's folder), so that a word the user stops for key phrases is no evidence
+/// of a happening either.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Words {
+    /// The keys of function words and other words that say nothing of a happening ("the",
+    /// "said", "would"): never terms. Their idf is low but not nil, and two short threads that
+    /// share "the", "and" and "has" would otherwise pass `rules::MIN_SHARED_TERMS`. The list is
+    /// `topic-stopwords.txt`, stemmed as words are.
+    stop: FastSet<u64>,
+}
+
+impl Words {
+    /// The lists of `assets`.
+    pub fn load(assets: &Assets) -> Words {
+        let mut stop = FastSet::default();
         for w in assets.lines(name::TOPIC_STOPWORDS_TXT) {
             words(w, |_, _, k| {
-                set.insert(k);
+                stop.insert(k);
             });
         }
-        set
-    })
+        Words { stop }
+    }
+
+    /// Only the lists compiled into the binary.
+    pub fn builtin() -> Words {
+        Words::load(&Assets::builtin())
+    }
 }
 
 /// Rarity over `n` sentences of a term in `df` of them: ln((n + 1) / (df + ½)).
@@ -376,12 +387,15 @@ mod tests {
             ("Ceasefire agreed in Baku", &["ceasef", "agree", "baku"][..]),
         ];
         for (text, want) in cases {
-            let t = Terms::new(std::iter::once(Sentence {
-                text,
-                offset: 0,
-                skip: &[],
-                actors: &[],
-            }));
+            let t = Terms::new(
+                std::iter::once(Sentence {
+                    text,
+                    offset: 0,
+                    skip: &[],
+                    actors: &[],
+                }),
+                &Words::builtin(),
+            );
             assert_eq!(t.of(0).len(), want.len(), "{text}");
         }
     }
@@ -394,12 +408,15 @@ mod tests {
             // "on Monday" is a time expression: not a term.
             ("The talks ended on Monday.", &[][..], &[(16, 25)][..]),
         ];
-        let t = Terms::new(s.iter().map(|&(text, actors, skip)| Sentence {
-            text,
-            offset: 0,
-            skip,
-            actors,
-        }));
+        let t = Terms::new(
+            s.iter().map(|&(text, actors, skip)| Sentence {
+                text,
+                offset: 0,
+                skip,
+                actors,
+            }),
+            &Words::builtin(),
+        );
         // talk, began, baku, the actor; ceasef, held; ended ("the" is a stopword).
         assert_eq!(t.len(), 7);
         let idf = |df: f32| (4.0f32 / (df + 0.5)).ln();

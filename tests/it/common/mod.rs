@@ -5,7 +5,7 @@ pub mod keys;
 
 use std::sync::OnceLock;
 
-use dateline::extract::pipeline::Lexicon;
+use dateline::corpus::Lexicon;
 
 /// The built-in word lists, loaded once for the whole test binary: building every stage's tables
 /// takes about 2 ms, and table tests ask for them once per row.
