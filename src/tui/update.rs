@@ -16,6 +16,13 @@ use crate::model::QuoteKind;
 pub fn update(s: &mut State, action: Action) {
     s.note = None;
     let was_reading = reading(s);
+    // Pushed views only read the main view's place (see `rebase_reading`).
+    let moves_place = !s.stack.is_empty()
+        && !matches!(
+            action,
+            Action::OpenSelected | Action::QuitView | Action::Back | Action::Loaded(_)
+        );
+    let place_before = moves_place.then(|| place(s));
     match action {
         Action::Resize(w, h) => {
             s.width = w;
@@ -159,7 +166,42 @@ pub fn update(s: &mut State, action: Action) {
     {
         s.source = Some(place_source(s, v));
     }
+    if let Some(before) = place_before
+        && before != place(s)
+    {
+        rebase_reading(s);
+    }
     fix_offsets(s);
+}
+
+/// Where the user is: the filters, the view and the selections. A pushed view moves it only
+/// through what the user does in it (`:goto`, a search, a filter, `'` or `n` to another quote or
+/// match).
+type Place = (Vec<Filter>, bool, usize, usize);
+
+fn place(s: &State) -> Place {
+    (
+        s.filters.clone(),
+        s.happenings_view,
+        s.timeline.selected,
+        s.quote_cursor.selected,
+    )
+}
+
+/// The place moved while a reading view is pushed: the views under it go back to the new place,
+/// not the old one. As in tig, a command or search run while reading acts on the main view, and
+/// `Esc`/`q` then leaves the reading view for the main view at the place reached (it used to put
+/// back the selection from before, undoing a `:goto`). A pushed list with filters of its own (a
+/// happening's reports) keeps its own place: only the reading views above it follow.
+fn rebase_reading(s: &mut State) {
+    for f in s.stack.iter_mut().rev() {
+        if f.filters.is_some() {
+            break;
+        }
+        f.timeline = s.timeline;
+        f.quote_cursor = s.quote_cursor;
+        f.source = s.source.clone();
+    }
 }
 
 fn scroll_popup(s: &mut State, action: &Action) {

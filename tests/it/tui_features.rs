@@ -98,6 +98,57 @@ fn enter_pushes_a_view_and_esc_or_q_pops_it() {
 }
 
 #[test]
+fn what_is_done_while_reading_moves_the_main_view_and_esc_keeps_it() {
+    let day = |s: &State| {
+        let e = s.selected_event().expect("an event is selected");
+        s.data.corpus.events[e].when.earliest.unwrap()
+    };
+    let nov21 = chrono::NaiveDate::from_ymd_opt(2025, 11, 21).unwrap();
+    for back in ["Esc", "q"] {
+        let mut s = fixture();
+        press(&mut s, "j Enter");
+        assert_eq!((s.focus, s.stack.len()), (Pane::Source, 1));
+        assert!(day(&s) < nov21);
+        command(&mut s, "goto nov 21");
+        assert_eq!(s.focus, Pane::Source, "the reading view stays open");
+        let there = s.selected_event().unwrap();
+        assert!(day(&s) >= nov21);
+        let read = s.source.as_ref().map(|v| v.sentence);
+        assert_eq!(read, Some(Some(s.data.corpus.events[there].span())));
+        press(&mut s, back);
+        assert_eq!(s.focus, Pane::Timeline, "{back} leaves the reading view");
+        assert!(s.stack.is_empty() && !s.quit);
+        assert_eq!(s.selected_event(), Some(there), "{back} keeps the :goto");
+        assert_eq!(
+            s.source.as_ref().map(|v| v.sentence),
+            Some(Some(s.data.corpus.events[there].span()))
+        );
+    }
+    // A search typed while reading narrows the main view; Esc lands on a match, not on the row
+    // number selected before the search.
+    let mut s = fixture();
+    press(&mut s, "G k Enter / \"baku\" Enter");
+    let hit = s.selected_event().unwrap();
+    assert!(event_text(&s, hit).to_lowercase().contains("baku"));
+    press(&mut s, "Esc");
+    assert_eq!((s.focus, s.selected_event()), (Pane::Timeline, Some(hit)));
+    assert_eq!(s.filters.len(), 1, "the search stays as a filter");
+    // A filter removed while reading stays removed, and the event read stays selected.
+    press(&mut s, "Enter Bksp");
+    assert!(s.filters.is_empty());
+    press(&mut s, "Esc");
+    assert_eq!((s.filters.len(), s.selected_event()), (0, Some(hit)));
+    // A failed command moves nothing: Esc goes back to where Enter was pressed.
+    let mut s = fixture();
+    press(&mut s, "j j");
+    let (row, e) = (s.timeline, s.selected_event());
+    press(&mut s, "Enter");
+    command(&mut s, "goto someday");
+    press(&mut s, "Esc");
+    assert_eq!((s.timeline, s.selected_event()), (row, e));
+}
+
+#[test]
 fn full_text_search_narrows_as_typed_and_n_steps_match_by_match() {
     let mut s = fixture();
     let all = shown_events(&s).len();
