@@ -306,8 +306,8 @@ fn accept_search(s: &mut State, speaker: bool) {
     let purpose = *purpose;
     s.overlay = Overlay::None;
     let Some(hit) = hit else { return };
-    if let FinderFor::Merge(from) = purpose {
-        merge_into(s, from, hit.actor);
+    if let FinderFor::Merge(selected) = purpose {
+        merge_into(s, selected, hit.actor);
         return;
     }
     if let Some(row) = s
@@ -641,18 +641,21 @@ fn copy_citation(s: &mut State) {
     }
 }
 
-fn merge_into(s: &mut State, from: ActorId, into: ActorId) {
+/// `m` on actor `selected`, then `picked` in the finder: one person, under the selected name.
+fn merge_into(s: &mut State, selected: ActorId, picked: ActorId) {
     let c = &s.data.corpus;
-    if from == into {
+    if selected == picked {
         s.note = Some("that is the same actor".into());
         return;
     }
-    let (Some(a), Some(b)) = (c.actors.get(from), c.actors.get(into)) else {
+    let (Some(a), Some(b)) = (c.actors.get(selected), c.actors.get(picked)) else {
         return;
     };
-    let line = crate::corpus::corrections::same_line(&b.name, &a.name);
+    // The corrections file keeps a line's first name, so the actor selected in the pane (the
+    // one `m` was pressed on) comes first: the name picked in the finder is the other name.
+    let line = crate::corpus::corrections::same_line(&a.name, &b.name);
     s.effects.push(Effect::SaveCorrection(line));
-    s.note = Some(format!("{} = {}: saving…", b.name, a.name));
+    s.note = Some(format!("{} = {}: saving…", a.name, b.name));
 }
 
 fn not_a_person(s: &mut State) {

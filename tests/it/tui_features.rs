@@ -839,12 +839,25 @@ fn m_and_x_on_an_actor_save_identity_corrections() {
         dateline::tui::state::FinderFor::Merge(a) if *a == fidan
     ));
     press(&mut s, "\"pashin\" Enter");
-    assert_eq!(
-        s.effects.last(),
-        Some(&Effect::SaveCorrection(
-            "Nikol Pashinyan = Hakan Fidan".into()
-        ))
+    // The selected actor's name is the one kept: it comes first in the line written.
+    let Some(Effect::SaveCorrection(line)) = s.effects.last().cloned() else {
+        panic!("a correction is saved")
+    };
+    assert_eq!(line, "Hakan Fidan = Nikol Pashinyan");
+    assert!(
+        s.note
+            .as_deref()
+            .unwrap_or("")
+            .starts_with("Hakan Fidan = ")
     );
+    // Applied on the next load, the two are one actor under the selected name.
+    let (corrections, problems) = Corrections::parse(&line, "identities.txt");
+    assert!(problems.is_empty());
+    let mut corpus = common::fixture::corpus();
+    corrections.apply(&mut corpus);
+    let names: Vec<&str> = corpus.actors.iter().map(|a| a.name.as_str()).collect();
+    assert!(names.contains(&"Hakan Fidan"), "{names:?}");
+    assert!(!names.contains(&"Nikol Pashinyan"), "{names:?}");
     press(&mut s, "x");
     assert_eq!(
         s.effects.last(),
