@@ -535,6 +535,85 @@ fn years_decades_and_centuries_have_their_own_headings() {
     }
 }
 
+/// Year spans at the edges of the calendar: ISO/TIMEX3 astronomical years (0 is 1 BC), the 1st
+/// century either side of it, a 10th century, the 2000s, the 21st century in both its spans.
+#[test]
+fn century_decade_and_year_labels_are_right_at_every_edge() {
+    use dateline::tui::format::{when_label, years_label};
+    for (a, b, want) in [
+        (2025, 2025, "2025"),
+        (1, 1, "1"),
+        (0, 0, "1 BC"),
+        (-1, -1, "2 BC"),
+        (1990, 1999, "1990s"),
+        (2000, 2009, "2000s"),
+        (10, 19, "10s"),
+        (0, 9, "1 BC–AD 9"),
+        (-18, -9, "10s BC"),
+        (-10, -1, "11–2 BC"),
+        (2000, 2099, "21st century"),
+        (2001, 2100, "21st century"),
+        (1901, 2000, "20th century"),
+        (1100, 1199, "12th century"),
+        (900, 999, "10th century"),
+        (901, 1000, "10th century"),
+        (0, 99, "1st century"),
+        (1, 100, "1st century"),
+        (-99, 0, "1st century BC"),
+        (-100, -1, "1st century BC"),
+        (-199, -100, "2nd century BC"),
+        (-1099, -1000, "11th century BC"),
+        (10100, 10199, "102nd century"),
+        (1950, 1975, "1950–1975"),
+        (-50, -20, "51–21 BC"),
+        (-5, 5, "6 BC–AD 5"),
+    ] {
+        assert_eq!(years_label(a, b), want, "{a}..{b}");
+        // The same span as dates: the label of an event dated by it.
+        let first = chrono::NaiveDate::from_ymd_opt(a, 1, 1).unwrap();
+        let last = chrono::NaiveDate::from_ymd_opt(b, 12, 31).unwrap();
+        assert_eq!(when_label(Some(first), Some(last), None), want, "{a}..{b}");
+    }
+    let day = |y, m, d| chrono::NaiveDate::from_ymd_opt(y, m, d);
+    assert_eq!(
+        when_label(day(0, 12, 1), day(1, 1, 31), None),
+        "Dec 1 BC–Jan AD 1"
+    );
+    assert_eq!(when_label(day(0, 3, 1), day(0, 3, 31), None), "Mar 1 BC");
+    assert_eq!(when_label(day(5, 3, 1), day(5, 3, 31), None), "0005-03");
+    // Headings agree with the labels: a 1st-century date is under "1st century", not "1 BC–99".
+    let corpus = dated_corpus(&[
+        ("0000-01-01", "0099-12-31"),
+        ("-0099-01-01", "0000-12-31"),
+        ("0000-01-01", "0009-12-31"),
+        ("-0018-01-01", "-0009-12-31"),
+        ("0900-01-01", "0999-12-31"),
+        ("2000-01-01", "2009-12-31"),
+        ("2000-01-01", "2099-12-31"),
+    ]);
+    let s = State::new(Data::new(corpus), 120, 40);
+    let headings: Vec<String> = s
+        .timeline_rows
+        .iter()
+        .filter_map(|r| match r {
+            TimelineRow::Heading(h, _) => Some(h.clone()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        headings,
+        [
+            "1st century BC",
+            "10s BC",
+            "1st century",
+            "1 BC–AD 9",
+            "10th century",
+            "21st century",
+            "2000s"
+        ]
+    );
+}
+
 #[test]
 fn export_writes_the_filtered_view() {
     let mut s = fixture();
