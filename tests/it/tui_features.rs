@@ -612,6 +612,10 @@ fn century_decade_and_year_labels_are_right_at_every_edge() {
             "2000s"
         ]
     );
+    // The histogram's year labels too: its first year is 100 BC, not "-99".
+    let histogram = screen(&s).lines().nth(1).unwrap_or("").to_string();
+    assert!(histogram.contains(" 100 BC ▅"), "{histogram}");
+    assert!(!histogram.contains("-99"), "{histogram}");
 }
 
 #[test]
