@@ -49,6 +49,16 @@ pub fn update(s: &mut State, action: Action) {
             sync_from_timeline(s);
         }
         Action::Note(n) => s.note = Some(n),
+        Action::TextReady => {
+            if s.text_query().is_some() {
+                let keep = match &s.overlay {
+                    Overlay::Prompt(p) => p.saved_selection,
+                    _ => None,
+                };
+                s.refilter(keep);
+                sync_from_timeline(s);
+            }
+        }
         Action::Quit => s.quit = true,
         Action::ToggleHelp => {
             s.overlay = match s.overlay {
@@ -521,7 +531,10 @@ fn accept_prompt(s: &mut State) {
     match p.kind {
         PromptKind::Search => {
             remember(&mut s.search_history, &text);
-            if !text.is_empty() && s.shown_events == 0 {
+            if s.text_pending() {
+                s.note =
+                    Some("indexing the text for search: the matches show when it is done".into());
+            } else if !text.is_empty() && s.shown_events == 0 {
                 s.note = Some(format!("no match for “{text}” · Esc removes the search"));
             }
         }

@@ -998,3 +998,37 @@ fn happenings_one_row_each_enter_lists_the_reports() {
     assert!(!s.happenings_view, "h goes back to every report");
     assert_eq!(shown_events(&s).len(), every.min(shown_events(&s).len()));
 }
+
+#[test]
+fn a_search_typed_before_the_text_index_is_built_waits_for_it() {
+    // As the browser opens: the timeline without the full-text index, built after the first frame.
+    let data = Data::without_text(common::fixture::corpus());
+    let build = data.text_build();
+    let mut s = State::new(data, 120, 40);
+    update(&mut s, Action::Resize(120, 40));
+    assert!(
+        !shown_events(&s).is_empty(),
+        "the timeline shows without the index"
+    );
+    press(&mut s, "/ \"baku\"");
+    assert!(s.text_pending());
+    assert_eq!(s.shown_events, 0, "no partial or stale matches meanwhile");
+    assert!(screen(&s).contains("indexing the text"), "{}", screen(&s));
+    press(&mut s, "Enter");
+    assert!(s.note.as_deref().unwrap_or("").contains("indexing"));
+    assert!(!screen(&s).contains("no match"));
+    press(&mut s, "n");
+    assert!(s.note.as_deref().unwrap_or("").contains("indexing"));
+    // The index arrives: the search runs, with the answer of an index built at once.
+    build.run();
+    update(&mut s, Action::TextReady);
+    assert!(!s.text_pending());
+    let mut at_once = fixture();
+    press(&mut at_once, "/ \"baku\" Enter");
+    assert!(!shown_events(&at_once).is_empty());
+    assert_eq!(shown_events(&s), shown_events(&at_once));
+    assert_eq!(s.quotes, at_once.quotes);
+    assert!(!screen(&s).contains("indexing the text"));
+    press(&mut s, "n");
+    assert!(s.source.as_ref().is_some_and(|v| v.found.is_some()));
+}
