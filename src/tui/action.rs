@@ -153,6 +153,8 @@ pub enum Action {
     Loaded(Box<Data>),
     /// Reading or extraction failed (a bug): the message to show.
     LoadFailed(String),
+    /// The full-text index, built after the first frame, is ready: a search waiting runs.
+    TextReady,
     /// The outcome of an effect (a file written, a link opened) for the status line.
     Note(String),
 }
@@ -304,6 +306,7 @@ impl Action {
             | Action::LoadProgress(..)
             | Action::Loaded(_)
             | Action::LoadFailed(_)
+            | Action::TextReady
             | Action::Note(_) => false,
         }
     }

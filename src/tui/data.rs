@@ -1,5 +1,7 @@
 //! What the browser derives once from a corpus: list orders, lookups, source marks, search, periods.
 
+use std::sync::{Arc, OnceLock};
+
 use chrono::{Datelike, Duration, NaiveDate};
 
 use super::index::FilterIndex;
@@ -137,10 +139,29 @@ pub enum ActorRow {
     Actor(ActorId),
 }
 
+/// The full-text index, filled once: at once by `Data::new`, or after the first frame by the
+/// browser's loader (`Data::without_text`, then `TextBuild::run`), so that opening a large archive
+/// does not wait for it. Empty until then: a search waits for it with "indexing…" shown.
+pub type TextSlot = Arc<OnceLock<TextIndex>>;
+
+/// What builds the full-text index away from the UI: the corpus (shared) and the slot to fill.
+pub struct TextBuild {
+    corpus: Arc<Corpus>,
+    slot: TextSlot,
+}
+
+impl TextBuild {
+    /// Builds the index into its slot (unless it is there), on the calling thread's rayon pool.
+    pub fn run(self) {
+        self.slot.get_or_init(|| TextIndex::new(&self.corpus));
+    }
+}
+
 /// The corpus plus everything the views look up by index.
 #[derive(Clone, Debug, Default)]
 pub struct Data {
-    pub corpus: Corpus,
+    /// Shared with the thread that builds the full-text index after the first frame.
+    pub corpus: Arc<Corpus>,
     /// Actor sections in kind order, each most mentioned first.
     pub actor_rows: Vec<ActorRow>,
     pub people: usize,
@@ -156,8 +177,8 @@ pub struct Data {
     pub marks: IdVec<DocId, Vec<Mark>>,
     pub long_marks: IdVec<DocId, Vec<Mark>>,
     pub search: SearchIndex,
-    /// Every article folded for full-text search.
-    pub text: TextIndex,
+    /// Every article folded for full-text search, once built (`text()`).
+    pub text: TextSlot,
     /// How many different outlets (`source`) the articles come from.
     pub outlets: usize,
     /// Per happening, its place when ranked by salience (0 the most reported).
@@ -180,7 +201,28 @@ pub struct Data {
 }
 
 impl Data {
+    /// Everything, the full-text index included (tests, benchmarks, the fuzz target).
     pub fn new(corpus: Corpus) -> Data {
+        let data = Data::without_text(corpus);
+        data.text_build().run();
+        data
+    }
+
+    /// The full-text index, once built.
+    pub fn text(&self) -> Option<&TextIndex> {
+        self.text.get()
+    }
+
+    /// The work of building the full-text index, to run on another thread.
+    pub fn text_build(&self) -> TextBuild {
+        TextBuild {
+            corpus: Arc::clone(&self.corpus),
+            slot: Arc::clone(&self.text),
+        }
+    }
+
+    /// Everything but the full-text index: what the first frame needs.
+    pub fn without_text(corpus: Corpus) -> Data {
         let mut actor_rows = Vec::new();
         for kind in ActorKind::ALL {
             let mut of_kind: Vec<ActorId> = corpus
@@ -282,7 +324,6 @@ impl Data {
         let undated_events = corpus.events.iter().filter(|e| !e.when.is_dated()).count();
         let spoken_quotes = quote_order.len();
         let index = FilterIndex::new(&corpus, &quote_event, &quote_order);
-        let text = TextIndex::new(&corpus);
         let mut salience_rank: IdVec<HappeningId, u32> =
             vec![u32::MAX; corpus.happenings.len()].into();
         for (i, h) in corpus.happenings.by_salience().into_iter().enumerate() {
@@ -292,7 +333,7 @@ impl Data {
             salience_rank,
             index,
             search: SearchIndex::new(&corpus.actors),
-            text,
+            text: TextSlot::default(),
             outlets,
             long_marks,
             histogram: Vec::new(),
@@ -308,7 +349,7 @@ impl Data {
             outside,
             period,
             undated_events,
-            corpus,
+            corpus: Arc::new(corpus),
         };
         data.histogram = data.count_per_period();
         let buckets: Vec<u32> = data

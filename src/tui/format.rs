@@ -11,10 +11,65 @@ pub use crate::text::month_abbr;
 /// A year as a reader writes it: "2025"; year 0 and before (ISO years, 0 = 1 BC) as "1 BC", so
 /// that no heading reads "January 0".
 pub fn year_label(y: i32) -> String {
+    year_label_i64(y.into())
+}
+
+/// "21st", "2nd", "11th", "112th".
+fn ordinal(n: i64) -> String {
+    let suffix = match (n % 10, n % 100) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
+    format!("{n}{suffix}")
+}
+
+/// The whole years `a..=b` (ISO/TIMEX3 astronomical years: 0 is 1 BC, -1 is 2 BC) as a reader
+/// names them: a year ("2025", "1 BC"), a decade ("1990s", "2000s", "10s BC"), a century ("21st
+/// century", "1st century", "1st century BC"), else the span ("1950–1975", "51–21 BC",
+/// "6 BC–AD 5"). A century is both its strict span (2001–2100, 1–100, 100–1 BC) and TIMEX3's
+/// (2000–2099, "20"; 0–99 astronomical, "00"), so both read as one century; a decade is ten years
+/// named by their common digits, so 0–9 (1 BC–AD 9) and -10..-1 (11–2 BC) are spans.
+pub fn years_label(a: i32, b: i32) -> String {
+    let (a, b) = (i64::from(a.min(b)), i64::from(a.max(b)));
+    if a == b {
+        return year_label_i64(a);
+    }
+    if b - a == 9 {
+        if a > 0 && a % 10 == 0 {
+            return format!("{a}s");
+        }
+        // BC decades count down: the 10s BC are 19–10 BC.
+        let last_bc = 1 - b;
+        if b <= 0 && last_bc % 10 == 0 {
+            return format!("{last_bc}s BC");
+        }
+    }
+    if b - a == 99 && matches!(a.rem_euclid(100), 0 | 1) {
+        return if a >= 0 {
+            format!("{} century", ordinal(a / 100 + 1))
+        } else {
+            // Counted from the last BC year, as AD centuries are from the first: 100–1 BC and
+            // 101–2 BC are both the 1st century BC.
+            format!("{} century BC", ordinal((-a - 99) / 100 + 1))
+        };
+    }
+    if b <= 0 {
+        format!("{}–{} BC", 1 - a, 1 - b)
+    } else if a <= 0 {
+        format!("{} BC–AD {b}", 1 - a)
+    } else {
+        format!("{a}–{b}")
+    }
+}
+
+fn year_label_i64(y: i64) -> String {
     if y > 0 {
         y.to_string()
     } else {
-        format!("{} BC", 1 - i64::from(y))
+        format!("{} BC", 1 - y)
     }
 }
 
@@ -79,7 +134,12 @@ pub fn when_label(
         return format!("{} {}", month_abbr(a), a.day());
     }
     if a.day() == 1 && b == last_of_month(a) {
-        return format!("{}-{:02}", a.year(), a.month());
+        // ISO's four-digit years; before 1 AD (and past 9999) the month is written out.
+        return if (1..=9999).contains(&a.year()) {
+            format!("{:04}-{:02}", a.year(), a.month())
+        } else {
+            month_short(a)
+        };
     }
     if a.month() == 1 && a.day() == 1 && b.month() == 12 && b.day() == 31 && a.year() == b.year() {
         return year_label(a.year());
@@ -88,12 +148,9 @@ pub fn when_label(
     {
         return format!("wk {}", a.iso_week().week());
     }
-    // Decades and centuries ("the 1990s", "the 15th century") read as year spans.
+    // Decades, centuries ("the 1990s", "the 15th century") and other whole years.
     if a.month() == 1 && a.day() == 1 && b.month() == 12 && b.day() == 31 {
-        if b.year() - a.year() == 9 && a.year().rem_euclid(10) == 0 && a.year() > 0 {
-            return format!("{}s", a.year());
-        }
-        return format!("{}–{}", year_label(a.year()), year_label(b.year()));
+        return years_label(a.year(), b.year());
     }
     if a.year() == b.year() && a.month() == b.month() {
         return format!("{} {}–{}", month_abbr(a), a.day(), b.day());
@@ -106,6 +163,10 @@ pub fn when_label(
             month_abbr(b),
             b.day()
         );
+    }
+    if a.year() <= 0 && b.year() > 0 {
+        // Across the start of the era, the AD side says so: "Dec 1 BC–Jan AD 1".
+        return format!("{}–{} AD {}", month_short(a), month_abbr(b), b.year());
     }
     format!("{}–{}", month_short(a), month_short(b))
 }
@@ -225,8 +286,8 @@ mod tests {
             ("2025-11-17", "2025-11-23", "wk 47"),
             ("2025-01-01", "2025-12-31", "2025"),
             ("1990-01-01", "1999-12-31", "1990s"),
-            ("1901-01-01", "2000-12-31", "1901–2000"),
-            ("0000-01-01", "0099-12-31", "1 BC–99"),
+            ("1901-01-01", "2000-12-31", "20th century"),
+            ("0000-01-01", "0099-12-31", "1st century"),
             ("2025-11-30", "2025-12-02", "Nov 30–Dec 2"),
             ("", "", "undated"),
             ("+262142-12-26", "+262142-12-31", "Dec 26–31"),

@@ -4,7 +4,7 @@
 use chrono::{Datelike, NaiveDate};
 
 use super::data::{Data, Period};
-use super::format::{day_long, month_short, str_width};
+use super::format::{day_long, month_short, str_width, year_label};
 
 /// The histogram laid out for one width.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -26,7 +26,7 @@ pub fn bars(data: &Data, width: u16) -> Option<Bars> {
     let label = |d: NaiveDate| match data.period {
         Period::Day | Period::Week => day_long(d),
         Period::Month => month_short(d),
-        Period::Year => d.year().to_string(),
+        Period::Year => year_label(d.year()),
     };
     // ‹ and › say that a few outlying events are counted in the end bars.
     let (before, after) = (data.outside.0 > 0, data.outside.1 > 0);

@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use chrono::{Datelike, NaiveDate};
 
-use super::format::{month_heading, year_label};
+use super::format::{month_heading, year_label, years_label};
 use crate::corpus::Corpus;
 use crate::ids::{ActorId, EventId, IdVec, QuoteId, QuotePos, TopicId};
 
@@ -269,7 +269,10 @@ pub fn breadth(a: Option<NaiveDate>, b: Option<NaiveDate>) -> Breadth {
     }
     match b.year() - a.year() {
         0 => Breadth::Year,
-        9 if a.year().rem_euclid(10) == 0 => Breadth::Decade,
+        // A decade by its digits (the 1990s), or a BC one counting down (19–10 BC, the 10s BC).
+        9 if a.year().rem_euclid(10) == 0 || (b.year() <= 0 && (1 - b.year()) % 10 == 0) => {
+            Breadth::Decade
+        }
         99 if matches!(a.year().rem_euclid(100), 0 | 1) => Breadth::Century,
         _ => Breadth::Month,
     }
@@ -291,24 +294,8 @@ fn group_label(w: Breadth, d: NaiveDate) -> String {
     match w {
         Breadth::Month => month_heading(d),
         Breadth::Year => year_label(y),
-        Breadth::Decade if y > 0 => format!("{y}s"),
-        Breadth::Decade => format!("{}s BC", 1 - y - 9),
-        Breadth::Century => {
-            // 2001–2100 and 2000–2099 are both "the 21st century".
-            let n = if y >= 0 { y / 100 + 1 } else { (-y) / 100 + 1 };
-            let suffix = match (n % 10, n % 100) {
-                (1, 11) | (2, 12) | (3, 13) => "th",
-                (1, _) => "st",
-                (2, _) => "nd",
-                (3, _) => "rd",
-                _ => "th",
-            };
-            if y >= 0 {
-                format!("{n}{suffix} century")
-            } else {
-                format!("{n}{suffix} century BC")
-            }
-        }
+        Breadth::Decade => years_label(y, y.saturating_add(9)),
+        Breadth::Century => years_label(y, y.saturating_add(99)),
     }
 }
 

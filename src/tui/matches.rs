@@ -11,6 +11,10 @@ pub fn step(s: &mut State, forward: bool) {
         s.note = Some("no search: / searches the text".into());
         return;
     };
+    if s.data.text().is_none() {
+        s.note = Some("indexing the text for search…".into());
+        return;
+    }
     // Within what is shown: the next match after the current one in the same document.
     if let Some(v) = s.source.clone() {
         let from = v
@@ -23,7 +27,10 @@ pub fn step(s: &mut State, forward: bool) {
         } else {
             from
         };
-        let next = s.data.text.next_in_doc(v.doc, from, &q, forward);
+        let next = s
+            .data
+            .text()
+            .and_then(|t| t.next_in_doc(v.doc, from, &q, forward));
         let within = match s.focus {
             Pane::Source => next,
             Pane::Quotes => next.filter(|m| v.quote.is_some_and(|sp| sp.contains(*m))),
@@ -47,9 +54,13 @@ pub fn step(s: &mut State, forward: bool) {
             }
             sync_from_quote(s);
             if let Some(mut v) = s.source.clone() {
-                v.found = v
-                    .quote
-                    .and_then(|sp| s.data.text.matches_in(v.doc, sp, &q).first().copied());
+                v.found = v.quote.and_then(|sp| {
+                    s.data
+                        .text()
+                        .map_or_else(Vec::new, |t| t.matches_in(v.doc, sp, &q))
+                        .first()
+                        .copied()
+                });
                 s.source = Some(place_source(s, v));
             }
         }
@@ -73,9 +84,13 @@ pub fn step(s: &mut State, forward: bool) {
                     sync_from_timeline(s);
                     if !forward && let Some(mut v) = s.source.clone() {
                         // Stepping back lands on the sentence's last match.
-                        v.found = v
-                            .sentence
-                            .and_then(|sp| s.data.text.matches_in(v.doc, sp, &q).last().copied());
+                        v.found = v.sentence.and_then(|sp| {
+                            s.data
+                                .text()
+                                .map_or_else(Vec::new, |t| t.matches_in(v.doc, sp, &q))
+                                .last()
+                                .copied()
+                        });
                         s.source = Some(place_source(s, v));
                     }
                 }

@@ -221,20 +221,38 @@ fn spawn_loader(opts: LoadOptions, config_problems: Vec<String>, tx: Sender<Inpu
                     message: m.clone(),
                     skipped: false,
                 }));
-            Data::new(corpus)
+            Data::without_text(corpus)
         };
         // A bug in extraction must not leave the browser waiting forever: say what happened.
-        let action = match std::panic::catch_unwind(std::panic::AssertUnwindSafe(load)) {
-            Ok(data) => Action::Loaded(Box::new(data)),
+        let data = match std::panic::catch_unwind(std::panic::AssertUnwindSafe(load)) {
+            Ok(data) => data,
             Err(e) => {
-                let what = e
-                    .downcast_ref::<&str>()
-                    .map(|s| (*s).to_string())
-                    .or_else(|| e.downcast_ref::<String>().cloned())
-                    .unwrap_or_else(|| "unknown error".into());
-                Action::LoadFailed(what)
+                let _ = tx.send(Input::App(Action::LoadFailed(panic_message(&*e))));
+                return;
             }
+        };
+        // The timeline shows first; the full-text index is built after, here, in a pool of one
+        // thread of its own, so the --jobs pool stays free for the keys' filters meanwhile. A
+        // search typed before it is done waits for it ("indexing…"), never on partial matches.
+        let build = data.text_build();
+        let _ = tx.send(Input::App(Action::Loaded(Box::new(data))));
+        let built = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            match rayon::ThreadPoolBuilder::new().num_threads(1).build() {
+                Ok(pool) => pool.install(|| build.run()),
+                Err(_) => build.run(),
+            }
+        }));
+        let action = match built {
+            Ok(()) => Action::TextReady,
+            Err(e) => Action::LoadFailed(panic_message(&*e)),
         };
         let _ = tx.send(Input::App(action));
     });
+}
+
+fn panic_message(e: &(dyn std::any::Any + Send)) -> String {
+    e.downcast_ref::<&str>()
+        .map(|s| (*s).to_string())
+        .or_else(|| e.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "unknown error".into())
 }

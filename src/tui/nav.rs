@@ -169,7 +169,7 @@ pub(crate) fn sync_from_timeline(s: &mut State) {
     // The first search match in the sentence is the one `n` steps on from.
     let found = s.text_query().and_then(|q| {
         s.data
-            .text
+            .text()?
             .matches_in(event.doc(), event.span(), &q)
             .first()
             .copied()

@@ -251,6 +251,12 @@ impl State {
         })
     }
 
+    /// A search is set but the full-text index is still being built: nothing is shown as found
+    /// until it is (`Action::TextReady` filters again).
+    pub fn text_pending(&self) -> bool {
+        self.data.text().is_none() && self.text_query().is_some()
+    }
+
     /// Makes `text_hits` hold the events matching `query` (folded), searching only the last
     /// matches when the query grew.
     pub fn ensure_text_hits(&mut self, query: &str) {
@@ -264,13 +270,13 @@ impl State {
                 .push(std::mem::replace(&mut self.text_hits, hit));
             return;
         }
+        let Some(text) = self.data.text() else {
+            return;
+        };
         let c = &self.data.corpus;
         let narrowing = !self.text_hits.query.is_empty() && query.contains(&self.text_hits.query);
         let pool = narrowing.then(|| Arc::clone(&self.text_hits.events));
-        let events = self
-            .data
-            .text
-            .events_matching(c, query, pool.as_deref().map(Vec::as_slice));
+        let events = text.events_matching(c, query, pool.as_deref().map(Vec::as_slice));
         let previous = std::mem::replace(
             &mut self.text_hits,
             TextHits {
@@ -311,7 +317,9 @@ impl State {
             return self.text_hits.events.binary_search(&e).is_ok();
         }
         let finder = memchr::memmem::Finder::new(q.as_bytes());
-        self.data.text.event_has(&self.data.corpus, e, &finder)
+        self.data
+            .text()
+            .is_some_and(|t| t.event_has(&self.data.corpus, e, &finder))
     }
 
     /// Whether event `e` passes every filter.
@@ -363,6 +371,17 @@ impl State {
     /// when it still passes. Costs the size of the smallest filter's lists, not of the corpus.
     pub fn refilter(&mut self, keep: Option<EventId>) {
         self.shown_per_period.clear();
+        if self.text_pending() {
+            // No partial or stale matches meanwhile: an empty list, and "indexing…" in the
+            // status line.
+            self.timeline_rows = Arc::new(Timeline::default());
+            self.quotes = Arc::new(Vec::new());
+            self.shown_events = 0;
+            self.shown_per_period = vec![0; self.data.histogram.len()];
+            self.timeline = Cursor::default();
+            self.quote_cursor = Cursor::default();
+            return;
+        }
         if let Some(q) = self.text_query() {
             self.ensure_text_hits(&q);
         }

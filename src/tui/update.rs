@@ -16,6 +16,13 @@ use crate::model::QuoteKind;
 pub fn update(s: &mut State, action: Action) {
     s.note = None;
     let was_reading = reading(s);
+    // Pushed views only read the main view's place (see `rebase_reading`).
+    let moves_place = !s.stack.is_empty()
+        && !matches!(
+            action,
+            Action::OpenSelected | Action::QuitView | Action::Back | Action::Loaded(_)
+        );
+    let place_before = moves_place.then(|| place(s));
     match action {
         Action::Resize(w, h) => {
             s.width = w;
@@ -42,6 +49,16 @@ pub fn update(s: &mut State, action: Action) {
             sync_from_timeline(s);
         }
         Action::Note(n) => s.note = Some(n),
+        Action::TextReady => {
+            if s.text_query().is_some() {
+                let keep = match &s.overlay {
+                    Overlay::Prompt(p) => p.saved_selection,
+                    _ => None,
+                };
+                s.refilter(keep);
+                sync_from_timeline(s);
+            }
+        }
         Action::Quit => s.quit = true,
         Action::ToggleHelp => {
             s.overlay = match s.overlay {
@@ -159,7 +176,42 @@ pub fn update(s: &mut State, action: Action) {
     {
         s.source = Some(place_source(s, v));
     }
+    if let Some(before) = place_before
+        && before != place(s)
+    {
+        rebase_reading(s);
+    }
     fix_offsets(s);
+}
+
+/// Where the user is: the filters, the view and the selections. A pushed view moves it only
+/// through what the user does in it (`:goto`, a search, a filter, `'` or `n` to another quote or
+/// match).
+type Place = (Vec<Filter>, bool, usize, usize);
+
+fn place(s: &State) -> Place {
+    (
+        s.filters.clone(),
+        s.happenings_view,
+        s.timeline.selected,
+        s.quote_cursor.selected,
+    )
+}
+
+/// The place moved while a reading view is pushed: the views under it go back to the new place,
+/// not the old one. As in tig, a command or search run while reading acts on the main view, and
+/// `Esc`/`q` then leaves the reading view for the main view at the place reached (it used to put
+/// back the selection from before, undoing a `:goto`). A pushed list with filters of its own (a
+/// happening's reports) keeps its own place: only the reading views above it follow.
+fn rebase_reading(s: &mut State) {
+    for f in s.stack.iter_mut().rev() {
+        if f.filters.is_some() {
+            break;
+        }
+        f.timeline = s.timeline;
+        f.quote_cursor = s.quote_cursor;
+        f.source = s.source.clone();
+    }
 }
 
 fn scroll_popup(s: &mut State, action: &Action) {
@@ -264,8 +316,8 @@ fn accept_search(s: &mut State, speaker: bool) {
     let purpose = *purpose;
     s.overlay = Overlay::None;
     let Some(hit) = hit else { return };
-    if let FinderFor::Merge(from) = purpose {
-        merge_into(s, from, hit.actor);
+    if let FinderFor::Merge(selected) = purpose {
+        merge_into(s, selected, hit.actor);
         return;
     }
     if let Some(row) = s
@@ -479,7 +531,10 @@ fn accept_prompt(s: &mut State) {
     match p.kind {
         PromptKind::Search => {
             remember(&mut s.search_history, &text);
-            if !text.is_empty() && s.shown_events == 0 {
+            if s.text_pending() {
+                s.note =
+                    Some("indexing the text for search: the matches show when it is done".into());
+            } else if !text.is_empty() && s.shown_events == 0 {
                 s.note = Some(format!("no match for “{text}” · Esc removes the search"));
             }
         }
@@ -599,18 +654,21 @@ fn copy_citation(s: &mut State) {
     }
 }
 
-fn merge_into(s: &mut State, from: ActorId, into: ActorId) {
+/// `m` on actor `selected`, then `picked` in the finder: one person, under the selected name.
+fn merge_into(s: &mut State, selected: ActorId, picked: ActorId) {
     let c = &s.data.corpus;
-    if from == into {
+    if selected == picked {
         s.note = Some("that is the same actor".into());
         return;
     }
-    let (Some(a), Some(b)) = (c.actors.get(from), c.actors.get(into)) else {
+    let (Some(a), Some(b)) = (c.actors.get(selected), c.actors.get(picked)) else {
         return;
     };
-    let line = crate::corpus::corrections::same_line(&b.name, &a.name);
+    // The corrections file keeps a line's first name, so the actor selected in the pane (the
+    // one `m` was pressed on) comes first: the name picked in the finder is the other name.
+    let line = crate::corpus::corrections::same_line(&a.name, &b.name);
     s.effects.push(Effect::SaveCorrection(line));
-    s.note = Some(format!("{} = {}: saving…", b.name, a.name));
+    s.note = Some(format!("{} = {}: saving…", a.name, b.name));
 }
 
 fn not_a_person(s: &mut State) {

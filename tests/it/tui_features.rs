@@ -98,6 +98,57 @@ fn enter_pushes_a_view_and_esc_or_q_pops_it() {
 }
 
 #[test]
+fn what_is_done_while_reading_moves_the_main_view_and_esc_keeps_it() {
+    let day = |s: &State| {
+        let e = s.selected_event().expect("an event is selected");
+        s.data.corpus.events[e].when.earliest.unwrap()
+    };
+    let nov21 = chrono::NaiveDate::from_ymd_opt(2025, 11, 21).unwrap();
+    for back in ["Esc", "q"] {
+        let mut s = fixture();
+        press(&mut s, "j Enter");
+        assert_eq!((s.focus, s.stack.len()), (Pane::Source, 1));
+        assert!(day(&s) < nov21);
+        command(&mut s, "goto nov 21");
+        assert_eq!(s.focus, Pane::Source, "the reading view stays open");
+        let there = s.selected_event().unwrap();
+        assert!(day(&s) >= nov21);
+        let read = s.source.as_ref().map(|v| v.sentence);
+        assert_eq!(read, Some(Some(s.data.corpus.events[there].span())));
+        press(&mut s, back);
+        assert_eq!(s.focus, Pane::Timeline, "{back} leaves the reading view");
+        assert!(s.stack.is_empty() && !s.quit);
+        assert_eq!(s.selected_event(), Some(there), "{back} keeps the :goto");
+        assert_eq!(
+            s.source.as_ref().map(|v| v.sentence),
+            Some(Some(s.data.corpus.events[there].span()))
+        );
+    }
+    // A search typed while reading narrows the main view; Esc lands on a match, not on the row
+    // number selected before the search.
+    let mut s = fixture();
+    press(&mut s, "G k Enter / \"baku\" Enter");
+    let hit = s.selected_event().unwrap();
+    assert!(event_text(&s, hit).to_lowercase().contains("baku"));
+    press(&mut s, "Esc");
+    assert_eq!((s.focus, s.selected_event()), (Pane::Timeline, Some(hit)));
+    assert_eq!(s.filters.len(), 1, "the search stays as a filter");
+    // A filter removed while reading stays removed, and the event read stays selected.
+    press(&mut s, "Enter Bksp");
+    assert!(s.filters.is_empty());
+    press(&mut s, "Esc");
+    assert_eq!((s.filters.len(), s.selected_event()), (0, Some(hit)));
+    // A failed command moves nothing: Esc goes back to where Enter was pressed.
+    let mut s = fixture();
+    press(&mut s, "j j");
+    let (row, e) = (s.timeline, s.selected_event());
+    press(&mut s, "Enter");
+    command(&mut s, "goto someday");
+    press(&mut s, "Esc");
+    assert_eq!((s.timeline, s.selected_event()), (row, e));
+}
+
+#[test]
 fn full_text_search_narrows_as_typed_and_n_steps_match_by_match() {
     let mut s = fixture();
     let all = shown_events(&s).len();
@@ -484,6 +535,89 @@ fn years_decades_and_centuries_have_their_own_headings() {
     }
 }
 
+/// Year spans at the edges of the calendar: ISO/TIMEX3 astronomical years (0 is 1 BC), the 1st
+/// century either side of it, a 10th century, the 2000s, the 21st century in both its spans.
+#[test]
+fn century_decade_and_year_labels_are_right_at_every_edge() {
+    use dateline::tui::format::{when_label, years_label};
+    for (a, b, want) in [
+        (2025, 2025, "2025"),
+        (1, 1, "1"),
+        (0, 0, "1 BC"),
+        (-1, -1, "2 BC"),
+        (1990, 1999, "1990s"),
+        (2000, 2009, "2000s"),
+        (10, 19, "10s"),
+        (0, 9, "1 BC–AD 9"),
+        (-18, -9, "10s BC"),
+        (-10, -1, "11–2 BC"),
+        (2000, 2099, "21st century"),
+        (2001, 2100, "21st century"),
+        (1901, 2000, "20th century"),
+        (1100, 1199, "12th century"),
+        (900, 999, "10th century"),
+        (901, 1000, "10th century"),
+        (0, 99, "1st century"),
+        (1, 100, "1st century"),
+        (-99, 0, "1st century BC"),
+        (-100, -1, "1st century BC"),
+        (-199, -100, "2nd century BC"),
+        (-1099, -1000, "11th century BC"),
+        (10100, 10199, "102nd century"),
+        (1950, 1975, "1950–1975"),
+        (-50, -20, "51–21 BC"),
+        (-5, 5, "6 BC–AD 5"),
+    ] {
+        assert_eq!(years_label(a, b), want, "{a}..{b}");
+        // The same span as dates: the label of an event dated by it.
+        let first = chrono::NaiveDate::from_ymd_opt(a, 1, 1).unwrap();
+        let last = chrono::NaiveDate::from_ymd_opt(b, 12, 31).unwrap();
+        assert_eq!(when_label(Some(first), Some(last), None), want, "{a}..{b}");
+    }
+    let day = |y, m, d| chrono::NaiveDate::from_ymd_opt(y, m, d);
+    assert_eq!(
+        when_label(day(0, 12, 1), day(1, 1, 31), None),
+        "Dec 1 BC–Jan AD 1"
+    );
+    assert_eq!(when_label(day(0, 3, 1), day(0, 3, 31), None), "Mar 1 BC");
+    assert_eq!(when_label(day(5, 3, 1), day(5, 3, 31), None), "0005-03");
+    // Headings agree with the labels: a 1st-century date is under "1st century", not "1 BC–99".
+    let corpus = dated_corpus(&[
+        ("0000-01-01", "0099-12-31"),
+        ("-0099-01-01", "0000-12-31"),
+        ("0000-01-01", "0009-12-31"),
+        ("-0018-01-01", "-0009-12-31"),
+        ("0900-01-01", "0999-12-31"),
+        ("2000-01-01", "2009-12-31"),
+        ("2000-01-01", "2099-12-31"),
+    ]);
+    let s = State::new(Data::new(corpus), 120, 40);
+    let headings: Vec<String> = s
+        .timeline_rows
+        .iter()
+        .filter_map(|r| match r {
+            TimelineRow::Heading(h, _) => Some(h.clone()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        headings,
+        [
+            "1st century BC",
+            "10s BC",
+            "1st century",
+            "1 BC–AD 9",
+            "10th century",
+            "21st century",
+            "2000s"
+        ]
+    );
+    // The histogram's year labels too: its first year is 100 BC, not "-99".
+    let histogram = screen(&s).lines().nth(1).unwrap_or("").to_string();
+    assert!(histogram.contains(" 100 BC ▅"), "{histogram}");
+    assert!(!histogram.contains("-99"), "{histogram}");
+}
+
 #[test]
 fn export_writes_the_filtered_view() {
     let mut s = fixture();
@@ -788,12 +922,25 @@ fn m_and_x_on_an_actor_save_identity_corrections() {
         dateline::tui::state::FinderFor::Merge(a) if *a == fidan
     ));
     press(&mut s, "\"pashin\" Enter");
-    assert_eq!(
-        s.effects.last(),
-        Some(&Effect::SaveCorrection(
-            "Nikol Pashinyan = Hakan Fidan".into()
-        ))
+    // The selected actor's name is the one kept: it comes first in the line written.
+    let Some(Effect::SaveCorrection(line)) = s.effects.last().cloned() else {
+        panic!("a correction is saved")
+    };
+    assert_eq!(line, "Hakan Fidan = Nikol Pashinyan");
+    assert!(
+        s.note
+            .as_deref()
+            .unwrap_or("")
+            .starts_with("Hakan Fidan = ")
     );
+    // Applied on the next load, the two are one actor under the selected name.
+    let (corrections, problems) = Corrections::parse(&line, "identities.txt");
+    assert!(problems.is_empty());
+    let mut corpus = common::fixture::corpus();
+    corrections.apply(&mut corpus);
+    let names: Vec<&str> = corpus.actors.iter().map(|a| a.name.as_str()).collect();
+    assert!(names.contains(&"Hakan Fidan"), "{names:?}");
+    assert!(!names.contains(&"Nikol Pashinyan"), "{names:?}");
     press(&mut s, "x");
     assert_eq!(
         s.effects.last(),
@@ -850,4 +997,40 @@ fn happenings_one_row_each_enter_lists_the_reports() {
     press(&mut s, "h");
     assert!(!s.happenings_view, "h goes back to every report");
     assert_eq!(shown_events(&s).len(), every.min(shown_events(&s).len()));
+}
+
+#[test]
+fn a_search_typed_before_the_text_index_is_built_waits_for_it() {
+    // As the browser opens: the timeline without the full-text index, built after the first frame.
+    let data = Data::without_text(common::fixture::corpus());
+    let build = data.text_build();
+    let mut s = State::new(data, 120, 40);
+    update(&mut s, Action::Resize(120, 40));
+    assert!(
+        !shown_events(&s).is_empty(),
+        "the timeline shows without the index"
+    );
+    press(&mut s, "/ \"baku\"");
+    assert!(s.text_pending());
+    assert_eq!(s.shown_events, 0, "no partial or stale matches meanwhile");
+    let waiting = screen(&s);
+    assert!(waiting.contains("indexing the text"), "{waiting}");
+    assert!(!waiting.contains("no events match"), "{waiting}");
+    press(&mut s, "Enter");
+    assert!(s.note.as_deref().unwrap_or("").contains("indexing"));
+    assert!(!screen(&s).contains("no match"));
+    press(&mut s, "n");
+    assert!(s.note.as_deref().unwrap_or("").contains("indexing"));
+    // The index arrives: the search runs, with the answer of an index built at once.
+    build.run();
+    update(&mut s, Action::TextReady);
+    assert!(!s.text_pending());
+    let mut at_once = fixture();
+    press(&mut at_once, "/ \"baku\" Enter");
+    assert!(!shown_events(&at_once).is_empty());
+    assert_eq!(shown_events(&s), shown_events(&at_once));
+    assert_eq!(s.quotes, at_once.quotes);
+    assert!(!screen(&s).contains("indexing the text"));
+    press(&mut s, "n");
+    assert!(s.source.as_ref().is_some_and(|v| v.found.is_some()));
 }

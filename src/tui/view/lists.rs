@@ -202,7 +202,12 @@ impl Widget for QuotesView<'_> {
         let shown = usize::from(inner.height);
         scrollbar(buf, area, s.quotes.len(), s.quote_cursor.offset, shown);
         if s.loading.is_none() && s.quotes.is_empty() {
-            Line::styled(" no quotes here", t.dim()).render(inner, buf);
+            let msg = if s.text_pending() {
+                " indexing the text for search…"
+            } else {
+                " no quotes here"
+            };
+            Line::styled(msg, t.dim()).render(inner, buf);
             return;
         }
         let c = &s.data.corpus;

@@ -78,7 +78,7 @@ impl Widget for SourceView<'_> {
         let marks = s.data.marks_in(v.doc, range);
         let matches = s
             .text_query()
-            .map(|q| s.data.text.matches_in(v.doc, range, &q))
+            .and_then(|q| s.data.text().map(|t| t.matches_in(v.doc, range, &q)))
             .unwrap_or_default();
         for (y, line) in (text_area.y..text_area.bottom()).zip(lines.iter()) {
             let spans = styled_segments(text, *line, &marks, &matches, v, t);

@@ -49,6 +49,12 @@ impl Widget for StatusView<'_> {
                 ),
                 t.dim(),
             ));
+            if s.text_pending() {
+                spans.push(Span::styled(
+                    " · indexing the text for search…",
+                    t.warning(),
+                ));
+            }
             let undated = s.data.corpus.undated_documents();
             if undated > 0 {
                 let what = if undated == 1 {
@@ -92,6 +98,8 @@ fn prompt_line<'a>(s: &State, p: &Prompt, t: Theme) -> Line<'a> {
             let n = s.shown_events;
             let what = if p.text.trim().is_empty() {
                 "type to search events, quotes and articles".to_string()
+            } else if s.text_pending() {
+                "indexing the text for search… the matches show when it is done".to_string()
             } else if n == 0 {
                 "no match".to_string()
             } else {

@@ -43,6 +43,8 @@ impl Widget for TimelineView<'_> {
             )
         } else if s.filters.is_empty() {
             count(shown, "event", "events")
+        } else if s.text_pending() {
+            "indexing the text for search…".to_string()
         } else {
             format!("{shown} of {} events", s.data.corpus.events.len())
         };
@@ -72,6 +74,9 @@ impl Widget for TimelineView<'_> {
             }
             let msg = if s.data.corpus.documents.is_empty() {
                 " no articles could be read · ! lists the problems"
+            } else if s.text_pending() {
+                // Not "no match": the search has not run yet.
+                " indexing the text for search… the matches show when it is done"
             } else if s.filters.is_empty() {
                 " no events found"
             } else {
