@@ -191,6 +191,71 @@ pub fn month_abbr(d: NaiveDate) -> &'static str {
     &month_name(d)[..3]
 }
 
+/// A year as a reader writes it: "2025"; year 0 and before (ISO years, 0 = 1 BC) as "1 BC", so
+/// that no heading reads "January 0".
+pub fn year_label(y: i32) -> String {
+    year_label_i64(y.into())
+}
+
+/// "21st", "2nd", "11th", "112th".
+fn ordinal(n: i64) -> String {
+    let suffix = match (n % 10, n % 100) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
+    format!("{n}{suffix}")
+}
+
+/// The whole years `a..=b` (ISO/TIMEX3 astronomical years: 0 is 1 BC, -1 is 2 BC) as a reader
+/// names them: a year ("2025", "1 BC"), a decade ("1990s", "2000s", "10s BC"), a century ("21st
+/// century", "1st century", "1st century BC"), else the span ("1950–1975", "51–21 BC",
+/// "6 BC–AD 5"). A century is both its strict span (2001–2100, 1–100, 100–1 BC) and TIMEX3's
+/// (2000–2099, "20"; 0–99 astronomical, "00"), so both read as one century; a decade is ten years
+/// named by their common digits, so 0–9 (1 BC–AD 9) and -10..-1 (11–2 BC) are spans.
+pub fn years_label(a: i32, b: i32) -> String {
+    let (a, b) = (i64::from(a.min(b)), i64::from(a.max(b)));
+    if a == b {
+        return year_label_i64(a);
+    }
+    if b - a == 9 {
+        if a > 0 && a % 10 == 0 {
+            return format!("{a}s");
+        }
+        // BC decades count down: the 10s BC are 19–10 BC.
+        let last_bc = 1 - b;
+        if b <= 0 && last_bc % 10 == 0 {
+            return format!("{last_bc}s BC");
+        }
+    }
+    if b - a == 99 && matches!(a.rem_euclid(100), 0 | 1) {
+        return if a >= 0 {
+            format!("{} century", ordinal(a / 100 + 1))
+        } else {
+            // Counted from the last BC year, as AD centuries are from the first: 100–1 BC and
+            // 101–2 BC are both the 1st century BC.
+            format!("{} century BC", ordinal((-a - 99) / 100 + 1))
+        };
+    }
+    if b <= 0 {
+        format!("{}–{} BC", 1 - a, 1 - b)
+    } else if a <= 0 {
+        format!("{} BC–AD {b}", 1 - a)
+    } else {
+        format!("{a}–{b}")
+    }
+}
+
+fn year_label_i64(y: i64) -> String {
+    if y > 0 {
+        y.to_string()
+    } else {
+        format!("{} BC", 1 - y)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -937,7 +937,7 @@ fn m_and_x_on_an_actor_save_identity_corrections() {
     let (corrections, problems) = Corrections::parse(&line, "identities.txt");
     assert!(problems.is_empty());
     let mut corpus = common::fixture::corpus();
-    corrections.apply(&mut corpus);
+    corrections.apply(&mut corpus, &crate::common::lexicon().happenings);
     let names: Vec<&str> = corpus.actors.iter().map(|a| a.name.as_str()).collect();
     assert!(names.contains(&"Hakan Fidan"), "{names:?}");
     assert!(!names.contains(&"Nikol Pashinyan"), "{names:?}");

@@ -144,13 +144,7 @@ impl Period {
             return Period::Undated.as_str().to_string();
         };
         let y = d.year();
-        let year = |y: i32| {
-            if y >= 1 {
-                y.to_string()
-            } else {
-                format!("{} BC", 1 - y)
-            }
-        };
+        let year = crate::text::year_label;
         match self {
             Period::Day => format!("{} {} {}", d.day(), crate::text::month_name(d), year(y)),
             Period::Week => {
@@ -164,38 +158,24 @@ impl Period {
                 format!("{}–{} {}", m(q * 3), m(q * 3 + 2), year(y))
             }
             Period::Year => year(y),
+            // Named as the browser names them (`text::years_label`): 0–9 is "1 BC–AD 9", not a
+            // decade "0s BC"; 0–99 (TIMEX3 "00") is the 1st century, not a century BC.
             Period::Decade => {
                 let start = y.div_euclid(10) * 10;
-                if start >= 1 {
-                    format!("{start}s")
-                } else {
-                    format!("{}s BC", -start)
-                }
+                crate::text::years_label(start, start.saturating_add(9))
             }
             Period::Century => {
-                // The 21st century is 2001–2100; a date's value "20" (2000–2099) is read the
-                // way people write it, by its first year.
-                let c = if y >= 1 {
-                    (y - 1) / 100 + 1
+                // A century period starts at its TIMEX3 first year (2000 for "20") or its strict
+                // one (2001); a date inside one counts from the strict start before it.
+                let start = if matches!(y.rem_euclid(100), 0 | 1) {
+                    y
                 } else {
-                    (-y) / 100 + 1
+                    y - (y - 1).rem_euclid(100)
                 };
-                let n = if y >= 1 && y % 100 == 0 { c + 1 } else { c };
-                let bc = if y >= 1 { "" } else { " BC" };
-                format!("{}{} century{bc}", n, ordinal_suffix(n))
+                crate::text::years_label(start, start.saturating_add(99))
             }
             Period::Vague | Period::Undated => self.as_str().to_string(),
         }
-    }
-}
-
-fn ordinal_suffix(n: i32) -> &'static str {
-    match (n % 10, n % 100) {
-        (_, 11..=13) => "th",
-        (1, _) => "st",
-        (2, _) => "nd",
-        (3, _) => "rd",
-        _ => "th",
     }
 }
 
@@ -315,6 +295,13 @@ mod tests {
             (Period::Century, day(2000, 1, 1), "21st century"),
             (Period::Century, day(1900, 1, 1), "20th century"),
             (Period::Century, day(1401, 1, 1), "15th century"),
+            (Period::Century, day(1950, 1, 1), "20th century"),
+            (Period::Century, day(0, 1, 1), "1st century"),
+            (Period::Century, day(-99, 1, 1), "1st century BC"),
+            (Period::Century, day(-100, 1, 1), "1st century BC"),
+            (Period::Decade, day(0, 1, 1), "1 BC–AD 9"),
+            (Period::Decade, day(2000, 1, 1), "2000s"),
+            (Period::Year, day(0, 1, 1), "1 BC"),
             (Period::Vague, day(2025, 1, 1), "vague"),
             (Period::Day, None, "undated"),
         ];
