@@ -77,15 +77,7 @@ pub fn extract(
         // The bundled seed: one article.
         let ingested = opts.source.ingest();
         let range = range_of(ingested.documents.len());
-        sink.diagnostics.extend(ingested.diagnostics);
-        let docs: Vec<_> = ingested
-            .documents
-            .into_iter()
-            .enumerate()
-            .filter(|(i, _)| range.contains(i))
-            .map(|(_, d)| d)
-            .collect();
-        sink.push_docs(docs)?;
+        sink.push_range(ingested, range)?;
     } else {
         let plan = stream::Plan::of_paths(paths, ingest_opts);
         plan.run(range_of(plan.total()), last, &mut sink)?;

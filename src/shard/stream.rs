@@ -240,7 +240,21 @@ impl<'a> Sink<'a> {
     }
 
     /// Articles read already, extracted in their turn.
-    pub fn push_docs(&mut self, docs: Vec<Document>) -> io::Result<()> {
+    /// The documents of `ingested` whose places fall in `range` (this shard's), and all of its
+    /// problems: for input read whole rather than line by line.
+    pub fn push_range(
+        &mut self,
+        ingested: ingest::Ingested,
+        range: Range<usize>,
+    ) -> io::Result<()> {
+        self.diagnostics.extend(ingested.diagnostics);
+        let docs: Vec<Document> = ingested
+            .documents
+            .into_iter()
+            .enumerate()
+            .filter(|(i, _)| range.contains(i))
+            .map(|(_, d)| d)
+            .collect();
         self.push(Job::Docs(docs))
     }
 
@@ -740,15 +754,7 @@ pub fn stdin_shard(
         all.read_to_end(&mut bytes)?;
         let ingested = ingest::ingest_jsonl("<stdin>", bytes, sink.opts);
         let range = range_of(ingested.documents.len());
-        sink.diagnostics.extend(ingested.diagnostics);
-        let docs: Vec<Document> = ingested
-            .documents
-            .into_iter()
-            .enumerate()
-            .filter(|(i, _)| range.contains(i))
-            .map(|(_, d)| d)
-            .collect();
-        sink.push(Job::Docs(docs))?;
+        sink.push_range(ingested, range)?;
         return sink.flush();
     }
     spool.write_all(&head)?;
