@@ -82,23 +82,27 @@ pub fn next_line(text: &str, pos: usize, width: usize) -> Option<(Span, usize)> 
         let t = word_at_or_after(text, pos, usize::MAX - 1);
         return next_line(text, t, width);
     }
-    let mut end = word_end(text, pos);
-    let mut used = width_of(&text[pos..end]);
-    if used > width {
-        // A word wider than the pane: cut it at char boundaries.
-        let mut cut = pos;
-        let mut w = 0;
-        for (i, c) in text[pos..end].char_indices() {
-            let cw = char_width(c);
-            if w + cw > width && w > 0 {
-                cut = pos + i;
-                break;
-            }
-            w += cw;
+    // The first word is measured only as far as the pane is wide: a run without spaces can be a
+    // whole segment long, and measuring all of it for each of its display lines made wrapping it
+    // quadratic in the segment.
+    let seg_end = ceil_char(text, (pos / SEGMENT + 1) * SEGMENT);
+    let mut used = 0;
+    let mut end = seg_end.min(b.len());
+    for (i, c) in text[pos..end].char_indices() {
+        if c.is_ascii() && is_space(c as u8) {
+            end = pos + i;
+            break;
         }
-        if cut > pos {
+        let cw = char_width(c);
+        if used + cw > width && used > 0 {
+            // A word wider than the pane: cut it at a char boundary.
+            let cut = pos + i;
             return Some((Span::new(pos, cut), cut));
         }
+        used += cw;
+    }
+    if used > width {
+        // One character wider than the pane: the line holds it alone.
         return Some((Span::new(pos, end), end));
     }
     let mut prev = pos;
