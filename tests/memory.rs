@@ -91,6 +91,7 @@ impl std::io::Write for Counter {
 /// are streamed (`cache/record.rs`, `cache/snapshot.rs`) it peaks at 19.3 (18.8 without the cache).
 /// One test, so that no other test's allocations are counted.
 #[test]
+#[ignore = "slow: the full suite runs it (cargo test -- --include-ignored, as CI does)"]
 fn memory_per_input_byte_is_bounded() {
     let lex = Lexicon::builtin();
     let size = 2 << 20;

@@ -288,6 +288,7 @@ fn rewrite_snapshot(dir: &Path, f: impl Fn(&[u8]) -> Vec<u8>) {
 }
 
 #[test]
+#[ignore = "slow: the full suite runs it (cargo test -- --include-ignored, as CI does)"]
 fn a_damaged_or_cut_snapshot_is_ignored_with_a_warning_and_replaced() {
     let lex = Lexicon::builtin();
     let want = json(&Corpus::build(varied(), Vec::new(), &lex, &|_, _| {}));

@@ -302,6 +302,7 @@ mod tests {
     /// A document longer than a window: cut at line breaks, every span on the joined text, the
     /// same actor once, and each window's items as if it were read alone.
     #[test]
+    #[ignore = "slow: the full suite runs it (cargo test -- --include-ignored, as CI does)"]
     fn long_documents_are_read_in_windows_and_joined() {
         let lex = Lexicon::builtin();
         let para = "On 14 March 2025 the foreign minister Hakan Fidan met Ararat Mirzoyan in \

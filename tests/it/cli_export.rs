@@ -99,6 +99,7 @@ fn nothing_readable_is_an_error_and_bad_flags_are_refused() {
 /// `--jobs` is refused at parse time outside 1 to 256, in the export and the browser alike, before
 /// any thread starts (`--jobs 100000` once started 100,000 threads).
 #[test]
+#[ignore = "slow: the full suite runs it (cargo test -- --include-ignored, as CI does)"]
 fn jobs_outside_one_to_the_cap_are_refused_at_once() {
     let cases: [(&[&str], &str); 6] = [
         (&["export", "--jobs", "0"], "at least 1 worker thread"),

@@ -76,6 +76,7 @@ fn sharded(paths: &[&str], extra: &[&str], n: usize, cache: &Path) -> Vec<u8> {
 }
 
 #[test]
+#[ignore = "slow: the full suite runs it (cargo test -- --include-ignored, as CI does)"]
 fn shards_assemble_to_the_bytes_of_one_export() {
     let cache = tempfile::tempdir().unwrap();
     for (paths, n) in [
@@ -93,6 +94,7 @@ fn shards_assemble_to_the_bytes_of_one_export() {
 }
 
 #[test]
+#[ignore = "slow: the full suite runs it (cargo test -- --include-ignored, as CI does)"]
 fn bbc_in_shards_assembles_to_the_bytes_of_one_export() {
     let Some(bbc) = bbc() else { return };
     // Two of the five sections (818 articles): real news with its near-copies and shared names,
@@ -124,6 +126,7 @@ fn bbc_in_shards_assembles_to_the_bytes_of_one_export() {
 }
 
 #[test]
+#[ignore = "slow: the full suite runs it (cargo test -- --include-ignored, as CI does)"]
 fn extract_reads_jsonl_on_standard_input() {
     let cache = tempfile::tempdir().unwrap();
     let input = std::fs::read(fixture("export/tricky.jsonl")).unwrap();
@@ -165,6 +168,7 @@ fn extract_reads_jsonl_on_standard_input() {
 }
 
 #[test]
+#[ignore = "slow: the full suite runs it (cargo test -- --include-ignored, as CI does)"]
 fn an_empty_partition_is_extracted_to_nothing_and_assembles() {
     let cache = tempfile::tempdir().unwrap();
     for input in [&b""[..], b"\n\n"] {
@@ -196,6 +200,7 @@ fn an_empty_partition_is_extracted_to_nothing_and_assembles() {
 }
 
 #[test]
+#[ignore = "slow: the full suite runs it (cargo test -- --include-ignored, as CI does)"]
 fn bad_shard_lines_are_reported_and_the_rest_assembled() {
     let cache = tempfile::tempdir().unwrap();
     let out = run(&["extract", &fixture("corpus")], cache.path());
@@ -230,6 +235,7 @@ fn bad_shard_lines_are_reported_and_the_rest_assembled() {
 }
 
 #[test]
+#[ignore = "slow: the full suite runs it (cargo test -- --include-ignored, as CI does)"]
 fn the_cache_gives_the_same_bytes_and_survives_damage() {
     let cache = tempfile::tempdir().unwrap();
     let corpus = fixture("corpus");
@@ -256,6 +262,7 @@ fn the_cache_gives_the_same_bytes_and_survives_damage() {
 }
 
 #[test]
+#[ignore = "slow: the full suite runs it (cargo test -- --include-ignored, as CI does)"]
 fn export_formats_filters_and_what_on_the_command_line() {
     let cache = tempfile::tempdir().unwrap();
     let dir = tempfile::tempdir().unwrap();
@@ -317,6 +324,7 @@ fn export_formats_filters_and_what_on_the_command_line() {
 }
 
 #[test]
+#[ignore = "slow: the full suite runs it (cargo test -- --include-ignored, as CI does)"]
 fn an_export_is_read_back_instead_of_the_articles() {
     // `dateline FILE.json` and `dateline open FILE.json` load an export through the same path as
     // `dateline export FILE.json`: the articles are not read again, and every format comes out
@@ -377,6 +385,7 @@ fn an_export_is_read_back_instead_of_the_articles() {
 /// its part, so every shard reported every problem). Each problem is reported by exactly one
 /// shard, and the shards still assemble to one export's bytes.
 #[test]
+#[ignore = "slow: the full suite runs it (cargo test -- --include-ignored, as CI does)"]
 fn a_shard_reads_and_reports_only_its_own_articles() {
     let cache = tempfile::tempdir().unwrap();
     let dir = tempfile::tempdir().unwrap();
@@ -463,6 +472,7 @@ fn a_shard_reads_and_reports_only_its_own_articles() {
 /// the input is still open (main read all of standard input first), so memory holds a batch of
 /// articles, not the input.
 #[test]
+#[ignore = "slow: the full suite runs it (cargo test -- --include-ignored, as CI does)"]
 fn standard_input_is_extracted_as_it_arrives() {
     use std::io::BufRead;
     let cache = tempfile::tempdir().unwrap();
@@ -510,6 +520,7 @@ fn standard_input_is_extracted_as_it_arrives() {
 /// grouped alike: the corpus's grouping, which the browser shows whatever the filters
 /// (`export::view_happenings`). The browser used to regroup the view on its own.
 #[test]
+#[ignore = "slow: the full suite runs it (cargo test -- --include-ignored, as CI does)"]
 fn a_filtered_view_has_the_same_happenings_from_the_command_line_and_the_browser() {
     use dateline::corpus::{Corpus, Source};
     use dateline::export::{Format, Selection, write_view};
@@ -591,6 +602,7 @@ fn a_filtered_view_has_the_same_happenings_from_the_command_line_and_the_browser
 /// A filtered export keeps a split quote's parts (`“We will,” she said, “go on.”`): the same
 /// quote object as in the whole export. The command line's filters used to drop them.
 #[test]
+#[ignore = "slow: the full suite runs it (cargo test -- --include-ignored, as CI does)"]
 fn a_filtered_export_keeps_the_parts_of_split_quotes() {
     let cache = tempfile::tempdir().unwrap();
     let file = fixture("export/tricky.jsonl");

@@ -121,6 +121,7 @@ fn fuzz_front_matter() {
 }
 
 #[test]
+#[ignore = "slow: the full suite runs it (cargo test -- --include-ignored, as CI does)"]
 fn fuzz_browser() {
     smoke("browser", targets::browser);
 }

@@ -668,6 +668,7 @@ fn salience_ranks_the_most_widely_reported_first() {
 }
 
 #[test]
+#[ignore = "slow: the full suite runs it (cargo test -- --include-ignored, as CI does)"]
 fn happenings_are_the_same_for_any_number_of_threads() {
     let dev = PathBuf::from(concat!(
         env!("CARGO_MANIFEST_DIR"),

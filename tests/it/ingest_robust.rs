@@ -96,6 +96,7 @@ fn a_file_replaced_by_a_fifo_after_the_walk_is_not_read() {
 /// killed if it hangs).
 #[cfg(unix)]
 #[test]
+#[ignore = "slow: the full suite runs it (cargo test -- --include-ignored, as CI does)"]
 fn export_does_not_hang_on_special_files() {
     let dir = tempfile::tempdir().unwrap();
     let fifo = dir.path().join("f.jsonl");
@@ -231,6 +232,7 @@ fn byte_order_marks_line_endings_and_nuls() {
 /// Counted with strace where it is installed.
 #[cfg(target_os = "linux")]
 #[test]
+#[ignore = "slow: the full suite runs it (cargo test -- --include-ignored, as CI does)"]
 fn deep_folders_take_linear_work() {
     let dir = tempfile::tempdir().unwrap();
     let mut p = dir.path().to_path_buf();
@@ -276,6 +278,7 @@ fn deep_folders_take_linear_work() {
 
 /// Pages that made extractors hang or crawl: deep nesting, a huge flat page, unclosed tags.
 #[test]
+#[ignore = "slow: the full suite runs it (cargo test -- --include-ignored, as CI does)"]
 fn pathological_pages_finish() {
     let dir = tempfile::tempdir().unwrap();
     let deep = format!(

@@ -87,6 +87,7 @@ fn versions_parse() {
 }
 
 #[test]
+#[ignore = "slow: the full suite runs it (cargo test -- --include-ignored, as CI does)"]
 fn rust_version_is_at_least_every_dependencys() {
     let stated_text = stated();
     let stated = parse(&stated_text).expect("rust-version is a version");

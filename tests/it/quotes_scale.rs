@@ -116,11 +116,13 @@ fn check(name: &str, make: fn(usize) -> String) {
 }
 
 #[test]
+#[ignore = "slow: the full suite runs it (cargo test -- --include-ignored, as CI does)"]
 fn quotation_marks_alone_stay_linear_and_small() {
     check("quotation marks", marks);
 }
 
 #[test]
+#[ignore = "slow: the full suite runs it (cargo test -- --include-ignored, as CI does)"]
 fn joined_news_stays_linear_and_small() {
     check("joined news", joined_news);
 }

@@ -133,6 +133,7 @@ mod scale_tests {
     /// comparing each single word with every organisation, or scanning the text once per role,
     /// grew with the square of the document.
     #[test]
+    #[ignore = "slow: the full suite runs it (cargo test -- --include-ignored, as CI does)"]
     fn lookups_grow_linearly_with_one_document() {
         // Past 196 paragraphs the acronyms repeat (two initials of 14 letters): both sizes past it.
         let (small, found_small) = steps(&news(400));
@@ -157,6 +158,7 @@ mod scale_tests {
     /// candidate per word, so both stay small, and the table of distinct words holds two words
     /// (it used to reserve a slot per two tokens: 4 MB of "Big Name " took 150 MB).
     #[test]
+    #[ignore = "slow: the full suite runs it (cargo test -- --include-ignored, as CI does)"]
     fn repeated_names_take_little_memory_per_word() {
         assert!(size_of::<candidates::Cand>() <= 64);
         let lex = AllLexicons::builtin();
