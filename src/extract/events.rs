@@ -267,22 +267,33 @@ fn governing_time(
         .map(|(k, t)| (from + k, t))
         .take_while(|(_, t)| !clauses.ordered || t.span.start < span.end)
         .filter(|(_, t)| {
-            span.contains(t.span)
-                && matches!(t.kind, TimexType::Date | TimexType::Time)
-                && !clauses.own(span, t.span)
+            span.contains(t.span) && matches!(t.kind, TimexType::Date | TimexType::Time)
         });
-    let mut best: Option<(usize, &Timex)> = None;
+    // The first expression of the best rank dates the event: one of the main clause, then a
+    // noun's that may be the main clause's too (`Part::Weak`), then a vague one ("in recent days"),
+    // and last a noun's after a preposition (`Part::Noun`), the only time such a sentence gives.
+    let rank = |t: &Timex, part: Part| match part {
+        Part::Noun => 3,
+        _ if t.value.ends_with("_REF") => 2,
+        Part::Weak => 1,
+        _ => 0,
+    };
+    let mut best: Option<(usize, &Timex, u8)> = None;
     for (i, t) in inside {
-        let vague = t.value.ends_with("_REF");
+        let part = clauses.part(span, t.span);
+        if part == Part::Own {
+            continue;
+        }
+        let r = rank(t, part);
         let better = match best {
             None => true,
-            Some((_, b)) => b.value.ends_with("_REF") && !vague && t.earliest.is_some(),
+            Some((_, _, b)) => r < b && (r == 2 || t.earliest.is_some()),
         };
         if better {
-            best = Some((i, t));
+            best = Some((i, t, r));
         }
     }
-    let (i, t) = best?;
+    let (i, t, _) = best?;
     let basis = if t.relative {
         WhenBasis::Relative
     } else {
@@ -317,14 +328,64 @@ struct Clauses<'a> {
     /// the sentence for a comma each time was quadratic in a sentence of dates (16 MB of "2025 "
     /// spent most of its time here).
     commas: Vec<u32>,
-    /// The last answers of `said_outside_quotes` and of `blank_after` for the commas before and
-    /// after an expression, which the expressions of one sentence ask again and again.
+    /// The last answers of `said_outside_quotes` and of `blank_after` for the comma before an
+    /// expression, which the expressions of one sentence ask again and again.
     said: Cell<Option<(Span, bool)>>,
-    blank: [Cell<Option<(usize, usize)>>; 2],
+    blank: Cell<Option<(usize, usize)>>,
+}
+
+/// Which part of a sentence an expression dates.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Part {
+    /// The event of the main clause.
+    Main,
+    /// A noun's time that may be the main clause's too: "Saturday's match ended 2-1", "Labour won
+    /// the 2005 election". It dates the event when nothing in the main clause does.
+    Weak,
+    /// A noun's time after a preposition or deep in the sentence: "as significant as November's
+    /// decision", "following last month's trip". It dates the event only when the sentence has
+    /// no other time, vague ones included (the hand annotation of the seed dates "The visit is
+    /// described as a reciprocal step following last month's trip" by the trip).
+    Noun,
+    /// A part with an event of its own (a relative clause, a quotation, a span's start, a noun
+    /// after a preposition): never the main clause's.
+    Own,
 }
 
 /// The words that open a non-restrictive relative clause (", who was sentenced in July,").
 const RELATIVE_PRONOUNS: &[&str] = &["who", "which", "whose", "whom"];
+
+/// Prepositions after which a time that belongs to a noun ("for the 2012 Games", "as significant
+/// as November's decision", "after Saturday's display") is that noun's, not the main clause's.
+/// "in", "at", "on", "by" and "during" are not here: "at the 2004 Olympics he won gold" is dated by
+/// them.
+const NOUN_PREPOSITIONS: &[&str] = &[
+    "for",
+    "of",
+    "since",
+    "after",
+    "before",
+    "until",
+    "till",
+    "to",
+    "towards",
+    "toward",
+    "following",
+    "than",
+    "from",
+    "as",
+    "over",
+    "like",
+    "despite",
+    "about",
+    "ahead",
+    "into",
+    "against",
+    "with",
+    "without",
+    "under",
+    "missing",
+];
 
 /// The determiners before an adjective and a year that modify a noun ("the fatal 2003 shooting").
 const DETERMINERS: &[&str] = &[
@@ -366,7 +427,7 @@ impl<'a> Clauses<'a> {
             ordered,
             commas,
             said: Cell::new(None),
-            blank: [Cell::new(None), Cell::new(None)],
+            blank: Cell::new(None),
         }
     }
 
@@ -377,10 +438,9 @@ impl<'a> Clauses<'a> {
         &self.commas[a..b.max(a)]
     }
 
-    /// Where the whitespace that starts at `from` ends (the next other character, or the end);
-    /// `memo` is one of `blank`.
-    fn blank_after(&self, from: usize, memo: usize) -> usize {
-        let memo = &self.blank[memo];
+    /// Where the whitespace that starts at `from` ends (the next other character, or the end).
+    fn blank_after(&self, from: usize) -> usize {
+        let memo = &self.blank;
         if let Some((f, end)) = memo.get()
             && f == from
         {
@@ -401,12 +461,6 @@ impl<'a> Clauses<'a> {
     /// noun ("the fatal 2003 shooting").
     fn own(&self, span: Span, t: Span) -> bool {
         let before = self.text[span.start..t.start].trim_end();
-        let last_word = |s: &str| {
-            s.rsplit(|c: char| !c.is_alphanumeric() && c != '\'')
-                .find(|w| !w.is_empty())
-                .unwrap_or("")
-                .to_string()
-        };
         if last_word(before).eq_ignore_ascii_case("since") {
             return true;
         }
@@ -414,6 +468,65 @@ impl<'a> Clauses<'a> {
             return true;
         }
         self.relative_clause(span, t, before) || self.modifier(span, t, before)
+    }
+
+    /// Which part of sentence `span` the expression at `t` dates: `own` parts, then a time that
+    /// belongs to a noun (a possessive, "November's decision", or a year before a noun, "the 2012
+    /// Games"), which is the noun's after a preposition or deep in the sentence and otherwise may
+    /// be the main clause's.
+    fn part(&self, span: Span, t: Span) -> Part {
+        if self.own(span, t) {
+            return Part::Own;
+        }
+        let before = self.text[span.start..t.start].trim_end();
+        if !(self.possessive(span, t) || self.year_before_noun(span, t, before)) {
+            return Part::Main;
+        }
+        // Counted only as far as it matters: this runs for every expression of a sentence.
+        let words = before.split_whitespace().take(3).count();
+        let after_preposition = before
+            .split_whitespace()
+            .rev()
+            .take(2)
+            .any(|w| NOUN_PREPOSITIONS.contains(&trim_word(w).to_ascii_lowercase().as_str()));
+        if after_preposition || (self.possessive(span, t) && words >= 3) {
+            Part::Noun
+        } else {
+            Part::Weak
+        }
+    }
+
+    /// "November's decision", "last year's White Paper": the expression is followed by `'s`.
+    fn possessive(&self, span: Span, t: Span) -> bool {
+        let own_text = &self.text[t.start..t.end];
+        let rest = &self.text[t.end..span.end];
+        let ends = |s: &str| s.ends_with("'s") || s.ends_with("\u{2019}s");
+        let starts = |s: &str| {
+            (s.starts_with("'s") || s.starts_with("\u{2019}s"))
+                && !s[if s.starts_with('\'') { 2 } else { 4 }..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphanumeric)
+        };
+        ends(own_text) || starts(rest)
+    }
+
+    /// "the 2012 Games", "his 2005 campaign": a bare year between a determiner and a word.
+    fn year_before_noun(&self, span: Span, t: Span, before: &str) -> bool {
+        let year = &self.text[t.start..t.end];
+        if year.len() != 4 || !year.bytes().all(|b| b.is_ascii_digit()) {
+            return false;
+        }
+        let det = before.rsplit(' ').find(|w| !w.is_empty()).unwrap_or("");
+        let next = trim_word(
+            self.text[t.end..span.end]
+                .split_whitespace()
+                .next()
+                .unwrap_or(""),
+        );
+        DETERMINERS.contains(&det.to_ascii_lowercase().as_str())
+            && next.chars().next().is_some_and(char::is_alphabetic)
+            && next.chars().all(|c| c.is_alphabetic() || c == '-')
     }
 
     fn in_quote(&self, t: Span) -> bool {
@@ -453,17 +566,17 @@ impl<'a> Clauses<'a> {
         self.text[from..to].chars().any(char::is_alphabetic)
     }
 
-    /// ", who took over in 2022, said": the clause since the last comma before the expression
-    /// opens with a relative pronoun, and a comma after the expression closes it before the
-    /// sentence goes on.
+    /// ", who took over in 2022, said", "…, who was stabbed in 1999.": the clause since the last
+    /// comma before the expression opens with a relative pronoun. Whether a comma closes it before
+    /// the sentence goes on or it runs to the sentence's end, the main clause is elsewhere.
     fn relative_clause(&self, span: Span, t: Span, before: &str) -> bool {
         // The last comma of `before`, and the first word after it (cut at `before`'s end).
         let end = span.start + before.len();
         let Some(&comma) = self.commas_in(span.start, end).last() else {
             return false;
         };
-        let word = self.blank_after(comma as usize + 1, 0);
-        let opens = word < end
+        let word = self.blank_after(comma as usize + 1);
+        word < end
             && RELATIVE_PRONOUNS.iter().any(|p| {
                 let w_end = word + p.len();
                 self.text[word..].starts_with(p)
@@ -472,13 +585,7 @@ impl<'a> Clauses<'a> {
                         .chars()
                         .next()
                         .is_none_or(char::is_whitespace)
-            });
-        // And a comma after the expression with more of the sentence after it.
-        opens
-            && self
-                .commas_in(t.end, span.end)
-                .first()
-                .is_some_and(|&k| self.blank_after(k as usize + 1, 1) < span.end)
+            })
     }
 
     /// "the fatal 2003 shooting": a bare year between a determiner and an adjective before it and
@@ -502,6 +609,18 @@ impl<'a> Clauses<'a> {
             && !DETERMINERS.contains(&adjective)
             && lower_word(next)
     }
+}
+
+/// The last word of `s` (letters, digits and apostrophes).
+fn last_word(s: &str) -> &str {
+    s.rsplit(|c: char| !c.is_alphanumeric() && c != '\'')
+        .find(|w| !w.is_empty())
+        .unwrap_or("")
+}
+
+/// A word without the punctuation around it.
+fn trim_word(w: &str) -> &str {
+    w.trim_matches(|c: char| !c.is_alphanumeric())
 }
 
 /// "recent", "lately": a vague past, which names no month (issue 14): marked PAST_REF at the
@@ -661,6 +780,49 @@ mod tests {
             // But a plain year, and a year before a noun after a preposition, date it.
             ("Labour won the election in 2001.", "2001"),
             ("The firm was founded in 1997 and grew fast.", "1997"),
+            // A relative clause that runs to the end of the sentence.
+            (
+                "He said he could have met the fate of George Harrison, who was stabbed in 1999.",
+                "2005-06-01",
+            ),
+            (
+                "The film is one of two at the festival, which runs until 20 February.",
+                "2005-06-01",
+            ),
+            // A time that belongs to a noun after a preposition, or deep in the sentence, gives
+            // way to any other, a vague one too …
+            (
+                "The minister on Tuesday called the move as significant as November's decision.",
+                "2005-05-31",
+            ),
+            (
+                "He has been under fire in recent days for missing Monday's vote on the laws.",
+                "PAST_REF",
+            ),
+            (
+                "The team begins a tour on Monday to assess the bid for the 2012 Games.",
+                "2005-06-06",
+            ),
+            // … and is the sentence's only when it has no other.
+            (
+                "The visit is described as a step following last month's trip to Yerevan.",
+                "2005-05",
+            ),
+            // It gives way to a time of the main clause …
+            (
+                "After Saturday's display in Paris, Ireland face the Faroe Islands on Wednesday.",
+                "2005-06-01",
+            ),
+            (
+                "Henman will start his 2005 campaign at Kooyong on 12 January.",
+                "2006-01-12",
+            ),
+            // … and dates the event when nothing else does.
+            ("Saturday's match ended in a draw.", "2005-05-28"),
+            (
+                "Labour won the 2001 election with a large majority.",
+                "2001",
+            ),
         ];
         let failures: Vec<String> = rows
             .iter()
