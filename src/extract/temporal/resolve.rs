@@ -11,7 +11,7 @@ use chrono::{Datelike, NaiveDate};
 
 use super::calendar::{self as cal, Bounds};
 use super::lexicon::{Holiday, Unit};
-use super::sem::{Anchor, Part, Sem, YearRef};
+use super::sem::{Anchor, Part, Sem, THIS_WEEK, YearRef};
 use crate::model::TimexType;
 
 /// What anchoring knows at one point of the text.
@@ -316,6 +316,10 @@ fn weekday(wd: u32, dir: i32, pod: Option<&str>, ctx: &Context) -> Option<Resolv
         return Some(date(format!("XXXX-WXX-{wd}"), None, true));
     };
     let d = match dir {
+        THIS_WEEK => {
+            let from_monday = r.weekday().number_from_monday() as i64;
+            cal::add_days(r, wd as i64 - from_monday)?
+        }
         d if d < 0 => cal::nearest_weekday(cal::add_days(r, -1)?, wd, -1)?,
         d if d > 0 => cal::nearest_weekday(cal::add_days(r, 1)?, wd, 1)?,
         _ => cal::nearest_weekday(r, wd, if ctx.dir > 0 { 1 } else { -1 })?,

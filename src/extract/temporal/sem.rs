@@ -31,6 +31,10 @@ pub enum Anchor {
     Text,
 }
 
+/// `Sem::Weekday`'s `dir` for "this Friday": the day of the reference's week, whatever the tense
+/// ("The same result this Sunday would put them top", written on a Wednesday, is four days on).
+pub const THIS_WEEK: i32 = 2;
+
 #[derive(Clone, Debug, PartialEq)]
 pub enum Sem {
     /// A day with or without its year; `until` is the last day of a range (month, day, year).
@@ -67,7 +71,8 @@ pub enum Sem {
         n: i32,
         anchor: Anchor,
     },
-    /// `dir` 0 follows the clause's tense; -1 "last Friday"; +1 "next Friday".
+    /// `dir` 0 follows the clause's tense; -1 "last Friday"; +1 "next Friday"; `THIS_WEEK` "this
+    /// Friday", the Friday of the reference's Monday-to-Sunday week.
     Weekday {
         wd: u32,
         dir: i32,

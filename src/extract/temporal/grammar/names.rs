@@ -34,22 +34,35 @@ impl Parser<'_> {
         self.on(i, List::TimeLead)
     }
 
-    /// "Windows 2000", "Euro 2004": a number after a capitalised name in running text (not after a
-    /// month, season or holiday, "Christmas 2004", nor in a title-case headline, "Sales Rose In
-    /// 2004").
+    /// "Windows 2000", "Euro 2004", "LMA Manager 2005", "the Y Vote Mock Elections 2005": a number
+    /// after a capitalised name of up to `NAME_WORDS` words in running text (not after a month,
+    /// season or holiday, "Christmas 2004", nor in a title-case headline, "Sales Rose In 2004",
+    /// where the capitals run back to the start of the sentence).
     pub fn product_year(&self, i: usize) -> bool {
-        i >= 2
-            && self.toks[i - 1].kind == Kind::Word
-            && self.capitalised(i - 1)
-            && !self.toks[i - 1].newline_before
-            && !self.time_lead(i - 1)
-            && (self.toks[i - 2].kind != Kind::Punct || self.w(i - 2) == ",")
-            && !self.toks[i - 2].newline_before
-            && !self.capitalised(i - 2)
-            && self
-                .entry(i - 1)
-                .is_none_or(|e| e.kinds == 0 && !e.holiday_start)
-            && self.w(i - 1) != "fy"
+        /// The longest name looked back over; a bound, so every number costs the same.
+        const NAME_WORDS: usize = 5;
+        let name_word = |k: usize| {
+            self.toks[k].kind == Kind::Word
+                && self.capitalised(k)
+                && !self.toks[k].newline_before
+                && !self.time_lead(k)
+                && self
+                    .entry(k)
+                    .is_none_or(|e| e.kinds == 0 && !e.holiday_start)
+        };
+        if i < 2 || !name_word(i - 1) || self.w(i - 1) == "fy" {
+            return false;
+        }
+        // Back over the rest of the name to the running text before it.
+        let mut k = i - 2;
+        let mut words = 1;
+        while words < NAME_WORDS && k > 0 && name_word(k) {
+            k -= 1;
+            words += 1;
+        }
+        (self.toks[k].kind != Kind::Punct || self.w(k) == ",")
+            && !self.toks[k].newline_before
+            && !self.capitalised(k)
     }
 }
 
@@ -104,6 +117,20 @@ fn names_and_leads() {
         ("Sales rose in 2004.", "2004", false),
         ("We spent Christmas 2004 at home.", "2004", false),
         ("Sales Rose In 2004", "2004", false),
+        // A name of several words in running text.
+        (
+            "The only new entry was another football title, LMA Manager 2005, at seven.",
+            "2005",
+            true,
+        ),
+        (
+            "Some 600 schools signed up for the Y Vote Mock Elections 2005 run by the society.",
+            "2005",
+            true,
+        ),
+        // Capitals back to the sentence's start are a headline, and a month is a date.
+        ("Big Profits For Shell In 2004", "2004", false),
+        ("The deal was signed in Paris in June 2004.", "2004", false),
     ] {
         assert_eq!(
             with_parser(text, |p| p.product_year(at(p, number))),

@@ -9,7 +9,7 @@ use super::holidays::Holiday;
 use super::testing::rows;
 use super::{Core, Parser, Rule, Start, duration, part, shift};
 use crate::extract::temporal::lexicon::{List, Unit, Word};
-use crate::extract::temporal::sem::{Anchor, Part, Sem, YearRef};
+use crate::extract::temporal::sem::{Anchor, Part, Sem, THIS_WEEK, YearRef};
 use crate::extract::temporal::tokens::Kind;
 
 /// The determiners of `Det`: how many of the unit they count (-1 back, 0 this one, 1 ahead) and
@@ -208,7 +208,7 @@ impl Det {
             let dir = match w {
                 "last" | "past" | "previous" => -1,
                 "next" | "coming" | "following" => 1,
-                "this" => 0,
+                "this" => THIS_WEEK,
                 _ => return None,
             };
             return Some((j + 1, Sem::Weekday { wd, dir, pod: None }));
@@ -269,6 +269,17 @@ fn det() {
             "2025-11-14",
         ),
         ("Leaders meet next Monday.", "next Monday", "2025-11-24"),
+        // "this Friday" is the Friday of the week of the publication day, whatever the tense.
+        (
+            "The same result this Sunday would put them top.",
+            "this Sunday",
+            "2025-11-23",
+        ),
+        (
+            "The minister resigned this Monday.",
+            "this Monday",
+            "2025-11-17",
+        ),
         (
             "The army withdrew last November.",
             "last November",
