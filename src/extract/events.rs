@@ -299,10 +299,13 @@ fn governing_time(
     } else {
         WhenBasis::Explicit
     };
+    // "wins in 1999 and 2001": times joined by "and" date one event that covers them all, as
+    // "November 21–22" does (the first value, bounds from the first to the last).
+    let latest = coordinated_end(timexes, i, clauses.text, span).or(t.latest);
     match t.earliest {
         Some(_) => Some(When {
             earliest: t.earliest,
-            latest: t.latest.or(t.earliest),
+            latest: latest.or(t.earliest),
             value: Some(t.value.to_string()),
             basis,
             timex: Some(i),
@@ -314,6 +317,40 @@ fn governing_time(
             ..doc_time.clone()
         }),
     }
+}
+
+/// The latest day of the times joined to expression `i` by "and" ("in 1999 and 2001", "on Monday
+/// and Tuesday", "in 1999, 2001 and 2003"), when there are any: each a bounded time of the same
+/// kind, later than the one before it, in the same sentence. At most `COORDINATED` are joined, so
+/// every sentence costs the same however many times it lists.
+fn coordinated_end(timexes: &[Timex], i: usize, text: &str, span: Span) -> Option<NaiveDate> {
+    const COORDINATED: usize = 8;
+    let mut last = &timexes[i];
+    for next in timexes.iter().skip(i + 1).take(COORDINATED) {
+        let (Some(prev_latest), Some(next_earliest)) =
+            (last.latest.or(last.earliest), next.earliest)
+        else {
+            break;
+        };
+        let between = text
+            .get(last.span.end..next.span.start)
+            .unwrap_or("")
+            .trim();
+        let joined = matches!(between, "and" | "and in" | "and on" | "," | "and then in");
+        if !span.contains(next.span)
+            || !joined
+            || next.kind != last.kind
+            || next_earliest <= prev_latest
+        {
+            break;
+        }
+        if between != "," {
+            return next.latest.or(next.earliest);
+        }
+        // A list goes on: it joins only if an "and" ends it.
+        last = next;
+    }
+    None
 }
 
 /// What a sentence's parts are, for telling the clause that carries its event from the parts
@@ -461,13 +498,13 @@ impl<'a> Clauses<'a> {
     /// noun ("the fatal 2003 shooting").
     fn own(&self, span: Span, t: Span) -> bool {
         let before = self.text[span.start..t.start].trim_end();
-        if last_word(before).eq_ignore_ascii_case("since") {
+        if since_clause(before) {
             return true;
         }
         if self.in_quote(t) && self.said_outside_quotes(span) {
             return true;
         }
-        self.relative_clause(span, t, before) || self.modifier(span, t, before)
+        self.relative_clause(span, before) || self.modifier(span, t, before)
     }
 
     /// Which part of sentence `span` the expression at `t` dates: `own` parts, then a time that
@@ -569,23 +606,28 @@ impl<'a> Clauses<'a> {
     /// ", who took over in 2022, said", "…, who was stabbed in 1999.": the clause since the last
     /// comma before the expression opens with a relative pronoun. Whether a comma closes it before
     /// the sentence goes on or it runs to the sentence's end, the main clause is elsewhere.
-    fn relative_clause(&self, span: Span, t: Span, before: &str) -> bool {
+    fn relative_clause(&self, span: Span, before: &str) -> bool {
         // The last comma of `before`, and the first word after it (cut at `before`'s end).
         let end = span.start + before.len();
         let Some(&comma) = self.commas_in(span.start, end).last() else {
             return false;
         };
+        // "inflation which, as recently as 2001, was": the pronoun just before the comma.
+        let pronoun_before = RELATIVE_PRONOUNS
+            .iter()
+            .any(|p| last_word(&self.text[span.start..comma as usize]).eq_ignore_ascii_case(p));
         let word = self.blank_after(comma as usize + 1);
-        word < end
-            && RELATIVE_PRONOUNS.iter().any(|p| {
-                let w_end = word + p.len();
-                self.text[word..].starts_with(p)
-                    && w_end <= end
-                    && self.text[w_end..end]
-                        .chars()
-                        .next()
-                        .is_none_or(char::is_whitespace)
-            })
+        pronoun_before
+            || word < end
+                && RELATIVE_PRONOUNS.iter().any(|p| {
+                    let w_end = word + p.len();
+                    self.text[word..].starts_with(p)
+                        && w_end <= end
+                        && self.text[w_end..end]
+                            .chars()
+                            .next()
+                            .is_none_or(char::is_whitespace)
+                })
     }
 
     /// "the fatal 2003 shooting": a bare year between a determiner and an adjective before it and
@@ -609,6 +651,26 @@ impl<'a> Clauses<'a> {
             && !DETERMINERS.contains(&adjective)
             && lower_word(next)
     }
+}
+
+/// The words a "since" may stand before the expression it opens ("since founder Dhirubhai Ambani
+/// died in 2002"); a bound, so every expression costs the same.
+const SINCE_REACH: usize = 8;
+
+/// Whether the text before an expression ends in a "since" span or clause: "the highest since
+/// 1997", "since the founder died in 2002" (a duration's start, not the sentence's time). A comma,
+/// semicolon or colon in between ends the clause ("Since 2002, sales have doubled" is still a
+/// start; "since then, in 2004, it" is not).
+fn since_clause(before: &str) -> bool {
+    for w in before.split_whitespace().rev().take(SINCE_REACH) {
+        if trim_word(w).eq_ignore_ascii_case("since") {
+            return true;
+        }
+        if w.ends_with([',', ';', ':']) {
+            return false;
+        }
+    }
+    false
 }
 
 /// The last word of `s` (letters, digits and apostrophes).
@@ -780,6 +842,21 @@ mod tests {
             // But a plain year, and a year before a noun after a preposition, date it.
             ("Labour won the election in 2001.", "2001"),
             ("The firm was founded in 1997 and grew fast.", "1997"),
+            // Times joined by "and" date one event that covers them (bounds checked below).
+            (
+                "Wales won there under Graham Henry in 1999 and 2001.",
+                "1999",
+            ),
+            // A "since" clause is a duration's start too.
+            (
+                "The company has been fractious since its founder died in 2002, leaving no will.",
+                "2005-06-01",
+            ),
+            // The pronoun before the comma.
+            (
+                "Valuations grew from inflation which, in 2001, was as high as 70%.",
+                "2005-06-01",
+            ),
             // A relative clause that runs to the end of the sentence.
             (
                 "He said he could have met the fate of George Harrison, who was stabbed in 1999.",
@@ -832,6 +909,47 @@ mod tests {
             })
             .collect();
         assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
+
+    /// Times joined by "and" give one event the bounds of them all; a list without "and", times
+    /// out of order, or of another sentence do not.
+    #[test]
+    fn coordinated_times_cover_the_event() {
+        let lex = pipeline::Lexicon::builtin();
+        let bounds = |text: &str| {
+            let doc = Document {
+                text: text.to_string(),
+                published: NaiveDate::from_ymd_opt(2005, 6, 1),
+                ..Document::default()
+            };
+            let x = pipeline::extract(&doc, &lex);
+            let w = &x.events.last().expect("an event").when;
+            format!("{:?}..{:?}", w.earliest, w.latest)
+        };
+        for (text, want) in [
+            (
+                "Wales won there in 1999 and 2001.",
+                "Some(1999-01-01)..Some(2001-12-31)",
+            ),
+            (
+                "The band toured in 1999, 2001 and 2003.",
+                "Some(1999-01-01)..Some(2003-12-31)",
+            ),
+            (
+                "Talks were held on 3 May and 5 May.",
+                "Some(2005-05-03)..Some(2005-05-05)",
+            ),
+            (
+                "Sales fell in 2003 and rose in 2004.",
+                "Some(2003-01-01)..Some(2003-12-31)",
+            ),
+            (
+                "Wales won there in 2001 and 1999.",
+                "Some(2001-01-01)..Some(2001-12-31)",
+            ),
+        ] {
+            assert_eq!(bounds(text), want, "{text}");
+        }
     }
 
     /// Issue 14: vague references are vague with a wide range, never one month; issue 16.8:
