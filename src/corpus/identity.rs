@@ -415,6 +415,10 @@ const CONTEXT: f64 = 3.0;
 /// Most candidates a surname may have before it is left alone ("Smith").
 const MAX_CANDIDATES: usize = 12;
 
+/// The actors of a document a bare name's context is drawn from (see `link_bare_names`); no BBC
+/// article names more than about 60.
+const CONTEXT_ACTORS: usize = 256;
+
 /// Decides identity across the corpus and applies it: merged actors, mentions moved per
 /// document, quotes' speakers and events' actors renumbered.
 pub(super) fn resolve(corpus: &mut Corpus, facts: &Facts, lex: &Lexicon) {
@@ -652,24 +656,33 @@ fn link_bare_names(
     }
     let n_docs = corpus.documents.len();
     let mut doc_actors: Vec<Vec<u32>> = vec![Vec::new(); n_docs];
+    // Each (root, document) once, in the order first met. A set, not a search of the document's
+    // list: one long document names tens of thousands of actors (issue 16.1).
+    let mut listed: FastSet<(u32, u32)> = FastSet::default();
     for (i, a) in corpus.actors.iter().enumerate() {
         let root = to_u32(sets.find(i));
         let mut last = None;
         for m in &a.mentions {
             if last != Some(m.doc()) {
                 last = Some(m.doc());
-                let list = &mut doc_actors[m.doc().index()];
-                if !list.contains(&root) {
-                    list.push(root);
+                if listed.insert((root, to_u32(m.doc().index()))) {
+                    doc_actors[m.doc().index()].push(root);
                 }
             }
         }
     }
+    drop(listed);
     let mut df: FastMap<u32, u32> = FastMap::default();
     for list in &doc_actors {
         for &r in list {
             *df.entry(r).or_default() += 1;
         }
+    }
+    // The context of a name is the first `CONTEXT_ACTORS` actors of its document: a news article
+    // names far fewer, and comparing every name of a very long one with all its others made this
+    // step quadratic in the document (issue 16.1).
+    for list in &mut doc_actors {
+        list.truncate(CONTEXT_ACTORS);
     }
     let mut section_ids: FastMap<&str, u32> = FastMap::default();
     let doc_section: Vec<u32> = corpus

@@ -663,11 +663,12 @@ const SINCE_REACH: usize = 8;
 /// start; "since then, in 2004, it" is not).
 fn since_clause(before: &str) -> bool {
     for w in before.split_whitespace().rev().take(SINCE_REACH) {
-        if trim_word(w).eq_ignore_ascii_case("since") {
-            return true;
-        }
+        // "ever since, played in 2001": the punctuation after a word ends the clause before it.
         if w.ends_with([',', ';', ':']) {
             return false;
+        }
+        if trim_word(w).eq_ignore_ascii_case("since") {
+            return true;
         }
     }
     false
@@ -851,6 +852,11 @@ mod tests {
             (
                 "The company has been fractious since its founder died in 2002, leaving no will.",
                 "2005-06-01",
+            ),
+            // A "since" the comma closed is not the expression's.
+            (
+                "He has been a regular ever since, and played in the Lions Tests in 2001.",
+                "2001",
             ),
             // The pronoun before the comma.
             (
