@@ -258,6 +258,17 @@ fn resolve_month(y: &YearRef, m: u32, ctx: &Context) -> Resolved {
             0 => r.year(),
             _ => r.year() + i32::from(m <= r.month()),
         }),
+        // "In June, the firm said", written on 1 June: a past event in the month just begun
+        // has no past in it but the day itself, which a report would call "today"; it is the
+        // June before. So for a future one in a month that ends on the reference day.
+        (YearRef::Near, Some(r))
+            if m == r.month()
+                && ((ctx.dir < 0 && r.day() == 1)
+                    || (ctx.dir > 0
+                        && cal::month_bounds(r.year(), m).is_some_and(|b| b.1 == r))) =>
+        {
+            Some(r.year() + ctx.dir.signum())
+        }
         (YearRef::Near, Some(r)) => {
             let c: Vec<_> = (r.year() - 1..=r.year() + 1)
                 .filter_map(|y| cal::month_bounds(y, m).map(|b| (y, b.0, b.1)))

@@ -288,6 +288,37 @@ fn month_led() {
     ]);
 }
 
+/// A bare month in the month the article is written, at the month's edge: a past event in the
+/// month just begun is the one before (a report on its first day would say "today"), a future
+/// one in the month about to end the next; inside the month, or with no tense, it is this one.
+#[cfg(test)]
+#[test]
+fn bare_month_at_the_months_edge() {
+    use super::testing::tagged;
+    for (text, published, want) in [
+        (
+            "In June, the software giant said it would act.",
+            "2005-06-01",
+            "2004-06",
+        ),
+        (
+            "Sales rose in June, the firm said.",
+            "2005-06-20",
+            "2005-06",
+        ),
+        ("The fair will open in June.", "2005-06-30", "2006-06"),
+        ("The fair will open in June.", "2005-06-01", "2005-06"),
+        ("June is the busiest month.", "2005-06-01", "2005-06"),
+    ] {
+        let got = tagged(text, published);
+        assert_eq!(
+            got.first().map(|t| t.value.to_string()).as_deref(),
+            Some(want),
+            "{text} ({published})"
+        );
+    }
+}
+
 /// "21 November", "21st of November 2025", "21–22 November", "8 June to 3 September": a date led
 /// by the day of the month.
 pub struct DayLed;
