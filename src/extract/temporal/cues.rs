@@ -233,6 +233,18 @@ impl Clause<'_, '_> {
                     )))
             || p.arranged_future(k)
             || p.reported_future(k, self.end)
+            || self.progressive(k)
+    }
+
+    /// "are meeting on Thursday", "is flying to Paris on Monday": the present progressive before
+    /// a day arranges it, ahead (a report of what is going on names no day).
+    fn progressive(&self, k: usize) -> bool {
+        let p = self.p;
+        let w = p.w(k);
+        w.len() > 4
+            && w.ends_with("ing")
+            && k > 0
+            && matches!(p.w(k - 1), "is" | "are" | "am" | "re")
     }
 
     /// Whether cue `c` at token `k`, `d` away, is sure enough that a nearer date on the other side

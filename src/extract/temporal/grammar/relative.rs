@@ -590,6 +590,17 @@ fn weekday() {
     rows::<Weekday>(&[
         ("Ministers met on Tuesday.", "Tuesday", "2025-11-18"),
         ("Ministers will meet on Tuesday.", "Tuesday", "2025-11-25"),
+        // The present progressive arranges the day ahead.
+        (
+            "The two sides are meeting on Tuesday.",
+            "Tuesday",
+            "2025-11-25",
+        ),
+        (
+            "The band is flying to Paris on Monday.",
+            "Monday",
+            "2025-11-24",
+        ),
         (
             "Police raided the house Tuesday morning.",
             "Tuesday morning",
