@@ -228,6 +228,28 @@ fn kind_table() {
             "Tributes came from Oscar nominee Alan Alda, who knew him.",
             &[("person", "Alan Alda", &["Alan Alda"])],
         ),
+        // A holiday or a religion on its own is no actor, but the surname of a person is kept.
+        (
+            "Shops hope Father Christmas brings sales. Christmas trading was strong.",
+            &[],
+        ),
+        (
+            "Yusuf Islam was refused entry. Islam said he was shocked.",
+            &[("person", "Yusuf Islam", &["Yusuf Islam", "Islam"])],
+        ),
+        // An acronym used for a product or a document is no organisation.
+        (
+            "Sales of the MP3 player rose. The PSP is a handheld console. The GPRS network failed.",
+            &[],
+        ),
+        (
+            "Plans for ID cards were dropped. Opponents said the ID plan was costly.",
+            &[],
+        ),
+        (
+            "The NUJ said its members would strike. The NUJ cards were printed.",
+            &[("org", "NUJ", &["NUJ", "NUJ"])],
+        ),
         // Person evidence outweighs one organisation cue.
         (
             "Bernard Ebbers, who founded the firm, said he was innocent. Ebbers said its shares \

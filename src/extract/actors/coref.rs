@@ -287,6 +287,11 @@ pub fn resolve(doc: &Doc, lex: &Lexicon, cands: &[Cand]) -> Vec<DocActor> {
         let span = span_of(doc, c);
         // A single is one token: its folded form and word-list bits are the token's.
         let f = doc.fold(c.a);
+        // "Christmas", "Islam": on its own the word names no actor, unless it is the surname of
+        // a person of this document ("Yusuf Islam").
+        if doc.is(c.a, list::WORK_ALONE) && !surnames.contains_key(f) {
+            continue;
+        }
         let strict = c.evidence.strict;
         // Acronyms are organisations, not people: "The PUK said".
         let upper = doc.toks[c.a].acronym();
@@ -354,7 +359,8 @@ pub fn resolve(doc: &Doc, lex: &Lexicon, cands: &[Cand]) -> Vec<DocActor> {
         if !strict
             && (role_orgs.contains(f) || org_cue || (acronym && !expands_unknown(doc, c.a, f)))
         {
-            t.add(ActorKind::Organization, c.name(doc), span, None);
+            let i = t.add(ActorKind::Organization, c.name(doc), span, None);
+            t.votes[i].add(c);
         }
     }
     let mut actors = std::mem::take(&mut t.actors);
@@ -375,6 +381,17 @@ fn retype(lex: &Lexicon, actors: &mut Vec<DocActor>, votes: &[Votes]) {
     let mut keep = vec![true; actors.len()];
     for (i, a) in actors.iter_mut().enumerate() {
         let Some(&v) = votes.get(i) else { continue };
+        // "MP3 player", "ID cards": an acronym used for a product or a document is no actor.
+        if a.kind == ActorKind::Organization
+            && v.work > v.org
+            && a.name
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .all(char::is_uppercase)
+        {
+            keep[i] = false;
+            continue;
+        }
         if a.kind != ActorKind::Person || v.org + v.work == 0 {
             continue;
         }

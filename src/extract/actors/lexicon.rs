@@ -87,6 +87,7 @@ pub struct Lexicon {
     pub org_owned: FastSet<String>,
     pub work_before: FastSet<String>,
     pub work_after: FastSet<String>,
+    pub work_alone: FastSet<String>,
     /// Organisation names no rule connects, as written: (variant, canonical).
     pub equivalents: Vec<(String, String)>,
     /// Every word of the lists above → which lists hold it, so a token needs one probe for all.
@@ -132,6 +133,8 @@ pub mod list {
     pub const ORG_OWNED: u32 = 1 << 23;
     pub const WORK_BEFORE: u32 = 1 << 24;
     pub const WORK_AFTER: u32 = 1 << 25;
+    /// On `kind-cues.tsv` as `alone`: on its own this word names no actor ("Christmas", "Islam").
+    pub const WORK_ALONE: u32 = 1 << 26;
 }
 
 /// What the lexicon knows about one folded word.
@@ -308,6 +311,7 @@ impl Lexicon {
                 ("owned", "organization") => &mut lex.org_owned,
                 ("before", "work") => &mut lex.work_before,
                 ("after", "work") => &mut lex.work_after,
+                ("alone", "work") => &mut lex.work_alone,
                 _ => continue,
             };
             set.insert(fold(word));
@@ -350,6 +354,7 @@ impl Lexicon {
             (&self.org_owned, list::ORG_OWNED),
             (&self.work_before, list::WORK_BEFORE),
             (&self.work_after, list::WORK_AFTER),
+            (&self.work_alone, list::WORK_ALONE),
         ];
         for (set, bit) in sets {
             for w in set {
