@@ -250,6 +250,53 @@ fn kind_table() {
             "The NUJ said its members would strike. The NUJ cards were printed.",
             &[("org", "NUJ", &["NUJ", "NUJ"])],
         ),
+        // A town that more mentions call a club than a place is the club; a nation stays a place.
+        (
+            "Liverpool striker Mark Kennedy and Liverpool defender Rob Jones were hurt.",
+            &[
+                ("org", "Liverpool", &["Liverpool", "Liverpool"]),
+                ("person", "Mark Kennedy", &["Mark Kennedy"]),
+                ("person", "Rob Jones", &["Rob Jones"]),
+            ],
+        ),
+        (
+            "Leeds fans were angry. Rain fell in Leeds all day, and in Leeds the game was off.",
+            &[("place", "Leeds", &["Leeds", "Leeds", "Leeds"])],
+        ),
+        (
+            "At Hove: Sussex 368-7 (N. Lenham 145).",
+            &[
+                ("place", "Hove", &["Hove"]),
+                ("org", "Sussex", &["Sussex"]),
+                ("person", "N. Lenham", &["N. Lenham"]),
+            ],
+        ),
+        (
+            "Defenders - Stephane Henchoz (Hamburg), Yvan Quentin (Sion).",
+            &[
+                ("person", "Stephane Henchoz", &["Stephane Henchoz"]),
+                ("org", "Hamburg", &["Hamburg"]),
+                ("person", "Yvan Quentin", &["Yvan Quentin"]),
+                ("org", "Sion", &["Sion"]),
+            ],
+        ),
+        (
+            "England captain Michael Vaughan said the tour of Mumbai (Bombay) went well.",
+            &[
+                ("place", "England", &["England"]),
+                ("person", "Michael Vaughan", &["Michael Vaughan"]),
+                ("place", "Mumbai", &["Mumbai"]),
+                ("place", "Bombay", &["Bombay"]),
+            ],
+        ),
+        // A tennis score is no innings: the player stays a person.
+        (
+            "Mark Philippoussis beat Mark Woodforde 6-7 6-3 6-3.",
+            &[
+                ("person", "Mark Philippoussis", &["Mark Philippoussis"]),
+                ("person", "Mark Woodforde", &["Mark Woodforde"]),
+            ],
+        ),
         // Person evidence outweighs one organisation cue.
         (
             "Bernard Ebbers, who founded the firm, said he was innocent. Ebbers said its shares \

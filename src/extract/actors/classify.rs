@@ -35,6 +35,26 @@ pub mod cue {
     pub const WORK: u8 = 1 << 1;
     /// "Kelly said she", "Mr Smith, who": a person.
     pub const PERSON: u8 = 1 << 2;
+    /// "in Sion", "near Leeds": a place.
+    pub const PLACE: u8 = 1 << 3;
+    /// "Sussex 368-7", "Yvan Quentin (Sion)": a team, in results and squad lists. It retypes a
+    /// town or an unknown word, never a person (a tennis score or a horse's odds look alike).
+    pub const TEAM: u8 = 1 << 4;
+}
+
+/// Prepositions before a name that make it a place where something is ("in Leeds"), not a club.
+const PLACE_PREPOSITIONS: &[&str] = &["in", "near", "outside", "across", "around", "throughout"];
+
+/// A cricket or rugby score after a team: "Sussex 368-7", "Somerset 236-4" (runs and wickets;
+/// "1995-96" is a season).
+fn innings_score(s: &str) -> bool {
+    s.split_once('-').is_some_and(|(runs, wickets)| {
+        (1..=3).contains(&runs.len())
+            && runs.bytes().all(|c| c.is_ascii_digit())
+            && wickets.parse::<u8>().is_ok_and(|w| w <= 10)
+            && !wickets.is_empty()
+            && wickets.len() <= 2
+    })
 }
 
 /// Opening or closing quotation marks around a title: `'`, `"`, `‘`, `’`, `“`, `”`.
@@ -77,6 +97,26 @@ pub fn kind_cues(doc: &Doc, a: usize, b: usize) -> u8 {
     {
         cues |= cue::ORG;
     }
+    if a >= 1 && PLACE_PREPOSITIONS.contains(&doc.fold(a - 1)) {
+        cues |= cue::PLACE;
+    }
+    // A squad list: "Yvan Quentin (Sion), Ramon Vega (Cagliari)": a name in brackets right after
+    // a person's name is the club they play for ("Mumbai (Bombay)" is a place's other name).
+    if a >= 2
+        && doc.s(a - 1) == "("
+        && doc.s(b) == ")"
+        && doc.is_cap(a - 2)
+        && doc.phrase_len(a - 2) == 0
+    {
+        cues |= cue::TEAM;
+    }
+    if doc
+        .toks
+        .get(b)
+        .is_some_and(|t| t.kind == super::tokens::TokKind::Number && innings_score(doc.s(b)))
+    {
+        cues |= cue::TEAM;
+    }
     // After: "Valve spokesman", "Yukos's shares", "Oscar nominee", "Southcorp, which".
     let lower = |k: usize| {
         doc.toks
@@ -97,6 +137,9 @@ pub fn kind_cues(doc: &Doc, a: usize, b: usize) -> u8 {
         }
         if doc.is(b, list::WORK_AFTER) {
             cues |= cue::WORK;
+        }
+        if doc.is(b, list::TEAM_AFTER) {
+            cues |= cue::TEAM;
         }
     }
     if doc.s(b) == "," {

@@ -37,6 +37,9 @@ pub(super) struct Votes {
     pub person: u32,
     pub org: u32,
     pub work: u32,
+    pub place: u32,
+    /// Results and squad lists ("Sussex 368-7"), which retype towns but never people.
+    pub team: u32,
 }
 
 impl Votes {
@@ -44,6 +47,8 @@ impl Votes {
         let cues = c.evidence.cues;
         self.org += u32::from(cues & cue::ORG != 0);
         self.work += u32::from(cues & cue::WORK != 0);
+        self.place += u32::from(cues & cue::PLACE != 0);
+        self.team += u32::from(cues & cue::TEAM != 0);
         // A title, an honorific, an age or a results line speaks for a person as much as "who".
         let person = cues & cue::PERSON != 0 || c.role.is_some() || c.evidence.sports;
         self.person += u32::from(person);
@@ -250,7 +255,8 @@ pub fn resolve(doc: &Doc, lex: &Lexicon, cands: &[Cand]) -> Vec<DocActor> {
                 apply_role(&mut t.actors[i], lex, c);
             }
             Some(k @ (ActorKind::Place | ActorKind::Organization)) => {
-                t.add(k, c.name(doc), span, c.country.as_deref());
+                let i = t.add(k, c.name(doc), span, c.country.as_deref());
+                t.votes[i].add(c);
             }
             _ => singles.push(c),
         }
@@ -353,7 +359,9 @@ pub fn resolve(doc: &Doc, lex: &Lexicon, cands: &[Cand]) -> Vec<DocActor> {
         // organisation (it would have matched `org_alias` above) makes no organisation either.
         // "insurer Prudential", "Cofinec, which": a word no rule named, with an organisation's
         // cue and nothing that speaks for a person.
-        let org_cue = c.evidence.cues & (cue::ORG | cue::WORK | cue::PERSON) == cue::ORG
+        let cues = c.evidence.cues;
+        let org_cue = cues & (cue::ORG | cue::TEAM) != 0
+            && cues & (cue::WORK | cue::PERSON) == 0
             && !tok.upper
             && !c.evidence.initial;
         if !strict
@@ -390,6 +398,17 @@ fn retype(lex: &Lexicon, actors: &mut Vec<DocActor>, votes: &[Votes]) {
                 .all(char::is_uppercase)
         {
             keep[i] = false;
+            continue;
+        }
+        // "Liverpool striker Mark Kennedy", "Sussex 368-7", "Yvan Quentin (Sion)": a town or
+        // region (not a country or a nation, whose team is named after it) that more mentions
+        // call a club than a place is the club.
+        if a.kind == ActorKind::Place
+            && a.country.is_some()
+            && v.team > v.place
+            && !lex.nations.contains(&fold(&a.name))
+        {
+            a.kind = ActorKind::Organization;
             continue;
         }
         if a.kind != ActorKind::Person || v.org + v.work == 0 {

@@ -88,6 +88,9 @@ pub struct Lexicon {
     pub work_before: FastSet<String>,
     pub work_after: FastSet<String>,
     pub work_alone: FastSet<String>,
+    pub team_after: FastSet<String>,
+    /// Folded names of regions that field national teams: never retyped as a club.
+    pub nations: FastSet<String>,
     /// Organisation names no rule connects, as written: (variant, canonical).
     pub equivalents: Vec<(String, String)>,
     /// Every word of the lists above → which lists hold it, so a token needs one probe for all.
@@ -135,6 +138,8 @@ pub mod list {
     pub const WORK_AFTER: u32 = 1 << 25;
     /// On `kind-cues.tsv` as `alone`: on its own this word names no actor ("Christmas", "Islam").
     pub const WORK_ALONE: u32 = 1 << 26;
+    /// On `kind-cues.tsv` as `after` `team`: a town before it is its club ("Liverpool striker").
+    pub const TEAM_AFTER: u32 = 1 << 27;
 }
 
 /// What the lexicon knows about one folded word.
@@ -312,6 +317,8 @@ impl Lexicon {
                 ("before", "work") => &mut lex.work_before,
                 ("after", "work") => &mut lex.work_after,
                 ("alone", "work") => &mut lex.work_alone,
+                ("after", "team") => &mut lex.team_after,
+                ("alone", "nation") => &mut lex.nations,
                 _ => continue,
             };
             set.insert(fold(word));
@@ -355,6 +362,7 @@ impl Lexicon {
             (&self.work_before, list::WORK_BEFORE),
             (&self.work_after, list::WORK_AFTER),
             (&self.work_alone, list::WORK_ALONE),
+            (&self.team_after, list::TEAM_AFTER),
         ];
         for (set, bit) in sets {
             for w in set {
