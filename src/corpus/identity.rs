@@ -436,6 +436,7 @@ pub(super) fn resolve(corpus: &mut Corpus, facts: &Facts, lex: &Lexicon) {
             corpus.actors[*id].name = name.clone();
         }
     }
+    retype_as_organisations(corpus.actors.as_mut_vec());
     let people: Vec<Option<PersonName>> = corpus
         .actors
         .iter()
@@ -445,6 +446,32 @@ pub(super) fn resolve(corpus: &mut Corpus, facts: &Facts, lex: &Lexicon) {
     merge_organisations(&corpus.actors, &mut sets, lex);
     let per_doc = link_bare_names(corpus, &people, &mut sets, facts, lex);
     apply(corpus, &mut sets, &per_doc, facts);
+}
+
+/// The majority kind of a name across the corpus: a person actor with no title or role of its own,
+/// named exactly as an organisation of other articles ("Yukos said" here, "oil giant Yukos" there),
+/// is that organisation when the organisation has at least as many mentions; `merge_organisations`
+/// then joins the two. An article's person evidence (a title, "Mr") leaves a role and keeps it a
+/// person.
+fn retype_as_organisations(actors: &mut [Actor]) {
+    let mut orgs: FastMap<String, usize> = FastMap::default();
+    for a in actors.iter().filter(|a| a.kind == ActorKind::Organization) {
+        *orgs.entry(fold(&a.name)).or_default() += a.mentions.len();
+    }
+    if orgs.is_empty() {
+        return;
+    }
+    for a in actors.iter_mut() {
+        if a.kind != ActorKind::Person || !a.roles.is_empty() {
+            continue;
+        }
+        let Some(&org_mentions) = orgs.get(&fold(&a.name)) else {
+            continue;
+        };
+        if org_mentions >= a.mentions.len() {
+            a.kind = ActorKind::Organization;
+        }
+    }
 }
 
 /// Full names of one person: grouped by given name, surname and generation; within a group the

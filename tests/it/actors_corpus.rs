@@ -267,3 +267,64 @@ fn bare_surnames_link_by_context_or_not_at_all() {
     let elton = c.actors.iter().find(|a| a.name == "Elton John").unwrap();
     assert_eq!(elton.mentions.len(), 1, "{elton:?}");
 }
+
+/// (files, [(path, mention, the kind and id of its actor)]): the majority kind of a name across the
+/// corpus. A person without a title in one article, named as an organisation in more mentions of
+/// others, is that organisation; a titled person, or a name mentioned more often as a person,
+/// stays one.
+#[test]
+fn majority_kind_across_the_corpus() {
+    type Rows<'a> = &'a [(&'a [(&'a str, &'a str)], &'a [(&'a str, &'a str, &'a str)])];
+    let rows: Rows = &[
+        (
+            &[
+                (
+                    "a.txt",
+                    "Russian oil giant Yukos filed for bankruptcy. Yukos's shares fell.",
+                ),
+                ("b.txt", "Yukos said the judge was wrong."),
+            ],
+            &[
+                ("a.txt", "Yukos", "organization:yukos"),
+                ("b.txt", "Yukos", "organization:yukos"),
+            ],
+        ),
+        (
+            &[
+                ("a.txt", "US insurer Marsh cut jobs."),
+                (
+                    "b.txt",
+                    "Lord Marsh said he would stay. Marsh said the vote was close.",
+                ),
+            ],
+            &[
+                ("a.txt", "Marsh", "organization:marsh"),
+                ("b.txt", "Marsh", "person:marsh"),
+            ],
+        ),
+        (
+            &[
+                ("a.txt", "Shares in the club side Croft fell."),
+                (
+                    "b.txt",
+                    "Croft said the pitch was slow. Croft said he bowled well. Croft agreed.",
+                ),
+            ],
+            &[
+                ("a.txt", "Croft", "organization:croft"),
+                ("b.txt", "Croft", "person:croft"),
+            ],
+        ),
+    ];
+    let mut wrong = Vec::new();
+    for (files, want) in rows {
+        let c = corpus(files);
+        for (path, text, id) in *want {
+            let got = id_in(&c, path, text);
+            if got.as_deref() != Some(*id) {
+                wrong.push(format!("{files:?}: {path} {text:?} → {got:?}, want {id}"));
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}

@@ -177,6 +177,159 @@ fn actor_table() {
     }
 }
 
+/// (text, [(kind, name, [mention texts])]) — the kind of a name from the words around all its
+/// mentions (`assets/kind-cues.tsv`): companies, bands and outlets are organisations, works and
+/// awards no actors; person evidence still wins. Groups are left out.
+#[test]
+fn kind_table() {
+    type Want<'a> = &'a [(&'a str, &'a str, &'a [&'a str])];
+    let cases: &[(&str, Want)] = &[
+        // A trade noun before the name.
+        (
+            "Up to 2,500 jobs are to go at US insurer Marsh. Marsh said the cuts were needed.",
+            &[
+                ("place", "United States", &["US"]),
+                ("org", "Marsh", &["Marsh", "Marsh"]),
+            ],
+        ),
+        // A company's spokesman and its possessive shares.
+        (
+            "Valve spokesman Doug Lombardi said Valve's shares were not listed. Valve said so.",
+            &[
+                ("org", "Valve", &["Valve", "Valve", "Valve"]),
+                ("person", "Doug Lombardi", &["Doug Lombardi"]),
+            ],
+        ),
+        // "its" after a speech verb.
+        (
+            "The studio is not alone. Later, Miramax said its films would be sold.",
+            &[("org", "Miramax", &["Miramax"])],
+        ),
+        // ", which".
+        (
+            "Analysts blame the economy for the figures of Cofinec, which operates in Hungary.",
+            &[
+                ("org", "Cofinec", &["Cofinec"]),
+                ("place", "Hungary", &["Hungary"]),
+            ],
+        ),
+        // A compound before the name is the organisation's, not part of its name.
+        (
+            "Earlier, rival suitor Paris-based Euronext raised its offer.",
+            &[("org", "Euronext", &["Euronext"])],
+        ),
+        // A work: the film named in quotes, then bare; it is no actor in any mention.
+        (
+            "The success of the film 'Ray' has helped the studio. Critics said Ray was long.",
+            &[],
+        ),
+        // An award: "nominee" after it.
+        (
+            "Tributes came from Oscar nominee Alan Alda, who knew him.",
+            &[("person", "Alan Alda", &["Alan Alda"])],
+        ),
+        // A holiday or a religion on its own is no actor, but the surname of a person is kept.
+        (
+            "Shops hope Father Christmas brings sales. Christmas trading was strong.",
+            &[],
+        ),
+        (
+            "Yusuf Islam was refused entry. Islam said he was shocked.",
+            &[("person", "Yusuf Islam", &["Yusuf Islam", "Islam"])],
+        ),
+        // An acronym used for a product or a document is no organisation.
+        (
+            "Sales of the MP3 player rose. The PSP is a handheld console. The GPRS network failed.",
+            &[],
+        ),
+        (
+            "Plans for ID cards were dropped. Opponents said the ID plan was costly.",
+            &[],
+        ),
+        (
+            "The NUJ said its members would strike. The NUJ cards were printed.",
+            &[("org", "NUJ", &["NUJ", "NUJ"])],
+        ),
+        // A town that more mentions call a club than a place is the club; a nation stays a place.
+        (
+            "Liverpool striker Mark Kennedy and Liverpool defender Rob Jones were hurt.",
+            &[
+                ("org", "Liverpool", &["Liverpool", "Liverpool"]),
+                ("person", "Mark Kennedy", &["Mark Kennedy"]),
+                ("person", "Rob Jones", &["Rob Jones"]),
+            ],
+        ),
+        (
+            "Leeds fans were angry. Rain fell in Leeds all day, and in Leeds the game was off.",
+            &[("place", "Leeds", &["Leeds", "Leeds", "Leeds"])],
+        ),
+        (
+            "At Hove: Sussex 368-7 (N. Lenham 145).",
+            &[
+                ("place", "Hove", &["Hove"]),
+                ("org", "Sussex", &["Sussex"]),
+                ("person", "N. Lenham", &["N. Lenham"]),
+            ],
+        ),
+        (
+            "Defenders - Stephane Henchoz (Hamburg), Yvan Quentin (Sion).",
+            &[
+                ("person", "Stephane Henchoz", &["Stephane Henchoz"]),
+                ("org", "Hamburg", &["Hamburg"]),
+                ("person", "Yvan Quentin", &["Yvan Quentin"]),
+                ("org", "Sion", &["Sion"]),
+            ],
+        ),
+        (
+            "England captain Michael Vaughan said the tour of Mumbai (Bombay) went well.",
+            &[
+                ("place", "England", &["England"]),
+                ("person", "Michael Vaughan", &["Michael Vaughan"]),
+                ("place", "Mumbai", &["Mumbai"]),
+                ("place", "Bombay", &["Bombay"]),
+            ],
+        ),
+        // A tennis score is no innings: the player stays a person.
+        (
+            "Mark Philippoussis beat Mark Woodforde 6-7 6-3 6-3.",
+            &[
+                ("person", "Mark Philippoussis", &["Mark Philippoussis"]),
+                ("person", "Mark Woodforde", &["Mark Woodforde"]),
+            ],
+        ),
+        // Person evidence outweighs one organisation cue.
+        (
+            "Bernard Ebbers, who founded the firm, said he was innocent. Ebbers said its shares \
+             were sold.",
+            &[("person", "Bernard Ebbers", &["Bernard Ebbers", "Ebbers"])],
+        ),
+        (
+            "Kelly said she would run. The sponsor of Kelly, which pays her, agreed.",
+            &[("person", "Kelly", &["Kelly", "Kelly"])],
+        ),
+    ];
+    let mut wrong = Vec::new();
+    for (text, want) in cases {
+        let got = run(text);
+        let got: Vec<(ActorKind, String, Vec<&str>)> = got
+            .iter()
+            .filter(|a| a.kind != ActorKind::Group)
+            .map(|a| {
+                let ms = a.mentions.iter().map(|m| m.slice(text)).collect();
+                (a.kind, a.name.clone(), ms)
+            })
+            .collect();
+        let want: Vec<(ActorKind, String, Vec<&str>)> = want
+            .iter()
+            .map(|(k, n, ms)| (kind(k), n.to_string(), ms.to_vec()))
+            .collect();
+        if got != want {
+            wrong.push(format!("{text}\n  got  {got:?}\n  want {want:?}"));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
 #[test]
 fn roles_and_countries() {
     let cases: &[(&str, &str, &str, Option<&str>)] = &[

@@ -20,6 +20,154 @@ pub struct Evidence {
     pub strict: bool,
     /// First word of a sentence.
     pub initial: bool,
+    /// What the words around this mention say about the kind of the name (`cue` bits).
+    pub cues: u8,
+}
+
+/// Bits of `Evidence::cues`: what the words around one mention say about the kind of the name.
+/// `coref` adds them up over every mention of an actor, so one cue never retypes a person.
+pub mod cue {
+    /// "insurer Marsh", "Valve spokesman", "Yukos's shares", "Southcorp, which", "Disney said its":
+    /// an organisation.
+    pub const ORG: u8 = 1;
+    /// "the film 'Ray'", "Oscar nominee", "Windows operating system": a work, award, product or
+    /// holiday, which is no actor.
+    pub const WORK: u8 = 1 << 1;
+    /// "Kelly said she", "Mr Smith, who": a person.
+    pub const PERSON: u8 = 1 << 2;
+    /// "in Sion", "near Leeds": a place.
+    pub const PLACE: u8 = 1 << 3;
+    /// "Sussex 368-7", "Yvan Quentin (Sion)": a team, in results and squad lists. It retypes a
+    /// town or an unknown word, never a person (a tennis score or a horse's odds look alike).
+    pub const TEAM: u8 = 1 << 4;
+}
+
+/// Prepositions before a name that make it a place where something is ("in Leeds"), not a club.
+const PLACE_PREPOSITIONS: &[&str] = &["in", "near", "outside", "across", "around", "throughout"];
+
+/// A cricket or rugby score after a team: "Sussex 368-7", "Somerset 236-4" (runs and wickets;
+/// "1995-96" is a season).
+fn innings_score(s: &str) -> bool {
+    s.split_once('-').is_some_and(|(runs, wickets)| {
+        (1..=3).contains(&runs.len())
+            && runs.bytes().all(|c| c.is_ascii_digit())
+            && wickets.parse::<u8>().is_ok_and(|w| w <= 10)
+            && !wickets.is_empty()
+            && wickets.len() <= 2
+    })
+}
+
+/// Opening or closing quotation marks around a title: `'`, `"`, `‘`, `’`, `“`, `”`.
+fn is_quote_mark(s: &str) -> bool {
+    matches!(s, "'" | "\"" | "‘" | "’" | "“" | "”")
+}
+
+/// Suffixes of a hyphenated word before a name that make the name an organisation's:
+/// "Paris-based Euronext", "state-owned Gazprom", "Nasdaq-listed Google".
+const ORG_COMPOUNDS: &[&str] = &["-based", "-owned", "-listed", "-controlled", "-run"];
+
+/// Personal pronouns that refer back to a person, and the one that refers back to an organisation.
+const PERSON_PRONOUNS: &[&str] = &["he", "his", "him", "she", "her"];
+
+/// What the words around tokens `a..b` say about the name's kind (`cue` bits). Each rule looks at
+/// a word or two beside the name, so this is constant work per candidate.
+pub fn kind_cues(doc: &Doc, a: usize, b: usize) -> u8 {
+    let mut cues = 0;
+    // Before: "insurer Marsh", "the film 'Ray'", "Paris-based Euronext".
+    let quoted = a >= 1 && is_quote_mark(doc.s(a - 1)) && is_quote_mark(doc.s(b));
+    let before = if quoted {
+        a.checked_sub(2)
+    } else {
+        a.checked_sub(1)
+    };
+    if let Some(k) = before
+        && doc.toks[k].kind == super::tokens::TokKind::Word
+        && !doc.toks[k].cap
+    {
+        if doc.is(k, list::ORG_BEFORE) {
+            cues |= cue::ORG;
+        }
+        if doc.is(k, list::WORK_BEFORE) {
+            cues |= cue::WORK;
+        }
+    }
+    if let Some(k) = a.checked_sub(1)
+        && doc.toks[k].hyphen
+        && ORG_COMPOUNDS.iter().any(|s| doc.fold(k).ends_with(s))
+    {
+        cues |= cue::ORG;
+    }
+    if a >= 1 && PLACE_PREPOSITIONS.contains(&doc.fold(a - 1)) {
+        cues |= cue::PLACE;
+    }
+    // A squad list: "Yvan Quentin (Sion), Ramon Vega (Cagliari)": a name in brackets right after
+    // a person's name is the club they play for ("Mumbai (Bombay)" is a place's other name).
+    if a >= 2
+        && doc.s(a - 1) == "("
+        && doc.s(b) == ")"
+        && doc.is_cap(a - 2)
+        && doc.phrase_len(a - 2) == 0
+    {
+        cues |= cue::TEAM;
+    }
+    if doc
+        .toks
+        .get(b)
+        .is_some_and(|t| t.kind == super::tokens::TokKind::Number && innings_score(doc.s(b)))
+    {
+        cues |= cue::TEAM;
+    }
+    // After: "Valve spokesman", "Yukos's shares", "Oscar nominee", "Southcorp, which".
+    let lower = |k: usize| {
+        doc.toks
+            .get(k)
+            .is_some_and(|t| t.kind == super::tokens::TokKind::Word && !t.cap)
+    };
+    let poss = doc
+        .toks
+        .get(b)
+        .is_some_and(|t| t.kind == super::tokens::TokKind::Poss);
+    if poss {
+        if lower(b + 1) && doc.is(b + 1, list::ORG_OWNED) {
+            cues |= cue::ORG;
+        }
+    } else if lower(b) {
+        if doc.is(b, list::ORG_AFTER) {
+            cues |= cue::ORG;
+        }
+        if doc.is(b, list::WORK_AFTER) {
+            cues |= cue::WORK;
+        }
+        if doc.is(b, list::TEAM_AFTER) {
+            cues |= cue::TEAM;
+        }
+    }
+    if doc.s(b) == "," {
+        match doc.fold(b + 1) {
+            "which" => cues |= cue::ORG,
+            "who" => cues |= cue::PERSON,
+            _ => {}
+        }
+    }
+    // "Disney said its films", "Kelly said she": the first pronoun after the name and its verb,
+    // when only lower-case words stand between (no article, which would open another noun).
+    if !poss && doc.is(b, list::SPEECH) {
+        for k in b + 1..b + 5 {
+            if !lower(k) || matches!(doc.fold(k), "the" | "a" | "an") {
+                break;
+            }
+            let f = doc.fold(k);
+            if f == "its" {
+                cues |= cue::ORG;
+                break;
+            }
+            if PERSON_PRONOUNS.contains(&f) {
+                cues |= cue::PERSON;
+                break;
+            }
+        }
+    }
+    cues
 }
 
 impl Evidence {
@@ -76,6 +224,7 @@ impl Evidence {
             sports,
             strict: doc.strict(a),
             initial: doc.initial(a),
+            cues: kind_cues(doc, a, b),
         }
     }
 }
@@ -247,6 +396,10 @@ pub fn stretch(
     {
         push_entry(doc, lex, out, p, q, e);
         return;
+    }
+    // "Paris-based Euronext", "US-owned Mirant": the compound describes the organisation after it.
+    if n >= 2 && doc.toks[p].hyphen && ORG_COMPOUNDS.iter().any(|s| doc.fold(p).ends_with(s)) {
+        return stretch(doc, lex, p + 1, q, None, out);
     }
     let mut ev = Evidence::new(doc, lex, p, q);
     let mut role = role;

@@ -4,6 +4,7 @@
 
 use super::DocActor;
 use super::candidates::{CKind, Cand};
+use super::classify::cue;
 use super::context::Doc;
 use super::lexicon::{FastMap, FastSet, Lexicon, list};
 use super::tokens::TokKind;
@@ -25,6 +26,47 @@ struct Table {
     org_initials: FastMap<String, Vec<usize>>,
     /// A buffer for folding names.
     scratch: String,
+    /// Per actor: the kind votes of its mentions (`Votes`).
+    votes: Vec<Votes>,
+}
+
+/// What the mentions of one actor say about its kind, added up over the document: the majority
+/// decides, not the first mention.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(super) struct Votes {
+    pub person: u32,
+    pub org: u32,
+    pub work: u32,
+    pub place: u32,
+    /// Results and squad lists ("Sussex 368-7"), which retype towns but never people.
+    pub team: u32,
+}
+
+impl Votes {
+    fn add(&mut self, c: &Cand) {
+        let cues = c.evidence.cues;
+        self.org += u32::from(cues & cue::ORG != 0);
+        self.work += u32::from(cues & cue::WORK != 0);
+        self.place += u32::from(cues & cue::PLACE != 0);
+        self.team += u32::from(cues & cue::TEAM != 0);
+        // A title, an honorific, an age or a results line speaks for a person as much as "who".
+        let person = cues & cue::PERSON != 0 || c.role.is_some() || c.evidence.sports;
+        self.person += u32::from(person);
+    }
+
+    /// The kind a person actor named `name` really has, or `None` when it is no actor (a work, an
+    /// award, a product): organisation or work cues must outnumber the person evidence, and a
+    /// full name that opens with a given name counts as one more vote for a person.
+    pub(super) fn person_kind(self, given_first: bool) -> Option<ActorKind> {
+        let person = self.person + u32::from(given_first);
+        if self.work > 0 && self.work > person + self.org {
+            None
+        } else if self.org > person && self.org >= self.work {
+            Some(ActorKind::Organization)
+        } else {
+            Some(ActorKind::Person)
+        }
+    }
 }
 
 thread_local! {
@@ -68,6 +110,7 @@ impl Table {
         self.org_first.clear();
         self.org_last.clear();
         self.org_initials.clear();
+        self.votes.clear();
         SPARE.with(|s| s.set(Some(Box::new(self))));
     }
 
@@ -111,6 +154,7 @@ impl Table {
                 mentions: Vec::new(),
             });
             self.by_key[kind_index(kind)].insert(key, i);
+            self.votes.push(Votes::default());
             i
         };
         let a = &mut self.actors[i];
@@ -207,10 +251,12 @@ pub fn resolve(doc: &Doc, lex: &Lexicon, cands: &[Cand]) -> Vec<DocActor> {
         match kind_of(&c.kind) {
             Some(ActorKind::Person) if c.b - c.a >= 2 => {
                 let i = t.add(ActorKind::Person, c.name(doc), span, None);
+                t.votes[i].add(c);
                 apply_role(&mut t.actors[i], lex, c);
             }
             Some(k @ (ActorKind::Place | ActorKind::Organization)) => {
-                t.add(k, c.name(doc), span, c.country.as_deref());
+                let i = t.add(k, c.name(doc), span, c.country.as_deref());
+                t.votes[i].add(c);
             }
             _ => singles.push(c),
         }
@@ -247,6 +293,11 @@ pub fn resolve(doc: &Doc, lex: &Lexicon, cands: &[Cand]) -> Vec<DocActor> {
         let span = span_of(doc, c);
         // A single is one token: its folded form and word-list bits are the token's.
         let f = doc.fold(c.a);
+        // "Christmas", "Islam": on its own the word names no actor, unless it is the surname of
+        // a person of this document ("Yusuf Islam").
+        if doc.is(c.a, list::WORK_ALONE) && !surnames.contains_key(f) {
+            continue;
+        }
         let strict = c.evidence.strict;
         // Acronyms are organisations, not people: "The PUK said".
         let upper = doc.toks[c.a].acronym();
@@ -265,6 +316,7 @@ pub fn resolve(doc: &Doc, lex: &Lexicon, cands: &[Cand]) -> Vec<DocActor> {
                 .any(|&k| t.get(k, f).is_some());
         if person && !known {
             let i = t.add(ActorKind::Person, c.name(doc), span, None);
+            t.votes[i].add(c);
             apply_role(&mut t.actors[i], lex, c);
             index_person(&mut surnames, i, c.name(doc));
         } else {
@@ -279,6 +331,7 @@ pub fn resolve(doc: &Doc, lex: &Lexicon, cands: &[Cand]) -> Vec<DocActor> {
             && ids.len() == 1
         {
             t.mention(ids[0], span, written);
+            t.votes[ids[0]].add(c);
             apply_role(&mut t.actors[ids[0]], lex, c);
             continue;
         }
@@ -287,6 +340,7 @@ pub fn resolve(doc: &Doc, lex: &Lexicon, cands: &[Cand]) -> Vec<DocActor> {
             .find_map(|&k| t.get(k, f))
         {
             t.mention(i, span, written);
+            t.votes[i].add(c);
             continue;
         }
         if let Some(i) = org_alias(&t, doc, c.a, doc.toks[c.a].acronym()) {
@@ -303,18 +357,80 @@ pub fn resolve(doc: &Doc, lex: &Lexicon, cands: &[Cand]) -> Vec<DocActor> {
         // "Trump Route for International Peace and Prosperity (TRIPP)": an acronym spelled out
         // just before it names whatever the expansion names; an expansion that is no
         // organisation (it would have matched `org_alias` above) makes no organisation either.
-        if !strict && (role_orgs.contains(f) || (acronym && !expands_unknown(doc, c.a, f))) {
-            t.add(ActorKind::Organization, c.name(doc), span, None);
+        // "insurer Prudential", "Cofinec, which": a word no rule named, with an organisation's
+        // cue and nothing that speaks for a person.
+        let cues = c.evidence.cues;
+        let org_cue = cues & (cue::ORG | cue::TEAM) != 0
+            && cues & (cue::WORK | cue::PERSON) == 0
+            && !tok.upper
+            && !c.evidence.initial;
+        if !strict
+            && (role_orgs.contains(f) || org_cue || (acronym && !expands_unknown(doc, c.a, f)))
+        {
+            let i = t.add(ActorKind::Organization, c.name(doc), span, None);
+            t.votes[i].add(c);
         }
     }
     let mut actors = std::mem::take(&mut t.actors);
+    let votes = std::mem::take(&mut t.votes);
     t.keep();
+    retype(lex, &mut actors, &votes);
     role_mentions(doc, &mut actors);
     for a in &mut actors {
         a.mentions.sort();
         a.mentions.dedup();
     }
     actors
+}
+
+/// Gives each person actor the kind its mentions vote for (`Votes::person_kind`): an organisation
+/// becomes one, and a work, award or product is dropped.
+fn retype(lex: &Lexicon, actors: &mut Vec<DocActor>, votes: &[Votes]) {
+    let mut keep = vec![true; actors.len()];
+    for (i, a) in actors.iter_mut().enumerate() {
+        let Some(&v) = votes.get(i) else { continue };
+        // "MP3 player", "ID cards": an acronym used for a product or a document is no actor.
+        if a.kind == ActorKind::Organization
+            && v.work > v.org
+            && a.name
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .all(char::is_uppercase)
+        {
+            keep[i] = false;
+            continue;
+        }
+        // "Liverpool striker Mark Kennedy", "Sussex 368-7", "Yvan Quentin (Sion)": a town or
+        // region (not a country or a nation, whose team is named after it) that more mentions
+        // call a club than a place is the club.
+        if a.kind == ActorKind::Place
+            && a.country.is_some()
+            && v.team > v.place
+            && !lex.nations.contains(&fold(&a.name))
+        {
+            a.kind = ActorKind::Organization;
+            continue;
+        }
+        if a.kind != ActorKind::Person || v.org + v.work == 0 {
+            continue;
+        }
+        let mut words = a.name.split_whitespace();
+        let given_first = match (words.next(), words.next()) {
+            (Some(first), Some(_)) => lex.is_given(&fold(first)),
+            _ => false,
+        };
+        match v.person_kind(given_first) {
+            Some(kind) => {
+                if kind == ActorKind::Organization {
+                    a.roles.clear();
+                }
+                a.kind = kind;
+            }
+            None => keep[i] = false,
+        }
+    }
+    let mut k = keep.iter();
+    actors.retain(|_| k.next().copied().unwrap_or(true));
 }
 
 /// Whether the acronym at token `a` follows "(" after capitalised words whose initials spell it.

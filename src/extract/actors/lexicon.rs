@@ -80,6 +80,17 @@ pub struct Lexicon {
     pub nicknames: FastMap<String, String>,
     /// Folded titles before a given name rather than a surname ("prince", "sir").
     pub given_name_titles: FastSet<String>,
+    /// Folded words of `kind-cues.tsv`, one set per place and kind: "insurer" before a name makes
+    /// it an organisation, "nominee" after it a work or award.
+    pub org_before: FastSet<String>,
+    pub org_after: FastSet<String>,
+    pub org_owned: FastSet<String>,
+    pub work_before: FastSet<String>,
+    pub work_after: FastSet<String>,
+    pub work_alone: FastSet<String>,
+    pub team_after: FastSet<String>,
+    /// Folded names of regions that field national teams: never retyped as a club.
+    pub nations: FastSet<String>,
     /// Organisation names no rule connects, as written: (variant, canonical).
     pub equivalents: Vec<(String, String)>,
     /// Every word of the lists above → which lists hold it, so a token needs one probe for all.
@@ -117,6 +128,18 @@ pub mod list {
     pub const PARTICLE: u32 = 1 << 19;
     /// On `role-modifiers.txt`: before a role, not part of it ("former").
     pub const ROLE_MODIFIER: u32 = 1 << 20;
+    /// On `kind-cues.tsv`, where and what: "insurer" just before a name makes an organisation,
+    /// "spokesman" just after one, "shares" after its possessive; "film" before one makes a work,
+    /// "nominee" after one.
+    pub const ORG_BEFORE: u32 = 1 << 21;
+    pub const ORG_AFTER: u32 = 1 << 22;
+    pub const ORG_OWNED: u32 = 1 << 23;
+    pub const WORK_BEFORE: u32 = 1 << 24;
+    pub const WORK_AFTER: u32 = 1 << 25;
+    /// On `kind-cues.tsv` as `alone`: on its own this word names no actor ("Christmas", "Islam").
+    pub const WORK_ALONE: u32 = 1 << 26;
+    /// On `kind-cues.tsv` as `after` `team`: a town before it is its club ("Liverpool striker").
+    pub const TEAM_AFTER: u32 = 1 << 27;
 }
 
 /// What the lexicon knows about one folded word.
@@ -281,6 +304,25 @@ impl Lexicon {
         lex.group_heads = folded_set(assets.lines(name::GROUP_HEADS_TXT));
         lex.nicknames = nicknames(assets.lines(name::NICKNAMES_TSV));
         lex.given_name_titles = folded_set(assets.lines(name::GIVEN_NAME_TITLES_TXT));
+        for line in assets.lines(name::KIND_CUES_TSV) {
+            let mut cols = line.split('\t').map(str::trim);
+            let (Some(word), Some(place), Some(kind)) = (cols.next(), cols.next(), cols.next())
+            else {
+                continue;
+            };
+            let set = match (place, kind) {
+                ("before", "organization") => &mut lex.org_before,
+                ("after", "organization") => &mut lex.org_after,
+                ("owned", "organization") => &mut lex.org_owned,
+                ("before", "work") => &mut lex.work_before,
+                ("after", "work") => &mut lex.work_after,
+                ("alone", "work") => &mut lex.work_alone,
+                ("after", "team") => &mut lex.team_after,
+                ("alone", "nation") => &mut lex.nations,
+                _ => continue,
+            };
+            set.insert(fold(word));
+        }
         lex.equivalents = assets
             .lines(name::ACTOR_EQUIVALENTS_TSV)
             .filter_map(|l| l.split_once('\t'))
@@ -314,6 +356,13 @@ impl Lexicon {
             (&self.person_speech_verbs, list::SAID),
             (&self.particles, list::PARTICLE),
             (&self.role_modifiers, list::ROLE_MODIFIER),
+            (&self.org_before, list::ORG_BEFORE),
+            (&self.org_after, list::ORG_AFTER),
+            (&self.org_owned, list::ORG_OWNED),
+            (&self.work_before, list::WORK_BEFORE),
+            (&self.work_after, list::WORK_AFTER),
+            (&self.work_alone, list::WORK_ALONE),
+            (&self.team_after, list::TEAM_AFTER),
         ];
         for (set, bit) in sets {
             for w in set {
