@@ -35,11 +35,10 @@ use crate::ids::DocId;
 use crate::ingest::Diagnostic;
 use crate::model::Document;
 use crate::shard::record::XRecord;
-use snapshot::Snapshot;
 
 const MAGIC: &[u8; 8] = b"DLCACHE1";
 /// Bumped whenever the layout or a stored type changes.
-const LAYOUT: u32 = 3;
+const LAYOUT: u32 = 4;
 const EXT: &str = "dlc";
 /// Bytes after the footer: its length, its checksum, the magic.
 const TAIL: usize = 24;
@@ -200,9 +199,9 @@ fn build_in(
     let mut documents = Some(documents);
     if path.exists() {
         match open(&path, stamp, key, total)
-            .and_then(|(mut f, footer)| read_snapshot(&mut f, &footer))
+            .and_then(|(f, footer)| read_section(&f, footer.snapshot))
         {
-            Ok(snap) => match snap.into_corpus(documents.take().unwrap_or_default()) {
+            Ok(snap) => match snapshot::read(&snap, documents.take().unwrap_or_default()) {
                 Ok(mut corpus) => {
                     touch(&path);
                     progress(total, total);
@@ -321,11 +320,6 @@ fn read_at(f: &File, buf: &mut [u8], offset: u64) -> io::Result<()> {
     let mut f = f.try_clone()?;
     f.seek(SeekFrom::Start(offset))?;
     f.read_exact(buf)
-}
-
-fn read_snapshot(f: &mut File, footer: &Footer) -> io::Result<Snapshot> {
-    let bytes = read_section(f, footer.snapshot)?;
-    postcard::from_bytes(&bytes).map_err(|e| invalid(e.to_string()))
 }
 
 /// Marks a file as just used, for eviction.

@@ -1,91 +1,30 @@
-//! The assembled corpus without its documents, in a compact serde form (written with postcard):
-//! what makes reopening an unchanged archive cost a read instead of an extraction.
+//! The assembled corpus without its documents, in flat columns: what makes reopening an unchanged
+//! archive cost a read instead of an extraction.
 //!
-//! It is read into the owned `Snapshot` but written from a borrowed view of the corpus (`write`),
-//! streamed to the cache file: building the owned form first held a second copy of every item
-//! (about 270 MB for 16 MB of year-strings, issue 16.2). Both give the same bytes, which a test
-//! checks against the owned form's serialisation, so files written before stay readable.
+//! Every list is a column of little-endian numbers (a u64 count, then the values), every list of
+//! lists an offsets column beside one flat column, every set of strings an offsets column beside
+//! one blob. Reading is then a bounds check and a copy per item, straight into the corpus's own
+//! types: the serde form read before (a `Vec` per event, per mention list, per string, then each
+//! converted again) was half of reopening 100 MB of articles (issue 18).
+//!
+//! It is written from the corpus itself (`write`), streamed to the cache file column by column, so
+//! no second copy of the corpus is ever built (issue 16.2). Every count, offset, document index,
+//! span, list index and symbol read back is checked, so a file that does not fit the articles is
+//! refused rather than trusted, and no byte sequence can make the reader panic or allocate more
+//! than the file's size suggests.
 
 use std::io::{self, Write};
 
 use chrono::NaiveDate;
-use serde::ser::{SerializeSeq, SerializeStruct, Serializer};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+use serde::ser::{SerializeSeq, Serializer};
 
 use crate::corpus::{
-    Actor, Corpus, CorpusEvent, CorpusQuote, CorpusTimex, CorpusWhen, Mention, Strings, Sym, Topic,
+    Actor, Corpus, CorpusEvent, CorpusQuote, CorpusTimex, CorpusWhen, Happenings, Mention, Strings,
+    Sym, Topic,
 };
 use crate::ids::{ActorId, DocId, Id, IdVec, QuoteId, TopicId};
 use crate::model::{ActorKind, Document, QuoteKind, Span, Status, TimexType, WhenBasis};
-
-type Loc = (u32, u32);
-/// (document, start, end)
-type At = (u32, u32, u32);
-/// (place, type, value symbol, earliest day, latest day)
-type TimexS = (At, u8, u32, Option<i32>, Option<i32>);
-
-#[derive(Deserialize)]
-#[cfg_attr(test, derive(Serialize))]
-pub struct Snapshot {
-    headings: Vec<Vec<Loc>>,
-    strings: Vec<String>,
-    timexes: Vec<TimexS>,
-    actors: Vec<ActorS>,
-    topics: Vec<TopicS>,
-    quotes: Vec<QuoteS>,
-    events: Vec<EventS>,
-    /// The happening of each event.
-    happening_of: Vec<u32>,
-    /// The document each document copies, by number (comparing texts again costs more than the
-    /// rest of a reopen).
-    duplicate_of: Vec<Option<u32>>,
-}
-
-#[derive(Deserialize)]
-#[cfg_attr(test, derive(Serialize))]
-struct ActorS {
-    id: String,
-    name: String,
-    kind: u8,
-    roles: Vec<String>,
-    aliases: Vec<String>,
-    country: Option<String>,
-    mentions: Vec<At>,
-}
-
-#[derive(Deserialize)]
-#[cfg_attr(test, derive(Serialize))]
-struct TopicS {
-    id: String,
-    label: String,
-    mentions: Vec<At>,
-}
-
-#[derive(Deserialize)]
-#[cfg_attr(test, derive(Serialize))]
-struct QuoteS {
-    at: At,
-    kind: u8,
-    cue: Option<Loc>,
-    speaker: Option<Loc>,
-    speakers: Vec<u32>,
-    /// The quotation runs when an attribution splits a direct quote; empty otherwise.
-    parts: Vec<Loc>,
-}
-
-#[derive(Deserialize)]
-#[cfg_attr(test, derive(Serialize))]
-struct EventS {
-    at: At,
-    earliest: Option<i32>,
-    latest: Option<i32>,
-    value: u32,
-    basis: u8,
-    status: u8,
-    actors: Vec<u32>,
-    topics: Vec<u32>,
-    quotes: Vec<u32>,
-}
 
 const TIMEX: [TimexType; 4] = [
     TimexType::Date,
@@ -108,368 +47,661 @@ const BASIS: [WhenBasis; 5] = [
     WhenBasis::Unknown,
 ];
 
-fn code<T: PartialEq>(all: &[T], v: &T) -> u8 {
-    all.iter().position(|x| x == v).unwrap_or(0) as u8
+/// No day: outside chrono's calendar, so never a real day's number.
+const NO_DAY: u32 = i32::MIN as u32;
+/// No span, no document: past any span of a document (documents are capped far below 4 GiB).
+const NONE: u32 = u32::MAX;
+
+fn code<T: PartialEq>(all: &[T], v: &T) -> u32 {
+    all.iter().position(|x| x == v).unwrap_or(0) as u32
 }
 
-fn decode<T: Copy>(all: &[T], c: u8) -> Result<T, String> {
+fn decode<T: Copy>(all: &[T], c: u32) -> Result<T, String> {
     all.get(c as usize)
         .copied()
         .ok_or_else(|| format!("bad code {c}"))
 }
 
-fn day(d: Option<NaiveDate>) -> Option<i32> {
+fn day(d: Option<NaiveDate>) -> u32 {
     use chrono::Datelike;
-    d.map(|d| d.num_days_from_ce())
+    d.map_or(NO_DAY, |d| d.num_days_from_ce() as u32)
 }
 
-fn undays(d: Option<i32>) -> Result<Option<NaiveDate>, String> {
-    d.map(|n| NaiveDate::from_num_days_from_ce_opt(n).ok_or_else(|| format!("bad day {n}")))
-        .transpose()
+/// `Span` as two numbers.
+fn ends(s: Span) -> [u32; 2] {
+    [s.start as u32, s.end as u32]
 }
 
-fn loc(s: Span) -> Loc {
-    (s.start as u32, s.end as u32)
+fn place(doc: DocId, s: Span) -> [u32; 3] {
+    [doc.raw(), s.start as u32, s.end as u32]
 }
 
-fn at(m: &Mention) -> At {
-    (m.doc().raw(), m.span().start as u32, m.span().end as u32)
-}
+// ---------------------------------------------------------------------------------------------
+// Writing
 
-impl Snapshot {
-    /// The owned form of `c`: what `write` streams, built whole (the reference for its bytes).
-    #[cfg(test)]
-    pub fn of(c: &Corpus) -> Snapshot {
-        Snapshot {
-            headings: c
-                .headings
-                .iter()
-                .map(|h| h.iter().copied().map(loc).collect())
-                .collect(),
-            strings: c.strings.iter().map(str::to_owned).collect(),
-            timexes: c
-                .timexes
-                .iter()
-                .map(|t| {
-                    (
-                        (t.doc().raw(), t.span().start as u32, t.span().end as u32),
-                        code(&TIMEX, &t.kind),
-                        t.value.raw(),
-                        day(t.earliest),
-                        day(t.latest),
-                    )
-                })
-                .collect(),
-            actors: c
-                .actors
-                .iter()
-                .map(|a| ActorS {
-                    id: a.id.clone(),
-                    name: a.name.clone(),
-                    kind: code(&ActorKind::ALL, &a.kind),
-                    roles: a.roles.clone(),
-                    aliases: a.aliases.clone(),
-                    country: a.country.clone(),
-                    mentions: a.mentions.iter().map(at).collect(),
-                })
-                .collect(),
-            topics: c
-                .topics
-                .iter()
-                .map(|t| TopicS {
-                    id: t.id.clone(),
-                    label: t.label.clone(),
-                    mentions: t.mentions.iter().map(at).collect(),
-                })
-                .collect(),
-            quotes: c
-                .quotes
-                .iter()
-                .map(|q| QuoteS {
-                    at: (q.doc().raw(), q.span().start as u32, q.span().end as u32),
-                    kind: code(&QUOTE, &q.kind),
-                    cue: q.cue().map(loc),
-                    speaker: q.speaker_span().map(loc),
-                    speakers: q.speakers().iter().map(|a| a.raw()).collect(),
-                    parts: match q.parts().as_slice() {
-                        [_, _, ..] => q.parts().into_iter().map(loc).collect(),
-                        _ => Vec::new(),
-                    },
-                })
-                .collect(),
-            events: c
-                .events
-                .iter()
-                .map(|e| EventS {
-                    at: (e.doc().raw(), e.span().start as u32, e.span().end as u32),
-                    earliest: day(e.when.earliest),
-                    latest: day(e.when.latest),
-                    value: e.when.value.map_or(0, Sym::raw),
-                    basis: code(&BASIS, &e.when.basis),
-                    status: code(&STATUS, &e.status),
-                    actors: e.actors().iter().map(|a| a.raw()).collect(),
-                    topics: e.topics().iter().map(|t| t.raw()).collect(),
-                    quotes: e.quotes().iter().map(|q| q.raw()).collect(),
-                })
-                .collect(),
-            happening_of: c
-                .events
-                .ids()
-                .map(|e| c.happening_of(e).map_or(u32::MAX, |h| h.raw()))
-                .collect(),
-            duplicate_of: c
-                .documents
-                .ids()
-                .map(|d| c.happenings.duplicate_of(d).map(|o| o.raw()))
-                .collect(),
-        }
+/// Writes columns.
+struct Out<'a, W: Write>(&'a mut W);
+
+impl<W: Write> Out<'_, W> {
+    fn count(&mut self, n: usize) -> io::Result<()> {
+        self.0.write_all(&(n as u64).to_le_bytes())
     }
 
-    /// The corpus of `documents` this snapshot was taken of. Every document index, span, list
-    /// index and symbol is checked, so a snapshot that does not fit these documents is refused
-    /// rather than trusted.
-    /// On refusal the documents are handed back with the reason, to be built from instead.
-    pub fn into_corpus(self, documents: Vec<Document>) -> Result<Corpus, (String, Vec<Document>)> {
-        let lens: Vec<usize> = documents.iter().map(|d| d.text.len()).collect();
-        match self.fit(&lens) {
-            Ok((mut corpus, happening_of, duplicate_of)) => {
-                corpus.documents = documents.into();
-                corpus.happenings =
-                    crate::corpus::Happenings::from_known(&corpus, happening_of, duplicate_of);
-                Ok(corpus)
+    /// A column of `n` numbers.
+    fn u32s(&mut self, n: usize, items: impl IntoIterator<Item = u32>) -> io::Result<()> {
+        self.count(n)?;
+        let mut written = 0usize;
+        let mut buf = [0u8; 4096];
+        let mut at = 0;
+        for x in items {
+            buf[at..at + 4].copy_from_slice(&x.to_le_bytes());
+            at += 4;
+            written += 1;
+            if at == buf.len() {
+                self.0.write_all(&buf)?;
+                at = 0;
             }
-            Err(e) => Err((e, documents)),
         }
+        self.0.write_all(&buf[..at])?;
+        if written != n {
+            return Err(io::Error::other("a snapshot column changed length"));
+        }
+        Ok(())
     }
 
-    /// The corpus without its documents and happenings, for documents of lengths `lens`; and the
-    /// happening of each event and the copy of each document.
-    fn fit(self, lens: &[usize]) -> Result<Fitted, String> {
-        let n_docs = lens.len();
-        if self.headings.len() != n_docs {
-            return Err("made for another set of articles".into());
+    /// A column of `n` tuples of `K` numbers, flattened.
+    fn tuples<const K: usize>(
+        &mut self,
+        n: usize,
+        items: impl IntoIterator<Item = [u32; K]>,
+    ) -> io::Result<()> {
+        self.u32s(n * K, items.into_iter().flatten())
+    }
+
+    /// The offsets of `n` lists of lengths `lens` in one column: 0, then the running sum.
+    fn offsets(&mut self, n: usize, lens: impl IntoIterator<Item = usize>) -> io::Result<()> {
+        let mut at = 0usize;
+        let running = lens.into_iter().map(move |l| {
+            at += l;
+            u32::try_from(at).unwrap_or(u32::MAX)
+        });
+        self.u32s(n + 1, std::iter::once(0).chain(running))
+    }
+
+    /// `n` lists of tuples of `K` numbers: their offsets, then all of them.
+    fn lists<const K: usize, L, I>(&mut self, n: usize, lists: impl Fn() -> L) -> io::Result<()>
+    where
+        L: Iterator<Item = I>,
+        I: ExactSizeIterator<Item = [u32; K]>,
+    {
+        self.offsets(n, lists().map(|l| l.len()))?;
+        let total = lists().map(|l| l.len()).sum();
+        self.tuples(total, lists().flatten())
+    }
+
+    /// `n` strings: their offsets in one blob, then the blob.
+    fn strings<'s, S>(&mut self, n: usize, strings: impl Fn() -> S) -> io::Result<()>
+    where
+        S: Iterator<Item = &'s str>,
+    {
+        let total: usize = strings().map(str::len).sum();
+        if u32::try_from(total).is_err() {
+            return Err(io::Error::other("snapshot strings over 4 GiB"));
         }
-        let n_strings = self.strings.len() as u32;
-        let (n_actors, n_topics, n_quotes) = (
-            self.actors.len() as u32,
-            self.topics.len() as u32,
-            self.quotes.len() as u32,
-        );
-        let bad = || "does not fit these articles".to_string();
-        let span_in = |d: usize, (a, b): Loc| -> Result<Span, String> {
-            (a <= b && (b as usize) <= lens[d])
-                .then(|| Span::new(a as usize, b as usize))
-                .ok_or_else(bad)
-        };
-        let place = |(d, a, b): At| -> Result<(DocId, Span), String> {
-            let d = d as usize;
-            if d >= n_docs {
-                return Err(bad());
+        self.offsets(n, strings().map(str::len))?;
+        self.count(total)?;
+        for s in strings() {
+            self.0.write_all(s.as_bytes())?;
+        }
+        Ok(())
+    }
+}
+
+/// Streams the snapshot of `c` to `w`, column by column from the corpus itself.
+pub fn write<W: Write>(c: &Corpus, w: &mut W) -> io::Result<()> {
+    let mut o = Out(w);
+    let n_docs = c.documents.len();
+    o.count(n_docs)?;
+    o.lists(n_docs, || {
+        c.headings.iter().map(|h| h.iter().map(|&s| ends(s)))
+    })?;
+
+    // Interned strings (TIMEX3 values), in symbol order.
+    o.count(c.strings.len())?;
+    o.strings(c.strings.len(), || c.strings.iter())?;
+
+    let t = &c.timexes;
+    o.count(t.len())?;
+    o.tuples(t.len(), t.iter().map(|t| place(t.doc(), t.span())))?;
+    o.tuples(
+        t.len(),
+        t.iter().map(|t| {
+            [
+                code(&TIMEX, &t.kind),
+                t.value.raw(),
+                day(t.earliest),
+                day(t.latest),
+            ]
+        }),
+    )?;
+
+    let a = &c.actors;
+    let n = a.len();
+    o.count(n)?;
+    o.strings(n, || a.iter().map(|a| a.id.as_str()))?;
+    o.strings(n, || a.iter().map(|a| a.name.as_str()))?;
+    o.u32s(n, a.iter().map(|a| code(&ActorKind::ALL, &a.kind)))?;
+    let lists: [fn(&Actor) -> &[String]; 2] = [|a| &a.roles, |a| &a.aliases];
+    for list in lists {
+        o.offsets(n, a.iter().map(|a| list(a).len()))?;
+        let all = a.iter().map(|a| list(a).len()).sum();
+        o.count(all)?;
+        o.strings(all, || a.iter().flat_map(list).map(String::as_str))?;
+    }
+    o.u32s(n, a.iter().map(|a| u32::from(a.country.is_some())))?;
+    o.strings(n, || a.iter().map(|a| a.country.as_deref().unwrap_or("")))?;
+    o.lists(n, || {
+        a.iter()
+            .map(|a| a.mentions.iter().map(|m| place(m.doc(), m.span())))
+    })?;
+
+    let tp = &c.topics;
+    o.count(tp.len())?;
+    o.strings(tp.len(), || tp.iter().map(|t| t.id.as_str()))?;
+    o.strings(tp.len(), || tp.iter().map(|t| t.label.as_str()))?;
+    o.lists(tp.len(), || {
+        tp.iter()
+            .map(|t| t.mentions.iter().map(|m| place(m.doc(), m.span())))
+    })?;
+
+    let q = &c.quotes;
+    let opt = |s: Option<Span>| s.map_or([NONE, NONE], ends);
+    o.count(q.len())?;
+    o.tuples(q.len(), q.iter().map(|q| place(q.doc(), q.span())))?;
+    o.tuples(
+        q.len(),
+        q.iter().map(|q| {
+            let [a, b] = opt(q.cue());
+            let [c, d] = opt(q.speaker_span());
+            [code(&QUOTE, &q.kind), a, b, c, d]
+        }),
+    )?;
+    o.lists(q.len(), || {
+        q.iter().map(|q| q.speakers().raw().iter().map(|&a| [a]))
+    })?;
+    // Only a split quote keeps its runs.
+    let runs = |q: &CorpusQuote| match q.parts() {
+        p if p.len() > 1 => p,
+        _ => Vec::new(),
+    };
+    o.lists(q.len(), || q.iter().map(|q| runs(q).into_iter().map(ends)))?;
+
+    // Events, with their links as stored (actors, then topics, then quotes).
+    let e = &c.events;
+    o.count(e.len())?;
+    o.tuples(e.len(), e.iter().map(|e| place(e.doc(), e.span())))?;
+    o.tuples(
+        e.len(),
+        e.iter().map(|e| {
+            [
+                day(e.when.earliest),
+                day(e.when.latest),
+                e.when.value.map_or(0, Sym::raw),
+                code(&BASIS, &e.when.basis),
+                code(&STATUS, &e.status),
+                e.actors().len() as u32,
+                e.topics().len() as u32,
+            ]
+        }),
+    )?;
+    o.lists(e.len(), || e.iter().map(|e| e.links().iter().map(|&l| [l])))?;
+
+    // The happening of each event, the copy of each document (comparing texts again costs more
+    // than the rest of a reopen).
+    o.u32s(
+        e.len(),
+        e.ids()
+            .map(|id| c.happening_of(id).map_or(NONE, |h| h.raw())),
+    )?;
+    o.u32s(
+        n_docs,
+        c.documents
+            .ids()
+            .map(|d| c.happenings.duplicate_of(d).map_or(NONE, |o| o.raw())),
+    )?;
+    Ok(())
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading
+
+/// The number in 4 little-endian bytes.
+fn number(b: &[u8]) -> u32 {
+    u32::from_le_bytes(b.try_into().unwrap_or_default())
+}
+
+/// A column of little-endian u32s, borrowed from the snapshot's bytes.
+#[derive(Clone, Copy)]
+struct U32s<'a>(&'a [u8]);
+
+impl<'a> U32s<'a> {
+    fn len(self) -> usize {
+        self.0.len() / 4
+    }
+
+    fn iter(self) -> impl ExactSizeIterator<Item = u32> + 'a {
+        self.0.chunks_exact(4).map(number)
+    }
+
+    /// Tuples of `K`.
+    fn tuples<const K: usize>(self) -> impl ExactSizeIterator<Item = [u32; K]> + 'a {
+        self.0.chunks_exact(4 * K).map(|b| {
+            let mut t = [0u32; K];
+            for (x, b) in t.iter_mut().zip(b.chunks_exact(4)) {
+                *x = number(b);
             }
-            Ok((DocId::new(d), span_in(d, (a, b))?))
-        };
-        let ids = |v: Vec<u32>, n: u32| -> Result<Vec<u32>, String> {
-            if v.iter().all(|&i| i < n) {
-                Ok(v)
-            } else {
-                Err(bad())
-            }
-        };
-        let sym = |n: u32| -> Result<Sym, String> {
-            if n == 0 || n > n_strings {
-                return Err(bad());
-            }
-            Sym::from_raw(n).ok_or_else(bad)
-        };
-        let mut strings = Strings::default();
-        for s in &self.strings {
-            strings.intern(s);
+            t
+        })
+    }
+
+    /// Number `i` (0 when out of range, which the readers' checks rule out).
+    fn at(self, i: usize) -> u32 {
+        self.0.get(i * 4..i * 4 + 4).map_or(0, number)
+    }
+
+    fn last(self) -> u32 {
+        self.at(self.len().wrapping_sub(1))
+    }
+
+    /// Items `from..to`, in numbers (empty when out of range).
+    fn slice(self, from: usize, to: usize) -> U32s<'a> {
+        U32s(self.0.get(from * 4..to * 4).unwrap_or(&[]))
+    }
+
+    /// As offsets: the range of list `i`.
+    fn range(self, i: usize) -> std::ops::Range<usize> {
+        self.at(i) as usize..self.at(i + 1) as usize
+    }
+}
+
+/// Lists of tuples of `k` numbers: offsets checked to rise from 0 to the flat column's end.
+#[derive(Clone, Copy)]
+struct Lists<'a> {
+    offsets: U32s<'a>,
+    flat: U32s<'a>,
+    k: usize,
+}
+
+impl<'a> Lists<'a> {
+    /// List `i`, flattened; `i` is below the number of lists (checked when read).
+    fn get(&self, i: usize) -> U32s<'a> {
+        let r = self.offsets.range(i);
+        self.flat.slice(r.start * self.k, r.end * self.k)
+    }
+}
+
+/// Strings: offsets checked to rise from 0 to the blob's end, each on a character boundary.
+struct Texts<'a> {
+    offsets: U32s<'a>,
+    blob: &'a str,
+}
+
+impl<'a> Texts<'a> {
+    fn get(&self, i: usize) -> &'a str {
+        self.blob.get(self.offsets.range(i)).unwrap_or("")
+    }
+}
+
+type Bad = String;
+
+fn bad() -> Bad {
+    "does not fit these articles".into()
+}
+
+/// The snapshot's bytes, read from the front.
+struct Cols<'a>(&'a [u8]);
+
+impl<'a> Cols<'a> {
+    fn take(&mut self, n: usize) -> Result<&'a [u8], Bad> {
+        if n > self.0.len() {
+            return Err("cut short".into());
         }
-        if strings.len() != self.strings.len() {
-            return Err("repeated strings".into());
-        }
-        let mut headings = IdVec::with_capacity(n_docs);
-        for (d, h) in self.headings.into_iter().enumerate() {
-            let spans = h
-                .into_iter()
-                .map(|l| span_in(d, l))
-                .collect::<Result<Box<[Span]>, String>>()?;
-            headings.push(spans);
-        }
-        let mut timexes = Vec::with_capacity(self.timexes.len());
-        for (a, kind, value, earliest, latest) in self.timexes {
-            let (d, span) = place(a)?;
-            timexes.push(CorpusTimex::from_parts(
-                d,
-                span,
-                decode(&TIMEX, kind)?,
-                sym(value)?,
-                undays(earliest)?,
-                undays(latest)?,
-            ));
-        }
-        let mentions = |ms: Vec<At>| -> Result<Vec<Mention>, String> {
-            ms.into_iter()
-                .map(|m| place(m).map(|(d, s)| Mention::new(d, s)))
-                .collect()
-        };
-        let mut actors: IdVec<ActorId, Actor> = IdVec::with_capacity(self.actors.len());
-        for a in self.actors {
-            actors.push(Actor {
-                id: a.id,
-                name: a.name,
-                kind: decode(&ActorKind::ALL, a.kind)?,
-                roles: a.roles,
-                aliases: a.aliases,
-                country: a.country,
-                mentions: mentions(a.mentions)?,
-            });
-        }
-        let mut topics: IdVec<TopicId, Topic> = IdVec::with_capacity(self.topics.len());
-        for t in self.topics {
-            topics.push(Topic {
-                id: t.id,
-                label: t.label,
-                mentions: mentions(t.mentions)?,
-            });
-        }
-        let mut quotes: IdVec<QuoteId, CorpusQuote> = IdVec::with_capacity(self.quotes.len());
-        for q in self.quotes {
-            let (d, span) = place(q.at)?;
-            let opt = |l: Option<Loc>| l.map(|l| span_in(d.index(), l)).transpose();
-            quotes.push(
-                CorpusQuote::new(
-                    d,
-                    span,
-                    decode(&QUOTE, q.kind)?,
-                    opt(q.cue)?,
-                    opt(q.speaker)?,
-                    ids(q.speakers, n_actors)?
-                        .into_iter()
-                        .map(ActorId::from_raw),
-                )
-                .with_parts(
-                    &q.parts
-                        .into_iter()
-                        .map(|l| span_in(d.index(), l))
-                        .collect::<Result<Vec<_>, _>>()?,
-                ),
-            );
-        }
-        let mut events = IdVec::with_capacity(self.events.len());
-        for e in self.events {
-            let (d, span) = place(e.at)?;
-            let when = CorpusWhen {
-                earliest: undays(e.earliest)?,
-                latest: undays(e.latest)?,
-                value: if e.value == 0 {
-                    None
-                } else {
-                    Some(sym(e.value)?)
-                },
-                basis: decode(&BASIS, e.basis)?,
-            };
-            let a: Vec<ActorId> = ids(e.actors, n_actors)?
-                .into_iter()
-                .map(ActorId::from_raw)
-                .collect();
-            let t: Vec<TopicId> = ids(e.topics, n_topics)?
-                .into_iter()
-                .map(TopicId::from_raw)
-                .collect();
-            let q: Vec<QuoteId> = ids(e.quotes, n_quotes)?
-                .into_iter()
-                .map(QuoteId::from_raw)
-                .collect();
-            events.push(CorpusEvent::new(
-                d,
-                span,
-                when,
-                decode(&STATUS, e.status)?,
-                a,
-                t,
-                q,
-            ));
-        }
-        if self.happening_of.len() != events.len() {
+        let (head, rest) = self.0.split_at(n);
+        self.0 = rest;
+        Ok(head)
+    }
+
+    fn count(&mut self) -> Result<usize, Bad> {
+        let b = self.take(8)?;
+        let n = u64::from_le_bytes(b.try_into().map_err(|_| bad())?);
+        usize::try_from(n).map_err(|_| bad())
+    }
+
+    /// A column of numbers, checked to hold `want` of them when given. The bytes are there before
+    /// anything is made of them, so a damaged count cannot ask for more memory than the file has.
+    fn u32s(&mut self, want: Option<usize>) -> Result<U32s<'a>, Bad> {
+        let n = self.count()?;
+        if want.is_some_and(|w| w != n) {
             return Err(bad());
         }
-        if self.duplicate_of.len() != n_docs
-            || self
-                .duplicate_of
-                .iter()
-                .flatten()
-                .any(|&d| d as usize >= n_docs)
+        let bytes = n.checked_mul(4).ok_or_else(bad)?;
+        Ok(U32s(self.take(bytes)?))
+    }
+
+    /// `n` tuples of `K`, flattened.
+    fn tuples<const K: usize>(&mut self, n: usize) -> Result<U32s<'a>, Bad> {
+        self.u32s(Some(n.checked_mul(K).ok_or_else(bad)?))
+    }
+
+    /// Offsets of `n` lists: 0 first, never falling (and `total` last, when given).
+    fn offsets(&mut self, n: usize, total: Option<usize>) -> Result<U32s<'a>, Bad> {
+        let off = self.u32s(Some(n.checked_add(1).ok_or_else(bad)?))?;
+        let mut prev = 0u32;
+        for (i, x) in off.iter().enumerate() {
+            if (i == 0 && x != 0) || x < prev {
+                return Err(bad());
+            }
+            prev = x;
+        }
+        if total.is_some_and(|t| t != prev as usize) {
+            return Err(bad());
+        }
+        Ok(off)
+    }
+
+    /// `n` lists of tuples of `k`.
+    fn lists(&mut self, n: usize, k: usize) -> Result<Lists<'a>, Bad> {
+        let offsets = self.offsets(n, None)?;
+        let items = (offsets.last() as usize).checked_mul(k).ok_or_else(bad)?;
+        let flat = self.u32s(Some(items))?;
+        Ok(Lists { offsets, flat, k })
+    }
+
+    /// `n` lists of strings: their offsets among all the strings, then those.
+    fn string_lists(&mut self, n: usize) -> Result<(U32s<'a>, Texts<'a>), Bad> {
+        let off = self.offsets(n, None)?;
+        let all = self.count()?;
+        if off.last() as usize != all {
+            return Err(bad());
+        }
+        Ok((off, self.texts(all)?))
+    }
+
+    /// `n` strings.
+    fn texts(&mut self, n: usize) -> Result<Texts<'a>, Bad> {
+        let offsets = self.offsets(n, None)?;
+        let len = self.count()?;
+        if offsets.last() as usize != len {
+            return Err(bad());
+        }
+        let blob = std::str::from_utf8(self.take(len)?).map_err(|_| bad())?;
+        if offsets.iter().any(|o| !blob.is_char_boundary(o as usize)) {
+            return Err(bad());
+        }
+        Ok(Texts { offsets, blob })
+    }
+}
+
+/// Day numbers to dates, remembering the last few (events come in date order, and a document's
+/// time expressions share their days): chrono's conversion was a tenth of the reading.
+struct Days([(u32, Option<NaiveDate>); 256]);
+
+impl Days {
+    fn new() -> Days {
+        Days([(NO_DAY, None); 256])
+    }
+
+    /// The day numbered `n` (`NO_DAY`: none).
+    fn get(&mut self, n: u32) -> Result<Option<NaiveDate>, Bad> {
+        if n == NO_DAY {
+            return Ok(None);
+        }
+        let slot = &mut self.0[(n & 255) as usize];
+        if slot.0 == n {
+            return Ok(slot.1);
+        }
+        let d = NaiveDate::from_num_days_from_ce_opt(n as i32)
+            .ok_or_else(|| format!("bad day {}", n as i32))?;
+        *slot = (n, Some(d));
+        Ok(Some(d))
+    }
+}
+
+/// The corpus of `documents` the snapshot `bytes` was taken of. Every document index, span, list
+/// index and symbol is checked, so a snapshot that does not fit these documents is refused rather
+/// than trusted. On refusal the documents are handed back with the reason, to be built from
+/// instead.
+pub fn read(bytes: &[u8], documents: Vec<Document>) -> Result<Corpus, (String, Vec<Document>)> {
+    let lens: Vec<usize> = documents.iter().map(|d| d.text.len()).collect();
+    match fit(bytes, &lens) {
+        Ok((mut corpus, happening_of, duplicate_of)) => {
+            corpus.documents = documents.into();
+            corpus.happenings = Happenings::from_known(&corpus, happening_of, duplicate_of);
+            Ok(corpus)
+        }
+        Err(e) => Err((e, documents)),
+    }
+}
+
+/// What `fit` gives: the corpus without documents, the happening of each event, the document each
+/// document copies.
+type Fitted = (Corpus, Vec<u32>, IdVec<DocId, Option<DocId>>);
+
+/// The corpus without its documents and happenings, for documents of lengths `lens`.
+fn fit(bytes: &[u8], lens: &[usize]) -> Result<Fitted, Bad> {
+    let mut r = Cols(bytes);
+    let n_docs = lens.len();
+    if r.count()? != n_docs {
+        return Err("made for another set of articles".into());
+    }
+    let span_in = |d: usize, a: u32, b: u32| -> Result<Span, Bad> {
+        (a <= b && lens.get(d).is_some_and(|&len| b as usize <= len))
+            .then(|| Span::new(a as usize, b as usize))
+            .ok_or_else(bad)
+    };
+    let at = |[d, a, b]: [u32; 3]| -> Result<(DocId, Span), Bad> {
+        Ok((DocId::new(d as usize), span_in(d as usize, a, b)?))
+    };
+    let opt_span = |d: usize, a: u32, b: u32| -> Result<Option<Span>, Bad> {
+        if (a, b) == (NONE, NONE) {
+            Ok(None)
+        } else {
+            span_in(d, a, b).map(Some)
+        }
+    };
+    let all_below = |ids: U32s<'_>, n: usize| ids.iter().all(|i| (i as usize) < n);
+    let mut days = Days::new();
+
+    let heads = r.lists(n_docs, 2)?;
+    let mut headings = IdVec::with_capacity(n_docs);
+    for d in 0..n_docs {
+        let spans = heads
+            .get(d)
+            .tuples::<2>()
+            .map(|[a, b]| span_in(d, a, b))
+            .collect::<Result<Box<[Span]>, Bad>>()?;
+        headings.push(spans);
+    }
+
+    let n_strings = r.count()?;
+    let texts = r.texts(n_strings)?;
+    let mut strings = Strings::default();
+    for i in 0..n_strings {
+        strings.intern(texts.get(i));
+    }
+    if strings.len() != n_strings {
+        return Err("repeated strings".into());
+    }
+    let sym = |n: u32| -> Result<Sym, Bad> {
+        if n == 0 || n as usize > n_strings {
+            return Err(bad());
+        }
+        Sym::from_raw(n).ok_or_else(bad)
+    };
+
+    let n = r.count()?;
+    let places = r.tuples::<3>(n)?;
+    let rest = r.tuples::<4>(n)?;
+    let mut timexes = Vec::with_capacity(n);
+    for (p, [kind, value, earliest, latest]) in places.tuples::<3>().zip(rest.tuples::<4>()) {
+        let (d, span) = at(p)?;
+        timexes.push(CorpusTimex::from_parts(
+            d,
+            span,
+            decode(&TIMEX, kind)?,
+            sym(value)?,
+            days.get(earliest)?,
+            days.get(latest)?,
+        ));
+    }
+
+    let mentions = |list: U32s<'_>| -> Result<Vec<Mention>, Bad> {
+        let mut out = Vec::with_capacity(list.len() / 3);
+        for p in list.tuples::<3>() {
+            let (d, s) = at(p)?;
+            out.push(Mention::new(d, s));
+        }
+        Ok(out)
+    };
+
+    let n_actors = r.count()?;
+    let ids = r.texts(n_actors)?;
+    let names = r.texts(n_actors)?;
+    let kinds = r.u32s(Some(n_actors))?;
+    let (role_off, roles) = r.string_lists(n_actors)?;
+    let (alias_off, aliases) = r.string_lists(n_actors)?;
+    let has_country = r.u32s(Some(n_actors))?;
+    let countries = r.texts(n_actors)?;
+    let actor_mentions = r.lists(n_actors, 3)?;
+    let mut actors: IdVec<ActorId, Actor> = IdVec::with_capacity(n_actors);
+    for (i, (kind, country)) in kinds.iter().zip(has_country.iter()).enumerate() {
+        actors.push(Actor {
+            id: ids.get(i).to_owned(),
+            name: names.get(i).to_owned(),
+            kind: decode(&ActorKind::ALL, kind)?,
+            roles: role_off.range(i).map(|j| roles.get(j).to_owned()).collect(),
+            aliases: alias_off
+                .range(i)
+                .map(|j| aliases.get(j).to_owned())
+                .collect(),
+            country: (country != 0).then(|| countries.get(i).to_owned()),
+            mentions: mentions(actor_mentions.get(i))?,
+        });
+    }
+
+    let n_topics = r.count()?;
+    let ids = r.texts(n_topics)?;
+    let labels = r.texts(n_topics)?;
+    let topic_mentions = r.lists(n_topics, 3)?;
+    let mut topics: IdVec<TopicId, Topic> = IdVec::with_capacity(n_topics);
+    for i in 0..n_topics {
+        topics.push(Topic {
+            id: ids.get(i).to_owned(),
+            label: labels.get(i).to_owned(),
+            mentions: mentions(topic_mentions.get(i))?,
+        });
+    }
+
+    let n_quotes = r.count()?;
+    let places = r.tuples::<3>(n_quotes)?;
+    let rest = r.tuples::<5>(n_quotes)?;
+    let speakers = r.lists(n_quotes, 1)?;
+    let runs = r.lists(n_quotes, 2)?;
+    let mut quotes: IdVec<QuoteId, CorpusQuote> = IdVec::with_capacity(n_quotes);
+    let mut parts = Vec::new();
+    for (i, (p, [kind, ca, cb, sa, sb])) in places.tuples::<3>().zip(rest.tuples::<5>()).enumerate()
+    {
+        let (d, span) = at(p)?;
+        let said = speakers.get(i);
+        if !all_below(said, n_actors) {
+            return Err(bad());
+        }
+        parts.clear();
+        for [a, b] in runs.get(i).tuples::<2>() {
+            parts.push(span_in(d.index(), a, b)?);
+        }
+        quotes.push(
+            CorpusQuote::new(
+                d,
+                span,
+                decode(&QUOTE, kind)?,
+                opt_span(d.index(), ca, cb)?,
+                opt_span(d.index(), sa, sb)?,
+                said.iter().map(ActorId::from_raw),
+            )
+            .with_parts(&parts),
+        );
+    }
+
+    let n_events = r.count()?;
+    let places = r.tuples::<3>(n_events)?;
+    let rest = r.tuples::<7>(n_events)?;
+    let links = r.lists(n_events, 1)?;
+    let mut events = IdVec::with_capacity(n_events);
+    for (i, (p, [earliest, latest, value, basis, status, na, nt])) in
+        places.tuples::<3>().zip(rest.tuples::<7>()).enumerate()
+    {
+        let (d, span) = at(p)?;
+        let l = links.get(i);
+        let (na, nt) = (na as usize, nt as usize);
+        if na.checked_add(nt).is_none_or(|n| n > l.len())
+            || !all_below(l.slice(0, na), n_actors)
+            || !all_below(l.slice(na, na + nt), n_topics)
+            || !all_below(l.slice(na + nt, l.len()), n_quotes)
         {
             return Err(bad());
         }
-        let duplicate_of = self
-            .duplicate_of
-            .into_iter()
-            .map(|d| d.map(|d| DocId::new(d as usize)))
-            .collect();
-        let corpus = Corpus {
-            headings,
-            timexes,
-            actors,
-            topics,
-            quotes,
-            events,
-            strings,
-            ..Corpus::default()
+        let when = CorpusWhen {
+            earliest: days.get(earliest)?,
+            latest: days.get(latest)?,
+            value: if value == 0 { None } else { Some(sym(value)?) },
+            basis: decode(&BASIS, basis)?,
         };
-        Ok((corpus, self.happening_of, duplicate_of))
+        events.push(CorpusEvent::from_links(
+            d,
+            span,
+            when,
+            decode(&STATUS, status)?,
+            (na, nt),
+            l.iter().collect(),
+        ));
     }
-}
 
-/// What `Snapshot::fit` gives: the corpus without documents, the happening of each event, the
-/// document each document copies.
-type Fitted = (Corpus, Vec<u32>, IdVec<DocId, Option<DocId>>);
-
-/// Streams the snapshot of `c` to `w`, in the bytes `postcard::to_stdvec(&Snapshot::of(c))` would
-/// give, without building it: every list is serialised from an iterator over the corpus.
-pub fn write<W: Write>(c: &Corpus, w: &mut W) -> io::Result<()> {
-    let mut out = Failed {
-        inner: w,
-        error: None,
+    // A happening is a group of events, numbered below their count (a larger number would ask
+    // the grouping for a list that long).
+    let happening_of = r.u32s(Some(n_events))?;
+    if !all_below(happening_of, n_events) {
+        return Err(bad());
+    }
+    let happening_of: Vec<u32> = happening_of.iter().collect();
+    let mut duplicate_of = IdVec::with_capacity(n_docs);
+    for d in r.u32s(Some(n_docs))?.iter() {
+        duplicate_of.push(match d {
+            NONE => None,
+            d if (d as usize) < n_docs => Some(DocId::new(d as usize)),
+            _ => return Err(bad()),
+        });
+    }
+    if !r.0.is_empty() {
+        return Err(bad());
+    }
+    let corpus = Corpus {
+        headings,
+        timexes,
+        actors,
+        topics,
+        quotes,
+        events,
+        strings,
+        ..Corpus::default()
     };
-    match postcard::to_io(&View(c), &mut out) {
-        Ok(_) => Ok(()),
-        // postcard reports a failed write as its own error: give back the writer's.
-        Err(e) => Err(out
-            .error
-            .take()
-            .unwrap_or_else(|| io::Error::other(e.to_string()))),
-    }
+    Ok((corpus, happening_of, duplicate_of))
 }
 
-/// A writer that keeps its first error, which postcard would otherwise replace by its own.
-struct Failed<'a, W> {
-    inner: &'a mut W,
-    error: Option<io::Error>,
-}
+// ---------------------------------------------------------------------------------------------
 
-impl<W: Write> Write for Failed<'_, W> {
-    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        self.inner.write(buf).inspect_err(|e| {
-            self.error
-                .get_or_insert_with(|| io::Error::new(e.kind(), e.to_string()));
-        })
-    }
-
-    fn write_all(&mut self, buf: &[u8]) -> io::Result<()> {
-        self.inner.write_all(buf).inspect_err(|e| {
-            self.error
-                .get_or_insert_with(|| io::Error::new(e.kind(), e.to_string()));
-        })
-    }
-
-    fn flush(&mut self) -> io::Result<()> {
-        self.inner.flush()
-    }
-}
-
-/// A sequence serialised from the iterator `F` makes, never collected. Serialises like a `Vec`.
+/// A sequence serialised from the iterator `F` makes, never collected. Serialises like a `Vec`
+/// (the extraction records' streamed writer, `record.rs`).
 pub(super) struct Seq<F>(pub(super) F);
 
 impl<F, I> Serialize for Seq<F>
@@ -485,160 +717,5 @@ where
             seq.serialize_element(&x)?;
         }
         seq.end()
-    }
-}
-
-/// `ActorS` borrowed.
-#[derive(Serialize)]
-struct ActorV<'a, M> {
-    id: &'a str,
-    name: &'a str,
-    kind: u8,
-    roles: &'a [String],
-    aliases: &'a [String],
-    country: Option<&'a str>,
-    mentions: M,
-}
-
-/// `TopicS` borrowed.
-#[derive(Serialize)]
-struct TopicV<'a, M> {
-    id: &'a str,
-    label: &'a str,
-    mentions: M,
-}
-
-/// `QuoteS` borrowed.
-#[derive(Serialize)]
-struct QuoteV<S, P> {
-    at: At,
-    kind: u8,
-    cue: Option<Loc>,
-    speaker: Option<Loc>,
-    speakers: S,
-    parts: P,
-}
-
-/// `EventS` borrowed.
-#[derive(Serialize)]
-struct EventV<A, T, Q> {
-    at: At,
-    earliest: Option<i32>,
-    latest: Option<i32>,
-    value: u32,
-    basis: u8,
-    status: u8,
-    actors: A,
-    topics: T,
-    quotes: Q,
-}
-
-/// `Snapshot` borrowed: the same fields in the same order.
-struct View<'a>(&'a Corpus);
-
-impl Serialize for View<'_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let c = self.0;
-        let mut st = s.serialize_struct("Snapshot", 9)?;
-        st.serialize_field(
-            "headings",
-            &Seq(|| {
-                c.headings
-                    .iter()
-                    .map(|h| Seq(move || h.iter().copied().map(loc)))
-            }),
-        )?;
-        st.serialize_field("strings", &Seq(|| c.strings.iter()))?;
-        st.serialize_field(
-            "timexes",
-            &Seq(|| {
-                c.timexes.iter().map(|t| {
-                    (
-                        (t.doc().raw(), t.span().start as u32, t.span().end as u32),
-                        code(&TIMEX, &t.kind),
-                        t.value.raw(),
-                        day(t.earliest),
-                        day(t.latest),
-                    )
-                })
-            }),
-        )?;
-        st.serialize_field(
-            "actors",
-            &Seq(|| {
-                c.actors.iter().map(|a| ActorV {
-                    id: &a.id,
-                    name: &a.name,
-                    kind: code(&ActorKind::ALL, &a.kind),
-                    roles: &a.roles,
-                    aliases: &a.aliases,
-                    country: a.country.as_deref(),
-                    mentions: Seq(|| a.mentions.iter().map(at)),
-                })
-            }),
-        )?;
-        st.serialize_field(
-            "topics",
-            &Seq(|| {
-                c.topics.iter().map(|t| TopicV {
-                    id: &t.id,
-                    label: &t.label,
-                    mentions: Seq(|| t.mentions.iter().map(at)),
-                })
-            }),
-        )?;
-        st.serialize_field(
-            "quotes",
-            &Seq(|| {
-                c.quotes.iter().map(|q| {
-                    // Only a split quote keeps its runs.
-                    let parts: Vec<Loc> = match q.parts() {
-                        p if p.len() > 1 => p.into_iter().map(loc).collect(),
-                        _ => Vec::new(),
-                    };
-                    QuoteV {
-                        at: (q.doc().raw(), q.span().start as u32, q.span().end as u32),
-                        kind: code(&QUOTE, &q.kind),
-                        cue: q.cue().map(loc),
-                        speaker: q.speaker_span().map(loc),
-                        speakers: Seq(move || q.speakers().iter().map(|a| a.raw())),
-                        parts,
-                    }
-                })
-            }),
-        )?;
-        st.serialize_field(
-            "events",
-            &Seq(|| {
-                c.events.iter().map(|e| EventV {
-                    at: (e.doc().raw(), e.span().start as u32, e.span().end as u32),
-                    earliest: day(e.when.earliest),
-                    latest: day(e.when.latest),
-                    value: e.when.value.map_or(0, Sym::raw),
-                    basis: code(&BASIS, &e.when.basis),
-                    status: code(&STATUS, &e.status),
-                    actors: Seq(move || e.actors().iter().map(|a| a.raw())),
-                    topics: Seq(move || e.topics().iter().map(|t| t.raw())),
-                    quotes: Seq(move || e.quotes().iter().map(|q| q.raw())),
-                })
-            }),
-        )?;
-        st.serialize_field(
-            "happening_of",
-            &Seq(|| {
-                c.events
-                    .ids()
-                    .map(|e| c.happening_of(e).map_or(u32::MAX, |h| h.raw()))
-            }),
-        )?;
-        st.serialize_field(
-            "duplicate_of",
-            &Seq(|| {
-                c.documents
-                    .ids()
-                    .map(|d| c.happenings.duplicate_of(d).map(|o| o.raw()))
-            }),
-        )?;
-        st.end()
     }
 }

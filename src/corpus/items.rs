@@ -244,6 +244,31 @@ impl CorpusEvent {
         }
     }
 
+    /// An event from its stored links (a cached corpus): `n.0` actors, then `n.1` topics, then
+    /// quotes. The caller has checked the counts against `links` and every id.
+    pub(crate) fn from_links(
+        doc: DocId,
+        span: Span,
+        when: CorpusWhen,
+        status: Status,
+        n: (usize, usize),
+        links: Box<[u32]>,
+    ) -> Self {
+        CorpusEvent {
+            at: Mention::new(doc, span),
+            when,
+            status,
+            n_actors: to_u32(n.0),
+            n_topics: to_u32(n.1),
+            links,
+        }
+    }
+
+    /// The actors, then the topics, then the quotes, as stored.
+    pub(crate) fn links(&self) -> &[u32] {
+        &self.links
+    }
+
     pub fn doc(&self) -> DocId {
         self.at.doc()
     }

@@ -140,17 +140,20 @@ fn enter(
             return;
         }
     };
-    let mut children: Vec<(PathBuf, Option<std::fs::FileType>)> = entries
-        .filter_map(|e| e.ok().map(|e| (e.path(), e.file_type().ok())))
-        .filter(|(p, _)| {
-            !p.file_name()
-                .and_then(|n| n.to_str())
-                .is_some_and(|n| n.starts_with('.'))
-        })
+    let mut children: Vec<(std::ffi::OsString, Option<std::fs::FileType>)> = entries
+        .filter_map(|e| e.ok().map(|e| (e.file_name(), e.file_type().ok())))
+        .filter(|(n, _)| !n.to_str().is_some_and(|n| n.starts_with('.')))
         .collect();
-    // Reverse order: the frame is popped from its end.
-    children.sort_by(|a, b| b.0.cmp(&a.0));
-    frames.push(children);
+    // Reverse order: the frame is popped from its end. Siblings differ in their last component
+    // only, so comparing names gives `Path`'s order without splitting every path into components
+    // (which was a tenth of reopening a cached archive of 44,000 files).
+    children.sort_unstable_by(|a, b| b.0.cmp(&a.0));
+    frames.push(
+        children
+            .into_iter()
+            .map(|(name, ty)| (dir.join(name), ty))
+            .collect(),
+    );
 }
 
 fn not_regular(path: &Path, m: &std::fs::Metadata) -> Diagnostic {
