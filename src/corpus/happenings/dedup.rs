@@ -53,18 +53,21 @@ pub(super) fn duplicates(docs: &IdVec<DocId, Document>) -> IdVec<DocId, Option<D
 struct Edges(Vec<u8>, Vec<u8>);
 
 /// Bytes of normalised text at each end that `Edges` keeps.
-const EDGE: usize = 64;
+const EDGE: usize = 32;
 
 /// The `Edges` of `text`, None when it has no letters or digits. Normalising a piece cut from
 /// either end of a text gives a piece of the same end of the normalised text (the normalised form
 /// is made character by character, separators collapsed and trimmed), so each end is read only as
 /// far as it takes to make `EDGE` bytes.
 fn edges(text: &str) -> Option<Edges> {
-    let mut head = Vec::with_capacity(EDGE);
+    // A window of raw text normalises to at most twice its length (a lower-case letter can take
+    // more bytes than its capital), so the buffer never grows.
     let mut window = 2 * EDGE;
+    let mut head = Vec::with_capacity(2 * window);
     loop {
         let cut = floor_char_boundary(text, window);
         head.clear();
+        head.reserve(2 * cut);
         normalised(&text[..cut], |x| head.push(x));
         if head.len() >= EDGE || cut == text.len() {
             break;
@@ -75,11 +78,12 @@ fn edges(text: &str) -> Option<Edges> {
         return None;
     }
     head.truncate(EDGE);
-    let mut tail = Vec::with_capacity(EDGE);
     let mut window = 2 * EDGE;
+    let mut tail = Vec::with_capacity(2 * window);
     loop {
         let cut = ceil_char_boundary(text, text.len().saturating_sub(window));
         tail.clear();
+        tail.reserve(2 * (text.len() - cut));
         normalised(&text[cut..], |x| tail.push(x));
         if tail.len() >= EDGE || cut == 0 {
             break;
@@ -195,6 +199,10 @@ fn key(text: &str) -> Option<Key> {
 }
 
 fn same_normalised(a: &str, b: &str) -> bool {
+    if a == b {
+        // Most copies are byte for byte the same.
+        return true;
+    }
     let bytes = |t: &str| {
         let mut v = Vec::with_capacity(t.len());
         normalised(t, |x| v.push(x));
