@@ -84,22 +84,12 @@ fn candidates(threads: &[Thread]) -> Vec<(u32, u32, f32)> {
     // The partners of each thread among the threads before it (lower numbers).
     let mut partners: Vec<Vec<u32>> = vec![Vec::new(); threads.len()];
     for list in filed.chunk_by(|a, b| a.0 == b.0) {
-        for (k, &(_, start, _, ti)) in list.iter().enumerate() {
-            let mut seen = 0;
-            for &(_, _, end, tj) in list[..k].iter().rev() {
-                if seen == WINDOW {
-                    break;
-                }
-                if end < start {
-                    continue;
-                }
-                seen += 1;
-                if threads[ti as usize].doc != threads[tj as usize].doc {
-                    let (lo, hi) = (ti.min(tj), ti.max(tj));
-                    partners[hi as usize].push(lo);
-                }
+        look_back(list, |ti, tj| {
+            if threads[ti as usize].doc != threads[tj as usize].doc {
+                let (lo, hi) = (ti.min(tj), ti.max(tj));
+                partners[hi as usize].push(lo);
             }
-        }
+        });
     }
     drop(filed);
     // Cosines, the higher thread's profile spread into a table by term once for all its pairs.
@@ -156,6 +146,30 @@ fn candidates(threads: &[Thread]) -> Vec<(u32, u32, f32)> {
         }
     }
     edges
+}
+
+/// Calls `f(ti, tj)` for every thread `ti` of one term's list (`(term, start day, end day,
+/// thread)`, sorted) and each of the at most `WINDOW` threads `tj` before it in the list whose
+/// dates reach its start, nearest first.
+fn look_back(list: &[(u32, i32, i32, u32)], mut f: impl FnMut(u32, u32)) {
+    // No thread of the list spans more days than this: one that starts more than that before a
+    // thread ends before it starts, and so do all before it (the list is sorted by start), so the
+    // look back stops there instead of running to the start of the list, which made a common
+    // term's list quadratic in an archive of many years.
+    let widest = list.iter().map(|&(_, a, b, _)| b - a).max().unwrap_or(0);
+    for (k, &(_, start, _, ti)) in list.iter().enumerate() {
+        let mut seen = 0;
+        for &(_, before, end, tj) in list[..k].iter().rev() {
+            if seen == WINDOW || before < start.saturating_sub(widest) {
+                break;
+            }
+            if end < start {
+                continue;
+            }
+            seen += 1;
+            f(ti, tj);
+        }
+    }
 }
 
 /// A cluster of threads while merging.
@@ -311,4 +325,63 @@ fn merged(a: &[DocId], b: &[DocId]) -> Vec<DocId> {
     out.sort_unstable();
     out.dedup();
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `look_back` as it was, reading back to the start of the list every time.
+    fn look_back_all(list: &[(u32, i32, i32, u32)]) -> Vec<(u32, u32)> {
+        let mut out = Vec::new();
+        for (k, &(_, start, _, ti)) in list.iter().enumerate() {
+            let mut seen = 0;
+            for &(_, _, end, tj) in list[..k].iter().rev() {
+                if seen == WINDOW {
+                    break;
+                }
+                if end < start {
+                    continue;
+                }
+                seen += 1;
+                out.push((ti, tj));
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn the_look_back_stops_early_but_finds_the_same_partners() {
+        // Lists of threads over years, of spans from one day to half a year, dense and sparse.
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        let mut next = |n: u64| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n) as i32
+        };
+        for (len, years, widest) in [
+            (0, 1, 1),
+            (1, 1, 1),
+            (50, 1, 1),
+            (400, 20, 60),
+            (400, 1, 180),
+            (2000, 22, 180),
+        ] {
+            let mut list: Vec<(u32, i32, i32, u32)> = (0..len)
+                .map(|i| {
+                    let start = 730_000 + next(365 * years);
+                    (7, start, start + next(widest), i)
+                })
+                .collect();
+            list.sort_unstable();
+            let mut got = Vec::new();
+            look_back(&list, |a, b| got.push((a, b)));
+            assert_eq!(
+                got,
+                look_back_all(&list),
+                "{len} threads over {years} years"
+            );
+        }
+    }
 }
