@@ -12,28 +12,52 @@ use crate::model::Document;
 ///
 /// Two copies of a text have the same normalised beginning and end (`Edges`), which takes a few
 /// hundred bytes of each text to find: only the documents whose edges another document shares
-/// have their whole text hashed (`Key`), so an archive of distinct articles is not read twice.
+/// are compared further, so an archive of distinct articles is not read twice. Copies byte for
+/// byte are found by comparing bytes; only where they are not is every text hashed whole (`Key`).
 pub(super) fn duplicates(docs: &IdVec<DocId, Document>) -> IdVec<DocId, Option<DocId>> {
     let edges: Vec<Option<Edges>> = docs.par_iter().map(|d| edges(&d.text)).collect();
     let mut shared: FastMap<&Edges, bool> = FastMap::default();
     for e in edges.iter().flatten() {
         shared.entry(e).and_modify(|s| *s = true).or_insert(false);
     }
-    let suspect: Vec<bool> = edges
-        .iter()
-        .map(|e| e.as_ref().is_some_and(|e| shared[e]))
-        .collect();
+    // The documents of each shared pair of edges, in input order. When all of them are byte for
+    // byte the first one, they are its copies and nothing needs hashing; otherwise all of them
+    // are hashed whole.
+    let mut by_edges: FastMap<&Edges, Vec<usize>> = FastMap::default();
+    for (i, e) in edges.iter().enumerate() {
+        if let Some(e) = e.as_ref().filter(|e| shared[e]) {
+            by_edges.entry(e).or_default().push(i);
+        }
+    }
     drop(shared);
+    let mut out: IdVec<DocId, Option<DocId>> = vec![None; docs.len()].into();
+    let mut hashed = vec![false; docs.len()];
+    for members in by_edges.values() {
+        let text = |i: usize| docs[DocId::new(i)].text.as_str();
+        let (first, rest) = (members[0], &members[1..]);
+        if rest.iter().all(|&i| text(i) == text(first)) {
+            for &i in rest {
+                out[DocId::new(i)] = Some(DocId::new(first));
+            }
+        } else {
+            for &i in members {
+                hashed[i] = true;
+            }
+        }
+    }
+    drop(by_edges);
     let keys: Vec<Option<Key>> = docs
         .par_iter()
-        .zip(&suspect)
-        .map(|(d, &s)| if s { key(&d.text) } else { None })
+        .zip(&hashed)
+        .map(|(d, &h)| if h { key(&d.text) } else { None })
         .collect();
     let mut first: FastMap<Key, DocId> = FastMap::default();
-    let mut out: IdVec<DocId, Option<DocId>> = IdVec::with_capacity(docs.len());
     for (i, k) in keys.into_iter().enumerate() {
+        let Some(k) = k else {
+            continue;
+        };
         let doc = DocId::new(i);
-        let dup = k.and_then(|k| match first.get(&k) {
+        out[doc] = match first.get(&k) {
             // Equal hashes of 128 bits and lengths are all but proof; the texts are compared
             // anyway, so that a collision can never merge two articles.
             Some(&orig) if same_normalised(&docs[orig].text, &docs[doc].text) => Some(orig),
@@ -42,8 +66,7 @@ pub(super) fn duplicates(docs: &IdVec<DocId, Document>) -> IdVec<DocId, Option<D
                 first.insert(k, doc);
                 None
             }
-        });
-        out.push(dup);
+        };
     }
     out
 }
@@ -308,6 +331,27 @@ mod tests {
         let got = duplicates(&docs(&texts));
         let got: Vec<Option<usize>> = got.iter().map(|d| d.map(DocId::index)).collect();
         assert_eq!(got, [None, None, Some(0), Some(0), Some(1)]);
+    }
+
+    #[test]
+    fn copies_byte_for_byte_and_copies_once_normalised_are_both_found() {
+        let a = format!("{} one {}", "start ".repeat(40), "end ".repeat(40));
+        let a_upper = a.to_uppercase();
+        let b = format!("{} two {}", "other ".repeat(40), "end ".repeat(40));
+        // (texts, the first copy of each, by position)
+        let cases: [(Vec<&str>, &[Option<usize>]); 4] = [
+            // Every text that shares its edges is the same bytes: no hashing.
+            (vec![&a, &b, &a, &a], &[None, None, Some(0), Some(0)]),
+            // One of them only once normalised: all are hashed, and all are still copies.
+            (vec![&a, &b, &a_upper, &a], &[None, None, Some(0), Some(0)]),
+            (vec![&a_upper, &a, &b, &b], &[None, Some(0), None, Some(2)]),
+            (vec![&b, &a], &[None, None]),
+        ];
+        for (texts, want) in cases {
+            let got = duplicates(&docs(&texts));
+            let got: Vec<Option<usize>> = got.iter().map(|d| d.map(DocId::index)).collect();
+            assert_eq!(got, want);
+        }
     }
 
     #[test]

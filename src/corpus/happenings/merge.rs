@@ -34,41 +34,71 @@ pub(super) fn merge(threads: &[Thread]) -> Vec<u32> {
     cluster(threads, candidates(threads))
 }
 
-/// A thread's heaviest terms, by which it is compared across articles: its vector cut to
+/// Each thread's heaviest terms, by which it is compared across articles: its vector cut to
 /// `PROFILE` terms, heaviest first. The light tail of a long thread's vector hardly moves a
-/// cosine but would cost most of its time.
-struct Profile {
+/// cosine but would cost most of its time. All threads' profiles are in one list.
+#[derive(Debug, Default, PartialEq)]
+struct Profiles {
+    /// Thread `i`'s terms are `terms[start[i]..start[i + 1]]`.
+    start: Vec<u32>,
     terms: Vec<(u32, f32)>,
-    norm: f32,
+    norm: Vec<f32>,
 }
 
 /// Terms of a thread's profile (and at most the terms it is filed under).
 const PROFILE: usize = 40;
 
-fn profile(t: &Thread) -> Profile {
-    // Heaviest first, equal weights by term: one number per term, whose order is that order
-    // (weights are positive, so their bits order as they do).
-    let mut order: Vec<u64> = t
-        .vector
-        .iter()
-        .map(|&(term, w)| (u64::from(!w.to_bits()) << 32) | u64::from(term))
-        .collect();
-    if order.len() > PROFILE {
-        order.select_nth_unstable(PROFILE - 1);
-        order.truncate(PROFILE);
+impl Profiles {
+    fn new(threads: &[Thread]) -> Profiles {
+        let mut p = Profiles {
+            start: Vec::with_capacity(threads.len() + 1),
+            terms: Vec::new(),
+            norm: Vec::with_capacity(threads.len()),
+        };
+        p.start.push(0);
+        let mut order: Vec<u64> = Vec::new();
+        for t in threads {
+            // Heaviest first, equal weights by term: one number per term, whose order is that
+            // order (weights are positive, so their bits order as they do).
+            order.clear();
+            order.extend(
+                t.vector
+                    .iter()
+                    .map(|&(term, w)| (u64::from(!w.to_bits()) << 32) | u64::from(term)),
+            );
+            if order.len() > PROFILE {
+                order.select_nth_unstable(PROFILE - 1);
+                order.truncate(PROFILE);
+            }
+            order.sort_unstable();
+            let from = p.terms.len();
+            p.terms.extend(
+                order
+                    .iter()
+                    .map(|&k| (k as u32, f32::from_bits(!((k >> 32) as u32)))),
+            );
+            let norm = p.terms[from..]
+                .iter()
+                .map(|&(_, w)| w * w)
+                .sum::<f32>()
+                .sqrt();
+            p.norm.push(norm);
+            p.start
+                .push(u32::try_from(p.terms.len()).unwrap_or(u32::MAX));
+        }
+        p
     }
-    order.sort_unstable();
-    let terms: Vec<(u32, f32)> = order
-        .iter()
-        .map(|&k| (k as u32, f32::from_bits(!((k >> 32) as u32))))
-        .collect();
-    let norm = terms.iter().map(|&(_, w)| w * w).sum::<f32>().sqrt();
-    Profile { terms, norm }
+
+    /// Thread `i`'s profile: its terms, heaviest first, and their norm.
+    fn of(&self, i: usize) -> (&[(u32, f32)], f32) {
+        let (a, b) = (self.start[i] as usize, self.start[i + 1] as usize);
+        (&self.terms[a..b], self.norm[i])
+    }
 }
 
 /// Candidate pairs (i < j) with their similarity.
 fn candidates(threads: &[Thread]) -> Vec<(u32, u32, f32)> {
-    let profiles: Vec<Profile> = threads.iter().map(profile).collect();
+    let profiles = Profiles::new(threads);
     // (term, start day, end day, thread) for every key of every placed thread.
     let mut filed: Vec<(u32, i32, i32, u32)> = Vec::new();
     for (i, t) in threads.iter().enumerate() {
@@ -76,7 +106,7 @@ fn candidates(threads: &[Thread]) -> Vec<(u32, u32, f32)> {
             continue;
         };
         let d = p.days();
-        for &(term, _) in profiles[i].terms.iter().take(keys(t.sentences)) {
+        for &(term, _) in profiles.of(i).0.iter().take(keys(t.sentences)) {
             filed.push((term, d.0, d.1, i as u32));
         }
     }
@@ -94,8 +124,9 @@ fn candidates(threads: &[Thread]) -> Vec<(u32, u32, f32)> {
     drop(filed);
     // Cosines, the higher thread's profile spread into a table by term once for all its pairs.
     let n_terms = profiles
+        .terms
         .iter()
-        .flat_map(|p| p.terms.iter().map(|&(t, _)| t as usize + 1))
+        .map(|&(t, _)| t as usize + 1)
         .max()
         .unwrap_or(0);
     let mut table = vec![0.0f32; n_terms];
@@ -106,11 +137,11 @@ fn candidates(threads: &[Thread]) -> Vec<(u32, u32, f32)> {
         }
         run.sort_unstable();
         run.dedup();
-        let (pj, tj) = (&profiles[j], &threads[j]);
+        let ((pj, pj_norm), tj) = (profiles.of(j), &threads[j]);
         let Some(place_j) = tj.placement() else {
             continue;
         };
-        for &(t, w) in &pj.terms {
+        for &(t, w) in pj {
             table[t as usize] = w;
         }
         for &i in run.iter() {
@@ -121,12 +152,12 @@ fn candidates(threads: &[Thread]) -> Vec<(u32, u32, f32)> {
             else {
                 continue;
             };
-            let pi = &profiles[i];
-            if pi.norm == 0.0 || pj.norm == 0.0 {
+            let (pi, pi_norm) = profiles.of(i);
+            if pi_norm == 0.0 || pj_norm == 0.0 {
                 continue;
             }
             let (mut dot, mut shared) = (0.0f32, 0usize);
-            for &(t, w) in &pi.terms {
+            for &(t, w) in pi {
                 let x = table[t as usize];
                 if x > 0.0 {
                     dot += w * x;
@@ -136,12 +167,12 @@ fn candidates(threads: &[Thread]) -> Vec<(u32, u32, f32)> {
             if shared < rules::MIN_SHARED_TERMS {
                 continue;
             }
-            let s = dot / (pi.norm * pj.norm) * factor;
+            let s = dot / (pi_norm * pj_norm) * factor;
             if s > 0.0 {
                 edges.push((i as u32, j as u32, s));
             }
         }
-        for &(t, _) in &pj.terms {
+        for &(t, _) in pj {
             table[t as usize] = 0.0;
         }
     }
@@ -348,6 +379,45 @@ mod tests {
             }
         }
         out
+    }
+
+    /// (thread, its profile's terms, its norm)
+    type Case = (usize, Vec<(u32, f32)>, f32);
+
+    #[test]
+    fn profiles_keep_each_threads_heaviest_terms_heaviest_first() {
+        let thread = |vector: Vec<(u32, f32)>| {
+            let mut t = Thread::default();
+            t.vector = vector;
+            t
+        };
+        let long: Vec<(u32, f32)> = (0..100).map(|t| (t, 1.0 + t as f32)).collect();
+        let threads = [
+            thread(vec![(3, 1.0), (5, 4.0), (9, 1.0), (12, 2.0)]),
+            thread(Vec::new()),
+            thread(long),
+            thread(vec![(1, 3.0), (2, 4.0)]),
+        ];
+        let p = Profiles::new(&threads);
+        let cases: [Case; 4] = [
+            (
+                0,
+                vec![(5, 4.0), (12, 2.0), (3, 1.0), (9, 1.0)],
+                22f32.sqrt(),
+            ),
+            (1, vec![], 0.0),
+            (
+                2,
+                (60..100).rev().map(|t| (t, 1.0 + t as f32)).collect(),
+                (61..=100).rev().map(|w| (w * w) as f32).sum::<f32>().sqrt(),
+            ),
+            (3, vec![(2, 4.0), (1, 3.0)], 5.0),
+        ];
+        for (i, terms, norm) in cases {
+            let (got, got_norm) = p.of(i);
+            assert_eq!(got, &terms[..], "{i}");
+            assert!((got_norm - norm).abs() < 1e-3, "{i}: {got_norm} {norm}");
+        }
     }
 
     #[test]

@@ -229,6 +229,7 @@ const ASCII_WORD_MAX: usize = 32;
 /// The word is never copied: its first eight bytes and its last eight are read as two numbers
 /// once its end is found, which is all `stem` needs (a stem is at most six bytes from the start,
 /// and its endings reach at most seven bytes back from the end).
+#[inline(always)]
 fn ascii_word(b: &[u8], start: usize) -> Option<(usize, Option<u64>)> {
     let mut i = start;
     loop {
@@ -285,6 +286,7 @@ fn ascii_word(b: &[u8], start: usize) -> Option<(usize, Option<u64>)> {
 /// its first eight bytes `head` (the first byte lowest) and its last eight `tail` (the last byte
 /// lowest), without allocating. Bytes before the start of a short word are 0 in `tail`, which
 /// no ending matches.
+#[inline(always)]
 fn stem_packed(head: u64, tail: u64, n: usize) -> u64 {
     // `end` holds the last bytes of the stem so far, its last byte lowest.
     let (mut end, mut m) = (tail, n);
