@@ -1,7 +1,8 @@
 //! The grouping into happenings alone (`Happenings::build`: duplicate articles, threads, merging
 //! across articles) on one thread, on the BBC corpus and on an archive of about 900,000 events
 //! made from it. Run: `cargo bench --bench happenings` (median of `DATELINE_BENCH_RUNS` runs,
-//! default 5; `DATELINE_HAPPENINGS_EVENTS` sets the size of the archive, default 900,000).
+//! default 5; `DATELINE_HAPPENINGS_EVENTS` sets the size of the archive, default 900,000). Each
+//! line ends with a digest of the grouping: equal digests, equal happenings.
 //!
 //! The archive is the BBC corpus extracted once and repeated in memory, round after round, the way
 //! `scripts/gen_corpus.py` repeats it on disk for the 100 MB figures: each round's articles get
@@ -52,18 +53,22 @@ fn report(name: &str, corpus: &Corpus, lex: &Lexicon, runs: usize) {
     let mut walls: Vec<Duration> = Vec::new();
     let mut cpus: Vec<Duration> = Vec::new();
     let mut groups = 0;
+    let mut digests = Vec::new();
     for _ in 0..runs {
         let (wall, cpu, h) =
             pool.install(|| time_cpu(|| Happenings::build(corpus, &lex.happenings)));
         groups = h.len();
         walls.push(wall);
         cpus.push(cpu);
+        digests.push(digest(corpus, &h));
         drop(std::hint::black_box(h));
     }
+    digests.dedup();
     let bytes = common::text_bytes(&corpus.documents);
     println!(
         "{name}: {} articles, {:.1} MB, {} events → {groups} happenings; \
-         grouping, 1 thread: median {:.0} ms wall, {:.0} ms CPU (wall {:.0}–{:.0} ms, {runs} runs)",
+         grouping, 1 thread: median {:.0} ms wall, {:.0} ms CPU (wall {:.0}–{:.0} ms, {runs} runs); \
+         digest {}",
         corpus.documents.len(),
         common::mb(bytes),
         corpus.events.len(),
@@ -71,7 +76,30 @@ fn report(name: &str, corpus: &Corpus, lex: &Lexicon, runs: usize) {
         ms(median(&cpus)),
         ms(walls.iter().copied().min().unwrap_or_default()),
         ms(walls.iter().copied().max().unwrap_or_default()),
+        digests
+            .iter()
+            .map(|d| format!("{d:016x}"))
+            .collect::<Vec<_>>()
+            .join(" ≠ "),
     );
+}
+
+/// A fingerprint of the whole grouping (every happening and the happening of every event), so
+/// that a change meant to make grouping faster can be shown to group exactly as before on the
+/// archive too: equal digests before and after.
+fn digest(corpus: &Corpus, h: &Happenings) -> u64 {
+    use std::hash::{DefaultHasher, Hash, Hasher};
+    let mut s = DefaultHasher::new();
+    for x in h.iter() {
+        format!("{x:?}").hash(&mut s);
+    }
+    for (e, _) in corpus.events.iter_enumerated() {
+        h.of_event(e).hash(&mut s);
+    }
+    for (d, _) in corpus.documents.iter_enumerated() {
+        h.duplicate_of(d).hash(&mut s);
+    }
+    s.finish()
 }
 
 /// `base` repeated `rounds` times: round `r` has its own ids, the text of each article followed

@@ -22,7 +22,6 @@ use std::ops::Deref;
 
 use super::compact::{Ids, id_list, to_u32};
 use super::{Corpus, CorpusWhen};
-use crate::fasthash::FastSet;
 use crate::ids::{ActorId, DocId, EventId, HappeningId, Id, IdVec};
 
 mod dedup;
@@ -269,16 +268,14 @@ fn assemble(
     group: Vec<u32>,
     duplicate_of: IdVec<DocId, Option<DocId>>,
 ) -> Happenings {
-    // Events by group, in event order.
-    let n_groups = group.iter().map(|&g| g as usize + 1).max().unwrap_or(0);
-    let mut members: Vec<Vec<u32>> = vec![Vec::new(); n_groups];
-    for (e, &g) in group.iter().enumerate() {
-        members[g as usize].push(to_u32(e));
-    }
-    members.retain(|m| !m.is_empty());
+    // Events by group, in event order: a counting sort by group number, so that no group has a
+    // list of its own.
+    let members = Members::new(&group);
+    let facts = DocFacts::new(corpus, &duplicate_of);
+    let mut scratch = Scratch::default();
     let mut list: Vec<Happening> = members
-        .into_iter()
-        .map(|events| happening(corpus, events, &duplicate_of))
+        .groups()
+        .map(|events| happening(corpus, events, &facts, &mut scratch))
         .collect();
     list.sort_by_key(|h| {
         (
@@ -301,68 +298,178 @@ fn assemble(
     }
 }
 
+/// The members of each group of a grouping, in one flat list: group `g` has
+/// `events[start[g]..start[g + 1]]`, in event order.
+#[derive(Debug, PartialEq, Eq)]
+struct Members {
+    start: Vec<u32>,
+    events: Vec<u32>,
+}
+
+impl Members {
+    fn new(group: &[u32]) -> Members {
+        let n_groups = group.iter().map(|&g| g as usize + 1).max().unwrap_or(0);
+        let mut start = vec![0u32; n_groups + 1];
+        for &g in group {
+            start[g as usize + 1] += 1;
+        }
+        for g in 0..n_groups {
+            start[g + 1] += start[g];
+        }
+        let mut next = start.clone();
+        let mut events = vec![0u32; group.len()];
+        for (e, &g) in group.iter().enumerate() {
+            let at = &mut next[g as usize];
+            events[*at as usize] = to_u32(e);
+            *at += 1;
+        }
+        Members { start, events }
+    }
+
+    /// The events of each group that has any, by group number.
+    fn groups(&self) -> impl Iterator<Item = &[u32]> {
+        self.start
+            .windows(2)
+            .map(|w| &self.events[w[0] as usize..w[1] as usize])
+            .filter(|m| !m.is_empty())
+    }
+}
+
+/// What a happening needs to know of each document, worked out once for all happenings.
+struct DocFacts<'a> {
+    duplicate_of: &'a IdVec<DocId, Option<DocId>>,
+    /// The source each document counts as: `NAMED` and the number of its (trimmed) source name,
+    /// or, for a document without one, its first copy's number: an article without a source is a
+    /// source of its own.
+    source: Vec<u64>,
+}
+
+const NAMED: u64 = 1 << 32;
+
+impl<'a> DocFacts<'a> {
+    fn new(corpus: &Corpus, duplicate_of: &'a IdVec<DocId, Option<DocId>>) -> DocFacts<'a> {
+        let mut names: crate::fasthash::FastMap<&str, u32> = Default::default();
+        let source = corpus
+            .documents
+            .iter_enumerated()
+            .map(|(d, doc)| match doc.source.as_deref().map(str::trim) {
+                Some(s) if !s.is_empty() => {
+                    let n = to_u32(names.len());
+                    NAMED | u64::from(*names.entry(s).or_insert(n))
+                }
+                _ => u64::from(canonical(duplicate_of, d).raw()),
+            })
+            .collect();
+        DocFacts {
+            duplicate_of,
+            source,
+        }
+    }
+
+    fn is_copy(&self, d: DocId) -> bool {
+        self.duplicate_of.get(d).copied().flatten().is_some()
+    }
+}
+
+/// `d`'s first copy, or `d`.
+fn canonical(duplicate_of: &IdVec<DocId, Option<DocId>>, d: DocId) -> DocId {
+    duplicate_of.get(d).copied().flatten().unwrap_or(d)
+}
+
+/// Buffers kept from one happening to the next.
+#[derive(Default)]
+struct Scratch {
+    documents: Vec<DocId>,
+    keys: Vec<u64>,
+    firsts: Vec<u32>,
+    actors: Vec<ActorId>,
+    counted: Vec<(usize, ActorId)>,
+}
+
 /// One happening from its events (in event order).
 fn happening(
     corpus: &Corpus,
-    events: Vec<u32>,
-    duplicate_of: &IdVec<DocId, Option<DocId>>,
+    events: &[u32],
+    facts: &DocFacts<'_>,
+    scratch: &mut Scratch,
 ) -> Happening {
     let ev = |e: u32| &corpus.events[EventId::from_raw(e)];
-    let canonical = |d: DocId| duplicate_of.get(d).copied().flatten().unwrap_or(d);
-    let mut documents: Vec<DocId> = events.iter().map(|&e| ev(e).doc()).collect();
+    let documents = &mut scratch.documents;
+    documents.clear();
+    documents.extend(events.iter().map(|&e| ev(e).doc()));
     documents.sort_unstable();
     documents.dedup();
-    let mut articles: Vec<DocId> = documents.iter().map(|&d| canonical(d)).collect();
-    articles.sort_unstable();
-    articles.dedup();
+    let keys = &mut scratch.keys;
+    let distinct = |keys: &mut Vec<u64>| {
+        keys.sort_unstable();
+        keys.dedup();
+        keys.len()
+    };
+    keys.clear();
+    keys.extend(
+        documents
+            .iter()
+            .map(|&d| u64::from(canonical(facts.duplicate_of, d).raw())),
+    );
+    let articles = distinct(keys);
     // Sources by name; an article without one is its own source (by its first copy).
-    let mut named: FastSet<&str> = FastSet::default();
-    let mut unnamed: FastSet<DocId> = FastSet::default();
-    for &d in &documents {
-        match corpus.documents.get(d).and_then(|x| x.source.as_deref()) {
-            Some(s) if !s.trim().is_empty() => {
-                named.insert(s.trim());
-            }
-            _ => {
-                unnamed.insert(canonical(d));
-            }
-        }
-    }
+    keys.clear();
+    keys.extend(
+        documents
+            .iter()
+            .map(|&d| match facts.source.get(d.index()) {
+                Some(&s) => s,
+                None => u64::from(canonical(facts.duplicate_of, d).raw()),
+            }),
+    );
+    let sources = distinct(keys);
     // Copies of an article count once: the label, date and actors come from first copies.
-    let firsts: Vec<u32> = events
-        .iter()
-        .copied()
-        .filter(|&e| duplicate_of.get(ev(e).doc()).copied().flatten().is_none())
-        .collect();
-    let counted = if firsts.is_empty() { &events } else { &firsts };
+    scratch.firsts.clear();
+    scratch.firsts.extend(
+        events
+            .iter()
+            .copied()
+            .filter(|&e| !facts.is_copy(ev(e).doc())),
+    );
+    let counted = if scratch.firsts.is_empty() {
+        events
+    } else {
+        &scratch.firsts[..]
+    };
     let label = label(corpus, counted);
     let when = agreed_when(corpus, counted, label);
     let period = Period::of(when.earliest, when.latest, corpus.when_value(&when));
+    actors_by_count(corpus, counted, &mut scratch.actors, &mut scratch.counted);
     Happening {
         when,
         period,
         label,
-        reports: to_u32(articles.len()),
-        sources: to_u32(named.len() + unnamed.len()),
-        actors: id_list(actors_by_count(corpus, counted)),
-        documents: id_list(documents),
-        events: events.into_boxed_slice(),
+        reports: to_u32(articles),
+        sources: to_u32(sources),
+        actors: id_list(scratch.counted.iter().map(|&(_, a)| a)),
+        documents: id_list(scratch.documents.iter().copied()),
+        events: events.into(),
     }
 }
 
-/// The actors of the events, the most often named first (ties by id).
-fn actors_by_count(corpus: &Corpus, events: &[u32]) -> Vec<ActorId> {
-    let mut all: Vec<ActorId> = events
-        .iter()
-        .flat_map(|&e| corpus.events[EventId::from_raw(e)].actors())
-        .collect();
+/// The actors of the events, the most often named first (ties by id), into `counted` (with
+/// their counts); `all` is a buffer.
+fn actors_by_count(
+    corpus: &Corpus,
+    events: &[u32],
+    all: &mut Vec<ActorId>,
+    counted: &mut Vec<(usize, ActorId)>,
+) {
+    all.clear();
+    all.extend(
+        events
+            .iter()
+            .flat_map(|&e| corpus.events[EventId::from_raw(e)].actors()),
+    );
     all.sort_unstable();
-    let mut counted: Vec<(usize, ActorId)> = all
-        .chunk_by(|a, b| a == b)
-        .map(|run| (run.len(), run[0]))
-        .collect();
+    counted.clear();
+    counted.extend(all.chunk_by(|a, b| a == b).map(|run| (run.len(), run[0])));
     counted.sort_by_key(|&(n, a)| (std::cmp::Reverse(n), a));
-    counted.into_iter().map(|(_, a)| a).collect()
 }
 
 /// The report that stands for a happening: one with a date of its own (written before
@@ -437,4 +544,27 @@ fn agreed_when(corpus: &Corpus, events: &[u32], label: EventId) -> CorpusWhen {
 /// telling happenings apart.
 fn is_vague(corpus: &Corpus, when: &CorpusWhen) -> bool {
     Period::of(when.earliest, when.latest, corpus.when_value(when)) == Period::Vague
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn members_list_each_groups_events_in_event_order() {
+        // (group of each event, the events of each group that has any, by group number)
+        let cases: [(&[u32], &[&[u32]]); 5] = [
+            (&[], &[]),
+            (&[0], &[&[0]]),
+            (&[2, 0, 2, 1, 0], &[&[1, 4], &[3], &[0, 2]]),
+            // Group numbers with gaps: the empty groups are left out.
+            (&[5, 3, 5, 9], &[&[1], &[0, 2], &[3]]),
+            (&[4, 4, 4], &[&[0, 1, 2]]),
+        ];
+        for (group, want) in cases {
+            let m = Members::new(group);
+            let got: Vec<&[u32]> = m.groups().collect();
+            assert_eq!(got, want, "{group:?}");
+        }
+    }
 }

@@ -34,41 +34,71 @@ pub(super) fn merge(threads: &[Thread]) -> Vec<u32> {
     cluster(threads, candidates(threads))
 }
 
-/// A thread's heaviest terms, by which it is compared across articles: its vector cut to
+/// Each thread's heaviest terms, by which it is compared across articles: its vector cut to
 /// `PROFILE` terms, heaviest first. The light tail of a long thread's vector hardly moves a
-/// cosine but would cost most of its time.
-struct Profile {
+/// cosine but would cost most of its time. All threads' profiles are in one list.
+#[derive(Debug, Default, PartialEq)]
+struct Profiles {
+    /// Thread `i`'s terms are `terms[start[i]..start[i + 1]]`.
+    start: Vec<u32>,
     terms: Vec<(u32, f32)>,
-    norm: f32,
+    norm: Vec<f32>,
 }
 
 /// Terms of a thread's profile (and at most the terms it is filed under).
 const PROFILE: usize = 40;
 
-fn profile(t: &Thread) -> Profile {
-    // Heaviest first, equal weights by term: one number per term, whose order is that order
-    // (weights are positive, so their bits order as they do).
-    let mut order: Vec<u64> = t
-        .vector
-        .iter()
-        .map(|&(term, w)| (u64::from(!w.to_bits()) << 32) | u64::from(term))
-        .collect();
-    if order.len() > PROFILE {
-        order.select_nth_unstable(PROFILE - 1);
-        order.truncate(PROFILE);
+impl Profiles {
+    fn new(threads: &[Thread]) -> Profiles {
+        let mut p = Profiles {
+            start: Vec::with_capacity(threads.len() + 1),
+            terms: Vec::new(),
+            norm: Vec::with_capacity(threads.len()),
+        };
+        p.start.push(0);
+        let mut order: Vec<u64> = Vec::new();
+        for t in threads {
+            // Heaviest first, equal weights by term: one number per term, whose order is that
+            // order (weights are positive, so their bits order as they do).
+            order.clear();
+            order.extend(
+                t.vector
+                    .iter()
+                    .map(|&(term, w)| (u64::from(!w.to_bits()) << 32) | u64::from(term)),
+            );
+            if order.len() > PROFILE {
+                order.select_nth_unstable(PROFILE - 1);
+                order.truncate(PROFILE);
+            }
+            order.sort_unstable();
+            let from = p.terms.len();
+            p.terms.extend(
+                order
+                    .iter()
+                    .map(|&k| (k as u32, f32::from_bits(!((k >> 32) as u32)))),
+            );
+            let norm = p.terms[from..]
+                .iter()
+                .map(|&(_, w)| w * w)
+                .sum::<f32>()
+                .sqrt();
+            p.norm.push(norm);
+            p.start
+                .push(u32::try_from(p.terms.len()).unwrap_or(u32::MAX));
+        }
+        p
     }
-    order.sort_unstable();
-    let terms: Vec<(u32, f32)> = order
-        .iter()
-        .map(|&k| (k as u32, f32::from_bits(!((k >> 32) as u32))))
-        .collect();
-    let norm = terms.iter().map(|&(_, w)| w * w).sum::<f32>().sqrt();
-    Profile { terms, norm }
+
+    /// Thread `i`'s profile: its terms, heaviest first, and their norm.
+    fn of(&self, i: usize) -> (&[(u32, f32)], f32) {
+        let (a, b) = (self.start[i] as usize, self.start[i + 1] as usize);
+        (&self.terms[a..b], self.norm[i])
+    }
 }
 
 /// Candidate pairs (i < j) with their similarity.
 fn candidates(threads: &[Thread]) -> Vec<(u32, u32, f32)> {
-    let profiles: Vec<Profile> = threads.iter().map(profile).collect();
+    let profiles = Profiles::new(threads);
     // (term, start day, end day, thread) for every key of every placed thread.
     let mut filed: Vec<(u32, i32, i32, u32)> = Vec::new();
     for (i, t) in threads.iter().enumerate() {
@@ -76,7 +106,7 @@ fn candidates(threads: &[Thread]) -> Vec<(u32, u32, f32)> {
             continue;
         };
         let d = p.days();
-        for &(term, _) in profiles[i].terms.iter().take(keys(t.sentences)) {
+        for &(term, _) in profiles.of(i).0.iter().take(keys(t.sentences)) {
             filed.push((term, d.0, d.1, i as u32));
         }
     }
@@ -84,28 +114,19 @@ fn candidates(threads: &[Thread]) -> Vec<(u32, u32, f32)> {
     // The partners of each thread among the threads before it (lower numbers).
     let mut partners: Vec<Vec<u32>> = vec![Vec::new(); threads.len()];
     for list in filed.chunk_by(|a, b| a.0 == b.0) {
-        for (k, &(_, start, _, ti)) in list.iter().enumerate() {
-            let mut seen = 0;
-            for &(_, _, end, tj) in list[..k].iter().rev() {
-                if seen == WINDOW {
-                    break;
-                }
-                if end < start {
-                    continue;
-                }
-                seen += 1;
-                if threads[ti as usize].doc != threads[tj as usize].doc {
-                    let (lo, hi) = (ti.min(tj), ti.max(tj));
-                    partners[hi as usize].push(lo);
-                }
+        look_back(list, |ti, tj| {
+            if threads[ti as usize].doc != threads[tj as usize].doc {
+                let (lo, hi) = (ti.min(tj), ti.max(tj));
+                partners[hi as usize].push(lo);
             }
-        }
+        });
     }
     drop(filed);
     // Cosines, the higher thread's profile spread into a table by term once for all its pairs.
     let n_terms = profiles
+        .terms
         .iter()
-        .flat_map(|p| p.terms.iter().map(|&(t, _)| t as usize + 1))
+        .map(|&(t, _)| t as usize + 1)
         .max()
         .unwrap_or(0);
     let mut table = vec![0.0f32; n_terms];
@@ -116,11 +137,11 @@ fn candidates(threads: &[Thread]) -> Vec<(u32, u32, f32)> {
         }
         run.sort_unstable();
         run.dedup();
-        let (pj, tj) = (&profiles[j], &threads[j]);
+        let ((pj, pj_norm), tj) = (profiles.of(j), &threads[j]);
         let Some(place_j) = tj.placement() else {
             continue;
         };
-        for &(t, w) in &pj.terms {
+        for &(t, w) in pj {
             table[t as usize] = w;
         }
         for &i in run.iter() {
@@ -131,12 +152,12 @@ fn candidates(threads: &[Thread]) -> Vec<(u32, u32, f32)> {
             else {
                 continue;
             };
-            let pi = &profiles[i];
-            if pi.norm == 0.0 || pj.norm == 0.0 {
+            let (pi, pi_norm) = profiles.of(i);
+            if pi_norm == 0.0 || pj_norm == 0.0 {
                 continue;
             }
             let (mut dot, mut shared) = (0.0f32, 0usize);
-            for &(t, w) in &pi.terms {
+            for &(t, w) in pi {
                 let x = table[t as usize];
                 if x > 0.0 {
                     dot += w * x;
@@ -146,16 +167,40 @@ fn candidates(threads: &[Thread]) -> Vec<(u32, u32, f32)> {
             if shared < rules::MIN_SHARED_TERMS {
                 continue;
             }
-            let s = dot / (pi.norm * pj.norm) * factor;
+            let s = dot / (pi_norm * pj_norm) * factor;
             if s > 0.0 {
                 edges.push((i as u32, j as u32, s));
             }
         }
-        for &(t, _) in &pj.terms {
+        for &(t, _) in pj {
             table[t as usize] = 0.0;
         }
     }
     edges
+}
+
+/// Calls `f(ti, tj)` for every thread `ti` of one term's list (`(term, start day, end day,
+/// thread)`, sorted) and each of the at most `WINDOW` threads `tj` before it in the list whose
+/// dates reach its start, nearest first.
+fn look_back(list: &[(u32, i32, i32, u32)], mut f: impl FnMut(u32, u32)) {
+    // No thread of the list spans more days than this: one that starts more than that before a
+    // thread ends before it starts, and so do all before it (the list is sorted by start), so the
+    // look back stops there instead of running to the start of the list, which made a common
+    // term's list quadratic in an archive of many years.
+    let widest = list.iter().map(|&(_, a, b, _)| b - a).max().unwrap_or(0);
+    for (k, &(_, start, _, ti)) in list.iter().enumerate() {
+        let mut seen = 0;
+        for &(_, before, end, tj) in list[..k].iter().rev() {
+            if seen == WINDOW || before < start.saturating_sub(widest) {
+                break;
+            }
+            if end < start {
+                continue;
+            }
+            seen += 1;
+            f(ti, tj);
+        }
+    }
 }
 
 /// A cluster of threads while merging.
@@ -311,4 +356,102 @@ fn merged(a: &[DocId], b: &[DocId]) -> Vec<DocId> {
     out.sort_unstable();
     out.dedup();
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `look_back` as it was, reading back to the start of the list every time.
+    fn look_back_all(list: &[(u32, i32, i32, u32)]) -> Vec<(u32, u32)> {
+        let mut out = Vec::new();
+        for (k, &(_, start, _, ti)) in list.iter().enumerate() {
+            let mut seen = 0;
+            for &(_, _, end, tj) in list[..k].iter().rev() {
+                if seen == WINDOW {
+                    break;
+                }
+                if end < start {
+                    continue;
+                }
+                seen += 1;
+                out.push((ti, tj));
+            }
+        }
+        out
+    }
+
+    /// (thread, its profile's terms, its norm)
+    type Case = (usize, Vec<(u32, f32)>, f32);
+
+    #[test]
+    fn profiles_keep_each_threads_heaviest_terms_heaviest_first() {
+        let thread = |vector: Vec<(u32, f32)>| {
+            let mut t = Thread::default();
+            t.vector = vector;
+            t
+        };
+        let long: Vec<(u32, f32)> = (0..100).map(|t| (t, 1.0 + t as f32)).collect();
+        let threads = [
+            thread(vec![(3, 1.0), (5, 4.0), (9, 1.0), (12, 2.0)]),
+            thread(Vec::new()),
+            thread(long),
+            thread(vec![(1, 3.0), (2, 4.0)]),
+        ];
+        let p = Profiles::new(&threads);
+        let cases: [Case; 4] = [
+            (
+                0,
+                vec![(5, 4.0), (12, 2.0), (3, 1.0), (9, 1.0)],
+                22f32.sqrt(),
+            ),
+            (1, vec![], 0.0),
+            (
+                2,
+                (60..100).rev().map(|t| (t, 1.0 + t as f32)).collect(),
+                (61..=100).rev().map(|w| (w * w) as f32).sum::<f32>().sqrt(),
+            ),
+            (3, vec![(2, 4.0), (1, 3.0)], 5.0),
+        ];
+        for (i, terms, norm) in cases {
+            let (got, got_norm) = p.of(i);
+            assert_eq!(got, &terms[..], "{i}");
+            assert!((got_norm - norm).abs() < 1e-3, "{i}: {got_norm} {norm}");
+        }
+    }
+
+    #[test]
+    fn the_look_back_stops_early_but_finds_the_same_partners() {
+        // Lists of threads over years, of spans from one day to half a year, dense and sparse.
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        let mut next = |n: u64| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n) as i32
+        };
+        for (len, years, widest) in [
+            (0, 1, 1),
+            (1, 1, 1),
+            (50, 1, 1),
+            (400, 20, 60),
+            (400, 1, 180),
+            (2000, 22, 180),
+        ] {
+            let mut list: Vec<(u32, i32, i32, u32)> = (0..len)
+                .map(|i| {
+                    let start = 730_000 + next(365 * years);
+                    (7, start, start + next(widest), i)
+                })
+                .collect();
+            list.sort_unstable();
+            let mut got = Vec::new();
+            look_back(&list, |a, b| got.push((a, b)));
+            assert_eq!(
+                got,
+                look_back_all(&list),
+                "{len} threads over {years} years"
+            );
+        }
+    }
 }

@@ -4,9 +4,8 @@
 //! Words of time expressions ("in September", "last week") are left out: dates are compared by
 //! the date rules, and two sentences that only share "September" share no happening.
 
-use super::dedup::ASCII_FOLD;
 use crate::assets::{Assets, name};
-use crate::fasthash::{FastMap, FastSet, FxHasher};
+use crate::fasthash::{FastSet, FxHasher, PackedMap};
 use crate::text;
 use std::hash::Hasher;
 
@@ -16,6 +15,9 @@ pub(super) const ACTOR_WEIGHT: f32 = 2.0;
 
 /// A term: a stemmed word or an actor, numbered densely over the corpus.
 pub(super) type Term = u32;
+
+/// Not a term: what a function word (`Words::stop`) is interned as.
+const STOP: Term = Term::MAX;
 
 /// A sentence as terms are taken from it.
 pub(super) struct Sentence<'a> {
@@ -40,19 +42,20 @@ pub(super) struct Terms {
 impl Terms {
     /// Terms of `sentences`; the words of `words` are never terms.
     pub(super) fn new<'a>(sentences: impl Iterator<Item = Sentence<'a>>, words: &Words) -> Terms {
-        let mut ids: FastMap<u64, Term> = FastMap::default();
+        // Every key seen, with its term; the function words are there from the start, as
+        // `STOP`, so that one look-up per word tells both.
+        let mut ids: PackedMap<Term> = words.stop.iter().map(|&k| (k, STOP)).collect();
         let mut offsets = vec![0u32];
         let mut terms: Vec<Term> = Vec::new();
         let mut df: Vec<u32> = Vec::new();
+        let mut intern = |k: u64, df: &mut Vec<u32>| {
+            *ids.entry(k).or_insert_with(|| {
+                df.push(0);
+                (df.len() - 1) as Term
+            })
+        };
         for s in sentences {
             let start = terms.len();
-            let mut intern = |k: u64| {
-                *ids.entry(k).or_insert_with(|| {
-                    df.push(0);
-                    (df.len() - 1) as Term
-                })
-            };
-            let stop = &words.stop;
             // A word overlaps a skipped range when one that starts before its end reaches past its
             // start. Words come in order and `skip` is sorted by start, so the ranges started so
             // far and the furthest they reach are kept as the words go: one pass over both, where
@@ -66,11 +69,18 @@ impl Terms {
                     reach = reach.max(y);
                     started += 1;
                 }
-                if !stop.contains(&k) && reach <= a {
-                    terms.push(intern(k));
+                if reach <= a {
+                    let t = intern(k, &mut df);
+                    if t != STOP {
+                        terms.push(t);
+                    }
                 }
             });
-            terms.extend(s.actors.iter().map(|&a| intern(ACTOR_BIT | u64::from(a))));
+            terms.extend(
+                s.actors
+                    .iter()
+                    .map(|&a| intern(ACTOR_BIT | u64::from(a), &mut df)),
+            );
             let mine = &mut terms[start..];
             mine.sort_unstable();
             let mut kept = 0;
@@ -89,7 +99,7 @@ impl Terms {
         let n = (offsets.len() - 1) as f32;
         let mut weight: Vec<f32> = df.iter().map(|&d| idf(n, d)).collect();
         for (&k, &id) in &ids {
-            if k & ACTOR_BIT != 0 && k & HASH_BIT == 0 {
+            if k & ACTOR_BIT != 0 && k & HASH_BIT == 0 && id != STOP {
                 weight[id as usize] *= ACTOR_WEIGHT;
             }
         }
@@ -164,7 +174,7 @@ pub(super) fn words(text: &str, mut f: impl FnMut(usize, usize, u64)) {
     let mut i = 0;
     while i < b.len() {
         // Skip to the next word; ASCII bytes that are not letters or digits quickly.
-        if b[i] < 128 && ASCII_FOLD[b[i] as usize] == 0 {
+        if matches!(WORD_BYTE[b[i] as usize], OTHER | APOSTROPHE) {
             i += 1;
             continue;
         }
@@ -188,66 +198,137 @@ pub(super) fn words(text: &str, mut f: impl FnMut(usize, usize, u64)) {
     }
 }
 
+/// What a byte is to `ascii_word`: a letter or digit lower-cased, `APOSTROPHE`, `OTHER` (any
+/// other ASCII: the end of a word) or `BEYOND` (part of a character beyond ASCII).
+const WORD_BYTE: [u8; 256] = {
+    let mut t = [BEYOND; 256];
+    let mut i = 0;
+    while i < 128 {
+        let b = i as u8;
+        t[i] = if b.is_ascii_alphanumeric() {
+            b.to_ascii_lowercase()
+        } else if b == b'\'' {
+            APOSTROPHE
+        } else {
+            OTHER
+        };
+        i += 1;
+    }
+    t
+};
+const OTHER: u8 = 0;
+const APOSTROPHE: u8 = 1;
+const BEYOND: u8 = 2;
+
+/// Words longer than this take the general path (`stem`), as they always have.
+const ASCII_WORD_MAX: usize = 32;
+
 /// The word of ASCII letters and digits at `start`: its end and its key (None for a word too
 /// short to count); None when the word has other characters, for the general path.
+///
+/// The word is never copied: its first eight bytes and its last eight are read as two numbers
+/// once its end is found, which is all `stem` needs (a stem is at most six bytes from the start,
+/// and its endings reach at most seven bytes back from the end).
+#[inline(always)]
 fn ascii_word(b: &[u8], start: usize) -> Option<(usize, Option<u64>)> {
-    let mut buf = [0u8; 32];
-    let mut n = 0;
     let mut i = start;
-    while i < b.len() {
-        let c = b[i];
-        let l = if c < 128 { ASCII_FOLD[c as usize] } else { 0 };
-        if l != 0 {
-            *buf.get_mut(n)? = l;
-            n += 1;
+    loop {
+        while b.get(i).is_some_and(|&c| WORD_BYTE[c as usize] > BEYOND) {
             i += 1;
-        } else if c == b'\'' && b.get(i + 1).is_some_and(u8::is_ascii_alphanumeric) {
-            *buf.get_mut(n)? = c;
-            n += 1;
-            i += 1;
-        } else if c.is_ascii() {
-            break;
-        } else {
+        }
+        match b.get(i).map(|&c| WORD_BYTE[c as usize]) {
+            // An apostrophe inside the word ("o'neill", "it's"); one before anything else ends it.
+            Some(APOSTROPHE) if b.get(i + 1).is_some_and(u8::is_ascii_alphanumeric) => i += 1,
             // A letter beyond ASCII inside the word, or a curly apostrophe: the general path.
-            return None;
+            Some(BEYOND) => return None,
+            _ => break,
         }
     }
-    if n < 3 && !buf[..n].iter().all(u8::is_ascii_digit) {
+    let n = i - start;
+    if n > ASCII_WORD_MAX {
+        return None;
+    }
+    // Every byte of the word is a letter, a digit or an apostrophe: setting bit 5 lower-cases
+    // the letters and leaves the others as they are.
+    let lower = |x: u64, bytes: usize| {
+        let mask = if bytes >= 8 {
+            u64::MAX
+        } else {
+            (1u64 << (8 * bytes)) - 1
+        };
+        (x & mask) | (0x2020_2020_2020_2020 & mask)
+    };
+    let head = match b.get(start..start + 8) {
+        Some(x) => u64::from_le_bytes(x.try_into().unwrap_or_default()),
+        None => {
+            let mut x = [0u8; 8];
+            let rest = &b[start..];
+            x[..rest.len()].copy_from_slice(rest);
+            u64::from_le_bytes(x)
+        }
+    };
+    let tail = match i.checked_sub(8) {
+        Some(from) => u64::from_be_bytes(b[from..i].try_into().unwrap_or_default()),
+        None => {
+            let mut x = [0u8; 8];
+            x[8 - i..].copy_from_slice(&b[..i]);
+            u64::from_be_bytes(x)
+        }
+    };
+    let (head, tail) = (lower(head, n), lower(tail, n));
+    if n < 3 && !(0..n).all(|k| ((head >> (8 * k)) as u8).is_ascii_digit()) {
         return Some((i, None));
     }
-    let n = stem_ascii(&mut buf, n);
-    let mut key = (n as u64) << 56;
-    for (k, &x) in buf[..n].iter().enumerate() {
-        key |= u64::from(x) << (8 * k);
-    }
-    Some((i, Some(key)))
+    Some((i, Some(stem_packed(head, tail, n))))
 }
 
-/// `stem` of the lower-case ASCII word `buf[..n]`, in place, without allocating: the stem's
-/// length.
-fn stem_ascii(buf: &mut [u8], mut n: usize) -> usize {
-    let ends = |buf: &[u8], n: usize, end: &[u8]| buf[..n].ends_with(end);
-    if ends(buf, n, b"'s") {
-        n -= 2;
+/// The key of `stem` of a lower-case ASCII word of `n` bytes (at most `ASCII_WORD_MAX`) given as
+/// its first eight bytes `head` (the first byte lowest) and its last eight `tail` (the last byte
+/// lowest), without allocating. Bytes before the start of a short word are 0 in `tail`, which
+/// no ending matches.
+#[inline(always)]
+fn stem_packed(head: u64, tail: u64, n: usize) -> u64 {
+    // `end` holds the last bytes of the stem so far, its last byte lowest.
+    let (mut end, mut m) = (tail, n);
+    let ends = |end: u64, suffix: &[u8]| {
+        let mut want = 0u64;
+        for &x in suffix {
+            want = (want << 8) | u64::from(x);
+        }
+        end & ((1u64 << (8 * suffix.len())) - 1) == want
+    };
+    if ends(end, b"'s") {
+        end >>= 16;
+        m -= 2;
     }
-    if n > 4 {
-        if ends(buf, n, b"ies") {
-            buf[n - 3] = b'y';
-            n -= 2;
-        } else if ends(buf, n, b"es") && !ends(buf, n, b"ses") {
-            n -= 2;
-        } else if ends(buf, n, b"s") && !ends(buf, n, b"ss") {
-            n -= 1;
+    // Where "-ies" became "-y", the position of the y.
+    let mut y = None;
+    if m > 4 {
+        if ends(end, b"ies") {
+            end = ((end >> 24) << 8) | u64::from(b'y');
+            m -= 2;
+            y = Some(m - 1);
+        } else if ends(end, b"es") && !ends(end, b"ses") {
+            end >>= 16;
+            m -= 2;
+        } else if ends(end, b"s") && !ends(end, b"ss") {
+            end >>= 8;
+            m -= 1;
         }
     }
-    if n > 5 {
-        if ends(buf, n, b"ing") {
-            n -= 3;
-        } else if ends(buf, n, b"ed") {
-            n -= 2;
+    if m > 5 {
+        if ends(end, b"ing") {
+            m -= 3;
+        } else if ends(end, b"ed") {
+            m -= 2;
         }
     }
-    n.min(6)
+    let m = m.min(6);
+    let mut key = head & ((1u64 << (8 * m)) - 1);
+    if let Some(p) = y.filter(|&p| p < m) {
+        key = (key & !(0xff << (8 * p))) | (u64::from(b'y') << (8 * p));
+    }
+    ((m as u64) << 56) | key
 }
 
 fn is_word_char(c: char) -> bool {
@@ -359,6 +440,38 @@ mod tests {
             .map(|w| key(&stem(w)))
             .collect();
         assert_eq!(fast, slow);
+    }
+
+    #[test]
+    fn the_packed_stem_is_the_stem_of_every_ending_and_length() {
+        let endings = [
+            "", "s", "ss", "es", "ses", "sses", "ies", "'s", "ies's", "es's", "ing", "ings",
+            "ing's", "inges", "ed", "eds", "ed's", "y", "ys", "1", "'t", "ie", "is",
+        ];
+        let letters = "meetingdelegationsabcdefghijklmnopqrstuvwxyz";
+        for len in 0..=34 {
+            for start in ["", "O'", "2019", "ZZ"] {
+                for end in endings {
+                    let w = format!("{start}{}{end}", &letters[..len]);
+                    if w.is_empty() || w.starts_with('\'') || w.ends_with('\'') || w.contains("''")
+                    {
+                        continue;
+                    }
+                    let want = if w.len() > ASCII_WORD_MAX {
+                        None
+                    } else if w.len() < 3 && !w.bytes().all(|b| b.is_ascii_digit()) {
+                        Some((w.len(), None))
+                    } else {
+                        Some((w.len(), Some(key(&stem(&w)))))
+                    };
+                    assert_eq!(ascii_word(w.as_bytes(), 0), want, "{w}");
+                    // Within a text, with bytes on both sides of it.
+                    let text = format!("Ab {w}, cd");
+                    let shifted = want.map(|(end, k)| (end + 3, k));
+                    assert_eq!(ascii_word(text.as_bytes(), 3), shifted, "{text}");
+                }
+            }
+        }
     }
 
     #[test]
