@@ -1,5 +1,5 @@
 //! The actor stage on one document of any size: its time and the process's peak RSS, to check
-//! that the stage grows linearly (issue 16). `cargo run --release --example actors_scale FILE...`
+//! that the stage grows linearly (issue 16). `cargo run --release --features dev-tools --example actors_scale FILE...`
 //! (each file is one document; segmentation runs first and is not counted in the time).
 
 use dateline::assets::Assets;

@@ -1,4 +1,4 @@
-//! Times the actor stage on the seed article: `cargo run --release --example actors_timing`.
+//! Times the actor stage on the seed article: `cargo run --release --features dev-tools --example actors_timing`.
 
 use dateline::assets::Assets;
 use dateline::extract::{DocInput, actors, segment};
