@@ -516,7 +516,8 @@ impl<'a> Clauses<'a> {
             return Part::Own;
         }
         let before = self.text[span.start..t.start].trim_end();
-        if !(self.possessive(span, t) || self.year_before_noun(span, t, before)) {
+        let possessive = self.possessive(span, t);
+        if !(possessive || self.year_before_noun(span, t, before)) {
             return Part::Main;
         }
         // Counted only as far as it matters: this runs for every expression of a sentence.
@@ -526,7 +527,7 @@ impl<'a> Clauses<'a> {
             .rev()
             .take(2)
             .any(|w| NOUN_PREPOSITIONS.contains(&trim_word(w).to_ascii_lowercase().as_str()));
-        if after_preposition || (self.possessive(span, t) && words >= 3) {
+        if after_preposition || (possessive && words >= 3) {
             Part::Noun
         } else {
             Part::Weak

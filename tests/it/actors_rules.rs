@@ -21,6 +21,25 @@ fn kind(k: &str) -> ActorKind {
 
 /// (text, [(kind, name, [mention texts])]) — actors not listed must not be there, except groups
 /// unless a group is listed.
+/// A row's actors as found (groups left out) and as wanted: (kind, name, mention texts).
+type Found<'a> = Vec<(ActorKind, String, Vec<&'a str>)>;
+
+fn got_and_want<'a>(text: &'a str, want: &[(&str, &str, &[&'a str])]) -> (Found<'a>, Found<'a>) {
+    let got = run(text)
+        .iter()
+        .filter(|a| a.kind != ActorKind::Group)
+        .map(|a| {
+            let ms = a.mentions.iter().map(|m| m.slice(text)).collect();
+            (a.kind, a.name.clone(), ms)
+        })
+        .collect();
+    let want = want
+        .iter()
+        .map(|(k, n, ms)| (kind(k), n.to_string(), ms.to_vec()))
+        .collect();
+    (got, want)
+}
+
 #[test]
 fn actor_table() {
     type Want<'a> = &'a [(&'a str, &'a str, &'a [&'a str])];
@@ -160,19 +179,7 @@ fn actor_table() {
         ),
     ];
     for (text, want) in cases {
-        let got = run(text);
-        let got: Vec<(ActorKind, String, Vec<&str>)> = got
-            .iter()
-            .filter(|a| a.kind != ActorKind::Group)
-            .map(|a| {
-                let ms = a.mentions.iter().map(|m| m.slice(text)).collect();
-                (a.kind, a.name.clone(), ms)
-            })
-            .collect();
-        let want: Vec<(ActorKind, String, Vec<&str>)> = want
-            .iter()
-            .map(|(k, n, ms)| (kind(k), n.to_string(), ms.to_vec()))
-            .collect();
+        let (got, want) = got_and_want(text, want);
         assert_eq!(got, want, "{text}");
     }
 }
@@ -310,19 +317,7 @@ fn kind_table() {
     ];
     let mut wrong = Vec::new();
     for (text, want) in cases {
-        let got = run(text);
-        let got: Vec<(ActorKind, String, Vec<&str>)> = got
-            .iter()
-            .filter(|a| a.kind != ActorKind::Group)
-            .map(|a| {
-                let ms = a.mentions.iter().map(|m| m.slice(text)).collect();
-                (a.kind, a.name.clone(), ms)
-            })
-            .collect();
-        let want: Vec<(ActorKind, String, Vec<&str>)> = want
-            .iter()
-            .map(|(k, n, ms)| (kind(k), n.to_string(), ms.to_vec()))
-            .collect();
+        let (got, want) = got_and_want(text, want);
         if got != want {
             wrong.push(format!("{text}\n  got  {got:?}\n  want {want:?}"));
         }
