@@ -184,6 +184,69 @@ fn actor_table() {
     }
 }
 
+/// (text, [(kind, name, [mention texts])]) — results lines: the name after a competitor's
+/// bracketed country in a ranked line is a team or make, and a bracketed country may stand
+/// between a team and its score. Groups are left out.
+#[test]
+fn results_lines_table() {
+    type Want<'a> = &'a [(&'a str, &'a str, &'a [&'a str])];
+    let cases: &[(&str, Want)] = &[
+        (
+            "3. Michael Schumacher (Germany) Ferrari 1:51.778\n4. Mika Hakkinen (Finland) Corbetto 1:54.754",
+            &[
+                ("person", "Michael Schumacher", &["Michael Schumacher"]),
+                ("place", "Germany", &["Germany"]),
+                ("org", "Ferrari", &["Ferrari"]),
+                ("person", "Mika Hakkinen", &["Mika Hakkinen"]),
+                ("place", "Finland", &["Finland"]),
+                ("org", "Corbetto", &["Corbetto"]),
+            ],
+        ),
+        (
+            "7 - Neil Hodgson (Britain) Ducati 82",
+            &[
+                ("person", "Neil Hodgson", &["Neil Hodgson"]),
+                ("place", "United Kingdom", &["Britain"]),
+                ("org", "Ducati", &["Ducati"]),
+            ],
+        ),
+        // Not ranked: the place after the bracket is the venue.
+        (
+            "2:30.67 Christine Wachtel (Germany) Berlin 17.8.90",
+            &[
+                ("person", "Christine Wachtel", &["Christine Wachtel"]),
+                ("place", "Germany", &["Germany"]),
+                ("place", "Berlin", &["Berlin"]),
+            ],
+        ),
+        (
+            "Chisinau (Moldova) 2 (2-1)\nIn Bergen: Brann (Norway) 2 Shelbourne (Ireland) 1",
+            &[
+                ("org", "Chisinau", &["Chisinau"]),
+                ("place", "Moldova", &["Moldova"]),
+                ("place", "Bergen", &["Bergen"]),
+                ("org", "Brann", &["Brann"]),
+                ("place", "Norway", &["Norway"]),
+                ("org", "Shelbourne", &["Shelbourne"]),
+                ("place", "Ireland", &["Ireland"]),
+            ],
+        ),
+        // A tennis score after the bracket: the player stays a person.
+        (
+            "Kimiko Date (Japan) beat Yone Kamio (Japan) 6-2 7-5",
+            &[
+                ("person", "Kimiko Date", &["Kimiko Date"]),
+                ("place", "Japan", &["Japan", "Japan"]),
+                ("person", "Yone Kamio", &["Yone Kamio"]),
+            ],
+        ),
+    ];
+    for (text, want) in cases {
+        let (got, want) = got_and_want(text, want);
+        assert_eq!(got, want, "{text}");
+    }
+}
+
 /// (text, [(kind, name, [mention texts])]) — the kind of a name from the words around all its
 /// mentions (`assets/kind-cues.tsv`): companies, bands and outlets are organisations, works and
 /// awards no actors; person evidence still wins. Groups are left out.

@@ -96,6 +96,15 @@ pub fn find(doc: &Doc, lex: &Lexicon) -> Vec<Cand> {
             c.kind = CKind::Person;
             continue;
         }
+        // "3. Michael Schumacher (Germany) Ferrari 1:51.778": in a ranked results line the name
+        // after a competitor's bracketed country is the competitor's team or make.
+        if c.a > 0 && bracket_before(doc, c.a).is_some_and(|o| ranked_line(doc, o)) {
+            c.kind = CKind::Org;
+            c.canonical = None;
+            c.country = None;
+            c.role = None;
+            continue;
+        }
         let single = c.kind == CKind::Single && !c.evidence.strict;
         if ((guessed_person || single || (c.kind == CKind::Place && c.country.is_some()))
             && team_context(doc, c.a, c.b))
@@ -114,6 +123,51 @@ fn unknown_tail(doc: &Doc, i: usize) -> bool {
         && !doc.given(i)
         && !doc.is(i, list::NON_NAME | list::TITLE_WORD | list::DEMONYM)
         && doc.phrase_len(i) == 0
+}
+
+/// The index of the "(" of a short bracketed name ("(Germany)", "(New Zealand)") that ends
+/// right before token `i`, on the same line.
+fn bracket_before(doc: &Doc, i: usize) -> Option<usize> {
+    if i < 3 || doc.s(i - 1) != ")" || doc.toks[i].nl_before || doc.toks[i - 1].nl_before {
+        return None;
+    }
+    let mut k = i - 2;
+    while k + 5 > i && k > 0 && doc.is_cap(k) && !doc.toks[k].nl_before {
+        k -= 1;
+    }
+    (k + 2 < i && doc.s(k) == "(" && !doc.toks[k + 1].nl_before).then_some(k)
+}
+
+/// The index just past a short bracketed name ("(Moldova)") that opens at token `i` on the
+/// same line.
+fn bracket_after(doc: &Doc, i: usize) -> Option<usize> {
+    if doc.toks.get(i).is_none_or(|t| t.nl_before) || doc.s(i) != "(" {
+        return None;
+    }
+    let mut k = i + 1;
+    while k < i + 4 && doc.toks.get(k).is_some_and(|t| !t.nl_before) && doc.is_cap(k) {
+        k += 1;
+    }
+    (k > i + 1 && doc.toks.get(k).is_some_and(|t| !t.nl_before) && doc.s(k) == ")").then_some(k + 1)
+}
+
+/// Whether the line holding token `i` opens with a rank: "3.", "8 .", "1 -". Looks back at
+/// most a dozen tokens, so each call is constant work.
+fn ranked_line(doc: &Doc, i: usize) -> bool {
+    let mut k = i;
+    while k > 0 && !doc.toks[k].nl_before && i - k < 12 {
+        k -= 1;
+    }
+    if !doc.toks[k].nl_before_or_first(k) || doc.toks[k].kind != TokKind::Number {
+        return false;
+    }
+    let rank = doc.s(k);
+    let digits = rank.trim_end_matches('.');
+    !digits.is_empty()
+        && digits.len() <= 3
+        && digits.bytes().all(|c| c.is_ascii_digit())
+        && (rank.ends_with('.')
+            || matches!(doc.toks.get(k + 1).map(|_| doc.s(k + 1)), Some("." | "-")))
 }
 
 /// A league table row: a name at the start of a line followed by five or more numbers.
@@ -150,12 +204,17 @@ fn team_context(doc: &Doc, a: usize, b: usize) -> bool {
             matches!(f, "v" | "vs" | "vs." | "at") && (f != "at" || t.upper)
         })
     };
+    // "Chisinau (Moldova) 2 (2-1)": a bracketed country may stand between a team and its score.
+    let s = bracket_after(doc, b).unwrap_or(b);
     let next_unit = doc
         .toks
-        .get(b + 1)
+        .get(s + 1)
         .is_some_and(|t| t.kind == TokKind::Word && !t.cap);
-    (is_score(b) && !next_unit && doc.toks[a].nl_before_or_first(a))
-        || (is_score(b) && a > 0 && is_score(a - 1))
+    // "In Bergen: Brann (Norway) 2 Shelbourne (Ireland) 1": a venue's colon opens the line.
+    let opens = doc.toks[a].nl_before_or_first(a)
+        || (s > b && a > 0 && doc.s(a - 1) == ":" && !doc.toks[a].nl_before);
+    (is_score(s) && !next_unit && opens)
+        || (is_score(s) && a > 0 && is_score(a - 1))
         || versus(b)
         || (a > 0 && versus(a - 1))
 }
