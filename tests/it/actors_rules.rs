@@ -184,6 +184,57 @@ fn actor_table() {
     }
 }
 
+/// (text, [(kind, name, [mention texts])]) — a bare given name is the one person of the document
+/// whose full name opens with it; "St" and a name make a place (a club in a results line), never
+/// a person. Groups are left out.
+#[test]
+fn given_names_and_saints_table() {
+    type Want<'a> = &'a [(&'a str, &'a str, &'a [&'a str])];
+    let cases: &[(&str, Want)] = &[
+        (
+            "Kelly Holmes won the 800m in Athens. Kelly's success was the highlight of the year.",
+            &[
+                ("person", "Kelly Holmes", &["Kelly Holmes", "Kelly"]),
+                ("place", "Athens", &["Athens"]),
+            ],
+        ),
+        (
+            "Liverpool captain Steven Gerrard is staying. Steven said he was happy there.",
+            &[
+                ("org", "Liverpool", &["Liverpool"]),
+                ("person", "Steven Gerrard", &["Steven Gerrard", "Steven"]),
+            ],
+        ),
+        // Two people with that given name: the bare name joins neither.
+        (
+            "Frank Lampard and Frank Sinatra were named. Later Frank said nothing.",
+            &[
+                ("person", "Frank Lampard", &["Frank Lampard"]),
+                ("person", "Frank Sinatra", &["Frank Sinatra"]),
+                ("person", "Frank", &["Frank"]),
+            ],
+        ),
+        (
+            "They were without Robert Pires, injured at St Mary's on Saturday.",
+            &[
+                ("person", "Robert Pires", &["Robert Pires"]),
+                ("place", "St Mary", &["St Mary"]),
+            ],
+        ),
+        (
+            "St Pauli 4 Schalke 4",
+            &[
+                ("org", "St Pauli", &["St Pauli"]),
+                ("org", "Schalke", &["Schalke"]),
+            ],
+        ),
+    ];
+    for (text, want) in cases {
+        let (got, want) = got_and_want(text, want);
+        assert_eq!(got, want, "{text}");
+    }
+}
+
 /// (text, [(kind, name, [mention texts])]) — results lines: the name after a competitor's
 /// bracketed country in a ranked line is a team or make, and a bracketed country may stand
 /// between a team and its score. Groups are left out.

@@ -348,6 +348,15 @@ fn and_split(doc: &Doc, lex: &Lexicon, a: usize, b: usize) -> Option<usize> {
 /// Judges `a..b` (no "and" between names); returns where it stopped, `b` when it took it all.
 fn run_part(doc: &Doc, lex: &Lexicon, mut a: usize, mut b: usize, out: &mut Vec<Cand>) -> usize {
     let end = b;
+    if let Some(q) = saint_name(doc, lex, a, b) {
+        let kind = if standings_row(doc, a, q) || team_context(doc, a, q) {
+            CKind::Org
+        } else {
+            CKind::Place
+        };
+        push_named(doc, lex, out, a, q, kind);
+        return q;
+    }
     while a < b && droppable(doc, lex, a, b) {
         a += 1;
     }
@@ -465,13 +474,35 @@ pub fn segment(doc: &Doc, lex: &Lexicon, a: usize, b: usize, out: &mut Vec<Cand>
     }
 }
 
+/// "St Pauli", "St Mary's", "ST HELENS": "St" and the capitalised words after it name a place,
+/// a church, a ground or a club, never the saint as a person. The end of the name, unless the
+/// gazetteer knows the whole run ("St. John's").
+fn saint_name(doc: &Doc, lex: &Lexicon, a: usize, b: usize) -> Option<usize> {
+    if !matches!(doc.s(a), "St" | "St." | "ST" | "ST.") || a + 1 >= b || !doc.is_cap(a + 1) {
+        return None;
+    }
+    if gazetteer(doc, lex, a, b).is_some() {
+        return None;
+    }
+    let mut q = a + 1;
+    while q < b && doc.is_cap(q) && !is_joiner(doc.fold(q)) {
+        q += 1;
+    }
+    Some(q)
+}
+
 /// A team in a results line or league row: an organisation candidate over tokens `a..b`.
 fn push_team(doc: &Doc, lex: &Lexicon, out: &mut Vec<Cand>, a: usize, b: usize) {
+    push_named(doc, lex, out, a, b, CKind::Org);
+}
+
+/// A candidate of `kind` named by the text of tokens `a..b`.
+fn push_named(doc: &Doc, lex: &Lexicon, out: &mut Vec<Cand>, a: usize, b: usize, kind: CKind) {
     let evidence = Evidence::new(doc, lex, a, b);
     out.push(Cand {
         a,
         b,
-        kind: CKind::Org,
+        kind,
         canonical: None,
         country: None,
         role: None,

@@ -273,6 +273,20 @@ pub fn resolve(doc: &Doc, lex: &Lexicon, cands: &[Cand]) -> Vec<DocActor> {
             index_person(&mut surnames, i, &a.name);
         }
     }
+    // "Kelly Holmes ... Kelly's success": a bare given name in the document of exactly one person
+    // whose full name opens with it is that person (several such people: nobody).
+    let mut firsts: FastMap<String, Vec<usize>> = FastMap::default();
+    for (i, a) in t.actors.iter().enumerate() {
+        let mut words = a.name.split_whitespace();
+        if a.kind == ActorKind::Person
+            && let (Some(first), Some(_)) = (words.next(), words.next())
+        {
+            let f = fold(first);
+            if lex.is_given(&f) {
+                firsts.entry(f).or_default().push(i);
+            }
+        }
+    }
     let role_orgs: FastSet<String> = cands
         .iter()
         .filter_map(|c| c.role.as_ref().and_then(|r| r.org.clone()))
@@ -314,6 +328,17 @@ pub fn resolve(doc: &Doc, lex: &Lexicon, cands: &[Cand]) -> Vec<DocActor> {
             || [ActorKind::Organization, ActorKind::Place]
                 .iter()
                 .any(|&k| t.get(k, f).is_some());
+        // A sentence may open with the name ("Kelly's success"), unless the word is a common one;
+        // a titled name ("Prince Charles") is someone of its own.
+        let given_link = !known
+            && c.role.is_none()
+            && (person || (!doc.has_lower(c.a) && !doc.is(c.a, list::NON_NAME)))
+            && c.evidence.cues & cue::WORK == 0;
+        if given_link && let Some(&[i]) = firsts.get(f).map(Vec::as_slice) {
+            t.mention(i, span, span.slice(doc.text));
+            t.votes[i].add(c);
+            continue;
+        }
         if person && !known {
             let i = t.add(ActorKind::Person, c.name(doc), span, None);
             t.votes[i].add(c);
