@@ -282,6 +282,47 @@ fn results_lines_table() {
                 ("place", "Ireland", &["Ireland"]),
             ],
         ),
+        // A sports page (two team cues): a town is the club unless its mentions place something
+        // there.
+        (
+            "Yorkshire 529-8 and Lancashire 323-9 at Leeds. Hamburg beat Leeds in a friendly.",
+            &[
+                ("org", "Yorkshire", &["Yorkshire"]),
+                ("org", "Lancashire", &["Lancashire"]),
+                ("place", "Leeds", &["Leeds", "Leeds"]),
+                ("org", "Hamburg", &["Hamburg"]),
+            ],
+        ),
+        // The dateline's town is where the story was filed, on a sports page too.
+        (
+            "LEEDS 1996-08-22\nHamburg 1 Bremen 2\nSt Pauli 4 Schalke 4\nLeeds was wet.",
+            &[
+                ("place", "Leeds", &["LEEDS", "Leeds"]),
+                ("org", "Hamburg", &["Hamburg"]),
+                ("org", "Bremen", &["Bremen"]),
+                ("org", "St Pauli", &["St Pauli"]),
+                ("org", "Schalke", &["Schalke"]),
+            ],
+        ),
+        // One team cue is no sports page.
+        (
+            "Hamburg striker Karsten Baeron flew to Rome. Rome was warm.",
+            &[
+                ("org", "Hamburg", &["Hamburg"]),
+                ("person", "Karsten Baeron", &["Karsten Baeron"]),
+                ("place", "Rome", &["Rome", "Rome"]),
+            ],
+        ),
+        // A town and a plural word: a team.
+        (
+            "Rickey Henderson led the San Diego Padres past the Toronto Blue Jays and the Leeds Rhinos.",
+            &[
+                ("person", "Rickey Henderson", &["Rickey Henderson"]),
+                ("org", "San Diego Padres", &["San Diego Padres"]),
+                ("org", "Toronto Blue Jays", &["Toronto Blue Jays"]),
+                ("org", "Leeds Rhinos", &["Leeds Rhinos"]),
+            ],
+        ),
         // A tennis score after the bracket: the player stays a person.
         (
             "Kimiko Date (Japan) beat Yone Kamio (Japan) 6-2 7-5",

@@ -100,6 +100,7 @@ pub fn find(doc: &Doc, lex: &Lexicon) -> Vec<Cand> {
         // after a competitor's bracketed country is the competitor's team or make.
         if c.a > 0 && bracket_before(doc, c.a).is_some_and(|o| ranked_line(doc, o)) {
             c.kind = CKind::Org;
+            c.evidence.cues |= classify::cue::TEAM | classify::cue::RESULTS;
             c.canonical = None;
             c.country = None;
             c.role = None;
@@ -111,6 +112,7 @@ pub fn find(doc: &Doc, lex: &Lexicon) -> Vec<Cand> {
             || (c.kind != CKind::Org && standings_row(doc, c.a, c.b))
         {
             c.kind = CKind::Org;
+            c.evidence.cues |= classify::cue::TEAM | classify::cue::RESULTS;
         }
     }
     out
@@ -406,6 +408,17 @@ fn run_part(doc: &Doc, lex: &Lexicon, mut a: usize, mut b: usize, out: &mut Vec<
         }
         return end;
     }
+    // "Sydney Bulldogs", "Toronto Blue Jays": a place and one or two words in the plural.
+    if !doc.strict(a)
+        && let Some((len, Entry::Place(_))) = at_a
+        // "Milan Baros": a one-word town that is also a given name opens a person's name.
+        && ((b - a - len == 1 && !(len == 1 && doc.given(a)))
+            || (b - a - len == 2 && doc.toks[b - 2].cap))
+        && team_plural(doc, b - 1)
+    {
+        push_team(doc, lex, out, a, b);
+        return end;
+    }
     // "U.S. Open", "Sydney Bulldogs", "Paris Saint-Germain": a place and one unknown word name
     // something else — a team in a results line, else an event or brand that is not an actor.
     if !doc.strict(a)
@@ -420,6 +433,22 @@ fn run_part(doc: &Doc, lex: &Lexicon, mut a: usize, mut b: usize, out: &mut Vec<
     }
     segment(doc, lex, a, b, out);
     end
+}
+
+/// "Bulldogs", "Padres", "Sox": a plural word no list knows, the last of a team's name after
+/// its town (not "Olympics" or "Games", which are events).
+fn team_plural(doc: &Doc, i: usize) -> bool {
+    let t = &doc.toks[i];
+    let s = doc.s(i);
+    t.cap
+        && !t.acronym()
+        && t.kind == TokKind::Word
+        && (s.ends_with('s') || s.ends_with('x'))
+        && !s.ends_with("ss")
+        && !doc.is(
+            i,
+            list::THING | list::ORG_SUFFIX | list::DEMONYM | list::TITLE_WORD,
+        )
 }
 
 /// Cuts a run into gazetteer hits and unknown stretches.
@@ -494,6 +523,9 @@ fn saint_name(doc: &Doc, lex: &Lexicon, a: usize, b: usize) -> Option<usize> {
 /// A team in a results line or league row: an organisation candidate over tokens `a..b`.
 fn push_team(doc: &Doc, lex: &Lexicon, out: &mut Vec<Cand>, a: usize, b: usize) {
     push_named(doc, lex, out, a, b, CKind::Org);
+    if let Some(c) = out.last_mut() {
+        c.evidence.cues |= classify::cue::TEAM | classify::cue::RESULTS;
+    }
 }
 
 /// A candidate of `kind` named by the text of tokens `a..b`.

@@ -40,10 +40,22 @@ pub mod cue {
     /// "Sussex 368-7", "Yvan Quentin (Sion)": a team, in results and squad lists. It retypes a
     /// town or an unknown word, never a person (a tennis score or a horse's odds look alike).
     pub const TEAM: u8 = 1 << 4;
+    /// A results line, a league row or an innings score (always with `TEAM`): two of them make a
+    /// sports page, where towns are clubs. A squad list is not one: "Name (OECD)" looks alike.
+    pub const RESULTS: u8 = 1 << 5;
 }
 
 /// Prepositions before a name that make it a place where something is ("in Leeds"), not a club.
-const PLACE_PREPOSITIONS: &[&str] = &["in", "near", "outside", "across", "around", "throughout"];
+/// "at Leicester" is the ground a match is played at.
+const PLACE_PREPOSITIONS: &[&str] = &[
+    "in",
+    "at",
+    "near",
+    "outside",
+    "across",
+    "around",
+    "throughout",
+];
 
 /// A cricket or rugby score after a team: "Sussex 368-7", "Somerset 236-4" (runs and wickets;
 /// "1995-96" is a season).
@@ -55,6 +67,23 @@ fn innings_score(s: &str) -> bool {
             && !wickets.is_empty()
             && wickets.len() <= 2
     })
+}
+
+/// "LONDON 1996-08-22", "CARLSBAD, California 1996-08-21": a place opening a line that ends in
+/// a date is where the story was filed.
+fn dateline(doc: &Doc, a: usize, b: usize) -> bool {
+    let opens = doc.toks[a].nl_before_or_first(a) || (a > 0 && doc.s(a - 1) == ",");
+    if !opens {
+        return false;
+    }
+    (b..b + 4)
+        .take_while(|&k| doc.toks.get(k).is_some_and(|t| !t.nl_before))
+        .any(|k| {
+            let s = doc.s(k);
+            s.len() == 10
+                && s.as_bytes()[4] == b'-'
+                && s.bytes().filter(u8::is_ascii_digit).count() == 8
+        })
 }
 
 /// Opening or closing quotation marks around a title: `'`, `"`, `‘`, `’`, `“`, `”`.
@@ -97,7 +126,7 @@ pub fn kind_cues(doc: &Doc, a: usize, b: usize) -> u8 {
     {
         cues |= cue::ORG;
     }
-    if a >= 1 && PLACE_PREPOSITIONS.contains(&doc.fold(a - 1)) {
+    if a >= 1 && PLACE_PREPOSITIONS.contains(&doc.fold(a - 1)) || dateline(doc, a, b) {
         cues |= cue::PLACE;
     }
     // A squad list: "Yvan Quentin (Sion), Ramon Vega (Cagliari)": a name in brackets right after
@@ -115,7 +144,7 @@ pub fn kind_cues(doc: &Doc, a: usize, b: usize) -> u8 {
         .get(b)
         .is_some_and(|t| t.kind == super::tokens::TokKind::Number && innings_score(doc.s(b)))
     {
-        cues |= cue::TEAM;
+        cues |= cue::TEAM | cue::RESULTS;
     }
     // After: "Valve spokesman", "Yukos's shares", "Oscar nominee", "Southcorp, which".
     let lower = |k: usize| {

@@ -399,7 +399,13 @@ pub fn resolve(doc: &Doc, lex: &Lexicon, cands: &[Cand]) -> Vec<DocActor> {
     let mut actors = std::mem::take(&mut t.actors);
     let votes = std::mem::take(&mut t.votes);
     t.keep();
-    retype(lex, &mut actors, &votes);
+    // A sports page: results lines, league rows or innings scores, twice or more.
+    let team_page = cands
+        .iter()
+        .filter(|c| c.evidence.cues & cue::RESULTS != 0)
+        .nth(1)
+        .is_some();
+    retype(lex, &mut actors, &votes, team_page);
     role_mentions(doc, &mut actors);
     for a in &mut actors {
         a.mentions.sort();
@@ -410,7 +416,7 @@ pub fn resolve(doc: &Doc, lex: &Lexicon, cands: &[Cand]) -> Vec<DocActor> {
 
 /// Gives each person actor the kind its mentions vote for (`Votes::person_kind`): an organisation
 /// becomes one, and a work, award or product is dropped.
-fn retype(lex: &Lexicon, actors: &mut Vec<DocActor>, votes: &[Votes]) {
+fn retype(lex: &Lexicon, actors: &mut Vec<DocActor>, votes: &[Votes], team_page: bool) {
     let mut keep = vec![true; actors.len()];
     for (i, a) in actors.iter_mut().enumerate() {
         let Some(&v) = votes.get(i) else { continue };
@@ -428,9 +434,12 @@ fn retype(lex: &Lexicon, actors: &mut Vec<DocActor>, votes: &[Votes]) {
         // "Liverpool striker Mark Kennedy", "Sussex 368-7", "Yvan Quentin (Sion)": a town or
         // region (not a country or a nation, whose team is named after it) that more mentions
         // call a club than a place is the club.
+        // On a sports page a town is the club unless most of its mentions place something
+        // there ("Hamburg beat Hansa Rostock", "Boston's Roger Clemens"; "at Leicester").
+        let page_team = team_page && (v.place as usize) * 2 < a.mentions.len();
         if a.kind == ActorKind::Place
             && a.country.is_some()
-            && v.team > v.place
+            && (v.team > v.place || page_team)
             && !lex.nations.contains(&fold(&a.name))
         {
             a.kind = ActorKind::Organization;
