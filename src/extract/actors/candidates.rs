@@ -503,11 +503,12 @@ pub fn segment(doc: &Doc, lex: &Lexicon, a: usize, b: usize, out: &mut Vec<Cand>
     }
 }
 
-/// "St Pauli", "St Mary's", "ST HELENS": "St" and the capitalised words after it name a place,
+/// "St Pauli", "St Mary's", "ST HELENS": "St" (`assets/saint-prefixes.txt`) and the capitalised
+/// words after it name a place,
 /// a church, a ground or a club, never the saint as a person. The end of the name, unless the
 /// gazetteer knows the whole run ("St. John's").
 fn saint_name(doc: &Doc, lex: &Lexicon, a: usize, b: usize) -> Option<usize> {
-    if !matches!(doc.s(a), "St" | "St." | "ST" | "ST.") || a + 1 >= b || !doc.is_cap(a + 1) {
+    if !lex.saint_prefixes.contains(doc.fold(a)) || a + 1 >= b || !doc.is_cap(a + 1) {
         return None;
     }
     if gazetteer(doc, lex, a, b).is_some() {
