@@ -323,6 +323,19 @@ fn results_lines_table() {
                 ("org", "Leeds Rhinos", &["Leeds Rhinos"]),
             ],
         ),
+        // A bowler's wickets and runs after the bracket, a batsman's averages row, a golfer's
+        // rounds: people.
+        (
+            "Courtney Walsh (West Indies) 309, 82\nAlec Stewart 3 5 0 396 170 79.20\nBrooks 69 69 74 71, Nick Faldo (Britain) 70 71 68 74",
+            &[
+                ("person", "Courtney Walsh", &["Courtney Walsh"]),
+                ("place", "West Indies", &["West Indies"]),
+                ("person", "Alec Stewart", &["Alec Stewart"]),
+                ("person", "Brooks", &["Brooks"]),
+                ("person", "Nick Faldo", &["Nick Faldo"]),
+                ("place", "United Kingdom", &["Britain"]),
+            ],
+        ),
         // A tennis score after the bracket: the player stays a person.
         (
             "Kimiko Date (Japan) beat Yone Kamio (Japan) 6-2 7-5",

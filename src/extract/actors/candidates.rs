@@ -109,7 +109,10 @@ pub fn find(doc: &Doc, lex: &Lexicon) -> Vec<Cand> {
         let single = c.kind == CKind::Single && !c.evidence.strict;
         if ((guessed_person || single || (c.kind == CKind::Place && c.country.is_some()))
             && team_context(doc, c.a, c.b))
-            || (c.kind != CKind::Org && standings_row(doc, c.a, c.b))
+            // "Alec Stewart 3 5 0 396 170 79.20": a player's averages row, not a league row.
+            || (c.kind != CKind::Org
+                && !(c.kind == CKind::Person && doc.given(c.a))
+                && standings_row(doc, c.a, c.b))
         {
             c.kind = CKind::Org;
             c.evidence.cues |= classify::cue::TEAM | classify::cue::RESULTS;
@@ -212,11 +215,21 @@ fn team_context(doc: &Doc, a: usize, b: usize) -> bool {
         .toks
         .get(s + 1)
         .is_some_and(|t| t.kind == TokKind::Word && !t.cap);
+    // After a bracketed country the score ends the line or comes before the other side or the
+    // half-time score: "Courtney Walsh (West Indies) 309, 82" is a bowler's wickets and runs.
+    // "Brooks 69 69 74 71,": a golfer's rounds (a league row of five or more numbers is
+    // `standings_row`'s).
+    let rounds = is_score(s) && is_score(s + 1);
+    let next_side = (s == b && !rounds)
+        || doc
+            .toks
+            .get(s + 1)
+            .is_none_or(|t| t.nl_before || t.cap || doc.s(s + 1) == "(");
     // "In Bergen: Brann (Norway) 2 Shelbourne (Ireland) 1": a venue's colon opens the line.
     let opens = doc.toks[a].nl_before_or_first(a)
         || (s > b && a > 0 && doc.s(a - 1) == ":" && !doc.toks[a].nl_before);
-    (is_score(s) && !next_unit && opens)
-        || (is_score(s) && a > 0 && is_score(a - 1))
+    (is_score(s) && !next_unit && next_side && opens)
+        || (is_score(s) && next_side && a > 0 && is_score(a - 1))
         || versus(b)
         || (a > 0 && versus(a - 1))
 }

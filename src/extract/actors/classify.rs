@@ -246,7 +246,16 @@ impl Evidence {
         let figures = next.is_some_and(|t| {
             t.kind == super::tokens::TokKind::Number && doc.tok_fold(t).matches('-').count() == 3
         });
-        let sports = country_paren || minute || scorecard || figures;
+        // A golfer's rounds: "Brooks 69 69 74 71", "Riley (Australia) 64 71".
+        let round = |k: usize| {
+            doc.toks.get(k).is_some_and(|t| {
+                t.kind == super::tokens::TokKind::Number
+                    && !t.nl_before
+                    && doc.s(k).parse::<u8>().is_ok_and(|n| (60..90).contains(&n))
+            })
+        };
+        let rounds = round(b) && round(b + 1);
+        let sports = country_paren || minute || scorecard || figures || rounds;
         Evidence {
             titled: false,
             speech: speech || sports,
