@@ -323,6 +323,19 @@ fn results_lines_table() {
                 ("org", "Leeds Rhinos", &["Leeds Rhinos"]),
             ],
         ),
+        // A nation's team is a place as a country's is; a club in a squad list's bracket is an
+        // organisation, gazetteer or not.
+        (
+            "Strikers - Kubilay Turkyilmaz (Grasshoppers), Adrian Knup (Galatasaray).\nCRICKET - ENGLAND V PAKISTAN FINAL TEST.",
+            &[
+                ("person", "Kubilay Turkyilmaz", &["Kubilay Turkyilmaz"]),
+                ("org", "Grasshoppers", &["Grasshoppers"]),
+                ("person", "Adrian Knup", &["Adrian Knup"]),
+                ("org", "Galatasaray", &["Galatasaray"]),
+                ("place", "England", &["ENGLAND"]),
+                ("place", "Pakistan", &["PAKISTAN"]),
+            ],
+        ),
         // A bowler's wickets and runs after the bracket, a batsman's averages row, a golfer's
         // rounds: people.
         (

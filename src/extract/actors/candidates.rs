@@ -107,7 +107,11 @@ pub fn find(doc: &Doc, lex: &Lexicon) -> Vec<Cand> {
             continue;
         }
         let single = c.kind == CKind::Single && !c.evidence.strict;
-        if ((guessed_person || single || (c.kind == CKind::Place && c.country.is_some()))
+        // A nation fields national teams, which are places as countries are ("ENGLAND V PAKISTAN").
+        let town = c.kind == CKind::Place
+            && c.country.is_some()
+            && !lex.nations.contains(&*doc.key(c.a, c.b));
+        if ((guessed_person || single || town)
             && team_context(doc, c.a, c.b))
             // "Alec Stewart 3 5 0 396 170 79.20": a player's averages row, not a league row.
             || (c.kind != CKind::Org
@@ -386,8 +390,8 @@ fn run_part(doc: &Doc, lex: &Lexicon, mut a: usize, mut b: usize, out: &mut Vec<
     let whole = at_a.filter(|(len, _)| *len == b - a);
     // A name in a results line or league row is a team ("Bayer Leverkusen 4 2 0 2", "Hull 0"),
     // unless it is a country (national teams are places) or looks like a person.
-    let country =
-        matches!(whole, Some((_, Entry::Place(p))) if p.kind == super::lexicon::PlaceKind::Country);
+    let country = matches!(whole, Some((_, Entry::Place(p))) if p.kind == super::lexicon::PlaceKind::Country)
+        || (whole.is_some() && lex.nations.contains(&*doc.key(a, b)));
     if !country
         && !doc.shouting(a)
         && b - a <= 4

@@ -385,10 +385,12 @@ pub fn resolve(doc: &Doc, lex: &Lexicon, cands: &[Cand]) -> Vec<DocActor> {
         // "insurer Prudential", "Cofinec, which": a word no rule named, with an organisation's
         // cue and nothing that speaks for a person.
         let cues = c.evidence.cues;
+        // A word opening a bracket is no sentence's first word ("Yvan Quentin (Grasshoppers)").
+        let bracketed = c.a > 0 && doc.s(c.a - 1) == "(";
         let org_cue = cues & (cue::ORG | cue::TEAM) != 0
             && cues & (cue::WORK | cue::PERSON) == 0
             && !tok.upper
-            && !c.evidence.initial;
+            && (!c.evidence.initial || bracketed);
         if !strict
             && (role_orgs.contains(f) || org_cue || (acronym && !expands_unknown(doc, c.a, f)))
         {
