@@ -336,6 +336,17 @@ fn results_lines_table() {
                 ("place", "Pakistan", &["PAKISTAN"]),
             ],
         ),
+        // One match score after a result verb: teams; a score per set: players.
+        (
+            "Olimpija won 4-3 on penalties.\nPartizan beat Benetton 97-94 (halftime 39-32).\nThomas Muster beat Alex Corretja 6-4 6-3.",
+            &[
+                ("org", "Olimpija", &["Olimpija"]),
+                ("org", "Partizan", &["Partizan"]),
+                ("org", "Benetton", &["Benetton"]),
+                ("person", "Thomas Muster", &["Thomas Muster"]),
+                ("person", "Alex Corretja", &["Alex Corretja"]),
+            ],
+        ),
         // A bowler's wickets and runs after the bracket, a batsman's averages row, a golfer's
         // rounds: people.
         (

@@ -112,7 +112,7 @@ pub fn find(doc: &Doc, lex: &Lexicon) -> Vec<Cand> {
             && c.country.is_some()
             && !lex.nations.contains(&*doc.key(c.a, c.b));
         if ((guessed_person || single || town)
-            && team_context(doc, c.a, c.b))
+            && (team_context(doc, c.a, c.b) || match_score(doc, lex, c.a, c.b)))
             // "Alec Stewart 3 5 0 396 170 79.20": a player's averages row, not a league row.
             || (c.kind != CKind::Org
                 && !(c.kind == CKind::Person && doc.given(c.a))
@@ -236,6 +236,40 @@ fn team_context(doc: &Doc, a: usize, b: usize) -> bool {
         || (is_score(s) && next_side && a > 0 && is_score(a - 1))
         || versus(b)
         || (a > 0 && versus(a - 1))
+}
+
+/// "Vaduz won 4-2 on penalties", "Formula Shell beat Ginebra San Miguel 89-86": a side before a
+/// result verb (`assets/result-verbs.txt`) and one match score, or the side between the verb and
+/// the score. A second score after it is a player's sets ("beat Agassi 6-4 6-3").
+fn match_score(doc: &Doc, lex: &Lexicon, a: usize, b: usize) -> bool {
+    let score = |i: usize| {
+        doc.toks.get(i).is_some_and(|t| {
+            t.kind == TokKind::Number
+                && !t.nl_before
+                && doc.s(i).split_once('-').is_some_and(|(x, y)| {
+                    (1..=3).contains(&x.len())
+                        && (1..=3).contains(&y.len())
+                        && x.bytes().chain(y.bytes()).all(|c| c.is_ascii_digit())
+                })
+        })
+    };
+    let verb = |i: usize| {
+        doc.toks.get(i).is_some_and(|t| !t.nl_before && !t.cap)
+            && lex.result_verbs.contains(doc.fold(i))
+    };
+    // The object: "beat Ginebra San Miguel 89-86".
+    if a > 0 && verb(a - 1) && score(b) {
+        return !score(b + 1);
+    }
+    // The subject: "Vaduz won 4-2", "Partizan beat Benetton 97-94".
+    if verb(b) {
+        let mut k = b + 1;
+        while k < b + 6 && doc.is_cap(k) {
+            k += 1;
+        }
+        return score(k) && !score(k + 1);
+    }
+    false
 }
 
 /// The longest gazetteer phrase starting at `p` and ending by `b`.
