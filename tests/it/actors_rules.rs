@@ -336,6 +336,15 @@ fn results_lines_table() {
                 ("place", "Pakistan", &["PAKISTAN"]),
             ],
         ),
+        // A compass word and a known place: one name, a club in a results line.
+        (
+            "South Sydney 20 North Queensland 14\nRain fell across Northern Transvaal.",
+            &[
+                ("org", "South Sydney", &["South Sydney"]),
+                ("org", "North Queensland", &["North Queensland"]),
+                ("place", "Northern Transvaal", &["Northern Transvaal"]),
+            ],
+        ),
         // One match score after a result verb: teams; a score per set: players.
         (
             "Olimpija won 4-3 on penalties.\nPartizan beat Benetton 97-94 (halftime 39-32).\nThomas Muster beat Alex Corretja 6-4 6-3.",

@@ -401,6 +401,10 @@ fn and_split(doc: &Doc, lex: &Lexicon, a: usize, b: usize) -> Option<usize> {
 /// Judges `a..b` (no "and" between names); returns where it stopped, `b` when it took it all.
 fn run_part(doc: &Doc, lex: &Lexicon, mut a: usize, mut b: usize, out: &mut Vec<Cand>) -> usize {
     let end = b;
+    if let Some(q) = compass_place(doc, lex, a, b) {
+        push_compass(doc, lex, out, a, q);
+        return q;
+    }
     if let Some(q) = saint_name(doc, lex, a, b) {
         let kind = if standings_row(doc, a, q) || team_context(doc, a, q) {
             CKind::Org
@@ -551,6 +555,39 @@ pub fn segment(doc: &Doc, lex: &Lexicon, a: usize, b: usize, out: &mut Vec<Cand>
         }
         classify::stretch(doc, lex, p, q, None, out);
         p = q;
+    }
+}
+
+/// "North Queensland", "Southern New England": a compass word (`assets/compass-prefixes.txt`)
+/// and a place the gazetteer knows, not itself a gazetteer name ("South Africa"). The end of the
+/// name.
+fn compass_place(doc: &Doc, lex: &Lexicon, a: usize, b: usize) -> Option<usize> {
+    if a + 1 >= b || !doc.toks[a].cap || !lex.compass_prefixes.contains(doc.fold(a)) {
+        return None;
+    }
+    if gazetteer(doc, lex, a, b).is_some() {
+        return None;
+    }
+    match gazetteer(doc, lex, a + 1, b) {
+        Some((len, Entry::Place(_))) => Some(a + 1 + len),
+        _ => None,
+    }
+}
+
+/// A compass place over `a..b`, with the country of the place it names a part of; a club in a
+/// results line or league row.
+fn push_compass(doc: &Doc, lex: &Lexicon, out: &mut Vec<Cand>, a: usize, b: usize) {
+    if standings_row(doc, a, b) || team_context(doc, a, b) {
+        push_team(doc, lex, out, a, b);
+        return;
+    }
+    let country = match gazetteer(doc, lex, a + 1, b) {
+        Some((_, Entry::Place(p))) => p.country.as_deref().map(Box::from),
+        _ => None,
+    };
+    push_named(doc, lex, out, a, b, CKind::Place);
+    if let Some(c) = out.last_mut() {
+        c.country = country;
     }
 }
 

@@ -73,6 +73,8 @@ pub struct Lexicon {
     pub saint_prefixes: FastSet<String>,
     /// Folded verbs between a side and a match score ("won": "Vaduz won 4-2 on penalties").
     pub result_verbs: FastSet<String>,
+    /// Folded compass words that open a place's name before a known place ("north").
+    pub compass_prefixes: FastSet<String>,
     pub thing_words: FastSet<String>,
     pub non_names: FastSet<String>,
     pub speech_verbs: FastSet<String>,
@@ -291,6 +293,7 @@ impl Lexicon {
         lex.place_prefixes = folded_set(assets.lines(name::PLACE_PREFIXES_TXT));
         lex.saint_prefixes = folded_set(assets.lines(name::SAINT_PREFIXES_TXT));
         lex.result_verbs = folded_set(assets.lines(name::RESULT_VERBS_TXT));
+        lex.compass_prefixes = folded_set(assets.lines(name::COMPASS_PREFIXES_TXT));
         lex.thing_words = folded_set(assets.lines(name::THING_WORDS_TXT));
         lex.non_names = assets
             .lines(name::NON_NAMES_TXT)
