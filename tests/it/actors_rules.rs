@@ -336,6 +336,18 @@ fn results_lines_table() {
                 ("place", "Pakistan", &["PAKISTAN"]),
             ],
         ),
+        // A dateline: an all-caps town no list knows, its state or country, or the date.
+        (
+            "MINNETONKA, Minn.\nShares rose.",
+            &[("place", "Minnetonka", &["MINNETONKA"])],
+        ),
+        (
+            "NOVYE ATAGI, Russia 1996-08-22\nRebels left.",
+            &[
+                ("place", "Novye Atagi", &["NOVYE ATAGI"]),
+                ("place", "Russia", &["Russia"]),
+            ],
+        ),
         // A compass word and a known place: one name, a club in a results line.
         (
             "South Sydney 20 North Queensland 14\nRain fell across Northern Transvaal.",

@@ -401,6 +401,13 @@ fn and_split(doc: &Doc, lex: &Lexicon, a: usize, b: usize) -> Option<usize> {
 /// Judges `a..b` (no "and" between names); returns where it stopped, `b` when it took it all.
 fn run_part(doc: &Doc, lex: &Lexicon, mut a: usize, mut b: usize, out: &mut Vec<Cand>) -> usize {
     let end = b;
+    if dateline_town(doc, lex, a, b) {
+        push_named(doc, lex, out, a, b, CKind::Place);
+        if let Some(c) = out.last_mut() {
+            c.canonical = Some(classify::title_case(doc.span_text(a, b)).into_boxed_str());
+        }
+        return end;
+    }
     if let Some(q) = compass_place(doc, lex, a, b) {
         push_compass(doc, lex, out, a, q);
         return q;
@@ -556,6 +563,39 @@ pub fn segment(doc: &Doc, lex: &Lexicon, a: usize, b: usize, out: &mut Vec<Cand>
         classify::stretch(doc, lex, p, q, None, out);
         p = q;
     }
+}
+
+/// "MINNETONKA, Minn.", "NOVYE ATAGI, Russia 1996-08-22", "LAS CRUCES, N.M.": a dateline, an
+/// all-caps town no list knows opening a short line, then a comma and its state or country
+/// (an abbreviation or a known place) or the filing date.
+fn dateline_town(doc: &Doc, lex: &Lexicon, a: usize, b: usize) -> bool {
+    if !doc.toks[a].nl_before_or_first(a)
+        || doc.s(b) != ","
+        || !(a..b).all(|i| doc.toks[i].upper && !doc.is(i, list::ORG_SUFFIX))
+        // "OPEC, Vienna": an acronym is an organisation's.
+        || doc.s(a).len() < 4
+        || gazetteer(doc, lex, a, b).is_some_and(|(len, _)| len == b - a)
+    {
+        return false;
+    }
+    let rest = (b + 1..b + 8)
+        .take_while(|&k| doc.toks.get(k).is_some_and(|t| !t.nl_before))
+        .count();
+    if rest == 0 || doc.toks.get(b + 1 + rest).is_some_and(|t| !t.nl_before) {
+        return false;
+    }
+    let date = (b + 1..b + 1 + rest).any(|k| {
+        let s = doc.s(k);
+        s.len() == 10
+            && s.as_bytes()[4] == b'-'
+            && s.bytes().filter(u8::is_ascii_digit).count() == 8
+    });
+    let state = doc.toks[b + 1].cap
+        && !doc.toks[b + 1].upper
+        && (doc.s(b + 1).ends_with('.')
+            || doc.s(b + 2) == "."
+            || gazetteer(doc, lex, b + 1, b + 1 + rest).is_some());
+    date || state
 }
 
 /// "North Queensland", "Southern New England": a compass word (`assets/compass-prefixes.txt`)
