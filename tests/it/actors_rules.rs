@@ -348,6 +348,14 @@ fn results_lines_table() {
                 ("place", "Russia", &["Russia"]),
             ],
         ),
+        // A place noun and "of" before a name no list knows: a place.
+        (
+            "Cholera killed five people in the central town of Kaolack and the village of Karin Gornji.",
+            &[
+                ("place", "Kaolack", &["Kaolack"]),
+                ("place", "Karin Gornji", &["Karin Gornji"]),
+            ],
+        ),
         // A compass word and a known place: one name, a club in a results line.
         (
             "South Sydney 20 North Queensland 14\nRain fell across Northern Transvaal.",

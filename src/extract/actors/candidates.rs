@@ -107,6 +107,17 @@ pub fn find(doc: &Doc, lex: &Lexicon) -> Vec<Cand> {
             continue;
         }
         let single = c.kind == CKind::Single && !c.evidence.strict;
+        // "the town of Kaolack", "the port of Yingkou": a place, whatever its shape says.
+        if c.a >= 2
+            && matches!(c.kind, CKind::Single | CKind::Person)
+            && c.role.is_none()
+            && doc.fold(c.a - 1) == "of"
+            && !doc.toks[c.a - 2].cap
+            && lex.place_nouns.contains(doc.fold(c.a - 2))
+        {
+            c.kind = CKind::Place;
+            continue;
+        }
         // A nation fields national teams, which are places as countries are ("ENGLAND V PAKISTAN").
         let town = c.kind == CKind::Place
             && c.country.is_some()

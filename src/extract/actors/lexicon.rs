@@ -75,6 +75,8 @@ pub struct Lexicon {
     pub result_verbs: FastSet<String>,
     /// Folded compass words that open a place's name before a known place ("north").
     pub compass_prefixes: FastSet<String>,
+    /// Folded nouns that make the name after "of" a place ("town": "the town of Kaolack").
+    pub place_nouns: FastSet<String>,
     pub thing_words: FastSet<String>,
     pub non_names: FastSet<String>,
     pub speech_verbs: FastSet<String>,
@@ -294,6 +296,7 @@ impl Lexicon {
         lex.saint_prefixes = folded_set(assets.lines(name::SAINT_PREFIXES_TXT));
         lex.result_verbs = folded_set(assets.lines(name::RESULT_VERBS_TXT));
         lex.compass_prefixes = folded_set(assets.lines(name::COMPASS_PREFIXES_TXT));
+        lex.place_nouns = folded_set(assets.lines(name::PLACE_NOUNS_TXT));
         lex.thing_words = folded_set(assets.lines(name::THING_WORDS_TXT));
         lex.non_names = assets
             .lines(name::NON_NAMES_TXT)
