@@ -451,6 +451,11 @@ fn kind_table() {
             "The success of the film 'Ray' has helped the studio. Critics said Ray was long.",
             &[],
         ),
+        // A film after a word for a film's kind or fate: no actor.
+        (
+            "Profits slumped, hit by box-office flops Alexander and Catwoman. Oliver Stone's epic Alexander cost $150m.",
+            &[("person", "Oliver Stone", &["Oliver Stone"])],
+        ),
         // An award: "nominee" after it.
         (
             "Tributes came from Oscar nominee Alan Alda, who knew him.",
