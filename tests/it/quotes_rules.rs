@@ -491,6 +491,85 @@ fn hard_speakers() {
             "“Although the polls failed, they were not wrong.”",
             Some("Mark Blumenthal"),
         ),
+        // a speech noun after "a" and a modifier names no speaker: the verb's subject does
+        (
+            "Mendez delivered a sharp retort: “Nobody is leaving this room.”",
+            "“Nobody is leaving this room.”",
+            Some("Mendez"),
+        ),
+        (
+            "Okafor sent out a fundraising appeal on Monday, saying the party “needs you now.”",
+            "“needs you now.”",
+            Some("Okafor"),
+        ),
+        // a speech word after "of" or before "is" is a noun
+        (
+            "The former secretary of state said the army “clearly” needed more help.",
+            "“clearly”",
+            Some("The former secretary of state"),
+        ),
+        // "called" between a noun and the name it gives is no speech
+        (
+            "Later, Ruiz shared a leaflet for a 1998 night class called “Reading Faces” online, writing “Let me do the homework for the council.”",
+            "“Let me do the homework for the council.”",
+            Some("Ruiz"),
+        ),
+        // a sentence that opens with a conjunction still has its subject
+        (
+            "And then Moreau went on the attack, saying, “Will the mayor finally resign? He should.”",
+            "“Will the mayor finally resign? He should.”",
+            Some("Moreau"),
+        ),
+        // a name with a long description set off by commas before its verb
+        (
+            "Dana Whitfield, a county organiser who ran two campaigns for the governor in 2008 and is now leading the party's postal-vote drive across the state, said the effort is “a vital part of our plan.”",
+            "“a vital part of our plan.”",
+            Some("Dana Whitfield"),
+        ),
+        (
+            "Marcus Lee, the victim's brother, issued a statement Friday, saying the family “has nothing more to add.”",
+            "“has nothing more to add.”",
+            Some("Marcus Lee"),
+        ),
+        // a town and its state inside an aside
+        (
+            "Harmon, at a rally in Dayton, Ohio, said she was “not going anywhere.”",
+            "“not going anywhere.”",
+            Some("Harmon"),
+        ),
+        // a relative clause with a subject of its own speaks for that subject
+        (
+            "The spokesman said the crowd, which she described as “calm and orderly,” left at noon.",
+            "“calm and orderly,”",
+            Some("she"),
+        ),
+        // ... but not these: a past tense after "a friend", a complement clause, a named aide
+        (
+            "“She was always kind,” a neighbour said on Sunday. “We will miss her.”",
+            "“She was always kind,” a neighbour said on Sunday. “We will miss her.”",
+            Some("a neighbour"),
+        ),
+        (
+            "Pollster Amy Dorn told the station that she credits the swing to “younger, urban voters.”",
+            "“younger, urban voters.”",
+            Some("Pollster Amy Dorn"),
+        ),
+        (
+            "The head of the tenants' union, Rosa Vidal, warned that the rule would be “a disaster for families.”",
+            "“a disaster for families.”",
+            Some("Rosa Vidal"),
+        ),
+        (
+            "Voters were uneasy after a farmer in Salina, Kansas, told the senator he was “too soft.”",
+            "“too soft.”",
+            Some("a farmer in Salina"),
+        ),
+        // a second quotation with its own attribution is its own statement
+        (
+            "“The plan cannot work,” said Ana Ortiz, an economist at the institute. “It is too late,” she said.",
+            "“It is too late,”",
+            Some("she"),
+        ),
     ];
     let mut wrong = Vec::new();
     for &(text, quote, speaker) in cases {

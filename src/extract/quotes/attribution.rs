@@ -106,7 +106,15 @@ impl Ctx<'_> {
             // "Bolton said he would advise Trump on “...”", "Israel said Clinton called on
             // members to be “...”": the outer verb and its subject attribute the quotation.
             let inner_at = speaker.as_ref().map_or(c.start, |s| s.first);
-            if let Some(outer) = self.outer_cue(start, inner_at) {
+            // "groups the marchers, whom he described as “peaceful”": a relative clause with a
+            // subject of its own is that subject's statement.
+            let own_clause = speaker.as_ref().is_some_and(|s| {
+                s.end == c.start
+                    && s.first > start
+                    && s.anaphor.is_some()
+                    && matches!(toks[s.first - 1].lower, "who" | "whom" | "which")
+            });
+            if !own_clause && let Some(outer) = self.outer_cue(start, inner_at) {
                 return Some(outer);
             }
             return Some(Attr {
