@@ -564,6 +564,34 @@ fn hard_speakers() {
             "“too soft.”",
             Some("a farmer in Salina"),
         ),
+        // a passive speech verb's agent speaks
+        (
+            "Ortiz was asked by moderator Jane Holt, who chaired the panel, “Would you raise taxes on anyone at all?”",
+            "“Would you raise taxes on anyone at all?”",
+            Some("Jane Holt"),
+        ),
+        // a description between dashes
+        (
+            "Tom Reyes — a welder from Akron — says the plant closure was “the last straw.”",
+            "“the last straw.”",
+            Some("Tom Reyes"),
+        ),
+        // a line that signs the quotation before it
+        (
+            "“Nobody should have to choose between rent and medicine.”\n\n- Maria Lopez.\n\nThe claim is close to the truth.",
+            "“Nobody should have to choose between rent and medicine.”",
+            Some("Maria Lopez"),
+        ),
+        (
+            "“We lost the vote, and we lost it fairly today.”\n\n- It was a long night in the hall, and the delegates went home only after the count was done.",
+            "“We lost the vote, and we lost it fairly today.”",
+            None,
+        ),
+        (
+            "Lim and Okoro issued a joint statement describing the talks as “a real step forward.”",
+            "“a real step forward.”",
+            Some("Lim and Okoro"),
+        ),
         // a second quotation with its own attribution is its own statement
         (
             "“The plan cannot work,” said Ana Ortiz, an economist at the institute. “It is too late,” she said.",

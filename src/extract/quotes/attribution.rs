@@ -94,7 +94,21 @@ impl Ctx<'_> {
             let Some(c) = self.lex.cue_at(toks, k) else {
                 continue;
             };
-            if c.end() > first || speaker::passive(toks, self.lex, c.start, start) {
+            if c.end() > first {
+                continue;
+            }
+            if speaker::passive(toks, self.lex, c.start, start) {
+                // "Sanders was asked by host Bill Maher, ..., “...”": the agent speaks.
+                if toks.get(c.end()).is_some_and(|t| t.is("by")) && c.end() + 1 < first {
+                    let limit = self.narration_limit(c.end() + 1).min(first);
+                    if let Some(sp) = speaker::after(toks, self.lex, c.end() + 1, limit) {
+                        return Some(Attr {
+                            cue: Some(c),
+                            speaker: Some(sp),
+                            end: c.end(),
+                        });
+                    }
+                }
                 continue;
             }
             // "ask", "continue": cues only right before the quotation ("asked: “...”").
@@ -415,6 +429,33 @@ impl Ctx<'_> {
                 speaker: self.subject(c, start),
                 end: c.end(),
             })
+        })
+    }
+
+    /// A line that signs the quotation before it: "“...”" then a paragraph "- Bernie Sanders." or
+    /// "—President Obama, tweeting after the speech." (a dash, a name, and nothing after it but a
+    /// description). `from` is the token after the quotation.
+    pub(super) fn signature_attr(&self, from: usize) -> Option<Attr> {
+        let toks = self.toks;
+        let dash = toks.get(from)?;
+        if from == 0 || dash.para == toks[from - 1].para || !matches!(dash.lower, "-" | "–" | "—")
+        {
+            return None;
+        }
+        let para_end = (from..toks.len())
+            .find(|&k| toks[k].para != dash.para)
+            .unwrap_or(toks.len());
+        // A signature is short; a dash that opens a long paragraph opens narration.
+        if para_end - from > 24 {
+            return None;
+        }
+        let sp = speaker::after(toks, self.lex, from + 1, para_end)?;
+        let rest = toks.get(sp.end);
+        let signs = rest.is_none_or(|t| t.para != dash.para || t.is_punct('.') || t.is_punct(','));
+        (signs && toks[sp.first].cap).then_some(Attr {
+            cue: None,
+            speaker: Some(sp),
+            end: para_end,
         })
     }
 }

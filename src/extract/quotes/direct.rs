@@ -293,6 +293,9 @@ pub fn find(ctx: &Ctx) -> (Vec<Found>, Vec<usize>) {
             {
                 attr = Some(a);
                 after = true;
+            } else if let Some(a) = ctx.signature_attr(ctx.run_toks[*group.last().unwrap_or(&r0)].1)
+            {
+                attr = Some(a);
             }
         }
         // Narration before a quotation attributed after it belongs to the statement:

@@ -144,6 +144,18 @@ pub fn before(toks: &[Tok<'_>], lex: &Lexicon, cue: usize, floor: usize) -> Opti
         }
         return collect_back(toks, lex, i, floor);
     }
+    if i > floor && is_dash(&toks[i - 1]) {
+        // A description between dashes: "Jason Sims — a teacher from Ames — says".
+        let close = i - 1;
+        if let Some(open) = (floor.max(close.saturating_sub(24))..close)
+            .rev()
+            .find(|&k| is_dash(&toks[k]))
+            .filter(|&k| k > floor && !toks[k + 1..close].iter().any(|t| t.run.is_some()))
+        {
+            return collect_back(toks, lex, open, floor);
+        }
+        return None;
+    }
     if i > floor && toks[i - 1].is_punct(',') {
         // An appositive or aside between commas: "Trump, the nominee, said", "Analysts, however, noted".
         let close = i - 1;
@@ -500,7 +512,12 @@ pub fn main_subject(toks: &[Tok<'_>], lex: &Lexicon, start: usize, end: usize) -
                 }
                 break;
             }
-            if !t.word || t.run.is_some() || lex.has(t, BOUNDARY | RELATIVE) {
+            // "Trump and Ryan issued a statement describing ...": names joined by "and".
+            let joins_names = t.is("and")
+                && k > s
+                && toks[k - 1].cap
+                && toks.get(k + 1).is_some_and(|n| n.word && n.cap);
+            if !t.word || t.run.is_some() || (lex.has(t, BOUNDARY | RELATIVE) && !joins_names) {
                 break;
             }
             let verb = !t.cap
@@ -598,4 +615,9 @@ fn place_pair(toks: &[Tok<'_>], k: usize, close: usize) -> bool {
         && seg
             .iter()
             .all(|t| (t.word && t.cap && !t.lower.ends_with("'s")) || t.is_punct('.'))
+}
+
+/// A dash that sets off an aside: "—", "–", or "-" or "--" standing alone.
+fn is_dash(t: &Tok<'_>) -> bool {
+    !t.word && matches!(t.lower, "—" | "–" | "-" | "--")
 }
