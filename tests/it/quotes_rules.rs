@@ -592,6 +592,30 @@ fn hard_speakers() {
             "“a real step forward.”",
             Some("Lim and Okoro"),
         ),
+        // a document's author, after "according to"
+        (
+            "“The charge cannot be proved,” according to a court filing by state prosecutor Lena Park.",
+            "“The charge cannot be proved,”",
+            Some("Lena Park"),
+        ),
+        // "asks" after a place set off by a comma
+        (
+            "Okafor asks at a diner in Ames, “Who here has a question for me?”",
+            "“Who here has a question for me?”",
+            Some("Okafor"),
+        ),
+        // a name set off after the description that opens an inverted attribution
+        (
+            "“Will the mayor resign? She should!” the party's nominee, Jo Reyes, tweeted Sunday after the vote.",
+            "“Will the mayor resign? She should!”",
+            Some("Jo Reyes"),
+        ),
+        // a verb in a fronted subordinate clause does not report the main clause
+        (
+            "While Mora affirmed that she likes the plan, she also stated on Friday, “If it fails, we start again.”",
+            "“If it fails, we start again.”",
+            Some("she"),
+        ),
         // a second quotation with its own attribution is its own statement
         (
             "“The plan cannot work,” said Ana Ortiz, an economist at the institute. “It is too late,” she said.",

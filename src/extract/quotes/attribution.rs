@@ -70,7 +70,13 @@ impl Ctx<'_> {
                     rest.iter().any(|t| t.run.is_some())
                         || rest.iter().filter(|t| t.word).count() > 5
                 };
-                if sp.first != j
+                // "“...,” the party's nominee, Jo Reyes, tweeted": a name set off after a
+                // description that opens the attribution.
+                let described = sp.first > j
+                    && toks[sp.first - 1].is_punct(',')
+                    && self.lex.has(&toks[j], DET)
+                    && toks[j..sp.first - 1].iter().all(|t| t.word);
+                if (sp.first != j && !described)
                     || (ended && toks[j].cap && self.lex.pronoun(&toks[j]).is_none() && k > j + 4)
                     || goes_on
                 {
@@ -111,9 +117,19 @@ impl Ctx<'_> {
                 }
                 continue;
             }
-            // "ask", "continue": cues only right before the quotation ("asked: “...”").
+            // "ask", "continue": cues only right before the quotation ("asked: “...”"), or
+            // after a place or time set off by a comma ("asks at a school in Ames, “...”").
             if c.frame == Frame::Quote && toks[c.end()..first].iter().any(|t| t.word) {
-                continue;
+                let between = &toks[c.end()..first];
+                let set_off = between.len() <= 10
+                    && between
+                        .first()
+                        .is_some_and(|t| self.lex.has(t, NP_PREP) || t.is("on"))
+                    && between.last().is_some_and(|t| t.is_punct(','))
+                    && between.iter().all(|t| t.run.is_none() && !t.is_punct('.'));
+                if !set_off {
+                    continue;
+                }
             }
             let speaker = self.subject(c, start);
             // A speech verb inside the clause another one reports belongs to that statement:
@@ -166,6 +182,15 @@ impl Ctx<'_> {
                 || speaker::passive(toks, self.lex, c.start, start)
             {
                 continue;
+            }
+            // "While Trump affirmed that ..., he also stated “...”": a verb in a clause fronted by
+            // a subordinator reports nothing past the comma that closes that clause.
+            let fronted = matches!(
+                toks[start].lower,
+                "while" | "though" | "although" | "as" | "when" | "if" | "because" | "after"
+            ) && toks[c.end()..at].iter().any(|t| t.is_punct(','));
+            if fronted {
+                break;
             }
             if let Some(sp) = speaker::before(toks, self.lex, c.start, start) {
                 best = Some(Attr {

@@ -364,7 +364,8 @@ impl Lexicon {
     /// - a base form after "a" or "an" and one modifier: "a snappy retort", "an unprompted call",
     ///   "a Trump-style tweet" (a singular subject would take "retorts", so it is no verb);
     /// - a base form followed by a form of "be": "Which swing state is", "the comment was";
-    /// - a base form right after "of": "the secretary of state said" ("a point of saying" stays);
+    /// - a base form right after a preposition but "to": "the secretary of state said", "filed by
+    ///   state attorney Ann Lee" ("a point of saying" and "to state" stay);
     /// - "called" between a common noun and the name it gives: "a book called “Hope”", "the
     ///   loophole called an “inversion”" (a speaker's "called" has an object first: "called it").
     fn noun_use(&self, toks: &[Tok<'_>], i: usize) -> bool {
@@ -394,7 +395,7 @@ impl Lexicon {
         {
             return true;
         }
-        if prev.is("of") && base {
+        if base && matches!(prev.lower, "of" | "by" | "from" | "with" | "for" | "about") {
             return true;
         }
         if t.is("called") && prev.word && !prev.cap && prev.run.is_none() {

@@ -338,6 +338,16 @@ pub fn after(toks: &[Tok<'_>], lex: &Lexicon, start: usize, limit: usize) -> Opt
             }
             break;
         }
+        // "according to calculations by Amy Glasmeier", "a court filing by the state": a
+        // document's author is named after it.
+        let author = t.is("by")
+            && j > start
+            && toks[start..j].iter().all(|t| !t.cap || lex.has(t, DET))
+            && toks.get(j + 1).is_some_and(|n| n.word && n.run.is_none());
+        if author {
+            j += 1;
+            continue;
+        }
         if lex.has(t, BOUNDARY | RELATIVE) {
             let joins_names = t.is("and")
                 && j > start
