@@ -616,6 +616,28 @@ fn hard_speakers() {
             "“If it fails, we start again.”",
             Some("she"),
         ),
+        // an inverted verb that opens its sentence
+        (
+            "Said Okafor, “The money was never there in the first place.”",
+            "“The money was never there in the first place.”",
+            Some("Okafor"),
+        ),
+        (
+            "But, said Ruiz, “We are not giving up on this town.”",
+            "“We are not giving up on this town.”",
+            Some("Ruiz"),
+        ),
+        // a verb joined by "and then" or "but" shares the earlier verb's subject
+        (
+            "“Turnout will be high,” Ruiz said at a news conference, and then predicted: “We will carry the county.”",
+            "“We will carry the county.”",
+            Some("Ruiz"),
+        ),
+        (
+            "She was defending the charity against recent attacks from the mayor, but admitted “one or two mistakes” in its books.",
+            "“one or two mistakes”",
+            Some("She"),
+        ),
         // a second quotation with its own attribution is its own statement
         (
             "“The plan cannot work,” said Ana Ortiz, an economist at the institute. “It is too late,” she said.",

@@ -131,7 +131,17 @@ impl Ctx<'_> {
                     continue;
                 }
             }
-            let speaker = self.subject(c, start);
+            // "Said Comey, “...”", "But, said Solovey, “...”": an inverted verb that opens its
+            // sentence names the speaker after it.
+            let opens = c.start == start
+                || toks[start..c.start]
+                    .iter()
+                    .all(|t| t.is_punct(',') || matches!(t.lower, "and" | "but" | "yet" | "so"));
+            let speaker = self.subject(c, start).or_else(|| {
+                (opens && (toks[c.start].cap || c.start > start))
+                    .then(|| speaker::after(toks, self.lex, c.end(), first))
+                    .flatten()
+            });
             // A speech verb inside the clause another one reports belongs to that statement:
             // "Bolton said he would advise Trump on “...”", "Israel said Clinton called on
             // members to be “...”": the outer verb and its subject attribute the quotation.
@@ -231,9 +241,14 @@ impl Ctx<'_> {
             let start = self.sentence_start(c.start);
             // "Mr Justice Ainsworth, who heard ..., said he would ... and indicated that ...":
             // a verb joined by "and" shares the subject of the speech verb before it.
-            let joined = c.start > start && toks[c.start - 1].is("and");
+            // Also "..., and then predicted:", "... but called it": adverbs and "but" too.
+            let mut k = c.start;
+            while k > start && self.lex.has(&toks[k - 1], SKIP) && !toks[k - 1].cap {
+                k -= 1;
+            }
+            let joined = k > start && matches!(toks[k - 1].lower, "and" | "but");
             joined
-                .then(|| self.earlier_subject(start, c.start - 1))
+                .then(|| self.earlier_subject(start, k - 1))
                 .flatten()
                 .or_else(|| speaker::main_subject(toks, self.lex, start, c.start))
         })

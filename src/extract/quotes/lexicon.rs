@@ -365,7 +365,8 @@ impl Lexicon {
     ///   "a Trump-style tweet" (a singular subject would take "retorts", so it is no verb);
     /// - a base form followed by a form of "be": "Which swing state is", "the comment was";
     /// - a base form right after a preposition but "to": "the secretary of state said", "filed by
-    ///   state attorney Ann Lee" ("a point of saying" and "to state" stay);
+    ///   state attorney Ann Lee" ("a point of saying" and "to state" stay), or after a preposition
+    ///   and a modifier: "against recent attacks";
     /// - "called" between a common noun and the name it gives: "a book called “Hope”", "the
     ///   loophole called an “inversion”" (a speaker's "called" has an object first: "called it").
     fn noun_use(&self, toks: &[Tok<'_>], i: usize) -> bool {
@@ -396,6 +397,22 @@ impl Lexicon {
             return true;
         }
         if base && matches!(prev.lower, "of" | "by" | "from" | "with" | "for" | "about") {
+            return true;
+        }
+        // "against recent attacks", "of earlier warnings": a preposition and a modifier.
+        let finite = t.lower.ends_with("ed") || t.lower.ends_with("ing") || t.is("said");
+        if !finite
+            && i > 1
+            && prev.word
+            && !prev.cap
+            && prev.run.is_none()
+            && prev.info.classes & (BE | SKIP | BOUNDARY | DET) == 0
+            && self.pronoun(prev).is_none()
+            && matches!(
+                toks[i - 2].lower,
+                "of" | "by" | "from" | "with" | "for" | "about" | "against" | "over" | "amid"
+            )
+        {
             return true;
         }
         if t.is("called") && prev.word && !prev.cap && prev.run.is_none() {
