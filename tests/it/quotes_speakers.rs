@@ -65,6 +65,15 @@ fn speakers_table() {
             &[("Okonkwo", P, &["Okonkwo"]), ("Varga", P, &["Varga"])],
             &[("“I am still", &["Okonkwo"])],
         ),
+        // two people share a surname: the title picks the one of that sex
+        (
+            "Tomas Berisha was jailed in May. His sister, Lena Berisha, campaigned for months. “I never gave up hope,” Ms Berisha said.",
+            &[
+                ("Tomas Berisha", P, &["Tomas Berisha"]),
+                ("Lena Berisha", P, &["Lena Berisha"]),
+            ],
+            &[("“I never gave", &["Lena Berisha"])],
+        ),
         // no compatible person: "he" stays unresolved rather than going to a woman
         (
             "Maria Lopez spoke first. “No,” he said.",
