@@ -638,6 +638,22 @@ fn hard_speakers() {
             "“one or two mistakes”",
             Some("She"),
         ),
+        // adverbs and contractions between a subject and its verb; a noun's prepositional phrase
+        (
+            "The hour was so late that a spokesman for the mayor could only quip: “I guess the ballroom was booked.”",
+            "“I guess the ballroom was booked.”",
+            Some("a spokesman for the mayor"),
+        ),
+        (
+            "Residents of the valley said the new road was “a disaster for everyone.”",
+            "“a disaster for everyone.”",
+            Some("Residents of the valley"),
+        ),
+        (
+            "Voters in the city said the plan was “a mess from the start.”",
+            "“a mess from the start.”",
+            Some("Voters in the city"),
+        ),
         // a second quotation with its own attribution is its own statement
         (
             "“The plan cannot work,” said Ana Ortiz, an economist at the institute. “It is too late,” she said.",

@@ -239,6 +239,13 @@ fn role_speakers() {
             "the court had",
             &["Foreign Ministry:Azerbaijan"],
         ),
+        // a spokeswoman for a role holder speaks for the role holder
+        (
+            "Health Minister Grace Hall faced questions on Monday. A spokeswoman for the minister said she had acted on the advice she was given.",
+            &[("Grace Hall", P, &["Grace Hall"], &["Health Minister"], None)],
+            "she had acted",
+            &["Grace Hall"],
+        ),
         // someone of the possessor's, not the possessor
         (
             "Martin Keogh works for the HSE. The HSE's chief clinical officer said the risk to individuals was low.",

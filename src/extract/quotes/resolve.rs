@@ -152,6 +152,22 @@ pub fn resolve(d: &Discourse, found: &[Found], actors: &[DocActor]) -> Vec<Vec<u
                 previous_at,
             );
         }
+        // "A spokeswoman for the minister" speaks for the minister (who is the actor named).
+        if who.is_empty() {
+            let phrase = sp.span.slice(d.text);
+            if let Some(at) = phrase.find(" for ")
+                && phrase[..at]
+                    .rsplit(' ')
+                    .next()
+                    .is_some_and(|w| w.to_lowercase().starts_with("spokes"))
+            {
+                let behalf = Span::new(sp.span.start + at + 5, sp.span.end);
+                who = named(d, behalf, actors, &mentions, &surnames, &roles, &sex);
+                if who.is_empty() {
+                    who = by_role(d, behalf, actors, &roles, &mentions, &previous, previous_at);
+                }
+            }
+        }
         // "The commentators" refers back to people already named; a group actor made of the
         // common noun alone is only the fallback.
         let generic =

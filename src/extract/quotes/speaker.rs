@@ -47,13 +47,15 @@ fn age_after_name(toks: &[Tok<'_>], i: usize, floor: usize) -> bool {
 }
 
 /// A word that may stand between a subject and its verb without being either: "Carter however
-/// said", "Cruz himself said", "Sanders, meanwhile, said".
+/// said", "Cruz himself said", "Sanders, meanwhile, said", "a spokesman could only quip".
 fn aside_word(t: &Tok<'_>) -> bool {
     t.word
         && !t.cap
         && matches!(
             t.lower,
             "however"
+                | "only"
+                | "always"
                 | "meanwhile"
                 | "though"
                 | "himself"
@@ -280,7 +282,18 @@ fn collect_back(toks: &[Tok<'_>], lex: &Lexicon, end: usize, floor: usize) -> Op
         }
         if lex.has(t, DET) {
             j -= 1;
-            if j > floor && toks[j - 1].is("of") {
+            // "a spokesman for the senator": a phrase after a preposition that follows a common
+            // noun belongs to that noun.
+            let noun_prep = j >= 2 + floor
+                && lex.has(&toks[j - 1], NP_PREP)
+                && !toks[j - 1].cap
+                && toks[j - 2].word
+                && (!toks[j - 2].cap || j - 2 == floor)
+                && toks[j - 2].run.is_none()
+                && !lex.has(&toks[j - 2], BOUNDARY | DET | BE | SKIP | NP_PREP)
+                && lex.pronoun(&toks[j - 2]).is_none()
+                && lex.cue_at(toks, j - 2).is_none();
+            if j > floor && (toks[j - 1].is("of") || noun_prep) {
                 continue;
             }
             break;
@@ -291,7 +304,7 @@ fn collect_back(toks: &[Tok<'_>], lex: &Lexicon, end: usize, floor: usize) -> Op
                 && toks[j - 2].word
                 && toks[j - 2].run.is_none()
                 && !lex.has(&toks[j - 2], BOUNDARY | DET | BE | SKIP)
-                && (t.is("of") || !toks[j - 2].cap);
+                && (t.is("of") || !toks[j - 2].cap || j - 2 == floor);
             if ok {
                 j -= 1;
                 continue;
