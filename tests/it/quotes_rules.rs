@@ -491,6 +491,175 @@ fn hard_speakers() {
             "“Although the polls failed, they were not wrong.”",
             Some("Mark Blumenthal"),
         ),
+        // a speech noun after "a" and a modifier names no speaker: the verb's subject does
+        (
+            "Mendez delivered a sharp retort: “Nobody is leaving this room.”",
+            "“Nobody is leaving this room.”",
+            Some("Mendez"),
+        ),
+        (
+            "Okafor sent out a fundraising appeal on Monday, saying the party “needs you now.”",
+            "“needs you now.”",
+            Some("Okafor"),
+        ),
+        // a speech word after "of" or before "is" is a noun
+        (
+            "The former secretary of state said the army “clearly” needed more help.",
+            "“clearly”",
+            Some("The former secretary of state"),
+        ),
+        // "called" between a noun and the name it gives is no speech
+        (
+            "Later, Ruiz shared a leaflet for a 1998 night class called “Reading Faces” online, writing “Let me do the homework for the council.”",
+            "“Let me do the homework for the council.”",
+            Some("Ruiz"),
+        ),
+        // a sentence that opens with a conjunction still has its subject
+        (
+            "And then Moreau went on the attack, saying, “Will the mayor finally resign? He should.”",
+            "“Will the mayor finally resign? He should.”",
+            Some("Moreau"),
+        ),
+        // a name with a long description set off by commas before its verb
+        (
+            "Dana Whitfield, a county organiser who ran two campaigns for the governor in 2008 and is now leading the party's postal-vote drive across the state, said the effort is “a vital part of our plan.”",
+            "“a vital part of our plan.”",
+            Some("Dana Whitfield"),
+        ),
+        (
+            "Marcus Lee, the victim's brother, issued a statement Friday, saying the family “has nothing more to add.”",
+            "“has nothing more to add.”",
+            Some("Marcus Lee"),
+        ),
+        // a town and its state inside an aside
+        (
+            "Harmon, at a rally in Dayton, Ohio, said she was “not going anywhere.”",
+            "“not going anywhere.”",
+            Some("Harmon"),
+        ),
+        // a relative clause with a subject of its own speaks for that subject
+        (
+            "The spokesman said the crowd, which she described as “calm and orderly,” left at noon.",
+            "“calm and orderly,”",
+            Some("she"),
+        ),
+        // ... but not these: a past tense after "a friend", a complement clause, a named aide
+        (
+            "“She was always kind,” a neighbour said on Sunday. “We will miss her.”",
+            "“She was always kind,” a neighbour said on Sunday. “We will miss her.”",
+            Some("a neighbour"),
+        ),
+        (
+            "Pollster Amy Dorn told the station that she credits the swing to “younger, urban voters.”",
+            "“younger, urban voters.”",
+            Some("Pollster Amy Dorn"),
+        ),
+        (
+            "The head of the tenants' union, Rosa Vidal, warned that the rule would be “a disaster for families.”",
+            "“a disaster for families.”",
+            Some("Rosa Vidal"),
+        ),
+        (
+            "Voters were uneasy after a farmer in Salina, Kansas, told the senator he was “too soft.”",
+            "“too soft.”",
+            Some("a farmer in Salina"),
+        ),
+        // a passive speech verb's agent speaks
+        (
+            "Ortiz was asked by moderator Jane Holt, who chaired the panel, “Would you raise taxes on anyone at all?”",
+            "“Would you raise taxes on anyone at all?”",
+            Some("Jane Holt"),
+        ),
+        // a description between dashes
+        (
+            "Tom Reyes — a welder from Akron — says the plant closure was “the last straw.”",
+            "“the last straw.”",
+            Some("Tom Reyes"),
+        ),
+        // a line that signs the quotation before it
+        (
+            "“Nobody should have to choose between rent and medicine.”\n\n- Maria Lopez.\n\nThe claim is close to the truth.",
+            "“Nobody should have to choose between rent and medicine.”",
+            Some("Maria Lopez"),
+        ),
+        (
+            "“We lost the vote, and we lost it fairly today.”\n\n- It was a long night in the hall, and the delegates went home only after the count was done.",
+            "“We lost the vote, and we lost it fairly today.”",
+            None,
+        ),
+        (
+            "Lim and Okoro issued a joint statement describing the talks as “a real step forward.”",
+            "“a real step forward.”",
+            Some("Lim and Okoro"),
+        ),
+        // a document's author, after "according to"
+        (
+            "“The charge cannot be proved,” according to a court filing by state prosecutor Lena Park.",
+            "“The charge cannot be proved,”",
+            Some("Lena Park"),
+        ),
+        // "asks" after a place set off by a comma
+        (
+            "Okafor asks at a diner in Ames, “Who here has a question for me?”",
+            "“Who here has a question for me?”",
+            Some("Okafor"),
+        ),
+        // a name set off after the description that opens an inverted attribution
+        (
+            "“Will the mayor resign? She should!” the party's nominee, Jo Reyes, tweeted Sunday after the vote.",
+            "“Will the mayor resign? She should!”",
+            Some("Jo Reyes"),
+        ),
+        // a verb in a fronted subordinate clause does not report the main clause
+        (
+            "While Mora affirmed that she likes the plan, she also stated on Friday, “If it fails, we start again.”",
+            "“If it fails, we start again.”",
+            Some("she"),
+        ),
+        // an inverted verb that opens its sentence
+        (
+            "Said Okafor, “The money was never there in the first place.”",
+            "“The money was never there in the first place.”",
+            Some("Okafor"),
+        ),
+        (
+            "But, said Ruiz, “We are not giving up on this town.”",
+            "“We are not giving up on this town.”",
+            Some("Ruiz"),
+        ),
+        // a verb joined by "and then" or "but" shares the earlier verb's subject
+        (
+            "“Turnout will be high,” Ruiz said at a news conference, and then predicted: “We will carry the county.”",
+            "“We will carry the county.”",
+            Some("Ruiz"),
+        ),
+        (
+            "She was defending the charity against recent attacks from the mayor, but admitted “one or two mistakes” in its books.",
+            "“one or two mistakes”",
+            Some("She"),
+        ),
+        // adverbs and contractions between a subject and its verb; a noun's prepositional phrase
+        (
+            "The hour was so late that a spokesman for the mayor could only quip: “I guess the ballroom was booked.”",
+            "“I guess the ballroom was booked.”",
+            Some("a spokesman for the mayor"),
+        ),
+        (
+            "Residents of the valley said the new road was “a disaster for everyone.”",
+            "“a disaster for everyone.”",
+            Some("Residents of the valley"),
+        ),
+        (
+            "Voters in the city said the plan was “a mess from the start.”",
+            "“a mess from the start.”",
+            Some("Voters in the city"),
+        ),
+        // a second quotation with its own attribution is its own statement
+        (
+            "“The plan cannot work,” said Ana Ortiz, an economist at the institute. “It is too late,” she said.",
+            "“It is too late,”",
+            Some("she"),
+        ),
     ];
     let mut wrong = Vec::new();
     for &(text, quote, speaker) in cases {

@@ -65,6 +65,15 @@ fn speakers_table() {
             &[("Okonkwo", P, &["Okonkwo"]), ("Varga", P, &["Varga"])],
             &[("“I am still", &["Okonkwo"])],
         ),
+        // two people share a surname: the title picks the one of that sex
+        (
+            "Tomas Berisha was jailed in May. His sister, Lena Berisha, campaigned for months. “I never gave up hope,” Ms Berisha said.",
+            &[
+                ("Tomas Berisha", P, &["Tomas Berisha"]),
+                ("Lena Berisha", P, &["Lena Berisha"]),
+            ],
+            &[("“I never gave", &["Lena Berisha"])],
+        ),
         // no compatible person: "he" stays unresolved rather than going to a woman
         (
             "Maria Lopez spoke first. “No,” he said.",
@@ -229,6 +238,13 @@ fn role_speakers() {
             ],
             "the court had",
             &["Foreign Ministry:Azerbaijan"],
+        ),
+        // a spokeswoman for a role holder speaks for the role holder
+        (
+            "Health Minister Grace Hall faced questions on Monday. A spokeswoman for the minister said she had acted on the advice she was given.",
+            &[("Grace Hall", P, &["Grace Hall"], &["Health Minister"], None)],
+            "she had acted",
+            &["Grace Hall"],
         ),
         // someone of the possessor's, not the possessor
         (

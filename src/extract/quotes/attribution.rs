@@ -70,7 +70,13 @@ impl Ctx<'_> {
                     rest.iter().any(|t| t.run.is_some())
                         || rest.iter().filter(|t| t.word).count() > 5
                 };
-                if sp.first != j
+                // "“...,” the party's nominee, Jo Reyes, tweeted": a name set off after a
+                // description that opens the attribution.
+                let described = sp.first > j
+                    && toks[sp.first - 1].is_punct(',')
+                    && self.lex.has(&toks[j], DET)
+                    && toks[j..sp.first - 1].iter().all(|t| t.word);
+                if (sp.first != j && !described)
                     || (ended && toks[j].cap && self.lex.pronoun(&toks[j]).is_none() && k > j + 4)
                     || goes_on
                 {
@@ -94,19 +100,61 @@ impl Ctx<'_> {
             let Some(c) = self.lex.cue_at(toks, k) else {
                 continue;
             };
-            if c.end() > first || speaker::passive(toks, self.lex, c.start, start) {
+            if c.end() > first {
                 continue;
             }
-            // "ask", "continue": cues only right before the quotation ("asked: “...”").
+            if speaker::passive(toks, self.lex, c.start, start) {
+                // "Sanders was asked by host Bill Maher, ..., “...”": the agent speaks.
+                if toks.get(c.end()).is_some_and(|t| t.is("by")) && c.end() + 1 < first {
+                    let limit = self.narration_limit(c.end() + 1).min(first);
+                    if let Some(sp) = speaker::after(toks, self.lex, c.end() + 1, limit) {
+                        return Some(Attr {
+                            cue: Some(c),
+                            speaker: Some(sp),
+                            end: c.end(),
+                        });
+                    }
+                }
+                continue;
+            }
+            // "ask", "continue": cues only right before the quotation ("asked: “...”"), or
+            // after a place or time set off by a comma ("asks at a school in Ames, “...”").
             if c.frame == Frame::Quote && toks[c.end()..first].iter().any(|t| t.word) {
-                continue;
+                let between = &toks[c.end()..first];
+                let set_off = between.len() <= 10
+                    && between
+                        .first()
+                        .is_some_and(|t| self.lex.has(t, NP_PREP) || t.is("on"))
+                    && between.last().is_some_and(|t| t.is_punct(','))
+                    && between.iter().all(|t| t.run.is_none() && !t.is_punct('.'));
+                if !set_off {
+                    continue;
+                }
             }
-            let speaker = self.subject(c, start);
+            // "Said Comey, “...”", "But, said Solovey, “...”": an inverted verb that opens its
+            // sentence names the speaker after it.
+            let opens = c.start == start
+                || toks[start..c.start]
+                    .iter()
+                    .all(|t| t.is_punct(',') || matches!(t.lower, "and" | "but" | "yet" | "so"));
+            let speaker = self.subject(c, start).or_else(|| {
+                (opens && (toks[c.start].cap || c.start > start))
+                    .then(|| speaker::after(toks, self.lex, c.end(), first))
+                    .flatten()
+            });
             // A speech verb inside the clause another one reports belongs to that statement:
             // "Bolton said he would advise Trump on “...”", "Israel said Clinton called on
             // members to be “...”": the outer verb and its subject attribute the quotation.
             let inner_at = speaker.as_ref().map_or(c.start, |s| s.first);
-            if let Some(outer) = self.outer_cue(start, inner_at) {
+            // "groups the marchers, whom he described as “peaceful”": a relative clause with a
+            // subject of its own is that subject's statement.
+            let own_clause = speaker.as_ref().is_some_and(|s| {
+                s.end == c.start
+                    && s.first > start
+                    && s.anaphor.is_some()
+                    && matches!(toks[s.first - 1].lower, "who" | "whom" | "which")
+            });
+            if !own_clause && let Some(outer) = self.outer_cue(start, inner_at) {
                 return Some(outer);
             }
             return Some(Attr {
@@ -144,6 +192,15 @@ impl Ctx<'_> {
                 || speaker::passive(toks, self.lex, c.start, start)
             {
                 continue;
+            }
+            // "While Trump affirmed that ..., he also stated “...”": a verb in a clause fronted by
+            // a subordinator reports nothing past the comma that closes that clause.
+            let fronted = matches!(
+                toks[start].lower,
+                "while" | "though" | "although" | "as" | "when" | "if" | "because" | "after"
+            ) && toks[c.end()..at].iter().any(|t| t.is_punct(','));
+            if fronted {
+                break;
             }
             if let Some(sp) = speaker::before(toks, self.lex, c.start, start) {
                 best = Some(Attr {
@@ -184,9 +241,14 @@ impl Ctx<'_> {
             let start = self.sentence_start(c.start);
             // "Mr Justice Ainsworth, who heard ..., said he would ... and indicated that ...":
             // a verb joined by "and" shares the subject of the speech verb before it.
-            let joined = c.start > start && toks[c.start - 1].is("and");
+            // Also "..., and then predicted:", "... but called it": adverbs and "but" too.
+            let mut k = c.start;
+            while k > start && self.lex.has(&toks[k - 1], SKIP) && !toks[k - 1].cap {
+                k -= 1;
+            }
+            let joined = k > start && matches!(toks[k - 1].lower, "and" | "but");
             joined
-                .then(|| self.earlier_subject(start, c.start - 1))
+                .then(|| self.earlier_subject(start, k - 1))
                 .flatten()
                 .or_else(|| speaker::main_subject(toks, self.lex, start, c.start))
         })
@@ -407,6 +469,33 @@ impl Ctx<'_> {
                 speaker: self.subject(c, start),
                 end: c.end(),
             })
+        })
+    }
+
+    /// A line that signs the quotation before it: "“...”" then a paragraph "- Bernie Sanders." or
+    /// "—President Obama, tweeting after the speech." (a dash, a name, and nothing after it but a
+    /// description). `from` is the token after the quotation.
+    pub(super) fn signature_attr(&self, from: usize) -> Option<Attr> {
+        let toks = self.toks;
+        let dash = toks.get(from)?;
+        if from == 0 || dash.para == toks[from - 1].para || !matches!(dash.lower, "-" | "–" | "—")
+        {
+            return None;
+        }
+        let para_end = (from..toks.len())
+            .find(|&k| toks[k].para != dash.para)
+            .unwrap_or(toks.len());
+        // A signature is short; a dash that opens a long paragraph opens narration.
+        if para_end - from > 24 {
+            return None;
+        }
+        let sp = speaker::after(toks, self.lex, from + 1, para_end)?;
+        let rest = toks.get(sp.end);
+        let signs = rest.is_none_or(|t| t.para != dash.para || t.is_punct('.') || t.is_punct(','));
+        (signs && toks[sp.first].cap).then_some(Attr {
+            cue: None,
+            speaker: Some(sp),
+            end: para_end,
         })
     }
 }

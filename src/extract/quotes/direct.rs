@@ -213,7 +213,10 @@ pub fn find(ctx: &Ctx) -> (Vec<Found>, Vec<usize>) {
                 attr = a;
                 after = true;
             } else if a.is_some() && last != r0 {
-                // A second attribution opens the next statement, maybe someone else's.
+                // A second attribution opens the next statement, maybe someone else's: its
+                // quotation is that statement's (“A,” said Smith, an analyst. “B,” he said.).
+                group.pop();
+                done[last] = false;
                 break;
             }
             match next {
@@ -290,6 +293,9 @@ pub fn find(ctx: &Ctx) -> (Vec<Found>, Vec<usize>) {
             {
                 attr = Some(a);
                 after = true;
+            } else if let Some(a) = ctx.signature_attr(ctx.run_toks[*group.last().unwrap_or(&r0)].1)
+            {
+                attr = Some(a);
             }
         }
         // Narration before a quotation attributed after it belongs to the statement:

@@ -345,6 +345,9 @@ impl Lexicon {
                 {
                     return None;
                 }
+                if i > 0 && self.noun_use(toks, i) {
+                    return None;
+                }
                 return Some(CueMatch {
                     start: i,
                     len: 1 + f.rest.len(),
@@ -354,6 +357,80 @@ impl Lexicon {
             }
         }
         None
+    }
+
+    /// Whether the cue word at token `i` (> 0) is used as a noun or a naming participle, by the
+    /// words around it:
+    /// - a base form after "a" or "an" and one modifier: "a snappy retort", "an unprompted call",
+    ///   "a Trump-style tweet" (a singular subject would take "retorts", so it is no verb);
+    /// - a base form followed by a form of "be": "Which swing state is", "the comment was";
+    /// - a base form right after a preposition but "to": "the secretary of state said", "filed by
+    ///   state attorney Ann Lee" ("a point of saying" and "to state" stay), or after a preposition
+    ///   and a modifier: "against recent attacks";
+    /// - "called" between a common noun and the name it gives: "a book called “Hope”", "the
+    ///   loophole called an “inversion”" (a speaker's "called" has an object first: "called it").
+    fn noun_use(&self, toks: &[Tok<'_>], i: usize) -> bool {
+        let t = &toks[i];
+        let prev = &toks[i - 1];
+        // Not "said", "wrote": a past tense follows "a friend" as readily as a name.
+        let base = !t.lower.ends_with('s')
+            && !t.lower.ends_with("ed")
+            && !t.lower.ends_with("ing")
+            && !matches!(t.lower, "said" | "told")
+            && !self.past_verb(t.lower);
+        if base
+            && i > 1
+            && prev.word
+            && prev.run.is_none()
+            && matches!(toks[i - 2].lower, "a" | "an")
+            && self.pronoun(prev).is_none()
+            && prev.info.classes & (BE | SKIP | BOUNDARY) == 0
+        {
+            return true;
+        }
+        // "Which swing state is", "the comment was": a verb of its own follows.
+        if base
+            && toks
+                .get(i + 1)
+                .is_some_and(|n| n.run.is_none() && self.has(n, BE) && !n.is("be"))
+        {
+            return true;
+        }
+        if base && matches!(prev.lower, "of" | "by" | "from" | "with" | "for" | "about") {
+            return true;
+        }
+        // "against recent attacks", "of earlier warnings": a preposition and a modifier.
+        let finite = t.lower.ends_with("ed") || t.lower.ends_with("ing") || t.is("said");
+        if !finite
+            && i > 1
+            && prev.word
+            && !prev.cap
+            && prev.run.is_none()
+            && prev.info.classes & (BE | SKIP | BOUNDARY | DET) == 0
+            && self.pronoun(prev).is_none()
+            && matches!(
+                toks[i - 2].lower,
+                "of" | "by" | "from" | "with" | "for" | "about" | "against" | "over" | "amid"
+            )
+        {
+            return true;
+        }
+        if t.is("called") && prev.word && !prev.cap && prev.run.is_none() {
+            // The noun opens with a determiner a few lowercase words back: "a 2002 class".
+            let common_noun = self.pronoun(prev).is_none()
+                && prev.info.classes & (BE | SKIP | BOUNDARY | RELATIVE | DET | NP_PREP) == 0
+                && !prev.lower.ends_with("ly")
+                && (i.saturating_sub(5)..i - 1)
+                    .rev()
+                    .take_while(|&k| toks[k].word && !toks[k].cap || self.has(&toks[k], DET))
+                    .any(|k| self.has(&toks[k], DET));
+            let next = toks.get(i + 1);
+            let names_next = next.is_some_and(|n| n.run.is_some())
+                || next.is_some_and(|n| self.has(n, DET))
+                    && toks.get(i + 2).is_some_and(|n| n.run.is_some());
+            return common_noun && names_next;
+        }
+        false
     }
 }
 

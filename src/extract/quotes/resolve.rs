@@ -137,7 +137,7 @@ pub fn resolve(d: &Discourse, found: &[Found], actors: &[DocActor]) -> Vec<Vec<u
         }
         who.retain(|&a| actors[a].kind != ActorKind::Place);
         if who.is_empty() && sp.anaphor.is_none() {
-            who = named(d, sp.span, actors, &mentions, &surnames, &roles);
+            who = named(d, sp.span, actors, &mentions, &surnames, &roles, &sex);
         }
         // A capitalised role or a possessive one ("the Deputy Prime Minister", "the HSE's chief
         // clinical officer"); "the minister" is an anaphor, resolved by salience below.
@@ -151,6 +151,22 @@ pub fn resolve(d: &Discourse, found: &[Found], actors: &[DocActor]) -> Vec<Vec<u
                 &previous,
                 previous_at,
             );
+        }
+        // "A spokeswoman for the minister" speaks for the minister (who is the actor named).
+        if who.is_empty() {
+            let phrase = sp.span.slice(d.text);
+            if let Some(at) = phrase.find(" for ")
+                && phrase[..at]
+                    .rsplit(' ')
+                    .next()
+                    .is_some_and(|w| w.to_lowercase().starts_with("spokes"))
+            {
+                let behalf = Span::new(sp.span.start + at + 5, sp.span.end);
+                who = named(d, behalf, actors, &mentions, &surnames, &roles, &sex);
+                if who.is_empty() {
+                    who = by_role(d, behalf, actors, &roles, &mentions, &previous, previous_at);
+                }
+            }
         }
         // "The commentators" refers back to people already named; a group actor made of the
         // common noun alone is only the fallback.
@@ -286,6 +302,7 @@ fn named(
     mentions: &[(usize, usize, usize)],
     surnames: &[Option<String>],
     roles: &Roles,
+    sex: &[Option<Gender>],
 ) -> Vec<usize> {
     let text = span.slice(d.text);
     // "the HSE's chief clinical officer", "Ni Mhurchu's adviser": someone of the possessor's, not
@@ -338,8 +355,31 @@ fn named(
     match (people.len(), hits.len()) {
         (1, _) => people,
         (0, 1) => hits,
+        // "Ms Petrosyan" in an article about her brother Vardan Petrosyan: the title's sex
+        // picks the one of them it fits.
+        (2.., _) => {
+            let Some(want) = title_before(d, span) else {
+                return who;
+            };
+            let fits: Vec<usize> = people
+                .into_iter()
+                .filter(|&a| sex.get(a).copied().flatten() == Some(want))
+                .collect();
+            if fits.len() == 1 { fits } else { who }
+        }
         _ => who,
     }
+}
+
+/// The sex a title just before `span` marks: the "Ms" of "Ms Petrosyan" (the speaker phrase
+/// keeps the name only).
+fn title_before(d: &Discourse, span: Span) -> Option<Gender> {
+    let before = d.text.get(..span.start)?.trim_end();
+    let word = before
+        .rsplit(|c: char| c.is_whitespace())
+        .next()
+        .filter(|w| !w.is_empty())?;
+    d.lex.gender(&word.to_lowercase())
 }
 
 /// Who holds each role and which organisations carry each name word, built once per document

@@ -47,13 +47,15 @@ fn age_after_name(toks: &[Tok<'_>], i: usize, floor: usize) -> bool {
 }
 
 /// A word that may stand between a subject and its verb without being either: "Carter however
-/// said", "Cruz himself said", "Sanders, meanwhile, said".
+/// said", "Cruz himself said", "Sanders, meanwhile, said", "a spokesman could only quip".
 fn aside_word(t: &Tok<'_>) -> bool {
     t.word
         && !t.cap
         && matches!(
             t.lower,
             "however"
+                | "only"
+                | "always"
                 | "meanwhile"
                 | "though"
                 | "himself"
@@ -144,13 +146,31 @@ pub fn before(toks: &[Tok<'_>], lex: &Lexicon, cue: usize, floor: usize) -> Opti
         }
         return collect_back(toks, lex, i, floor);
     }
+    if i > floor && is_dash(&toks[i - 1]) {
+        // A description between dashes: "Jason Sims — a teacher from Ames — says".
+        let close = i - 1;
+        if let Some(open) = (floor.max(close.saturating_sub(24))..close)
+            .rev()
+            .find(|&k| is_dash(&toks[k]))
+            .filter(|&k| k > floor && !toks[k + 1..close].iter().any(|t| t.run.is_some()))
+        {
+            return collect_back(toks, lex, open, floor);
+        }
+        return None;
+    }
     if i > floor && toks[i - 1].is_punct(',') {
         // An appositive or aside between commas: "Trump, the nominee, said", "Analysts, however, noted".
         let close = i - 1;
         let mut k = close;
+        let mut place_comma = None;
         while k > floor && close - k < 24 {
             k -= 1;
             let t = &toks[k];
+            // A town and its state inside an aside: "Clinton, at a meeting in Columbus, Ohio, said".
+            if place_pair(toks, k, close) {
+                place_comma.get_or_insert(k);
+                continue;
+            }
             // An aside may quote a title: "Hemsley, the co-author of “Going Viral,” said".
             if t.is_punct(',') && t.run.is_none()
                 || !(t.word || t.run.is_some() || t.is_punct('.') || t.is_punct('-'))
@@ -169,7 +189,15 @@ pub fn before(toks: &[Tok<'_>], lex: &Lexicon, cue: usize, floor: usize) -> Opti
             }
             return collect_back(toks, lex, k, floor);
         }
-        return None;
+        // "a woman in Worcester, Massachusetts, told": the town's comma ends the subject.
+        if let Some(p) = place_comma {
+            return collect_back(toks, lex, p, floor);
+        }
+        // A description too long to scan back over: the name that opens the sentence.
+        return (floor..close)
+            .find(|&c| toks[c].is_punct(','))
+            .filter(|&c| appositive_end(toks, lex, floor, c, cue + 1) == Some(i))
+            .map(|c| build(toks, lex, floor, c));
     }
     collect_back(toks, lex, i, floor)
 }
@@ -254,7 +282,18 @@ fn collect_back(toks: &[Tok<'_>], lex: &Lexicon, end: usize, floor: usize) -> Op
         }
         if lex.has(t, DET) {
             j -= 1;
-            if j > floor && toks[j - 1].is("of") {
+            // "a spokesman for the senator": a phrase after a preposition that follows a common
+            // noun belongs to that noun.
+            let noun_prep = j >= 2 + floor
+                && lex.has(&toks[j - 1], NP_PREP)
+                && !toks[j - 1].cap
+                && toks[j - 2].word
+                && (!toks[j - 2].cap || j - 2 == floor)
+                && toks[j - 2].run.is_none()
+                && !lex.has(&toks[j - 2], BOUNDARY | DET | BE | SKIP | NP_PREP)
+                && lex.pronoun(&toks[j - 2]).is_none()
+                && lex.cue_at(toks, j - 2).is_none();
+            if j > floor && (toks[j - 1].is("of") || noun_prep) {
                 continue;
             }
             break;
@@ -265,7 +304,7 @@ fn collect_back(toks: &[Tok<'_>], lex: &Lexicon, end: usize, floor: usize) -> Op
                 && toks[j - 2].word
                 && toks[j - 2].run.is_none()
                 && !lex.has(&toks[j - 2], BOUNDARY | DET | BE | SKIP)
-                && (t.is("of") || !toks[j - 2].cap);
+                && (t.is("of") || !toks[j - 2].cap || j - 2 == floor);
             if ok {
                 j -= 1;
                 continue;
@@ -311,6 +350,16 @@ pub fn after(toks: &[Tok<'_>], lex: &Lexicon, start: usize, limit: usize) -> Opt
                 continue;
             }
             break;
+        }
+        // "according to calculations by Amy Glasmeier", "a court filing by the state": a
+        // document's author is named after it.
+        let author = t.is("by")
+            && j > start
+            && toks[start..j].iter().all(|t| !t.cap || lex.has(t, DET))
+            && toks.get(j + 1).is_some_and(|n| n.word && n.run.is_none());
+        if author {
+            j += 1;
+            continue;
         }
         if lex.has(t, BOUNDARY | RELATIVE) {
             let joins_names = t.is("and")
@@ -430,7 +479,19 @@ pub fn main_subject(toks: &[Tok<'_>], lex: &Lexicon, start: usize, end: usize) -
             .filter(|&k| toks[k].is_punct(',') || toks[k].is_punct('—'))
             .map(|k| k + 1),
     );
-    for mut s in starts {
+    for (n, mut s) in starts.into_iter().enumerate() {
+        let opens_sentence = n == 0;
+        // "And then Trump went on the attack, saying ...": a sentence may open with a conjunction.
+        // Only before a name or pronoun: "But a few days later, Trump ..." opens with an adverbial.
+        if s == start && s + 1 < end && matches!(toks[s].lower, "and" | "but" | "yet" | "so") {
+            let mut k = s + 1;
+            while k < end && lex.has(&toks[k], SKIP) && !toks[k].cap {
+                k += 1;
+            }
+            if k < end && toks[k].word && (toks[k].cap || lex.pronoun(&toks[k]).is_some()) {
+                s = k;
+            }
+        }
         // "Then he cut into Bush, calling ...": adverbs open the clause before its subject.
         while s < end && lex.has(&toks[s], SKIP) && !toks[s].cap {
             s += 1;
@@ -466,7 +527,20 @@ pub fn main_subject(toks: &[Tok<'_>], lex: &Lexicon, start: usize, end: usize) -
                 k = close + 1;
                 continue;
             }
-            if !t.word || t.run.is_some() || lex.has(t, BOUNDARY | RELATIVE) {
+            // "Tracy Martin, the boy's father, issued a statement, saying ...": a name set off
+            // by a description before its verb.
+            if t.is_punct(',') && k > s && opens_sentence {
+                if appositive_end(toks, lex, s, k, end).is_some() {
+                    return Some(build(toks, lex, s, k));
+                }
+                break;
+            }
+            // "Trump and Ryan issued a statement describing ...": names joined by "and".
+            let joins_names = t.is("and")
+                && k > s
+                && toks[k - 1].cap
+                && toks.get(k + 1).is_some_and(|n| n.word && n.cap);
+            if !t.word || t.run.is_some() || (lex.has(t, BOUNDARY | RELATIVE) && !joins_names) {
                 break;
             }
             let verb = !t.cap
@@ -486,4 +560,87 @@ pub fn main_subject(toks: &[Tok<'_>], lex: &Lexicon, start: usize, end: usize) -
         }
     }
     None
+}
+
+/// Whether tokens `s..comma` are a name (capitalised words, a title allowed first) followed at
+/// `comma` by a description set off by commas and then a verb: "Rich Heffley, a party operative who
+/// ran the state campaign, said". Returns the token of that verb, before `end`. The description
+/// holds no quotation and at most 48 tokens, so a list of names ("Smith, Jones, Brown said") is no
+/// description: its first part after the comma must be lowercase or a determiner.
+fn appositive_end(
+    toks: &[Tok<'_>],
+    lex: &Lexicon,
+    s: usize,
+    comma: usize,
+    end: usize,
+) -> Option<usize> {
+    let name = &toks[s..comma];
+    let words = name.iter().filter(|t| t.word).count();
+    if !(1..=5).contains(&words)
+        || !name
+            .iter()
+            .all(|t| (t.word && t.cap && !t.lower.ends_with("'s")) || t.is_punct('.'))
+        || lex.pronoun(&toks[s]).is_some()
+        || lex.has(&toks[s], DET | BOUNDARY | NP_PREP)
+        || !name.last().is_some_and(|t| t.word && !lex.has(t, TITLE))
+    {
+        return None;
+    }
+    let first = toks.get(comma + 1)?;
+    // "a party operative", "the boy's father", "founder of", "54": no name of its own.
+    let describes = (first.word && (!first.cap || first.lower.ends_with("'s")))
+        || lex.has(first, DET)
+        || first.is_number();
+    if !describes || first.run.is_some() {
+        return None;
+    }
+    let ceiling = end.min(comma + 48);
+    for k in comma + 1..ceiling {
+        let t = &toks[k];
+        if t.run.is_some() || t.is_punct(';') || t.is_punct(':') {
+            return None;
+        }
+        if t.is_punct(',') && k + 1 < end {
+            let v = &toks[k + 1];
+            let verb = v.word
+                && !v.cap
+                && (v.lower.ends_with("ed")
+                    || lex.past_verb(v.lower)
+                    || lex.cue_at(toks, k + 1).is_some()
+                    || lex.has(v, SKIP | BE));
+            if verb {
+                return Some(k + 1);
+            }
+        }
+    }
+    None
+}
+
+/// Whether the comma at token `k` joins a town to its state or country ("Columbus, Ohio", "Carson,
+/// Calif.") or a name to its party ("Rand Paul, R-Ky."): a capitalised word before it and one
+/// capitalised word after it, up to the next comma (at most `close`).
+fn place_pair(toks: &[Tok<'_>], k: usize, close: usize) -> bool {
+    if !toks[k].is_punct(',') || toks[k].run.is_some() || k == 0 {
+        return false;
+    }
+    let before = &toks[k - 1];
+    if !(before.word && before.cap) {
+        return false;
+    }
+    let Some(m) = (k + 1..=close.min(k + 5)).find(|&m| toks[m].is_punct(',')) else {
+        return false;
+    };
+    // One word ("Ohio", "Calif.", "R-Ky."): two capitalised words are more often a name set off
+    // after a description ("The head of the league, Jon Green, said").
+    let seg = &toks[k + 1..m];
+    let words = seg.iter().filter(|t| t.word).count();
+    words == 1
+        && seg
+            .iter()
+            .all(|t| (t.word && t.cap && !t.lower.ends_with("'s")) || t.is_punct('.'))
+}
+
+/// A dash that sets off an aside: "—", "–", or "-" or "--" standing alone.
+fn is_dash(t: &Tok<'_>) -> bool {
+    !t.word && matches!(t.lower, "—" | "–" | "-" | "--")
 }
