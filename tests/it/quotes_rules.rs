@@ -654,6 +654,12 @@ fn hard_speakers() {
             "“a mess from the start.”",
             Some("Voters in the city"),
         ),
+        // "though" opens a clause of its own, as "but" does
+        (
+            "“I am not ready yet,” Mora said on Tuesday, though she said, “I hope to be soon.”",
+            "“I hope to be soon.”",
+            Some("she"),
+        ),
         // a second quotation with its own attribution is its own statement
         (
             "“The plan cannot work,” said Ana Ortiz, an economist at the institute. “It is too late,” she said.",

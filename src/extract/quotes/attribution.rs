@@ -178,7 +178,7 @@ impl Ctx<'_> {
             let t = &toks[k];
             if t.run.is_some()
                 || t.is_punct(';')
-                || matches!(t.lower, "but" | "while" | "whereas" | "although")
+                || matches!(t.lower, "but" | "while" | "whereas" | "although" | "though")
                 || (t.is("and") && k > start && toks[k - 1].is_punct(','))
             {
                 break;
