@@ -120,7 +120,7 @@ impl Terms {
         self.weight[t as usize]
     }
 
-    #[cfg(test)]
+    /// The number of terms.
     pub(super) fn len(&self) -> usize {
         self.weight.len()
     }
