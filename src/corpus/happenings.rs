@@ -20,6 +20,8 @@
 
 use std::ops::Deref;
 
+use chrono::NaiveDate;
+
 use super::compact::{Ids, id_list, to_u32};
 use super::{Corpus, CorpusWhen};
 use crate::ids::{ActorId, DocId, EventId, HappeningId, Id, IdVec};
@@ -273,18 +275,35 @@ fn assemble(
     let members = Members::new(&group);
     let facts = DocFacts::new(corpus, &duplicate_of);
     let mut scratch = Scratch::default();
-    let mut list: Vec<Happening> = members
+    let built: Vec<Happening> = members
         .groups()
         .map(|events| happening(corpus, events, &facts, &mut scratch))
         .collect();
-    list.sort_by_key(|h| {
-        (
-            h.when.earliest.is_none(),
-            h.when.earliest,
-            h.when.latest,
-            h.events.first().copied(),
-        )
-    });
+    // Chronological order: by earliest day (undated last), latest day, then first report. The
+    // keys are sorted, not the happenings: no two happenings share a first report, so the keys
+    // are distinct and an unstable sort of them is the order a stable sort of the list was.
+    let mut keys: Vec<(ChronoKey, u32)> = built
+        .iter()
+        .enumerate()
+        .map(|(i, h)| {
+            (
+                (
+                    h.when.earliest.is_none(),
+                    h.when.earliest,
+                    h.when.latest,
+                    h.events.first().copied(),
+                ),
+                to_u32(i),
+            )
+        })
+        .collect();
+    keys.sort_unstable();
+    let mut slots: Vec<Option<Happening>> = built.into_iter().map(Some).collect();
+    let list: Vec<Happening> = keys
+        .iter()
+        .filter_map(|&(_, i)| slots.get_mut(i as usize).and_then(Option::take))
+        .collect();
+    drop(slots);
     let mut of_event = vec![0u32; group.len()].into_boxed_slice();
     for (i, h) in list.iter().enumerate() {
         for &e in h.events.iter() {
@@ -297,6 +316,9 @@ fn assemble(
         duplicate_of,
     }
 }
+
+/// Where a happening sorts: undated last, by earliest day, latest day, then first report.
+type ChronoKey = (bool, Option<NaiveDate>, Option<NaiveDate>, Option<u32>);
 
 /// The members of each group of a grouping, in one flat list: group `g` has
 /// `events[start[g]..start[g + 1]]`, in event order.

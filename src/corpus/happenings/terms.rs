@@ -233,9 +233,7 @@ const ASCII_WORD_MAX: usize = 32;
 fn ascii_word(b: &[u8], start: usize) -> Option<(usize, Option<u64>)> {
     let mut i = start;
     loop {
-        while b.get(i).is_some_and(|&c| WORD_BYTE[c as usize] > BEYOND) {
-            i += 1;
-        }
+        i = letters_end(b, i);
         match b.get(i).map(|&c| WORD_BYTE[c as usize]) {
             // An apostrophe inside the word ("o'neill", "it's"); one before anything else ends it.
             Some(APOSTROPHE) if b.get(i + 1).is_some_and(u8::is_ascii_alphanumeric) => i += 1,
@@ -280,6 +278,42 @@ fn ascii_word(b: &[u8], start: usize) -> Option<(usize, Option<u64>)> {
         return Some((i, None));
     }
     Some((i, Some(stem_packed(head, tail, n))))
+}
+
+/// The end of the run of ASCII letters and digits at `i`: eight bytes at a time while eight
+/// are left (`ascii_alnum`), then byte by byte.
+#[inline(always)]
+fn letters_end(b: &[u8], mut i: usize) -> usize {
+    while let Some(chunk) = b.get(i..i + 8) {
+        let x = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
+        let other = !ascii_alnum(x) & HIGH_BITS;
+        if other != 0 {
+            return i + (other.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while b.get(i).is_some_and(|&c| WORD_BYTE[c as usize] > BEYOND) {
+        i += 1;
+    }
+    i
+}
+
+const LOW_BITS: u64 = 0x0101_0101_0101_0101;
+const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+
+/// The top bit of each byte of `x` (eight bytes, as loaded) set where the byte is an ASCII
+/// letter or digit. Each range test adds to the byte's low seven bits a number that carries into
+/// its top bit exactly when the byte is past a bound; no sum carries into the next byte.
+#[inline(always)]
+fn ascii_alnum(x: u64) -> u64 {
+    let low = x & !HIGH_BITS;
+    let at_least = |v: u64, lo: u64| v + LOW_BITS * (0x80 - lo);
+    let above = |v: u64, hi: u64| v + LOW_BITS * (0x7f - hi);
+    let digit = at_least(low, u64::from(b'0')) & !above(low, u64::from(b'9'));
+    // Setting bit 5 lower-cases a letter, and makes no other byte a lower-case letter.
+    let folded = low | (LOW_BITS * 0x20);
+    let letter = at_least(folded, u64::from(b'a')) & !above(folded, u64::from(b'z'));
+    (digit | letter) & !x & HIGH_BITS
 }
 
 /// The key of `stem` of a lower-case ASCII word of `n` bytes (at most `ASCII_WORD_MAX`) given as
@@ -469,6 +503,29 @@ mod tests {
                     let text = format!("Ab {w}, cd");
                     let shifted = want.map(|(end, k)| (end + 3, k));
                     assert_eq!(ascii_word(text.as_bytes(), 3), shifted, "{text}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn eight_bytes_at_a_time_find_the_end_of_a_word_as_one_at_a_time() {
+        // Every byte value at every place of a run of letters and digits longer than 16 bytes,
+        // read from every start.
+        let run = b"aZ09mQx7bY3kLp0Tz8Wq";
+        for c in 0..=255u8 {
+            for at in 0..run.len() {
+                let mut text = run.to_vec();
+                text[at] = c;
+                for start in 0..text.len() {
+                    let mut want = start;
+                    while text
+                        .get(want)
+                        .is_some_and(|&c| WORD_BYTE[c as usize] > BEYOND)
+                    {
+                        want += 1;
+                    }
+                    assert_eq!(letters_end(&text, start), want, "{c} at {at} from {start}");
                 }
             }
         }
