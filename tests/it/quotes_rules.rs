@@ -660,6 +660,12 @@ fn hard_speakers() {
             "“I hope to be soon.”",
             Some("she"),
         ),
+        // after a full stop, "The dispute continues." is a new sentence, not an attribution
+        (
+            "“We are ready,” said Ana Petrova, “and we will sign.” The border dispute continues.",
+            "“We are ready,” said Ana Petrova, “and we will sign.”",
+            Some("Ana Petrova"),
+        ),
         // a second quotation with its own attribution is its own statement
         (
             "“The plan cannot work,” said Ana Ortiz, an economist at the institute. “It is too late,” she said.",

@@ -76,10 +76,13 @@ impl Ctx<'_> {
                     && toks[sp.first - 1].is_punct(',')
                     && self.lex.has(&toks[j], DET)
                     && toks[j..sp.first - 1].iter().all(|t| t.word);
-                if (sp.first != j && !described)
-                    || (ended && toks[j].cap && self.lex.pronoun(&toks[j]).is_none() && k > j + 4)
-                    || goes_on
-                {
+                // "“... sign.” The border dispute continues.": after a full stop, a verb that
+                // only introduces quotations ("continues", "reads") opens a new sentence.
+                let new_sentence = ended
+                    && toks[j].cap
+                    && self.lex.pronoun(&toks[j]).is_none()
+                    && (k > j + 4 || c.frame == Frame::Quote);
+                if (sp.first != j && !described) || new_sentence || goes_on {
                     return None;
                 }
                 return Some(Attr {
