@@ -476,9 +476,14 @@ fn assign_unique_ids(docs: &mut [Document], fallback_ids: &[String]) {
 /// `assign_unique_ids` on the ids alone (`extract` knows every id of a corpus before it reads
 /// the articles of its shard).
 pub(crate) fn unique_ids(ids: &mut [String], fallback_ids: &[String]) {
-    let mut counts: HashMap<&str, usize> = HashMap::new();
+    let mut counts: HashMap<&str, usize> = HashMap::with_capacity(ids.len());
     for d in ids.iter() {
         *counts.entry(d.as_str()).or_default() += 1;
+    }
+    // Unique already (the usual case): nothing below would change an id, and its sets of cloned
+    // ids were a third of the reopen's reading of 44,000 articles.
+    if counts.len() == ids.len() {
+        return;
     }
     let collides: Vec<bool> = ids.iter().map(|d| counts[d.as_str()] > 1).collect();
     drop(counts);
