@@ -463,6 +463,7 @@ fn open(path: &Path, stamp: &Stamp, key: u128, docs: usize) -> io::Result<(File,
 fn read_large_section(f: &File, s: Section) -> io::Result<Vec<u8>> {
     let len = usize::try_from(s.len).map_err(|_| invalid("damaged (sections)"))?;
     let mut buf = Vec::with_capacity(len);
+    huge_pages(&mut buf);
     let mut r = f;
     r.seek(SeekFrom::Start(s.offset))?;
     r.take(s.len).read_to_end(&mut buf)?;
@@ -474,6 +475,33 @@ fn read_large_section(f: &File, s: Section) -> io::Result<Vec<u8>> {
     }
     Ok(buf)
 }
+
+/// Asks the kernel to back the (empty, unread) buffer with huge pages where it can: filling
+/// 270 MB of fresh memory page by page was 66,000 page faults, a quarter of a reopen's time.
+/// Advice only: without transparent huge pages nothing changes.
+#[cfg(target_os = "linux")]
+fn huge_pages(buf: &mut Vec<u8>) {
+    const HUGE: usize = 2 << 20;
+    let spare = buf.spare_capacity_mut();
+    let start = spare.as_mut_ptr() as usize;
+    let aligned = start.next_multiple_of(HUGE);
+    let end = (start + spare.len()) / HUGE * HUGE;
+    if end > aligned {
+        // SAFETY: the range lies within this vector's own allocation, which no one reads or
+        // writes during the call; MADV_HUGEPAGE changes how the pages are backed, not their
+        // contents (still unwritten, so nothing is lost either way).
+        unsafe {
+            libc::madvise(
+                aligned as *mut libc::c_void,
+                end - aligned,
+                libc::MADV_HUGEPAGE,
+            );
+        }
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn huge_pages(_: &mut Vec<u8>) {}
 
 fn read_section(f: &File, s: Section) -> io::Result<Vec<u8>> {
     let mut buf = vec![0u8; s.len as usize];
