@@ -573,6 +573,8 @@ impl Sources {
                     }
                 }
                 Ok(_) => {}
+                // Removed since it was listed (another run's eviction): not damage.
+                Err(e) if e.kind() == io::ErrorKind::NotFound => {}
                 Err(e) => diagnostics.push(warning(&path, format!("cache file ignored: {e}"))),
             }
         }
