@@ -186,8 +186,15 @@ impl Table {
         };
         match read() {
             Ok(t) => t,
-            // Evicted since: nothing to say.
-            Err(e) if e.kind() == io::ErrorKind::NotFound => Table::default(),
+            // Evicted since, or another dateline's: nothing to say.
+            Err(e)
+                if matches!(
+                    e.kind(),
+                    io::ErrorKind::NotFound | io::ErrorKind::Unsupported
+                ) =>
+            {
+                Table::default()
+            }
             Err(e) => {
                 diagnostics.push(super::warning(
                     &path,

@@ -440,6 +440,16 @@ fn open_any(path: &Path) -> io::Result<(File, Footer)> {
     if checksum(&buf) != fsum {
         return Err(invalid("damaged (checksum)"));
     }
+    // The stamp comes first in every layout: a file of another layout, whose footer has other
+    // fields, is another dateline's, not a damaged one (no warning for it).
+    let (stamp, _) =
+        postcard::take_from_bytes::<Stamp>(&buf).map_err(|e| invalid(e.to_string()))?;
+    if stamp.layout != LAYOUT {
+        return Err(io::Error::new(
+            io::ErrorKind::Unsupported,
+            "made by another dateline",
+        ));
+    }
     let footer: Footer = postcard::from_bytes(&buf).map_err(|e| invalid(e.to_string()))?;
     let body = len - TAIL as u64 - flen;
     let fits = |s: &Section| s.offset.checked_add(s.len).is_some_and(|end| end <= body);
@@ -573,8 +583,13 @@ impl Sources {
                     }
                 }
                 Ok(_) => {}
-                // Removed since it was listed (another run's eviction): not damage.
-                Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+                // Removed since it was listed (another run's eviction), or another dateline's: not
+                // damage.
+                Err(e)
+                    if matches!(
+                        e.kind(),
+                        io::ErrorKind::NotFound | io::ErrorKind::Unsupported
+                    ) => {}
                 Err(e) => diagnostics.push(warning(&path, format!("cache file ignored: {e}"))),
             }
         }

@@ -599,3 +599,46 @@ fn no_damage_to_a_table_of_files_makes_its_reader_panic() {
     huge.splice(0..1, postcard::to_stdvec(&u64::MAX).unwrap());
     assert!(files::Table::decode(&huge).is_err());
 }
+
+#[test]
+fn a_file_of_an_older_layout_is_passed_over_without_a_warning() {
+    // The footer of layout 4, before the table of files: the same fields but the last two.
+    #[derive(Serialize)]
+    struct Layout4 {
+        stamp: Stamp,
+        corpus: u128,
+        docs: u64,
+        snapshot: Section,
+        records: Vec<(u128, Section)>,
+    }
+    let lex = Lexicon::builtin();
+    let dir = tempfile::tempdir().unwrap();
+    run(dir.path(), docs(4), &lex);
+    let file = cache_files(dir.path()).remove(0).0;
+    let (_, footer) = open_any(&file).unwrap();
+    let bytes = std::fs::read(&file).unwrap();
+    let old = Layout4 {
+        stamp: Stamp {
+            layout: 4,
+            ..footer.stamp
+        },
+        corpus: footer.corpus,
+        docs: footer.docs,
+        snapshot: footer.snapshot,
+        records: footer.records,
+    };
+    let old = postcard::to_stdvec(&old).unwrap();
+    let body = footer.snapshot.offset + footer.snapshot.len;
+    let mut out = bytes[..footer.files.map_or(body, |t| t.offset + t.len) as usize].to_vec();
+    out.extend_from_slice(&old);
+    out.extend_from_slice(&(old.len() as u64).to_le_bytes());
+    out.extend_from_slice(&checksum(&old).to_le_bytes());
+    out.extend_from_slice(MAGIC);
+    // Under another name, as a file of the older build would be.
+    std::fs::remove_file(&file).unwrap();
+    std::fs::write(dir.path().join(format!("{:032x}.{EXT}", 7)), out).unwrap();
+    let (c, stats) = run(dir.path(), docs(4), &lex);
+    assert!(!stats.snapshot);
+    assert_eq!(stats.reused, 0, "its records are not this build's");
+    assert!(warnings(&c).is_empty(), "{:?}", warnings(&c));
+}
