@@ -62,7 +62,8 @@ fn a_reopen_reads_the_snapshot_and_one_changed_article_is_the_only_one_extracted
         Stats {
             snapshot: false,
             reused: 0,
-            extracted: 40
+            extracted: 40,
+            trusted: 0,
         }
     );
     assert_eq!(json(&first), json(&plain));
@@ -83,7 +84,8 @@ fn a_reopen_reads_the_snapshot_and_one_changed_article_is_the_only_one_extracted
         Stats {
             snapshot: false,
             reused: 39,
-            extracted: 1
+            extracted: 1,
+            trusted: 0,
         }
     );
     assert_eq!(json(&got), json(&want));
@@ -169,7 +171,8 @@ fn another_build_or_word_list_does_not_reuse_records() {
         Stats {
             snapshot: false,
             reused: 0,
-            extracted: 6
+            extracted: 6,
+            trusted: 0,
         }
     );
 }
@@ -412,4 +415,230 @@ fn a_streamed_record_has_the_bytes_of_the_whole_one() {
         record::write(x, &mut streamed).unwrap();
         assert_eq!(streamed, postcard::to_stdvec(&XRecord::from(x)).unwrap());
     }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The table of files (`files.rs`): unchanged files trusted on their metadata.
+
+/// `n` article files in `dir/articles`, and the source that reads them.
+fn article_files(dir: &Path, n: usize) -> Source {
+    let folder = dir.join("articles");
+    std::fs::create_dir_all(&folder).unwrap();
+    for d in docs(n) {
+        std::fs::write(folder.join(&d.path), &d.text).unwrap();
+    }
+    Source {
+        paths: vec![folder],
+        options: crate::ingest::IngestOptions {
+            default_date: chrono::NaiveDate::from_ymd_opt(2025, 3, 1),
+        },
+    }
+}
+
+/// A load from files, as if it started at `start`.
+fn load_at(cache: &Path, source: &Source, start: std::time::SystemTime) -> (Corpus, Stats) {
+    let lex = Lexicon::builtin();
+    load_in(
+        cache,
+        &stamp(),
+        u64::MAX,
+        source,
+        start,
+        Vec::new(),
+        &lex,
+        &|_, _| {},
+    )
+}
+
+/// Long after every file was last changed: they are all settled.
+fn later() -> std::time::SystemTime {
+    std::time::SystemTime::now() + std::time::Duration::from_secs(3600)
+}
+
+fn plain(source: &Source) -> Vec<u8> {
+    json(&Corpus::load(source, &Lexicon::builtin()))
+}
+
+#[test]
+fn unchanged_files_are_trusted_on_their_metadata_and_give_the_same_corpus() {
+    let dir = tempfile::tempdir().unwrap();
+    let cache = dir.path().join("cache");
+    let source = article_files(dir.path(), 8);
+    let want = plain(&source);
+    let (first, stats) = load_at(&cache, &source, later());
+    assert_eq!((stats.trusted, stats.extracted), (0, 8), "{stats:?}");
+    assert_eq!(json(&first), want);
+    let (again, stats) = load_at(&cache, &source, later());
+    assert!(stats.snapshot, "{stats:?}");
+    assert_eq!(stats.trusted, 8, "no file opened again: {stats:?}");
+    assert_eq!(json(&again), want);
+    assert!(warnings(&again).is_empty(), "{:?}", warnings(&again));
+    // Every field of every document as read, ids included.
+    assert_eq!(again.documents, first.documents);
+}
+
+#[test]
+fn a_same_size_rewrite_with_another_mtime_is_read_and_extracted_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let cache = dir.path().join("cache");
+    let source = article_files(dir.path(), 8);
+    load_at(&cache, &source, later());
+    let file = source.paths[0].join("d3.txt");
+    let before = std::fs::read_to_string(&file).unwrap();
+    let after = before.replace("Geneva", "Lisbon");
+    assert_eq!(before.len(), after.len());
+    std::fs::write(&file, &after).unwrap();
+    let day_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(86_400);
+    std::fs::File::options()
+        .append(true)
+        .open(&file)
+        .unwrap()
+        .set_modified(day_ago)
+        .unwrap();
+    let want = plain(&source);
+    let (got, stats) = load_at(&cache, &source, later());
+    assert_eq!(
+        (stats.snapshot, stats.trusted, stats.reused, stats.extracted),
+        (false, 7, 7, 1),
+        "{stats:?}"
+    );
+    assert_eq!(json(&got), want);
+    assert!(String::from_utf8_lossy(&want).contains("Lisbon"));
+    // The rewritten file is trusted in its turn.
+    let (_, stats) = load_at(&cache, &source, later());
+    assert_eq!((stats.snapshot, stats.trusted), (true, 8), "{stats:?}");
+}
+
+#[test]
+fn a_file_changed_as_late_as_the_load_started_is_read_again_every_time() {
+    let dir = tempfile::tempdir().unwrap();
+    let cache = dir.path().join("cache");
+    let source = article_files(dir.path(), 6);
+    let want = plain(&source);
+    // The load starts as the files are written: all of them are racy (a change in the same tick
+    // of the file system's clock would not show in their times).
+    let now = std::time::SystemTime::now();
+    load_at(&cache, &source, now);
+    let (got, stats) = load_at(&cache, &source, later());
+    assert!(
+        stats.snapshot,
+        "unchanged, so the snapshot still fits: {stats:?}"
+    );
+    assert_eq!(stats.trusted, 0, "every file read again: {stats:?}");
+    assert_eq!(json(&got), want);
+    // A load that starts more than the slack after the files' last change trusts them next time.
+    std::fs::remove_dir_all(&cache).unwrap();
+    load_at(&cache, &source, now + files::RACY_SLACK * 2);
+    let (_, stats) = load_at(&cache, &source, later());
+    assert_eq!(stats.trusted, 6, "{stats:?}");
+}
+
+#[test]
+fn added_removed_and_renamed_files_are_read_as_they_are_now() {
+    let dir = tempfile::tempdir().unwrap();
+    let cache = dir.path().join("cache");
+    let source = article_files(dir.path(), 6);
+    load_at(&cache, &source, later());
+    let folder = &source.paths[0];
+    std::fs::remove_file(folder.join("d1.txt")).unwrap();
+    std::fs::rename(folder.join("d2.txt"), folder.join("z2.txt")).unwrap();
+    std::fs::write(folder.join("new.txt"), "Talks in Baku resumed on Tuesday.").unwrap();
+    let want = plain(&source);
+    let (got, stats) = load_at(&cache, &source, later());
+    assert_eq!(json(&got), want);
+    // The renamed file is at a path the table does not hold: read like the new one, though its
+    // extraction is reused (same text). Only the new article is extracted.
+    assert_eq!(
+        (stats.trusted, stats.reused, stats.extracted),
+        (4, 5, 1),
+        "{stats:?}"
+    );
+}
+
+#[test]
+fn a_damaged_table_of_files_is_ignored_with_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    let cache = dir.path().join("cache");
+    let source = article_files(dir.path(), 5);
+    let want = plain(&source);
+    load_at(&cache, &source, later());
+    let file = cache_files(&cache).remove(0).0;
+    let (_, footer) = open_any(&file).unwrap();
+    let t = footer.files.expect("a table of files");
+    let mut bytes = std::fs::read(&file).unwrap();
+    bytes[(t.offset + t.len / 2) as usize] ^= 0x55;
+    std::fs::write(&file, bytes).unwrap();
+    let (got, stats) = load_at(&cache, &source, later());
+    assert_eq!(stats.trusted, 0, "{stats:?}");
+    assert_eq!(json(&got), want);
+    let w = warnings(&got);
+    assert!(w.iter().any(|w| w.contains("table of files")), "{w:?}");
+}
+
+#[test]
+fn no_damage_to_a_table_of_files_makes_its_reader_panic() {
+    let dir = tempfile::tempdir().unwrap();
+    let cache = dir.path().join("cache");
+    let source = article_files(dir.path(), 3);
+    load_at(&cache, &source, later());
+    let file = cache_files(&cache).remove(0).0;
+    let (f, footer) = open_any(&file).unwrap();
+    let bytes = read_section(&f, footer.files.unwrap()).unwrap();
+    assert_eq!(files::Table::decode(&bytes).unwrap().len(), 3);
+    for len in 0..bytes.len() {
+        assert!(files::Table::decode(&bytes[..len]).is_err(), "cut at {len}");
+    }
+    for i in 0..bytes.len() {
+        for flip in [0x01u8, 0x80, 0xff] {
+            let mut b = bytes.clone();
+            b[i] ^= flip;
+            let _ = files::Table::decode(&b);
+        }
+    }
+    let mut huge = bytes.clone();
+    huge.splice(0..1, postcard::to_stdvec(&u64::MAX).unwrap());
+    assert!(files::Table::decode(&huge).is_err());
+}
+
+#[test]
+fn a_file_of_an_older_layout_is_passed_over_without_a_warning() {
+    // The footer of layout 4, before the table of files: the same fields but the last two.
+    #[derive(Serialize)]
+    struct Layout4 {
+        stamp: Stamp,
+        corpus: u128,
+        docs: u64,
+        snapshot: Section,
+        records: Vec<(u128, Section)>,
+    }
+    let lex = Lexicon::builtin();
+    let dir = tempfile::tempdir().unwrap();
+    run(dir.path(), docs(4), &lex);
+    let file = cache_files(dir.path()).remove(0).0;
+    let (_, footer) = open_any(&file).unwrap();
+    let bytes = std::fs::read(&file).unwrap();
+    let old = Layout4 {
+        stamp: Stamp {
+            layout: 4,
+            ..footer.stamp
+        },
+        corpus: footer.corpus,
+        docs: footer.docs,
+        snapshot: footer.snapshot,
+        records: footer.records,
+    };
+    let old = postcard::to_stdvec(&old).unwrap();
+    let body = footer.snapshot.offset + footer.snapshot.len;
+    let mut out = bytes[..footer.files.map_or(body, |t| t.offset + t.len) as usize].to_vec();
+    out.extend_from_slice(&old);
+    out.extend_from_slice(&(old.len() as u64).to_le_bytes());
+    out.extend_from_slice(&checksum(&old).to_le_bytes());
+    out.extend_from_slice(MAGIC);
+    // Under another name, as a file of the older build would be.
+    std::fs::remove_file(&file).unwrap();
+    std::fs::write(dir.path().join(format!("{:032x}.{EXT}", 7)), out).unwrap();
+    let (c, stats) = run(dir.path(), docs(4), &lex);
+    assert!(!stats.snapshot);
+    assert_eq!(stats.reused, 0, "its records are not this build's");
+    assert!(warnings(&c).is_empty(), "{:?}", warnings(&c));
 }

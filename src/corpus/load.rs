@@ -99,13 +99,7 @@ impl LoadOptions {
             Input::Shards(paths) => {
                 crate::shard::assemble(paths, &lex, lists, diagnostics, progress)
             }
-            _ if self.cache => {
-                let ingested = self.source.ingest();
-                let mut diagnostics = diagnostics;
-                diagnostics.extend(ingested.diagnostics);
-                progress(0, ingested.documents.len());
-                crate::cache::build(ingested.documents, diagnostics, &lex, lists, progress)
-            }
+            _ if self.cache => crate::cache::load(&self.source, diagnostics, &lex, lists, progress),
             _ => read(&self.source, &lex, diagnostics, progress),
         };
         if let Some(path) = &self.corrections {

@@ -193,6 +193,15 @@ fn kind_name(t: std::fs::FileType) -> &'static str {
 /// otherwise wait forever for a writer) and its type is checked on the open handle, so nothing but
 /// a regular file is ever read.
 pub fn read_capped(path: &Path, cap: u64) -> Result<(Vec<u8>, bool), String> {
+    read_capped_meta(path, cap).map(|(bytes, cut, _)| (bytes, cut))
+}
+
+/// `read_capped`, with the metadata of the handle it read through (taken before reading, so a
+/// change made while it reads shows as a change the next time).
+pub(crate) fn read_capped_meta(
+    path: &Path,
+    cap: u64,
+) -> Result<(Vec<u8>, bool, std::fs::Metadata), String> {
     let (file, meta) = open_regular(path)?;
     let hint = meta.len().min(cap) as usize;
     let mut buf = Vec::with_capacity(hint.saturating_add(1));
@@ -203,7 +212,7 @@ pub fn read_capped(path: &Path, cap: u64) -> Result<(Vec<u8>, bool), String> {
     if cut {
         buf.truncate(cap as usize);
     }
-    Ok((buf, cut))
+    Ok((buf, cut, meta))
 }
 
 /// A regular file opened for reading the way `read_capped` opens it (without blocking, its type

@@ -1,7 +1,7 @@
 //! Lookups built once at load time so a filter change costs the size of its result, not of the
 //! corpus: events and quotes per actor and per topic, the unfiltered timeline, quote positions.
 
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use chrono::{Datelike, NaiveDate};
 
@@ -21,8 +21,12 @@ pub enum TimelineRow {
     Event(EventId),
 }
 
+/// Per actor and per topic, the items that can pass its filter: what makes an actor, speaker or
+/// topic filter cost the length of its list. Built after the first frame (`Data::text_build`, on
+/// the loader thread: a fifth of the 100 MB reopen's view index); until then a filter checks every
+/// event and quote, which gives the same lists, only slower.
 #[derive(Clone, Debug, Default)]
-pub struct FilterIndex {
+pub struct FilterLists {
     /// Per actor, the events naming it, ascending.
     pub actor_events: IdVec<ActorId, Vec<EventId>>,
     /// Per actor, the events holding a quote it said, ascending.
@@ -36,6 +40,12 @@ pub struct FilterIndex {
     pub actor_quotes: IdVec<ActorId, Vec<QuoteId>>,
     /// Per topic, the listed quotes whose event is about it, in `quote_order`'s order.
     pub topic_quotes: IdVec<TopicId, Vec<QuoteId>>,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct FilterIndex {
+    /// The per-actor and per-topic lists, once built (`FilterLists`).
+    pub lists: Arc<OnceLock<FilterLists>>,
     /// Per quote, its place in `quote_order` (None for scare quotes, which are not listed).
     pub quote_pos: IdVec<QuoteId, Option<QuotePos>>,
     /// Dated events spanning more than `SHORT_SPAN_DAYS`, ascending.
@@ -54,7 +64,7 @@ pub struct FilterIndex {
     pub kind_counts: Vec<usize>,
 }
 
-impl FilterIndex {
+impl FilterLists {
     pub fn new(
         corpus: &Corpus,
         quote_event: &IdVec<QuoteId, Option<EventId>>,
@@ -64,7 +74,6 @@ impl FilterIndex {
             vec![Vec::new(); corpus.actors.len()].into();
         let mut topic_events: IdVec<TopicId, Vec<EventId>> =
             vec![Vec::new(); corpus.topics.len()].into();
-        let mut long_events = Vec::new();
         for (i, e) in corpus.events.iter_enumerated() {
             for a in e.actors() {
                 if let Some(l) = actor_events.get_mut(a)
@@ -80,14 +89,7 @@ impl FilterIndex {
                     l.push(i);
                 }
             }
-            if let (Some(s), Some(l)) = (e.when.earliest, e.when.latest)
-                && (l - s).num_days() > SHORT_SPAN_DAYS
-            {
-                long_events.push(i);
-            }
         }
-        let mut quote_pos: IdVec<QuoteId, Option<QuotePos>> =
-            vec![None; corpus.quotes.len()].into();
         let mut actor_quotes: IdVec<ActorId, Vec<QuoteId>> =
             vec![Vec::new(); corpus.actors.len()].into();
         let mut topic_quotes: IdVec<TopicId, Vec<QuoteId>> =
@@ -96,10 +98,7 @@ impl FilterIndex {
             vec![Vec::new(); corpus.actors.len()].into();
         let mut speaker_events: IdVec<ActorId, Vec<EventId>> =
             vec![Vec::new(); corpus.actors.len()].into();
-        for (pos, &q) in quote_order.iter_enumerated() {
-            if let Some(p) = quote_pos.get_mut(q) {
-                *p = Some(pos);
-            }
+        for &q in quote_order.iter() {
             for a in corpus.quotes[q].speakers() {
                 if let Some(l) = speaker_quotes.get_mut(a)
                     && l.last() != Some(&q)
@@ -146,19 +145,43 @@ impl FilterIndex {
                 }
             }
         }
-        let kind_counts = crate::model::ActorKind::ALL
-            .iter()
-            .map(|k| corpus.actors.iter().filter(|a| a.kind == *k).count())
-            .collect();
-        let groups = event_groups(corpus);
-        FilterIndex {
-            event_bucket: Vec::new(),
+        FilterLists {
             actor_events,
             topic_events,
             actor_quotes,
             topic_quotes,
             speaker_events,
             speaker_quotes,
+        }
+    }
+}
+
+impl FilterIndex {
+    /// Everything but the per-actor and per-topic lists (`FilterLists`), which are built later.
+    pub fn new(corpus: &Corpus, quote_order: &IdVec<QuotePos, QuoteId>) -> Self {
+        let mut long_events = Vec::new();
+        for (i, e) in corpus.events.iter_enumerated() {
+            if let (Some(s), Some(l)) = (e.when.earliest, e.when.latest)
+                && (l - s).num_days() > SHORT_SPAN_DAYS
+            {
+                long_events.push(i);
+            }
+        }
+        let mut quote_pos: IdVec<QuoteId, Option<QuotePos>> =
+            vec![None; corpus.quotes.len()].into();
+        for (pos, &q) in quote_order.iter_enumerated() {
+            if let Some(p) = quote_pos.get_mut(q) {
+                *p = Some(pos);
+            }
+        }
+        let kind_counts = crate::model::ActorKind::ALL
+            .iter()
+            .map(|k| corpus.actors.iter().filter(|a| a.kind == *k).count())
+            .collect();
+        let groups = event_groups(corpus);
+        FilterIndex {
+            lists: Arc::default(),
+            event_bucket: Vec::new(),
             quote_pos,
             long_events,
             all_rows: Arc::new(timeline_rows_with(

@@ -231,9 +231,11 @@ fn spawn_loader(opts: LoadOptions, config_problems: Vec<String>, tx: Sender<Inpu
                 return;
             }
         };
-        // The timeline shows first; the full-text index is built after, here, in a pool of one
-        // thread of its own, so the --jobs pool stays free for the keys' filters meanwhile. A
-        // search typed before it is done waits for it ("indexing…"), never on partial matches.
+        // The timeline shows first; the filter lists and the full-text index are built after,
+        // here, in a pool of one thread of its own, so the --jobs pool stays free for the keys'
+        // filters meanwhile. A filter set before the lists are done checks every event (the same
+        // answer, slower); a search typed before the index is done waits for it ("indexing…"),
+        // never on partial matches.
         let build = data.text_build();
         let _ = tx.send(Input::App(Action::Loaded(Box::new(data))));
         let built = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {

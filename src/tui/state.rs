@@ -509,6 +509,13 @@ impl State {
         Some(at_bulk.unwrap_or(1))
     }
 
+    /// Whether an actor, speaker or topic filter is set.
+    fn names_an_actor_or_topic(&self) -> bool {
+        self.filters
+            .iter()
+            .any(|f| matches!(f, Filter::Actor(_) | Filter::Speaker(_) | Filter::Topic(_)))
+    }
+
     /// The shortest of the index lists (per actor, speaker, topic) that the filters name: every
     /// passing item is on each of them. None when only a window or a text filters.
     fn shortest_list<'a, T>(
@@ -535,7 +542,11 @@ impl State {
     /// topic or text list, else the events near the time window.
     fn event_candidates(&self) -> Vec<EventId> {
         let ix = &self.data.index;
-        let listed = self.shortest_list(&ix.actor_events, &ix.speaker_events, &ix.topic_events);
+        // Before the lists are built (just after the first frame), every event is a candidate.
+        let listed = ix
+            .lists
+            .get()
+            .and_then(|l| self.shortest_list(&l.actor_events, &l.speaker_events, &l.topic_events));
         let text = self
             .text_query()
             .filter(|q| *q == self.text_hits.query)
@@ -566,9 +577,20 @@ impl State {
     /// events that pass.
     fn quote_candidates(&self, events: &[EventId]) -> Vec<QuoteId> {
         let ix = &self.data.index;
-        if let Some(l) = self.shortest_list(&ix.actor_quotes, &ix.speaker_quotes, &ix.topic_quotes)
-        {
-            return l.to_vec();
+        match ix.lists.get() {
+            Some(lists) => {
+                if let Some(l) = self.shortest_list(
+                    &lists.actor_quotes,
+                    &lists.speaker_quotes,
+                    &lists.topic_quotes,
+                ) {
+                    return l.to_vec();
+                }
+            }
+            // Before the lists are built, a quote said by the actor may sit in an event that
+            // does not pass: every listed quote is a candidate.
+            None if self.names_an_actor_or_topic() => return self.data.quote_order.to_vec(),
+            None => {}
         }
         // Only a window or a text: a quote passes through the event that holds it, which passes.
         let mut pos: Vec<QuotePos> = events

@@ -1034,3 +1034,37 @@ fn a_search_typed_before_the_text_index_is_built_waits_for_it() {
     press(&mut s, "n");
     assert!(s.source.as_ref().is_some_and(|v| v.found.is_some()));
 }
+
+#[test]
+fn filters_give_the_same_lists_before_the_filter_lists_are_built() {
+    // As the browser opens: the per-actor and per-topic lists come after the first frame, and a
+    // filter set meanwhile checks every event and quote instead.
+    let corpus = common::fixture::corpus();
+    let early = Data::without_text(corpus.clone());
+    assert!(early.index.lists.get().is_none());
+    let mut before = State::new(early, 120, 40);
+    let mut after = State::new(Data::new(corpus.clone()), 120, 40);
+    assert!(after.data.index.lists.get().is_some());
+    let mut filters: Vec<Vec<Filter>> = Vec::new();
+    for a in corpus.actors.ids() {
+        filters.push(vec![Filter::Actor(a)]);
+        filters.push(vec![Filter::Speaker(a)]);
+    }
+    for t in corpus.topics.ids() {
+        filters.push(vec![Filter::Topic(t)]);
+        if let Some(a) = corpus.actors.ids().next() {
+            filters.push(vec![Filter::Topic(t), Filter::Actor(a)]);
+        }
+    }
+    let mut nonempty = 0;
+    for f in filters {
+        for s in [&mut before, &mut after] {
+            s.filters = f.clone();
+            s.refilter(None);
+        }
+        assert_eq!(shown_events(&before), shown_events(&after), "{f:?}");
+        assert_eq!(before.quotes, after.quotes, "{f:?}");
+        nonempty += usize::from(!before.quotes.is_empty());
+    }
+    assert!(nonempty > 0, "some filter keeps quotes");
+}
