@@ -2,7 +2,8 @@
 //!
 //! After it (“A,” she said / “A,” said Smith), before it in its sentence (Smith said the plan was
 //! “dead”), before a colon that introduces it, "according to X" in its sentence, a trailing
-//! "..., he said." that closes its sentence, or, for a short quotation, the subject of its clause.
+//! "..., he said." that closes its sentence, a line that signs it ("- Bernie Sanders."), or, for a
+//! short quotation, the subject of its clause. A passive verb's "by X" names the speaker.
 
 use super::direct::{Ctx, Found};
 use super::lexicon::{BE, BOUNDARY, CueMatch, DET, Frame, NP_PREP, RELATIVE, SKIP, TITLE};
