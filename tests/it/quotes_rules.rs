@@ -666,6 +666,17 @@ fn hard_speakers() {
             "“We are ready,” said Ana Petrova, “and we will sign.”",
             Some("Ana Petrova"),
         ),
+        // a paragraph that is only a quotation goes on with the reported speaker before it
+        (
+            "Okafor said that critics had predicted the plant would close, but that would not happen.\n\n“That is because the town needs the jobs more than ever.”\n\nThe vote is on Friday.",
+            "“That is because the town needs the jobs more than ever.”",
+            Some("Okafor"),
+        ),
+        (
+            "The hearing ran for six hours.\n\n“We will not give up on this.”",
+            "“We will not give up on this.”",
+            None,
+        ),
         // a second quotation with its own attribution is its own statement
         (
             "“The plan cannot work,” said Ana Ortiz, an economist at the institute. “It is too late,” she said.",

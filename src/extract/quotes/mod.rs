@@ -84,6 +84,7 @@ pub fn extract(input: &DocInput<'_>, actors: &[DocActor], lex: &Lexicon) -> Vec<
     used.sort_unstable();
     found.extend(reported::find(&ctx, &used));
     found.sort_by_key(|f| (f.span.start, f.span.end));
+    continue_reported(&toks, &mut found);
     let sentences: Vec<Span> = segments.sentences.iter().map(|s| s.span).collect();
     let run_spans: Vec<Span> = runs.iter().map(|r| r.span).collect();
     let discourse = resolve::Discourse {
@@ -111,4 +112,47 @@ pub fn extract(input: &DocInput<'_>, actors: &[DocActor], lex: &Lexicon) -> Vec<
             },
         })
         .collect()
+}
+
+/// A paragraph that is only an unattributed quotation, right after a paragraph that ends with a
+/// reported statement, goes on with that statement's speaker: "Carter said that the critics were
+/// wrong.¶“That is because this region ...”" (news continues a speaker this way).
+fn continue_reported(toks: &[tokens::Tok<'_>], found: &mut [direct::Found]) {
+    for i in 1..found.len() {
+        let (before, rest) = found.split_at_mut(i);
+        let q = &mut rest[0];
+        if q.kind != QuoteKind::Direct || q.speaker.is_some() || q.cue.is_some() {
+            continue;
+        }
+        let first = tokens::first_at(toks, q.span.start);
+        let Some(t) = toks.get(first) else { continue };
+        // The quotation opens its paragraph.
+        if first > 0 && toks[first - 1].para == t.para {
+            continue;
+        }
+        let para_before = first > 0 && toks[first - 1].para + 1 == t.para;
+        if !para_before {
+            continue;
+        }
+        // The outermost statement that ends the paragraph just before ("Okafor said that critics
+        // had predicted ..." holds "critics had predicted ..."): nothing but punctuation after it.
+        let ends_para = |f: &direct::Found| {
+            let after = tokens::first_at(toks, f.span.end);
+            toks[after.min(first)..first].iter().all(|t| !t.word)
+        };
+        // Only the paragraph before is read, so each item is looked at for one quotation.
+        let in_para_before = |f: &&direct::Found| {
+            toks.get(tokens::first_at(toks, f.span.start))
+                .is_some_and(|s| s.para + 1 == t.para)
+        };
+        let prev = before
+            .iter()
+            .rev()
+            .take_while(in_para_before)
+            .filter(|f| f.kind == QuoteKind::Reported && f.speaker.is_some() && ends_para(f))
+            .min_by_key(|f| f.span.start);
+        if let Some(prev) = prev {
+            q.speaker = prev.speaker.clone();
+        }
+    }
 }
