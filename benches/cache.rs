@@ -19,12 +19,6 @@ use common::{median, ms, time_cpu};
 use dateline::corpus::load::{Jobs, LoadOptions};
 use dateline::corpus::{Corpus, Source};
 use dateline::ingest::IngestOptions;
-use dateline::tui::action::Action;
-use dateline::tui::data::Data;
-use dateline::tui::state::State;
-use dateline::tui::view::Screen;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 
 fn main() {
     let bbc = common::require_bbc("cache");
@@ -87,16 +81,7 @@ fn open(opts: &LoadOptions) -> Sample {
     });
     let (wall, cpu, corpus): (_, _, Corpus) = time_cpu(|| pool.install(|| opts.load(&|_, _| {})));
     let events = corpus.events.len();
-    let (w2, c2, (build, state)) = time_cpu(|| {
-        let data = Data::without_text(corpus);
-        let build = data.text_build();
-        let mut state = State::loading(160, 48, true);
-        dateline::tui::update::update(&mut state, Action::Loaded(Box::new(data)));
-        let mut term = Terminal::new(TestBackend::new(160, 48)).expect("a test terminal");
-        term.draw(|f| f.render_widget(Screen::new(&state), f.area()))
-            .expect("drawing");
-        (build, state)
-    });
+    let (w2, c2, (build, state)) = time_cpu(|| common::first_frame(corpus));
     // What the loader thread does next, in a pool of one thread as there.
     let (w3, c3, ()) = time_cpu(|| pool.install(|| build.run()));
     assert!(state.data.text().is_some());

@@ -9,16 +9,10 @@ use std::time::Instant;
 use dateline::corpus::Source;
 use dateline::corpus::load::{Jobs, LoadOptions};
 use dateline::ingest::IngestOptions;
-use dateline::tui::action::Action;
-use dateline::tui::data::Data;
-use dateline::tui::state::State;
-use dateline::tui::view::Screen;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 
-#[cfg(feature = "mimalloc")]
-#[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+// The benches' support: `first_frame`, and the allocator the binary runs with.
+#[path = "../benches/common/mod.rs"]
+mod common;
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -45,13 +39,7 @@ fn main() {
     let t = Instant::now();
     let corpus = pool.install(|| opts.load(&|_, _| {}));
     let loaded = t.elapsed();
-    let data = Data::without_text(corpus);
-    let build = data.text_build();
-    let mut state = State::loading(160, 48, true);
-    dateline::tui::update::update(&mut state, Action::Loaded(Box::new(data)));
-    let mut term = Terminal::new(TestBackend::new(160, 48)).expect("a test terminal");
-    term.draw(|f| f.render_widget(Screen::new(&state), f.area()))
-        .expect("drawing");
+    let (build, _state) = common::first_frame(corpus);
     let shown = t.elapsed();
     if search {
         pool.install(|| build.run());

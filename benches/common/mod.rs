@@ -192,3 +192,27 @@ pub fn runs(default: usize) -> usize {
         .filter(|&n| n > 0)
         .unwrap_or(default)
 }
+
+/// What the browser does with a loaded corpus before the user sees it: the view index without the
+/// articles' text, the state, and the first frame drawn (160×48). Returns the full-text build the
+/// loader thread runs next, and the state. Shared by `benches/cache.rs` and `examples/reopen.rs`, so
+/// both time the same steps.
+pub fn first_frame(
+    corpus: dateline::corpus::Corpus,
+) -> (dateline::tui::data::TextBuild, dateline::tui::state::State) {
+    use dateline::tui::action::Action;
+    use dateline::tui::data::Data;
+    use dateline::tui::state::State;
+    use dateline::tui::view::Screen;
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+
+    let data = Data::without_text(corpus);
+    let build = data.text_build();
+    let mut state = State::loading(160, 48, true);
+    dateline::tui::update::update(&mut state, Action::Loaded(Box::new(data)));
+    let mut term = Terminal::new(TestBackend::new(160, 48)).expect("a test terminal");
+    term.draw(|f| f.render_widget(Screen::new(&state), f.area()))
+        .expect("drawing");
+    (build, state)
+}

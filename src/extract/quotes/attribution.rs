@@ -140,7 +140,7 @@ impl Ctx<'_> {
             let opens = c.start == start
                 || toks[start..c.start]
                     .iter()
-                    .all(|t| t.is_punct(',') || matches!(t.lower, "and" | "but" | "yet" | "so"));
+                    .all(|t| t.is_punct(',') || t.is_opening_conjunction());
             let speaker = self.subject(c, start).or_else(|| {
                 (opens && (toks[c.start].cap || c.start > start))
                     .then(|| speaker::after(toks, self.lex, c.end(), first))
@@ -344,9 +344,8 @@ impl Ctx<'_> {
             });
         }
         // A headline's "- Jeffrey M. Jones:" or "More from Jones:" opens a name too.
-        let opens = sp.first == start
-            || toks[sp.first - 1].is("from")
-            || matches!(toks[sp.first - 1].lower, "-" | "–" | "—");
+        let opens =
+            sp.first == start || toks[sp.first - 1].is("from") || toks[sp.first - 1].is_dash();
         (sp.end == colon && opens).then_some(Attr {
             cue: None,
             speaker: Some(sp),
@@ -482,8 +481,7 @@ impl Ctx<'_> {
     pub(super) fn signature_attr(&self, from: usize) -> Option<Attr> {
         let toks = self.toks;
         let dash = toks.get(from)?;
-        if from == 0 || dash.para == toks[from - 1].para || !matches!(dash.lower, "-" | "–" | "—")
-        {
+        if from == 0 || dash.para == toks[from - 1].para || !dash.is_dash() {
             return None;
         }
         let para_end = (from..toks.len())

@@ -396,7 +396,7 @@ impl Lexicon {
         {
             return true;
         }
-        if base && matches!(prev.lower, "of" | "by" | "from" | "with" | "for" | "about") {
+        if base && NOUN_PREPOSITIONS.contains(&prev.lower) {
             return true;
         }
         // "against recent attacks", "of earlier warnings": a preposition and a modifier.
@@ -408,10 +408,8 @@ impl Lexicon {
             && prev.run.is_none()
             && prev.info.classes & (BE | SKIP | BOUNDARY | DET) == 0
             && self.pronoun(prev).is_none()
-            && matches!(
-                toks[i - 2].lower,
-                "of" | "by" | "from" | "with" | "for" | "about" | "against" | "over" | "amid"
-            )
+            && (NOUN_PREPOSITIONS.contains(&toks[i - 2].lower)
+                || matches!(toks[i - 2].lower, "against" | "over" | "amid"))
         {
             return true;
         }
@@ -433,6 +431,10 @@ impl Lexicon {
         false
     }
 }
+
+/// Prepositions after which a speech word is a noun ("secretary of state", "filed by state
+/// attorney"); "to" is not one ("to state").
+const NOUN_PREPOSITIONS: &[&str] = &["of", "by", "from", "with", "for", "about"];
 
 /// A word marked as a possessive: "Trump's", "the voters'".
 fn possessive(t: &Tok<'_>) -> bool {

@@ -51,7 +51,7 @@ fn statement(ctx: &Ctx, c: CueMatch) -> Option<Found> {
             let t = &toks[i];
             let joins = t.is_punct(',') || matches!(t.lower, "and" | "but" | "while" | "whereas");
             t.run.is_none()
-                && ((is_dash(t) && i > 0 && toks[i - 1].end() < t.start())
+                && ((is_long_dash(t) && i > 0 && toks[i - 1].end() < t.start())
                     || (joins && ctx.lex.cue_at(toks, i + 1).is_some())
                     || (joins
                         && toks
@@ -140,7 +140,7 @@ fn content_start(ctx: &Ctx, c: CueMatch, end: usize) -> usize {
     k
 }
 
-fn is_dash(t: &Tok<'_>) -> bool {
+fn is_long_dash(t: &Tok<'_>) -> bool {
     t.is_punct('–') || t.is_punct('—')
 }
 

@@ -146,12 +146,12 @@ pub fn before(toks: &[Tok<'_>], lex: &Lexicon, cue: usize, floor: usize) -> Opti
         }
         return collect_back(toks, lex, i, floor);
     }
-    if i > floor && is_dash(&toks[i - 1]) {
+    if i > floor && toks[i - 1].is_dash() {
         // A description between dashes: "Jason Sims — a teacher from Ames — says".
         let close = i - 1;
         if let Some(open) = (floor.max(close.saturating_sub(24))..close)
             .rev()
-            .find(|&k| is_dash(&toks[k]))
+            .find(|&k| toks[k].is_dash())
             .filter(|&k| k > floor && !toks[k + 1..close].iter().any(|t| t.run.is_some()))
         {
             return collect_back(toks, lex, open, floor);
@@ -483,7 +483,7 @@ pub fn main_subject(toks: &[Tok<'_>], lex: &Lexicon, start: usize, end: usize) -
         let opens_sentence = n == 0;
         // "And then Trump went on the attack, saying ...": a sentence may open with a conjunction.
         // Only before a name or pronoun: "But a few days later, Trump ..." opens with an adverbial.
-        if s == start && s + 1 < end && matches!(toks[s].lower, "and" | "but" | "yet" | "so") {
+        if s == start && s + 1 < end && toks[s].is_opening_conjunction() {
             let mut k = s + 1;
             while k < end && lex.has(&toks[k], SKIP) && !toks[k].cap {
                 k += 1;
@@ -638,9 +638,4 @@ fn place_pair(toks: &[Tok<'_>], k: usize, close: usize) -> bool {
         && seg
             .iter()
             .all(|t| (t.word && t.cap && !t.lower.ends_with("'s")) || t.is_punct('.'))
-}
-
-/// A dash that sets off an aside: "—", "–", or "-" or "--" standing alone.
-fn is_dash(t: &Tok<'_>) -> bool {
-    !t.word && matches!(t.lower, "—" | "–" | "-" | "--")
 }

@@ -56,6 +56,18 @@ impl Tok<'_> {
         self.word && self.lower.bytes().all(|b| b.is_ascii_digit())
     }
 
+    /// A conjunction that may open a sentence before its subject: "And", "But", "Yet", "So".
+    #[inline]
+    pub fn is_opening_conjunction(&self) -> bool {
+        self.word && matches!(self.lower, "and" | "but" | "yet" | "so")
+    }
+
+    /// A dash standing alone: "-", "–" or "—" (a run of them is one token with the first).
+    #[inline]
+    pub fn is_dash(&self) -> bool {
+        !self.word && matches!(self.lower, "-" | "–" | "—")
+    }
+
     #[inline]
     pub fn is_punct(&self, c: char) -> bool {
         let mut buf = [0u8; 4];
