@@ -710,3 +710,73 @@ fn users_extend_the_actor_lists() {
         );
     }
 }
+
+/// (text, [(kind, name, [mention texts])]) — organisation names: a demonym is part of an
+/// organisation's name except before a country's own body (`assets/national-bodies.txt`), a
+/// country's body in lower case after its possessive is that country's organisation, and an
+/// organisation's name before a thing's head word names the thing. Groups are left out.
+#[test]
+fn organisation_names_table() {
+    type Want<'a> = &'a [(&'a str, &'a str, &'a [&'a str])];
+    let cases: &[(&str, Want)] = &[
+        (
+            "The Czech National Bank raised rates. Talks with the Polish Development Bank went on.",
+            &[
+                ("org", "Czech National Bank", &["Czech National Bank"]),
+                (
+                    "org",
+                    "Polish Development Bank",
+                    &["Polish Development Bank"],
+                ),
+            ],
+        ),
+        (
+            "Police arrested members of the Iraqi Community Association in Leeds.",
+            &[
+                (
+                    "org",
+                    "Iraqi Community Association",
+                    &["Iraqi Community Association"],
+                ),
+                ("place", "Leeds", &["Leeds"]),
+            ],
+        ),
+        // A country's own body: the demonym only says whose it is.
+        (
+            "The Turkish Foreign Ministry said on Monday that talks would go on.",
+            &[("org", "Foreign Ministry", &["Foreign Ministry"])],
+        ),
+        (
+            "Azerbaijan's foreign ministry said the talks would resume in Baku.",
+            &[
+                ("place", "Azerbaijan", &["Azerbaijan"]),
+                ("org", "Foreign Ministry", &["foreign ministry"]),
+                ("place", "Baku", &["Baku"]),
+            ],
+        ),
+        // Two countries' ministries stay two organisations; one without a country is nobody.
+        (
+            "Armenia's foreign ministry rejected what Azerbaijan's foreign ministry said. The \
+             interior ministry was silent.",
+            &[
+                ("place", "Armenia", &["Armenia"]),
+                ("org", "Foreign Ministry", &["foreign ministry"]),
+                ("place", "Azerbaijan", &["Azerbaijan"]),
+                ("org", "Foreign Ministry", &["foreign ministry"]),
+            ],
+        ),
+        // A body's word alone is the country's government, a group.
+        (
+            "Armenia's government insists it raises the issue.",
+            &[("place", "Armenia", &["Armenia"])],
+        ),
+        (
+            "Norway won a place in the UEFA Cup and on the ATP Tour. UEFA said so.",
+            &[("place", "Norway", &["Norway"]), ("org", "UEFA", &["UEFA"])],
+        ),
+    ];
+    for (text, want) in cases {
+        let (got, want) = got_and_want(text, want);
+        assert_eq!(got, want, "{text}");
+    }
+}

@@ -86,6 +86,7 @@ pub fn find(doc: &Doc, lex: &Lexicon) -> Vec<Cand> {
             }
         }
         run(doc, lex, a, b, &mut out);
+        lower_body(doc, lex, b, &mut out);
         i = b;
     }
     for c in &mut out {
@@ -134,6 +135,52 @@ pub fn find(doc: &Doc, lex: &Lexicon) -> Vec<Cand> {
         }
     }
     out
+}
+
+/// "Azerbaijan's foreign ministry said": a country's own body (`assets/national-bodies.txt`) in
+/// lower case after the possessive of a place that the run just before ended with (`b` is the
+/// possessive's index) is that country's organisation, named as its capitalised form would be
+/// ("Foreign Ministry", keyed with the country as "Azerbaijani Foreign Ministry" is). Two or
+/// three words, each a title or organisation word ("foreign", "interior", "ministry"), the last
+/// a body's word. "the foreign ministry" alone has no country and names nobody.
+fn lower_body(doc: &Doc, lex: &Lexicon, b: usize, out: &mut Vec<Cand>) {
+    let Some(place) = out.last() else { return };
+    if place.b != b
+        || place.kind != CKind::Place
+        || doc.toks.get(b).is_none_or(|t| t.kind != TokKind::Poss)
+    {
+        return;
+    }
+    let a = b + 1;
+    let mut q = a;
+    while q < a + 3
+        && doc
+            .toks
+            .get(q)
+            .is_some_and(|t| t.kind == TokKind::Word && !t.cap && !t.nl_before)
+        && doc.is(q, list::TITLE_WORD | list::ORG_SUFFIX)
+    {
+        q += 1;
+    }
+    // A body's word alone ("Armenia's government") is the country's government, which the
+    // groups stage names ("Armenian government").
+    let Some(end) = (a + 1..q)
+        .rev()
+        .find(|&k| lex.national_bodies.contains(doc.fold(k)))
+    else {
+        return;
+    };
+    let country = place.country.as_deref().unwrap_or(place.name(doc)).into();
+    let end = end + 1;
+    out.push(Cand {
+        a,
+        b: end,
+        kind: CKind::Org,
+        canonical: Some(classify::title_case(doc.span_text(a, end)).into_boxed_str()),
+        country: Some(country),
+        role: None,
+        evidence: Evidence::new(doc, lex, a, end),
+    });
 }
 
 /// A capitalised word that is no name we know and not a common word of the text.
@@ -534,7 +581,13 @@ pub fn segment(doc: &Doc, lex: &Lexicon, a: usize, b: usize, out: &mut Vec<Cand>
             && doc.is_cap(p + 1)
             && gazetteer(doc, lex, p + 1, b).is_none();
         if !person_first && let Some((len, e)) = gazetteer(doc, lex, p, b) {
-            push_entry(doc, lex, out, p, p + len, e);
+            // "UEFA Cup", "ATP Tour": an organisation's name before a thing's head word names the
+            // thing (a competition, a prize, a product), which is no actor.
+            let thing =
+                matches!(e, Entry::Org { .. }) && p + len < b && doc.is(p + len, list::THING);
+            if !thing {
+                push_entry(doc, lex, out, p, p + len, e);
+            }
             p += len;
             continue;
         }

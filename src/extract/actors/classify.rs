@@ -306,17 +306,20 @@ pub fn title_case(s: &str) -> String {
 }
 
 /// Runs that are organisations as a whole: "Eurasian Economic Union", "Ministry of Defence",
-/// "Manchester United". A leading demonym stays outside ("German Foreign Ministry"). Returns where
-/// the organisation ends (the rest of the run is another name: "Sudan Airways Airbus"), or `None`
-/// when the run is no organisation.
+/// "Manchester United". A leading demonym is part of the name ("Indonesian Democratic Party",
+/// "Czech National Bank"), except before a country's own body (`assets/national-bodies.txt`:
+/// "German | Foreign Ministry"), which it only describes. Returns where the organisation ends
+/// (the rest of the run is another name: "Sudan Airways Airbus"), or `None` when the run is no
+/// organisation.
 pub fn org_run(doc: &Doc, lex: &Lexicon, a: usize, b: usize, out: &mut Vec<Cand>) -> Option<usize> {
     if b - a < 2 {
         return None;
     }
-    let mut start = a;
+    // `inner`: the name after a demonym, whose words tell a generic body's country.
+    let mut inner = a;
     let d = super::candidates::demonym_len(doc, lex, a, b);
     if d > 0 && a + d < b - 1 {
-        start = a + d;
+        inner = a + d;
     }
     // The last organisation word ends the organisation: "Sudan Airways Airbus" → "Sudan Airways".
     let is_suffix = |k: usize| doc.is(k, list::ORG_SUFFIX) && !doc.is(k, list::TITLE_WORD);
@@ -342,7 +345,9 @@ pub fn org_run(doc: &Doc, lex: &Lexicon, a: usize, b: usize, out: &mut Vec<Cand>
     if !(suffix || of_head || club) || (a..b).any(|k| doc.is(k, list::THING)) && !suffix {
         return None;
     }
-    let country = generic_org_country(doc, lex, a, start, b, out);
+    let country = generic_org_country(doc, lex, a, inner, b, out);
+    let body = (inner..b).any(|k| lex.national_bodies.contains(doc.fold(k)));
+    let start = if body { inner } else { a };
     let ev = Evidence::new(doc, lex, start, b);
     push(doc, out, start, b, CKind::Org, ev, None);
     if let Some(c) = out.last_mut() {
@@ -587,12 +592,19 @@ fn strict(doc: &Doc, lex: &Lexicon, p: usize, q: usize, ev: Evidence, out: &mut 
     }
 }
 
-/// No judgement for the stretch as a whole: keep the gazetteer names inside it.
+/// No judgement for the stretch as a whole: keep the gazetteer names inside it, but not an
+/// organisation's before a thing's head word ("UEFA Cup", "ATP Tour": the competition is no
+/// actor).
 fn fallback(doc: &Doc, lex: &Lexicon, p: usize, q: usize, out: &mut Vec<Cand>) {
     let mut i = p;
     while i < q {
         if let Some((len, e)) = gazetteer(doc, lex, i, q) {
-            push_entry(doc, lex, out, i, i + len, e);
+            let thing = matches!(e, super::lexicon::Entry::Org { .. })
+                && i + len < q
+                && doc.is(i + len, list::THING);
+            if !thing {
+                push_entry(doc, lex, out, i, i + len, e);
+            }
             i += len;
         } else {
             i += 1;

@@ -77,6 +77,9 @@ pub struct Lexicon {
     pub compass_prefixes: FastSet<String>,
     /// Folded nouns that make the name after "of" a place ("town": "the town of Kaolack").
     pub place_nouns: FastSet<String>,
+    /// Folded words of a country's own bodies, which a demonym before them describes rather than
+    /// names ("ministry": "Turkish | Foreign Ministry"; but "Indonesian Democratic Party").
+    pub national_bodies: FastSet<String>,
     pub thing_words: FastSet<String>,
     pub non_names: FastSet<String>,
     pub speech_verbs: FastSet<String>,
@@ -297,6 +300,7 @@ impl Lexicon {
         lex.result_verbs = folded_set(assets.lines(name::RESULT_VERBS_TXT));
         lex.compass_prefixes = folded_set(assets.lines(name::COMPASS_PREFIXES_TXT));
         lex.place_nouns = folded_set(assets.lines(name::PLACE_NOUNS_TXT));
+        lex.national_bodies = folded_set(assets.lines(name::NATIONAL_BODIES_TXT));
         lex.thing_words = folded_set(assets.lines(name::THING_WORDS_TXT));
         lex.non_names = assets
             .lines(name::NON_NAMES_TXT)
