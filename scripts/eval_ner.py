@@ -5,7 +5,7 @@ Converts the CoNLL file to documents with ../shared/eval/conll2docs.py (`$DATELI
 ../shared), feeds them to
 `target/release/dateline export` as JSONL ({"id", "text"}, no date), maps actor mentions to
 entities (person -> PER, organization -> ORG, place -> LOC; groups are not named entities and
-are not emitted; dateline has no MISC; mentions in lower case such as "the prime minister" are
+are not emitted; dateline has no MISC; mentions without a capital such as "the prime minister" are
 aliases, not names, and are skipped) and scores exact spans like ../shared/eval/score_ner.py.
 dateline's offsets are UTF-8 bytes; they are converted to code points here.
 
@@ -83,8 +83,9 @@ def main() -> int:
             if s is None or e is None:
                 print(f"warning: {m['doc']}: span {m['start']}..{m['end']} not on a char boundary", file=sys.stderr)
                 continue
-            # Role mentions ("the prime minister") are aliases, not named entities.
-            if not texts[m["doc"]][s:e][:1].isupper():
+            # Role mentions ("the prime minister") are aliases, not named entities; a name that
+            # opens with a particle ("van der Sar") holds a capital.
+            if not any(c.isupper() for c in texts[m["doc"]][s:e]):
                 continue
             pred.add((m["doc"], s, e, label))
     gold = {(d["doc"], e["start"], e["end"], e["label"]) for d in docs for e in d["entities"]}

@@ -299,7 +299,8 @@ fn majority_kind_across_the_corpus() {
             ],
             &[
                 ("a.txt", "Marsh", "organization:marsh"),
-                ("b.txt", "Marsh", "person:marsh"),
+                // A peer is named with the title ("Lord Marsh").
+                ("b.txt", "Marsh", "person:lord-marsh"),
             ],
         ),
         (

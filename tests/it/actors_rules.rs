@@ -780,3 +780,102 @@ fn organisation_names_table() {
         assert_eq!(got, want, "{text}");
     }
 }
+
+/// (text, [(kind, name, [mention texts])]) — lower-case particles open a surname written alone
+/// and join the full name of the document, and a peer is named with the title. Groups are left
+/// out.
+#[test]
+fn surname_particles_and_peers_table() {
+    type Want<'a> = &'a [(&'a str, &'a str, &'a [&'a str])];
+    let cases: &[(&str, Want)] = &[
+        (
+            "The goalkeeper Edwin van der Sar was beaten twice. Later van der Sar said little.",
+            &[(
+                "person",
+                "Edwin van der Sar",
+                &["Edwin van der Sar", "van der Sar"],
+            )],
+        ),
+        (
+            "The submissions by de Klerk's party surprised many. Investigators said dal Maso \
+             declined to comment.",
+            &[
+                ("person", "de Klerk", &["de Klerk"]),
+                ("person", "dal Maso", &["dal Maso"]),
+            ],
+        ),
+        // A titled name met twice is one person, and its bare name joins it.
+        (
+            "Rugby star once linked to Princess Diana divorces.\nHe was linked to Princess Diana \
+             in 1995. A newspaper said Diana was not named.",
+            &[("person", "Princess Diana", &["Diana", "Diana", "Diana"])],
+        ),
+        // "al" opens organisations' names as often as people's.
+        ("He praised al Jazeera for the report.", &[]),
+        (
+            "Lord Archer left prison on Monday. Economist Howard Archer said rates would rise. \
+             Lord Archer said nothing.",
+            &[
+                ("person", "Lord Archer", &["Archer", "Archer"]),
+                ("person", "Howard Archer", &["Howard Archer"]),
+            ],
+        ),
+        (
+            "Baroness Morgan of Huyton spoke first. Ms Morgan was a minister.",
+            &[("person", "Baroness Morgan", &["Morgan", "Morgan"])],
+        ),
+    ];
+    for (text, want) in cases {
+        let (got, want) = got_and_want(text, want);
+        assert_eq!(got, want, "{text}");
+    }
+}
+
+/// (text, [(kind, name, [mention texts])]) — competitors' names in results and averages rows,
+/// and a sentence's first word that is a hyphenated description. Groups are left out.
+#[test]
+fn competitors_and_openers_table() {
+    type Want<'a> = &'a [(&'a str, &'a str, &'a [&'a str])];
+    let cases: &[(&str, Want)] = &[
+        // A given name and an organisation word, with a competitor's country and time.
+        (
+            "1. Michael Johnson (U.S.) 44.29 seconds\n2. Derek Mills (U.S.) 44.78",
+            &[
+                ("person", "Michael Johnson", &["Michael Johnson"]),
+                ("place", "United States", &["U.S.", "U.S."]),
+                ("person", "Derek Mills", &["Derek Mills"]),
+            ],
+        ),
+        // An averages row: a player, not a league row's team.
+        (
+            "Ian Salisbury 2 4 1 50 40 16.66\nMark Ealham 1 2 0 30 25 15.00\nDominic Cork 3 5 0 58 26 11.60",
+            &[
+                ("person", "Ian Salisbury", &["Ian Salisbury"]),
+                ("person", "Mark Ealham", &["Mark Ealham"]),
+                ("person", "Dominic Cork", &["Dominic Cork"]),
+            ],
+        ),
+        // Without a competitor's figures the organisation word names a company.
+        (
+            "General Mills said profits rose.",
+            &[("org", "General Mills", &["General Mills"])],
+        ),
+        (
+            "Top-seeded Thomas Muster of Austria was beaten. Third-seeded Wayne Ferreira won.",
+            &[
+                ("person", "Thomas Muster", &["Thomas Muster"]),
+                ("place", "Austria", &["Austria"]),
+                ("person", "Wayne Ferreira", &["Wayne Ferreira"]),
+            ],
+        ),
+        // A hyphenated name keeps its first part.
+        (
+            "Jean-Paul Gaultier showed his collection.",
+            &[("person", "Jean-Paul Gaultier", &["Jean-Paul Gaultier"])],
+        ),
+    ];
+    for (text, want) in cases {
+        let (got, want) = got_and_want(text, want);
+        assert_eq!(got, want, "{text}");
+    }
+}

@@ -85,7 +85,11 @@ pub fn find(doc: &Doc, lex: &Lexicon) -> Vec<Cand> {
                 break;
             }
         }
+        let first = out.len();
         run(doc, lex, a, b, &mut out);
+        for c in out.iter_mut().skip(first) {
+            leading_particles(doc, lex, c);
+        }
         lower_body(doc, lex, b, &mut out);
         i = b;
     }
@@ -135,6 +139,36 @@ pub fn find(doc: &Doc, lex: &Lexicon) -> Vec<Cand> {
         }
     }
     out
+}
+
+/// "van der Sar", "de Klerk": lower-case particles (`assets/leading-particles.txt`) right before a
+/// person or an unknown word that opens a run open the surname; the candidate takes them in and is
+/// a person's name of its own (as the full name "Edwin van der Sar" holds them). At most three
+/// particles, on the same line, after no capitalised word but a sentence's first.
+fn leading_particles(doc: &Doc, lex: &Lexicon, c: &mut Cand) {
+    if !matches!(c.kind, CKind::Person | CKind::Single)
+        || c.evidence.strict
+        || c.role.is_some()
+        || c.canonical.is_some()
+        || doc.toks[c.a].nl_before
+    {
+        return;
+    }
+    let mut k = c.a;
+    while k > 0
+        && c.a - k < 3
+        && !doc.toks[k - 1].cap
+        && lex.leading_particles.contains(doc.fold(k - 1))
+        && (k == c.a || !doc.toks[k].nl_before)
+    {
+        k -= 1;
+    }
+    // "Later van der Sar said": a sentence's first word before the particles is no part of it.
+    if k == c.a || (k > 0 && doc.is_cap(k - 1) && !(doc.initial(k - 1) && !doc.given(k - 1))) {
+        return;
+    }
+    c.a = k;
+    c.kind = CKind::Person;
 }
 
 /// "Azerbaijan's foreign ministry said": a country's own body (`assets/national-bodies.txt`) in

@@ -315,6 +315,11 @@ pub fn org_run(doc: &Doc, lex: &Lexicon, a: usize, b: usize, out: &mut Vec<Cand>
     if b - a < 2 {
         return None;
     }
+    // "2. Derek Mills (U.S.) 44.78", "Gordon Banks 3 0 1": a given name and one organisation word
+    // with a competitor's figures after them are a person.
+    if b - a == 2 && doc.given(a) && Evidence::new(doc, lex, a, b).sports {
+        return None;
+    }
     // `inner`: the name after a demonym, whose words tell a generic body's country.
     let mut inner = a;
     let d = super::candidates::demonym_len(doc, lex, a, b);
@@ -463,7 +468,8 @@ pub fn stretch(
     if (p..q).any(|i| doc.is(i, list::THING)) {
         return fallback(doc, lex, p, q, out);
     }
-    if n >= 2 && doc.is(q - 1, list::ORG_SUFFIX) {
+    // Not "2. Derek Mills (U.S.) 44.78" (see `org_run`).
+    if n >= 2 && doc.is(q - 1, list::ORG_SUFFIX) && !(n == 2 && doc.given(p) && ev.sports) {
         return push(doc, out, p, q, CKind::Org, ev, None);
     }
     if n >= 2 && doc.is(q - 1, list::PLACE_SUFFIX) || n == 2 && doc.is(p, list::PLACE_PREFIX) {
@@ -496,12 +502,17 @@ pub fn stretch(
     let first = doc.s(p);
     // "Strong Oscar contenders", "Wednesday Tony Blair": at a sentence start, a word that is no
     // given name before one that is opens the sentence, not the name.
+    // "Top-seeded Thomas Muster": a hyphenated word too, when its second part is in lower case
+    // (a name's parts are capitalised: "Jean-Paul", "Kilroy-Silk").
+    let lower_compound = first
+        .split_once('-')
+        .is_some_and(|(_, x)| x.chars().next().is_some_and(char::is_lowercase));
     if ev.initial
         && !ev.titled
         && !doc.given(p)
         && doc.given(p + 1)
         && !is_initial(first)
-        && !doc.s(p).contains('-')
+        && (!first.contains('-') || lower_compound)
     {
         return stretch(doc, lex, p + 1, q, None, out);
     }
@@ -539,8 +550,12 @@ pub fn stretch(
 }
 
 /// The title that names a lone given name at `p` with it ("Prince" of "Prince Charles", "Sir" of
-/// "Sir John"), from its role or the honorific before it.
+/// "Sir John"), from its role or the honorific before it; or a peer's title before any word
+/// ("Lord" of "Lord Archer", `assets/peer-titles.txt`).
 fn given_name_title(doc: &Doc, lex: &Lexicon, p: usize, role: Option<&Role>) -> Option<String> {
+    if p > 0 && doc.toks[p - 1].cap && lex.peer_titles.contains(doc.fold(p - 1)) {
+        return Some(doc.s(p - 1).to_string());
+    }
     if !doc.given(p) {
         return None;
     }

@@ -246,9 +246,12 @@ fn push_initials(out: &mut String, name: &str, all: bool) {
 pub fn resolve(doc: &Doc, lex: &Lexicon, cands: &[Cand]) -> Vec<DocActor> {
     let mut t = Table::take();
     let mut singles: Vec<&Cand> = Vec::new();
+    // "van der Sar": a surname with its particles, joined to the full name after the full names.
+    let mut particled: Vec<&Cand> = Vec::new();
     for c in cands {
         let span = span_of(doc, c);
         match kind_of(&c.kind) {
+            Some(ActorKind::Person) if c.b - c.a >= 2 && !doc.toks[c.a].cap => particled.push(c),
             Some(ActorKind::Person) if c.b - c.a >= 2 => {
                 let i = t.add(ActorKind::Person, c.name(doc), span, None);
                 t.votes[i].add(c);
@@ -265,13 +268,46 @@ pub fn resolve(doc: &Doc, lex: &Lexicon, cands: &[Cand]) -> Vec<DocActor> {
     let mut surnames: FastMap<String, Vec<usize>> = FastMap::default();
     let index_person = |surnames: &mut FastMap<String, Vec<usize>>, i: usize, name: &str| {
         if let Some(last) = name.split_whitespace().last() {
-            surnames.entry(fold(last)).or_default().push(i);
+            // A name met again ("Princess Diana" twice) is one person under its surname.
+            let ids = surnames.entry(fold(last)).or_default();
+            if !ids.contains(&i) {
+                ids.push(i);
+            }
         }
     };
     for (i, a) in t.actors.iter().enumerate() {
         if a.kind == ActorKind::Person {
             index_person(&mut surnames, i, &a.name);
         }
+    }
+    // "Edwin van der Sar ... van der Sar": the one person whose name ends with the surname and
+    // its particles; else a person of its own.
+    for c in particled {
+        let span = span_of(doc, c);
+        let written = span.slice(doc.text);
+        let f = fold(written);
+        let found = surnames.get(doc.fold(c.b - 1)).and_then(|ids| {
+            let mut fits = ids.iter().copied().filter(|&i| {
+                let name = fold(&t.actors[i].name);
+                name.len() > f.len()
+                    && name.ends_with(&f)
+                    && name.as_bytes()[name.len() - f.len() - 1] == b' '
+            });
+            fits.next().filter(|_| fits.next().is_none())
+        });
+        let i = match found {
+            Some(i) => {
+                t.mention(i, span, written);
+                i
+            }
+            None => {
+                let i = t.add(ActorKind::Person, c.name(doc), span, None);
+                index_person(&mut surnames, i, c.name(doc));
+                i
+            }
+        };
+        t.votes[i].add(c);
+        apply_role(&mut t.actors[i], lex, c);
     }
     // "Kelly Holmes ... Kelly's success": a bare given name in the document of exactly one person
     // whose full name opens with it is that person (several such people: nobody).
@@ -339,7 +375,11 @@ pub fn resolve(doc: &Doc, lex: &Lexicon, cands: &[Cand]) -> Vec<DocActor> {
             t.votes[i].add(c);
             continue;
         }
-        if person && !known {
+        // "Lord Archer", "Prince Charles": a name with its title is someone of its own, even
+        // where another person of the document carries the word ("Howard Archer").
+        let titled_name =
+            c.kind == CKind::Person && c.canonical.as_deref().is_some_and(|n| n.contains(' '));
+        if (person && !known) || titled_name {
             let i = t.add(ActorKind::Person, c.name(doc), span, None);
             t.votes[i].add(c);
             apply_role(&mut t.actors[i], lex, c);

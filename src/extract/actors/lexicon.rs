@@ -91,6 +91,11 @@ pub struct Lexicon {
     pub nicknames: FastMap<String, String>,
     /// Folded titles before a given name rather than a surname ("prince", "sir").
     pub given_name_titles: FastSet<String>,
+    /// Folded titles of peers, named with the word after them ("lord": "Lord Archer").
+    pub peer_titles: FastSet<String>,
+    /// Folded particles that open a surname written without its given name ("van": "van der
+    /// Sar").
+    pub leading_particles: FastSet<String>,
     /// Folded words of `kind-cues.tsv`, one set per place and kind: "insurer" before a name makes
     /// it an organisation, "nominee" after it a work or award.
     pub org_before: FastSet<String>,
@@ -320,6 +325,8 @@ impl Lexicon {
         lex.group_heads = folded_set(assets.lines(name::GROUP_HEADS_TXT));
         lex.nicknames = nicknames(assets.lines(name::NICKNAMES_TSV));
         lex.given_name_titles = folded_set(assets.lines(name::GIVEN_NAME_TITLES_TXT));
+        lex.peer_titles = folded_set(assets.lines(name::PEER_TITLES_TXT));
+        lex.leading_particles = folded_set(assets.lines(name::LEADING_PARTICLES_TXT));
         for line in assets.lines(name::KIND_CUES_TSV) {
             let mut cols = line.split('\t').map(str::trim);
             let (Some(word), Some(place), Some(kind)) = (cols.next(), cols.next(), cols.next())
