@@ -164,7 +164,8 @@ fn leading_particles(doc: &Doc, lex: &Lexicon, c: &mut Cand) {
         k -= 1;
     }
     // "Later van der Sar said": a sentence's first word before the particles is no part of it.
-    if k == c.a || (k > 0 && doc.is_cap(k - 1) && !(doc.initial(k - 1) && !doc.given(k - 1))) {
+    let opener = k > 0 && doc.initial(k - 1) && !doc.given(k - 1);
+    if k == c.a || (k > 0 && doc.is_cap(k - 1) && !opener) {
         return;
     }
     c.a = k;
