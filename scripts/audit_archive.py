@@ -14,7 +14,8 @@ read with --date 2005-06-01). It prints:
                      fuller person actor's name (the same person split in two)
   cross-section      among the 200 most mentioned people with a full name, those linked into an
                      article of another section (the folder under the corpus: business, sport, ...)
-                     that never names them with two or more words: wrong-merge candidates
+                     that never names them with two or more words (a title before a mention counts
+                     when the two read the actor's name: "Lord Falconer"): wrong-merge candidates
   place speakers     quotes whose only speakers are places (a place never speaks)
   no speaker         direct and reported quotes without a speaker
   not linked         quotes whose speaker text names a person or organisation (holds the words of
@@ -94,11 +95,19 @@ def main() -> int:
         key=lambda a: -len(a["mentions"]))
 
     top = sorted((a for a in people if len(a["name"].split()) >= 2), key=lambda a: -len(a["mentions"]))[:200]
+    def as_written(a: dict, m: dict) -> str:
+        # A titled name's mention leaves out its title ("Falconer" of "Lord Falconer"); the text
+        # ending where it ends names the person in full when it reads the actor's name.
+        name = a["name"].encode("utf-8")
+        if len(name) > m["end"] - m["start"] and raw[m["doc"]][max(0, m["end"] - len(name)):m["end"]] == name:
+            return a["name"]
+        return mention_text(m)
+
     cross = []
     for a in top:
         by_doc = collections.defaultdict(list)
         for m in a["mentions"]:
-            by_doc[m["doc"]].append(mention_text(m))
+            by_doc[m["doc"]].append(as_written(a, m))
         full_sections = {section(docs[d]) for d, ts in by_doc.items() if any(len(t.split()) >= 2 for t in ts)}
         bad = [d for d, ts in by_doc.items()
                if all(len(t.split()) < 2 for t in ts) and section(docs[d]) not in full_sections]

@@ -14,8 +14,10 @@
 //! - a bare surname ("Blair", "Mr Blair", "Van Nistelrooy", "J Robinson") in an article that
 //!   never names the person in full: linked, in that article only, to the one candidate person
 //!   that the article's context supports — the actors it shares with the articles that name the
-//!   candidate, the section, roles and dates — or left alone. A bare word that is a common given
-//!   name ("Ray", "John") needs the context of the article, not just a shared section.
+//!   candidate, the section, roles and dates — or left alone. The corpus's only person of the
+//!   surname, named in full in two articles or three times, near the article's date, needs no
+//!   more. A bare word that is a common given name ("Ray", "John") needs the context of the
+//!   article, not just a shared section or a unique surname.
 
 use super::compact::to_u32;
 use super::{Actor, Corpus, Mention};
@@ -780,8 +782,9 @@ fn link_bare_names(
             }
             let date = corpus.documents[d].published;
             let section = ctx.doc_section[d.index()];
-            // (score from telling actors and roles, prior, candidate, near, shares anyone).
-            let mut scored: Vec<(f64, f64, usize, bool, bool)> = Vec::new();
+            // (score from telling actors and roles, prior, candidate, near, shares anyone,
+            // well attested).
+            let mut scored: Vec<(f64, f64, usize, bool, bool, bool)> = Vec::new();
             for &c in &fitting {
                 ctx.ensure_profile(c);
                 let prof = &ctx.profiles[&c];
@@ -792,8 +795,8 @@ fn link_bare_names(
                     continue;
                 }
                 let role_match = roles.iter().any(|r| prof.roles.contains(&role_head(r)));
-                let near =
-                    prof.sections.contains(&section) && (prof.docs >= 2 || prof.mentions >= 3);
+                let attested = prof.docs >= 2 || prof.mentions >= 3;
+                let near = prof.sections.contains(&section) && attested;
                 // Places say little about who is meant, and much-named actors ("BBC") only
                 // within a section.
                 let shared: Vec<u32> = ctx.doc_actors[d.index()]
@@ -817,14 +820,19 @@ fn link_bare_names(
                 // Between people who fit equally, the one the corpus names in more articles is
                 // the likelier referent ("Blair" in politics is Tony Blair more than Cherie).
                 let prior = (1.0 + prof.docs as f64).ln();
-                scored.push((s, prior, c, near, !shared.is_empty()));
+                scored.push((s, prior, c, near, !shared.is_empty(), attested));
             }
             scored.sort_by(|x, y| (y.0 + y.1).total_cmp(&(x.0 + x.1)));
             let nears = scored.iter().filter(|x| x.3).count();
+            // "Hovhannisyan had said": the corpus's one person of that surname, named in full
+            // often enough and near that time (the date test above), whatever the section.
+            let only = cands.len() == 1;
             let pick = match scored.as_slice() {
                 [] => None,
-                [(s, _, c, near, _)] => (*s >= CONTEXT || (*near && !given_word)).then_some(*c),
-                [(s1, p1, c, near, any), (s2, p2, ..), ..] => {
+                [(s, _, c, near, _, attested)] => {
+                    (*s >= CONTEXT || ((*near || (only && *attested)) && !given_word)).then_some(*c)
+                }
+                [(s1, p1, c, near, any, _), (s2, p2, ..), ..] => {
                     let (t1, t2) = (s1 + p1, s2 + p2);
                     let by_context = *s1 >= CONTEXT && t1 >= 2.0 * t2;
                     // The only candidate of the article's section, with context of its own.

@@ -243,6 +243,22 @@ fn bare_surnames_link_by_context_or_not_at_all() {
             "politics/6.txt",
             "John said the plan would work, and Labour agreed in Westminster.",
         ),
+        // The corpus's one Magnier, named in full twice in sport: a business article's bare
+        // surname is his. The one Pires, named in full once only, is not enough.
+        (
+            "sport/4.txt",
+            "Racehorse owner John Magnier watched at Cheltenham.",
+        ),
+        ("sport/5.txt", "John Magnier's horse won the Gold Cup."),
+        (
+            "business/2.txt",
+            "Mr Magnier raised his stake in the club to 29%.",
+        ),
+        ("sport/6.txt", "Robert Pires scored at Highbury."),
+        (
+            "business/3.txt",
+            "Mr Pires, a shopkeeper, sold his business.",
+        ),
     ];
     let c = corpus(&politics);
     let rows: &[(&str, &str, Option<&str>)] = &[
@@ -252,6 +268,8 @@ fn bare_surnames_link_by_context_or_not_at_all() {
         // A prince is no singer; a film is no lawyer; a given name alone is no one's surname.
         ("politics/5.txt", "Charles", Some("Prince Charles")),
         ("politics/6.txt", "John", Some("John")),
+        ("business/2.txt", "Magnier", Some("John Magnier")),
+        ("business/3.txt", "Pires", Some("Pires")),
     ];
     for (path, mention, name) in rows {
         assert_eq!(
