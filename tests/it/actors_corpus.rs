@@ -347,3 +347,30 @@ fn majority_kind_across_the_corpus() {
     }
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
+
+/// A country's ministry named three ways in three articles ("Azerbaijan's foreign ministry",
+/// "the Ministry of Foreign Affairs of the Republic of Azerbaijan") is one organisation; another
+/// country's is another.
+#[test]
+fn a_countrys_ministry_is_one_organisation_across_articles() {
+    let c = corpus(&[
+        (
+            "a.txt",
+            "Azerbaijan's foreign ministry said the talks were useful.",
+        ),
+        (
+            "b.txt",
+            "The spokesperson of the Ministry of Foreign Affairs of the Republic of Azerbaijan \
+             Leyla Huseynova said so.",
+        ),
+        ("c.txt", "Armenia's foreign ministry disagreed."),
+        ("d.txt", "The Azerbaijani Foreign Ministry said nothing."),
+    ]);
+    let az = id_in(&c, "a.txt", "foreign ministry");
+    assert!(az.is_some());
+    assert_eq!(id_in(&c, "b.txt", "Ministry of Foreign Affairs"), az);
+    assert_eq!(id_in(&c, "d.txt", "Foreign Ministry"), az);
+    let am = id_in(&c, "c.txt", "foreign ministry");
+    assert!(am.is_some());
+    assert_ne!(am, az);
+}

@@ -385,8 +385,9 @@ fn of_place_end(doc: &Doc, lex: &Lexicon, mut k: usize, b: usize) -> usize {
 
 /// The country of an organisation whose name any country's could carry ("Foreign Ministry",
 /// "Supreme Court": every word a title or organisation word), from the demonym before it
-/// ("Armenian Foreign Ministry", `a..start`) or a country's possessive ("Turkey's Foreign
-/// Ministry"), so that two countries' ministries stay two organisations.
+/// ("Armenian Foreign Ministry", `a..start`), a country's possessive ("Turkey's Foreign
+/// Ministry") or an "of" after it (`of_country`), so that two countries' ministries stay two
+/// organisations.
 fn generic_org_country(
     doc: &Doc,
     lex: &Lexicon,
@@ -408,17 +409,45 @@ fn generic_org_country(
             .filter(|c| !c.is_empty())
             .cloned();
     }
-    let prev = out.last()?;
-    (a >= 1
-        && doc.toks[a - 1].kind == super::tokens::TokKind::Poss
-        && prev.b + 1 == a
-        && prev.kind == CKind::Place)
-        .then(|| {
+    let possessive = out.last().filter(|prev| {
+        a >= 1
+            && doc.toks[a - 1].kind == super::tokens::TokKind::Poss
+            && prev.b + 1 == a
+            && prev.kind == CKind::Place
+    });
+    match possessive {
+        Some(prev) => Some(
             prev.country
                 .as_deref()
                 .unwrap_or(prev.name(doc))
-                .to_string()
-        })
+                .to_string(),
+        ),
+        None => of_country(doc, lex, b),
+    }
+}
+
+/// "Ministry of Foreign Affairs of the Republic of Azerbaijan": the country named by "of", an
+/// optional "the" and a place (or a capitalised word and "of" before it: "Republic of") right
+/// after a generic organisation that ends at `b`.
+fn of_country(doc: &Doc, lex: &Lexicon, b: usize) -> Option<String> {
+    if doc.fold(b) != "of" {
+        return None;
+    }
+    let mut k = b + 1;
+    if doc.fold(k) == "the" {
+        k += 1;
+    }
+    let place = |k: usize| match gazetteer(doc, lex, k, (k + 4).min(doc.toks.len())) {
+        Some((_, super::lexicon::Entry::Place(p))) => {
+            Some(p.country.as_deref().unwrap_or(&p.name).to_string())
+        }
+        _ => None,
+    };
+    place(k).or_else(|| {
+        (doc.is_cap(k) && doc.fold(k + 1) == "of")
+            .then(|| place(k + 2))
+            .flatten()
+    })
 }
 
 fn is_initial(s: &str) -> bool {
