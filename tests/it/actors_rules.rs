@@ -810,8 +810,20 @@ fn surname_particles_and_peers_table() {
              in 1995. A newspaper said Diana was not named.",
             &[("person", "Princess Diana", &["Diana", "Diana", "Diana"])],
         ),
-        // "al" opens organisations' names as often as people's.
-        ("He praised al Jazeera for the report.", &[]),
+        // A capitalised particle opening the name, as a sentence's first word or not.
+        (
+            "Dal Maso declined to comment. The keeper Jan Siemerink praised Van Heeswijk.",
+            &[
+                ("person", "Dal Maso", &["Dal Maso"]),
+                ("person", "Jan Siemerink", &["Jan Siemerink"]),
+                ("person", "Van Heeswijk", &["Van Heeswijk"]),
+            ],
+        ),
+        // "al" opens organisations' names as often as people's; "Ten" is a number.
+        (
+            "He praised al Jazeera for the report, citing the Ten Commandments.",
+            &[],
+        ),
         (
             "Lord Archer left prison on Monday. Economist Howard Archer said rates would rise. \
              Lord Archer said nothing.",

@@ -87,8 +87,9 @@ pub fn find(doc: &Doc, lex: &Lexicon) -> Vec<Cand> {
         }
         let first = out.len();
         run(doc, lex, a, b, &mut out);
-        for c in out.iter_mut().skip(first) {
-            leading_particles(doc, lex, c);
+        for j in first..out.len() {
+            let free = if j > 0 { out[j - 1].b } else { 0 };
+            leading_particles(doc, lex, &mut out[j], free);
         }
         lower_body(doc, lex, b, &mut out);
         i = b;
@@ -141,11 +142,11 @@ pub fn find(doc: &Doc, lex: &Lexicon) -> Vec<Cand> {
     out
 }
 
-/// "van der Sar", "de Klerk": lower-case particles (`assets/leading-particles.txt`) right before a
-/// person or an unknown word that opens a run open the surname; the candidate takes them in and is
+/// "van der Sar", "de Klerk", "De Kock": particles (`assets/leading-particles.txt`, the first
+/// of them capitalised or not) right before a person or an unknown word open the surname; the candidate takes them in and is
 /// a person's name of its own (as the full name "Edwin van der Sar" holds them). At most three
 /// particles, on the same line, after no capitalised word but a sentence's first.
-fn leading_particles(doc: &Doc, lex: &Lexicon, c: &mut Cand) {
+fn leading_particles(doc: &Doc, lex: &Lexicon, c: &mut Cand, free: usize) {
     if !matches!(c.kind, CKind::Person | CKind::Single)
         || c.evidence.strict
         || c.role.is_some()
@@ -154,14 +155,19 @@ fn leading_particles(doc: &Doc, lex: &Lexicon, c: &mut Cand) {
     {
         return;
     }
+    // `free`: where the candidate before ends; no particle of its name is taken.
     let mut k = c.a;
-    while k > 0
+    while k > free
         && c.a - k < 3
-        && !doc.toks[k - 1].cap
         && lex.leading_particles.contains(doc.fold(k - 1))
         && (k == c.a || !doc.toks[k].nl_before)
     {
         k -= 1;
+    }
+    // Only the first particle may be capitalised ("Van der Sar", "De Kock", "Dal Maso"), as a
+    // name's first word is.
+    while k < c.a && (k + 1..c.a).any(|j| doc.toks[j].cap) {
+        k += 1;
     }
     // "Later van der Sar said": a sentence's first word before the particles is no part of it.
     let opener = k > 0 && doc.initial(k - 1) && !doc.given(k - 1);

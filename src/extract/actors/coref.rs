@@ -251,7 +251,11 @@ pub fn resolve(doc: &Doc, lex: &Lexicon, cands: &[Cand]) -> Vec<DocActor> {
     for c in cands {
         let span = span_of(doc, c);
         match kind_of(&c.kind) {
-            Some(ActorKind::Person) if c.b - c.a >= 2 && !doc.toks[c.a].cap => particled.push(c),
+            Some(ActorKind::Person)
+                if c.b - c.a >= 2 && lex.leading_particles.contains(doc.fold(c.a)) =>
+            {
+                particled.push(c)
+            }
             Some(ActorKind::Person) if c.b - c.a >= 2 => {
                 let i = t.add(ActorKind::Person, c.name(doc), span, None);
                 t.votes[i].add(c);
