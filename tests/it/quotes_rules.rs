@@ -491,6 +491,55 @@ fn hard_speakers() {
             "“Although the polls failed, they were not wrong.”",
             Some("Mark Blumenthal"),
         ),
+        // a digest's name after the dash speaks, not a speech word in the headline before it
+        (
+            "Critics share blame for the poll frenzy - Dana Whitlow: “Nobody listened to the caveats.”",
+            "“Nobody listened to the caveats.”",
+            Some("Dana Whitlow"),
+        ),
+        (
+            "Estimates of turnout are too high - Civic Data Lab: “All the samples lean towards voters.”",
+            "“All the samples lean towards voters.”",
+            Some("Civic Data Lab"),
+        ),
+        // a speech noun after a participle, a participle and a modifier, a year or "the" and a
+        // modifier is no verb: the speaker is the clause's subject
+        (
+            "Senator Okafor has accused the mayor of making racist remarks by using the term “thugs” twice.",
+            "“thugs”",
+            Some("Okafor"),
+        ),
+        (
+            "Ruiz is disavowing remarks by an aide who called the plan “a disgrace” on Monday.",
+            "“a disgrace”",
+            Some("an aide"),
+        ),
+        (
+            "The book is a searing account of the 2012 attacks that left four dead in Tripoli: a chief orders his team to “stand down” and wait.",
+            "“stand down”",
+            None,
+        ),
+        (
+            "Delegates on the floor joined the caustic chant “Lock him up!” for a minute.",
+            "“Lock him up!”",
+            None,
+        ),
+        // plurals, bodies of people and a past tense spelled as the base keep the verb
+        (
+            "One banner read “Go home, Mr Mayor,” and another was torn down.",
+            "“Go home, Mr Mayor,”",
+            Some("One banner"),
+        ),
+        (
+            "The police say the driver was “very drunk” at the time.",
+            "“very drunk”",
+            Some("The police"),
+        ),
+        (
+            "The experts say the bridge is “perfectly safe.”",
+            "“perfectly safe.”",
+            Some("The experts"),
+        ),
         // a speech noun after "a" and a modifier names no speaker: the verb's subject does
         (
             "Mendez delivered a sharp retort: “Nobody is leaving this room.”",

@@ -314,6 +314,19 @@ impl Ctx<'_> {
         }
         let colon = first - 1;
         let start = self.sentence_start(colon);
+        // A digest's "Headline that shares blame - HuffPollster: “...”": the name after the dash
+        // speaks, not a speech word of the headline before it.
+        if let Some(sp) = speaker::before(toks, self.lex, colon, start)
+            && sp.end == colon
+            && sp.first > start
+            && toks[sp.first - 1].is_dash()
+        {
+            return Some(Attr {
+                cue: None,
+                speaker: Some(sp),
+                end: colon,
+            });
+        }
         for k in (start.max(colon.saturating_sub(20))..colon).rev() {
             if toks[k].run.is_some() {
                 break;
