@@ -540,6 +540,30 @@ fn hard_speakers() {
             "“perfectly safe.”",
             Some("The experts"),
         ),
+        // a description opened by a possessive, then the name set off by commas
+        (
+            "“We will compete everywhere,” Ortiz's campaign manager, Lena Brandt, said in an interview.",
+            "“We will compete everywhere,”",
+            Some("Lena Brandt"),
+        ),
+        // "for" inside an organisation's name
+        (
+            "“It would be a stretch,” Karl Weiss of the Hale Center for Arms Control Studies wrote.",
+            "“It would be a stretch,”",
+            Some("Karl Weiss of the Hale Center for Arms Control Studies"),
+        ),
+        // a number as the head of a definite phrase
+        (
+            "“You picked a new standard out of thin air,” the two write.",
+            "“You picked a new standard out of thin air,”",
+            Some("the two"),
+        ),
+        // a comma after what a speaker issues introduces the quotation as a colon does
+        (
+            "Hours after the floods, Okafor issued a statement, “Our thoughts are with every family tonight.”",
+            "“Our thoughts are with every family tonight.”",
+            Some("Okafor"),
+        ),
         // a speech noun after "a" and a modifier names no speaker: the verb's subject does
         (
             "Mendez delivered a sharp retort: “Nobody is leaving this room.”",

@@ -8,6 +8,7 @@
 use super::direct::{Ctx, Found};
 use super::lexicon::{BE, BOUNDARY, CueMatch, DET, Frame, NP_PREP, RELATIVE, SKIP, TITLE};
 use super::speaker::{self, Anaphor, Speaker};
+use super::tokens::Tok;
 use crate::model::{QuoteKind, Span};
 
 pub(super) struct Attr {
@@ -73,9 +74,14 @@ impl Ctx<'_> {
                 };
                 // "“...,” the party's nominee, Jo Reyes, tweeted": a name set off after a
                 // description that opens the attribution.
+                // Or opened by a possessive: "Sanders's campaign manager, Jeff Weaver, said".
                 let described = sp.first > j
                     && toks[sp.first - 1].is_punct(',')
-                    && self.lex.has(&toks[j], DET)
+                    && (self.lex.has(&toks[j], DET)
+                        || toks[j..sp.first - 1]
+                            .iter()
+                            .take(2)
+                            .any(|t| t.lower.ends_with("'s") || t.lower.ends_with("s'")))
                     && toks[j..sp.first - 1].iter().all(|t| t.word);
                 // "“... sign.” The border dispute continues.": after a full stop, a verb that
                 // only introduces quotations ("continues", "reads") opens a new sentence.
@@ -306,10 +312,18 @@ impl Ctx<'_> {
                 .has(prev, BOUNDARY | NP_PREP | RELATIVE | SKIP | BE | DET)
     }
 
-    /// A verb before a colon that introduces the quote: "Cruz continued:", "Smith told CNN:".
+    /// A verb before a colon that introduces the quote: "Cruz continued:", "Smith told CNN:"; or
+    /// a comma after what a speaker issues: "Trump issued a statement, “...”".
     pub(super) fn colon_attr(&self, first: usize) -> Option<Attr> {
         let toks = self.toks;
-        if first == 0 || !toks[first - 1].is_punct(':') {
+        let introduces = |t: &Tok<'_>| {
+            t.is_punct(':')
+                || t.is_punct(',')
+                    && first >= 2
+                    && toks[first - 2].run.is_none()
+                    && self.lex.statement_noun(toks[first - 2].lower)
+        };
+        if first == 0 || !introduces(&toks[first - 1]) {
             return None;
         }
         let colon = first - 1;

@@ -333,7 +333,7 @@ impl Lexicon {
                 // Likewise after a possessive or a determiner and a compound adjective ("Trump's
                 // remarks", "a pre-emptive attack").
                 if i > 0
-                    && (self.has(&toks[i - 1], DET)
+                    && (self.has(&toks[i - 1], DET) && !count_subject(toks, i - 1)
                         || possessive(&toks[i - 1])
                         || (i > 1
                             && !toks[i - 1].cap
@@ -483,6 +483,7 @@ impl Lexicon {
             && !self.org_noun(prev.lower)
             && !self.person_noun(prev.lower)
             && !COLLECTIVE_NOUNS.contains(&prev.lower)
+            && !count_word(prev)
             && matches!(
                 before.lower,
                 "the" | "his" | "her" | "its" | "their" | "our" | "my" | "your"
@@ -516,6 +517,22 @@ const COLLECTIVE_NOUNS: &[&str] = &[
     "side",
     "band",
 ];
+
+/// Numbers and quantities that head a plural subject: "the two write", "the other three say".
+const COUNT_WORDS: &[&str] = &[
+    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozen", "both", "all",
+    "many", "few", "several", "others", "rest", "latter", "former",
+];
+
+/// A number or quantity that can head a noun phrase of its own: "the two", "the other three".
+pub(super) fn count_word(t: &Tok<'_>) -> bool {
+    COUNT_WORDS.contains(&t.lower)
+}
+
+/// Whether token `k`, a count word, heads a subject of its own: "the two write", "Both say".
+fn count_subject(toks: &[Tok<'_>], k: usize) -> bool {
+    count_word(&toks[k]) && (k == 0 || toks[k - 1].sent != toks[k].sent || toks[k - 1].is("the"))
+}
 
 /// Prepositions after which a speech word is a noun ("secretary of state", "filed by state
 /// attorney"); "to" is not one ("to state").

@@ -5,7 +5,7 @@
 //! that follows ("said Robert Stone, a retiree"). Titles before a name are trimmed so the mention
 //! is the name; head words (one per conjunct) are kept for resolving the speaker to actors.
 
-use super::lexicon::{BE, BOUNDARY, DET, Lexicon, NP_PREP, RELATIVE, SKIP, TITLE};
+use super::lexicon::{BE, BOUNDARY, DET, Lexicon, NP_PREP, RELATIVE, SKIP, TITLE, count_word};
 use super::tokens::Tok;
 use crate::model::Span;
 
@@ -280,7 +280,8 @@ fn collect_back(toks: &[Tok<'_>], lex: &Lexicon, end: usize, floor: usize) -> Op
             }
             break;
         }
-        if lex.has(t, DET) {
+        // "the two write": a count word that ends the phrase is its head.
+        if lex.has(t, DET) && !(j == end && count_word(t)) {
             j -= 1;
             // "a spokesman for the senator": a phrase after a preposition that follows a common
             // noun belongs to that noun.
@@ -293,7 +294,8 @@ fn collect_back(toks: &[Tok<'_>], lex: &Lexicon, end: usize, floor: usize) -> Op
                 && !lex.has(&toks[j - 2], BOUNDARY | DET | BE | SKIP | NP_PREP)
                 && lex.pronoun(&toks[j - 2]).is_none()
                 && lex.cue_at(toks, j - 2).is_none();
-            if j > floor && (toks[j - 1].is("of") || noun_prep) {
+            if j > floor && (toks[j - 1].is("of") || noun_prep || org_for(lex, toks, j - 1, floor))
+            {
                 continue;
             }
             break;
@@ -304,7 +306,10 @@ fn collect_back(toks: &[Tok<'_>], lex: &Lexicon, end: usize, floor: usize) -> Op
                 && toks[j - 2].word
                 && toks[j - 2].run.is_none()
                 && !lex.has(&toks[j - 2], BOUNDARY | DET | BE | SKIP)
-                && (t.is("of") || !toks[j - 2].cap || j - 2 == floor);
+                && (t.is("of")
+                    || !toks[j - 2].cap
+                    || j - 2 == floor
+                    || org_for(lex, toks, j - 1, floor));
             if ok {
                 j -= 1;
                 continue;
@@ -326,6 +331,13 @@ fn collect_back(toks: &[Tok<'_>], lex: &Lexicon, end: usize, floor: usize) -> Op
         j += 1;
     }
     (j < end).then(|| build(toks, lex, j, end))
+}
+
+/// "for" inside an organisation's name, after a capitalised organisation noun: "the Center for
+/// Nonproliferation Studies", "the Institute for Fiscal Studies" (a person's "for" ends the phrase
+/// before it: "Smith for Congress").
+fn org_for(lex: &Lexicon, toks: &[Tok<'_>], k: usize, floor: usize) -> bool {
+    toks[k].is("for") && k > floor && toks[k - 1].cap && lex.org_noun(toks[k - 1].lower)
 }
 
 /// The phrase starting at token `start` ("said Robert Stone, a retiree", "according to Fidan,").
