@@ -564,6 +564,12 @@ fn hard_speakers() {
             "“Our thoughts are with every family tonight.”",
             Some("Okafor"),
         ),
+        // a time adverbial set off by a comma is no subject
+        (
+            "Minutes later, she sent an email saying, “It is done.”",
+            "“It is done.”",
+            Some("she"),
+        ),
         // a speech noun after "a" and a modifier names no speaker: the verb's subject does
         (
             "Mendez delivered a sharp retort: “Nobody is leaving this room.”",

@@ -562,6 +562,11 @@ pub fn main_subject(toks: &[Tok<'_>], lex: &Lexicon, start: usize, end: usize) -
                     || lex.has(t, BE | SKIP)
                     || lex.past_verb(t.lower)
                     || lex.cue_at(toks, k).is_some());
+            // "Hours later, she issued ...": an adverb that closes a clause with its comma ends an
+            // adverbial, not a subject before its verb.
+            if verb && lex.has(t, SKIP) && toks.get(k + 1).is_some_and(|n| n.is_punct(',')) {
+                break;
+            }
             if verb {
                 return Some(build(toks, lex, s, k));
             }
