@@ -228,6 +228,16 @@ fn terms() {
 #[test]
 fn reported_statements() {
     let cases: &[(&str, &[Row])] = &[
+        // an aside that names the speaker again inside a statement is no statement of its own
+        (
+            "Ruiz conceded that the two had split the first contests, which is an outcome, he said, that the campaign expected.",
+            &[(
+                R,
+                "the two had split the first contests, which is an outcome",
+                Some("Ruiz"),
+                Some("conceded"),
+            )],
+        ),
         (
             "Tony Blair had in 1997 complained that the campaign was abusive.",
             &[(

@@ -268,6 +268,26 @@ fn trailing(ctx: &Ctx, c: CueMatch, start: usize, end: usize) -> Option<Found> {
         last -= 1;
     }
     let comma = speaker.first - 1;
+    // "Mook acknowledged that the contests were split, which is an outcome, he said, ...": a
+    // pronoun's aside in the middle of a sentence whose subject opens it with a speech verb of
+    // its own names that speaker again; it is no statement of its own ("Surveys suggest growth,
+    // the bank said." keeps its speaker: the aside ends the sentence and names someone).
+    let pronoun =
+        speaker.end == speaker.first + 1 && ctx.lex.pronoun(&toks[speaker.first]).is_some();
+    let goes_on = c.end() + 1 < last && toks[c.end()].is_punct(',');
+    if pronoun
+        && goes_on
+        && (start..comma).any(|k| {
+            toks[k].run.is_none()
+                && ctx.lex.cue_at(toks, k).is_some_and(|o| {
+                    !o.participle
+                        && speaker::before(toks, ctx.lex, k, start)
+                            .is_some_and(|s| s.first == start)
+                })
+        })
+    {
+        return None;
+    }
     // The statement must hold narration, not only a quotation the direct rules own.
     let words = (start..comma)
         .filter(|&i| toks[i].word && toks[i].run.is_none())
