@@ -228,6 +228,20 @@ fn terms() {
 #[test]
 fn reported_statements() {
     let cases: &[(&str, &[Row])] = &[
+        // an inverted aside names its speaker after the verb; the statement is the sentence
+        (
+            "The idea, says Telcom, is to shape a new model for the arts.",
+            &[(
+                R,
+                "The idea, says Telcom, is to shape a new model for the arts",
+                Some("Telcom"),
+                Some("says"),
+            )],
+        ),
+        (
+            "Networks of hijacked computers, called bot nets, are on the increase.",
+            &[],
+        ),
         // an aside that names the speaker again inside a statement is no statement of its own
         (
             "Ruiz conceded that the two had split the first contests, which is an outcome, he said, that the campaign expected.",
@@ -578,6 +592,28 @@ fn hard_speakers() {
         (
             "Minutes later, she sent an email saying, “It is done.”",
             "“It is done.”",
+            Some("she"),
+        ),
+        // "is to tell", "is expected to say": a future, not a passive
+        (
+            "Mr Kennedy is to tell the conference: “Many people were angry about the war.”",
+            "“Many people were angry about the war.”",
+            Some("Kennedy"),
+        ),
+        (
+            "Ms Okafor is expected to say: “We will not raise taxes.”",
+            "“We will not raise taxes.”",
+            Some("Okafor"),
+        ),
+        // verbs of manner that introduce a quotation
+        (
+            "“You can call it a peace dividend,” smiles one broker in Mumbai.",
+            "“You can call it a peace dividend,”",
+            Some("one broker"),
+        ),
+        (
+            "Asked if she enjoys the game, she confesses: “It would be more fun if I won.”",
+            "“It would be more fun if I won.”",
             Some("she"),
         ),
         // a speech noun after "a" and a modifier names no speaker: the verb's subject does

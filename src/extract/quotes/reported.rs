@@ -42,6 +42,31 @@ fn statement(ctx: &Ctx, c: CueMatch) -> Option<Found> {
     if speaker::passive(toks, ctx.lex, c.start, start) {
         return None;
     }
+    // "The idea, says BT, is to shape ...": an inverted aside names its speaker after the verb,
+    // and the statement is the sentence around it.
+    if c.start > start
+        && toks[c.start - 1].is_punct(',')
+        && !c.participle
+        && matches!(c.frame, Frame::Clause | Frame::Quote)
+        && let Some(sp) = speaker::after(toks, ctx.lex, c.end(), end)
+        && sp.first == c.end()
+        && toks.get(sp.end).is_some_and(|t| t.is_punct(','))
+    {
+        let mut last = end;
+        while last > sp.end && toks[last - 1].is_punct('.') {
+            last -= 1;
+        }
+        let words = |from: usize, to: usize| toks[from..to].iter().filter(|t| t.word).count();
+        if words(start, c.start) >= 2 && words(sp.end, last) >= 2 {
+            return Some(Found {
+                span: Span::new(toks[start].start(), toks[last - 1].end()),
+                kind: QuoteKind::Reported,
+                parts: Vec::new(),
+                cue: Some(c),
+                speaker: Some(sp),
+            });
+        }
+    }
     // Content ends at the sentence end (without its full stop), or later when a quotation that
     // opens in the sentence runs on.
     // A spaced dash ends the statement ("... with Azerbaijan – particularly on ..."), and so does

@@ -101,6 +101,23 @@ pub fn passive(toks: &[Tok<'_>], lex: &Lexicon, cue: usize, floor: usize) -> boo
     false
 }
 
+/// The words between a form of "be" and "to" that make a future of the verb after them ("is
+/// expected to say", "was due to tell").
+const FUTURE_LEADS: &[&str] = &[
+    "expected",
+    "due",
+    "set",
+    "likely",
+    "unlikely",
+    "going",
+    "about",
+    "scheduled",
+    "poised",
+    "ready",
+    "prepared",
+    "able",
+];
+
 /// The subject of the speech verb at token `cue`, looking back no further than token `floor`.
 /// None for a passive verb ("is described as") or when nothing fits.
 pub fn before(toks: &[Tok<'_>], lex: &Lexicon, cue: usize, floor: usize) -> Option<Speaker> {
@@ -109,6 +126,16 @@ pub fn before(toks: &[Tok<'_>], lex: &Lexicon, cue: usize, floor: usize) -> Opti
         .get(cue)
         .is_some_and(|t| t.lower.ends_with("ing") || t.is("quoted"));
     let mut i = cue;
+    // "Mr Kennedy is to tell", "Smith is expected to say": a future, not a passive.
+    if i > floor + 1 && toks[i - 1].is("to") {
+        let mut k = i - 1;
+        if k > floor + 1 && FUTURE_LEADS.contains(&toks[k - 1].lower) {
+            k -= 1;
+        }
+        if k > floor + 1 && lex.has(&toks[k - 1], BE) && toks[k - 1].run.is_none() {
+            i = k - 1;
+        }
+    }
     let mut passive = false;
     while i > floor {
         let t = &toks[i - 1];
