@@ -594,12 +594,6 @@ fn hard_speakers() {
             "“It is done.”",
             Some("she"),
         ),
-        // a capitalised auxiliary inside its sentence is a name
-        (
-            "“We were amazed at the chemistry,” May wrote on his website.",
-            "“We were amazed at the chemistry,”",
-            Some("May"),
-        ),
         // "is to tell", "is expected to say": a future, not a passive
         (
             "Mr Kennedy is to tell the conference: “Many people were angry about the war.”",

@@ -142,11 +142,6 @@ pub fn before(toks: &[Tok<'_>], lex: &Lexicon, cue: usize, floor: usize) -> Opti
         if t.run.is_some() {
             break;
         }
-        // "“...,” May wrote", "Will Young said": a capitalised auxiliary inside its sentence is
-        // a name.
-        if t.cap && i >= 2 && toks[i - 2].sent == t.sent && lex.has(t, SKIP | BE) {
-            break;
-        }
         if lex.has(t, BE) {
             passive = true;
         } else if t.is_number() && i - 1 > floor && lex.has(&toks[i - 2], NP_PREP) {
