@@ -498,10 +498,18 @@ fn head_of(lex: &Lexicon, conj: &[Tok<'_>]) -> Option<Span> {
 fn definite(phrase: &[Tok<'_>]) -> Option<Anaphor> {
     let (first, rest) = phrase.split_first()?;
     let det = matches!(first.lower, "the" | "these" | "those" | "both");
-    if !det || rest.is_empty() || rest.len() > 3 || rest.iter().any(|t| t.cap || !t.word) {
+    // A capitalised modifier may stand before the lower-case head: "the Waterford man", "the
+    // Tory leader" (a capitalised head names something: "the White House").
+    let (head, modifiers) = rest.split_last()?;
+    if !det
+        || rest.len() > 3
+        || head.cap
+        || !head.word
+        || modifiers.iter().any(|t| !t.word || t.lower.ends_with("'s"))
+    {
         return None;
     }
-    let head = &rest[rest.len() - 1].lower;
+    let head = head.lower;
     Some(if head.ends_with('s') && !head.ends_with("ss") {
         Anaphor::Plural
     } else {
