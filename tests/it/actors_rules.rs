@@ -412,6 +412,14 @@ fn results_lines_table() {
 fn kind_table() {
     type Want<'a> = &'a [(&'a str, &'a str, &'a [&'a str])];
     let cases: &[(&str, Want)] = &[
+        // A seat of government that speaks for it is an organisation, not a place.
+        (
+            "Downing Street said the talks would go on, and the Kremlin agreed.",
+            &[
+                ("org", "Downing Street", &["Downing Street"]),
+                ("org", "Kremlin", &["Kremlin"]),
+            ],
+        ),
         // A trade noun before the name.
         (
             "Up to 2,500 jobs are to go at US insurer Marsh. Marsh said the cuts were needed.",

@@ -50,6 +50,25 @@ fn speakers_of(text: &str, actors: Actors) -> Vec<(String, Vec<String>)> {
 #[test]
 fn speakers_table() {
     let rows: &[(&str, Actors, Want)] = &[
+        // a definite description with a capitalised modifier refers back to a person
+        (
+            "Sean Kelly, from Waterford, won the stage in Lyon. The Waterford man said it was “the best day of my life”.",
+            &[
+                ("Sean Kelly", P, &["Sean Kelly"]),
+                ("Waterford", L, &["Waterford"]),
+                ("Lyon", L, &["Lyon"]),
+            ],
+            &[("“the best day", &["Sean Kelly"])],
+        ),
+        // "the trust" is the organisation named with that noun, not the nearest one
+        (
+            "Nordhavn Capital met the Supporters' Trust on Monday. The trust said it was “deeply worried” by the bid.",
+            &[
+                ("Supporters' Trust", O, &["Supporters' Trust"]),
+                ("Nordhavn Capital", O, &["Nordhavn Capital"]),
+            ],
+            &[("“deeply worried”", &["Supporters' Trust"])],
+        ),
         // "she" never goes to a man, even the nearest name (given-name gender)
         (
             "Anna Petrova met John Smith in Geneva. “We will sign the accord,” she said.",

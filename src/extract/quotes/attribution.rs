@@ -8,6 +8,7 @@
 use super::direct::{Ctx, Found};
 use super::lexicon::{BE, BOUNDARY, CueMatch, DET, Frame, NP_PREP, RELATIVE, SKIP, TITLE};
 use super::speaker::{self, Anaphor, Speaker};
+use super::tokens::Tok;
 use crate::model::{QuoteKind, Span};
 
 pub(super) struct Attr {
@@ -73,9 +74,14 @@ impl Ctx<'_> {
                 };
                 // "“...,” the party's nominee, Jo Reyes, tweeted": a name set off after a
                 // description that opens the attribution.
+                // Or opened by a possessive: "Sanders's campaign manager, Jeff Weaver, said".
                 let described = sp.first > j
                     && toks[sp.first - 1].is_punct(',')
-                    && self.lex.has(&toks[j], DET)
+                    && (self.lex.has(&toks[j], DET)
+                        || toks[j..sp.first - 1]
+                            .iter()
+                            .take(2)
+                            .any(|t| t.lower.ends_with("'s") || t.lower.ends_with("s'")))
                     && toks[j..sp.first - 1].iter().all(|t| t.word);
                 // "“... sign.” The border dispute continues.": after a full stop, a verb that
                 // only introduces quotations ("continues", "reads") opens a new sentence.
@@ -306,14 +312,35 @@ impl Ctx<'_> {
                 .has(prev, BOUNDARY | NP_PREP | RELATIVE | SKIP | BE | DET)
     }
 
-    /// A verb before a colon that introduces the quote: "Cruz continued:", "Smith told CNN:".
+    /// A verb before a colon that introduces the quote: "Cruz continued:", "Smith told CNN:"; or
+    /// a comma after what a speaker issues: "Trump issued a statement, “...”".
     pub(super) fn colon_attr(&self, first: usize) -> Option<Attr> {
         let toks = self.toks;
-        if first == 0 || !toks[first - 1].is_punct(':') {
+        let introduces = |t: &Tok<'_>| {
+            t.is_punct(':')
+                || t.is_punct(',')
+                    && first >= 2
+                    && toks[first - 2].run.is_none()
+                    && self.lex.statement_noun(toks[first - 2].lower)
+        };
+        if first == 0 || !introduces(&toks[first - 1]) {
             return None;
         }
         let colon = first - 1;
         let start = self.sentence_start(colon);
+        // A digest's "Headline that shares blame - HuffPollster: “...”": the name after the dash
+        // speaks, not a speech word of the headline before it.
+        if let Some(sp) = speaker::before(toks, self.lex, colon, start)
+            && sp.end == colon
+            && sp.first > start
+            && toks[sp.first - 1].is_dash()
+        {
+            return Some(Attr {
+                cue: None,
+                speaker: Some(sp),
+                end: colon,
+            });
+        }
         for k in (start.max(colon.saturating_sub(20))..colon).rev() {
             if toks[k].run.is_some() {
                 break;

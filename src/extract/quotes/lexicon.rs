@@ -333,7 +333,7 @@ impl Lexicon {
                 // Likewise after a possessive or a determiner and a compound adjective ("Trump's
                 // remarks", "a pre-emptive attack").
                 if i > 0
-                    && (self.has(&toks[i - 1], DET)
+                    && (self.has(&toks[i - 1], DET) && !count_subject(toks, i - 1)
                         || possessive(&toks[i - 1])
                         || (i > 1
                             && !toks[i - 1].cap
@@ -413,6 +413,9 @@ impl Lexicon {
         {
             return true;
         }
+        if !finite && self.object_noun(toks, i) {
+            return true;
+        }
         if t.is("called") && prev.word && !prev.cap && prev.run.is_none() {
             // The noun opens with a determiner a few lowercase words back: "a 2002 class".
             let common_noun = self.pronoun(prev).is_none()
@@ -430,6 +433,105 @@ impl Lexicon {
         }
         false
     }
+
+    /// Whether a present-tense cue word at token `i` heads a noun phrase, by what stands before
+    /// it (a verb's subject ends in a noun, a name or a pronoun; these are none):
+    /// - the object of a participle, alone or after one modifier: "disavowing remarks made by",
+    ///   "making racist remarks" ("the ruling says" keeps its verb: after a determiner the -ing
+    ///   word is a noun);
+    /// - a year between a determiner and the word: "the 2012 attacks";
+    /// - a base form after "the" or a possessive determiner and one modifier that is neither a
+    ///   plural nor a noun for a body of people: "the caustic chant", "the final say" ("the
+    ///   experts say", "the police say", "the government say" keep it; "a"/"an" are
+    ///   `noun_use`'s; "one message read" is a past tense spelled as the base).
+    fn object_noun(&self, toks: &[Tok<'_>], i: usize) -> bool {
+        let t = &toks[i];
+        if i < 2
+            || t.lower.ends_with("ed")
+            || t.lower.ends_with("ing")
+            || matches!(t.lower, "said" | "told")
+            || self.past_verb(t.lower)
+        {
+            return false;
+        }
+        let plain = |w: &Tok<'_>| {
+            w.word
+                && !w.cap
+                && w.run.is_none()
+                && w.sent == t.sent
+                && self.pronoun(w).is_none()
+                && w.info.classes & (BE | SKIP | BOUNDARY | RELATIVE | DET) == 0
+        };
+        let participle = |k: usize| {
+            let w = &toks[k];
+            plain(w)
+                && w.lower.len() >= 6
+                && w.lower.ends_with("ing")
+                && w.info.cue == 0
+                && (k == 0 || !(self.has(&toks[k - 1], DET) || possessive(&toks[k - 1])))
+        };
+        let (prev, before) = (&toks[i - 1], &toks[i - 2]);
+        if participle(i - 1) || (plain(prev) && participle(i - 2)) {
+            return true;
+        }
+        if prev.is_number() && self.has(before, DET) {
+            return true;
+        }
+        !t.lower.ends_with('s')
+            && plain(prev)
+            && !prev.lower.ends_with('s')
+            && !self.org_noun(prev.lower)
+            && !self.person_noun(prev.lower)
+            && !COLLECTIVE_NOUNS.contains(&prev.lower)
+            && !count_word(prev)
+            && matches!(
+                before.lower,
+                "the" | "his" | "her" | "its" | "their" | "our" | "my" | "your"
+            )
+            && !matches!(t.lower, "read" | "put" | "set" | "cut" | "bid")
+    }
+}
+
+/// Nouns for a body of people that take a plural verb in British use: "the police say", "the
+/// public say" (the organisation nouns of `quote-words.txt` count too).
+const COLLECTIVE_NOUNS: &[&str] = &[
+    "police",
+    "public",
+    "people",
+    "family",
+    "staff",
+    "crew",
+    "jury",
+    "panel",
+    "press",
+    "media",
+    "management",
+    "couple",
+    "pair",
+    "crowd",
+    "audience",
+    "majority",
+    "minority",
+    "opposition",
+    "squad",
+    "side",
+    "band",
+];
+
+/// Numbers and quantities that head a plural subject: "the two write", "the other three say".
+const COUNT_WORDS: &[&str] = &[
+    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozen", "both", "all",
+    "many", "few", "several", "others", "rest", "latter", "former",
+];
+
+/// A number or quantity that can head a noun phrase of its own: "the two", "the other three".
+pub(super) fn count_word(t: &Tok<'_>) -> bool {
+    COUNT_WORDS.contains(&t.lower)
+}
+
+/// Whether token `k`, a count word, heads a subject of its own: "the two write", "Both say".
+fn count_subject(toks: &[Tok<'_>], k: usize) -> bool {
+    count_word(&toks[k]) && (k == 0 || toks[k - 1].sent != toks[k].sent || toks[k - 1].is("the"))
 }
 
 /// Prepositions after which a speech word is a noun ("secretary of state", "filed by state

@@ -42,6 +42,31 @@ fn statement(ctx: &Ctx, c: CueMatch) -> Option<Found> {
     if speaker::passive(toks, ctx.lex, c.start, start) {
         return None;
     }
+    // "The idea, says BT, is to shape ...": an inverted aside names its speaker after the verb,
+    // and the statement is the sentence around it.
+    if c.start > start
+        && toks[c.start - 1].is_punct(',')
+        && !c.participle
+        && matches!(c.frame, Frame::Clause | Frame::Quote)
+        && let Some(sp) = speaker::after(toks, ctx.lex, c.end(), end)
+        && sp.first == c.end()
+        && toks.get(sp.end).is_some_and(|t| t.is_punct(','))
+    {
+        let mut last = end;
+        while last > sp.end && toks[last - 1].is_punct('.') {
+            last -= 1;
+        }
+        let words = |from: usize, to: usize| toks[from..to].iter().filter(|t| t.word).count();
+        if words(start, c.start) >= 2 && words(sp.end, last) >= 2 {
+            return Some(Found {
+                span: Span::new(toks[start].start(), toks[last - 1].end()),
+                kind: QuoteKind::Reported,
+                parts: Vec::new(),
+                cue: Some(c),
+                speaker: Some(sp),
+            });
+        }
+    }
     // Content ends at the sentence end (without its full stop), or later when a quotation that
     // opens in the sentence runs on.
     // A spaced dash ends the statement ("... with Azerbaijan – particularly on ..."), and so does
@@ -268,6 +293,26 @@ fn trailing(ctx: &Ctx, c: CueMatch, start: usize, end: usize) -> Option<Found> {
         last -= 1;
     }
     let comma = speaker.first - 1;
+    // "Mook acknowledged that the contests were split, which is an outcome, he said, ...": a
+    // pronoun's aside in the middle of a sentence whose subject opens it with a speech verb of
+    // its own names that speaker again; it is no statement of its own ("Surveys suggest growth,
+    // the bank said." keeps its speaker: the aside ends the sentence and names someone).
+    let pronoun =
+        speaker.end == speaker.first + 1 && ctx.lex.pronoun(&toks[speaker.first]).is_some();
+    let goes_on = c.end() + 1 < last && toks[c.end()].is_punct(',');
+    if pronoun
+        && goes_on
+        && (start..comma).any(|k| {
+            toks[k].run.is_none()
+                && ctx.lex.cue_at(toks, k).is_some_and(|o| {
+                    !o.participle
+                        && speaker::before(toks, ctx.lex, k, start)
+                            .is_some_and(|s| s.first == start)
+                })
+        })
+    {
+        return None;
+    }
     // The statement must hold narration, not only a quotation the direct rules own.
     let words = (start..comma)
         .filter(|&i| toks[i].word && toks[i].run.is_none())

@@ -109,6 +109,12 @@ pub fn resolve(d: &Discourse, found: &[Found], actors: &[DocActor]) -> Vec<Vec<u
                 .flatten()
         })
         .collect();
+    // Folded words of organisations' names: "the trust" is the "Supporters' Trust" when one is.
+    let org_words: std::collections::HashSet<String> = actors
+        .iter()
+        .filter(|a| a.kind == ActorKind::Organization)
+        .flat_map(|a| a.name.split_whitespace().map(fold))
+        .collect();
     let mut order: Vec<usize> = (0..found.len()).collect();
     order.sort_by_key(|&i| {
         found[i]
@@ -217,11 +223,17 @@ pub fn resolve(d: &Discourse, found: &[Found], actors: &[DocActor]) -> Vec<Vec<u
                 )
                 .into_iter()
                 .collect(),
+                // "the trust": the organisation named with that noun, when the text has one,
+                // before the nearest other ("the club" after "Nordhavn Capital" stays open).
                 Anaphor::Singular if phrase.contains(' ') && d.lex.org_noun(&head) => salient(
                     d,
                     sp.span.start,
                     &mentions,
-                    |a| actors[a].kind == ActorKind::Organization,
+                    |a| {
+                        actors[a].kind == ActorKind::Organization
+                            && (!org_words.contains(&head)
+                                || actors[a].name.split_whitespace().any(|w| fold(w) == head))
+                    },
                     None,
                     &previous,
                     previous_at,

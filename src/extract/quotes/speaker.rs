@@ -5,7 +5,7 @@
 //! that follows ("said Robert Stone, a retiree"). Titles before a name are trimmed so the mention
 //! is the name; head words (one per conjunct) are kept for resolving the speaker to actors.
 
-use super::lexicon::{BE, BOUNDARY, DET, Lexicon, NP_PREP, RELATIVE, SKIP, TITLE};
+use super::lexicon::{BE, BOUNDARY, DET, Lexicon, NP_PREP, RELATIVE, SKIP, TITLE, count_word};
 use super::tokens::Tok;
 use crate::model::Span;
 
@@ -101,6 +101,23 @@ pub fn passive(toks: &[Tok<'_>], lex: &Lexicon, cue: usize, floor: usize) -> boo
     false
 }
 
+/// The words between a form of "be" and "to" that make a future of the verb after them ("is
+/// expected to say", "was due to tell").
+const FUTURE_LEADS: &[&str] = &[
+    "expected",
+    "due",
+    "set",
+    "likely",
+    "unlikely",
+    "going",
+    "about",
+    "scheduled",
+    "poised",
+    "ready",
+    "prepared",
+    "able",
+];
+
 /// The subject of the speech verb at token `cue`, looking back no further than token `floor`.
 /// None for a passive verb ("is described as") or when nothing fits.
 pub fn before(toks: &[Tok<'_>], lex: &Lexicon, cue: usize, floor: usize) -> Option<Speaker> {
@@ -109,6 +126,16 @@ pub fn before(toks: &[Tok<'_>], lex: &Lexicon, cue: usize, floor: usize) -> Opti
         .get(cue)
         .is_some_and(|t| t.lower.ends_with("ing") || t.is("quoted"));
     let mut i = cue;
+    // "Mr Kennedy is to tell", "Smith is expected to say": a future, not a passive.
+    if i > floor + 1 && toks[i - 1].is("to") {
+        let mut k = i - 1;
+        if k > floor + 1 && FUTURE_LEADS.contains(&toks[k - 1].lower) {
+            k -= 1;
+        }
+        if k > floor + 1 && lex.has(&toks[k - 1], BE) && toks[k - 1].run.is_none() {
+            i = k - 1;
+        }
+    }
     let mut passive = false;
     while i > floor {
         let t = &toks[i - 1];
@@ -280,7 +307,8 @@ fn collect_back(toks: &[Tok<'_>], lex: &Lexicon, end: usize, floor: usize) -> Op
             }
             break;
         }
-        if lex.has(t, DET) {
+        // "the two write": a count word that ends the phrase is its head.
+        if lex.has(t, DET) && !(j == end && count_word(t)) {
             j -= 1;
             // "a spokesman for the senator": a phrase after a preposition that follows a common
             // noun belongs to that noun.
@@ -293,7 +321,8 @@ fn collect_back(toks: &[Tok<'_>], lex: &Lexicon, end: usize, floor: usize) -> Op
                 && !lex.has(&toks[j - 2], BOUNDARY | DET | BE | SKIP | NP_PREP)
                 && lex.pronoun(&toks[j - 2]).is_none()
                 && lex.cue_at(toks, j - 2).is_none();
-            if j > floor && (toks[j - 1].is("of") || noun_prep) {
+            if j > floor && (toks[j - 1].is("of") || noun_prep || org_for(lex, toks, j - 1, floor))
+            {
                 continue;
             }
             break;
@@ -304,7 +333,10 @@ fn collect_back(toks: &[Tok<'_>], lex: &Lexicon, end: usize, floor: usize) -> Op
                 && toks[j - 2].word
                 && toks[j - 2].run.is_none()
                 && !lex.has(&toks[j - 2], BOUNDARY | DET | BE | SKIP)
-                && (t.is("of") || !toks[j - 2].cap || j - 2 == floor);
+                && (t.is("of")
+                    || !toks[j - 2].cap
+                    || j - 2 == floor
+                    || org_for(lex, toks, j - 1, floor));
             if ok {
                 j -= 1;
                 continue;
@@ -326,6 +358,13 @@ fn collect_back(toks: &[Tok<'_>], lex: &Lexicon, end: usize, floor: usize) -> Op
         j += 1;
     }
     (j < end).then(|| build(toks, lex, j, end))
+}
+
+/// "for" inside an organisation's name, after a capitalised organisation noun: "the Center for
+/// Nonproliferation Studies", "the Institute for Fiscal Studies" (a person's "for" ends the phrase
+/// before it: "Smith for Congress").
+fn org_for(lex: &Lexicon, toks: &[Tok<'_>], k: usize, floor: usize) -> bool {
+    toks[k].is("for") && k > floor && toks[k - 1].cap && lex.org_noun(toks[k - 1].lower)
 }
 
 /// The phrase starting at token `start` ("said Robert Stone, a retiree", "according to Fidan,").
@@ -459,10 +498,18 @@ fn head_of(lex: &Lexicon, conj: &[Tok<'_>]) -> Option<Span> {
 fn definite(phrase: &[Tok<'_>]) -> Option<Anaphor> {
     let (first, rest) = phrase.split_first()?;
     let det = matches!(first.lower, "the" | "these" | "those" | "both");
-    if !det || rest.is_empty() || rest.len() > 3 || rest.iter().any(|t| t.cap || !t.word) {
+    // A capitalised modifier may stand before the lower-case head: "the Waterford man", "the
+    // Tory leader" (a capitalised head names something: "the White House").
+    let (head, modifiers) = rest.split_last()?;
+    if !det
+        || rest.len() > 3
+        || head.cap
+        || !head.word
+        || modifiers.iter().any(|t| !t.word || t.lower.ends_with("'s"))
+    {
         return None;
     }
-    let head = &rest[rest.len() - 1].lower;
+    let head = head.lower;
     Some(if head.ends_with('s') && !head.ends_with("ss") {
         Anaphor::Plural
     } else {
@@ -550,6 +597,11 @@ pub fn main_subject(toks: &[Tok<'_>], lex: &Lexicon, start: usize, end: usize) -
                     || lex.has(t, BE | SKIP)
                     || lex.past_verb(t.lower)
                     || lex.cue_at(toks, k).is_some());
+            // "Hours later, she issued ...": an adverb that closes a clause with its comma ends an
+            // adverbial, not a subject before its verb.
+            if verb && lex.has(t, SKIP) && toks.get(k + 1).is_some_and(|n| n.is_punct(',')) {
+                break;
+            }
             if verb {
                 return Some(build(toks, lex, s, k));
             }
