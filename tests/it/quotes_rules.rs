@@ -594,6 +594,12 @@ fn hard_speakers() {
             "“It is done.”",
             Some("she"),
         ),
+        // a bracketed affiliation inside an attribution after the quotation
+        (
+            "“There is energy in a whole host of races,” Rep. Earl Blumenauer (D-Ore.) said.",
+            "“There is energy in a whole host of races,”",
+            Some("Earl Blumenauer"),
+        ),
         // "is to tell", "is expected to say": a future, not a passive
         (
             "Mr Kennedy is to tell the conference: “Many people were angry about the war.”",

@@ -51,12 +51,19 @@ impl Ctx<'_> {
         }
         // Long enough for a name and its description ("..., Fred Kagan, director of the
         // Critical Threats Project at the American Enterprise Institute, said").
+        // Inside a bracket any mark goes: "Rep. Earl Blumenauer (D-Ore.) said".
+        let mut bracket = 0usize;
         for k in j + 1..limit.min(j + 32) {
             let tk = &toks[k];
             let dot_ok = tk.is_punct('.')
                 && k + 1 < limit
                 && (toks[k + 1].word && toks[k + 1].cap || toks[k + 1].is_punct(','));
-            if !(tk.word || tk.is_punct(',') || tk.is_punct('(') || tk.is_punct(')') || dot_ok) {
+            if tk.is_punct('(') {
+                bracket += 1;
+            } else if tk.is_punct(')') {
+                bracket = bracket.saturating_sub(1);
+            } else if !(tk.word || tk.is_punct(',') || dot_ok || (bracket > 0 && tk.run.is_none()))
+            {
                 break;
             }
             if let Some(c) = self.lex.cue_at(toks, k) {
