@@ -600,6 +600,12 @@ fn hard_speakers() {
             "“There is energy in a whole host of races,”",
             Some("Earl Blumenauer"),
         ),
+        // two descriptions of one speaker joined by "and"
+        (
+            "“North Korea is run by a lunatic,” the Florida senator and Republican presidential candidate said in a statement.",
+            "“North Korea is run by a lunatic,”",
+            Some("the Florida senator and Republican presidential candidate"),
+        ),
         // "is to tell", "is expected to say": a future, not a passive
         (
             "Mr Kennedy is to tell the conference: “Many people were angry about the war.”",

@@ -301,7 +301,16 @@ fn collect_back(toks: &[Tok<'_>], lex: &Lexicon, end: usize, floor: usize) -> Op
                 && j >= 2 + floor
                 && toks[j - 2].word
                 && (toks[j - 2].cap || toks[j - 2].lower.ends_with('s'));
-            if joins_names {
+            // "the Florida senator and Republican presidential candidate": two descriptions of
+            // one speaker, the first ending in a word for a person.
+            let joins_roles = t.is("and")
+                && j < end
+                && j >= 2 + floor
+                && toks[j - 2].word
+                && !toks[j - 2].cap
+                && toks[j - 2].run.is_none()
+                && lex.person_noun(toks[j - 2].lower);
+            if joins_names || joins_roles {
                 j -= 1;
                 continue;
             }
