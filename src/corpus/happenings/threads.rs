@@ -7,6 +7,11 @@
 //! article: then the last thread that was news), and unless another thread of the article
 //! matches it clearly better: a quote after a paragraph on last year's verdict belongs to the
 //! meeting the article reports, not to the verdict.
+//!
+//! A dateline ("YEREVAN, NOVEMBER 24, ARARAT.": `rules::is_dateline`) reports nothing: its date is
+//! when the article was filed, not a date of its own, and it goes with the sentence after it (or,
+//! later in an article, the sentence before), so that it neither places the lede's happening on
+//! the filing day nor starts a thread that draws the sentences naming the outlet.
 
 use chrono::NaiveDate;
 
