@@ -9,7 +9,8 @@
 //!    events join the happenings of the first copy's events and count once.
 //! 2. **Threads within an article** (`threads`): in reading order, a sentence without a date of
 //!    its own continues the happening of the sentence before; a dated sentence joins the
-//!    article's thread with a compatible date and similar words, or starts one.
+//!    article's thread with a compatible date and similar words, or starts one. A dateline
+//!    ("BAKU, 22 November, KHAZAR.") has no date of its own and goes with the lede.
 //! 3. **Across articles** (`merge`): threads of different articles join when their dates are
 //!    compatible and they share participants, places and wording (content words weighted by
 //!    their rarity over the corpus). Candidates are blocked by date bucket and shared term, so
@@ -165,20 +166,28 @@ fn group(corpus: &Corpus, duplicate_of: &IdVec<DocId, Option<DocId>>, words: &Wo
         ev.span().slice(&corpus.documents[ev.doc()].text)
     };
     let timexes = timex_spans(corpus);
+    // The time expressions that start inside an event's sentence.
+    let in_sentence = |e: EventId| {
+        let ev = &corpus.events[e];
+        let span = ev.span();
+        timexes
+            .get(ev.doc())
+            .map_or((&[][..], &[][..]), |(list, days)| {
+                let from = list.partition_point(|&(start, _)| start < span.start);
+                let to = list
+                    .partition_point(|&(start, _)| start < span.end)
+                    .max(from);
+                (&list[from..to], &days[from..to])
+            })
+    };
+    let skip = |e: EventId| in_sentence(e).0;
     let terms = terms::Terms::new(
         order.iter().map(|&e| {
             let ev = &corpus.events[e];
-            let span = ev.span();
-            // The time expressions that start inside the sentence.
-            let skip = timexes.get(ev.doc()).map_or(&[][..], |list| {
-                let from = list.partition_point(|&(start, _)| start < span.start);
-                let to = list.partition_point(|&(start, _)| start < span.end);
-                &list[from..to.max(from)]
-            });
             terms::Sentence {
                 text: text(e),
-                offset: span.start,
-                skip,
+                offset: ev.span().start,
+                skip: skip(e),
                 actors: ev.actors().raw(),
             }
         }),
@@ -197,6 +206,7 @@ fn group(corpus: &Corpus, duplicate_of: &IdVec<DocId, Option<DocId>>, words: &Wo
                 guessed: corpus.documents[ev.doc()].date_basis == crate::model::DateBasis::Flag,
                 value: w.value,
                 status: ev.status,
+                dateline: rules::is_dateline(text(e), ev.span().start, skip(e)),
             }
         })
         .collect();
@@ -234,19 +244,33 @@ fn group(corpus: &Corpus, duplicate_of: &IdVec<DocId, Option<DocId>>, words: &Wo
     group
 }
 
-/// The spans of each document's time expressions, by start.
-fn timex_spans(corpus: &Corpus) -> IdVec<DocId, Vec<(usize, usize)>> {
-    let mut by_doc: IdVec<DocId, Vec<(usize, usize)>> =
+/// The spans of each document's time expressions, by start, and alongside them the days of
+/// each that names a date or time with both bounds (not a duration or a set).
+type TimexSpans = IdVec<DocId, (Vec<(usize, usize)>, Vec<Option<rules::Days>>)>;
+
+fn timex_spans(corpus: &Corpus) -> TimexSpans {
+    use crate::model::TimexType;
+    let mut by_doc: IdVec<DocId, Vec<(usize, usize, Option<rules::Days>)>> =
         vec![Vec::new(); corpus.documents.len()].into();
     for t in &corpus.timexes {
         if let Some(list) = by_doc.get_mut(t.doc()) {
-            list.push((t.span().start, t.span().end));
+            let days = match (t.kind, t.earliest, t.latest) {
+                (TimexType::Date | TimexType::Time, Some(a), Some(b)) => {
+                    Some((rules::day(a), rules::day(b)))
+                }
+                _ => None,
+            };
+            list.push((t.span().start, t.span().end, days));
         }
     }
-    for list in by_doc.iter_mut() {
-        list.sort_unstable();
-    }
     by_doc
+        .into_iter()
+        .map(|mut list| {
+            list.sort_unstable();
+            list.into_iter().map(|(a, b, d)| ((a, b), d)).unzip()
+        })
+        .collect::<Vec<_>>()
+        .into()
 }
 
 /// The events of each document in reading order.

@@ -387,6 +387,27 @@ fn grouping_rules() {
             &[((0, 0), (1, 0), true), ((2, 0), (1, 0), false)],
         ),
         (
+            "a dateline reports nothing: its date is the filing's, it goes with the lede, and a \
+             later sentence naming the outlet is not drawn to it",
+            &[Article {
+                published: "2025-11-24",
+                source: "Ararat",
+                sentences: &[
+                    "e:2025-11-24|unkn||YEREVAN, NOVEMBER 24, ARARAT.",
+                    "e:2025-11-20@2025-11-20..2025-11-21|past|place:baku,person:melikyan|The meeting of the border expert groups was held in Baku on November 20-21.",
+                    "-|past|person:melikyan|Melikyan said nine kilometres of the border line were described.",
+                    "r:2025-12-04@2025-12-01..2025-12-10|plan|place:yerevan,person:kasimov|The Azerbaijani delegation headed by Kasimov will pay a return visit to Yerevan in December.",
+                    "-|plan|person:kasimov|Answering the question of the ARARAT correspondent, Kasimov said the visit would last two days.",
+                ],
+            }],
+            &[
+                ((0, 0), (0, 1), true),
+                ((0, 1), (0, 2), true),
+                ((0, 3), (0, 4), true),
+                ((0, 0), (0, 4), false),
+            ],
+        ),
+        (
             "a vague date is no date: it neither splits nor joins",
             &[Article {
                 published: "2025-11-24",

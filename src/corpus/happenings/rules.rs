@@ -61,6 +61,32 @@ pub(super) fn anchor(
     Some((day(a), day(b)))
 }
 
+/// Whether a sentence is an article's dateline ("YEREVAN, DECEMBER 5, ARARAT.", "Baku, 22
+/// November, KHAZAR."): outside its time expressions (`skip`, byte ranges of the document; the
+/// sentence starts at `offset`) and numbers, one to three words, every one capitalised. A dateline reports
+/// no happening: its date is when the article was filed, and a thread started by it would draw
+/// the sentences that name the outlet ("the ARARAT correspondent").
+pub(super) fn is_dateline(text: &str, offset: usize, skip: &[(usize, usize)]) -> bool {
+    if text.len() > DATELINE_BYTES {
+        return false;
+    }
+    let (mut n, mut capitals) = (0, true);
+    super::terms::words(text, |a, b, _| {
+        let at = offset + a;
+        if skip.iter().any(|&(x, y)| x <= at && at < y)
+            || !text[a..b].chars().any(char::is_alphabetic)
+        {
+            return;
+        }
+        n += 1;
+        capitals &= text[a..].chars().next().is_some_and(char::is_uppercase);
+    });
+    (1..=3).contains(&n) && capitals
+}
+
+/// No dateline is longer than this.
+const DATELINE_BYTES: usize = 64;
+
 /// When a report without a date of its own could have happened, from its article's
 /// publication date: news reports what happened in the two months before, or what is planned
 /// for the half year after.
@@ -208,6 +234,37 @@ mod tests {
                 own,
                 "{basis:?} {value:?}"
             );
+        }
+    }
+
+    #[test]
+    fn a_dateline_is_a_few_capitalised_words_besides_its_date() {
+        // (sentence, its time expressions as byte ranges, a dateline?)
+        type Case<'a> = (&'a str, &'a [(usize, usize)], bool);
+        let cases: [Case; 11] = [
+            ("YEREVAN, DECEMBER 5, ARARAT.", &[(9, 19)], true),
+            ("Baku, 22 November, KHAZAR.", &[(6, 17)], true),
+            // Without its time expression found, the month is one of three capitalised words.
+            ("YEREVAN, NOVEMBER 24, ARARAT.", &[], true),
+            ("LONDON, Jan 12 (Northline) -", &[(8, 14)], true),
+            ("Analysis", &[], true),
+            ("Then there is Turkey.", &[], false),
+            ("Thanks for following.", &[], false),
+            ("Police are watching but have not intervened.", &[], false),
+            (
+                "BAKU, Nov 20 (Caucasus Wire) - A delegation of experts arrived in Baku.",
+                &[(6, 12)],
+                false,
+            ),
+            ("Nine Armenian Experts Arrive In Baku", &[], false),
+            ("12:15 - 2025.", &[(0, 5)], false),
+        ];
+        for (text, skip, want) in cases {
+            assert_eq!(is_dateline(text, 0, skip), want, "{text}");
+            // The ranges are the document's: the same sentence further on.
+            let moved: Vec<(usize, usize)> =
+                skip.iter().map(|&(a, b)| (a + 100, b + 100)).collect();
+            assert_eq!(is_dateline(text, 100, &moved), want, "{text} at 100");
         }
     }
 

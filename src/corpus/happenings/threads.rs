@@ -7,6 +7,11 @@
 //! article: then the last thread that was news), and unless another thread of the article
 //! matches it clearly better: a quote after a paragraph on last year's verdict belongs to the
 //! meeting the article reports, not to the verdict.
+//!
+//! A dateline ("YEREVAN, NOVEMBER 24, ARARAT.": `rules::is_dateline`) reports nothing: its date is
+//! when the article was filed, not a date of its own, and it goes with the sentence after it (or,
+//! later in an article, the sentence before), so that it neither places the lede's happening on
+//! the filing day nor starts a thread that draws the sentences naming the outlet.
 
 use chrono::NaiveDate;
 
@@ -35,6 +40,9 @@ pub(super) struct Report {
     pub guessed: bool,
     pub value: Option<Sym>,
     pub status: Status,
+    /// Whether the sentence is a dateline (`rules::is_dateline`): it goes with the sentence
+    /// after it, and its date is not its own.
+    pub dateline: bool,
 }
 
 /// A thread: the sentences of one article that report one happening.
@@ -42,6 +50,9 @@ pub(super) struct Report {
 pub(super) struct Thread {
     pub doc: DocId,
     pub sentences: usize,
+    /// How many of its sentences are datelines: a thread of datelines only is continued by the
+    /// next sentence, whatever it says.
+    datelines: usize,
     /// The hull of its sentences' own dates.
     pub hull: Option<Days>,
     /// The hull of its sentences' written dates.
@@ -78,6 +89,11 @@ impl Thread {
 
     fn add(&mut self, i: usize, r: &Report) {
         self.sentences += 1;
+        if r.dateline {
+            self.datelines += 1;
+            self.pending.push(u32::try_from(i).unwrap_or(u32::MAX));
+            return;
+        }
         self.pending.push(u32::try_from(i).unwrap_or(u32::MAX));
         if let Some(a) = r.anchor {
             let widen = |h: Option<Days>| Some(h.map_or(a, |h| (h.0.min(a.0), h.1.max(a.1))));
@@ -205,6 +221,33 @@ fn split_article(
     let mut scratch = Vec::new();
     for i in range {
         let r = &reports[i];
+        // A dateline goes with the sentence before it, or the sentence after it with the
+        // dateline; nothing is compared.
+        let led = current.filter(|&c| r.dateline || threads[c].datelines == threads[c].sentences);
+        if led.is_some() || r.dateline {
+            let t = led.unwrap_or_else(|| {
+                threads.push(Thread {
+                    doc: r.doc,
+                    guessed: r.guessed,
+                    window: rules::weak_window(r.published, r.status),
+                    ..Thread::default()
+                });
+                threads.len() - 1
+            });
+            if !r.dateline && threads[t].datelines == threads[t].sentences {
+                // Placed by what the article reports, not by its dateline.
+                threads[t].window = rules::weak_window(r.published, r.status);
+            }
+            threads[t].add(i, r);
+            thread_of[i] = u32::try_from(t).unwrap_or(u32::MAX);
+            recency.retain(|&x| x != t);
+            recency.push(t);
+            current = Some(t);
+            if !r.dateline && rules::recent(threads[t].hull, r.published) {
+                last_news = Some(t);
+            }
+            continue;
+        }
         let sentence = terms.of(i);
         let norm = || {
             sentence
