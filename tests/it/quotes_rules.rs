@@ -548,6 +548,11 @@ fn hard_speakers() {
             "“Lock him up!”",
             None,
         ),
+        (
+            "“Call the roll,” came shouts from the crowd on the floor.",
+            "“Call the roll,”",
+            None,
+        ),
         // plurals, bodies of people and a past tense spelled as the base keep the verb
         (
             "One banner read “Go home, Mr Mayor,” and another was torn down.",

@@ -436,7 +436,8 @@ impl Lexicon {
 
     /// Whether a present-tense cue word at token `i` heads a noun phrase, by what stands before
     /// it (a verb's subject ends in a noun, a name or a pronoun; these are none):
-    /// - the object of a participle, alone or after one modifier: "disavowing remarks made by",
+    /// - the object of a past tense or a participle, alone or after one modifier: "came shouts",
+    ///   "disavowing remarks made by",
     ///   "making racist remarks" ("the ruling says" keeps its verb: after a determiner the -ing
     ///   word is a noun);
     /// - a year between a determiner and the word: "the 2012 attacks";
@@ -472,6 +473,13 @@ impl Lexicon {
         };
         let (prev, before) = (&toks[i - 1], &toks[i - 2]);
         if participle(i - 1) || (plain(prev) && participle(i - 2)) {
+            return true;
+        }
+        // "came shouts from the crowd", "issued warnings": the object of a past tense (a
+        // subject never ends in one).
+        if plain(prev)
+            && (self.past_verb(prev.lower) || prev.lower.len() > 4 && prev.lower.ends_with("ed"))
+        {
             return true;
         }
         if prev.is_number() && self.has(before, DET) {
