@@ -54,6 +54,15 @@ fn modifiers_are_not_part_of_a_name() {
             "Critics feared a Las Vegas-style strip of casinos in the town.",
             &[],
         ),
+        (
+            "Man-of-the-match Dafydd Prowse kicked four goals, and Fly-half Iwan Tregaron added one.",
+            &[("person", "Dafydd Prowse"), ("person", "Iwan Tregaron")],
+        ),
+        // A Korean given name after the surname is no modifier.
+        (
+            "Hyundai chairman Chung Mong-koo met the press.",
+            &[("org", "Hyundai"), ("person", "Chung Mong-koo")],
+        ),
     ]);
 }
 

@@ -64,19 +64,23 @@ impl Words {
         w
     }
 
-    /// A hyphenated word whose written end after its last hyphen is lower case and a modifier's
-    /// end ("Zealand-born", "Fifteen-year-old"; not "Zeta-Jones").
-    fn hyphen_modifier(&self, doc: &Doc, i: usize) -> bool {
+    /// A hyphenated word whose written end after its last hyphen is lower case, a modifier
+    /// ("Zealand-born", "Fifteen-year-old"; not "Zeta-Jones").
+    /// With `any_end`, any compound whose last part is a lower-case word describes the name after
+    /// it ("Man-of-the-match", "Fly-half", "Oscar-winner"); after a name only a listed end does
+    /// ("Chung Mong-koo" is a Korean given name, "Las Vegas-style" an adjective).
+    fn hyphen_modifier(&self, doc: &Doc, i: usize, any_end: bool) -> bool {
         let s = doc.s(i);
         let Some((_, end)) = s.rsplit_once('-') else {
             return false;
         };
-        !end.is_empty()
-            && end.chars().all(char::is_lowercase)
-            && self
-                .modifier_ends
-                .iter()
-                .any(|m| m.len() == end.len() + 1 && m.ends_with(&*fold(end)))
+        let lower = !end.is_empty() && end.chars().all(char::is_lowercase);
+        lower
+            && (any_end
+                || self
+                    .modifier_ends
+                    .iter()
+                    .any(|m| m.len() == end.len() + 1 && m.ends_with(&*fold(end))))
     }
 }
 
@@ -96,11 +100,11 @@ pub fn trim(doc: &Doc, lex: &Lexicon, p: usize, q: usize) -> Option<Trim> {
     if q <= p {
         return None;
     }
-    if w.hyphen_modifier(doc, q - 1) {
+    if w.hyphen_modifier(doc, q - 1, false) {
         return Some(Trim::Thing);
     }
     let mut a = p;
-    while a < q && (w.modifiers.contains(doc.fold(a)) || w.hyphen_modifier(doc, a)) {
+    while a < q && (w.modifiers.contains(doc.fold(a)) || w.hyphen_modifier(doc, a, true)) {
         a += 1;
     }
     if a > p {
