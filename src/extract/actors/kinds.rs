@@ -163,7 +163,9 @@ pub fn not_person(lex: &Lexicon, a: &DocActor, v: Votes) -> Option<Option<ActorK
     }
     let person = v.person + v.speech;
     let fragment = v.title > 0 && v.title > person;
-    let thing = person == 0 && a.roles.is_empty() && common_name(lex, &a.name);
+    // "said" alone does not do for a name of common words: companies and reports say things too
+    // ("the Beige Book said", "Ask Jeeves said").
+    let thing = v.person == 0 && a.roles.is_empty() && common_name(lex, &a.name);
     if !(fragment || thing) {
         return None;
     }
