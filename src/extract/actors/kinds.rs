@@ -11,9 +11,12 @@
 //! - a run inside a longer capitalised title is a fragment of that title: after a capitalised
 //!   article in mid-sentence ("in The Dying Swan") or before a capitalised function word ("I'm A
 //!   Celebrity Get Me Out Of Here") (`cue::TITLE`, counted per actor in `coref::Votes`);
+//! - a word that is no given name before a given name that opens a name of two words or more
+//!   describes it ("Unison Dave Prentis", "Democrat John Kerry");
 //! - a name of two or more words whose first word is no given name, that holds a common word
 //!   ("Gunpowder Plot", "Premium Bonds", "Snow Patrol") and that no mention in the article speaks
-//!   for as a person's (title, role, "said", "who", "he"/"she") is no person (`common-words.txt`).
+//!   for as a person's (title, role, "who", "he"/"she") is no person (`common-words.txt`); when
+//!   it says something ("the Daily Mail said") it is an organisation.
 //!
 //! The last two decide over all the mentions of an actor in its article, so one person cue keeps a
 //! person ("Ice Cube said he").
@@ -22,7 +25,7 @@ use super::DocActor;
 use super::classify::cue;
 use super::context::Doc;
 use super::coref::Votes;
-use super::lexicon::{FastSet, Lexicon};
+use super::lexicon::{FastSet, Lexicon, list};
 use crate::assets::{Assets, name};
 use crate::model::ActorKind;
 use crate::text::fold;
@@ -66,6 +69,24 @@ impl Words {
 
     /// A hyphenated word whose written end after its last hyphen is lower case, a modifier
     /// ("Zealand-born", "Fifteen-year-old"; not "Zeta-Jones").
+    /// A word that reads as a description, not a name: the article writes it in lower case, it is
+    /// a common word or a demonym, or it ends like a noun of people ("Welshman", "Yorker",
+    /// "Blairite", "Texan", "Springboks"); never an all-caps word ("JP Morgan Chase").
+    fn descriptor(&self, doc: &Doc, i: usize) -> bool {
+        const ENDS: &[&str] = &[
+            "man", "men", "woman", "women", "er", "ers", "ite", "ites", "ist", "ists", "ian",
+            "ians", "an", "ans", "ese", "ish", "s",
+        ];
+        let t = &doc.toks[i];
+        let f = doc.fold(i);
+        !t.upper
+            && f.chars().count() > 2
+            && (doc.has_lower(i)
+                || self.common.contains(f)
+                || doc.is(i, list::DEMONYM)
+                || ENDS.iter().any(|e| f.len() > e.len() + 2 && f.ends_with(e)))
+    }
+
     /// With `any_end`, any compound whose last part is a lower-case word describes the name after
     /// it ("Man-of-the-match", "Fly-half", "Oscar-winner"); after a name only a listed end does
     /// ("Chung Mong-koo" is a Korean given name, "Las Vegas-style" an adjective).
@@ -106,6 +127,18 @@ pub fn trim(doc: &Doc, lex: &Lexicon, p: usize, q: usize) -> Option<Trim> {
     let mut a = p;
     while a < q && (w.modifiers.contains(doc.fold(a)) || w.hyphen_modifier(doc, a, true)) {
         a += 1;
+    }
+    // "Unison Dave Prentis", "Democrat John Kerry", "Welshman Jimmy Watkins": a word that is no
+    // given name, before a given name that opens a name of two words or more, describes it.
+    if a == p
+        && q - p >= 3
+        && !doc.given(p)
+        && !w.given.contains(doc.fold(p))
+        && doc.is(p + 1, list::GIVEN)
+        && !doc.is(p, list::PARTICLE | list::TITLE_WORD | list::HONORIFIC)
+        && w.descriptor(doc, p)
+    {
+        a = p + 1;
     }
     if a > p {
         return Some(Trim::Judge(a, q));
@@ -169,7 +202,10 @@ pub fn not_person(lex: &Lexicon, a: &DocActor, v: Votes) -> Option<Option<ActorK
     if !(fragment || thing) {
         return None;
     }
-    Some((v.org > 0 && v.org >= v.work).then_some(ActorKind::Organization))
+    // A thing that speaks ("the Daily Mail said") is an organisation, so its quotes keep a
+    // speaker; so is one its mentions call an organisation.
+    let org = v.org > 0 && v.org >= v.work || thing && v.speech > 0 && v.work == 0;
+    Some(org.then_some(ActorKind::Organization))
 }
 
 /// A name of two or more words whose first word is no given name (nor an initial) and that holds
@@ -190,5 +226,16 @@ fn common_name(lex: &Lexicon, name: &str) -> bool {
     {
         return false;
     }
-    w.common.contains(&first) || words.any(|x| w.common.contains(&*fold(x)))
+    // Another language's article opens a name ("El Watan"); inside one it is a particle
+    // ("Talal El Karkouri").
+    w.common.contains(&first)
+        || words.any(|x| {
+            let x = fold(x);
+            w.common.contains(&x) && !ARTICLES.contains(&x.as_str())
+        })
 }
+
+/// Articles of other languages on `common-words.txt`, which count only as a name's first word.
+const ARTICLES: &[&str] = &[
+    "la", "el", "il", "der", "die", "das", "het", "les", "los", "las",
+];
