@@ -59,8 +59,8 @@ fn modifiers_are_not_part_of_a_name() {
             &[("person", "Dafydd Prowse"), ("person", "Iwan Tregaron")],
         ),
         (
-            "On Monday Democrat John Kerrow spoke to the crowd.",
-            &[("person", "John Kerrow")],
+            "On Monday Democrat John Kerrow and Tory Dominic Greavely spoke to the crowd.",
+            &[("person", "John Kerrow"), ("person", "Dominic Greavely")],
         ),
         (
             "The winner was Welshman Jimmy Watkinson, ahead of Blairite Dave Prentiss.",

@@ -134,7 +134,7 @@ pub fn trim(doc: &Doc, lex: &Lexicon, p: usize, q: usize) -> Option<Trim> {
         && q - p >= 3
         && !doc.given(p)
         && !w.given.contains(doc.fold(p))
-        && doc.is(p + 1, list::GIVEN)
+        && (doc.is(p + 1, list::GIVEN) || w.given.contains(doc.fold(p + 1)))
         && !doc.is(p, list::PARTICLE | list::TITLE_WORD | list::HONORIFIC)
         && w.descriptor(doc, p)
     {
