@@ -5,6 +5,7 @@
 mod common;
 
 mod actors_corpus;
+mod actors_kinds;
 mod actors_rules;
 mod actors_seed;
 mod cli_export;

@@ -43,6 +43,9 @@ pub mod cue {
     /// A results line, a league row or an innings score (always with `TEAM`): two of them make a
     /// sports page, where towns are clubs. A squad list is not one: "Name (OECD)" looks alike.
     pub const RESULTS: u8 = 1 << 5;
+    /// Inside a longer capitalised title ("in The Dying Swan", "Celebrity Get Me Out"): a
+    /// fragment of a work's name (`kinds::title_cue`).
+    pub const TITLE: u8 = 1 << 6;
 }
 
 /// Prepositions before a name that make it a place where something is ("in Leeds"), not a club.
@@ -178,6 +181,7 @@ pub fn kind_cues(doc: &Doc, a: usize, b: usize) -> u8 {
             _ => {}
         }
     }
+    cues |= super::kinds::title_cue(doc, a, b);
     // "Disney said its films", "Kelly said she": the first pronoun after the name and its verb,
     // when only lower-case words stand between (no article, which would open another noun).
     if !poss && doc.is(b, list::SPEECH) {
@@ -477,6 +481,12 @@ pub fn stretch(
     // "Paris-based Euronext", "US-owned Mirant": the compound describes the organisation after it.
     if n >= 2 && doc.toks[p].hyphen && ORG_COMPOUNDS.iter().any(|s| doc.fold(p).ends_with(s)) {
         return stretch(doc, lex, p + 1, q, None, out);
+    }
+    // Modifiers around a name and names of things (`kinds`).
+    match super::kinds::trim(doc, lex, p, q) {
+        Some(super::kinds::Trim::Judge(a, b)) => return stretch(doc, lex, a, b, role, out),
+        Some(super::kinds::Trim::Thing) => return fallback(doc, lex, p, q, out),
+        None => {}
     }
     let mut ev = Evidence::new(doc, lex, p, q);
     let mut role = role;

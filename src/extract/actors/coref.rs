@@ -40,6 +40,10 @@ pub(super) struct Votes {
     pub place: u32,
     /// Results and squad lists ("Sussex 368-7"), which retype towns but never people.
     pub team: u32,
+    /// "said", "told", ", who" or a title beside a mention (`kinds::not_person`).
+    pub speech: u32,
+    /// Mentions inside a longer capitalised title (`cue::TITLE`).
+    pub title: u32,
 }
 
 impl Votes {
@@ -52,6 +56,8 @@ impl Votes {
         // A title, an honorific, an age or a results line speaks for a person as much as "who".
         let person = cues & cue::PERSON != 0 || c.role.is_some() || c.evidence.sports;
         self.person += u32::from(person);
+        self.speech += u32::from(c.evidence.speech || c.evidence.titled);
+        self.title += u32::from(cues & cue::TITLE != 0);
     }
 
     /// The kind a person actor named `name` really has, or `None` when it is no actor (a work, an
@@ -489,6 +495,17 @@ fn retype(lex: &Lexicon, actors: &mut Vec<DocActor>, votes: &[Votes], team_page:
             && !lex.nations.contains(&fold(&a.name))
         {
             a.kind = ActorKind::Organization;
+            continue;
+        }
+        // A title's fragment, or common words no mention speaks for as a person's (`kinds`).
+        if let Some(kind) = super::kinds::not_person(lex, a, v) {
+            match kind {
+                Some(k) => {
+                    a.kind = k;
+                    a.roles.clear();
+                }
+                None => keep[i] = false,
+            }
             continue;
         }
         if a.kind != ActorKind::Person || v.org + v.work == 0 {

@@ -109,6 +109,8 @@ pub struct Lexicon {
     pub nations: FastSet<String>,
     /// Organisation names no rule connects, as written: (variant, canonical).
     pub equivalents: Vec<(String, String)>,
+    /// The lists of `kinds`: modifiers around names, thing heads, common words.
+    pub kinds: super::kinds::Words,
     /// Every word of the lists above → which lists hold it, so a token needs one probe for all.
     /// Words of up to seven bytes are keyed by `short_key`, which hashes and compares cheaper.
     short_words: PackedMap<WordInfo>,
@@ -352,6 +354,7 @@ impl Lexicon {
             .map(|(v, c)| (v.trim().to_string(), c.trim().to_string()))
             .filter(|(v, c)| !v.is_empty() && !c.is_empty())
             .collect();
+        lex.kinds = super::kinds::Words::load(assets);
         lex.index_words();
         lex
     }

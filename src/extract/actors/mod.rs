@@ -9,6 +9,7 @@ mod classify;
 mod context;
 mod coref;
 mod groups;
+mod kinds;
 mod lexicon;
 mod roles;
 mod tokens;
