@@ -1,0 +1,573 @@
+//! The sub-parts of a sentence that carry a time of their own (issue 14): participial phrases,
+//! subordinate clauses, comparison points, relative clauses without commas and nouns modified by
+//! a time, each told from the words around the expression alone (no parser).
+//!
+//! The judging convention these follow: the main clause's event decides. A time inside a sub-part
+//! dates that sub-part's event, never the sentence's; when the main clause has no time of its
+//! own, the sentence takes the article's frame (publication date, or a present/past reference).
+//! That holds for a fronted temporal clause too: in "After the vote on Monday, he resigned" the
+//! vote is dated, the resignation is only "after" it, so the event takes the frame and Monday is
+//! kept as the vote's sub-event. A time that ends the sentence after the main verb ("He resigned
+//! after the vote on Monday") may attach to either, and is left to the main clause: only a
+//! clause set off by commas, or opened by a word that never dates the main event ("despite",
+//! "although", "if", …), is taken out.
+
+/// How many words before an expression a clause-opening word may stand; a bound, so every
+/// expression costs the same.
+const REACH: usize = 10;
+
+/// Words opening a clause or phrase whose time is never the main clause's, wherever it stands:
+/// a concession, a condition or a cause ("despite a policy introduced six years ago").
+const NEVER_MAIN: &[&str] = &[
+    "despite", "although", "though", "because", "unless", "if", "spite",
+];
+
+/// Words opening a temporal clause, whose time is its own when the clause is fronted (it opens the
+/// sentence or follows a comma, and a comma closes it before the main clause).
+const TEMPORAL_OPENERS: &[&str] = &["after", "before", "following", "until", "till", "once"];
+
+/// Words that set up a point of comparison ("compared with 23.5 million in June 2003", "higher
+/// than in 2003", "below that seen in September").
+const COMPARISON: &[&str] = &["than", "compared", "versus", "vs", "below", "above"];
+
+/// Nouns that are the main clause's event when a year modifies them ("Labour won the 2001
+/// election", "at the 2004 Olympics he won gold"); before another lower-case noun a year is that
+/// noun's ("its 2004 sequel").
+const EVENT_NOUNS: &[&str] = &[
+    "election",
+    "elections",
+    "general",
+    "presidential",
+    "games",
+    "olympics",
+    "season",
+    "campaign",
+    "tournament",
+    "championship",
+    "championships",
+    "final",
+    "finals",
+    "cup",
+    "race",
+    "match",
+    "series",
+    "tour",
+    "budget",
+    "conference",
+    "summit",
+    "awards",
+    "award",
+    "ceremony",
+    "festival",
+    "show",
+    "contest",
+    "vote",
+    "poll",
+    "referendum",
+    "census",
+    "event",
+    "edition",
+    "financial",
+    "fiscal",
+    "tax",
+    "academic",
+    "calendar",
+    "spring",
+    "summer",
+    "autumn",
+    "winter",
+    "world",
+    "league",
+    "grand",
+];
+
+/// Auxiliaries and copulas in the present or perfect: after a noun's time ("the switch last summer
+/// has been inspirational", "the companies sued on Thursday are Italian") they are the main verb,
+/// so the time modified the subject. Past ones ("Sales in May were up") and future ones ("the
+/// talks on Monday will decide") are left: the predicate may then share the noun's time.
+const PRESENT_AUXILIARIES: &[&str] = &["is", "are", "has", "have", "remains", "remain"];
+
+/// Every finite auxiliary, for finding a main verb before a reduced relative ("It is seeking
+/// damages in a lawsuit filed earlier this week").
+const AUXILIARIES: &[&str] = &[
+    "is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "may",
+    "might", "must", "should", "does", "do", "did",
+];
+
+/// Past participles that do not end in "-ed", and the adjectives that open a participial phrase
+/// the same way (", due for release in May,").
+const PARTICIPLES: &[&str] = &[
+    "born",
+    "built",
+    "made",
+    "known",
+    "seen",
+    "given",
+    "taken",
+    "written",
+    "held",
+    "set",
+    "won",
+    "sold",
+    "shown",
+    "led",
+    "brought",
+    "bought",
+    "found",
+    "begun",
+    "chosen",
+    "driven",
+    "drawn",
+    "grown",
+    "broken",
+    "spoken",
+    "stolen",
+    "beaten",
+    "fallen",
+    "hidden",
+    "struck",
+    "left",
+    "lost",
+    "kept",
+    "paid",
+    "laid",
+    "told",
+    "sent",
+    "spent",
+    "put",
+    "cut",
+    "cast",
+    "hit",
+    "run",
+    "shot",
+    "thrown",
+    "worn",
+    "sworn",
+    "frozen",
+    "ridden",
+    "risen",
+    "sung",
+    "dug",
+    "due",
+    "slated",
+    "first",
+    "originally",
+];
+
+/// Words that end in "-ed" and are not participles.
+const NOT_PARTICIPLES: &[&str] = &["hundred", "indeed", "sacred", "naked", "wicked", "kindred"];
+
+/// Words before a participle that make it part of a verb phrase, not a reduced relative after a
+/// noun ("are due to be issued in February", "was last held in").
+const NOT_NOUNS: &[&str] = &[
+    "be", "been", "being", "get", "got", "gets", "become", "became", "not", "never", "also",
+    "just", "already", "still", "then", "last", "first", "ever", "again", "since", "so", "now",
+    "once", "newly", "recently", "later", "soon",
+];
+
+/// Adverbs that may stand between the comma and the participle (", first released in 1982,").
+const PARTICIPLE_ADVERBS: &[&str] = &["first", "originally", "later", "also", "only", "once"];
+
+/// Words after which "that" is a complementiser ("said that"), not a relative pronoun.
+const THAT_COMPLEMENT: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "told",
+    "tell",
+    "believe",
+    "believes",
+    "believed",
+    "think",
+    "thinks",
+    "thought",
+    "show",
+    "shows",
+    "showed",
+    "suggest",
+    "suggests",
+    "suggested",
+    "announced",
+    "claimed",
+    "claims",
+    "reported",
+    "warned",
+    "expected",
+    "hoped",
+    "hope",
+    "insisted",
+    "argued",
+    "admitted",
+    "added",
+    "revealed",
+    "confirmed",
+    "denied",
+    "noted",
+    "stated",
+    "feared",
+    "learned",
+    "found",
+    "knew",
+    "know",
+    "means",
+    "meant",
+    "so",
+    "such",
+    "now",
+    "fact",
+    "sure",
+    "clear",
+    "likely",
+    "hopes",
+    "expects",
+    "feel",
+    "feels",
+    "felt",
+    "confident",
+    "aware",
+    "emerged",
+    "is",
+    "was",
+    "are",
+    "were",
+    "ensure",
+    "ensured",
+    "given",
+    "than",
+    "all",
+    "not",
+];
+
+/// Determiners that may open a noun phrase a year modifies.
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "his", "her", "its", "their", "our", "this", "that", "my", "your",
+];
+
+/// Words that follow a time without being a noun it modifies ("in the 1970s and 80s").
+const FUNCTION_WORDS: &[&str] = &[
+    "and", "or", "but", "to", "when", "with", "as", "in", "on", "at", "of", "for", "by", "from",
+    "that", "which", "who", "where", "while", "than", "the", "a", "an", "is", "was", "were", "are",
+    "had", "has", "have", "will", "would", "after", "before", "until", "since",
+];
+
+/// A word without the punctuation around it.
+fn bare(w: &str) -> &str {
+    w.trim_matches(|c: char| !c.is_alphanumeric())
+}
+
+fn is(list: &[&str], w: &str) -> bool {
+    let w = bare(w);
+    list.iter().any(|l| l.eq_ignore_ascii_case(w))
+}
+
+/// A word ends a clause: a comma, semicolon, colon or dash after it.
+fn ends_clause(w: &str) -> bool {
+    w.ends_with([',', ';', ':']) || matches!(w, "-" | "\u{2013}" | "\u{2014}")
+}
+
+/// "released", "filed", "born", "due": a past participle, by its ending or from the list.
+fn participle(w: &str) -> bool {
+    let b = bare(w);
+    if b.is_empty() || !b.bytes().all(|c| c.is_ascii_alphabetic()) {
+        return false;
+    }
+    let lower = b.to_ascii_lowercase();
+    if is(PARTICIPLES, &lower) {
+        return true;
+    }
+    lower.len() >= 5
+        && lower.ends_with("ed")
+        && !lower.ends_with("eed")
+        && !is(NOT_PARTICIPLES, &lower)
+}
+
+/// The kind of sub-part the expression stands in, from the text of its sentence before it
+/// (`before`, trimmed), the expression's own text and the sentence's text after it.
+pub(super) fn sub_part(before: &str, own: &str, after: &str) -> Option<crate::model::PartKind> {
+    use crate::model::PartKind;
+    if participial(before, after) {
+        return Some(PartKind::Participle);
+    }
+    if subordinate(before, after) {
+        return Some(PartKind::Subordinate);
+    }
+    if comparison(before) {
+        return Some(PartKind::Comparison);
+    }
+    if restrictive_relative(before, after) {
+        return Some(PartKind::Relative);
+    }
+    if subject_modifier(before, own, after) || noun_modifier(before, own, after) {
+        return Some(PartKind::Modifier);
+    }
+    None
+}
+
+/// ", released earlier this month,", ", due for release in May", "Born in Luton on 5 April 1920,
+/// Hailey was": a participial phrase after a comma (or opening the sentence and closed by one
+/// before the main clause), or a reduced relative after a noun once a main verb has come ("a
+/// lawsuit filed earlier this week").
+fn participial(before: &str, after: &str) -> bool {
+    if opening_participle(before, after) {
+        return true;
+    }
+    // Further back than the participle may be, for the relative clause a comma closes.
+    let words: Vec<&str> = before.split_whitespace().rev().take(2 * REACH).collect();
+    for (k, w) in words.iter().enumerate().take(REACH) {
+        if ends_clause(w) {
+            return false;
+        }
+        if !participle(w) {
+            continue;
+        }
+        // The word before the participle, skipping an adverb (", first released in").
+        let mut at = k + 1;
+        if words
+            .get(at)
+            .is_some_and(|p| is(PARTICIPLE_ADVERBS, p) && !p.ends_with(','))
+        {
+            at += 1;
+        }
+        match words.get(at).copied() {
+            // After a comma: a participial phrase, unless the comma closes a relative clause or
+            // an apposition after the subject ("Osbourne, who bit a bat in 1982, rejoined the band
+            // in 1985", "Mr Hague, 43, told the paper": the main verb).
+            Some(p) if p.ends_with(',') => {
+                return !closes_relative(&words[at..]) && !closes_apposition(&words[at..]);
+            }
+            // Opening the sentence: `opening_participle` has decided.
+            None => return false,
+            // After a noun, once the main clause's verb has come: a reduced relative.
+            Some(p) => {
+                let noun = bare(p);
+                let lower_noun = !noun.is_empty()
+                    && noun.bytes().all(|c| c.is_ascii_lowercase())
+                    && !is(AUXILIARIES, noun)
+                    && !is(FUNCTION_WORDS, noun)
+                    && !is(NOT_NOUNS, noun)
+                    && !noun.ends_with("ly");
+                let aux_before = before
+                    .split_whitespace()
+                    .rev()
+                    .skip(k + 1)
+                    .take(3 * REACH)
+                    .any(|w| is(AUXILIARIES, w));
+                // A participle right before the time or its preposition: "filed on Monday".
+                let near = k <= 1;
+                return lower_noun && aux_before && near;
+            }
+        }
+    }
+    false
+}
+
+/// Whether the words (backwards from one that ends in a comma) are a clause opened by a relative
+/// pronoun after an earlier comma or the sentence's start: ", who bit off the head of a bat in
+/// 1982,". Looked at only as far as `REACH` words.
+fn closes_relative(words: &[&str]) -> bool {
+    for (k, w) in words.iter().enumerate().take(REACH) {
+        if k > 0 && ends_clause(w) {
+            return false;
+        }
+        if is(&["who", "which", "whose", "whom", "where"], w) {
+            return words.get(k + 1).is_none_or(|p| ends_clause(p));
+        }
+    }
+    false
+}
+
+/// Whether the words (backwards from one that ends in a comma) are an apposition between two
+/// commas with no verb in it ("Mr Hague, 43, told", "Sony, the maker of the PlayStation,
+/// released"): the participle after it is then the subject's verb. A clause with an auxiliary
+/// ("the stars are co-starring in the film, due for release") is not.
+fn closes_apposition(words: &[&str]) -> bool {
+    for (k, w) in words.iter().enumerate().take(REACH) {
+        if k > 0 && ends_clause(w) {
+            return true;
+        }
+        if is(AUXILIARIES, w) {
+            return false;
+        }
+    }
+    false
+}
+
+/// "Born in Luton, Bedfordshire, on 5 April 1920, Hailey was", "Released in 2004, the film": a
+/// participle opens the sentence, no finite verb comes before the expression, and a comma after it
+/// leads to the main clause. Place names may hold commas, so these do not end the phrase.
+fn opening_participle(before: &str, after: &str) -> bool {
+    let mut words = before.split_whitespace();
+    let first = words.next().unwrap_or("");
+    if !first.starts_with(char::is_uppercase) || !participle(first) || first.ends_with(',') {
+        return false;
+    }
+    let mut n = 1;
+    let mut after_comma = false;
+    for w in words {
+        n += 1;
+        // "Founded in 1990, the firm sold …": the main clause began before the expression.
+        let starts_clause = after_comma
+            && w.starts_with(|c: char| c.is_lowercase())
+            && !is(&["on", "in", "at", "from", "by", "near", "and"], w);
+        if n > 2 * REACH || starts_clause || w.ends_with([';', ':']) || is(AUXILIARIES, w) {
+            return false;
+        }
+        after_comma = w.ends_with(',');
+    }
+    after.contains(',')
+}
+
+/// "despite a policy introduced six years ago", "if it fails to cut costs by the end of
+/// February", "After the vote on Monday, he resigned": a clause that never dates the main one, or
+/// a fronted temporal clause closed by a comma.
+fn subordinate(before: &str, after: &str) -> bool {
+    let words: Vec<&str> = before.split_whitespace().rev().take(REACH).collect();
+    for (k, w) in words.iter().enumerate() {
+        if ends_clause(w) {
+            return false;
+        }
+        if is(NEVER_MAIN, w) {
+            return true;
+        }
+        if is(TEMPORAL_OPENERS, w) && k > 0 {
+            let fronted = match words.get(k + 1) {
+                None => before.split_whitespace().count() == k + 1,
+                Some(p) => p.ends_with(','),
+            };
+            return fronted && after.contains(',');
+        }
+    }
+    false
+}
+
+/// "compared with 23.5 million in June 2003", ", against a loss in 2003", "from 17m last year to
+/// 55m in 2006" (the start of a change, not its end), "higher than in 2003".
+fn comparison(before: &str) -> bool {
+    let words: Vec<&str> = before.split_whitespace().rev().take(REACH).collect();
+    for (k, w) in words.iter().enumerate() {
+        if ends_clause(w) {
+            return false;
+        }
+        let b = bare(w);
+        if b.eq_ignore_ascii_case("to") {
+            // "from 17m last year to 55m in 2006": the end of the change is the main clause's.
+            return false;
+        }
+        if b.eq_ignore_ascii_case("than")
+            && words
+                .get(k + 1)
+                .is_some_and(|p| is(&["more", "less", "fewer"], p))
+            && k > 0
+            && words[k - 1].bytes().any(|c| c.is_ascii_digit())
+        {
+            // "by more than 10% on Friday": an amount, not a point of comparison.
+            return false;
+        }
+        if is(COMPARISON, b) {
+            return true;
+        }
+        if b.eq_ignore_ascii_case("against") {
+            // ", against a loss in 2003", not "the friendly against Sweden on 17 November".
+            return words.get(k + 1).is_some_and(|p| p.ends_with(','));
+        }
+        if b.eq_ignore_ascii_case("from") && k > 0 {
+            // "from a peak of 400,000 tonnes a year in 1970": an amount, the start of a change;
+            // "from 11 March" (k == 0) starts the main event's span.
+            return words[..k].iter().any(|w| {
+                w.bytes().any(|c| c.is_ascii_digit())
+                    || is(&["peak", "high", "low", "level", "levels", "record"], w)
+            });
+        }
+    }
+    false
+}
+
+/// "one of which was inside a program that was found in late November.": a relative clause
+/// without commas ("that was", "who was", "which was"), when it runs to the sentence's end (a
+/// restrictive relative ends nowhere marked, so one followed by more of the sentence is left).
+fn restrictive_relative(before: &str, after: &str) -> bool {
+    let rest = after.trim();
+    let ends = rest.split_whitespace().count() <= 4 || rest.starts_with(',');
+    if !ends {
+        return false;
+    }
+    let words: Vec<&str> = before.split_whitespace().rev().take(REACH).collect();
+    for (k, w) in words.iter().enumerate() {
+        if ends_clause(w) {
+            return false;
+        }
+        let b = bare(w);
+        if is(&["who", "which", "whom"], b) && k > 0 {
+            return true;
+        }
+        if b.eq_ignore_ascii_case("that") && k > 0 {
+            // "a program that was found": a noun before, a verb after.
+            let verb_after = k >= 1 && (is(AUXILIARIES, words[k - 1]) || participle(words[k - 1]));
+            let noun_before = words.get(k + 1).is_some_and(|p| {
+                let p = bare(p);
+                !p.is_empty()
+                    && p.bytes().all(|c| c.is_ascii_lowercase())
+                    && !is(THAT_COMPLEMENT, p)
+                    && !participle(p)
+            });
+            return verb_after && noun_before;
+        }
+    }
+    false
+}
+
+/// "the switch last summer has been inspirational", "the companies sued on Thursday are Italian":
+/// a time inside the subject, told by the present or future main verb right after it.
+fn subject_modifier(before: &str, own: &str, after: &str) -> bool {
+    // "The threat now is new": an adverb of the present, not a noun's time.
+    if is(
+        &[
+            "now",
+            "currently",
+            "today",
+            "tonight",
+            "presently",
+            "nowadays",
+        ],
+        own,
+    ) {
+        return false;
+    }
+    let next = after.split_whitespace().next().unwrap_or("");
+    let last = before.split_whitespace().last();
+    last.is_some_and(|l| !ends_clause(l))
+        && !next.ends_with(',')
+        && is(PRESENT_AUXILIARIES, next)
+        && bare(next) == next
+}
+
+/// "its 2004 sequel", "a 1950s backstreet abortionist", "the 70s horror classic": a year or decade
+/// after a determiner and before a lower-case noun that is not an event the main clause may be
+/// ("the 2001 election").
+fn noun_modifier(before: &str, own: &str, after: &str) -> bool {
+    let mut own_words = own.split_whitespace();
+    let first = own_words.next().unwrap_or("");
+    let (det, number) = match own_words.next() {
+        // "The 70s": the determiner is part of the expression.
+        Some(n) if is(DETERMINERS, first) && own_words.next().is_none() => (first, n),
+        Some(_) => return false,
+        None => (before.split_whitespace().last().unwrap_or(""), first),
+    };
+    let digits = number.trim_start_matches('\'');
+    let year_like = digits.len() >= 2
+        && digits.bytes().take_while(u8::is_ascii_digit).count() >= 2
+        && (digits.bytes().all(|b| b.is_ascii_digit()) && digits.len() == 4
+            || digits.strip_suffix('s').is_some_and(|d| {
+                matches!(d.len(), 2 | 4) && d.bytes().all(|b| b.is_ascii_digit())
+            }));
+    if !year_like || !is(DETERMINERS, det) || det.ends_with(',') {
+        return false;
+    }
+    let next = after.split_whitespace().next().unwrap_or("");
+    let noun = bare(next);
+    !noun.is_empty()
+        && next.starts_with(|c: char| c.is_ascii_lowercase())
+        && noun.bytes().all(|c| c.is_ascii_lowercase() || c == b'-')
+        && !is(FUNCTION_WORDS, noun)
+        && !is(EVENT_NOUNS, noun)
+}
