@@ -276,6 +276,8 @@ pub enum PartKind {
     Subordinate,
     /// A point of comparison ("compared with June 2003", ", against a loss in 2003").
     Comparison,
+    /// What is hoped for or referred to ("hopes to have 50 orders by mid-2005").
+    Reported,
     /// A time that modifies a noun ("its 2004 sequel", "the switch last summer has been").
     Modifier,
     /// A noun's time after a preposition ("his comments before Sunday's derby").
@@ -283,13 +285,14 @@ pub enum PartKind {
 }
 
 impl PartKind {
-    pub const ALL: [PartKind; 8] = [
+    pub const ALL: [PartKind; 9] = [
         PartKind::Relative,
         PartKind::Quote,
         PartKind::Since,
         PartKind::Participle,
         PartKind::Subordinate,
         PartKind::Comparison,
+        PartKind::Reported,
         PartKind::Modifier,
         PartKind::Noun,
     ];
@@ -302,6 +305,7 @@ impl PartKind {
             PartKind::Participle => "participle",
             PartKind::Subordinate => "subordinate",
             PartKind::Comparison => "comparison",
+            PartKind::Reported => "reported",
             PartKind::Modifier => "modifier",
             PartKind::Noun => "noun",
         }

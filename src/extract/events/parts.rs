@@ -285,17 +285,24 @@ fn participle(w: &str) -> bool {
 /// (`before`, trimmed), the expression's own text and the sentence's text after it.
 pub(super) fn sub_part(before: &str, own: &str, after: &str) -> Option<crate::model::PartKind> {
     use crate::model::PartKind;
-    if participial(before, after) {
-        return Some(PartKind::Participle);
-    }
+    // The outer part first: "despite a policy introduced six years ago" is a subordinate clause.
     if subordinate(before, after) {
         return Some(PartKind::Subordinate);
+    }
+    if participial(before, after) {
+        return Some(PartKind::Participle);
     }
     if comparison(before) {
         return Some(PartKind::Comparison);
     }
     if restrictive_relative(before, after) {
         return Some(PartKind::Relative);
+    }
+    if attitude(before) {
+        return Some(PartKind::Reported);
+    }
+    if of_modifier(before) {
+        return Some(PartKind::Modifier);
     }
     if subject_modifier(before, own, after) || noun_modifier(before, own, after) {
         return Some(PartKind::Modifier);
@@ -434,7 +441,10 @@ fn subordinate(before: &str, after: &str) -> bool {
                 None => before.split_whitespace().count() == k + 1,
                 Some(p) => p.ends_with(','),
             };
-            return fronted && after.contains(',');
+            // "before the final nominees are announced on 25 January": a clause with a verb of
+            // its own, not a noun phrase ("after the vote on Monday") the time may follow.
+            let own_verb = words[..k].iter().any(|w| is(AUXILIARIES, w));
+            return fronted && after.contains(',') || own_verb;
         }
     }
     false
@@ -514,6 +524,99 @@ fn restrictive_relative(before: &str, after: &str) -> bool {
         }
     }
     false
+}
+
+/// Words of hope, confidence and reference whose complement's time is what is hoped for or
+/// referred to, not when the hoping is done ("Airbus hopes to have 50 orders by mid-2005", "the
+/// Fund said it was confident of growth by next year", "referring to late 2000").
+const ATTITUDES: &[&str] = &[
+    "hope",
+    "hopes",
+    "hoped",
+    "hoping",
+    "confident",
+    "optimistic",
+    "referring",
+    "aims",
+    "aim",
+    "aiming",
+];
+
+/// The time is in the complement of a word in `ATTITUDES`, in the same clause.
+fn attitude(before: &str) -> bool {
+    for w in before.split_whitespace().rev().take(REACH + 4) {
+        if ends_clause(w) {
+            return false;
+        }
+        if is(ATTITUDES, w) {
+            return true;
+        }
+    }
+    false
+}
+
+/// Words before "of" that make the time the head's own period, not a noun's ("the end of 2001"
+/// is usually one expression; "the night of 5 May", "the events of 11 September").
+const OF_HEADS: &[&str] = &[
+    "end",
+    "start",
+    "beginning",
+    "middle",
+    "half",
+    "quarter",
+    "rest",
+    "part",
+    "most",
+    "all",
+    "some",
+    "each",
+    "any",
+    "none",
+    "first",
+    "second",
+    "third",
+    "last",
+    "week",
+    "month",
+    "year",
+    "day",
+    "days",
+    "weeks",
+    "months",
+    "years",
+    "night",
+    "morning",
+    "evening",
+    "afternoon",
+    "period",
+    "time",
+    "times",
+    "events",
+    "summer",
+    "spring",
+    "autumn",
+    "winter",
+    "as",
+    "out",
+    "because",
+    "instead",
+];
+
+/// "the top word of 2004", "the unmissable albums of 2004": a time after "of" that belongs to the
+/// noun before it.
+fn of_modifier(before: &str) -> bool {
+    let mut words = before.split_whitespace().rev();
+    let (Some(of), Some(head)) = (words.next(), words.next()) else {
+        return false;
+    };
+    let noun = bare(head);
+    of == "of"
+        && !head.ends_with([',', ';', ':'])
+        && !noun.is_empty()
+        && noun.bytes().all(|c| c.is_ascii_lowercase())
+        && !is(OF_HEADS, noun)
+        && !is(EVENT_NOUNS, noun)
+        && !is(FUNCTION_WORDS, noun)
 }
 
 /// "the switch last summer has been inspirational", "the companies sued on Thursday are Italian":
