@@ -710,7 +710,7 @@ impl<'a> Clauses<'a> {
 
 /// The words a "since" may stand before the expression it opens ("since founder Dhirubhai Ambani
 /// died in 2002"); a bound, so every expression costs the same.
-const SINCE_REACH: usize = 8;
+const SINCE_REACH: usize = 12;
 
 /// Whether the text before an expression ends in a "since" span or clause: "the highest since
 /// 1997", "since the founder died in 2002" (a duration's start, not the sentence's time). A comma,
@@ -903,7 +903,11 @@ mod tests {
                 "Wales won there under Graham Henry in 1999 and 2001.",
                 "1999",
             ),
-            // A "since" clause is a duration's start too.
+            // A "since" clause is a duration's start too, a long one as well.
+            (
+                "Providers have claimed no duty since the Law Commission dubbed them mere conduits back in 2002.",
+                "2005-06-01",
+            ),
             (
                 "The company has been fractious since its founder died in 2002, leaving no will.",
                 "2005-06-01",
@@ -1013,6 +1017,23 @@ mod tests {
                 "The cards are due to be issued in February next year.",
                 "2006-02",
             ),
+            // A present participle after a comma or dash, but not one that opens the sentence.
+            (
+                "The band will play 24 gigs, finishing in Lisbon in August.",
+                "2005-06-01",
+            ),
+            (
+                "Only Johnson has gone quicker, setting the record in 1995.",
+                "2005-06-01",
+            ),
+            (
+                "He said his comments - made some 26 years ago - needed context.",
+                "2005-06-01",
+            ),
+            (
+                "Speaking on Tuesday, Lord Browne said profits rose.",
+                "2005-05-31",
+            ),
             // Subordinate clauses: never the main clause's, or fronted and closed by a comma.
             (
                 "Sales grew despite a policy introduced six years ago.",
@@ -1030,7 +1051,15 @@ mod tests {
                 "Members will vote before the final nominees are announced on 25 January.",
                 "2005-06-01",
             ),
-            // What is hoped for or referred to.
+            (
+                "McBryde remains a doubt after picking up an injury last Saturday.",
+                "2005-06-01",
+            ),
+            // What is hoped for, predicted or referred to.
+            (
+                "Some economists have predicted rates will drop later in the year.",
+                "2005-06-01",
+            ),
             (
                 "Airbus hopes to have 50 orders in place for the A350 by mid-2005.",
                 "2005-06-01",
@@ -1047,6 +1076,10 @@ mod tests {
             ("Sales will rise from 17m last year to 55m in 2006.", "2006"),
             ("Prices are higher than in 2003.", "2005-06-01"),
             (
+                "Sydney will host a northern versus southern hemisphere match in June.",
+                "2005-06",
+            ),
+            (
                 "Rumours lifted shares by more than 10% on Friday.",
                 "2005-05-27",
             ),
@@ -1062,7 +1095,16 @@ mod tests {
                 "He will release the DS in Europe from 11 March.",
                 "2006-03-11",
             ),
-            // A relative clause without commas that ends the sentence.
+            // A relative clause without commas that ends the sentence, however far its pronoun …
+            (
+                "He must remember Storer, the woman who harangued him over the state of her local hospital in the 2001 campaign.",
+                "2005-06-01",
+            ),
+            // … unless a second verb has begun the main clause.
+            (
+                "The man who was jailed in 1999 has been freed on Monday.",
+                "2005-05-30",
+            ),
             (
                 "Seven versions are known, one of which was inside a program that was found in late November.",
                 "2005-06-01",

@@ -28,7 +28,8 @@ const TEMPORAL_OPENERS: &[&str] = &["after", "before", "following", "until", "ti
 
 /// Words that set up a point of comparison ("compared with 23.5 million in June 2003", "higher
 /// than in 2003", "below that seen in September").
-const COMPARISON: &[&str] = &["than", "compared", "versus", "vs", "below", "above"];
+/// ("versus" is not one: "a northern versus southern hemisphere match in June" names the match.)
+const COMPARISON: &[&str] = &["than", "compared", "below", "above"];
 
 /// Nouns that are the main clause's event when a year modifies them ("Labour won the 2001
 /// election", "at the 2004 Olympics he won gold"); before another lower-case noun a year is that
@@ -153,6 +154,47 @@ const PARTICIPLES: &[&str] = &[
     "first",
     "originally",
 ];
+
+/// Words that end in "-ing" and are no present participle.
+const NOT_ING: &[&str] = &[
+    "during",
+    "morning",
+    "evening",
+    "thing",
+    "things",
+    "something",
+    "nothing",
+    "anything",
+    "everything",
+    "spring",
+    "string",
+    "bring",
+    "ceiling",
+    "building",
+    "wedding",
+    "earnings",
+    "king",
+    "ring",
+    "wing",
+    "sing",
+    "swing",
+    "sibling",
+];
+
+/// "setting", "finishing", "picking": a present participle, which opens a phrase only after a
+/// comma (", finishing in Lisbon in August") or a clause-opening word ("after picking up …").
+fn ing_form(w: &str) -> bool {
+    let b = bare(w);
+    b.len() >= 6
+        && b.ends_with("ing")
+        && b.bytes().all(|c| c.is_ascii_lowercase())
+        && !is(NOT_ING, b)
+}
+
+/// A dash standing alone between words (" - made some 26 years ago - ").
+fn is_dash(w: &str) -> bool {
+    matches!(w, "-" | "\u{2013}" | "\u{2014}")
+}
 
 /// Words that end in "-ed" and are not participles.
 const NOT_PARTICIPLES: &[&str] = &["hundred", "indeed", "sacred", "naked", "wicked", "kindred"];
@@ -324,7 +366,8 @@ fn participial(before: &str, after: &str) -> bool {
         if ends_clause(w) {
             return false;
         }
-        if !participle(w) {
+        let ing = ing_form(w);
+        if !participle(w) && !ing {
             continue;
         }
         // The word before the participle, skipping an adverb (", first released in").
@@ -342,6 +385,10 @@ fn participial(before: &str, after: &str) -> bool {
             Some(p) if p.ends_with(',') => {
                 return !closes_relative(&words[at..]) && !closes_apposition(&words[at..]);
             }
+            // Between dashes: "his comments - made some 26 years ago - needed".
+            Some(p) if is_dash(p) => return true,
+            // A present participle opens a phrase only after a comma or a dash.
+            _ if ing => continue,
             // Opening the sentence: `opening_participle` has decided.
             None => return false,
             // After a noun, once the main clause's verb has come: a reduced relative.
@@ -443,7 +490,7 @@ fn subordinate(before: &str, after: &str) -> bool {
             };
             // "before the final nominees are announced on 25 January": a clause with a verb of
             // its own, not a noun phrase ("after the vote on Monday") the time may follow.
-            let own_verb = words[..k].iter().any(|w| is(AUXILIARIES, w));
+            let own_verb = words[..k].iter().any(|w| is(AUXILIARIES, w) || ing_form(w));
             return fronted && after.contains(',') || own_verb;
         }
     }
@@ -501,10 +548,16 @@ fn restrictive_relative(before: &str, after: &str) -> bool {
     if !ends {
         return false;
     }
-    let words: Vec<&str> = before.split_whitespace().rev().take(REACH).collect();
+    let words: Vec<&str> = before.split_whitespace().rev().take(2 * REACH).collect();
+    // Two auxiliaries after the pronoun: the second is the main clause's ("the man who was
+    // jailed in 1999 has been freed on Monday").
+    let mut auxiliaries = 0;
     for (k, w) in words.iter().enumerate() {
-        if ends_clause(w) {
+        if ends_clause(w) || auxiliaries >= 2 {
             return false;
+        }
+        if is(AUXILIARIES, w) {
+            auxiliaries += 1;
         }
         let b = bare(w);
         if is(&["who", "which", "whom"], b) && k > 0 {
@@ -530,6 +583,13 @@ fn restrictive_relative(before: &str, after: &str) -> bool {
 /// referred to, not when the hoping is done ("Airbus hopes to have 50 orders by mid-2005", "the
 /// Fund said it was confident of growth by next year", "referring to late 2000").
 const ATTITUDES: &[&str] = &[
+    "predict",
+    "predicts",
+    "predicted",
+    "predicting",
+    "forecast",
+    "forecasts",
+    "forecasting",
     "hope",
     "hopes",
     "hoped",
