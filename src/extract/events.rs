@@ -616,9 +616,11 @@ impl<'a> Clauses<'a> {
                 .next()
                 .unwrap_or(""),
         );
+        // "the 2004 and 2005 model years": a list of years, not a year before its noun.
         DETERMINERS.contains(&det.to_ascii_lowercase().as_str())
             && next.chars().next().is_some_and(char::is_alphabetic)
             && next.chars().all(|c| c.is_alphabetic() || c == '-')
+            && !matches!(next, "and" | "or" | "to")
     }
 
     fn in_quote(&self, t: Span) -> bool {
@@ -1076,6 +1078,14 @@ mod tests {
             ("Sales will rise from 17m last year to 55m in 2006.", "2006"),
             ("Prices are higher than in 2003.", "2005-06-01"),
             (
+                "Delegates spoke of the next election being like 1970.",
+                "2005-06-01",
+            ),
+            (
+                "The recalled cars are from the 2004 and 2005 model years.",
+                "2004",
+            ),
+            (
                 "Sydney will host a northern versus southern hemisphere match in June.",
                 "2005-06",
             ),
@@ -1112,6 +1122,8 @@ mod tests {
             // Modifiers of nouns: a year or decade before a common noun, a time in the subject.
             ("Its 2004 sequel flopped badly.", "2005-06-01"),
             ("The 70s horror classic returns.", "2005-06-01"),
+            ("Federal revenues are at 1950s levels.", "2005-06-01"),
+            ("He started the festival in the 1980s and 90s.", "198"),
             (
                 "Vera Drake, a tale about a 1950s backstreet abortionist, is nominated.",
                 "2005-06-01",

@@ -27,9 +27,9 @@ const NEVER_MAIN: &[&str] = &[
 const TEMPORAL_OPENERS: &[&str] = &["after", "before", "following", "until", "till", "once"];
 
 /// Words that set up a point of comparison ("compared with 23.5 million in June 2003", "higher
-/// than in 2003", "below that seen in September").
+/// than in 2003", "below that seen in September", "an election like 1970").
 /// ("versus" is not one: "a northern versus southern hemisphere match in June" names the match.)
-const COMPARISON: &[&str] = &["than", "compared", "below", "above"];
+const COMPARISON: &[&str] = &["than", "compared", "below", "above", "like", "unlike"];
 
 /// Nouns that are the main clause's event when a year modifies them ("Labour won the 2001
 /// election", "at the 2004 Olympics he won gold"); before another lower-case noun a year is that
@@ -530,8 +530,11 @@ fn comparison(before: &str) -> bool {
         if b.eq_ignore_ascii_case("from") && k > 0 {
             // "from a peak of 400,000 tonnes a year in 1970": an amount, the start of a change;
             // "from 11 March" (k == 0) starts the main event's span.
+            // A year in between is no amount: "from the 2004 and 2005 model years".
             return words[..k].iter().any(|w| {
-                w.bytes().any(|c| c.is_ascii_digit())
+                let b = bare(w);
+                b.bytes().any(|c| c.is_ascii_digit())
+                    && !(b.len() == 4 && b.bytes().all(|c| c.is_ascii_digit()))
                     || is(&["peak", "high", "low", "level", "levels", "record"], w)
             });
         }
@@ -723,7 +726,9 @@ fn noun_modifier(before: &str, own: &str, after: &str) -> bool {
             || digits.strip_suffix('s').is_some_and(|d| {
                 matches!(d.len(), 2 | 4) && d.bytes().all(|b| b.is_ascii_digit())
             }));
-    if !year_like || !is(DETERMINERS, det) || det.ends_with(',') {
+    // A decade modifies a noun with no determiner too: "revenues are at 1950s levels".
+    let decade = digits.ends_with('s');
+    if !year_like || !(decade || is(DETERMINERS, det)) || det.ends_with(',') {
         return false;
     }
     let next = after.split_whitespace().next().unwrap_or("");

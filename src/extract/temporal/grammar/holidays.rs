@@ -108,6 +108,11 @@ fn holiday() {
             "",
         ),
         (
+            "Zale felt little Christmas cheer with December sales down.",
+            "Christmas",
+            "",
+        ),
+        (
             "How can one wish a happy Christmas to those who suffer?",
             "Christmas",
             "",
