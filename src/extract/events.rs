@@ -1036,6 +1036,18 @@ mod tests {
                 "Speaking on Tuesday, Lord Browne said profits rose.",
                 "2005-05-31",
             ),
+            (
+                "The case involved the ex-president of Bank of China, Wang Xuebing, jailed for 12 years in 2003.",
+                "2005-06-01",
+            ),
+            (
+                "A tax demand is politically motivated, the OSI claimed, adding that it paid the money in October.",
+                "2005-06-01",
+            ),
+            (
+                "The deadline marks the point at which Fiat will gain the right to sell its car division, part of an alliance agreed in 2000.",
+                "2005-06-01",
+            ),
             // Subordinate clauses: never the main clause's, or fronted and closed by a comma.
             (
                 "Sales grew despite a policy introduced six years ago.",
@@ -1077,6 +1089,10 @@ mod tests {
             ),
             ("Sales will rise from 17m last year to 55m in 2006.", "2006"),
             ("Prices are higher than in 2003.", "2005-06-01"),
+            (
+                "Less than half wants a ban compared to almost two-thirds in 1999.",
+                "2005-06-01",
+            ),
             (
                 "Delegates spoke of the next election being like 1970.",
                 "2005-06-01",

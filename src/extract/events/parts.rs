@@ -197,7 +197,11 @@ fn is_dash(w: &str) -> bool {
 }
 
 /// Words that end in "-ed" and are not participles.
-const NOT_PARTICIPLES: &[&str] = &["hundred", "indeed", "sacred", "naked", "wicked", "kindred"];
+const NOT_PARTICIPLES: &[&str] = &[
+    "hundred", "indeed", "sacred", "naked", "wicked", "kindred", "need", "speed", "seed", "feed",
+    "bleed", "breed", "creed", "deed", "greed", "heed", "weed", "steed", "proceed", "exceed",
+    "succeed",
+];
 
 /// Words before a participle that make it part of a verb phrase, not a reduced relative after a
 /// noun ("are due to be issued in February", "was last held in").
@@ -317,10 +321,7 @@ fn participle(w: &str) -> bool {
     if is(PARTICIPLES, &lower) {
         return true;
     }
-    lower.len() >= 5
-        && lower.ends_with("ed")
-        && !lower.ends_with("eed")
-        && !is(NOT_PARTICIPLES, &lower)
+    lower.len() >= 5 && lower.ends_with("ed") && !is(NOT_PARTICIPLES, &lower)
 }
 
 /// The kind of sub-part the expression stands in, from the text of its sentence before it
@@ -408,7 +409,11 @@ fn participial(before: &str, after: &str) -> bool {
                     .any(|w| is(AUXILIARIES, w));
                 // A participle right before the time or its preposition: "filed on Monday".
                 let near = k <= 1;
-                return lower_noun && aux_before && near;
+                if lower_noun && aux_before && near {
+                    return true;
+                }
+                // "… is motivated, the OSI claimed, adding that it paid the money in October":
+                // a verb inside the phrase, which may still open further back.
             }
         }
     }
@@ -437,7 +442,12 @@ fn closes_relative(words: &[&str]) -> bool {
 fn closes_apposition(words: &[&str]) -> bool {
     for (k, w) in words.iter().enumerate().take(REACH) {
         if k > 0 && ends_clause(w) {
-            return true;
+            // The apposition follows the subject only when no verb came before it: in "the case
+            // involved the ex-president of Bank of China, Wang Xuebing, jailed in 2003" the
+            // participle is a phrase of its own.
+            return !words[k + 1..].iter().take(REACH).any(|w| {
+                is(AUXILIARIES, w) || participle(w) && !w.starts_with(char::is_uppercase)
+            });
         }
         if is(AUXILIARIES, w) {
             return false;
@@ -501,14 +511,17 @@ fn subordinate(before: &str, after: &str) -> bool {
 /// 55m in 2006" (the start of a change, not its end), "higher than in 2003".
 fn comparison(before: &str) -> bool {
     let words: Vec<&str> = before.split_whitespace().rev().take(REACH).collect();
+    let mut seen_to = false;
     for (k, w) in words.iter().enumerate() {
         if ends_clause(w) {
             return false;
         }
         let b = bare(w);
         if b.eq_ignore_ascii_case("to") {
-            // "from 17m last year to 55m in 2006": the end of the change is the main clause's.
-            return false;
+            // "from 17m last year to 55m in 2006": the end of the change is the main clause's
+            // ("compared to two-thirds in 1999" goes on to "compared").
+            seen_to = true;
+            continue;
         }
         if b.eq_ignore_ascii_case("than")
             && words
@@ -527,7 +540,7 @@ fn comparison(before: &str) -> bool {
             // ", against a loss in 2003", not "the friendly against Sweden on 17 November".
             return words.get(k + 1).is_some_and(|p| p.ends_with(','));
         }
-        if b.eq_ignore_ascii_case("from") && k > 0 {
+        if b.eq_ignore_ascii_case("from") && k > 0 && !seen_to {
             // "from a peak of 400,000 tonnes a year in 1970": an amount, the start of a change;
             // "from 11 March" (k == 0) starts the main event's span.
             // A year in between is no amount: "from the 2004 and 2005 model years".
