@@ -1126,7 +1126,11 @@ mod tests {
                 "He must remember Storer, the woman who harangued him over the state of her local hospital in the 2001 campaign.",
                 "2005-06-01",
             ),
-            // … unless a second verb has begun the main clause.
+            // … unless a second verb has begun the main clause, or one joined by "and".
+            (
+                "She said her practice had identified 412 patients who received the batch and had begun calling them on Tuesday.",
+                "2005-05-31",
+            ),
             (
                 "The man who was jailed in 1999 has been freed on Monday.",
                 "2005-05-30",

@@ -314,40 +314,50 @@ fn ends_clause(w: &str) -> bool {
 /// "released", "filed", "born", "due": a past participle, by its ending or from the list.
 fn participle(w: &str) -> bool {
     let b = bare(w);
-    if b.is_empty() || !b.bytes().all(|c| c.is_ascii_alphabetic()) {
+    if b.len() < 3 || !b.bytes().all(|c| c.is_ascii_alphabetic()) {
         return false;
     }
-    let lower = b.to_ascii_lowercase();
-    if is(PARTICIPLES, &lower) {
+    if is(PARTICIPLES, b) {
         return true;
     }
-    lower.len() >= 5 && lower.ends_with("ed") && !is(NOT_PARTICIPLES, &lower)
+    b.len() >= 5
+        && b.as_bytes()[b.len() - 2..].eq_ignore_ascii_case(b"ed")
+        && !is(NOT_PARTICIPLES, b)
 }
 
 /// The kind of sub-part the expression stands in, from the text of its sentence before it
 /// (`before`, trimmed), the expression's own text and the sentence's text after it.
 pub(super) fn sub_part(before: &str, own: &str, after: &str) -> Option<crate::model::PartKind> {
     use crate::model::PartKind;
+    // The words before the expression, nearest first, read once for every rule (on the stack:
+    // this runs for every expression of every sentence).
+    let mut buf = [""; 2 * REACH];
+    let mut n = 0;
+    for (slot, w) in buf.iter_mut().zip(before.split_whitespace().rev()) {
+        *slot = w;
+        n += 1;
+    }
+    let words = &buf[..n];
     // The outer part first: "despite a policy introduced six years ago" is a subordinate clause.
-    if subordinate(before, after) {
+    if subordinate(before, words, after) {
         return Some(PartKind::Subordinate);
     }
-    if participial(before, after) {
+    if participial(before, words, after) {
         return Some(PartKind::Participle);
     }
-    if comparison(before) {
+    if comparison(words) {
         return Some(PartKind::Comparison);
     }
-    if restrictive_relative(before, after) {
+    if restrictive_relative(words, after) {
         return Some(PartKind::Relative);
     }
-    if attitude(before) {
+    if attitude(words) {
         return Some(PartKind::Reported);
     }
-    if of_modifier(before) {
+    if of_modifier(words) {
         return Some(PartKind::Modifier);
     }
-    if subject_modifier(before, own, after) || noun_modifier(before, own, after) {
+    if subject_modifier(words, own, after) || noun_modifier(words, own, after) {
         return Some(PartKind::Modifier);
     }
     None
@@ -357,12 +367,11 @@ pub(super) fn sub_part(before: &str, own: &str, after: &str) -> Option<crate::mo
 /// Hailey was": a participial phrase after a comma (or opening the sentence and closed by one
 /// before the main clause), or a reduced relative after a noun once a main verb has come ("a
 /// lawsuit filed earlier this week").
-fn participial(before: &str, after: &str) -> bool {
+fn participial(before: &str, words: &[&str], after: &str) -> bool {
     if opening_participle(before, after) {
         return true;
     }
-    // Further back than the participle may be, for the relative clause a comma closes.
-    let words: Vec<&str> = before.split_whitespace().rev().take(2 * REACH).collect();
+    // `words` reach further back than the participle may be, for the clause a comma closes.
     for (k, w) in words.iter().enumerate().take(REACH) {
         if ends_clause(w) {
             return false;
@@ -484,9 +493,8 @@ fn opening_participle(before: &str, after: &str) -> bool {
 /// "despite a policy introduced six years ago", "if it fails to cut costs by the end of
 /// February", "After the vote on Monday, he resigned": a clause that never dates the main one, or
 /// a fronted temporal clause closed by a comma.
-fn subordinate(before: &str, after: &str) -> bool {
-    let words: Vec<&str> = before.split_whitespace().rev().take(REACH).collect();
-    for (k, w) in words.iter().enumerate() {
+fn subordinate(before: &str, words: &[&str], after: &str) -> bool {
+    for (k, w) in words.iter().enumerate().take(REACH) {
         if ends_clause(w) {
             return false;
         }
@@ -509,10 +517,9 @@ fn subordinate(before: &str, after: &str) -> bool {
 
 /// "compared with 23.5 million in June 2003", ", against a loss in 2003", "from 17m last year to
 /// 55m in 2006" (the start of a change, not its end), "higher than in 2003".
-fn comparison(before: &str) -> bool {
-    let words: Vec<&str> = before.split_whitespace().rev().take(REACH).collect();
+fn comparison(words: &[&str]) -> bool {
     let mut seen_to = false;
-    for (k, w) in words.iter().enumerate() {
+    for (k, w) in words.iter().enumerate().take(REACH) {
         if ends_clause(w) {
             return false;
         }
@@ -558,13 +565,12 @@ fn comparison(before: &str) -> bool {
 /// "one of which was inside a program that was found in late November.": a relative clause
 /// without commas ("that was", "who was", "which was"), when it runs to the sentence's end (a
 /// restrictive relative ends nowhere marked, so one followed by more of the sentence is left).
-fn restrictive_relative(before: &str, after: &str) -> bool {
+fn restrictive_relative(words: &[&str], after: &str) -> bool {
     let rest = after.trim();
     let ends = rest.split_whitespace().count() <= 4 || rest.starts_with(',');
     if !ends {
         return false;
     }
-    let words: Vec<&str> = before.split_whitespace().rev().take(2 * REACH).collect();
     // Two auxiliaries after the pronoun: the second is the main clause's ("the man who was
     // jailed in 1999 has been freed on Monday").
     let mut auxiliaries = 0;
@@ -573,6 +579,11 @@ fn restrictive_relative(before: &str, after: &str) -> bool {
             return false;
         }
         if is(AUXILIARIES, w) {
+            // "patients who received the batch and had begun calling them on Tuesday": a verb
+            // joined by "and" goes on with the main clause.
+            if words.get(k + 1).is_some_and(|p| is(&["and", "but"], p)) {
+                return false;
+            }
             auxiliaries += 1;
         }
         let b = bare(w);
@@ -619,8 +630,8 @@ const ATTITUDES: &[&str] = &[
 ];
 
 /// The time is in the complement of a word in `ATTITUDES`, in the same clause.
-fn attitude(before: &str) -> bool {
-    for w in before.split_whitespace().rev().take(REACH + 4) {
+fn attitude(words: &[&str]) -> bool {
+    for w in words.iter().take(REACH + 4) {
         if ends_clause(w) {
             return false;
         }
@@ -680,9 +691,8 @@ const OF_HEADS: &[&str] = &[
 
 /// "the top word of 2004", "the unmissable albums of 2004": a time after "of" that belongs to the
 /// noun before it.
-fn of_modifier(before: &str) -> bool {
-    let mut words = before.split_whitespace().rev();
-    let (Some(of), Some(head)) = (words.next(), words.next()) else {
+fn of_modifier(words: &[&str]) -> bool {
+    let (Some(&of), Some(&head)) = (words.first(), words.get(1)) else {
         return false;
     };
     let noun = bare(head);
@@ -697,7 +707,7 @@ fn of_modifier(before: &str) -> bool {
 
 /// "the switch last summer has been inspirational", "the companies sued on Thursday are Italian":
 /// a time inside the subject, told by the present or future main verb right after it.
-fn subject_modifier(before: &str, own: &str, after: &str) -> bool {
+fn subject_modifier(words: &[&str], own: &str, after: &str) -> bool {
     // "The threat now is new": an adverb of the present, not a noun's time.
     if is(
         &[
@@ -713,7 +723,7 @@ fn subject_modifier(before: &str, own: &str, after: &str) -> bool {
         return false;
     }
     let next = after.split_whitespace().next().unwrap_or("");
-    let last = before.split_whitespace().last();
+    let last = words.first();
     last.is_some_and(|l| !ends_clause(l))
         && !next.ends_with(',')
         && is(PRESENT_AUXILIARIES, next)
@@ -723,14 +733,14 @@ fn subject_modifier(before: &str, own: &str, after: &str) -> bool {
 /// "its 2004 sequel", "a 1950s backstreet abortionist", "the 70s horror classic": a year or decade
 /// after a determiner and before a lower-case noun that is not an event the main clause may be
 /// ("the 2001 election").
-fn noun_modifier(before: &str, own: &str, after: &str) -> bool {
+fn noun_modifier(words: &[&str], own: &str, after: &str) -> bool {
     let mut own_words = own.split_whitespace();
     let first = own_words.next().unwrap_or("");
     let (det, number) = match own_words.next() {
         // "The 70s": the determiner is part of the expression.
         Some(n) if is(DETERMINERS, first) && own_words.next().is_none() => (first, n),
         Some(_) => return false,
-        None => (before.split_whitespace().last().unwrap_or(""), first),
+        None => (words.first().copied().unwrap_or(""), first),
     };
     let digits = number.trim_start_matches('\'');
     let year_like = digits.len() >= 2
