@@ -89,71 +89,106 @@ const EVENT_NOUNS: &[&str] = &[
 const PRESENT_AUXILIARIES: &[&str] = &["is", "are", "has", "have", "remains", "remain"];
 
 /// Every finite auxiliary, for finding a main verb before a reduced relative ("It is seeking
-/// damages in a lawsuit filed earlier this week").
-const AUXILIARIES: &[&str] = &[
-    "is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "may",
-    "might", "must", "should", "does", "do", "did",
-];
+/// damages in a lawsuit filed earlier this week"): a `match`, as `irregular_participle`.
+fn auxiliary(w: &str) -> bool {
+    let mut buf = [0u8; 8];
+    lower_into(bare(w), &mut buf).is_some_and(|l| {
+        matches!(
+            l,
+            b"is"
+                | b"are"
+                | b"was"
+                | b"were"
+                | b"has"
+                | b"have"
+                | b"had"
+                | b"will"
+                | b"would"
+                | b"can"
+                | b"could"
+                | b"may"
+                | b"might"
+                | b"must"
+                | b"should"
+                | b"does"
+                | b"do"
+                | b"did"
+        )
+    })
+}
+
+/// `w` in lower case in `buf`, when it fits.
+fn lower_into<'b>(w: &str, buf: &'b mut [u8]) -> Option<&'b [u8]> {
+    let out = buf.get_mut(..w.len())?;
+    for (o, b) in out.iter_mut().zip(w.bytes()) {
+        *o = b.to_ascii_lowercase();
+    }
+    Some(out)
+}
 
 /// Past participles that do not end in "-ed", and the adjectives that open a participial phrase
-/// the same way (", due for release in May,").
-const PARTICIPLES: &[&str] = &[
-    "born",
-    "built",
-    "made",
-    "known",
-    "seen",
-    "given",
-    "taken",
-    "written",
-    "held",
-    "set",
-    "won",
-    "sold",
-    "shown",
-    "led",
-    "brought",
-    "bought",
-    "found",
-    "begun",
-    "chosen",
-    "driven",
-    "drawn",
-    "grown",
-    "broken",
-    "spoken",
-    "stolen",
-    "beaten",
-    "fallen",
-    "hidden",
-    "struck",
-    "left",
-    "lost",
-    "kept",
-    "paid",
-    "laid",
-    "told",
-    "sent",
-    "spent",
-    "put",
-    "cut",
-    "cast",
-    "hit",
-    "run",
-    "shot",
-    "thrown",
-    "worn",
-    "sworn",
-    "frozen",
-    "ridden",
-    "risen",
-    "sung",
-    "dug",
-    "due",
-    "slated",
-    "first",
-    "originally",
-];
+/// the same way (", due for release in May,"); `lower` is a lower-case word. A `match` on the
+/// bytes, not a scan of a list: it runs for every word before every expression.
+fn irregular_participle(lower: &[u8]) -> bool {
+    matches!(
+        lower,
+        b"born"
+            | b"built"
+            | b"made"
+            | b"known"
+            | b"seen"
+            | b"given"
+            | b"taken"
+            | b"written"
+            | b"held"
+            | b"set"
+            | b"won"
+            | b"sold"
+            | b"shown"
+            | b"led"
+            | b"brought"
+            | b"bought"
+            | b"found"
+            | b"begun"
+            | b"chosen"
+            | b"driven"
+            | b"drawn"
+            | b"grown"
+            | b"broken"
+            | b"spoken"
+            | b"stolen"
+            | b"beaten"
+            | b"fallen"
+            | b"hidden"
+            | b"struck"
+            | b"left"
+            | b"lost"
+            | b"kept"
+            | b"paid"
+            | b"laid"
+            | b"told"
+            | b"sent"
+            | b"spent"
+            | b"put"
+            | b"cut"
+            | b"cast"
+            | b"hit"
+            | b"run"
+            | b"shot"
+            | b"thrown"
+            | b"worn"
+            | b"sworn"
+            | b"frozen"
+            | b"ridden"
+            | b"risen"
+            | b"sung"
+            | b"dug"
+            | b"due"
+            | b"slated"
+            | b"first"
+            | b"originally"
+    )
+}
 
 /// Words that end in "-ing" and are no present participle.
 const NOT_ING: &[&str] = &[
@@ -317,7 +352,8 @@ fn participle(w: &str) -> bool {
     if b.len() < 3 || !b.bytes().all(|c| c.is_ascii_alphabetic()) {
         return false;
     }
-    if is(PARTICIPLES, b) {
+    let mut buf = [0u8; 16];
+    if lower_into(b, &mut buf).is_some_and(irregular_participle) {
         return true;
     }
     b.len() >= 5
@@ -406,7 +442,7 @@ fn participial(before: &str, words: &[&str], after: &str) -> bool {
                 let noun = bare(p);
                 let lower_noun = !noun.is_empty()
                     && noun.bytes().all(|c| c.is_ascii_lowercase())
-                    && !is(AUXILIARIES, noun)
+                    && !auxiliary(noun)
                     && !is(FUNCTION_WORDS, noun)
                     && !is(NOT_NOUNS, noun)
                     && !noun.ends_with("ly");
@@ -415,7 +451,7 @@ fn participial(before: &str, words: &[&str], after: &str) -> bool {
                     .rev()
                     .skip(k + 1)
                     .take(3 * REACH)
-                    .any(|w| is(AUXILIARIES, w));
+                    .any(auxiliary);
                 // A participle right before the time or its preposition: "filed on Monday".
                 let near = k <= 1;
                 if lower_noun && aux_before && near {
@@ -454,11 +490,12 @@ fn closes_apposition(words: &[&str]) -> bool {
             // The apposition follows the subject only when no verb came before it: in "the case
             // involved the ex-president of Bank of China, Wang Xuebing, jailed in 2003" the
             // participle is a phrase of its own.
-            return !words[k + 1..].iter().take(REACH).any(|w| {
-                is(AUXILIARIES, w) || participle(w) && !w.starts_with(char::is_uppercase)
-            });
+            return !words[k + 1..]
+                .iter()
+                .take(REACH)
+                .any(|w| auxiliary(w) || participle(w) && !w.starts_with(char::is_uppercase));
         }
-        if is(AUXILIARIES, w) {
+        if auxiliary(w) {
             return false;
         }
     }
@@ -482,7 +519,7 @@ fn opening_participle(before: &str, after: &str) -> bool {
         let starts_clause = after_comma
             && w.starts_with(|c: char| c.is_lowercase())
             && !is(&["on", "in", "at", "from", "by", "near", "and"], w);
-        if n > 2 * REACH || starts_clause || w.ends_with([';', ':']) || is(AUXILIARIES, w) {
+        if n > 2 * REACH || starts_clause || w.ends_with([';', ':']) || auxiliary(w) {
             return false;
         }
         after_comma = w.ends_with(',');
@@ -508,7 +545,7 @@ fn subordinate(before: &str, words: &[&str], after: &str) -> bool {
             };
             // "before the final nominees are announced on 25 January": a clause with a verb of
             // its own, not a noun phrase ("after the vote on Monday") the time may follow.
-            let own_verb = words[..k].iter().any(|w| is(AUXILIARIES, w) || ing_form(w));
+            let own_verb = words[..k].iter().any(|w| auxiliary(w) || ing_form(w));
             return fronted && after.contains(',') || own_verb;
         }
     }
@@ -578,7 +615,7 @@ fn restrictive_relative(words: &[&str], after: &str) -> bool {
         if ends_clause(w) || auxiliaries >= 2 {
             return false;
         }
-        if is(AUXILIARIES, w) {
+        if auxiliary(w) {
             // "patients who received the batch and had begun calling them on Tuesday": a verb
             // joined by "and" goes on with the main clause.
             if words.get(k + 1).is_some_and(|p| is(&["and", "but"], p)) {
@@ -592,7 +629,7 @@ fn restrictive_relative(words: &[&str], after: &str) -> bool {
         }
         if b.eq_ignore_ascii_case("that") && k > 0 {
             // "a program that was found": a noun before, a verb after.
-            let verb_after = k >= 1 && (is(AUXILIARIES, words[k - 1]) || participle(words[k - 1]));
+            let verb_after = k >= 1 && (auxiliary(words[k - 1]) || participle(words[k - 1]));
             let noun_before = words.get(k + 1).is_some_and(|p| {
                 let p = bare(p);
                 !p.is_empty()
