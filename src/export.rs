@@ -11,7 +11,7 @@ use crate::corpus::{
     Actor, Corpus, CorpusEvent, CorpusQuote, CorpusTimex, Happening, Mention, Topic,
 };
 use crate::ids::{DocId, EventId, HappeningId, Id, QuoteId};
-use crate::model::{DateBasis, DateFrom, Span};
+use crate::model::{DateBasis, DateFrom, PartKind, Span};
 
 mod common;
 mod format;
@@ -235,6 +235,8 @@ fn timex<W: Write>(j: &mut Json<W>, c: &Corpus, t: &CorpusTimex) {
     j.date(t.earliest);
     j.key("latest");
     j.date(t.latest);
+    j.key("part");
+    j.opt_str(t.part.map(PartKind::as_str));
 }
 
 fn actor<W: Write>(j: &mut Json<W>, c: &Corpus, a: &Actor) {
@@ -327,6 +329,29 @@ fn event<W: Write>(j: &mut Json<W>, c: &Corpus, i: EventId, e: &CorpusEvent) {
         Some(h) => id(j, 'h', h),
         None => j.null(),
     }
+    // The sub-events: the dated parts of the sentence that did not date the event.
+    j.key("parts");
+    j.begin_array();
+    for t in c.timexes_in(e.doc(), e.span()).filter(|t| t.part.is_some()) {
+        j.element();
+        j.begin_object();
+        span_fields(j, t.span());
+        j.key("text");
+        j.string(text(c, t.doc(), t.span()));
+        j.key("kind");
+        j.opt_str(t.part.map(PartKind::as_str));
+        j.key("when");
+        j.begin_object();
+        j.key("earliest");
+        j.date(t.earliest);
+        j.key("latest");
+        j.date(t.latest);
+        j.key("value");
+        j.string(c.strings.get(t.value));
+        j.end_object();
+        j.end_object();
+    }
+    j.end_array();
 }
 
 fn happening<W: Write>(j: &mut Json<W>, c: &Corpus, i: HappeningId, h: &Happening) {

@@ -260,6 +260,62 @@ impl WhenBasis {
     }
 }
 
+/// The kind of sentence part whose time is its own, not the main clause's event's (issue 14): the
+/// event keeps such a dated part as a sub-event.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum PartKind {
+    /// A relative clause (", who was sentenced in July,", "a program that was found in May").
+    Relative,
+    /// What someone said in quotation marks.
+    Quote,
+    /// The start of a "since" span or clause ("the highest since 1997").
+    Since,
+    /// A participial phrase (", released earlier this month,", "a lawsuit filed last week").
+    Participle,
+    /// A subordinate clause ("despite a policy introduced six years ago", "if it fails by May").
+    Subordinate,
+    /// A point of comparison ("compared with June 2003", ", against a loss in 2003").
+    Comparison,
+    /// What is hoped for or referred to ("hopes to have 50 orders by mid-2005").
+    Reported,
+    /// A time that modifies a noun ("its 2004 sequel", "the switch last summer has been").
+    Modifier,
+    /// A noun's time after a preposition ("his comments before Sunday's derby").
+    Noun,
+}
+
+impl PartKind {
+    pub const ALL: [PartKind; 9] = [
+        PartKind::Relative,
+        PartKind::Quote,
+        PartKind::Since,
+        PartKind::Participle,
+        PartKind::Subordinate,
+        PartKind::Comparison,
+        PartKind::Reported,
+        PartKind::Modifier,
+        PartKind::Noun,
+    ];
+
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            PartKind::Relative => "relative",
+            PartKind::Quote => "quote",
+            PartKind::Since => "since",
+            PartKind::Participle => "participle",
+            PartKind::Subordinate => "subordinate",
+            PartKind::Comparison => "comparison",
+            PartKind::Reported => "reported",
+            PartKind::Modifier => "modifier",
+            PartKind::Noun => "noun",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<PartKind> {
+        PartKind::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+}
+
 /// When an event happened: inclusive calendar bounds plus the TIMEX3 value they came from.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct When {

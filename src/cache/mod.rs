@@ -39,7 +39,7 @@ use crate::shard::record::XRecord;
 
 const MAGIC: &[u8; 8] = b"DLCACHE1";
 /// Bumped whenever the layout or a stored type changes.
-const LAYOUT: u32 = 5;
+const LAYOUT: u32 = 6;
 const EXT: &str = "dlc";
 /// Bytes after the footer: its length, its checksum, the magic.
 const TAIL: usize = 24;

@@ -24,7 +24,7 @@ use crate::corpus::{
     Sym, Topic,
 };
 use crate::ids::{ActorId, DocId, Id, IdVec, QuoteId, TopicId};
-use crate::model::{ActorKind, Document, QuoteKind, Span, Status, TimexType, WhenBasis};
+use crate::model::{ActorKind, Document, PartKind, QuoteKind, Span, Status, TimexType, WhenBasis};
 
 const TIMEX: [TimexType; 4] = [
     TimexType::Date,
@@ -176,8 +176,10 @@ pub fn write<W: Write>(c: &Corpus, w: &mut W) -> io::Result<()> {
     o.tuples(
         t.len(),
         t.iter().map(|t| {
+            // The kind in the low four bits, the sub-event's part above them (0 for none).
+            let part = t.part.map_or(0, |p| code(&PartKind::ALL, &p) + 1);
             [
-                code(&TIMEX, &t.kind),
+                code(&TIMEX, &t.kind) | part << 4,
                 t.value.raw(),
                 day(t.earliest),
                 day(t.latest),
@@ -545,14 +547,19 @@ fn fit(bytes: &[u8], lens: &[usize]) -> Result<Fitted, Bad> {
     let mut timexes = Vec::with_capacity(n);
     for (p, [kind, value, earliest, latest]) in places.tuples::<3>().zip(rest.tuples::<4>()) {
         let (d, span) = at(p)?;
-        timexes.push(CorpusTimex::from_parts(
+        let mut timex = CorpusTimex::from_parts(
             d,
             span,
-            decode(&TIMEX, kind)?,
+            decode(&TIMEX, kind & 15)?,
             sym(value)?,
             days.get(earliest)?,
             days.get(latest)?,
-        ));
+        );
+        timex.part = match kind >> 4 {
+            0 => None,
+            p => Some(decode(&PartKind::ALL, p - 1)?),
+        };
+        timexes.push(timex);
     }
 
     let mentions = |list: U32s<'_>| -> Result<Vec<Mention>, Bad> {

@@ -82,9 +82,19 @@ impl Assembler {
                     e.quotes.iter().map(|&i| QuoteId::new(quote_base + i)),
                 )
             }));
+            let timex_base = corpus.timexes.len();
             corpus
                 .timexes
                 .extend(x.timexes.iter().map(|t| CorpusTimex::new(doc, t, strings)));
+            // An event's sub-events are marked on their expressions, which say where and when.
+            for p in x.events.iter().flat_map(|e| &e.parts) {
+                if p.timex >= x.timexes.len() {
+                    continue;
+                }
+                if let Some(t) = corpus.timexes.get_mut(timex_base + p.timex) {
+                    t.part = Some(p.kind);
+                }
+            }
             corpus.headings.push(x.segments.headings().collect());
         }
     }

@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use super::compact::{Ids, Loc, Strings, Sym, id_list, to_u32};
 use crate::extract::temporal::Timex;
 use crate::ids::{ActorId, DocId, Id, QuoteId, TopicId};
-use crate::model::{ActorKind, QuoteKind, Span, Status, TimexType, When, WhenBasis};
+use crate::model::{ActorKind, PartKind, QuoteKind, Span, Status, TimexType, When, WhenBasis};
 
 /// A span in one document of the corpus, in 12 bytes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -59,6 +59,9 @@ pub struct CorpusTimex {
     pub value: Sym,
     pub earliest: Option<NaiveDate>,
     pub latest: Option<NaiveDate>,
+    /// The kind of sentence part this expression dates when it is not its event's main clause (a
+    /// sub-event of the event whose sentence holds it, issue 14); None for the others.
+    pub part: Option<PartKind>,
 }
 
 impl CorpusTimex {
@@ -69,6 +72,7 @@ impl CorpusTimex {
             value: strings.intern(&timex.value),
             earliest: timex.earliest,
             latest: timex.latest,
+            part: None,
         }
     }
 
@@ -87,6 +91,7 @@ impl CorpusTimex {
             value,
             earliest,
             latest,
+            part: None,
         }
     }
 

@@ -214,6 +214,19 @@ impl Corpus {
         when.value.map(|v| self.strings.get(v))
     }
 
+    /// The time expressions of document `doc` inside `span`. The timexes are kept in document
+    /// order and, within one, in text order (assembly, a snapshot and a read-back export all keep
+    /// it), so they are found by binary search.
+    pub fn timexes_in(&self, doc: DocId, span: Span) -> impl Iterator<Item = &CorpusTimex> {
+        let from = self
+            .timexes
+            .partition_point(|t| (t.doc(), t.span().start) < (doc, span.start));
+        self.timexes[from..]
+            .iter()
+            .take_while(move |t| t.doc() == doc && t.span().start < span.end)
+            .filter(move |t| span.contains(t.span()))
+    }
+
     /// The happening an event reports (None only in a corpus put together without happenings).
     pub fn happening_of(&self, event: EventId) -> Option<HappeningId> {
         self.happenings.of_event(event)

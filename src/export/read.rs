@@ -15,7 +15,8 @@ use crate::corpus::{
 use crate::ids::{ActorId, DocId, IdVec, QuoteId, TopicId};
 use crate::ingest::Diagnostic;
 use crate::model::{
-    ActorKind, DateBasis, DateFrom, Document, QuoteKind, Span, Status, TimexType, WhenBasis,
+    ActorKind, DateBasis, DateFrom, Document, PartKind, QuoteKind, Span, Status, TimexType,
+    WhenBasis,
 };
 
 const DATE_FROM: [DateFrom; 10] = [
@@ -95,6 +96,9 @@ struct Timex {
     value: String,
     earliest: Option<String>,
     latest: Option<String>,
+    /// Absent from exports written before sub-events (issue 14).
+    #[serde(default)]
+    part: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -337,14 +341,20 @@ pub fn from_slice(bytes: &[u8]) -> Result<Corpus, String> {
     let mut timexes = Vec::with_capacity(x.timexes.len());
     for t in x.timexes {
         let d = doc(&t.doc)?;
-        timexes.push(CorpusTimex::from_parts(
+        let mut timex = CorpusTimex::from_parts(
             d,
             span(d, t.start, t.end)?,
             kind_of(&timex_kinds, &t.kind, "timex type")?,
             strings.intern(&t.value),
             date(t.earliest.as_deref(), "earliest")?,
             date(t.latest.as_deref(), "latest")?,
-        ));
+        );
+        // The events' `parts` are written from these marks, so reading them back is enough.
+        timex.part = match t.part.as_deref() {
+            None => None,
+            Some(p) => Some(PartKind::parse(p).ok_or_else(|| format!("unknown part {p:?}"))?),
+        };
+        timexes.push(timex);
     }
     let mut actors: IdVec<ActorId, Actor> = IdVec::new();
     let mut actor_ids: HashMap<String, ActorId> = HashMap::new();

@@ -8,9 +8,7 @@
 
 use chrono::NaiveDate;
 
-use crate::corpus::{
-    Actor, Corpus, CorpusEvent, CorpusQuote, CorpusTimex, Happenings, Mention, Topic,
-};
+use crate::corpus::{Actor, Corpus, CorpusEvent, CorpusQuote, Happenings, Mention, Topic};
 use crate::ids::{ActorId, DocId, EventId, Id, IdVec, QuoteId, TopicId};
 use crate::text::fold;
 
@@ -305,14 +303,7 @@ fn pick(c: &Corpus, event_kept: &[bool], quote_kept: &[bool]) -> Corpus {
             .iter()
             .filter_map(|t| {
                 let d = docs.get(t.doc())?;
-                Some(CorpusTimex::from_parts(
-                    d,
-                    t.span(),
-                    t.kind,
-                    t.value,
-                    t.earliest,
-                    t.latest,
-                ))
+                Some(t.in_doc(d))
             })
             .collect(),
         actors: actors

@@ -9,14 +9,15 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::extract::actors::DocActor;
-use crate::extract::events::Event;
+use crate::extract::events::{Event, SubPart};
 use crate::extract::pipeline::Extraction;
 use crate::extract::quotes::Quote;
 use crate::extract::segment::{Paragraph, Segments, Sentence};
 use crate::extract::temporal::Timex;
 use crate::extract::topics::DocTopic;
 use crate::model::{
-    ActorKind, DateBasis, DateFrom, Document, QuoteKind, Span, Status, TimexType, When, WhenBasis,
+    ActorKind, DateBasis, DateFrom, Document, PartKind, QuoteKind, Span, Status, TimexType, When,
+    WhenBasis,
 };
 
 /// The `format` of an extraction line.
@@ -287,6 +288,23 @@ pub struct EventRecord {
     pub actors: Vec<usize>,
     pub topics: Vec<usize>,
     pub quotes: Vec<usize>,
+    /// The sub-events: (timex index, kind). Absent from lines written before there were any.
+    #[serde(default)]
+    pub parts: Vec<(usize, PKind)>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PKind {
+    Relative,
+    Quote,
+    Since,
+    Participle,
+    Subordinate,
+    Comparison,
+    Reported,
+    Modifier,
+    Noun,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -345,6 +363,19 @@ both_ways!(
     WhenBasis, WBasis, Explicit, Relative, Document, Inherited, Unknown
 );
 both_ways!(Status, EStatus, Past, Ongoing, Planned, Unknown);
+both_ways!(
+    PartKind,
+    PKind,
+    Relative,
+    Quote,
+    Since,
+    Participle,
+    Subordinate,
+    Comparison,
+    Reported,
+    Modifier,
+    Noun
+);
 
 impl From<&Extraction> for XRecord {
     fn from(x: &Extraction) -> Self {
@@ -465,6 +496,7 @@ impl From<&Event> for EventRecord {
             actors,
             topics,
             quotes,
+            parts,
         } = e;
         let When {
             earliest,
@@ -484,6 +516,7 @@ impl From<&Event> for EventRecord {
             actors: actors.clone(),
             topics: topics.clone(),
             quotes: quotes.clone(),
+            parts: parts.iter().map(|p| (p.timex, p.kind.into())).collect(),
         }
     }
 }
@@ -502,6 +535,7 @@ impl XRecord {
             events,
         } = self;
         let (n_actors, n_topics, n_quotes) = (actors.len(), topics.len(), quotes.len());
+        let n_timexes = timexes.len();
         let keep = |ids: Vec<usize>, n: usize| -> Vec<usize> {
             ids.into_iter().filter(|&i| i < n).collect()
         };
@@ -578,6 +612,15 @@ impl XRecord {
                     actors: keep(e.actors, n_actors),
                     topics: keep(e.topics, n_topics),
                     quotes: keep(e.quotes, n_quotes),
+                    parts: e
+                        .parts
+                        .into_iter()
+                        .filter(|&(t, _)| t < n_timexes)
+                        .map(|(timex, kind)| SubPart {
+                            timex,
+                            kind: kind.into(),
+                        })
+                        .collect(),
                 })
                 .collect(),
         }

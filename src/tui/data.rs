@@ -98,6 +98,9 @@ pub fn add_days(d: NaiveDate, n: i64) -> NaiveDate {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum MarkKind {
     Time,
+    /// A time expression that dates a part of its sentence with an event of its own (a sub-event:
+    /// a relative clause, a participial phrase, …), not the sentence's event.
+    SubTime,
     Actor,
     Quote,
 }
@@ -106,6 +109,15 @@ pub enum MarkKind {
 pub struct Mark {
     pub span: Span,
     pub kind: MarkKind,
+}
+
+/// How a time expression is marked: a sub-event's apart from the others.
+fn time_kind(t: &crate::corpus::CorpusTimex) -> MarkKind {
+    if t.part.is_some() {
+        MarkKind::SubTime
+    } else {
+        MarkKind::Time
+    }
 }
 
 /// Marks longer than this are kept apart from the others (`Marks::of`).
@@ -142,7 +154,7 @@ impl Marks {
                     t.doc(),
                     Mark {
                         span: t.span(),
-                        kind: MarkKind::Time,
+                        kind: time_kind(t),
                     },
                 );
             }
@@ -548,14 +560,12 @@ mod tests {
         };
         for (n, s) in spans(1).into_iter().enumerate() {
             let d = DocId::new(n % 2 * 2);
-            c.timexes.push(CorpusTimex::from_parts(
-                d,
-                s,
-                TimexType::Date,
-                sym,
-                None,
-                None,
-            ));
+            let mut t = CorpusTimex::from_parts(d, s, TimexType::Date, sym, None, None);
+            // Every fifth a sub-event's.
+            if n % 5 == 0 {
+                t.part = Some(crate::model::PartKind::Relative);
+            }
+            c.timexes.push(t);
         }
         for k in 0..5 {
             c.actors.push(Actor {
@@ -586,7 +596,7 @@ mod tests {
         for t in c.timexes.iter().filter(|t| t.doc() == doc) {
             all.push(Mark {
                 span: t.span(),
-                kind: MarkKind::Time,
+                kind: time_kind(t),
             });
         }
         for a in &c.actors {
@@ -618,6 +628,19 @@ mod tests {
             .collect();
         out.extend(long.into_iter().filter(|m| m.span.overlaps(range)));
         out
+    }
+
+    /// Issue 14: the time of a sub-event is marked apart from the times that date events.
+    #[test]
+    fn a_sub_event_time_is_marked_apart() {
+        let c = marked();
+        let marks = Marks::new(&c, SORTED_OVER);
+        let kinds: Vec<MarkKind> = marks
+            .in_range(DocId::new(0), Span::new(0, 20_000))
+            .into_iter()
+            .map(|m| m.kind)
+            .collect();
+        assert!(kinds.contains(&MarkKind::SubTime) && kinds.contains(&MarkKind::Time));
     }
 
     #[test]

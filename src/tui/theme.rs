@@ -177,6 +177,16 @@ impl Theme {
         )
     }
 
+    /// A sub-event's time: a date of the sentence's parts, not of its event.
+    pub fn sub_time(&self) -> Style {
+        self.pick(
+            Style::new()
+                .fg(self.palette.time)
+                .add_modifier(Modifier::ITALIC),
+            Style::new().add_modifier(Modifier::ITALIC),
+        )
+    }
+
     pub fn quote(&self) -> Style {
         self.pick(
             Style::new()

@@ -150,9 +150,26 @@ fn check_export(e: &Value) {
                 ("value", "s"),
                 ("earliest", "d?"),
                 ("latest", "d?"),
+                ("part", "s?"),
             ],
             "timex",
         );
+        if !t["part"].is_null() {
+            one_of(
+                &t["part"],
+                &[
+                    "relative",
+                    "quote",
+                    "since",
+                    "participle",
+                    "subordinate",
+                    "comparison",
+                    "modifier",
+                    "noun",
+                ],
+                "timex.part",
+            );
+        }
         one_of(
             &t["type"],
             &["DATE", "TIME", "DURATION", "SET"],
@@ -252,9 +269,51 @@ fn check_export(e: &Value) {
                 ("topics", "a"),
                 ("quotes", "a"),
                 ("happening", "s"),
+                ("parts", "a"),
             ],
             "event",
         );
+        // Sub-events: each a marked expression inside the sentence, in text order.
+        let (start, end) = (ev["start"].as_u64().unwrap(), ev["end"].as_u64().unwrap());
+        let mut at = start;
+        for p in ev["parts"].as_array().unwrap() {
+            check(
+                p,
+                &[
+                    ("start", "n"),
+                    ("end", "n"),
+                    ("text", "s"),
+                    ("kind", "s"),
+                    ("when", "o"),
+                ],
+                "event.parts[]",
+            );
+            one_of(
+                &p["kind"],
+                &[
+                    "relative",
+                    "quote",
+                    "since",
+                    "participle",
+                    "subordinate",
+                    "comparison",
+                    "modifier",
+                    "noun",
+                ],
+                "part.kind",
+            );
+            let (s, t) = (p["start"].as_u64().unwrap(), p["end"].as_u64().unwrap());
+            assert!(at <= s && s < t && t <= end, "a part outside its sentence");
+            at = t;
+            let timex = e["timexes"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|x| x["doc"] == ev["doc"] && x["start"] == p["start"] && x["end"] == p["end"])
+                .expect("a part is a time expression");
+            assert_eq!(timex["part"], p["kind"]);
+            assert_eq!(timex["value"], p["when"]["value"]);
+        }
         check(
             &ev["when"],
             &[
@@ -434,6 +493,32 @@ fn seed_export_follows_the_schema() {
     );
     // Every sentence is an event; none is a heading.
     assert!(e["events"].as_array().unwrap().len() >= 20);
+}
+
+/// Issue 14: a date in what someone said is a sub-event of the saying, exported beside the event
+/// and marked on its expression.
+#[test]
+fn sub_events_are_exported_with_their_expressions() {
+    let e = export_of(&Source {
+        paths: vec![PathBuf::from(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/export/tricky.jsonl"
+        ))],
+        options: IngestOptions::default(),
+    });
+    check_export(&e);
+    let said = e["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|ev| ev["text"].as_str().unwrap().contains("we will sign in May"))
+        .unwrap();
+    assert_ne!(said["when"]["value"], "2025-05");
+    let parts = said["parts"].as_array().unwrap();
+    assert_eq!(parts.len(), 1);
+    assert_eq!(parts[0]["kind"], "quote");
+    assert_eq!(parts[0]["text"], "May");
+    assert_eq!(parts[0]["when"]["value"], "2025-05");
 }
 
 #[test]

@@ -138,6 +138,7 @@ fn styled_segments<'t>(
         for k in kinds {
             style = style.patch(match k {
                 MarkKind::Time => t.time(),
+                MarkKind::SubTime => t.sub_time(),
                 MarkKind::Actor => t.actor(),
                 MarkKind::Quote => t.quote(),
             });

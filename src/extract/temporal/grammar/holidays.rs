@@ -43,6 +43,12 @@ impl Rule for Holiday {
         if titled || p.name_follows(end) {
             return None;
         }
+        // "a Christmas tree", "a happy Christmas", "Father Christmas": a thing, a greeting or a
+        // figure named after the holiday, not its day (the object nouns are the season nouns').
+        let greeting = i > 0 && matches!(p.w(i - 1), "happy" | "merry" | "father");
+        if greeting || p.on(end, List::SeasonNoun) {
+            return None;
+        }
         if p.w(end) == "week" {
             let day = Sem::Holiday {
                 h,
@@ -96,6 +102,31 @@ fn holiday() {
             "",
         ),
         ("The Easter Rising failed.", "Easter", ""),
+        (
+            "The gallery invited an artist to dress its Christmas tree.",
+            "Christmas",
+            "",
+        ),
+        (
+            "Zale felt little Christmas cheer with December sales down.",
+            "Christmas",
+            "",
+        ),
+        (
+            "How can one wish a happy Christmas to those who suffer?",
+            "Christmas",
+            "",
+        ),
+        (
+            "The recipe includes a reference to Father Christmas.",
+            "Christmas",
+            "",
+        ),
+        (
+            "Trees were sold out by Christmas 2024.",
+            "Christmas 2024",
+            "2024-12-25",
+        ),
     ]);
 }
 

@@ -1,0 +1,801 @@
+//! The sub-parts of a sentence that carry a time of their own (issue 14): participial phrases,
+//! subordinate clauses, comparison points, relative clauses without commas and nouns modified by
+//! a time, each told from the words around the expression alone (no parser).
+//!
+//! The judging convention these follow: the main clause's event decides. A time inside a sub-part
+//! dates that sub-part's event, never the sentence's; when the main clause has no time of its
+//! own, the sentence takes the article's frame (publication date, or a present/past reference).
+//! That holds for a fronted temporal clause too: in "After the vote on Monday, he resigned" the
+//! vote is dated, the resignation is only "after" it, so the event takes the frame and Monday is
+//! kept as the vote's sub-event. A time that ends the sentence after the main verb ("He resigned
+//! after the vote on Monday") may attach to either, and is left to the main clause: only a
+//! clause set off by commas, or opened by a word that never dates the main event ("despite",
+//! "although", "if", …), is taken out.
+
+/// How many words before an expression a clause-opening word may stand; a bound, so every
+/// expression costs the same.
+const REACH: usize = 10;
+
+/// Words opening a clause or phrase whose time is never the main clause's, wherever it stands:
+/// a concession, a condition or a cause ("despite a policy introduced six years ago").
+const NEVER_MAIN: &[&str] = &[
+    "despite", "although", "though", "because", "unless", "if", "spite",
+];
+
+/// Words opening a temporal clause, whose time is its own when the clause is fronted (it opens the
+/// sentence or follows a comma, and a comma closes it before the main clause).
+const TEMPORAL_OPENERS: &[&str] = &["after", "before", "following", "until", "till", "once"];
+
+/// Words that set up a point of comparison ("compared with 23.5 million in June 2003", "higher
+/// than in 2003", "below that seen in September", "an election like 1970").
+/// ("versus" is not one: "a northern versus southern hemisphere match in June" names the match.)
+const COMPARISON: &[&str] = &["than", "compared", "below", "above", "like", "unlike"];
+
+/// Nouns that are the main clause's event when a year modifies them ("Labour won the 2001
+/// election", "at the 2004 Olympics he won gold"); before another lower-case noun a year is that
+/// noun's ("its 2004 sequel").
+const EVENT_NOUNS: &[&str] = &[
+    "election",
+    "elections",
+    "general",
+    "presidential",
+    "games",
+    "olympics",
+    "season",
+    "campaign",
+    "tournament",
+    "championship",
+    "championships",
+    "final",
+    "finals",
+    "cup",
+    "race",
+    "match",
+    "series",
+    "tour",
+    "budget",
+    "conference",
+    "summit",
+    "awards",
+    "award",
+    "ceremony",
+    "festival",
+    "show",
+    "contest",
+    "vote",
+    "poll",
+    "referendum",
+    "census",
+    "event",
+    "edition",
+    "financial",
+    "fiscal",
+    "tax",
+    "academic",
+    "calendar",
+    "spring",
+    "summer",
+    "autumn",
+    "winter",
+    "world",
+    "league",
+    "grand",
+];
+
+/// Auxiliaries and copulas in the present or perfect: after a noun's time ("the switch last summer
+/// has been inspirational", "the companies sued on Thursday are Italian") they are the main verb,
+/// so the time modified the subject. Past ones ("Sales in May were up") and future ones ("the
+/// talks on Monday will decide") are left: the predicate may then share the noun's time.
+const PRESENT_AUXILIARIES: &[&str] = &["is", "are", "has", "have", "remains", "remain"];
+
+/// Every finite auxiliary, for finding a main verb before a reduced relative ("It is seeking
+/// damages in a lawsuit filed earlier this week"): a `match`, as `irregular_participle`.
+fn auxiliary(w: &str) -> bool {
+    let mut buf = [0u8; 8];
+    lower_into(bare(w), &mut buf).is_some_and(|l| {
+        matches!(
+            l,
+            b"is"
+                | b"are"
+                | b"was"
+                | b"were"
+                | b"has"
+                | b"have"
+                | b"had"
+                | b"will"
+                | b"would"
+                | b"can"
+                | b"could"
+                | b"may"
+                | b"might"
+                | b"must"
+                | b"should"
+                | b"does"
+                | b"do"
+                | b"did"
+        )
+    })
+}
+
+/// `w` in lower case in `buf`, when it fits.
+fn lower_into<'b>(w: &str, buf: &'b mut [u8]) -> Option<&'b [u8]> {
+    let out = buf.get_mut(..w.len())?;
+    for (o, b) in out.iter_mut().zip(w.bytes()) {
+        *o = b.to_ascii_lowercase();
+    }
+    Some(out)
+}
+
+/// Past participles that do not end in "-ed", and the adjectives that open a participial phrase
+/// the same way (", due for release in May,"); `lower` is a lower-case word. A `match` on the
+/// bytes, not a scan of a list: it runs for every word before every expression.
+fn irregular_participle(lower: &[u8]) -> bool {
+    matches!(
+        lower,
+        b"born"
+            | b"built"
+            | b"made"
+            | b"known"
+            | b"seen"
+            | b"given"
+            | b"taken"
+            | b"written"
+            | b"held"
+            | b"set"
+            | b"won"
+            | b"sold"
+            | b"shown"
+            | b"led"
+            | b"brought"
+            | b"bought"
+            | b"found"
+            | b"begun"
+            | b"chosen"
+            | b"driven"
+            | b"drawn"
+            | b"grown"
+            | b"broken"
+            | b"spoken"
+            | b"stolen"
+            | b"beaten"
+            | b"fallen"
+            | b"hidden"
+            | b"struck"
+            | b"left"
+            | b"lost"
+            | b"kept"
+            | b"paid"
+            | b"laid"
+            | b"told"
+            | b"sent"
+            | b"spent"
+            | b"put"
+            | b"cut"
+            | b"cast"
+            | b"hit"
+            | b"run"
+            | b"shot"
+            | b"thrown"
+            | b"worn"
+            | b"sworn"
+            | b"frozen"
+            | b"ridden"
+            | b"risen"
+            | b"sung"
+            | b"dug"
+            | b"due"
+            | b"slated"
+            | b"first"
+            | b"originally"
+    )
+}
+
+/// Words that end in "-ing" and are no present participle.
+const NOT_ING: &[&str] = &[
+    "during",
+    "morning",
+    "evening",
+    "thing",
+    "things",
+    "something",
+    "nothing",
+    "anything",
+    "everything",
+    "spring",
+    "string",
+    "bring",
+    "ceiling",
+    "building",
+    "wedding",
+    "earnings",
+    "king",
+    "ring",
+    "wing",
+    "sing",
+    "swing",
+    "sibling",
+];
+
+/// "setting", "finishing", "picking": a present participle, which opens a phrase only after a
+/// comma (", finishing in Lisbon in August") or a clause-opening word ("after picking up …").
+fn ing_form(w: &str) -> bool {
+    let b = bare(w);
+    b.len() >= 6
+        && b.ends_with("ing")
+        && b.bytes().all(|c| c.is_ascii_lowercase())
+        && !is(NOT_ING, b)
+}
+
+/// A dash standing alone between words (" - made some 26 years ago - ").
+fn is_dash(w: &str) -> bool {
+    matches!(w, "-" | "\u{2013}" | "\u{2014}")
+}
+
+/// Words that end in "-ed" and are not participles.
+const NOT_PARTICIPLES: &[&str] = &[
+    "hundred", "indeed", "sacred", "naked", "wicked", "kindred", "need", "speed", "seed", "feed",
+    "bleed", "breed", "creed", "deed", "greed", "heed", "weed", "steed", "proceed", "exceed",
+    "succeed",
+];
+
+/// Words before a participle that make it part of a verb phrase, not a reduced relative after a
+/// noun ("are due to be issued in February", "was last held in").
+const NOT_NOUNS: &[&str] = &[
+    "be", "been", "being", "get", "got", "gets", "become", "became", "not", "never", "also",
+    "just", "already", "still", "then", "last", "first", "ever", "again", "since", "so", "now",
+    "once", "newly", "recently", "later", "soon",
+];
+
+/// Adverbs that may stand between the comma and the participle (", first released in 1982,").
+const PARTICIPLE_ADVERBS: &[&str] = &["first", "originally", "later", "also", "only", "once"];
+
+/// Words after which "that" is a complementiser ("said that"), not a relative pronoun.
+const THAT_COMPLEMENT: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "told",
+    "tell",
+    "believe",
+    "believes",
+    "believed",
+    "think",
+    "thinks",
+    "thought",
+    "show",
+    "shows",
+    "showed",
+    "suggest",
+    "suggests",
+    "suggested",
+    "announced",
+    "claimed",
+    "claims",
+    "reported",
+    "warned",
+    "expected",
+    "hoped",
+    "hope",
+    "insisted",
+    "argued",
+    "admitted",
+    "added",
+    "revealed",
+    "confirmed",
+    "denied",
+    "noted",
+    "stated",
+    "feared",
+    "learned",
+    "found",
+    "knew",
+    "know",
+    "means",
+    "meant",
+    "so",
+    "such",
+    "now",
+    "fact",
+    "sure",
+    "clear",
+    "likely",
+    "hopes",
+    "expects",
+    "feel",
+    "feels",
+    "felt",
+    "confident",
+    "aware",
+    "emerged",
+    "is",
+    "was",
+    "are",
+    "were",
+    "ensure",
+    "ensured",
+    "given",
+    "than",
+    "all",
+    "not",
+];
+
+/// Determiners that may open a noun phrase a year modifies.
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "his", "her", "its", "their", "our", "this", "that", "my", "your",
+];
+
+/// Words that follow a time without being a noun it modifies ("in the 1970s and 80s").
+const FUNCTION_WORDS: &[&str] = &[
+    "and", "or", "but", "to", "when", "with", "as", "in", "on", "at", "of", "for", "by", "from",
+    "that", "which", "who", "where", "while", "than", "the", "a", "an", "is", "was", "were", "are",
+    "had", "has", "have", "will", "would", "after", "before", "until", "since",
+];
+
+/// A word without the punctuation around it.
+fn bare(w: &str) -> &str {
+    w.trim_matches(|c: char| !c.is_alphanumeric())
+}
+
+fn is(list: &[&str], w: &str) -> bool {
+    let w = bare(w);
+    list.iter().any(|l| l.eq_ignore_ascii_case(w))
+}
+
+/// A word ends a clause: a comma, semicolon, colon or dash after it.
+fn ends_clause(w: &str) -> bool {
+    w.ends_with([',', ';', ':']) || matches!(w, "-" | "\u{2013}" | "\u{2014}")
+}
+
+/// "released", "filed", "born", "due": a past participle, by its ending or from the list.
+fn participle(w: &str) -> bool {
+    let b = bare(w);
+    if b.len() < 3 || !b.bytes().all(|c| c.is_ascii_alphabetic()) {
+        return false;
+    }
+    let mut buf = [0u8; 16];
+    if lower_into(b, &mut buf).is_some_and(irregular_participle) {
+        return true;
+    }
+    b.len() >= 5
+        && b.as_bytes()[b.len() - 2..].eq_ignore_ascii_case(b"ed")
+        && !is(NOT_PARTICIPLES, b)
+}
+
+/// The kind of sub-part the expression stands in, from the text of its sentence before it
+/// (`before`, trimmed), the expression's own text and the sentence's text after it.
+pub(super) fn sub_part(before: &str, own: &str, after: &str) -> Option<crate::model::PartKind> {
+    use crate::model::PartKind;
+    // The words before the expression, nearest first, read once for every rule (on the stack:
+    // this runs for every expression of every sentence).
+    let mut buf = [""; 2 * REACH];
+    let mut n = 0;
+    for (slot, w) in buf.iter_mut().zip(before.split_whitespace().rev()) {
+        *slot = w;
+        n += 1;
+    }
+    let words = &buf[..n];
+    // The outer part first: "despite a policy introduced six years ago" is a subordinate clause.
+    if subordinate(before, words, after) {
+        return Some(PartKind::Subordinate);
+    }
+    if participial(before, words, after) {
+        return Some(PartKind::Participle);
+    }
+    if comparison(words) {
+        return Some(PartKind::Comparison);
+    }
+    if restrictive_relative(words, after) {
+        return Some(PartKind::Relative);
+    }
+    if attitude(words) {
+        return Some(PartKind::Reported);
+    }
+    if of_modifier(words) {
+        return Some(PartKind::Modifier);
+    }
+    if subject_modifier(words, own, after) || noun_modifier(words, own, after) {
+        return Some(PartKind::Modifier);
+    }
+    None
+}
+
+/// ", released earlier this month,", ", due for release in May", "Born in Luton on 5 April 1920,
+/// Hailey was": a participial phrase after a comma (or opening the sentence and closed by one
+/// before the main clause), or a reduced relative after a noun once a main verb has come ("a
+/// lawsuit filed earlier this week").
+fn participial(before: &str, words: &[&str], after: &str) -> bool {
+    if opening_participle(before, after) {
+        return true;
+    }
+    // `words` reach further back than the participle may be, for the clause a comma closes.
+    for (k, w) in words.iter().enumerate().take(REACH) {
+        if ends_clause(w) {
+            return false;
+        }
+        let ing = ing_form(w);
+        if !participle(w) && !ing {
+            continue;
+        }
+        // The word before the participle, skipping an adverb (", first released in").
+        let mut at = k + 1;
+        if words
+            .get(at)
+            .is_some_and(|p| is(PARTICIPLE_ADVERBS, p) && !p.ends_with(','))
+        {
+            at += 1;
+        }
+        match words.get(at).copied() {
+            // After a comma: a participial phrase, unless the comma closes a relative clause or
+            // an apposition after the subject ("Osbourne, who bit a bat in 1982, rejoined the band
+            // in 1985", "Mr Hague, 43, told the paper": the main verb).
+            Some(p) if p.ends_with(',') => {
+                return !closes_relative(&words[at..]) && !closes_apposition(&words[at..]);
+            }
+            // Between dashes: "his comments - made some 26 years ago - needed".
+            Some(p) if is_dash(p) => return true,
+            // A present participle opens a phrase only after a comma or a dash.
+            _ if ing => continue,
+            // Opening the sentence: `opening_participle` has decided.
+            None => return false,
+            // After a noun, once the main clause's verb has come: a reduced relative.
+            Some(p) => {
+                let noun = bare(p);
+                let lower_noun = !noun.is_empty()
+                    && noun.bytes().all(|c| c.is_ascii_lowercase())
+                    && !auxiliary(noun)
+                    && !is(FUNCTION_WORDS, noun)
+                    && !is(NOT_NOUNS, noun)
+                    && !noun.ends_with("ly");
+                let aux_before = before
+                    .split_whitespace()
+                    .rev()
+                    .skip(k + 1)
+                    .take(3 * REACH)
+                    .any(auxiliary);
+                // A participle right before the time or its preposition: "filed on Monday".
+                let near = k <= 1;
+                if lower_noun && aux_before && near {
+                    return true;
+                }
+                // "… is motivated, the OSI claimed, adding that it paid the money in October":
+                // a verb inside the phrase, which may still open further back.
+            }
+        }
+    }
+    false
+}
+
+/// Whether the words (backwards from one that ends in a comma) are a clause opened by a relative
+/// pronoun after an earlier comma or the sentence's start: ", who bit off the head of a bat in
+/// 1982,". Looked at only as far as `REACH` words.
+fn closes_relative(words: &[&str]) -> bool {
+    for (k, w) in words.iter().enumerate().take(REACH) {
+        if k > 0 && ends_clause(w) {
+            return false;
+        }
+        if is(&["who", "which", "whose", "whom", "where"], w) {
+            return words.get(k + 1).is_none_or(|p| ends_clause(p));
+        }
+    }
+    false
+}
+
+/// Whether the words (backwards from one that ends in a comma) are an apposition between two
+/// commas with no verb in it ("Mr Hague, 43, told", "Sony, the maker of the PlayStation,
+/// released"): the participle after it is then the subject's verb. A clause with an auxiliary
+/// ("the stars are co-starring in the film, due for release") is not.
+fn closes_apposition(words: &[&str]) -> bool {
+    for (k, w) in words.iter().enumerate().take(REACH) {
+        if k > 0 && ends_clause(w) {
+            // The apposition follows the subject only when no verb came before it: in "the case
+            // involved the ex-president of Bank of China, Wang Xuebing, jailed in 2003" the
+            // participle is a phrase of its own.
+            return !words[k + 1..]
+                .iter()
+                .take(REACH)
+                .any(|w| auxiliary(w) || participle(w) && !w.starts_with(char::is_uppercase));
+        }
+        if auxiliary(w) {
+            return false;
+        }
+    }
+    false
+}
+
+/// "Born in Luton, Bedfordshire, on 5 April 1920, Hailey was", "Released in 2004, the film": a
+/// participle opens the sentence, no finite verb comes before the expression, and a comma after it
+/// leads to the main clause. Place names may hold commas, so these do not end the phrase.
+fn opening_participle(before: &str, after: &str) -> bool {
+    let mut words = before.split_whitespace();
+    let first = words.next().unwrap_or("");
+    if !first.starts_with(char::is_uppercase) || !participle(first) || first.ends_with(',') {
+        return false;
+    }
+    let mut n = 1;
+    let mut after_comma = false;
+    for w in words {
+        n += 1;
+        // "Founded in 1990, the firm sold …": the main clause began before the expression.
+        let starts_clause = after_comma
+            && w.starts_with(|c: char| c.is_lowercase())
+            && !is(&["on", "in", "at", "from", "by", "near", "and"], w);
+        if n > 2 * REACH || starts_clause || w.ends_with([';', ':']) || auxiliary(w) {
+            return false;
+        }
+        after_comma = w.ends_with(',');
+    }
+    after.contains(',')
+}
+
+/// "despite a policy introduced six years ago", "if it fails to cut costs by the end of
+/// February", "After the vote on Monday, he resigned": a clause that never dates the main one, or
+/// a fronted temporal clause closed by a comma.
+fn subordinate(before: &str, words: &[&str], after: &str) -> bool {
+    for (k, w) in words.iter().enumerate().take(REACH) {
+        if ends_clause(w) {
+            return false;
+        }
+        if is(NEVER_MAIN, w) {
+            return true;
+        }
+        if is(TEMPORAL_OPENERS, w) && k > 0 {
+            let fronted = match words.get(k + 1) {
+                None => before.split_whitespace().count() == k + 1,
+                Some(p) => p.ends_with(','),
+            };
+            // "before the final nominees are announced on 25 January": a clause with a verb of
+            // its own, not a noun phrase ("after the vote on Monday") the time may follow.
+            let own_verb = words[..k].iter().any(|w| auxiliary(w) || ing_form(w));
+            return fronted && after.contains(',') || own_verb;
+        }
+    }
+    false
+}
+
+/// "compared with 23.5 million in June 2003", ", against a loss in 2003", "from 17m last year to
+/// 55m in 2006" (the start of a change, not its end), "higher than in 2003".
+fn comparison(words: &[&str]) -> bool {
+    let mut seen_to = false;
+    for (k, w) in words.iter().enumerate().take(REACH) {
+        if ends_clause(w) {
+            return false;
+        }
+        let b = bare(w);
+        if b.eq_ignore_ascii_case("to") {
+            // "from 17m last year to 55m in 2006": the end of the change is the main clause's
+            // ("compared to two-thirds in 1999" goes on to "compared").
+            seen_to = true;
+            continue;
+        }
+        if b.eq_ignore_ascii_case("than")
+            && words
+                .get(k + 1)
+                .is_some_and(|p| is(&["more", "less", "fewer"], p))
+            && k > 0
+            && words[k - 1].bytes().any(|c| c.is_ascii_digit())
+        {
+            // "by more than 10% on Friday": an amount, not a point of comparison.
+            return false;
+        }
+        if is(COMPARISON, b) {
+            return true;
+        }
+        if b.eq_ignore_ascii_case("against") {
+            // ", against a loss in 2003", not "the friendly against Sweden on 17 November".
+            return words.get(k + 1).is_some_and(|p| p.ends_with(','));
+        }
+        if b.eq_ignore_ascii_case("from") && k > 0 && !seen_to {
+            // "from a peak of 400,000 tonnes a year in 1970": an amount, the start of a change;
+            // "from 11 March" (k == 0) starts the main event's span.
+            // A year in between is no amount: "from the 2004 and 2005 model years".
+            return words[..k].iter().any(|w| {
+                let b = bare(w);
+                b.bytes().any(|c| c.is_ascii_digit())
+                    && !(b.len() == 4 && b.bytes().all(|c| c.is_ascii_digit()))
+                    || is(&["peak", "high", "low", "level", "levels", "record"], w)
+            });
+        }
+    }
+    false
+}
+
+/// "one of which was inside a program that was found in late November.": a relative clause
+/// without commas ("that was", "who was", "which was"), when it runs to the sentence's end (a
+/// restrictive relative ends nowhere marked, so one followed by more of the sentence is left).
+fn restrictive_relative(words: &[&str], after: &str) -> bool {
+    let rest = after.trim();
+    let ends = rest.split_whitespace().count() <= 4 || rest.starts_with(',');
+    if !ends {
+        return false;
+    }
+    // Two auxiliaries after the pronoun: the second is the main clause's ("the man who was
+    // jailed in 1999 has been freed on Monday").
+    let mut auxiliaries = 0;
+    for (k, w) in words.iter().enumerate() {
+        if ends_clause(w) || auxiliaries >= 2 {
+            return false;
+        }
+        if auxiliary(w) {
+            // "patients who received the batch and had begun calling them on Tuesday": a verb
+            // joined by "and" goes on with the main clause.
+            if words.get(k + 1).is_some_and(|p| is(&["and", "but"], p)) {
+                return false;
+            }
+            auxiliaries += 1;
+        }
+        let b = bare(w);
+        if is(&["who", "which", "whom"], b) && k > 0 {
+            return true;
+        }
+        if b.eq_ignore_ascii_case("that") && k > 0 {
+            // "a program that was found": a noun before, a verb after.
+            let verb_after = k >= 1 && (auxiliary(words[k - 1]) || participle(words[k - 1]));
+            let noun_before = words.get(k + 1).is_some_and(|p| {
+                let p = bare(p);
+                !p.is_empty()
+                    && p.bytes().all(|c| c.is_ascii_lowercase())
+                    && !is(THAT_COMPLEMENT, p)
+                    && !participle(p)
+            });
+            return verb_after && noun_before;
+        }
+    }
+    false
+}
+
+/// Words of hope, confidence and reference whose complement's time is what is hoped for or
+/// referred to, not when the hoping is done ("Airbus hopes to have 50 orders by mid-2005", "the
+/// Fund said it was confident of growth by next year", "referring to late 2000").
+const ATTITUDES: &[&str] = &[
+    "predict",
+    "predicts",
+    "predicted",
+    "predicting",
+    "forecast",
+    "forecasts",
+    "forecasting",
+    "hope",
+    "hopes",
+    "hoped",
+    "hoping",
+    "confident",
+    "optimistic",
+    "referring",
+    "aims",
+    "aim",
+    "aiming",
+];
+
+/// The time is in the complement of a word in `ATTITUDES`, in the same clause.
+fn attitude(words: &[&str]) -> bool {
+    for w in words.iter().take(REACH + 4) {
+        if ends_clause(w) {
+            return false;
+        }
+        if is(ATTITUDES, w) {
+            return true;
+        }
+    }
+    false
+}
+
+/// Words before "of" that make the time the head's own period, not a noun's ("the end of 2001"
+/// is usually one expression; "the night of 5 May", "the events of 11 September").
+const OF_HEADS: &[&str] = &[
+    "end",
+    "start",
+    "beginning",
+    "middle",
+    "half",
+    "quarter",
+    "rest",
+    "part",
+    "most",
+    "all",
+    "some",
+    "each",
+    "any",
+    "none",
+    "first",
+    "second",
+    "third",
+    "last",
+    "week",
+    "month",
+    "year",
+    "day",
+    "days",
+    "weeks",
+    "months",
+    "years",
+    "night",
+    "morning",
+    "evening",
+    "afternoon",
+    "period",
+    "time",
+    "times",
+    "events",
+    "summer",
+    "spring",
+    "autumn",
+    "winter",
+    "as",
+    "out",
+    "because",
+    "instead",
+];
+
+/// "the top word of 2004", "the unmissable albums of 2004": a time after "of" that belongs to the
+/// noun before it.
+fn of_modifier(words: &[&str]) -> bool {
+    let (Some(&of), Some(&head)) = (words.first(), words.get(1)) else {
+        return false;
+    };
+    let noun = bare(head);
+    of == "of"
+        && !head.ends_with([',', ';', ':'])
+        && !noun.is_empty()
+        && noun.bytes().all(|c| c.is_ascii_lowercase())
+        && !is(OF_HEADS, noun)
+        && !is(EVENT_NOUNS, noun)
+        && !is(FUNCTION_WORDS, noun)
+}
+
+/// "the switch last summer has been inspirational", "the companies sued on Thursday are Italian":
+/// a time inside the subject, told by the present or future main verb right after it.
+fn subject_modifier(words: &[&str], own: &str, after: &str) -> bool {
+    // "The threat now is new": an adverb of the present, not a noun's time.
+    if is(
+        &[
+            "now",
+            "currently",
+            "today",
+            "tonight",
+            "presently",
+            "nowadays",
+        ],
+        own,
+    ) {
+        return false;
+    }
+    let next = after.split_whitespace().next().unwrap_or("");
+    let last = words.first();
+    last.is_some_and(|l| !ends_clause(l))
+        && !next.ends_with(',')
+        && is(PRESENT_AUXILIARIES, next)
+        && bare(next) == next
+}
+
+/// "its 2004 sequel", "a 1950s backstreet abortionist", "the 70s horror classic": a year or decade
+/// after a determiner and before a lower-case noun that is not an event the main clause may be
+/// ("the 2001 election").
+fn noun_modifier(words: &[&str], own: &str, after: &str) -> bool {
+    let mut own_words = own.split_whitespace();
+    let first = own_words.next().unwrap_or("");
+    let (det, number) = match own_words.next() {
+        // "The 70s": the determiner is part of the expression.
+        Some(n) if is(DETERMINERS, first) && own_words.next().is_none() => (first, n),
+        Some(_) => return false,
+        None => (words.first().copied().unwrap_or(""), first),
+    };
+    let digits = number.trim_start_matches('\'');
+    let year_like = digits.len() >= 2
+        && digits.bytes().take_while(u8::is_ascii_digit).count() >= 2
+        && (digits.bytes().all(|b| b.is_ascii_digit()) && digits.len() == 4
+            || digits.strip_suffix('s').is_some_and(|d| {
+                matches!(d.len(), 2 | 4) && d.bytes().all(|b| b.is_ascii_digit())
+            }));
+    // A decade modifies a noun with no determiner too: "revenues are at 1950s levels".
+    let decade = digits.ends_with('s');
+    if !year_like || !(decade || is(DETERMINERS, det)) || det.ends_with(',') {
+        return false;
+    }
+    let next = after.split_whitespace().next().unwrap_or("");
+    let noun = bare(next);
+    !noun.is_empty()
+        && next.starts_with(|c: char| c.is_ascii_lowercase())
+        && noun.bytes().all(|c| c.is_ascii_lowercase() || c == b'-')
+        && !is(FUNCTION_WORDS, noun)
+        && !is(EVENT_NOUNS, noun)
+}
