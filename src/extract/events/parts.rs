@@ -375,7 +375,7 @@ pub(super) fn sub_part(before: &str, own: &str, after: &str) -> Option<crate::mo
     }
     let words = &buf[..n];
     // The outer part first: "despite a policy introduced six years ago" is a subordinate clause.
-    if subordinate(before, words, after) {
+    if subordinate(words, after) {
         return Some(PartKind::Subordinate);
     }
     if participial(before, words, after) {
@@ -540,7 +540,7 @@ fn opening_participle(before: &str, after: &str) -> bool {
 /// "despite a policy introduced six years ago", "if it fails to cut costs by the end of
 /// February", "After the vote on Monday, he resigned": a clause that never dates the main one, or
 /// a fronted temporal clause closed by a comma.
-fn subordinate(before: &str, words: &[&str], after: &str) -> bool {
+fn subordinate(words: &[&str], after: &str) -> bool {
     for (k, w) in words.iter().enumerate().take(REACH) {
         if ends_clause(w) {
             return false;
