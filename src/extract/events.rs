@@ -868,6 +868,18 @@ mod tests {
         when.value.clone().unwrap_or_default()
     }
 
+    /// Every row's last event has the value it wants; the failures listed together.
+    fn check_dated(rows: &[(&str, &str)]) {
+        let failures: Vec<String> = rows
+            .iter()
+            .filter_map(|&(text, want)| {
+                let got = dated(text);
+                (got != want).then(|| format!("{text:?}: {got:?}, want {want:?}"))
+            })
+            .collect();
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
+
     /// The classes of issue 14 where a date in the sentence belongs to a part of it, not to the
     /// event of its main clause: (text, the value of its last sentence's event).
     #[test]
@@ -968,14 +980,7 @@ mod tests {
                 "2001",
             ),
         ];
-        let failures: Vec<String> = rows
-            .iter()
-            .filter_map(|&(text, want)| {
-                let got = dated(text);
-                (got != want).then(|| format!("{text:?}: {got:?}, want {want:?}"))
-            })
-            .collect();
-        assert!(failures.is_empty(), "{}", failures.join("\n"));
+        check_dated(rows);
     }
 
     /// Issue 14's sample classes where a sub-part's time dated the sentence: participial phrases,
@@ -1171,14 +1176,7 @@ mod tests {
                 "2005-05-31",
             ),
         ];
-        let failures: Vec<String> = rows
-            .iter()
-            .filter_map(|&(text, want)| {
-                let got = dated(text);
-                (got != want).then(|| format!("{text:?}: {got:?}, want {want:?}"))
-            })
-            .collect();
-        assert!(failures.is_empty(), "{}", failures.join("\n"));
+        check_dated(rows);
     }
 
     /// Each event keeps the dated parts it did not take as sub-events, in text order, with their

@@ -87,6 +87,17 @@ impl Thread {
         }
     }
 
+    /// A new, empty thread of report `r`'s article, pushed onto `threads`; its index.
+    fn start(threads: &mut Vec<Thread>, r: &Report) -> usize {
+        threads.push(Thread {
+            doc: r.doc,
+            guessed: r.guessed,
+            window: rules::weak_window(r.published, r.status),
+            ..Thread::default()
+        });
+        threads.len() - 1
+    }
+
     fn add(&mut self, i: usize, r: &Report) {
         self.sentences += 1;
         if r.dateline {
@@ -225,15 +236,7 @@ fn split_article(
         // dateline; nothing is compared.
         let led = current.filter(|&c| r.dateline || threads[c].datelines == threads[c].sentences);
         if led.is_some() || r.dateline {
-            let t = led.unwrap_or_else(|| {
-                threads.push(Thread {
-                    doc: r.doc,
-                    guessed: r.guessed,
-                    window: rules::weak_window(r.published, r.status),
-                    ..Thread::default()
-                });
-                threads.len() - 1
-            });
+            let t = led.unwrap_or_else(|| Thread::start(threads, r));
             if !r.dateline && threads[t].datelines == threads[t].sentences {
                 // Placed by what the article reports, not by its dateline.
                 threads[t].window = rules::weak_window(r.published, r.status);
@@ -312,15 +315,7 @@ fn split_article(
                     .map(|(t, _)| t)
             }
         };
-        let t = chosen.unwrap_or_else(|| {
-            threads.push(Thread {
-                doc: r.doc,
-                guessed: r.guessed,
-                window: rules::weak_window(r.published, r.status),
-                ..Thread::default()
-            });
-            threads.len() - 1
-        });
+        let t = chosen.unwrap_or_else(|| Thread::start(threads, r));
         threads[t].add(i, r);
         thread_of[i] = u32::try_from(t).unwrap_or(u32::MAX);
         recency.retain(|&x| x != t);
