@@ -386,6 +386,41 @@ fn speakers_resolve_to_actors() {
 #[test]
 fn hard_speakers() {
     let cases: &[(&str, &str, Option<&str>)] = &[
+        // an auxiliary after the subject is the main clause's verb for ", calling"
+        (
+            "Okafor has targeted the council, calling the cuts “reckless and cruel.”",
+            "“reckless and cruel.”",
+            Some("Okafor"),
+        ),
+        // a dateline's dash opens the clause whose subject speaks
+        (
+            "LAGOS (Wire) – Finance Minister Bola Ade took a swipe at rival Femi Obi’s tax plan, saying that “loud promises” cost money.",
+            "“loud promises”",
+            Some("Bola Ade"),
+        ),
+        // a participle after "before" shares the subject of the speech verb before it
+        (
+            "“We are ready,” Okafor said before adding: “The vote is on Friday.”",
+            "“The vote is on Friday.”",
+            Some("Okafor"),
+        ),
+        // ", with NAME calling": a clause of its own, not the complement of an earlier verb
+        (
+            "Councillors who agree that the depot should close were angry at the delay, with Councillor Amy Hart calling it “a disgrace.”",
+            "“a disgrace.”",
+            Some("Councillor Amy Hart"),
+        ),
+        // a relative clause without commas between the speaker and the verb
+        (
+            "Although talks continue, a senior diplomat who spoke anonymously to discuss the negotiations said Tuesday, “There is no deal yet.”",
+            "“There is no deal yet.”",
+            Some("a senior diplomat"),
+        ),
+        (
+            "At a rally in Leeds, Okafor proudly proclaimed, “This city is ours.”",
+            "“This city is ours.”",
+            Some("Okafor"),
+        ),
         // a quotation that ended its sentence: the next sentence's verb is a new statement
         (
             "FBI general counsel James Baker said the probe is “ongoing.” He said the FBI has not commented on the focus.",

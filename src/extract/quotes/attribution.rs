@@ -197,6 +197,8 @@ impl Ctx<'_> {
                 || t.is_punct(';')
                 || matches!(t.lower, "but" | "while" | "whereas" | "although" | "though")
                 || (t.is("and") && k > start && toks[k - 1].is_punct(','))
+                // "..., with Sen. John McCain calling it a “Chinese menu”": a clause of its own.
+                || (t.is("with") && k > start && toks[k - 1].is_punct(','))
             {
                 break;
             }
@@ -263,7 +265,10 @@ impl Ctx<'_> {
             while k > start && self.lex.has(&toks[k - 1], SKIP) && !toks[k - 1].cap {
                 k -= 1;
             }
-            let joined = k > start && matches!(toks[k - 1].lower, "and" | "but");
+            // "Trump said before adding:": so does a participle after "before" or "while".
+            let joined = k > start
+                && (matches!(toks[k - 1].lower, "and" | "but")
+                    || (c.participle && matches!(toks[k - 1].lower, "before" | "while")));
             joined
                 .then(|| self.earlier_subject(start, k - 1))
                 .flatten()

@@ -226,7 +226,35 @@ pub fn before(toks: &[Tok<'_>], lex: &Lexicon, cue: usize, floor: usize) -> Opti
             .filter(|&c| appositive_end(toks, lex, floor, c, cue + 1) == Some(i))
             .map(|c| build(toks, lex, floor, c));
     }
-    collect_back(toks, lex, i, floor)
+    let sp = collect_back(toks, lex, i, floor);
+    // A phrase that opens with a verb ("discuss strategy") or follows one ("to discuss the
+    // talks") is no subject.
+    let verb_phrase = |s: &Speaker| {
+        let t = &toks[s.first];
+        let after_verb = s.first > floor && {
+            let p = &toks[s.first - 1];
+            p.word
+                && !p.cap
+                && p.run.is_none()
+                && lex.pronoun(p).is_none()
+                && !lex.has(p, BOUNDARY | NP_PREP | DET | RELATIVE | SKIP | BE)
+        };
+        after_verb || (!t.cap && !lex.has(t, DET) && lex.pronoun(t).is_none() && !count_word(t))
+    };
+    if sp.as_ref().is_none_or(verb_phrase) {
+        // "a White House official who spoke anonymously to discuss strategy said": a relative
+        // clause without commas between a person and the verb; the phrase before "who" speaks.
+        let who = (floor.max(i.saturating_sub(16))..i)
+            .rev()
+            .take_while(|&k| toks[k].word && toks[k].run.is_none())
+            .find(|&k| toks[k].is("who"));
+        if let Some(w) = who
+            && let Some(head) = collect_back(toks, lex, w, floor)
+        {
+            return Some(head);
+        }
+    }
+    sp
 }
 
 /// A personal name alone: capitalised words (initials and name particles allowed), no title first.
@@ -532,7 +560,8 @@ pub fn main_subject(toks: &[Tok<'_>], lex: &Lexicon, start: usize, end: usize) -
     let mut starts = vec![start];
     starts.extend(
         (start..end)
-            .filter(|&k| toks[k].is_punct(',') || toks[k].is_punct('—'))
+            // "Washington (AFP) – Democrat Hillary Clinton has ...": a dateline's dash too.
+            .filter(|&k| toks[k].is_punct(',') || toks[k].is_dash())
             .map(|k| k + 1),
     );
     for (n, mut s) in starts.into_iter().enumerate() {
@@ -596,7 +625,13 @@ pub fn main_subject(toks: &[Tok<'_>], lex: &Lexicon, start: usize, end: usize) -
                 && k > s
                 && toks[k - 1].cap
                 && toks.get(k + 1).is_some_and(|n| n.word && n.cap);
-            if !t.word || t.run.is_some() || (lex.has(t, BOUNDARY | RELATIVE) && !joins_names) {
+            // "Trump has consistently targeted ...": an auxiliary after the subject is its verb,
+            // though it is also a clause word that a subject never crosses.
+            let auxiliary = k > s && !t.cap && lex.has(t, BE | SKIP);
+            if !t.word
+                || t.run.is_some()
+                || (lex.has(t, BOUNDARY | RELATIVE) && !joins_names && !auxiliary)
+            {
                 break;
             }
             let verb = !t.cap
