@@ -410,6 +410,17 @@ fn hard_speakers() {
             "“a disgrace.”",
             Some("Councillor Amy Hart"),
         ),
+        // a name set off after a description, with a title, or after an acronym's description
+        (
+            "The club's lawyer, Dr Ines Varga, said the deal was “simply unlawful.”",
+            "“simply unlawful.”",
+            Some("Ines Varga"),
+        ),
+        (
+            "Her GP, Dr Ines Varga, said the shortage was “a scandal.”",
+            "“a scandal.”",
+            Some("Ines Varga"),
+        ),
         // a relative clause without commas between the speaker and the verb
         (
             "Although talks continue, a senior diplomat who spoke anonymously to discuss the negotiations said Tuesday, “There is no deal yet.”",

@@ -237,6 +237,19 @@ fn role_speakers() {
             "the groups reached",
             &["Armen Hovhannisyan"],
         ),
+        // a role refers back: a holder named only after it is not its referent
+        (
+            "According to the Deputy Prime Minister, the groups reached “agreement” on nine kilometres. The experts later met Deputy Prime Minister Elchin Mammadov in Baku.",
+            &[(
+                "Elchin Mammadov",
+                P,
+                &["Elchin Mammadov"],
+                &["Deputy Prime Minister"],
+                None,
+            )],
+            "the groups reached",
+            &[],
+        ),
         (
             "The Foreign Ministry of Armenia and the Foreign Ministry of Azerbaijan met. Azerbaijan's foreign ministry said the court had acted independently.",
             &[

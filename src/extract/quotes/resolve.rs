@@ -481,6 +481,19 @@ fn by_role(
         return Vec::new();
     };
     if let Some(people) = roles.people.get(&words.join(" ")) {
+        // A role refers back: its holder is named before it ("the Deputy Prime Minister" before
+        // the article names another deputy prime minister is not that one).
+        let named_before = |a: usize| {
+            actors[a]
+                .mentions
+                .first()
+                .is_some_and(|m| m.start < span.start)
+        };
+        let people: Vec<usize> = people
+            .iter()
+            .copied()
+            .filter(|&a| named_before(a))
+            .collect();
         return match people[..] {
             [one] => vec![one],
             // Many holders of one role ("minister" in a cabinet list): too vague to pick.

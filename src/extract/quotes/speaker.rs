@@ -210,8 +210,19 @@ pub fn before(toks: &[Tok<'_>], lex: &Lexicon, cue: usize, floor: usize) -> Opti
             // description is the speaker; "Trump, the nominee, said": a description after a name
             // is not.
             let aside = &toks[k + 1..close];
-            let description = toks[k - 1].word && !toks[k - 1].cap;
-            if description && is_name(lex, aside) {
+            // "Her GP, Dr Aoife Keogh, said": so is a phrase opened by a determiner.
+            let opened = (floor.max(k.saturating_sub(4))..k)
+                .rev()
+                .take_while(|&j| toks[j].word && toks[j].run.is_none())
+                .last()
+                .is_some_and(|j| lex.has(&toks[j], DET) && (j == floor || !toks[j - 1].word));
+            let description = toks[k - 1].word && (!toks[k - 1].cap || opened);
+            // A title may open the name: "The club's lawyer, Dr Aoife Keogh, said".
+            let titled = aside
+                .iter()
+                .take_while(|t| t.cap && lex.has(t, TITLE) || t.is_punct('.'))
+                .count();
+            if description && is_name(lex, &aside[titled..]) {
                 return Some(build(toks, lex, k + 1, close));
             }
             return collect_back(toks, lex, k, floor);
