@@ -108,6 +108,27 @@ fn speakers_table() {
             ],
             &[("“We will keep", &["Kovacic"])],
         ),
+        // a new subject takes the discourse over from the previous speaker ...
+        (
+            "Tom Baker criticised the plan. “It is a disgrace,” he said. Local councillor Paul Geraghty, a member of the county council, said families were anxious. “They want to know if they still have a job,” he said.",
+            &[
+                ("Tom Baker", P, &["Tom Baker"]),
+                ("Paul Geraghty", P, &["Paul Geraghty"]),
+            ],
+            &[
+                ("“It is a disgrace", &["Tom Baker"]),
+                ("“They want to know", &["Paul Geraghty"]),
+            ],
+        ),
+        // ... but not a person named after a pronoun subject
+        (
+            "“We will hold every metre,” Pashinyan said. He also met Iranian President Masoud Pezeshkian in Tehran. “Armenia will control its territory,” he said.",
+            &[
+                ("Nikol Pashinyan", P, &["Pashinyan"]),
+                ("Masoud Pezeshkian", P, &["Masoud Pezeshkian"]),
+            ],
+            &[("“Armenia will control", &["Nikol Pashinyan"])],
+        ),
         // a name inside a quotation is not a candidate: the quote mentions him, it is not his
         (
             "Vera Holm spoke after the vote. “Anton Berg has failed us,” she said.",

@@ -569,7 +569,9 @@ fn salient(
         let lo = mentions.partition_point(|m| m.0 < from);
         let hi = mentions.partition_point(|m| m.0 < at);
         super::step(hi - lo);
-        if (from..at).contains(&previous_at) || mentions[lo..hi].iter().any(|m| m.2 == *p) {
+        let in_window =
+            (from..at).contains(&previous_at) || mentions[lo..hi].iter().any(|m| m.2 == *p);
+        if in_window && new_subject(d, at, mentions, &fits).is_none_or(|a| a == *p) {
             return Some(*p);
         }
     }
@@ -590,6 +592,53 @@ fn salient(
             if me <= at && fits(a) && !quoted(d.runs, Span::new(ms, me)) {
                 return Some(a);
             }
+        }
+    }
+    None
+}
+
+/// A fitting person who opens the sentence of `at` or the one before it as its subject ("Local
+/// councillor Paddy Geraghty said ... “...,” he said"): a new subject takes over the discourse from
+/// the previous speaker. Only a mention near the sentence start with no pronoun before it counts:
+/// "He also met Masoud Pezeshkian" keeps the discourse on "he".
+fn new_subject(
+    d: &Discourse,
+    at: usize,
+    mentions: &[(usize, usize, usize)],
+    fits: impl Fn(usize) -> bool,
+) -> Option<usize> {
+    /// Bytes before the subject's name: a title or a short description ("The committee's chair,").
+    const LEAD: usize = 60;
+    let s = d.sentences.partition_point(|s| s.end <= at);
+    for k in (s.saturating_sub(1)..=s).rev() {
+        let Some(sent) = d.sentences.get(k) else {
+            continue;
+        };
+        let end = sent.end.min(at);
+        let lo = mentions.partition_point(|m| m.0 < sent.start);
+        let hi = mentions.partition_point(|m| m.0 < end);
+        let hi = hi.min(lo + PER_SENTENCE);
+        super::step(hi - lo);
+        let Some(&(ms, me, a)) = mentions[lo..hi]
+            .iter()
+            .find(|m| !quoted(d.runs, Span::new(m.0, m.1)))
+        else {
+            continue;
+        };
+        let lead = &d.text[sent.start..ms];
+        let pronoun_first = lead.split(|c: char| !c.is_alphabetic()).any(|w| {
+            matches!(
+                w,
+                "He" | "She" | "he" | "she" | "They" | "they" | "It" | "it"
+            )
+        });
+        if me <= at
+            && ms - sent.start <= LEAD
+            && !pronoun_first
+            && !lead.contains(['“', '"'])
+            && fits(a)
+        {
+            return Some(a);
         }
     }
     None
