@@ -296,7 +296,7 @@ def main() -> int:
     results, errors = {}, []
     for s in args.sets:
         name = os.path.basename(os.path.normpath(s))
-        reveal = name != "heldback"
+        reveal = not name.startswith("heldback")
         total = Tally()
         for story in sorted(os.listdir(s)):
             d = os.path.join(s, story)
