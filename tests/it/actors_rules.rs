@@ -900,3 +900,75 @@ fn competitors_and_openers_table() {
         assert_eq!(got, want, "{text}");
     }
 }
+
+/// (text, [(kind, name, [mention texts])]) — evidence that makes an organisation: a word that
+/// opens an organisation's name though it names nothing alone ("Central", "FC"), a word that is
+/// also a title's as the last word of an organisation ("Party"), two acronyms joined by a slash,
+/// cues two words away ("shares in X") or in an appositive ("X, the Dutch insurer,"), and one
+/// mention's cue carried to every mention of the word in the document. Groups are left out.
+#[test]
+fn organisation_evidence_table() {
+    type Want<'a> = &'a [(&'a str, &'a str, &'a [&'a str])];
+    let cases: &[(&str, Want)] = &[
+        (
+            "A Central Bank spokesman said he could not confirm it. Talks with the Central Bank \
+             went on.",
+            &[("org", "Central Bank", &["Central Bank", "Central Bank"])],
+        ),
+        (
+            "Austria's FC Linz won again.",
+            &[
+                ("place", "Austria", &["Austria"]),
+                ("org", "FC Linz", &["FC Linz"]),
+            ],
+        ),
+        (
+            "The Indonesian National Party said so. Minister for Health John Reid spoke.",
+            &[
+                (
+                    "org",
+                    "Indonesian National Party",
+                    &["Indonesian National Party"],
+                ),
+                ("person", "John Reid", &["John Reid"]),
+            ],
+        ),
+        (
+            "Voters backed the CDU / CSU bloc. US/UK talks went on.",
+            &[
+                ("org", "CDU / CSU", &["CDU / CSU"]),
+                ("place", "United States", &["US"]),
+                ("place", "United Kingdom", &["UK"]),
+            ],
+        ),
+        (
+            "Yukos said it would appeal. Shares in Yukos fell 5 percent.",
+            &[("org", "Yukos", &["Yukos", "Yukos"])],
+        ),
+        (
+            "The rouble fell. Workers at Zastava went on strike.",
+            &[("org", "Zastava", &["Zastava"])],
+        ),
+        (
+            "Earnings rose at Aegon, the Dutch insurer, on Thursday.",
+            &[("org", "Aegon", &["Aegon"])],
+        ),
+        (
+            "Cofinec shares fell. Both will weigh on the figures of Cofinec, which makes paper.",
+            &[("org", "Cofinec", &["Cofinec", "Cofinec"])],
+        ),
+        // Guards: a person's appositive, a title's "of", an event.
+        (
+            "The rate stays, said Kowalski, the bank's chief.",
+            &[("person", "Kowalski", &["Kowalski"])],
+        ),
+        (
+            "Sony launched the PSP before the Olympics.",
+            &[("org", "Sony", &["Sony"])],
+        ),
+    ];
+    for (text, want) in cases {
+        let (got, want) = got_and_want(text, want);
+        assert_eq!(got, want, "{text}");
+    }
+}

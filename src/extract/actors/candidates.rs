@@ -63,6 +63,14 @@ pub fn find(doc: &Doc, lex: &Lexicon) -> Vec<Cand> {
         while doc.joined(b - 1) && b < n && !doc.initial(b) {
             if doc.is_cap(b) && doc.strict(b) == doc.strict(a) {
                 b += 1;
+            } else if doc.s(b) == "/" && acronym_pair(doc, lex, b - 1, b + 2).is_some() {
+                // "CDU / CSU" is a run of its own (`acronym_pair`).
+                if b - 1 == a {
+                    b += 2;
+                } else {
+                    b -= 1;
+                }
+                break;
             } else if (doc.is(b, list::PARTICLE) || is_joiner(doc.fold(b)))
                 && doc.joined(b)
                 && doc.is_cap(b + 1)
@@ -497,6 +505,41 @@ fn and_split(doc: &Doc, lex: &Lexicon, a: usize, b: usize) -> Option<usize> {
     None
 }
 
+/// "FC Linz", "the Central Bank", "New Democracy", "Social Democratic Party": a word no name
+/// holds on its own ("FC", "Central", "New") opens an organisation's name when the run is one —
+/// a club's abbreviation first, or an organisation word last (`classify::title_word_heads` for "Party").
+/// Not a sentence's first word, unless it is a club or title word ("National Union of ...").
+fn opens_org(doc: &Doc, lex: &Lexicon, a: usize, b: usize) -> bool {
+    if b < a + 2 || is_joiner(doc.fold(a)) || !doc.is(a, list::NON_NAME) || doc.strict(a) {
+        return false;
+    }
+    // A club's abbreviation ("FC", "AC"), not a club's other words ("Wednesday Tony Blair").
+    let club = doc.is(a, list::CLUB) && doc.toks[a].acronym();
+    if doc.initial(a) && !club && !doc.is(a, list::TITLE_WORD) {
+        return false;
+    }
+    let last = b - 1;
+    club || doc.is(last, list::ORG_SUFFIX)
+        && (!doc.is(last, list::TITLE_WORD) || classify::title_word_heads(doc, lex, a, last, b))
+}
+
+/// "CDU / CSU", "CDU/CSU": two acronyms joined by a slash, neither a place, are one alliance.
+/// The end of the pair.
+fn acronym_pair(doc: &Doc, lex: &Lexicon, a: usize, b: usize) -> Option<usize> {
+    let acronym = |k: usize| {
+        doc.toks.get(k).is_some_and(|t| {
+            t.kind == TokKind::Word && t.acronym() && !doc.shouting(k) && t.span.len() >= 2
+        }) && !matches!(gazetteer(doc, lex, k, k + 1), Some((_, Entry::Place(_))))
+    };
+    (a + 3 <= b
+        && doc.s(a + 1) == "/"
+        && doc.joined(a)
+        && doc.joined(a + 1)
+        && acronym(a)
+        && acronym(a + 2))
+    .then_some(a + 3)
+}
+
 /// Judges `a..b` (no "and" between names); returns where it stopped, `b` when it took it all.
 fn run_part(doc: &Doc, lex: &Lexicon, mut a: usize, mut b: usize, out: &mut Vec<Cand>) -> usize {
     let end = b;
@@ -520,7 +563,11 @@ fn run_part(doc: &Doc, lex: &Lexicon, mut a: usize, mut b: usize, out: &mut Vec<
         push_named(doc, lex, out, a, q, kind);
         return q;
     }
-    while a < b && droppable(doc, lex, a, b) {
+    if let Some(q) = acronym_pair(doc, lex, a, b) {
+        push_named(doc, lex, out, a, q, CKind::Org);
+        return q;
+    }
+    while a < b && droppable(doc, lex, a, b) && !opens_org(doc, lex, a, b) {
         a += 1;
     }
     while b > a && (is_joiner(doc.fold(b - 1)) || doc.is(b - 1, list::PARTICLE)) {
