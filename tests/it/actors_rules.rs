@@ -957,6 +957,55 @@ fn organisation_evidence_table() {
             "Cofinec shares fell. Both will weigh on the figures of Cofinec, which makes paper.",
             &[("org", "Cofinec", &["Cofinec", "Cofinec"])],
         ),
+        // A town that a club's words surround is the club; a place's "are" is no club's.
+        (
+            "Former champions Marseille drew. Marseille are now seventh. Tehran and Moscow are \
+             stronger.",
+            &[
+                ("org", "Marseille", &["Marseille", "Marseille"]),
+                ("place", "Tehran", &["Tehran"]),
+                ("place", "Moscow", &["Moscow"]),
+            ],
+        ),
+        (
+            "Milan's coach left on Monday.",
+            &[("org", "Milan", &["Milan"])],
+        ),
+        (
+            "Charlton 1 West Bromwich 1\nRapid Vienna 0 FC Linz 0\n",
+            &[
+                ("org", "Charlton", &["Charlton"]),
+                ("org", "West Bromwich", &["West Bromwich"]),
+                ("org", "Rapid Vienna", &["Rapid Vienna"]),
+                ("org", "FC Linz", &["FC Linz"]),
+            ],
+        ),
+        // "of" between two names.
+        (
+            "\"It is hard,\" said Scott Randall of Soundview Financial Group. Oakley Inc of \
+             Boulder was sold. Fenerbahce of Turkey lost. The Bank of England and the \
+             University of Texas agreed.",
+            &[
+                ("person", "Scott Randall", &["Scott Randall"]),
+                (
+                    "org",
+                    "Soundview Financial Group",
+                    &["Soundview Financial Group"],
+                ),
+                ("org", "Oakley Inc", &["Oakley Inc"]),
+                ("place", "Turkey", &["Turkey"]),
+                ("org", "Bank of England", &["Bank of England"]),
+                ("org", "University of Texas", &["University of Texas"]),
+            ],
+        ),
+        (
+            "Analysts cut the figures for Cofinec which works in Poland. Unita generals left.",
+            &[
+                ("org", "Cofinec", &["Cofinec"]),
+                ("place", "Poland", &["Poland"]),
+                ("org", "Unita", &["Unita"]),
+            ],
+        ),
         // Guards: a person's appositive, a title's "of", an event.
         (
             "The rate stays, said Kowalski, the bank's chief.",

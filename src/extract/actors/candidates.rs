@@ -464,7 +464,11 @@ pub fn push_entry(doc: &Doc, lex: &Lexicon, out: &mut Vec<Cand>, a: usize, b: us
 pub fn run(doc: &Doc, lex: &Lexicon, a: usize, b: usize, out: &mut Vec<Cand>) {
     let mut a = a;
     while a < b {
-        let end = and_split(doc, lex, a, b).unwrap_or(b);
+        let end = [and_split(doc, lex, a, b), of_split(doc, lex, a, b)]
+            .into_iter()
+            .flatten()
+            .min()
+            .unwrap_or(b);
         let next = run_part(doc, lex, a, end, out);
         a = if next < end { next.max(a + 1) } else { end };
     }
@@ -507,19 +511,26 @@ fn and_split(doc: &Doc, lex: &Lexicon, a: usize, b: usize) -> Option<usize> {
 
 /// "FC Linz", "the Central Bank", "New Democracy", "Social Democratic Party": a word no name
 /// holds on its own ("FC", "Central", "New") opens an organisation's name when the run is one —
-/// a club's abbreviation first, or an organisation word last (`classify::title_word_heads` for "Party").
-/// Not a sentence's first word, unless it is a club or title word ("National Union of ...").
+/// a club's abbreviation first, a compass word in a results line ("West Bromwich 1"), or an
+/// organisation word last (`classify::title_word_heads` for "Party"). Then not a sentence's first
+/// word, unless it is a title word ("National Union of ..."), nor in a heading.
 fn opens_org(doc: &Doc, lex: &Lexicon, a: usize, b: usize) -> bool {
-    if b < a + 2 || is_joiner(doc.fold(a)) || !doc.is(a, list::NON_NAME) || doc.strict(a) {
+    if b < a + 2 || is_joiner(doc.fold(a)) || !doc.is(a, list::NON_NAME) {
         return false;
     }
-    // A club's abbreviation ("FC", "AC"), not a club's other words ("Wednesday Tony Blair").
-    let club = doc.is(a, list::CLUB) && doc.toks[a].acronym();
-    if doc.initial(a) && !club && !doc.is(a, list::TITLE_WORD) {
+    // A club's abbreviation ("FC", "AC"), not a club's other words ("Wednesday Tony Blair");
+    // a compass word in a results line or league row ("Charlton 1 West Bromwich 1").
+    let club = doc.is(a, list::CLUB) && doc.toks[a].acronym()
+        || lex.compass_prefixes.contains(doc.fold(a))
+            && (standings_row(doc, a, b) || team_context(doc, a, b));
+    if club {
+        return true;
+    }
+    if doc.strict(a) || doc.initial(a) && !doc.is(a, list::TITLE_WORD) {
         return false;
     }
     let last = b - 1;
-    club || doc.is(last, list::ORG_SUFFIX)
+    doc.is(last, list::ORG_SUFFIX)
         && (!doc.is(last, list::TITLE_WORD) || classify::title_word_heads(doc, lex, a, last, b))
 }
 
@@ -538,6 +549,51 @@ fn acronym_pair(doc: &Doc, lex: &Lexicon, a: usize, b: usize) -> Option<usize> {
         && acronym(a)
         && acronym(a + 2))
     .then_some(a + 3)
+}
+
+/// Legal forms that end a company's name: "of" after them names where it is ("Bestop Inc of
+/// Boulder"), not part of the name.
+const CORPORATE: &[&str] = &[
+    "inc", "corp", "co", "ltd", "plc", "llc", "partners", "ag", "sa", "nv", "ab", "bv", "gmbh",
+];
+
+/// "Scott Randall of Soundview Financial Group", "Bestop Inc of Boulder", "Benfica of Portugal":
+/// an "of" that joins two names, not one name's parts ("Bank of England", "Duke of Edinburgh").
+/// Before it: a person's name (a given name and one or two more words, no title or organisation
+/// word), a company's legal form before a place or one or two words, or one unknown word before
+/// a country. The index
+/// of the "of".
+fn of_split(doc: &Doc, lex: &Lexicon, a: usize, b: usize) -> Option<usize> {
+    let o = (a + 1..b.saturating_sub(1)).find(|&k| matches!(doc.fold(k), "of" | "for"))?;
+    if doc.fold(o) != "of" || doc.toks[o].cap || doc.strict(a) {
+        return None;
+    }
+    if gazetteer(doc, lex, a, b).is_some_and(|(len, _)| a + len > o) {
+        return None;
+    }
+    let plain = |k: usize| {
+        !doc.is(
+            k,
+            list::TITLE_WORD | list::ORG_SUFFIX | list::PLACE_SUFFIX | list::NON_NAME,
+        )
+    };
+    if doc.given(a) && (2..=3).contains(&(o - a)) && (a..o).all(plain) {
+        return Some(o);
+    }
+    let p = if doc.fold(o + 1) == "the" {
+        o + 2
+    } else {
+        o + 1
+    };
+    let place = match gazetteer(doc, lex, p, b) {
+        Some((len, Entry::Place(pl))) if p + len == b => Some(pl.kind),
+        _ => None,
+    };
+    let legal = CORPORATE.contains(&doc.fold(o - 1).trim_end_matches('.'));
+    let lone = o == a + 1 && plain(a) && gazetteer(doc, lex, a, o).is_none() && !doc.given(a);
+    (legal && (place.is_some() || b - p <= 2)
+        || place == Some(super::lexicon::PlaceKind::Country) && lone)
+        .then_some(o)
 }
 
 /// Judges `a..b` (no "and" between names); returns where it stopped, `b` when it took it all.

@@ -89,6 +89,29 @@ fn dateline(doc: &Doc, a: usize, b: usize) -> bool {
         })
 }
 
+/// "Essex are set to", "Porto, who are fighting": a town or region the gazetteer knows, opening
+/// its sentence with a plural verb as a club takes in British usage, is the club (`cue::TEAM`; a country is its
+/// national team and stays a place, `coref::retype`). Plural names ("Leeds") are no evidence.
+fn team_verb(doc: &Doc, lex: &Lexicon, a: usize, b: usize) -> u8 {
+    let k = if doc.s(b) == "," && doc.fold(b + 1) == "who" {
+        b + 2
+    } else {
+        b
+    };
+    let plural_verb = doc
+        .toks
+        .get(k)
+        .is_some_and(|t| !t.cap && matches!(doc.tok_fold(t), "are" | "were"));
+    // The subject of its sentence ("Tehran and Moscow have", "the city of Perm are" are not).
+    if !plural_verb || !doc.initial(a) || doc.fold(b - 1).ends_with('s') {
+        return 0;
+    }
+    match gazetteer(doc, lex, a, b) {
+        Some((len, super::lexicon::Entry::Place(_))) if a + len == b => cue::TEAM,
+        _ => 0,
+    }
+}
+
 /// Whether one unknown capitalised word is an organisation by its own mention's cues: an
 /// organisation's or a team's ("insurer Prudential", "Cofinec, which", "Cofinec shares fell"),
 /// none for a work or a person, not written in capitals (a headline's word), and not a sentence's
@@ -179,6 +202,9 @@ pub fn kind_cues(doc: &Doc, a: usize, b: usize) -> u8 {
         if doc.is(k, list::WORK_BEFORE) {
             cues |= cue::WORK;
         }
+        if doc.is(k, list::TEAM_BEFORE) {
+            cues |= cue::TEAM;
+        }
     }
     // "shares in Yukos", "an analyst at Interbank", "workers at Zastava": a word of
     // `kind-cues.tsv`'s `of` list and a preposition.
@@ -230,8 +256,13 @@ pub fn kind_cues(doc: &Doc, a: usize, b: usize) -> u8 {
         if lower(b + 1) && doc.is(b + 1, list::ORG_OWNED) {
             cues |= cue::ORG;
         }
+        if lower(b + 1) && doc.is(b + 1, list::TEAM_AFTER) {
+            cues |= cue::TEAM;
+        }
     } else if lower(b) {
-        if doc.is(b, list::ORG_AFTER) {
+        // "the figures for Cofinec which": a relative "which" right after the name, as after its
+        // comma below.
+        if doc.is(b, list::ORG_AFTER) || doc.fold(b) == "which" {
             cues |= cue::ORG;
         }
         if doc.is(b, list::WORK_AFTER) {
@@ -334,7 +365,7 @@ impl Evidence {
             sports,
             strict: doc.strict(a),
             initial: doc.initial(a),
-            cues: kind_cues(doc, a, b),
+            cues: kind_cues(doc, a, b) | team_verb(doc, lex, a, b),
         }
     }
 }

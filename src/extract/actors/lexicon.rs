@@ -106,6 +106,7 @@ pub struct Lexicon {
     pub work_after: FastSet<String>,
     pub work_alone: FastSet<String>,
     pub team_after: FastSet<String>,
+    pub team_before: FastSet<String>,
     /// Folded names of regions that field national teams: never retyped as a club.
     pub nations: FastSet<String>,
     /// Organisation names no rule connects, as written: (variant, canonical).
@@ -162,6 +163,8 @@ pub mod list {
     /// On `kind-cues.tsv` as `of` `organization`: this word and a preposition before a name make
     /// it an organisation ("shares in Yukos", "analyst at Interbank").
     pub const ORG_OF: u32 = 1 << 28;
+    /// On `kind-cues.tsv` as `before` `team`: a town after it is its club ("champions Porto").
+    pub const TEAM_BEFORE: u32 = 1 << 29;
 }
 
 /// What the lexicon knows about one folded word.
@@ -348,6 +351,7 @@ impl Lexicon {
                 ("after", "work") => &mut lex.work_after,
                 ("alone", "work") => &mut lex.work_alone,
                 ("after", "team") => &mut lex.team_after,
+                ("before", "team") => &mut lex.team_before,
                 ("alone", "nation") => &mut lex.nations,
                 _ => continue,
             };
@@ -395,6 +399,7 @@ impl Lexicon {
             (&self.work_after, list::WORK_AFTER),
             (&self.work_alone, list::WORK_ALONE),
             (&self.team_after, list::TEAM_AFTER),
+            (&self.team_before, list::TEAM_BEFORE),
         ];
         for (set, bit) in sets {
             for w in set {
