@@ -1006,7 +1006,31 @@ fn organisation_evidence_table() {
                 ("org", "Unita", &["Unita"]),
             ],
         ),
-        // Guards: a person's appositive, a title's "of", an event.
+        // Guards: a score, a person's fans, an owner's possessive, a person's appositive.
+        ("Halftime 1-2.\nHalftime 0-0.\n", &[]),
+        (
+            "A museum for Jimi Hendrix is planned. Hendrix supporters hope for it. Hendrix \
+             played here.",
+            &[(
+                "person",
+                "Jimi Hendrix",
+                &["Jimi Hendrix", "Hendrix", "Hendrix"],
+            )],
+        ),
+        (
+            "\"It helps,\" said Gill Champion, chief executive of Lee's company.",
+            &[
+                ("person", "Gill Champion", &["Gill Champion"]),
+                ("person", "Lee", &["Lee"]),
+            ],
+        ),
+        (
+            "\"It is new,\" says Jo Flaherty, a senior broadcaster with CBS.",
+            &[
+                ("person", "Jo Flaherty", &["Jo Flaherty"]),
+                ("org", "CBS", &["CBS"]),
+            ],
+        ),
         (
             "The rate stays, said Kowalski, the bank's chief.",
             &[("person", "Kowalski", &["Kowalski"])],

@@ -121,9 +121,11 @@ pub fn single_org_cue(doc: &Doc, c: &super::candidates::Cand) -> bool {
     let cues = c.evidence.cues;
     // A word opening a bracket is no sentence's first word ("Yvan Quentin (Grasshoppers)").
     let bracketed = c.a > 0 && doc.s(c.a - 1) == "(";
+    // An organisation's cue, not a score's ("Halftime 1-2.").
     let opener_ok = !c.evidence.initial
         || bracketed
-        || (!doc.has_lower(c.a)
+        || (cues & cue::ORG != 0
+            && !doc.has_lower(c.a)
             && !doc.is(
                 c.a,
                 list::NON_NAME | list::GROUP_NOUN | list::TITLE_WORD | list::DEMONYM,
@@ -213,6 +215,8 @@ pub fn kind_cues(doc: &Doc, a: usize, b: usize) -> u8 {
         && ORG_PREPOSITIONS.contains(&doc.fold(k))
         && (!doc.toks[k - 1].cap || doc.initial(k - 1))
         && doc.is(k - 1, list::ORG_OF)
+        // "chief executive of Lee's POW! Entertainment": the possessive's owner is the one.
+        && doc.toks.get(b).is_none_or(|t| t.kind != super::tokens::TokKind::Poss)
     {
         cues |= cue::ORG;
     }
@@ -276,7 +280,11 @@ pub fn kind_cues(doc: &Doc, a: usize, b: usize) -> u8 {
         match doc.fold(b + 1) {
             "which" => cues |= cue::ORG,
             "who" => cues |= cue::PERSON,
-            "the" | "a" | "an" if appositive_org(doc, b + 2) => cues |= cue::ORG,
+            // One word, not a given name: "Jo Flaherty, a senior broadcaster with CBS" is a
+            // person's appositive.
+            "the" | "a" | "an" if b == a + 1 && !doc.given(a) && appositive_org(doc, b + 2) => {
+                cues |= cue::ORG
+            }
             _ => {}
         }
     }

@@ -402,7 +402,8 @@ pub fn resolve(doc: &Doc, lex: &Lexicon, cands: &[Cand]) -> Vec<DocActor> {
     // organisation at every mention, before the cue or opening a sentence.
     let org_words: FastSet<&str> = deferred
         .iter()
-        .filter(|c| super::classify::single_org_cue(doc, c))
+        // An organisation's own cue, not a team's ("Hendrix supporters").
+        .filter(|c| c.evidence.cues & cue::ORG != 0 && super::classify::single_org_cue(doc, c))
         .map(|c| doc.fold(c.a))
         .collect();
     for c in deferred {
