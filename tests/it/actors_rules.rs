@@ -980,6 +980,20 @@ fn organisation_evidence_table() {
                 ("org", "FC Linz", &["FC Linz"]),
             ],
         ),
+        (
+            "Sokol Tychy 5 Lech Poznan 3\n",
+            &[
+                ("org", "Sokol Tychy", &["Sokol Tychy"]),
+                ("org", "Lech Poznan", &["Lech Poznan"]),
+            ],
+        ),
+        (
+            "George Washington went to Paris.",
+            &[
+                ("person", "George Washington", &["George Washington"]),
+                ("place", "Paris", &["Paris"]),
+            ],
+        ),
         // "of" between two names.
         (
             "\"It is hard,\" said Scott Randall of Soundview Financial Group. Oakley Inc of \

@@ -639,10 +639,16 @@ fn run_part(doc: &Doc, lex: &Lexicon, mut a: usize, mut b: usize, out: &mut Vec<
     // unless it is a country (national teams are places) or looks like a person.
     let country = matches!(whole, Some((_, Entry::Place(p))) if p.kind == super::lexicon::PlaceKind::Country)
         || (whole.is_some() && lex.nations.contains(&*doc.key(a, b)));
+    // "Sokol Tychy 5 Lech Poznan 3": a given name before a town, between scores, is a club too.
+    let given_town = || {
+        b == a + 2
+            && matches!(gazetteer(doc, lex, a + 1, b), Some((1, Entry::Place(p))) if p.kind != super::lexicon::PlaceKind::Country)
+            && team_context(doc, a, b)
+    };
     if !country
         && !doc.shouting(a)
         && b - a <= 4
-        && !doc.given(a)
+        && (!doc.given(a) || given_town())
         && !doc.s(a).ends_with('.')
         && (standings_row(doc, a, b) || team_context(doc, a, b))
     {
