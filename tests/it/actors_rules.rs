@@ -1020,6 +1020,34 @@ fn organisation_evidence_table() {
                 ("org", "Unita", &["Unita"]),
             ],
         ),
+        // "and" between two names inside one run ("Banque du Caire", judged on its own, has no
+        // evidence).
+        (
+            "Emily Eavis and BBC Radio agreed. Talks between Banque du Caire and Bank of \
+             Alexandria and the United Bank of Africa and Standard Trust Bank went ahead.",
+            &[
+                ("person", "Emily Eavis", &["Emily Eavis"]),
+                ("org", "BBC Radio", &["BBC Radio"]),
+                ("org", "Bank of Alexandria", &["Bank of Alexandria"]),
+                ("org", "United Bank of Africa", &["United Bank of Africa"]),
+                ("org", "Standard Trust Bank", &["Standard Trust Bank"]),
+            ],
+        ),
+        (
+            "The Department of Trade and Industry and the Transport and General Workers Union met.",
+            &[
+                (
+                    "org",
+                    "Department of Trade and Industry",
+                    &["Department of Trade and Industry"],
+                ),
+                (
+                    "org",
+                    "Transport and General Workers Union",
+                    &["Transport and General Workers Union"],
+                ),
+            ],
+        ),
         // Guards: a score, a person's fans, an owner's possessive, a person's appositive.
         ("Halftime 1-2.\nHalftime 0-0.\n", &[]),
         (

@@ -476,7 +476,8 @@ pub fn run(doc: &Doc, lex: &Lexicon, a: usize, b: usize, out: &mut Vec<Cand>) {
 
 /// "Lufthansa and British Airways", "Partizan and Villareal": two names joined by "and" are two
 /// names, unless the "and" belongs to an organisation's "of"/"for" phrase ("Department of Trade
-/// and Industry"), to a gazetteer name ("Bosnia and Herzegovina"), or joins two common words
+/// and Industry"; but not before "The" or an organisation of its own: "Banque du Caire and Bank of
+/// Alexandria"), to a gazetteer name ("Bosnia and Herzegovina"), or joins two common words
 /// before an organisation word ("Securities and Exchange Commission": the words before the "and"
 /// are no name of their own — no organisation word, acronym or gazetteer name among them). The
 /// index of the "and".
@@ -490,6 +491,18 @@ fn and_split(doc: &Doc, lex: &Lexicon, a: usize, b: usize) -> Option<usize> {
             (k > a && is_suffix(k)) || doc.toks[k].acronym() || gazetteer(doc, lex, k, p).is_some()
         })
     };
+    // "Emily Eavis and BBC Radio": a person's name (a given name and one or two words, no
+    // organisation word) before the "and".
+    let person_before = |p: usize| {
+        doc.given(a) && (2..=3).contains(&(p - a)) && (a..p).all(|k| !doc.is(k, list::ORG_SUFFIX))
+    };
+    // "Banque du Caire and Bank of Alexandria", "United Bank of Africa and Standard Trust Bank": an
+    // organisation of three or more words with its own organisation word (last, or before "of")
+    // after the "and" of an "of" phrase.
+    let org_after = |p: usize| {
+        b >= p + 4 && (p + 1..b).any(|k| is_suffix(k) && (k + 1 == b || doc.fold(k + 1) == "of"))
+    };
+    let mut of_phrase = false;
     let mut p = a;
     while p < b {
         if let Some((len, _)) = gazetteer(doc, lex, p, b)
@@ -499,9 +512,24 @@ fn and_split(doc: &Doc, lex: &Lexicon, a: usize, b: usize) -> Option<usize> {
             continue;
         }
         match doc.fold(p) {
-            "of" | "for" => return None,
+            "of" | "for" => {
+                of_phrase = true;
+                p += 1;
+            }
             "and" if p > a && !doc.toks[p].cap => {
-                return ((p + 1..b).all(|k| !is_suffix(k)) || own_name(p)).then_some(p);
+                // "Independent and The Times": a capitalised article opens another name.
+                let the = doc.s(p + 1) == "The";
+                if of_phrase {
+                    return (the || org_after(p)).then_some(p);
+                }
+                // "... and Bank of Alexandria": an organisation word and its "of" open a name.
+                let of_name = is_suffix(p + 1) && doc.fold(p + 2) == "of";
+                return ((p + 1..b).all(|k| !is_suffix(k))
+                    || own_name(p)
+                    || the
+                    || of_name
+                    || person_before(p))
+                .then_some(p);
             }
             _ => p += 1,
         }
