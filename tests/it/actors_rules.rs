@@ -900,3 +900,190 @@ fn competitors_and_openers_table() {
         assert_eq!(got, want, "{text}");
     }
 }
+
+/// (text, [(kind, name, [mention texts])]) — evidence that makes an organisation: a word that
+/// opens an organisation's name though it names nothing alone ("Central", "FC"), a word that is
+/// also a title's as the last word of an organisation ("Party"), two acronyms joined by a slash,
+/// cues two words away ("shares in X") or in an appositive ("X, the Dutch insurer,"), and one
+/// mention's cue carried to every mention of the word in the document. Groups are left out.
+#[test]
+fn organisation_evidence_table() {
+    type Want<'a> = &'a [(&'a str, &'a str, &'a [&'a str])];
+    let cases: &[(&str, Want)] = &[
+        (
+            "A Central Bank spokesman said he could not confirm it. Talks with the Central Bank \
+             went on.",
+            &[("org", "Central Bank", &["Central Bank", "Central Bank"])],
+        ),
+        (
+            "Austria's FC Linz won again.",
+            &[
+                ("place", "Austria", &["Austria"]),
+                ("org", "FC Linz", &["FC Linz"]),
+            ],
+        ),
+        (
+            "The Indonesian National Party said so. Minister for Health John Reid spoke.",
+            &[
+                (
+                    "org",
+                    "Indonesian National Party",
+                    &["Indonesian National Party"],
+                ),
+                ("person", "John Reid", &["John Reid"]),
+            ],
+        ),
+        (
+            "Voters backed the CDU / CSU bloc. US/UK talks went on.",
+            &[
+                ("org", "CDU / CSU", &["CDU / CSU"]),
+                ("place", "United States", &["US"]),
+                ("place", "United Kingdom", &["UK"]),
+            ],
+        ),
+        (
+            "Yukos said it would appeal. Shares in Yukos fell 5 percent.",
+            &[("org", "Yukos", &["Yukos", "Yukos"])],
+        ),
+        (
+            "The rouble fell. Workers at Zastava went on strike.",
+            &[("org", "Zastava", &["Zastava"])],
+        ),
+        (
+            "Earnings rose at Aegon, the Dutch insurer, on Thursday.",
+            &[("org", "Aegon", &["Aegon"])],
+        ),
+        (
+            "Cofinec shares fell. Both will weigh on the figures of Cofinec, which makes paper.",
+            &[("org", "Cofinec", &["Cofinec", "Cofinec"])],
+        ),
+        // A town that a club's words surround is the club; a place's "are" is no club's.
+        (
+            "Former champions Marseille drew. Marseille are now seventh. Tehran and Moscow are \
+             stronger.",
+            &[
+                ("org", "Marseille", &["Marseille", "Marseille"]),
+                ("place", "Tehran", &["Tehran"]),
+                ("place", "Moscow", &["Moscow"]),
+            ],
+        ),
+        (
+            "Milan's coach left on Monday.",
+            &[("org", "Milan", &["Milan"])],
+        ),
+        (
+            "Charlton 1 West Bromwich 1\nRapid Vienna 0 FC Linz 0\n",
+            &[
+                ("org", "Charlton", &["Charlton"]),
+                ("org", "West Bromwich", &["West Bromwich"]),
+                ("org", "Rapid Vienna", &["Rapid Vienna"]),
+                ("org", "FC Linz", &["FC Linz"]),
+            ],
+        ),
+        (
+            "Sokol Tychy 5 Lech Poznan 3\n",
+            &[
+                ("org", "Sokol Tychy", &["Sokol Tychy"]),
+                ("org", "Lech Poznan", &["Lech Poznan"]),
+            ],
+        ),
+        (
+            "George Washington went to Paris.",
+            &[
+                ("person", "George Washington", &["George Washington"]),
+                ("place", "Paris", &["Paris"]),
+            ],
+        ),
+        // "of" between two names.
+        (
+            "\"It is hard,\" said Scott Randall of Soundview Financial Group. Oakley Inc of \
+             Boulder was sold. Fenerbahce of Turkey lost. The Bank of England and the \
+             University of Texas agreed.",
+            &[
+                ("person", "Scott Randall", &["Scott Randall"]),
+                (
+                    "org",
+                    "Soundview Financial Group",
+                    &["Soundview Financial Group"],
+                ),
+                ("org", "Oakley Inc", &["Oakley Inc"]),
+                ("place", "Turkey", &["Turkey"]),
+                ("org", "Bank of England", &["Bank of England"]),
+                ("org", "University of Texas", &["University of Texas"]),
+            ],
+        ),
+        (
+            "Analysts cut the figures for Cofinec which works in Poland. Unita generals left.",
+            &[
+                ("org", "Cofinec", &["Cofinec"]),
+                ("place", "Poland", &["Poland"]),
+                ("org", "Unita", &["Unita"]),
+            ],
+        ),
+        // "and" between two names inside one run ("Banque du Caire", judged on its own, has no
+        // evidence).
+        (
+            "Emily Eavis and BBC Radio agreed. Talks between Banque du Caire and Bank of \
+             Alexandria and the United Bank of Africa and Standard Trust Bank went ahead.",
+            &[
+                ("person", "Emily Eavis", &["Emily Eavis"]),
+                ("org", "BBC Radio", &["BBC Radio"]),
+                ("org", "Bank of Alexandria", &["Bank of Alexandria"]),
+                ("org", "United Bank of Africa", &["United Bank of Africa"]),
+                ("org", "Standard Trust Bank", &["Standard Trust Bank"]),
+            ],
+        ),
+        (
+            "The Department of Trade and Industry and the Transport and General Workers Union met.",
+            &[
+                (
+                    "org",
+                    "Department of Trade and Industry",
+                    &["Department of Trade and Industry"],
+                ),
+                (
+                    "org",
+                    "Transport and General Workers Union",
+                    &["Transport and General Workers Union"],
+                ),
+            ],
+        ),
+        // Guards: a score, a person's fans, an owner's possessive, a person's appositive.
+        ("Halftime 1-2.\nHalftime 0-0.\n", &[]),
+        (
+            "A museum for Jimi Hendrix is planned. Hendrix supporters hope for it. Hendrix \
+             played here.",
+            &[(
+                "person",
+                "Jimi Hendrix",
+                &["Jimi Hendrix", "Hendrix", "Hendrix"],
+            )],
+        ),
+        (
+            "\"It helps,\" said Gill Champion, chief executive of Lee's company.",
+            &[
+                ("person", "Gill Champion", &["Gill Champion"]),
+                ("person", "Lee", &["Lee"]),
+            ],
+        ),
+        (
+            "\"It is new,\" says Jo Flaherty, a senior broadcaster with CBS.",
+            &[
+                ("person", "Jo Flaherty", &["Jo Flaherty"]),
+                ("org", "CBS", &["CBS"]),
+            ],
+        ),
+        (
+            "The rate stays, said Kowalski, the bank's chief.",
+            &[("person", "Kowalski", &["Kowalski"])],
+        ),
+        (
+            "Sony launched the PSP before the Olympics.",
+            &[("org", "Sony", &["Sony"])],
+        ),
+    ];
+    for (text, want) in cases {
+        let (got, want) = got_and_want(text, want);
+        assert_eq!(got, want, "{text}");
+    }
+}

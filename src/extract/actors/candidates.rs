@@ -63,6 +63,14 @@ pub fn find(doc: &Doc, lex: &Lexicon) -> Vec<Cand> {
         while doc.joined(b - 1) && b < n && !doc.initial(b) {
             if doc.is_cap(b) && doc.strict(b) == doc.strict(a) {
                 b += 1;
+            } else if doc.s(b) == "/" && acronym_pair(doc, lex, b - 1, b + 2).is_some() {
+                // "CDU / CSU" is a run of its own (`acronym_pair`).
+                if b - 1 == a {
+                    b += 2;
+                } else {
+                    b -= 1;
+                }
+                break;
             } else if (doc.is(b, list::PARTICLE) || is_joiner(doc.fold(b)))
                 && doc.joined(b)
                 && doc.is_cap(b + 1)
@@ -456,7 +464,11 @@ pub fn push_entry(doc: &Doc, lex: &Lexicon, out: &mut Vec<Cand>, a: usize, b: us
 pub fn run(doc: &Doc, lex: &Lexicon, a: usize, b: usize, out: &mut Vec<Cand>) {
     let mut a = a;
     while a < b {
-        let end = and_split(doc, lex, a, b).unwrap_or(b);
+        let end = [and_split(doc, lex, a, b), of_split(doc, lex, a, b)]
+            .into_iter()
+            .flatten()
+            .min()
+            .unwrap_or(b);
         let next = run_part(doc, lex, a, end, out);
         a = if next < end { next.max(a + 1) } else { end };
     }
@@ -464,7 +476,8 @@ pub fn run(doc: &Doc, lex: &Lexicon, a: usize, b: usize, out: &mut Vec<Cand>) {
 
 /// "Lufthansa and British Airways", "Partizan and Villareal": two names joined by "and" are two
 /// names, unless the "and" belongs to an organisation's "of"/"for" phrase ("Department of Trade
-/// and Industry"), to a gazetteer name ("Bosnia and Herzegovina"), or joins two common words
+/// and Industry"; but not before "The" or an organisation of its own: "Banque du Caire and Bank of
+/// Alexandria"), to a gazetteer name ("Bosnia and Herzegovina"), or joins two common words
 /// before an organisation word ("Securities and Exchange Commission": the words before the "and"
 /// are no name of their own — no organisation word, acronym or gazetteer name among them). The
 /// index of the "and".
@@ -478,6 +491,18 @@ fn and_split(doc: &Doc, lex: &Lexicon, a: usize, b: usize) -> Option<usize> {
             (k > a && is_suffix(k)) || doc.toks[k].acronym() || gazetteer(doc, lex, k, p).is_some()
         })
     };
+    // "Emily Eavis and BBC Radio": a person's name (a given name and one or two words, no
+    // organisation word) before the "and".
+    let person_before = |p: usize| {
+        doc.given(a) && (2..=3).contains(&(p - a)) && (a..p).all(|k| !doc.is(k, list::ORG_SUFFIX))
+    };
+    // "Banque du Caire and Bank of Alexandria", "United Bank of Africa and Standard Trust Bank": an
+    // organisation of three or more words with its own organisation word (last, or before "of")
+    // after the "and" of an "of" phrase.
+    let org_after = |p: usize| {
+        b >= p + 4 && (p + 1..b).any(|k| is_suffix(k) && (k + 1 == b || doc.fold(k + 1) == "of"))
+    };
+    let mut of_phrase = false;
     let mut p = a;
     while p < b {
         if let Some((len, _)) = gazetteer(doc, lex, p, b)
@@ -487,14 +512,116 @@ fn and_split(doc: &Doc, lex: &Lexicon, a: usize, b: usize) -> Option<usize> {
             continue;
         }
         match doc.fold(p) {
-            "of" | "for" => return None,
+            "of" | "for" => {
+                of_phrase = true;
+                p += 1;
+            }
             "and" if p > a && !doc.toks[p].cap => {
-                return ((p + 1..b).all(|k| !is_suffix(k)) || own_name(p)).then_some(p);
+                // "Independent and The Times": a capitalised article opens another name.
+                let the = doc.s(p + 1) == "The";
+                if of_phrase {
+                    return (the || org_after(p)).then_some(p);
+                }
+                // "... and Bank of Alexandria": an organisation word and its "of" open a name.
+                let of_name = is_suffix(p + 1) && doc.fold(p + 2) == "of";
+                return ((p + 1..b).all(|k| !is_suffix(k))
+                    || own_name(p)
+                    || the
+                    || of_name
+                    || person_before(p))
+                .then_some(p);
             }
             _ => p += 1,
         }
     }
     None
+}
+
+/// "FC Linz", "the Central Bank", "New Democracy", "Social Democratic Party": a word no name
+/// holds on its own ("FC", "Central", "New") opens an organisation's name when the run is one —
+/// a club's abbreviation first, a compass word in a results line ("West Bromwich 1"), or an
+/// organisation word last (`classify::title_word_heads` for "Party"). Then not a sentence's first
+/// word, unless it is a title word ("National Union of ..."), nor in a heading.
+fn opens_org(doc: &Doc, lex: &Lexicon, a: usize, b: usize) -> bool {
+    if b < a + 2 || is_joiner(doc.fold(a)) || !doc.is(a, list::NON_NAME) {
+        return false;
+    }
+    // A club's abbreviation ("FC", "AC"), not a club's other words ("Wednesday Tony Blair");
+    // a compass word in a results line or league row ("Charlton 1 West Bromwich 1").
+    let club = doc.is(a, list::CLUB) && doc.toks[a].acronym()
+        || lex.compass_prefixes.contains(doc.fold(a))
+            && (standings_row(doc, a, b) || team_context(doc, a, b));
+    if club {
+        return true;
+    }
+    if doc.strict(a) || doc.initial(a) && !doc.is(a, list::TITLE_WORD) {
+        return false;
+    }
+    let last = b - 1;
+    doc.is(last, list::ORG_SUFFIX)
+        && (!doc.is(last, list::TITLE_WORD) || classify::title_word_heads(doc, lex, a, last, b))
+}
+
+/// "CDU / CSU", "CDU/CSU": two acronyms joined by a slash, neither a place, are one alliance.
+/// The end of the pair.
+fn acronym_pair(doc: &Doc, lex: &Lexicon, a: usize, b: usize) -> Option<usize> {
+    let acronym = |k: usize| {
+        doc.toks.get(k).is_some_and(|t| {
+            t.kind == TokKind::Word && t.acronym() && !doc.shouting(k) && t.span.len() >= 2
+        }) && !matches!(gazetteer(doc, lex, k, k + 1), Some((_, Entry::Place(_))))
+    };
+    (a + 3 <= b
+        && doc.s(a + 1) == "/"
+        && doc.joined(a)
+        && doc.joined(a + 1)
+        && acronym(a)
+        && acronym(a + 2))
+    .then_some(a + 3)
+}
+
+/// Legal forms that end a company's name: "of" after them names where it is ("Bestop Inc of
+/// Boulder"), not part of the name.
+const CORPORATE: &[&str] = &[
+    "inc", "corp", "co", "ltd", "plc", "llc", "partners", "ag", "sa", "nv", "ab", "bv", "gmbh",
+];
+
+/// "Scott Randall of Soundview Financial Group", "Bestop Inc of Boulder", "Benfica of Portugal":
+/// an "of" that joins two names, not one name's parts ("Bank of England", "Duke of Edinburgh").
+/// Before it: a person's name (a given name and one or two more words, no title or organisation
+/// word), a company's legal form before a place or one or two words, or one unknown word before
+/// a country. The index
+/// of the "of".
+fn of_split(doc: &Doc, lex: &Lexicon, a: usize, b: usize) -> Option<usize> {
+    let o = (a + 1..b.saturating_sub(1)).find(|&k| matches!(doc.fold(k), "of" | "for"))?;
+    if doc.fold(o) != "of" || doc.toks[o].cap || doc.strict(a) {
+        return None;
+    }
+    if gazetteer(doc, lex, a, b).is_some_and(|(len, _)| a + len > o) {
+        return None;
+    }
+    let plain = |k: usize| {
+        !doc.is(
+            k,
+            list::TITLE_WORD | list::ORG_SUFFIX | list::PLACE_SUFFIX | list::NON_NAME,
+        )
+    };
+    if doc.given(a) && (2..=3).contains(&(o - a)) && (a..o).all(plain) {
+        return Some(o);
+    }
+    let p = if doc.fold(o + 1) == "the" {
+        o + 2
+    } else {
+        o + 1
+    };
+    let place = match gazetteer(doc, lex, p, b) {
+        Some((len, Entry::Place(pl))) if p + len == b => Some(pl.kind),
+        _ => None,
+    };
+    let legal = CORPORATE.contains(&doc.fold(o - 1).trim_end_matches('.'));
+    let lone = o == a + 1 && plain(a) && gazetteer(doc, lex, a, o).is_none() && !doc.given(a);
+    (legal && (place.is_some() || b - p <= 2)
+        || place == Some(super::lexicon::PlaceKind::Country) && lone)
+        .then_some(o)
 }
 
 /// Judges `a..b` (no "and" between names); returns where it stopped, `b` when it took it all.
@@ -520,7 +647,11 @@ fn run_part(doc: &Doc, lex: &Lexicon, mut a: usize, mut b: usize, out: &mut Vec<
         push_named(doc, lex, out, a, q, kind);
         return q;
     }
-    while a < b && droppable(doc, lex, a, b) {
+    if let Some(q) = acronym_pair(doc, lex, a, b) {
+        push_named(doc, lex, out, a, q, CKind::Org);
+        return q;
+    }
+    while a < b && droppable(doc, lex, a, b) && !opens_org(doc, lex, a, b) {
         a += 1;
     }
     while b > a && (is_joiner(doc.fold(b - 1)) || doc.is(b - 1, list::PARTICLE)) {
@@ -536,10 +667,16 @@ fn run_part(doc: &Doc, lex: &Lexicon, mut a: usize, mut b: usize, out: &mut Vec<
     // unless it is a country (national teams are places) or looks like a person.
     let country = matches!(whole, Some((_, Entry::Place(p))) if p.kind == super::lexicon::PlaceKind::Country)
         || (whole.is_some() && lex.nations.contains(&*doc.key(a, b)));
+    // "Sokol Tychy 5 Lech Poznan 3": a given name before a town, between scores, is a club too.
+    let given_town = || {
+        b == a + 2
+            && matches!(gazetteer(doc, lex, a + 1, b), Some((1, Entry::Place(p))) if p.kind != super::lexicon::PlaceKind::Country)
+            && team_context(doc, a, b)
+    };
     if !country
         && !doc.shouting(a)
         && b - a <= 4
-        && !doc.given(a)
+        && (!doc.given(a) || given_town())
         && !doc.s(a).ends_with('.')
         && (standings_row(doc, a, b) || team_context(doc, a, b))
     {

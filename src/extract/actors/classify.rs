@@ -89,6 +89,54 @@ fn dateline(doc: &Doc, a: usize, b: usize) -> bool {
         })
 }
 
+/// "Essex are set to", "Porto, who are fighting": a town or region the gazetteer knows, opening
+/// its sentence with a plural verb as a club takes in British usage, is the club (`cue::TEAM`; a country is its
+/// national team and stays a place, `coref::retype`). Plural names ("Leeds") are no evidence.
+fn team_verb(doc: &Doc, lex: &Lexicon, a: usize, b: usize) -> u8 {
+    let k = if doc.s(b) == "," && doc.fold(b + 1) == "who" {
+        b + 2
+    } else {
+        b
+    };
+    let plural_verb = doc
+        .toks
+        .get(k)
+        .is_some_and(|t| !t.cap && matches!(doc.tok_fold(t), "are" | "were"));
+    // The subject of its sentence ("Tehran and Moscow have", "the city of Perm are" are not).
+    if !plural_verb || !doc.initial(a) || doc.fold(b - 1).ends_with('s') {
+        return 0;
+    }
+    match gazetteer(doc, lex, a, b) {
+        Some((len, super::lexicon::Entry::Place(_))) if a + len == b => cue::TEAM,
+        _ => 0,
+    }
+}
+
+/// Whether one unknown capitalised word is an organisation by its own mention's cues: an
+/// organisation's or a team's ("insurer Prudential", "Cofinec, which", "Cofinec shares fell"),
+/// none for a work or a person, not written in capitals (a headline's word), and not a sentence's
+/// common first word: a sentence may open with the name when the text never writes it in lower
+/// case and no list calls it a common word.
+pub fn single_org_cue(doc: &Doc, c: &super::candidates::Cand) -> bool {
+    let cues = c.evidence.cues;
+    // A word opening a bracket is no sentence's first word ("Yvan Quentin (Grasshoppers)").
+    let bracketed = c.a > 0 && doc.s(c.a - 1) == "(";
+    // An organisation's cue, not a score's ("Halftime 1-2.").
+    let opener_ok = !c.evidence.initial
+        || bracketed
+        || (cues & cue::ORG != 0
+            && !doc.has_lower(c.a)
+            && !doc.is(
+                c.a,
+                list::NON_NAME | list::GROUP_NOUN | list::TITLE_WORD | list::DEMONYM,
+            ));
+    cues & (cue::ORG | cue::TEAM) != 0
+        && cues & (cue::WORK | cue::PERSON) == 0
+        && !doc.toks[c.a].upper
+        && !c.evidence.strict
+        && opener_ok
+}
+
 /// Opening or closing quotation marks around a title: `'`, `"`, `‘`, `’`, `“`, `”`.
 fn is_quote_mark(s: &str) -> bool {
     matches!(s, "'" | "\"" | "‘" | "’" | "“" | "”")
@@ -100,6 +148,40 @@ const ORG_COMPOUNDS: &[&str] = &["-based", "-owned", "-listed", "-controlled", "
 
 /// Personal pronouns that refer back to a person, and the one that refers back to an organisation.
 const PERSON_PRONOUNS: &[&str] = &["he", "his", "him", "she", "her"];
+
+/// The prepositions between a word of `kind-cues.tsv`'s `of` list and the name it marks as an
+/// organisation's ("shares in", "analyst at", "chairman of").
+const ORG_PREPOSITIONS: &[&str] = &["in", "of", "at", "with", "from"];
+
+/// "Aegon, the Dutch insurer,", "Yukos, the oil company at the centre of": an appositive after
+/// the name's comma and article (`k` is the word after the article) whose head noun, within four
+/// words, is one of `kind-cues.tsv`'s organisation nouns ("insurer", "company"), and not the
+/// modifier of another noun ("the bank's chief", "a bank analyst").
+fn appositive_org(doc: &Doc, k: usize) -> bool {
+    for j in k..k + 4 {
+        let Some(t) = doc.toks.get(j) else {
+            return false;
+        };
+        if t.kind != super::tokens::TokKind::Word || t.nl_before {
+            return false;
+        }
+        let f = doc.fold(j);
+        if matches!(f, "of" | "which" | "that" | "who" | "whose") {
+            return false;
+        }
+        if !t.cap && doc.is(j, list::ORG_BEFORE) {
+            return doc.toks.get(j + 1).is_none_or(|n| {
+                n.kind != super::tokens::TokKind::Word && n.kind != super::tokens::TokKind::Poss
+                    || !n.cap
+                        && matches!(
+                            doc.tok_fold(n),
+                            "in" | "at" | "of" | "with" | "that" | "which" | "based"
+                        )
+            });
+        }
+    }
+    false
+}
 
 /// What the words around tokens `a..b` say about the name's kind (`cue` bits). Each rule looks at
 /// a word or two beside the name, so this is constant work per candidate.
@@ -122,6 +204,21 @@ pub fn kind_cues(doc: &Doc, a: usize, b: usize) -> u8 {
         if doc.is(k, list::WORK_BEFORE) {
             cues |= cue::WORK;
         }
+        if doc.is(k, list::TEAM_BEFORE) {
+            cues |= cue::TEAM;
+        }
+    }
+    // "shares in Yukos", "an analyst at Interbank", "workers at Zastava": a word of
+    // `kind-cues.tsv`'s `of` list and a preposition.
+    if let Some(k) = before
+        && k >= 1
+        && ORG_PREPOSITIONS.contains(&doc.fold(k))
+        && (!doc.toks[k - 1].cap || doc.initial(k - 1))
+        && doc.is(k - 1, list::ORG_OF)
+        // "chief executive of Lee's POW! Entertainment": the possessive's owner is the one.
+        && doc.toks.get(b).is_none_or(|t| t.kind != super::tokens::TokKind::Poss)
+    {
+        cues |= cue::ORG;
     }
     if let Some(k) = a.checked_sub(1)
         && doc.toks[k].hyphen
@@ -163,8 +260,13 @@ pub fn kind_cues(doc: &Doc, a: usize, b: usize) -> u8 {
         if lower(b + 1) && doc.is(b + 1, list::ORG_OWNED) {
             cues |= cue::ORG;
         }
+        if lower(b + 1) && doc.is(b + 1, list::TEAM_AFTER) {
+            cues |= cue::TEAM;
+        }
     } else if lower(b) {
-        if doc.is(b, list::ORG_AFTER) {
+        // "the figures for Cofinec which": a relative "which" right after the name, as after its
+        // comma below.
+        if doc.is(b, list::ORG_AFTER) || doc.fold(b) == "which" {
             cues |= cue::ORG;
         }
         if doc.is(b, list::WORK_AFTER) {
@@ -178,6 +280,11 @@ pub fn kind_cues(doc: &Doc, a: usize, b: usize) -> u8 {
         match doc.fold(b + 1) {
             "which" => cues |= cue::ORG,
             "who" => cues |= cue::PERSON,
+            // One word, not a given name: "Jo Flaherty, a senior broadcaster with CBS" is a
+            // person's appositive.
+            "the" | "a" | "an" if b == a + 1 && !doc.given(a) && appositive_org(doc, b + 2) => {
+                cues |= cue::ORG
+            }
             _ => {}
         }
     }
@@ -266,7 +373,7 @@ impl Evidence {
             sports,
             strict: doc.strict(a),
             initial: doc.initial(a),
-            cues: kind_cues(doc, a, b),
+            cues: kind_cues(doc, a, b) | team_verb(doc, lex, a, b),
         }
     }
 }
@@ -331,7 +438,13 @@ pub fn org_run(doc: &Doc, lex: &Lexicon, a: usize, b: usize, out: &mut Vec<Cand>
         inner = a + d;
     }
     // The last organisation word ends the organisation: "Sudan Airways Airbus" → "Sudan Airways".
-    let is_suffix = |k: usize| doc.is(k, list::ORG_SUFFIX) && !doc.is(k, list::TITLE_WORD);
+    // A word that also stands in titles ("Party" of "Party Leader") ends one only as the run's
+    // last word after no title of its own ("Indonesian National Party", not "Minister for
+    // Health").
+    let is_suffix = |k: usize| {
+        doc.is(k, list::ORG_SUFFIX)
+            && (!doc.is(k, list::TITLE_WORD) || title_word_heads(doc, lex, a, k, b))
+    };
     let end = (a..b).rev().find(|&k| is_suffix(k)).map_or(b, |k| k + 1);
     // "National Union of Journalists", "Department for Transport": a suffix word followed by
     // "of"/"for" and a name heads the whole run.
@@ -363,6 +476,13 @@ pub fn org_run(doc: &Doc, lex: &Lexicon, a: usize, b: usize, out: &mut Vec<Cand>
         c.country = country.map(String::into_boxed_str);
     }
     Some(b.min(b_all))
+}
+
+/// Whether the organisation word `k`, which also stands in titles ("party", "police", "press"),
+/// heads the organisation `a..b`: it is the run's last word, and no word before it is a title of
+/// its own ("Minister", "Secretary"). "Labour Party", "Judicial Police", "Associated Press".
+pub fn title_word_heads(doc: &Doc, lex: &Lexicon, a: usize, k: usize, b: usize) -> bool {
+    k + 1 == b && k > a && (a..k).all(|j| !lex.titles.contains(doc.fold(j)))
 }
 
 /// Where an organisation's "of" phrase from `k` ends: after the place it names when a name

@@ -398,6 +398,14 @@ pub fn resolve(doc: &Doc, lex: &Lexicon, cands: &[Cand]) -> Vec<DocActor> {
             deferred.push(c);
         }
     }
+    // "Yukos said ... shares in Yukos": a word with an organisation's cue at one mention is the
+    // organisation at every mention, before the cue or opening a sentence.
+    let org_words: FastSet<&str> = deferred
+        .iter()
+        // An organisation's own cue, not a team's ("Hendrix supporters").
+        .filter(|c| c.evidence.cues & cue::ORG != 0 && super::classify::single_org_cue(doc, c))
+        .map(|c| doc.fold(c.a))
+        .collect();
     for c in deferred {
         let span = span_of(doc, c);
         let written = span.slice(doc.text);
@@ -434,14 +442,11 @@ pub fn resolve(doc: &Doc, lex: &Lexicon, cands: &[Cand]) -> Vec<DocActor> {
         // organisation (it would have matched `org_alias` above) makes no organisation either.
         // "insurer Prudential", "Cofinec, which": a word no rule named, with an organisation's
         // cue and nothing that speaks for a person.
-        let cues = c.evidence.cues;
-        // A word opening a bracket is no sentence's first word ("Yvan Quentin (Grasshoppers)").
-        let bracketed = c.a > 0 && doc.s(c.a - 1) == "(";
-        let org_cue = cues & (cue::ORG | cue::TEAM) != 0
-            && cues & (cue::WORK | cue::PERSON) == 0
-            && !tok.upper
-            && (!c.evidence.initial || bracketed);
-        if !strict
+        let org_cue = super::classify::single_org_cue(doc, c)
+            || (org_words.contains(f)
+                && c.evidence.cues & (cue::WORK | cue::PERSON) == 0
+                && !doc.has_lower(c.a));
+        if (!strict || org_cue)
             && (role_orgs.contains(f) || org_cue || (acronym && !expands_unknown(doc, c.a, f)))
         {
             let i = t.add(ActorKind::Organization, c.name(doc), span, None);

@@ -101,10 +101,12 @@ pub struct Lexicon {
     pub org_before: FastSet<String>,
     pub org_after: FastSet<String>,
     pub org_owned: FastSet<String>,
+    pub org_of: FastSet<String>,
     pub work_before: FastSet<String>,
     pub work_after: FastSet<String>,
     pub work_alone: FastSet<String>,
     pub team_after: FastSet<String>,
+    pub team_before: FastSet<String>,
     /// Folded names of regions that field national teams: never retyped as a club.
     pub nations: FastSet<String>,
     /// Organisation names no rule connects, as written: (variant, canonical).
@@ -158,6 +160,11 @@ pub mod list {
     pub const WORK_ALONE: u32 = 1 << 26;
     /// On `kind-cues.tsv` as `after` `team`: a town before it is its club ("Liverpool striker").
     pub const TEAM_AFTER: u32 = 1 << 27;
+    /// On `kind-cues.tsv` as `of` `organization`: this word and a preposition before a name make
+    /// it an organisation ("shares in Yukos", "analyst at Interbank").
+    pub const ORG_OF: u32 = 1 << 28;
+    /// On `kind-cues.tsv` as `before` `team`: a town after it is its club ("champions Porto").
+    pub const TEAM_BEFORE: u32 = 1 << 29;
 }
 
 /// What the lexicon knows about one folded word.
@@ -339,10 +346,12 @@ impl Lexicon {
                 ("before", "organization") => &mut lex.org_before,
                 ("after", "organization") => &mut lex.org_after,
                 ("owned", "organization") => &mut lex.org_owned,
+                ("of", "organization") => &mut lex.org_of,
                 ("before", "work") => &mut lex.work_before,
                 ("after", "work") => &mut lex.work_after,
                 ("alone", "work") => &mut lex.work_alone,
                 ("after", "team") => &mut lex.team_after,
+                ("before", "team") => &mut lex.team_before,
                 ("alone", "nation") => &mut lex.nations,
                 _ => continue,
             };
@@ -385,10 +394,12 @@ impl Lexicon {
             (&self.org_before, list::ORG_BEFORE),
             (&self.org_after, list::ORG_AFTER),
             (&self.org_owned, list::ORG_OWNED),
+            (&self.org_of, list::ORG_OF),
             (&self.work_before, list::WORK_BEFORE),
             (&self.work_after, list::WORK_AFTER),
             (&self.work_alone, list::WORK_ALONE),
             (&self.team_after, list::TEAM_AFTER),
+            (&self.team_before, list::TEAM_BEFORE),
         ];
         for (set, bit) in sets {
             for w in set {
