@@ -812,6 +812,15 @@ fn surname_particles_and_peers_table() {
                 ("person", "dal Maso", &["dal Maso"]),
             ],
         ),
+        // Post-nominal letters are no part of a name: two barristers are two people.
+        (
+            "Philippa Hart KC, for Drury, told the court the clause was clear. Andrew Coles KC, \
+             for the club, said it had expired. Ms Hart disagreed.",
+            &[
+                ("person", "Philippa Hart", &["Philippa Hart", "Hart"]),
+                ("person", "Andrew Coles", &["Andrew Coles"]),
+            ],
+        ),
         // A titled name met twice is one person, and its bare name joins it.
         (
             "Rugby star once linked to Princess Diana divorces.\nHe was linked to Princess Diana \

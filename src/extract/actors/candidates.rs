@@ -657,6 +657,14 @@ fn run_part(doc: &Doc, lex: &Lexicon, mut a: usize, mut b: usize, out: &mut Vec<
     while b > a && (is_joiner(doc.fold(b - 1)) || doc.is(b - 1, list::PARTICLE)) {
         b -= 1;
     }
+    // "Philippa Hart KC": post-nominal letters, written in capitals after a name of two words or
+    // more, are no part of it.
+    while b > a + 2
+        && doc.is(b - 1, list::POST_NOMINAL)
+        && !doc.span_text(b - 1, b).chars().any(char::is_lowercase)
+    {
+        b -= 1;
+    }
     if a >= b {
         return end;
     }

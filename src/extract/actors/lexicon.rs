@@ -63,6 +63,8 @@ pub struct Lexicon {
     pub person_speech_verbs: FastSet<String>,
     /// Folded lower-case words that may stand inside a name ("de", "bin").
     pub particles: FastSet<String>,
+    /// Folded letters after a name for an office or honour ("KC", "MP"): not part of the name.
+    pub post_nominals: FastSet<String>,
     /// Folded words before a role that are not part of the title ("former", "acting").
     pub role_modifiers: FastSet<String>,
     pub org_suffixes: FastSet<String>,
@@ -165,6 +167,8 @@ pub mod list {
     pub const ORG_OF: u32 = 1 << 28;
     /// On `kind-cues.tsv` as `before` `team`: a town after it is its club ("champions Porto").
     pub const TEAM_BEFORE: u32 = 1 << 29;
+    /// On `post-nominals.txt`: letters after a name for an office or honour ("KC").
+    pub const POST_NOMINAL: u32 = 1 << 30;
 }
 
 /// What the lexicon knows about one folded word.
@@ -305,6 +309,7 @@ impl Lexicon {
         lex.honorifics = folded_set(assets.lines(name::HONORIFICS_TXT));
         lex.person_speech_verbs = folded_set(assets.lines(name::PERSON_SPEECH_VERBS_TXT));
         lex.particles = folded_set(assets.lines(name::NAME_PARTICLES_TXT));
+        lex.post_nominals = folded_set(assets.lines(name::POST_NOMINALS_TXT));
         lex.role_modifiers = folded_set(assets.lines(name::ROLE_MODIFIERS_TXT));
         lex.org_suffixes = folded_set(assets.lines(name::ORG_SUFFIXES_TXT));
         lex.club_words = folded_set(assets.lines(name::CLUB_WORDS_TXT));
@@ -390,6 +395,7 @@ impl Lexicon {
             (&self.demonym_first, list::DEMONYM_FIRST),
             (&self.person_speech_verbs, list::SAID),
             (&self.particles, list::PARTICLE),
+            (&self.post_nominals, list::POST_NOMINAL),
             (&self.role_modifiers, list::ROLE_MODIFIER),
             (&self.org_before, list::ORG_BEFORE),
             (&self.org_after, list::ORG_AFTER),
