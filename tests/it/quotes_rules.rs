@@ -421,6 +421,12 @@ fn hard_speakers() {
             "“a scandal.”",
             Some("Ines Varga"),
         ),
+        // a clause opened by a person and closed by a colon gives the quotation to that person
+        (
+            "Okafor has taken a hard line on the budget: “We cannot spend what we do not have.”",
+            "“We cannot spend what we do not have.”",
+            Some("Okafor"),
+        ),
         // a relative clause without commas between the speaker and the verb
         (
             "Although talks continue, a senior diplomat who spoke anonymously to discuss the negotiations said Tuesday, “There is no deal yet.”",
@@ -472,11 +478,11 @@ fn hard_speakers() {
             "“the most ignorant president in our history.”",
             Some("Trump"),
         ),
-        // a phrase before a colon is a speaker only when it is the whole sentence
+        // a phrase before a colon is a speaker only when it is the whole sentence or its subject
         (
             "Kaine has adopted the stance common among Catholics in public office: “I'm pro-life in my personal life.”",
             "“I'm pro-life in my personal life.”",
-            None,
+            Some("Kaine"),
         ),
         (
             "Stated Stone: “I think that the stakes are so high.”",

@@ -373,19 +373,43 @@ impl Ctx<'_> {
         }
         // "Cecile Richards: “...”": a name alone before the colon, the whole of its sentence
         // (not the last words of one: "... in a 30-minute shooting spree: “...”").
-        let sp = speaker::before(toks, self.lex, colon, start)?;
-        // "Trump issued the following statement:": the subject of the verb before it.
-        if sp.end == colon && sp.first > start && self.lex.statement_noun(toks[colon - 1].lower) {
-            return speaker::main_subject(toks, self.lex, start, sp.first).map(|s| Attr {
+        let named = speaker::before(toks, self.lex, colon, start).and_then(|sp| {
+            // "Trump issued the following statement:": the subject of the verb before it.
+            if sp.end == colon && sp.first > start && self.lex.statement_noun(toks[colon - 1].lower)
+            {
+                return speaker::main_subject(toks, self.lex, start, sp.first).map(|s| Attr {
+                    cue: None,
+                    speaker: Some(s),
+                    end: colon,
+                });
+            }
+            // A headline's "- Jeffrey M. Jones:" or "More from Jones:" opens a name too.
+            let opens =
+                sp.first == start || toks[sp.first - 1].is("from") || toks[sp.first - 1].is_dash();
+            (sp.end == colon && opens).then_some(Attr {
                 cue: None,
-                speaker: Some(s),
+                speaker: Some(sp),
                 end: colon,
-            });
+            })
+        });
+        named.or_else(|| self.colon_subject(start, colon))
+    }
+
+    /// "Kaine has adopted the stance of many Catholics: “I'm pro-life ...”": a clause that opens
+    /// with a person's name or a personal pronoun and ends in a colon before a quotation gives
+    /// the quotation to that subject. A thing ("The numbers tell the story:") gives nothing.
+    fn colon_subject(&self, start: usize, colon: usize) -> Option<Attr> {
+        let toks = self.toks;
+        if !toks[colon].is_punct(':') || colon - start > 24 {
+            return None;
         }
-        // A headline's "- Jeffrey M. Jones:" or "More from Jones:" opens a name too.
-        let opens =
-            sp.first == start || toks[sp.first - 1].is("from") || toks[sp.first - 1].is_dash();
-        (sp.end == colon && opens).then_some(Attr {
+        let sp = speaker::main_subject(toks, self.lex, start, colon)?;
+        let head = &toks[sp.first];
+        let person = match self.lex.pronoun(head) {
+            Some(_) => matches!(head.lower, "he" | "she" | "they" | "we" | "i"),
+            None => head.cap && !self.lex.has(head, DET) && sp.anaphor.is_none(),
+        };
+        (sp.first == start && person).then_some(Attr {
             cue: None,
             speaker: Some(sp),
             end: colon,
