@@ -118,17 +118,46 @@ impl Thread {
         }
     }
 
-    /// Adds the pending sentences' term weights into the vector; `scratch` is a buffer kept
-    /// between calls.
-    fn settle(&mut self, terms: &Terms, scratch: &mut Vec<(Term, f32)>) {
+    /// Adds the pending sentences' term weights into the vector, all of them in one pass over it:
+    /// adding them one sentence at a time walked the whole vector once per sentence, quadratic in
+    /// a long thread. Each term's weights are still added one sentence after the other, so the sums
+    /// are the same to the bit.
+    fn settle(&mut self, terms: &Terms, scratch: &mut Scratch) {
+        if self.pending.is_empty() {
+            return;
+        }
+        let batch = &mut scratch.batch;
+        batch.clear();
         for &i in &self.pending {
-            merge_into(&self.vector, terms.of(i as usize), terms, scratch);
-            std::mem::swap(&mut self.vector, scratch);
+            batch.extend_from_slice(terms.of(i as usize));
         }
-        if !self.pending.is_empty() {
-            self.pending.clear();
-            self.norm = self.vector.iter().map(|&(_, w)| w * w).sum::<f32>().sqrt();
+        batch.sort_unstable();
+        let out = &mut scratch.out;
+        out.clear();
+        out.reserve(self.vector.len() + batch.len());
+        let mut rest = &self.vector[..];
+        for run in batch.chunk_by(|a, b| a == b) {
+            let s = run[0];
+            let w = terms.weight(s);
+            let n = rest.partition_point(|&(t, _)| t < s);
+            out.extend_from_slice(&rest[..n]);
+            rest = &rest[n..];
+            let (mut x, more) = match rest.first() {
+                Some(&(t, old)) if t == s => {
+                    rest = &rest[1..];
+                    (old + w, &run[1..])
+                }
+                _ => (w, &run[1..]),
+            };
+            for _ in more {
+                x += w;
+            }
+            out.push((s, x));
         }
+        out.extend_from_slice(rest);
+        std::mem::swap(&mut self.vector, out);
+        self.pending.clear();
+        self.norm = self.vector.iter().map(|&(_, w)| w * w).sum::<f32>().sqrt();
     }
 
     fn has_same_moment(&self, a: Days, value: Option<Sym>, strings: &Strings) -> bool {
@@ -140,29 +169,11 @@ impl Thread {
     }
 }
 
-/// Writes into `out` the sorted `vector` with the weights of `sentence`'s (sorted) terms added.
-fn merge_into(
-    vector: &[(Term, f32)],
-    sentence: &[Term],
-    terms: &Terms,
-    out: &mut Vec<(Term, f32)>,
-) {
-    out.clear();
-    out.reserve(vector.len() + sentence.len());
-    let mut rest = vector;
-    for &s in sentence {
-        let n = rest.partition_point(|&(t, _)| t < s);
-        out.extend_from_slice(&rest[..n]);
-        rest = &rest[n..];
-        match rest.first() {
-            Some(&(t, w)) if t == s => {
-                out.push((t, w + terms.weight(s)));
-                rest = &rest[1..];
-            }
-            _ => out.push((s, terms.weight(s))),
-        }
-    }
-    out.extend_from_slice(rest);
+/// Buffers `Thread::settle` keeps between calls.
+#[derive(Default)]
+struct Scratch {
+    batch: Vec<Term>,
+    out: Vec<(Term, f32)>,
 }
 
 /// Cosine similarity of a sentence (its terms, weighted by `terms`) and a thread.
@@ -229,7 +240,7 @@ fn split_article(
     let mut recency: Vec<usize> = Vec::new();
     let mut current: Option<usize> = None;
     let mut last_news: Option<usize> = None;
-    let mut scratch = Vec::new();
+    let mut scratch = Scratch::default();
     for i in range {
         let r = &reports[i];
         // A dateline goes with the sentence before it, or the sentence after it with the
@@ -272,8 +283,11 @@ fn split_article(
             (Some(_), _) => !compared.is_empty(),
         };
         if choice {
+            // A dated sentence is compared only with the threads its date fits.
             for &t in compared {
-                threads[t].settle(terms, &mut scratch);
+                if r.anchor.is_none_or(|a| fits(&threads[t], a)) {
+                    threads[t].settle(terms, &mut scratch);
+                }
             }
             if let Some(d) = default {
                 threads[d].settle(terms, &mut scratch);
@@ -295,11 +309,6 @@ fn split_article(
                 })
             }
             (Some(a), _) => {
-                let fits = |t: usize| match (threads[t].hull, threads[t].window) {
-                    (Some(h), _) => rules::overlaps(a, h),
-                    (None, Some(w)) => rules::overlaps(a, w),
-                    (None, None) => false,
-                };
                 let score = |t: usize| {
                     let mut s = sim(t);
                     if Some(t) == current {
@@ -310,9 +319,12 @@ fn split_article(
                     }
                     s
                 };
-                best_of(compared.iter().copied().filter(|&t| fits(t)), score)
-                    .filter(|&(_, s)| s >= rules::JOIN_IN_ARTICLE)
-                    .map(|(t, _)| t)
+                best_of(
+                    compared.iter().copied().filter(|&t| fits(&threads[t], a)),
+                    score,
+                )
+                .filter(|&(_, s)| s >= rules::JOIN_IN_ARTICLE)
+                .map(|(t, _)| t)
             }
         };
         let t = chosen.unwrap_or_else(|| Thread::start(threads, r));
@@ -330,6 +342,15 @@ fn split_article(
     }
     for t in &mut threads[first..] {
         t.settle(terms, &mut scratch);
+    }
+}
+
+/// Whether an own date `a` fits a thread: overlaps its own dates, or its window when it has none.
+fn fits(t: &Thread, a: Days) -> bool {
+    match (t.hull, t.window) {
+        (Some(h), _) => rules::overlaps(a, h),
+        (None, Some(w)) => rules::overlaps(a, w),
+        (None, None) => false,
     }
 }
 
