@@ -64,7 +64,9 @@ pub(super) struct Thread {
     /// Summed term weights of its sentences, sorted by term (once `settle`d).
     pub vector: Vec<(Term, f32)>,
     pub norm: f32,
-    dates: Vec<(Days, Option<Sym>)>,
+    /// Its sentences' own dates (at most `DATES_KEPT`), with their values and whether each is
+    /// written.
+    dates: Vec<(Days, Option<Sym>, bool)>,
     /// Sentences added since the vector was last brought up to date: a thread's vector is built
     /// only when a sentence is compared with it, and most articles have one thread.
     pending: Vec<u32>,
@@ -113,7 +115,7 @@ impl Thread {
                 self.written = widen(self.written);
             }
             if self.dates.len() < DATES_KEPT {
-                self.dates.push((a, r.value));
+                self.dates.push((a, r.value, r.written));
             }
         }
     }
@@ -160,9 +162,16 @@ impl Thread {
         self.norm = self.vector.iter().map(|&(_, w)| w * w).sum::<f32>().sqrt();
     }
 
+    /// Whether a sentence's written date `a` names another happening than this thread's
+    /// written dates (`rules::other_written_day`).
+    fn written_elsewhere(&self, a: Days) -> bool {
+        let mut written = self.dates.iter().filter(|d| d.2).map(|d| d.0).peekable();
+        written.peek().is_some() && written.all(|d| rules::other_written_day(a, d))
+    }
+
     fn has_same_moment(&self, a: Days, value: Option<Sym>, strings: &Strings) -> bool {
         let v = value.map_or("", |s| strings.get(s));
-        self.dates.iter().any(|&(d, w)| {
+        self.dates.iter().any(|&(d, w, _)| {
             let w = w.map_or("", |s| strings.get(s));
             rules::same_moment(a, v, d, w)
         })
@@ -319,12 +328,12 @@ fn split_article(
                     }
                     s
                 };
-                best_of(
-                    compared.iter().copied().filter(|&t| fits(&threads[t], a)),
-                    score,
-                )
-                .filter(|&(_, s)| s >= rules::JOIN_IN_ARTICLE)
-                .map(|(t, _)| t)
+                let open = |t: usize| {
+                    fits(&threads[t], a) && !(r.written && threads[t].written_elsewhere(a))
+                };
+                best_of(compared.iter().copied().filter(|&t| open(t)), score)
+                    .filter(|&(_, s)| s >= rules::JOIN_IN_ARTICLE)
+                    .map(|(t, _)| t)
             }
         };
         let t = chosen.unwrap_or_else(|| Thread::start(threads, r));
