@@ -8,6 +8,10 @@
 //! matches it clearly better: a quote after a paragraph on last year's verdict belongs to the
 //! meeting the article reports, not to the verdict.
 //!
+//! A sentence whose written date names other days than every written date of a thread
+//! (`rules::other_written_day`: the talks "on 20–21 November", then a reception "on 21 November")
+//! does not join it, however alike the words: the writer dated them apart.
+//!
 //! A dateline ("YEREVAN, NOVEMBER 24, ARARAT.": `rules::is_dateline`) reports nothing: its date is
 //! when the article was filed, not a date of its own, and it goes with the sentence after it (or,
 //! later in an article, the sentence before), so that it neither places the lede's happening on
@@ -120,46 +124,17 @@ impl Thread {
         }
     }
 
-    /// Adds the pending sentences' term weights into the vector, all of them in one pass over it:
-    /// adding them one sentence at a time walked the whole vector once per sentence, quadratic in
-    /// a long thread. Each term's weights are still added one sentence after the other, so the sums
-    /// are the same to the bit.
-    fn settle(&mut self, terms: &Terms, scratch: &mut Scratch) {
-        if self.pending.is_empty() {
-            return;
-        }
-        let batch = &mut scratch.batch;
-        batch.clear();
+    /// Adds the pending sentences' term weights into the vector; `scratch` is a buffer kept
+    /// between calls.
+    fn settle(&mut self, terms: &Terms, scratch: &mut Vec<(Term, f32)>) {
         for &i in &self.pending {
-            batch.extend_from_slice(terms.of(i as usize));
+            merge_into(&self.vector, terms.of(i as usize), terms, scratch);
+            std::mem::swap(&mut self.vector, scratch);
         }
-        batch.sort_unstable();
-        let out = &mut scratch.out;
-        out.clear();
-        out.reserve(self.vector.len() + batch.len());
-        let mut rest = &self.vector[..];
-        for run in batch.chunk_by(|a, b| a == b) {
-            let s = run[0];
-            let w = terms.weight(s);
-            let n = rest.partition_point(|&(t, _)| t < s);
-            out.extend_from_slice(&rest[..n]);
-            rest = &rest[n..];
-            let (mut x, more) = match rest.first() {
-                Some(&(t, old)) if t == s => {
-                    rest = &rest[1..];
-                    (old + w, &run[1..])
-                }
-                _ => (w, &run[1..]),
-            };
-            for _ in more {
-                x += w;
-            }
-            out.push((s, x));
+        if !self.pending.is_empty() {
+            self.pending.clear();
+            self.norm = self.vector.iter().map(|&(_, w)| w * w).sum::<f32>().sqrt();
         }
-        out.extend_from_slice(rest);
-        std::mem::swap(&mut self.vector, out);
-        self.pending.clear();
-        self.norm = self.vector.iter().map(|&(_, w)| w * w).sum::<f32>().sqrt();
     }
 
     /// Whether a sentence's written date `a` names another happening than this thread's
@@ -178,11 +153,29 @@ impl Thread {
     }
 }
 
-/// Buffers `Thread::settle` keeps between calls.
-#[derive(Default)]
-struct Scratch {
-    batch: Vec<Term>,
-    out: Vec<(Term, f32)>,
+/// Writes into `out` the sorted `vector` with the weights of `sentence`'s (sorted) terms added.
+fn merge_into(
+    vector: &[(Term, f32)],
+    sentence: &[Term],
+    terms: &Terms,
+    out: &mut Vec<(Term, f32)>,
+) {
+    out.clear();
+    out.reserve(vector.len() + sentence.len());
+    let mut rest = vector;
+    for &s in sentence {
+        let n = rest.partition_point(|&(t, _)| t < s);
+        out.extend_from_slice(&rest[..n]);
+        rest = &rest[n..];
+        match rest.first() {
+            Some(&(t, w)) if t == s => {
+                out.push((t, w + terms.weight(s)));
+                rest = &rest[1..];
+            }
+            _ => out.push((s, terms.weight(s))),
+        }
+    }
+    out.extend_from_slice(rest);
 }
 
 /// Cosine similarity of a sentence (its terms, weighted by `terms`) and a thread.
@@ -249,7 +242,7 @@ fn split_article(
     let mut recency: Vec<usize> = Vec::new();
     let mut current: Option<usize> = None;
     let mut last_news: Option<usize> = None;
-    let mut scratch = Scratch::default();
+    let mut scratch = Vec::new();
     for i in range {
         let r = &reports[i];
         // A dateline goes with the sentence before it, or the sentence after it with the
@@ -292,11 +285,8 @@ fn split_article(
             (Some(_), _) => !compared.is_empty(),
         };
         if choice {
-            // A dated sentence is compared only with the threads its date fits.
             for &t in compared {
-                if r.anchor.is_none_or(|a| fits(&threads[t], a)) {
-                    threads[t].settle(terms, &mut scratch);
-                }
+                threads[t].settle(terms, &mut scratch);
             }
             if let Some(d) = default {
                 threads[d].settle(terms, &mut scratch);
