@@ -9,8 +9,10 @@
 //!    events join the happenings of the first copy's events and count once.
 //! 2. **Threads within an article** (`threads`): in reading order, a sentence without a date of
 //!    its own continues the happening of the sentence before; a dated sentence joins the
-//!    article's thread with a compatible date and similar words, or starts one. A dateline
-//!    ("BAKU, 22 November, KHAZAR.") has no date of its own and goes with the lede.
+//!    article's thread with a compatible date and similar words, or starts one. A written date of
+//!    a day or a few that differs from every written date of a thread ("on 21 November" after
+//!    "on 20–21 November") names another happening. A dateline ("BAKU, 22 November, KHAZAR.")
+//!    has no date of its own and goes with the lede.
 //! 3. **Across articles** (`merge`): threads of different articles join when their dates are
 //!    compatible and they share participants, places and wording (content words weighted by
 //!    their rarity over the corpus). Candidates are blocked by date bucket and shared term, so

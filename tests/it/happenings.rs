@@ -485,6 +485,49 @@ fn grouping_rules() {
             &[((0, 0), (1, 0), false)],
         ),
         (
+            "one article writes the talks' days and then another day within them: two happenings",
+            &[Article {
+                published: "2025-11-22",
+                source: "Khazar",
+                sentences: &[
+                    "e:2025-11-20@2025-11-20..2025-11-21|past|place:baku,person:qasimov|On 20–21 November, a meeting of the expert groups of the border commissions was held in Baku.",
+                    "-|past|person:qasimov|The expert groups of the commissions agreed on the description of the border line.",
+                    "e:2025-11-21|past|place:baku,person:mammadov|On 21 November, Deputy Prime Minister Mammadov received the members of the expert groups of the border commissions in Baku.",
+                    "-|past|person:mammadov|Mammadov said the commissions' work was part of the peace agenda.",
+                ],
+            }],
+            &[
+                ((0, 0), (0, 1), true),
+                ((0, 2), (0, 3), true),
+                ((0, 0), (0, 2), false),
+                ((0, 1), (0, 3), false),
+            ],
+        ),
+        (
+            "a day of a hearing not written as a date (\"on Thursday\") stays with the hearing: one happening",
+            &[Article {
+                published: "2026-02-14",
+                source: "Sentinel",
+                sentences: &[
+                    "e:2026-02-12@2026-02-12..2026-02-13|past|person:drury,org:high-court|On 12–13 February, the High Court heard Drury's injunction application against the club's sale.",
+                    "r:2026-02-12|past|person:drury,org:high-court|Giving evidence on Thursday, Drury told the High Court the club's sale broke his injunction rights.",
+                ],
+            }],
+            &[((0, 0), (0, 1), true)],
+        ),
+        (
+            "the same written day twice in one article: one happening",
+            &[Article {
+                published: "2025-11-22",
+                source: "Khazar",
+                sentences: &[
+                    "e:2025-11-21|past|place:baku,person:mammadov|On 21 November, Deputy Prime Minister Mammadov received the expert groups of the border commissions in Baku.",
+                    "e:2025-11-21|past|person:mammadov|On 21 November, Mammadov told the expert groups of the border commissions the work was part of the peace agenda.",
+                ],
+            }],
+            &[((0, 0), (0, 1), true)],
+        ),
+        (
             "function words shared do not count: \"the\", \"has\", \"would\" are no common terms",
             &[
                 Article {

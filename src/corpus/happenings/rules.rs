@@ -118,6 +118,20 @@ pub(super) fn same_moment(a: Days, a_value: &str, b: Days, b_value: &str) -> boo
     a == b && a.1 - a.0 < 7 && !(time_of_day(a_value) && time_of_day(b_value) && a_value != b_value)
 }
 
+/// Whether two written dates of one article, `a` of a sentence and `b` of a thread, name two
+/// happenings: both name a day or a few (at most `FEW_DAYS`) and not the same ones. A writer who dates the
+/// talks "on 20–21 November" and then a reception "on 21 November" tells two happenings apart
+/// by their dates, though the days overlap and the words are alike; a sentence that does not
+/// write its date ("on Thursday", "today") is left to its words. A date of a month or wider
+/// ("in June") is a looser precision, not another happening.
+pub(super) fn other_written_day(a: Days, b: Days) -> bool {
+    a != b && a.1 - a.0 < FEW_DAYS && b.1 - b.0 < FEW_DAYS
+}
+
+/// The widest written date (in days) that `other_written_day` takes as naming days: "on 4–5
+/// December", "12–15 March"; a week or a month is a looser precision.
+const FEW_DAYS: i32 = 4;
+
 /// Whether a TIMEX3 value has a clock time ("2025-12-04T13:40"), not just a part of day.
 fn time_of_day(value: &str) -> bool {
     value
@@ -279,6 +293,28 @@ mod tests {
         assert!(recent(Some((pd - 3, pd - 2)), p));
         assert!(!recent(Some((pd - 200, pd - 170)), p));
         assert!(recent(None, p) && recent(Some((0, 1)), None));
+    }
+
+    #[test]
+    fn two_written_days_of_one_article_are_two_happenings() {
+        let nov = |a: u32, b: u32| days(d(2025, 11, a), d(2025, 11, b));
+        let month = nov(1, 30);
+        // (a sentence's written date, a thread's written date, two happenings?)
+        let cases = [
+            (nov(21, 21), nov(20, 21), true),
+            (nov(20, 21), nov(21, 21), true),
+            (nov(21, 21), nov(26, 26), true),
+            (nov(21, 21), nov(21, 21), false),
+            (nov(20, 21), nov(20, 21), false),
+            // A month is a looser precision of the same happening, not another one.
+            (nov(21, 21), month, false),
+            (month, nov(21, 21), false),
+            (nov(1, 7), nov(3, 3), false),
+            (nov(12, 15), nov(13, 13), true),
+        ];
+        for (a, b, want) in cases {
+            assert_eq!(other_written_day(a, b), want, "{a:?} {b:?}");
+        }
     }
 
     #[test]

@@ -8,6 +8,10 @@
 //! matches it clearly better: a quote after a paragraph on last year's verdict belongs to the
 //! meeting the article reports, not to the verdict.
 //!
+//! A sentence whose written date names other days than every written date of a thread
+//! (`rules::other_written_day`: the talks "on 20–21 November", then a reception "on 21 November")
+//! does not join it, however alike the words: the writer dated them apart.
+//!
 //! A dateline ("YEREVAN, NOVEMBER 24, ARARAT.": `rules::is_dateline`) reports nothing: its date is
 //! when the article was filed, not a date of its own, and it goes with the sentence after it (or,
 //! later in an article, the sentence before), so that it neither places the lede's happening on
@@ -64,7 +68,9 @@ pub(super) struct Thread {
     /// Summed term weights of its sentences, sorted by term (once `settle`d).
     pub vector: Vec<(Term, f32)>,
     pub norm: f32,
-    dates: Vec<(Days, Option<Sym>)>,
+    /// Its sentences' own dates (at most `DATES_KEPT`), with their values and whether each is
+    /// written.
+    dates: Vec<(Days, Option<Sym>, bool)>,
     /// Sentences added since the vector was last brought up to date: a thread's vector is built
     /// only when a sentence is compared with it, and most articles have one thread.
     pending: Vec<u32>,
@@ -113,7 +119,7 @@ impl Thread {
                 self.written = widen(self.written);
             }
             if self.dates.len() < DATES_KEPT {
-                self.dates.push((a, r.value));
+                self.dates.push((a, r.value, r.written));
             }
         }
     }
@@ -131,9 +137,16 @@ impl Thread {
         }
     }
 
+    /// Whether a sentence's written date `a` names another happening than this thread's
+    /// written dates (`rules::other_written_day`).
+    fn written_elsewhere(&self, a: Days) -> bool {
+        let mut written = self.dates.iter().filter(|d| d.2).map(|d| d.0).peekable();
+        written.peek().is_some() && written.all(|d| rules::other_written_day(a, d))
+    }
+
     fn has_same_moment(&self, a: Days, value: Option<Sym>, strings: &Strings) -> bool {
         let v = value.map_or("", |s| strings.get(s));
-        self.dates.iter().any(|&(d, w)| {
+        self.dates.iter().any(|&(d, w, _)| {
             let w = w.map_or("", |s| strings.get(s));
             rules::same_moment(a, v, d, w)
         })
@@ -295,11 +308,6 @@ fn split_article(
                 })
             }
             (Some(a), _) => {
-                let fits = |t: usize| match (threads[t].hull, threads[t].window) {
-                    (Some(h), _) => rules::overlaps(a, h),
-                    (None, Some(w)) => rules::overlaps(a, w),
-                    (None, None) => false,
-                };
                 let score = |t: usize| {
                     let mut s = sim(t);
                     if Some(t) == current {
@@ -310,7 +318,10 @@ fn split_article(
                     }
                     s
                 };
-                best_of(compared.iter().copied().filter(|&t| fits(t)), score)
+                let open = |t: usize| {
+                    fits(&threads[t], a) && !(r.written && threads[t].written_elsewhere(a))
+                };
+                best_of(compared.iter().copied().filter(|&t| open(t)), score)
                     .filter(|&(_, s)| s >= rules::JOIN_IN_ARTICLE)
                     .map(|(t, _)| t)
             }
@@ -330,6 +341,15 @@ fn split_article(
     }
     for t in &mut threads[first..] {
         t.settle(terms, &mut scratch);
+    }
+}
+
+/// Whether an own date `a` fits a thread: overlaps its own dates, or its window when it has none.
+fn fits(t: &Thread, a: Days) -> bool {
+    match (t.hull, t.window) {
+        (Some(h), _) => rules::overlaps(a, h),
+        (None, Some(w)) => rules::overlaps(a, w),
+        (None, None) => false,
     }
 }
 
