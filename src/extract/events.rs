@@ -1133,7 +1133,7 @@ mod tests {
             ),
             // … unless a second verb has begun the main clause, or one joined by "and".
             (
-                "She said her practice had identified 412 patients who received the batch and had begun calling them on Tuesday.",
+                "Her practice had identified 412 patients who received the batch and had begun calling them on Tuesday.",
                 "2005-05-31",
             ),
             (
@@ -1175,6 +1175,120 @@ mod tests {
                 "The Lib Dems have published their costings and Tuesday's speech did not add to them.",
                 "2005-05-31",
             ),
+        ];
+        check_dated(rows);
+    }
+
+    /// The classes of the unseen seed-4242 sample (issue 14) where a sub-part's time dated the
+    /// sentence: what a verb of saying reports, relative clauses between dashes or after the main
+    /// verb, temporal clauses with a verb of their own, with-phrases, parenthetical participles
+    /// and deadlines of a purpose. (text, the value of its last sentence's event)
+    #[test]
+    fn dates_of_reported_and_set_off_parts_belong_to_their_own_events() {
+        let rows: &[(&str, &str)] = &[
+            // What a verb of saying reports: its complement clause.
+            (
+                "Ms Kite said she received a phone call on 13 February 2003 from an associate.",
+                "2005-06-01",
+            ),
+            (
+                "He said the local party had only learned of the final decision on the BBC News website on Monday evening.",
+                "2005-06-01",
+            ),
+            (
+                "Sources said that negotiations sped up in January.",
+                "2005-06-01",
+            ),
+            (
+                "She said reports of a slump in sales in December were related to the internet.",
+                "2005-06-01",
+            ),
+            (
+                "The lender said prices rose 15.1% over the whole of 2004, but by only 2.8% in the second half of the year.",
+                "2005-06-01",
+            ),
+            (
+                "He told the BBC he had left the party in 2004.",
+                "2005-06-01",
+            ),
+            (
+                "She said her practice had identified 412 patients who received the batch and had begun calling them on Tuesday.",
+                "2005-06-01",
+            ),
+            // … but the saying's own time, after the verb, its object or its preposition, or
+            // before it, dates it; so does an inverted tag, and a passive of report.
+            ("He said on Monday he would quit.", "2005-05-30"),
+            (
+                "He told reporters on Monday that he would quit.",
+                "2005-05-30",
+            ),
+            (
+                "The firm said in a statement on Monday that it would close.",
+                "2005-05-30",
+            ),
+            ("Profits rose, said the firm on Monday.", "2005-05-30"),
+            ("On Monday the firm said profits rose.", "2005-05-30"),
+            ("He is said to have died in 1999.", "1999"),
+            ("The recalled cars date from 2004.", "2004"),
+            // Relative clauses between dashes, or after the main clause's verb.
+            (
+                "Wilkinson - who had targeted the 27 February match for his comeback - has been missed by England.",
+                "2005-06-01",
+            ),
+            (
+                "Shell is to pay $1m to the ex-finance chief who stepped down from her post in April 2004 after the firm over-stated its reserves.",
+                "2005-06-01",
+            ),
+            (
+                "The man who was jailed in 1999 has been freed on Monday.",
+                "2005-05-30",
+            ),
+            // A temporal clause with a verb of its own: a subject pronoun, or a past verb after
+            // a name; place names may hold commas.
+            (
+                "The two companies held four days of talks after Foster's bought an 18.8% stake in Southcorp on 13 January.",
+                "2005-06-01",
+            ),
+            (
+                "The singer must serve 15 days in prison after he swore during a concert in St Thomas, Jamaica, in January.",
+                "2005-06-01",
+            ),
+            ("He resigned after the failed vote on Monday.", "2005-05-30"),
+            (
+                "After he said he would quit, he left on Monday.",
+                "2005-05-30",
+            ),
+            // With-phrases, fronted or after a comma.
+            (
+                "With only 13 episodes made of the 1974 series, there is plenty of room to explore.",
+                "2005-06-01",
+            ),
+            (
+                "\"And with Halo 2 out next week, it really is a head-to-head contest.\"",
+                "2005-06-01",
+            ),
+            (
+                "Speculation has arisen again, with the transfer window opening in January.",
+                "2005-06-01",
+            ),
+            ("He won with a record score in 2004.", "2004"),
+            // A participle set off by dashes, after an adverb.
+            (
+                "The latest Tory plans came as campaigning for the election - widely expected in May - gathered pace.",
+                "2005-06-01",
+            ),
+            // A deadline inside an infinitive of purpose or want; not one of the main event's
+            // own future.
+            (
+                "The prime minister launched a £500m initiative to allow clubs to provide up to three hours of activity a week by 2010.",
+                "2005-06-01",
+            ),
+            (
+                "The richest countries want to boost the amount of aid they give to 0.7% of their income by 2015.",
+                "2005-06-01",
+            ),
+            ("The stadium is to be finished by 2008.", "2008"),
+            ("The shops are due to open by May next year.", "2006-05"),
         ];
         check_dated(rows);
     }
