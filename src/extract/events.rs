@@ -1289,6 +1289,9 @@ mod tests {
             ),
             ("The stadium is to be finished by 2008.", "2008"),
             ("The shops are due to open by May next year.", "2006-05"),
+            // A year inside a capitalised name before a lower-case noun names the list.
+            ("The band came top of the Sound of 2005 list.", "2005-06-01"),
+            ("The firm grew at the End of 2004.", "2004"),
         ];
         check_dated(rows);
     }

@@ -387,6 +387,9 @@ const ROWS: &[Row] = &[
     ("The unit turned a profit after several quarters of losses.", R, "several quarters", "DURATION", "PXQ", "", ""),
     ("The trial is set for Jan. 15 in Manila.", R, "Jan. 15", "DATE", "2026-01-15", "2026-01-15", "2026-01-15"),
     ("The new tariff takes effect in February.", R, "February", "DATE", "2026-02", "2026-02-01", "2026-02-28"),
+    // A colon time after a word that sets a clock up, and a capitalised "Last" opening a sentence.
+    ("The shooting happened shortly after 21:40 in the centre.", R, "21:40", "TIME", "2025-11-20T21:40", "2025-11-20", "2025-11-20"),
+    ("Last summer was hot.", R, "Last summer", "DATE", "2025-SU", "2025-06-01", "2025-08-31"),
     // A tense after "and" + verb belongs to the next clause.
     ("The envoy met rebel leaders on Tuesday and will fly to Rome on Saturday.", R, "Tuesday", "DATE", "2025-11-18", "2025-11-18", "2025-11-18"),
     // "the last week of June" is a part of June, not last week.
@@ -510,6 +513,10 @@ const NOT_TIMES: &[&str] = &[
     "Pension funds hold more than a quarter of the bond market.",
     "Three quarters of its revenue comes from abroad.",
     "She spoke often in the last week of the campaign.",
+    // A bare colon time after no word that sets a clock up is a race time (issue 14).
+    "He missed the mark but 3:39 was the best he could achieve.",
+    // A capitalised "Last" inside a name is a title's (issue 14).
+    "Diana Rigg was best actress for Suddenly Last Summer.",
 ];
 
 #[test]

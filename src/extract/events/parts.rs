@@ -393,7 +393,7 @@ pub(super) fn sub_part(before: &str, own: &str, after: &str) -> Option<crate::mo
     if attitude(words) || reported_content(words) || deadline_of_purpose(words) {
         return Some(PartKind::Reported);
     }
-    if of_modifier(words) {
+    if of_modifier(words, after) {
         return Some(PartKind::Modifier);
     }
     if subject_modifier(words, own, after) || noun_modifier(words, own, after) {
@@ -1067,11 +1067,25 @@ const OF_HEADS: &[&str] = &[
 
 /// "the top word of 2004", "the unmissable albums of 2004": a time after "of" that belongs to the
 /// noun before it.
-fn of_modifier(words: &[&str]) -> bool {
+fn of_modifier(words: &[&str], after: &str) -> bool {
     let (Some(&of), Some(&head)) = (words.first(), words.get(1)) else {
         return false;
     };
     let noun = bare(head);
+    // "coming top of the Sound of 2005 list": a capitalised name with the year inside it, before a
+    // lower-case noun.
+    let next = after.split_whitespace().next().map_or("", bare);
+    if of == "of"
+        && words.len() > 2
+        && noun.starts_with(|c: char| c.is_ascii_uppercase())
+        && noun.bytes().skip(1).all(|c| c.is_ascii_lowercase())
+        && !next.is_empty()
+        && next.bytes().all(|c| c.is_ascii_lowercase())
+        && !is(FUNCTION_WORDS, next)
+        && !is(OF_HEADS, &noun.to_ascii_lowercase())
+    {
+        return true;
+    }
     of == "of"
         && !head.ends_with([',', ';', ':'])
         && !noun.is_empty()
