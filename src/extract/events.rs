@@ -1217,6 +1217,10 @@ mod tests {
             ),
             // … but the saying's own time, after the verb, its object or its preposition, or
             // before it, dates it; so does an inverted tag, and a passive of report.
+            (
+                "Sony has said it will launch the PSP in Europe in March.",
+                "2005-06-01",
+            ),
             ("He said on Monday he would quit.", "2005-05-30"),
             (
                 "He told reporters on Monday that he would quit.",

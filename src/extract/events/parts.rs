@@ -806,7 +806,6 @@ const NOT_CONTENT: &[&str] = &[
     "repeatedly",
     "once",
     "twice",
-    "it",
     "so",
 ];
 
