@@ -341,6 +341,18 @@ fn governing_time(
     // "wins in 1999 and 2001": times joined by "and" date one event that covers them all, as
     // "November 21–22" does (the first value, bounds from the first to the last).
     let latest = coordinated_end(timexes, i, clauses.text, span).or(t.latest);
+    // "in the final three months of 2004": the year's last quarter, not the year.
+    if let Some((value, earliest, latest)) =
+        months_of_year(&clauses.text[span.start..t.span.start], t)
+    {
+        return Some(When {
+            earliest: Some(earliest),
+            latest: Some(latest),
+            value: Some(value),
+            basis,
+            timex: Some(i),
+        });
+    }
     match t.earliest {
         Some(_) => Some(When {
             earliest: t.earliest,
@@ -356,6 +368,49 @@ fn governing_time(
             ..doc_time.clone()
         }),
     }
+}
+
+/// "the final three months of 2004", "the first six months of 2004": a count of months at one end
+/// of a year, read before the year `t` (written as a year, `before` is the sentence's text up to
+/// it), as the quarter or half it names (three or six months), else the months' bounds with the
+/// year's value. Only the last five words are read.
+fn months_of_year(before: &str, t: &Timex) -> Option<(String, NaiveDate, NaiveDate)> {
+    let year: i32 = t.value.parse().ok().filter(|_| t.value.len() == 4)?;
+    let mut w = before.split_whitespace().rev().map(trim_word);
+    let (of, months, count, end) = (w.next()?, w.next()?, w.next()?, w.next()?);
+    if !of.eq_ignore_ascii_case("of") || !months.eq_ignore_ascii_case("months") {
+        return None;
+    }
+    let n: u32 = match count.to_ascii_lowercase().as_str() {
+        "two" => 2,
+        "three" => 3,
+        "four" => 4,
+        "five" => 5,
+        "six" => 6,
+        "seven" => 7,
+        "eight" => 8,
+        "nine" => 9,
+        "ten" => 10,
+        "eleven" => 11,
+        c => c.parse().ok().filter(|n| (2..=11).contains(n))?,
+    };
+    let first = match end.to_ascii_lowercase().as_str() {
+        "first" | "opening" | "early" => true,
+        "last" | "final" | "closing" | "past" => false,
+        _ => return None,
+    };
+    let (from, to) = if first { (1, n) } else { (13 - n, 12) };
+    let earliest = NaiveDate::from_ymd_opt(year, from, 1)?;
+    let latest = NaiveDate::from_ymd_opt(if to == 12 { year + 1 } else { year }, to % 12 + 1, 1)?
+        .pred_opt()?;
+    let value = match (n, first) {
+        (3, true) => format!("{year:04}-Q1"),
+        (3, false) => format!("{year:04}-Q4"),
+        (6, true) => format!("{year:04}-H1"),
+        (6, false) => format!("{year:04}-H2"),
+        _ => t.value.to_string(),
+    };
+    Some((value, earliest, latest))
 }
 
 /// The latest day of the times joined to expression `i` by "and" ("in 1999 and 2001", "on Monday
@@ -1296,6 +1351,14 @@ mod tests {
             // A year inside a capitalised name before a lower-case noun names the list.
             ("The band came top of the Sound of 2005 list.", "2005-06-01"),
             ("The firm grew at the End of 2004.", "2004"),
+            // A count of months at one end of a year is its quarter or half.
+            (
+                "Growth in the final three months of 2004 marked the 50th quarter of expansion.",
+                "2004-Q4",
+            ),
+            ("Sales fell in the first six months of 2004.", "2004-H1"),
+            ("Sales fell in the first nine months of 2004.", "2004"),
+            ("Sales fell over the months of 2004.", "2004"),
         ];
         check_dated(rows);
     }
