@@ -341,6 +341,18 @@ fn governing_time(
     // "wins in 1999 and 2001": times joined by "and" date one event that covers them all, as
     // "November 21–22" does (the first value, bounds from the first to the last).
     let latest = coordinated_end(timexes, i, clauses.text, span).or(t.latest);
+    // "in the final three months of 2004": the year's last quarter, not the year.
+    if let Some((value, earliest, latest)) =
+        months_of_year(&clauses.text[span.start..t.span.start], t)
+    {
+        return Some(When {
+            earliest: Some(earliest),
+            latest: Some(latest),
+            value: Some(value),
+            basis,
+            timex: Some(i),
+        });
+    }
     match t.earliest {
         Some(_) => Some(When {
             earliest: t.earliest,
@@ -356,6 +368,49 @@ fn governing_time(
             ..doc_time.clone()
         }),
     }
+}
+
+/// "the final three months of 2004", "the first six months of 2004": a count of months at one end
+/// of a year, read before the year `t` (written as a year, `before` is the sentence's text up to
+/// it), as the quarter or half it names (three or six months), else the months' bounds with the
+/// year's value. Only the last five words are read.
+fn months_of_year(before: &str, t: &Timex) -> Option<(String, NaiveDate, NaiveDate)> {
+    let year: i32 = t.value.parse().ok().filter(|_| t.value.len() == 4)?;
+    let mut w = before.split_whitespace().rev().map(trim_word);
+    let (of, months, count, end) = (w.next()?, w.next()?, w.next()?, w.next()?);
+    if !of.eq_ignore_ascii_case("of") || !months.eq_ignore_ascii_case("months") {
+        return None;
+    }
+    let n: u32 = match count.to_ascii_lowercase().as_str() {
+        "two" => 2,
+        "three" => 3,
+        "four" => 4,
+        "five" => 5,
+        "six" => 6,
+        "seven" => 7,
+        "eight" => 8,
+        "nine" => 9,
+        "ten" => 10,
+        "eleven" => 11,
+        c => c.parse().ok().filter(|n| (2..=11).contains(n))?,
+    };
+    let first = match end.to_ascii_lowercase().as_str() {
+        "first" | "opening" | "early" => true,
+        "last" | "final" | "closing" | "past" => false,
+        _ => return None,
+    };
+    let (from, to) = if first { (1, n) } else { (13 - n, 12) };
+    let earliest = NaiveDate::from_ymd_opt(year, from, 1)?;
+    let latest = NaiveDate::from_ymd_opt(if to == 12 { year + 1 } else { year }, to % 12 + 1, 1)?
+        .pred_opt()?;
+    let value = match (n, first) {
+        (3, true) => format!("{year:04}-Q1"),
+        (3, false) => format!("{year:04}-Q4"),
+        (6, true) => format!("{year:04}-H1"),
+        (6, false) => format!("{year:04}-H2"),
+        _ => t.value.to_string(),
+    };
+    Some((value, earliest, latest))
 }
 
 /// The latest day of the times joined to expression `i` by "and" ("in 1999 and 2001", "on Monday
@@ -1133,7 +1188,7 @@ mod tests {
             ),
             // … unless a second verb has begun the main clause, or one joined by "and".
             (
-                "She said her practice had identified 412 patients who received the batch and had begun calling them on Tuesday.",
+                "Her practice had identified 412 patients who received the batch and had begun calling them on Tuesday.",
                 "2005-05-31",
             ),
             (
@@ -1175,6 +1230,135 @@ mod tests {
                 "The Lib Dems have published their costings and Tuesday's speech did not add to them.",
                 "2005-05-31",
             ),
+        ];
+        check_dated(rows);
+    }
+
+    /// The classes of the unseen seed-4242 sample (issue 14) where a sub-part's time dated the
+    /// sentence: what a verb of saying reports, relative clauses between dashes or after the main
+    /// verb, temporal clauses with a verb of their own, with-phrases, parenthetical participles
+    /// and deadlines of a purpose. (text, the value of its last sentence's event)
+    #[test]
+    fn dates_of_reported_and_set_off_parts_belong_to_their_own_events() {
+        let rows: &[(&str, &str)] = &[
+            // What a verb of saying reports: its complement clause.
+            (
+                "Ms Kite said she received a phone call on 13 February 2003 from an associate.",
+                "2005-06-01",
+            ),
+            (
+                "He said the local party had only learned of the final decision on the BBC News website on Monday evening.",
+                "2005-06-01",
+            ),
+            (
+                "Sources said that negotiations sped up in January.",
+                "2005-06-01",
+            ),
+            (
+                "She said reports of a slump in sales in December were related to the internet.",
+                "2005-06-01",
+            ),
+            (
+                "The lender said prices rose 15.1% over the whole of 2004, but by only 2.8% in the second half of the year.",
+                "2005-06-01",
+            ),
+            (
+                "He told the BBC he had left the party in 2004.",
+                "2005-06-01",
+            ),
+            (
+                "She said her practice had identified 412 patients who received the batch and had begun calling them on Tuesday.",
+                "2005-06-01",
+            ),
+            // … but the saying's own time, after the verb, its object or its preposition, or
+            // before it, dates it; so does an inverted tag, and a passive of report.
+            (
+                "Sony has said it will launch the PSP in Europe in March.",
+                "2005-06-01",
+            ),
+            ("He said on Monday he would quit.", "2005-05-30"),
+            (
+                "He told reporters on Monday that he would quit.",
+                "2005-05-30",
+            ),
+            (
+                "The firm said in a statement on Monday that it would close.",
+                "2005-05-30",
+            ),
+            ("Profits rose, said the firm on Monday.", "2005-05-30"),
+            ("On Monday the firm said profits rose.", "2005-05-30"),
+            ("He is said to have died in 1999.", "1999"),
+            ("The recalled cars date from 2004.", "2004"),
+            // Relative clauses between dashes, or after the main clause's verb.
+            (
+                "Wilkinson - who had targeted the 27 February match for his comeback - has been missed by England.",
+                "2005-06-01",
+            ),
+            (
+                "Shell is to pay $1m to the ex-finance chief who stepped down from her post in April 2004 after the firm over-stated its reserves.",
+                "2005-06-01",
+            ),
+            (
+                "The man who was jailed in 1999 has been freed on Monday.",
+                "2005-05-30",
+            ),
+            // A temporal clause with a verb of its own: a subject pronoun, or a past verb after
+            // a name; place names may hold commas.
+            (
+                "The two companies held four days of talks after Foster's bought an 18.8% stake in Southcorp on 13 January.",
+                "2005-06-01",
+            ),
+            (
+                "The singer must serve 15 days in prison after he swore during a concert in St Thomas, Jamaica, in January.",
+                "2005-06-01",
+            ),
+            ("He resigned after the failed vote on Monday.", "2005-05-30"),
+            (
+                "After he said he would quit, he left on Monday.",
+                "2005-05-30",
+            ),
+            // With-phrases, fronted or after a comma.
+            (
+                "With only 13 episodes made of the 1974 series, there is plenty of room to explore.",
+                "2005-06-01",
+            ),
+            (
+                "\"And with Halo 2 out next week, it really is a head-to-head contest.\"",
+                "2005-06-01",
+            ),
+            (
+                "Speculation has arisen again, with the transfer window opening in January.",
+                "2005-06-01",
+            ),
+            ("He won with a record score in 2004.", "2004"),
+            // A participle set off by dashes, after an adverb.
+            (
+                "The latest Tory plans came as campaigning for the election - widely expected in May - gathered pace.",
+                "2005-06-01",
+            ),
+            // A deadline inside an infinitive of purpose or want; not one of the main event's
+            // own future.
+            (
+                "The prime minister launched a £500m initiative to allow clubs to provide up to three hours of activity a week by 2010.",
+                "2005-06-01",
+            ),
+            (
+                "The richest countries want to boost the amount of aid they give to 0.7% of their income by 2015.",
+                "2005-06-01",
+            ),
+            ("The stadium is to be finished by 2008.", "2008"),
+            ("The shops are due to open by May next year.", "2006-05"),
+            // A year inside a capitalised name before a lower-case noun names the list.
+            ("The band came top of the Sound of 2005 list.", "2005-06-01"),
+            ("The firm grew at the End of 2004.", "2004"),
+            // A count of months at one end of a year is its quarter or half.
+            (
+                "Growth in the final three months of 2004 marked the 50th quarter of expansion.",
+                "2004-Q4",
+            ),
+            ("Sales fell in the first six months of 2004.", "2004-H1"),
+            ("Sales fell in the first nine months of 2004.", "2004"),
+            ("Sales fell over the months of 2004.", "2004"),
         ];
         check_dated(rows);
     }

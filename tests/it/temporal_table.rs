@@ -117,7 +117,7 @@ const ROWS: &[Row] = &[
     ("Pilgrims filled the city during Easter week.", "2025-04-10", "Easter week", "DATE", "2025-W16", "2025-04-14", "2025-04-20"),
     ("Talks are set for the week of December 8.", R, "the week of December 8", "DATE", "2025-W50", "2025-12-08", "2025-12-14"),
     ("The plant reopened this past spring.", R, "this past spring", "DATE", "2025-SP", "2025-03-01", "2025-05-31"),
-    ("Sales slowed earlier in the year.", R, "earlier in the year", "DATE", "2025", "2025-01-01", "2025-05-02"),
+    ("Sales slowed earlier in the year.", R, "earlier in the year", "DATE", "2025", "2025-01-01", "2025-11-19"),
     ("Payments are due at the end of the month.", R, "the end of the month", "DATE", "2025-11", "2025-11-21", "2025-11-30"),
     // Weeks and weekdays, with the tense.
     ("Talks resumed last week.", R, "last week", "DATE", "2025-W46", "2025-11-10", "2025-11-16"),
@@ -148,9 +148,16 @@ const ROWS: &[Row] = &[
     ("Fighting broke out two weeks ago.", R, "two weeks ago", "DATE", "2025-W45", "2025-11-03", "2025-11-09"),
     ("The camp was built a decade ago.", R, "a decade ago", "DATE", "201", "2010-01-01", "2019-12-31"),
     ("The program ends a year from now.", R, "a year from now", "DATE", "2026", "2026-01-01", "2026-12-31"),
-    ("Prices jumped earlier this year.", R, "earlier this year", "DATE", "2025", "2025-01-01", "2025-05-02"),
+    ("Prices jumped earlier this year.", R, "earlier this year", "DATE", "2025", "2025-01-01", "2025-11-19"),
     ("The party split late last year.", R, "late last year", "DATE", "2024", "2024-09-01", "2024-12-31"),
-    ("The plan was announced earlier this month.", R, "earlier this month", "DATE", "2025-11", "2025-11-01", "2025-11-10"),
+    ("The plan was announced earlier this month.", R, "earlier this month", "DATE", "2025-11", "2025-11-01", "2025-11-19"),
+    // "earlier"/"later" of a period that holds the reference cut it there (issue 14), not at a
+    // third: on 1 June "earlier this month" is no later than the day, "later this month" is the
+    // rest of it.
+    ("Earlier this month figures showed that job creation is weak.", "2005-06-01", "Earlier this month", "DATE", "2005-06", "2005-06-01", "2005-06-01"),
+    ("HSBC will report profits of 9.4bn later this month.", "2005-06-01", "this month", "DATE", "2005-06", "2005-06-02", "2005-06-30"),
+    // A past auxiliary right after a bare month is its subject's verb: the month is past.
+    ("The appointment of a new minister in July was taken as a sign of change.", "2005-06-01", "July", "DATE", "2004-07", "2004-07-01", "2004-07-31"),
     ("A new round is expected later this month.", R, "this month", "DATE", "2025-11", "2025-11-21", "2025-11-30"),
     ("Bonds rallied late yesterday.", R, "late yesterday", "DATE", "2025-11-19", "2025-11-19", "2025-11-19"),
     ("The talks resumed in January this year.", R, "January this year", "DATE", "2025-01", "2025-01-01", "2025-01-31"),
@@ -380,6 +387,9 @@ const ROWS: &[Row] = &[
     ("The unit turned a profit after several quarters of losses.", R, "several quarters", "DURATION", "PXQ", "", ""),
     ("The trial is set for Jan. 15 in Manila.", R, "Jan. 15", "DATE", "2026-01-15", "2026-01-15", "2026-01-15"),
     ("The new tariff takes effect in February.", R, "February", "DATE", "2026-02", "2026-02-01", "2026-02-28"),
+    // A colon time after a word that sets a clock up, and a capitalised "Last" opening a sentence.
+    ("The shooting happened shortly after 21:40 in the centre.", R, "21:40", "TIME", "2025-11-20T21:40", "2025-11-20", "2025-11-20"),
+    ("Last summer was hot.", R, "Last summer", "DATE", "2025-SU", "2025-06-01", "2025-08-31"),
     // A tense after "and" + verb belongs to the next clause.
     ("The envoy met rebel leaders on Tuesday and will fly to Rome on Saturday.", R, "Tuesday", "DATE", "2025-11-18", "2025-11-18", "2025-11-18"),
     // "the last week of June" is a part of June, not last week.
@@ -503,6 +513,10 @@ const NOT_TIMES: &[&str] = &[
     "Pension funds hold more than a quarter of the bond market.",
     "Three quarters of its revenue comes from abroad.",
     "She spoke often in the last week of the campaign.",
+    // A bare colon time after no word that sets a clock up is a race time (issue 14).
+    "He missed the mark but 3:39 was the best he could achieve.",
+    // A capitalised "Last" inside a name is a title's (issue 14).
+    "Diana Rigg was best actress for Suddenly Last Summer.",
 ];
 
 #[test]

@@ -367,7 +367,7 @@ pub(super) fn sub_part(before: &str, own: &str, after: &str) -> Option<crate::mo
     use crate::model::PartKind;
     // The words before the expression, nearest first, read once for every rule (on the stack:
     // this runs for every expression of every sentence).
-    let mut buf = [""; 2 * REACH];
+    let mut buf = [""; SPEECH_REACH];
     let mut n = 0;
     for (slot, w) in buf.iter_mut().zip(before.split_whitespace().rev()) {
         *slot = w;
@@ -387,10 +387,13 @@ pub(super) fn sub_part(before: &str, own: &str, after: &str) -> Option<crate::mo
     if restrictive_relative(words, after) {
         return Some(PartKind::Relative);
     }
-    if attitude(words) {
+    if dash_relative(words) || relative_after_verb(words) {
+        return Some(PartKind::Relative);
+    }
+    if attitude(words) || reported_content(words) || deadline_of_purpose(words) {
         return Some(PartKind::Reported);
     }
-    if of_modifier(words) {
+    if of_modifier(words, after) {
         return Some(PartKind::Modifier);
     }
     if subject_modifier(words, own, after) || noun_modifier(words, own, after) {
@@ -418,10 +421,12 @@ fn participial(before: &str, words: &[&str], after: &str) -> bool {
         }
         // The word before the participle, skipping an adverb (", first released in").
         let mut at = k + 1;
-        if words
-            .get(at)
-            .is_some_and(|p| is(PARTICIPLE_ADVERBS, p) && !p.ends_with(','))
-        {
+        if words.get(at).is_some_and(|p| {
+            // ", first released in", "- widely expected in May -".
+            let b = bare(p);
+            (is(PARTICIPLE_ADVERBS, p) || b.len() > 4 && b.ends_with("ly") && b == *p)
+                && !p.ends_with(',')
+        }) {
             at += 1;
         }
         match words.get(at).copied() {
@@ -445,6 +450,7 @@ fn participial(before: &str, words: &[&str], after: &str) -> bool {
                     && !auxiliary(noun)
                     && !is(FUNCTION_WORDS, noun)
                     && !is(NOT_NOUNS, noun)
+                    && !is(SUBJECT_PRONOUNS, noun)
                     && !noun.ends_with("ly");
                 let aux_before = before
                     .split_whitespace()
@@ -541,26 +547,84 @@ fn opening_participle(before: &str, after: &str) -> bool {
 /// February", "After the vote on Monday, he resigned": a clause that never dates the main one, or
 /// a fronted temporal clause closed by a comma.
 fn subordinate(words: &[&str], after: &str) -> bool {
-    for (k, w) in words.iter().enumerate().take(REACH) {
-        if ends_clause(w) {
+    // Twice the reach of the other rules: "after he consistently swore during a concert in St
+    // Thomas, Jamaica, in January" opens 11 words before its time.
+    for (k, w) in words.iter().enumerate().take(2 * REACH) {
+        if ends_clause(w) && !place_comma(words, k) {
             return false;
         }
         if is(NEVER_MAIN, w) {
             return true;
         }
-        if is(TEMPORAL_OPENERS, w) && k > 0 {
+        let with = bare(w).eq_ignore_ascii_case("with");
+        if with || is(TEMPORAL_OPENERS, w) && k > 0 {
             let fronted = match words.get(k + 1) {
                 // The words ran out before the buffer did: the opener starts the sentence.
                 None => true,
                 Some(p) => p.ends_with(','),
             };
-            // "before the final nominees are announced on 25 January": a clause with a verb of
-            // its own, not a noun phrase ("after the vote on Monday") the time may follow.
-            let own_verb = words[..k].iter().any(|w| auxiliary(w) || ing_form(w));
-            return fronted && comma_ahead(after) || own_verb;
+            // "And with Halo 2 out next week, it really is a contest": a conjunction that opens
+            // the sentence.
+            let opens = words.len() == k + 2 && is(&["and", "but", "so"], words[k + 1]);
+            if with {
+                // "With only 13 episodes made of the 1974 series, there is plenty of room", ",
+                // with the January transfer window approaching.": a with-phrase set off from
+                // the main clause; "with 5% growth in 2004" after a verb is the clause's own.
+                let after_comma = words.get(k + 1).is_some_and(|p| p.ends_with(','));
+                if (fronted || opens) && comma_ahead(after) || after_comma {
+                    return true;
+                }
+                continue;
+            }
+            // "before the final nominees are announced on 25 January", "after Foster's bought a
+            // stake on 13 January", "after he swore during a concert in January": a clause with
+            // a verb of its own, not a noun phrase ("after the vote on Monday") the time may
+            // follow.
+            let own_verb = words[..k].iter().any(|w| auxiliary(w) || ing_form(w))
+                || clause_after_opener(&words[..k]);
+            return (fronted || opens) && comma_ahead(after) || own_verb;
         }
     }
     false
+}
+
+/// Whether the comma after word `k` (of `words`, nearest the expression first) parts the names of
+/// a place ("a concert in St Thomas, Jamaica, in January"): a capitalised word with a comma next
+/// to another.
+fn place_comma(words: &[&str], k: usize) -> bool {
+    let cap_comma = |w: &str| w.ends_with(',') && w.starts_with(|c: char| c.is_uppercase());
+    cap_comma(words[k])
+        && (words.get(k + 1).is_some_and(|w| cap_comma(w)) || k > 0 && cap_comma(words[k - 1]))
+}
+
+/// Past forms that do not end in "-ed" and are no participle of `irregular_participle`: a clause's
+/// verb after a temporal opener ("after he swore").
+const IRREGULAR_PAST: &[&str] = &[
+    "swore", "went", "came", "took", "gave", "became", "began", "fell", "rose", "grew", "ran",
+    "saw", "wrote", "broke", "spoke", "chose", "drove", "flew", "knew", "threw", "stole", "got",
+    "did", "said", "told", "met", "quit", "sank", "shook", "struck", "won", "lost", "left",
+    "bought", "sold", "paid", "made", "held", "led",
+];
+
+/// The words after a temporal opener (in text order, `clause` nearest the expression first) make
+/// a clause: a subject pronoun right after the opener ("after he swore"), or a past verb after a
+/// word that is no determiner ("after Foster's bought", "after Gene Kahn resigned"; "after the
+/// failed bid" is a noun phrase).
+fn clause_after_opener(clause: &[&str]) -> bool {
+    let Some(first) = clause.last() else {
+        return false;
+    };
+    if is(SUBJECT_PRONOUNS, first) && first.bytes().all(|c| c.is_ascii_lowercase()) {
+        return true;
+    }
+    clause.iter().enumerate().any(|(j, w)| {
+        let b = bare(w);
+        let past = b.bytes().all(|c| c.is_ascii_lowercase())
+            && (is(IRREGULAR_PAST, b) || participle(b) && b.ends_with("ed"));
+        past && clause
+            .get(j + 1)
+            .is_some_and(|p| !is(DETERMINERS, p) && !is(FUNCTION_WORDS, p) && !p.ends_with(','))
+    })
 }
 
 /// "compared with 23.5 million in June 2003", ", against a loss in 2003", "from 17m last year to
@@ -623,7 +687,7 @@ fn restrictive_relative(words: &[&str], after: &str) -> bool {
     // Two auxiliaries after the pronoun: the second is the main clause's ("the man who was
     // jailed in 1999 has been freed on Monday").
     let mut auxiliaries = 0;
-    for (k, w) in words.iter().enumerate() {
+    for (k, w) in words.iter().enumerate().take(2 * REACH) {
         if ends_clause(w) || auxiliaries >= 2 {
             return false;
         }
@@ -651,6 +715,268 @@ fn restrictive_relative(words: &[&str], after: &str) -> bool {
             });
             return verb_after && noun_before;
         }
+    }
+    false
+}
+
+/// How many words before an expression a verb of saying may stand with the expression still in
+/// what it reports ("He said the local party had only learned of the final decision on the BBC
+/// News website on Monday evening": 17 words). A bound, as `REACH`.
+const SPEECH_REACH: usize = 24;
+
+/// Verbs of saying and knowing whose complement clause is what was said or known, with its own
+/// event and time ("Ms Kite said she received a phone call on 13 February 2003").
+const SPEECH_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "added",
+    "adds",
+    "announced",
+    "claimed",
+    "claims",
+    "insisted",
+    "insists",
+    "argued",
+    "argues",
+    "admitted",
+    "admits",
+    "revealed",
+    "reveals",
+    "confirmed",
+    "confirms",
+    "stated",
+    "explained",
+    "acknowledged",
+    "alleged",
+    "believes",
+    "believed",
+    "thinks",
+    "reckons",
+    "estimated",
+    "estimates",
+    "suggested",
+    "suggests",
+    "testified",
+    "wrote",
+    "writes",
+];
+
+/// Verbs of telling, whose object comes before what is reported ("told the BBC he had left in
+/// 2004"; "told reporters on Monday" dates the telling).
+const TELL_VERBS: &[&str] = &[
+    "told", "tells", "tell", "warned", "warns", "reminded", "assured",
+];
+
+/// Subject pronouns: after a verb of saying they open what is said ("said she received").
+const SUBJECT_PRONOUNS: &[&str] = &["he", "she", "it", "they", "we", "i", "you", "there"];
+
+/// Words after a verb of saying that do not open what is said: the saying's own preposition, time
+/// or adverb ("said on Monday", "said in a statement", "said last week", "said yesterday").
+const NOT_CONTENT: &[&str] = &[
+    "on",
+    "in",
+    "at",
+    "during",
+    "after",
+    "before",
+    "by",
+    "to",
+    "from",
+    "with",
+    "last",
+    "this",
+    "next",
+    "earlier",
+    "later",
+    "yesterday",
+    "today",
+    "tonight",
+    "recently",
+    "previously",
+    "also",
+    "again",
+    "then",
+    "now",
+    "late",
+    "early",
+    "separately",
+    "privately",
+    "publicly",
+    "repeatedly",
+    "once",
+    "twice",
+    "so",
+];
+
+/// "Ms Kite said she received a phone call on 13 February 2003", "Sources said that negotiations
+/// sped up after …", "She said reports of a slump in pre-Christmas sales were related …": the
+/// time is inside what a verb of saying reports, which is an event of its own; the sentence's is
+/// the saying. The saying's own time stands right after the verb or after its preposition ("said
+/// on Monday", "told reporters on Monday", "said in a statement on Monday"), and an inverted tag
+/// (", said the minister on Monday") or a passive ("is said to have died in 1999") reports
+/// nothing apart.
+fn reported_content(words: &[&str]) -> bool {
+    for (k, w) in words.iter().enumerate().take(SPEECH_REACH) {
+        if ends_clause(w) {
+            // "said prices rose 15.1% over 2004, but by only 2.8% in the second half of the
+            // year": a contrast goes on with what is said.
+            if w.ends_with(',') && k > 0 && words[k - 1] == "but" {
+                continue;
+            }
+            return false;
+        }
+        let tell = is(TELL_VERBS, w);
+        let prev = words.get(k + 1).copied().unwrap_or("");
+        // "the admitted offences": an adjective.
+        if !tell && !is(SPEECH_VERBS, w) || is(DETERMINERS, prev) {
+            continue;
+        }
+        // "Profits rose, said the firm on Monday": the tag, inverted after its statement.
+        // "is said to": a passive of report, whose infinitive is the main event.
+        if ends_clause(prev)
+            || prev.ends_with(['"', '\u{201d}'])
+            || is(&["is", "was", "are", "were", "be", "been"], prev)
+        {
+            return false;
+        }
+        // The words from the verb to the expression, in text order.
+        let between = &words[..k];
+        let Some(&next) = between.last() else {
+            return false;
+        };
+        let that = between.iter().any(|b| bare(b).eq_ignore_ascii_case("that"));
+        if tell {
+            // After the object: "that" or a subject of its own.
+            return that
+                || between[..between.len() - 1]
+                    .iter()
+                    .any(|b| is(SUBJECT_PRONOUNS, b) && b.bytes().all(|c| c.is_ascii_lowercase()));
+        }
+        return that || !is(NOT_CONTENT, next) && !next.ends_with("ly");
+    }
+    false
+}
+
+/// "Wilkinson - who had targeted the 27 February match for his comeback - has been missed": a
+/// relative clause set off by dashes.
+fn dash_relative(words: &[&str]) -> bool {
+    for (k, w) in words.iter().enumerate().take(REACH) {
+        if is_dash(w) || ends_clause(w) {
+            return false;
+        }
+        if is(&["who", "which", "whose", "whom"], w) {
+            return words.get(k + 1).is_some_and(|p| is_dash(p));
+        }
+    }
+    false
+}
+
+/// "Shell is to pay $1m to the ex-finance chief who stepped down from her post in April 2004 after
+/// the firm over-stated its reserves": a relative clause without commas after the main clause's
+/// verb (an auxiliary before its noun), which the rest of the sentence does not end.
+fn relative_after_verb(words: &[&str]) -> bool {
+    for (k, w) in words.iter().enumerate().take(REACH) {
+        if ends_clause(w) {
+            return false;
+        }
+        if k > 0 && is(&["who", "whom"], w) {
+            // A verb of the relative clause between the pronoun and the expression; one joined
+            // by "and" goes on with the main clause ("patients who received the batch and had
+            // begun calling them on Tuesday"), as in `restrictive_relative`.
+            let verb = words[..k].iter().any(|v| auxiliary(v) || participle(v));
+            let joined = (1..k).any(|j| auxiliary(words[j]) && is(&["and", "but"], words[j + 1]));
+            if joined {
+                return false;
+            }
+            let noun = words.get(k + 1).is_some_and(|p| {
+                let b = bare(p);
+                !b.is_empty()
+                    && b.bytes().all(|c| c.is_ascii_lowercase() || c == b'-')
+                    && !is(THAT_COMPLEMENT, b)
+            });
+            let main_verb = words[k + 1..]
+                .iter()
+                .take(REACH)
+                .take_while(|p| !ends_clause(p))
+                .any(|p| auxiliary(p));
+            return verb && noun && main_verb;
+        }
+    }
+    false
+}
+
+/// Words before "to" that make its infinitive the main event's own future ("is to be finished by
+/// 2008", "are due to open by May", "plans to launch by June"), not a purpose or a want.
+const FUTURE_TO: &[&str] = &[
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "am",
+    "due",
+    "set",
+    "expected",
+    "likely",
+    "going",
+    "about",
+    "able",
+    "plans",
+    "planned",
+    "plan",
+    "planning",
+    "scheduled",
+    "poised",
+    "ready",
+    "bound",
+    "supposed",
+    "intends",
+    "intended",
+    "has",
+    "have",
+    "had",
+    "used",
+    "unable",
+];
+
+/// Words after "to" that are no verb ("up to three", "to the", "to 0.7%").
+const NOT_VERBS: &[&str] = &[
+    "the", "a", "an", "his", "her", "its", "their", "our", "this", "that", "these", "those", "my",
+    "your", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "be",
+    "date", "some", "all", "more", "less",
+];
+
+/// "launched a £500m initiative to allow clubs to provide three hours a week by 2010", "have said
+/// they want to boost aid by 2015": a deadline ("by" and the time) inside an infinitive of
+/// purpose or want is the goal's, not the launching's or the wanting's. An infinitive that is
+/// the main event's future ("is to be finished by 2008", "are due to open by May") is left.
+fn deadline_of_purpose(words: &[&str]) -> bool {
+    if words
+        .first()
+        .is_none_or(|w| !bare(w).eq_ignore_ascii_case("by"))
+    {
+        return false;
+    }
+    for (k, w) in words.iter().enumerate().take(SPEECH_REACH).skip(1) {
+        if ends_clause(w) {
+            return false;
+        }
+        if bare(w) != "to" || k < 2 {
+            continue;
+        }
+        let verb = bare(words[k - 1]);
+        let is_verb = !verb.is_empty()
+            && verb.bytes().all(|c| c.is_ascii_lowercase())
+            && !is(NOT_VERBS, verb)
+            && !participle(verb);
+        if !is_verb {
+            continue;
+        }
+        return words
+            .get(k + 1)
+            .is_some_and(|p| !is(FUTURE_TO, p) && !ends_clause(p));
     }
     false
 }
@@ -740,11 +1066,25 @@ const OF_HEADS: &[&str] = &[
 
 /// "the top word of 2004", "the unmissable albums of 2004": a time after "of" that belongs to the
 /// noun before it.
-fn of_modifier(words: &[&str]) -> bool {
+fn of_modifier(words: &[&str], after: &str) -> bool {
     let (Some(&of), Some(&head)) = (words.first(), words.get(1)) else {
         return false;
     };
     let noun = bare(head);
+    // "coming top of the Sound of 2005 list": a capitalised name with the year inside it, before a
+    // lower-case noun.
+    let next = after.split_whitespace().next().map_or("", bare);
+    if of == "of"
+        && words.len() > 2
+        && noun.starts_with(|c: char| c.is_ascii_uppercase())
+        && noun.bytes().skip(1).all(|c| c.is_ascii_lowercase())
+        && !next.is_empty()
+        && next.bytes().all(|c| c.is_ascii_lowercase())
+        && !is(FUNCTION_WORDS, next)
+        && !is(OF_HEADS, &noun.to_ascii_lowercase())
+    {
+        return true;
+    }
     of == "of"
         && !head.ends_with([',', ';', ':'])
         && !noun.is_empty()

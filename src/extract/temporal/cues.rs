@@ -268,6 +268,9 @@ impl Clause<'_, '_> {
             "to" | "until" | "till" | "by"
         );
         let since = k + 1 == self.start && p.w(k) == "since";
-        (near_verb && !deadline) || since
+        // "The appointment of a minister in July was taken as a sign": a past auxiliary right
+        // after the expression is the verb of the subject it ends, whose time is past.
+        let subject_of_past = k == self.end && matches!(p.w(k), "was" | "were");
+        (near_verb && !deadline) || since || subject_of_past
     }
 }

@@ -56,7 +56,18 @@ fn day(d: NaiveDate, relative: bool) -> Resolved {
 pub fn resolve(sem: &Sem, modifier: Option<i32>, ctx: &Context) -> Option<Resolved> {
     let mut r = resolve_core(sem, ctx)?;
     if let (Some(m), Some(b)) = (modifier, r.bounds) {
-        r.bounds = Some(cal::narrow(b, m));
+        r.bounds = Some(match (m, ctx.reference) {
+            // "earlier this month" is before the reference day and "later this month" after it,
+            // not the first or last third ("earlier this month", written on 1 June, cannot run to
+            // 10 June); a period the reference is not in ("earlier in 2004") takes the third.
+            (-2, Some(d)) if b.0 <= d && d <= b.1 => {
+                (b.0, cal::add_days(d, -1).map_or(b.0, |e| e.max(b.0)))
+            }
+            (2, Some(d)) if b.0 <= d && d <= b.1 => {
+                (cal::add_days(d, 1).map_or(b.1, |s| s.min(b.1)), b.1)
+            }
+            _ => cal::narrow(b, m.signum()),
+        });
     }
     Some(within_timex(r, ctx.reference))
 }

@@ -128,10 +128,46 @@ impl Clock {
             Some(true) if (1..=11).contains(&h) => h + 12,
             Some(false) if h == 12 => 0,
             Some(_) if h <= 12 => h,
-            None if colon && h <= 23 && m < 60 => h,
+            // "but 3:39 was the best he could achieve": a bare colon time is a clock only
+            // after a word that sets a time up ("at 21:40", "from 9:30 to 11:00"); else it is a
+            // race or a duration.
+            None if colon && h <= 23 && m < 60 && Self::clock_lead(p, i) => h,
             _ => return None,
         };
         (m < 60).then_some((after, h, m))
+    }
+
+    /// Whether the word before the number at `i` sets up a clock time: a preposition of time, a
+    /// word of approximation, or nothing (a line or sentence that opens with it, "10:35 Trains
+    /// resume").
+    fn clock_lead(p: &Parser<'_>, i: usize) -> bool {
+        i == 0
+            || p.toks[i].newline_before
+            || p.punct(i - 1, '.')
+            || p.punct(i - 1, '-')
+            || p.punct(i - 1, '(')
+            || matches!(
+                p.w(i - 1),
+                "at" | "by"
+                    | "until"
+                    | "till"
+                    | "from"
+                    | "to"
+                    | "before"
+                    | "after"
+                    | "around"
+                    | "about"
+                    | "between"
+                    | "and"
+                    | "since"
+                    | "approximately"
+                    | "nearly"
+                    | "shortly"
+                    | "just"
+                    | "or"
+                    | "past"
+                    | "on"
+            )
     }
 
     /// "a.m." / "p.m." / "am" / "pm" / "in the morning" / "o'clock" / nothing (`None` when no

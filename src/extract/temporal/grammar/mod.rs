@@ -110,9 +110,10 @@ enum Lead {
 /// The words before an expression that pick a third of it: -1 the first, 0 the middle, 1 the last.
 const MODIFIERS: &[(&str, i32, Lead)] = &[
     ("early", -1, Lead::Adverb),
-    ("earlier", -1, Lead::Adverb),
+    // "earlier"/"later" compare with the reference: `resolve` cuts a period that holds it there.
+    ("earlier", -2, Lead::Adverb),
     ("late", 1, Lead::Adverb),
-    ("later", 1, Lead::Adverb),
+    ("later", 2, Lead::Adverb),
     ("mid", 0, Lead::Prefix),
     ("end", 1, Lead::Of),
     ("beginning", -1, Lead::Of),

@@ -77,6 +77,11 @@ impl Rule for Det {
         {
             return None;
         }
+        // "Suddenly Last Summer", "Wham's Last Christmas": a capitalised determiner inside a
+        // sentence, before a capitalised word, is part of a title.
+        if p.title_case_word(i) && p.capitalised(i + 1) && i > 0 && p.capitalised(i - 1) {
+            return None;
+        }
         if let Some(o) = [i, i + 1].into_iter().find(|&o| p.part_of_period(o)) {
             return if o == i { None } else { Self::part_of(p, o) };
         }
