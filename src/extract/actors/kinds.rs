@@ -67,6 +67,11 @@ impl Words {
         w
     }
 
+    /// Whether the folded word is a given name of `given-names-gender.tsv`.
+    pub fn is_given(&self, folded: &str) -> bool {
+        self.given.contains(folded)
+    }
+
     /// A hyphenated word whose written end after its last hyphen is lower case, a modifier
     /// ("Zealand-born", "Fifteen-year-old"; not "Zeta-Jones").
     /// A word that reads as a description, not a name: the article writes it in lower case, it is
