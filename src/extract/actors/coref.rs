@@ -44,6 +44,8 @@ pub(super) struct Votes {
     pub speech: u32,
     /// Mentions inside a longer capitalised title (`cue::TITLE`).
     pub title: u32,
+    /// Mentions that are a work's or a character's name beyond doubt (`kinds::SURE_WORK`).
+    pub sure_work: u32,
 }
 
 impl Votes {
@@ -58,6 +60,7 @@ impl Votes {
         self.person += u32::from(person);
         self.speech += u32::from(c.evidence.speech || c.evidence.titled);
         self.title += u32::from(cues & cue::TITLE != 0);
+        self.sure_work += u32::from(cues & super::kinds::SURE_WORK != 0);
     }
 
     /// The kind a person actor named `name` really has, or `None` when it is no actor (a work, an
@@ -457,7 +460,7 @@ pub fn resolve(doc: &Doc, lex: &Lexicon, cands: &[Cand]) -> Vec<DocActor> {
         .filter(|c| c.evidence.cues & cue::RESULTS != 0)
         .nth(1)
         .is_some();
-    retype(lex, &mut actors, &votes, team_page);
+    retype(doc.text, lex, &mut actors, &votes, team_page);
     role_mentions(doc, &mut actors);
     for a in &mut actors {
         a.mentions.sort();
@@ -468,7 +471,7 @@ pub fn resolve(doc: &Doc, lex: &Lexicon, cands: &[Cand]) -> Vec<DocActor> {
 
 /// Gives each person actor the kind its mentions vote for (`Votes::person_kind`): an organisation
 /// becomes one, and a work, award or product is dropped.
-fn retype(lex: &Lexicon, actors: &mut Vec<DocActor>, votes: &[Votes], team_page: bool) {
+fn retype(text: &str, lex: &Lexicon, actors: &mut Vec<DocActor>, votes: &[Votes], team_page: bool) {
     let mut keep = vec![true; actors.len()];
     for (i, a) in actors.iter_mut().enumerate() {
         let Some(&v) = votes.get(i) else { continue };
@@ -498,7 +501,7 @@ fn retype(lex: &Lexicon, actors: &mut Vec<DocActor>, votes: &[Votes], team_page:
             continue;
         }
         // A title's fragment, or common words no mention speaks for as a person's (`kinds`).
-        if let Some(kind) = super::kinds::not_person(lex, a, v) {
+        if let Some(kind) = super::kinds::not_person(text, lex, a, v) {
             match kind {
                 Some(k) => {
                     a.kind = k;
