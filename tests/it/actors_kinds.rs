@@ -220,3 +220,19 @@ fn works_and_characters_are_not_people() {
         ),
     ]);
 }
+
+/// Names joined by a slash are a firm's; a name of two words after "I" in mid-sentence is a
+/// title's fragment.
+#[test]
+fn slashed_names_and_titles_after_i() {
+    check(&[
+        (
+            "More homes were online, according to market analysts Dorling/NetRanks.",
+            &[],
+        ),
+        (
+            "Other shows which won praise were The X-Files and I Love Lucy.",
+            &[],
+        ),
+    ]);
+}

@@ -6,6 +6,7 @@
 //!   adjective of rank ("Rival Sony", "Despite Barkley"), or a hyphenated modifier ("Fifteen-year-old
 //!   Jo", "Oscar-winning Ray", "German-born Vaidisova"); a hyphenated modifier closing a run makes
 //!   it an adjective ("Las Vegas-style") (`name-modifiers.txt`);
+//! - names joined by a slash are a firm's ("Nielsen/NetRatings");
 //! - a run ending in a work, product, business or venue word, or a country's branch, is that
 //!   thing ("<Film> DVD", "<Host> Show", "<Name> Records", "<Name> Pavilion", "<Firm> UK")
 //!   (`thing-heads.txt`);
@@ -131,7 +132,16 @@ pub fn trim(doc: &Doc, lex: &Lexicon, p: usize, q: usize) -> Option<Trim> {
     if q <= p {
         return None;
     }
-    if w.hyphen_modifier(doc, q - 1, false) {
+    // "Nielsen/NetRatings", "HP/Compaq": names joined by a slash are a firm's, not a person's.
+    let slashed = |x: usize, y: usize| {
+        doc.toks
+            .get(y)
+            .is_some_and(|t| t.span.start == doc.toks[x].span.end)
+    };
+    let slash_after =
+        doc.s(q) == "/" && slashed(q - 1, q) && slashed(q, q + 1) && doc.is_cap(q + 1);
+    let slash_before = p >= 2 && doc.s(p - 1) == "/" && slashed(p - 1, p) && slashed(p - 2, p - 1);
+    if w.hyphen_modifier(doc, q - 1, false) || slash_after || (slash_before && doc.is_cap(p - 2)) {
         return Some(Trim::Thing);
     }
     let mut a = p;
@@ -184,6 +194,9 @@ pub fn title_cue(doc: &Doc, a: usize, b: usize) -> u8 {
                     && doc.toks[a - 2].kind == super::tokens::TokKind::Word
                     && !doc.toks[a - 1].nl_before
             }
+            // "The X-Files, I Love Lucy": the pronoun before a name of two words is a title's
+            // first word ("I Balshaw" in a squad list is an initial before one word).
+            "i" => b >= a + 2 && !doc.given(a) && a >= 2 && !doc.toks[a - 1].nl_before,
             _ => false,
         };
     let continued = b >= 1
