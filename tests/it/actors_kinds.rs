@@ -230,6 +230,11 @@ fn slashed_names_and_titles_after_i() {
             "More homes were online, according to market analysts Dorling/NetRanks.",
             &[],
         ),
+        // Two people joined by a slash stay people.
+        (
+            "Nobody could dismiss the Brown/Blair feud, Gordon Brown and Tony Blair said.",
+            &[("person", "Gordon Brown"), ("person", "Tony Blair")],
+        ),
         (
             "Other shows which won praise were The X-Files and I Love Lucy.",
             &[],

@@ -6,7 +6,8 @@
 //!   adjective of rank ("Rival Sony", "Despite Barkley"), or a hyphenated modifier ("Fifteen-year-old
 //!   Jo", "Oscar-winning Ray", "German-born Vaidisova"); a hyphenated modifier closing a run makes
 //!   it an adjective ("Las Vegas-style") (`name-modifiers.txt`);
-//! - names joined by a slash are a firm's ("Nielsen/NetRatings");
+//! - a name joined by a slash to a firm's name with a capital inside is a firm's
+//!   ("Nielsen/NetRatings");
 //! - a run ending in a work, product, business or venue word, or a country's branch, is that
 //!   thing ("<Film> DVD", "<Host> Show", "<Name> Records", "<Name> Pavilion", "<Firm> UK")
 //!   (`thing-heads.txt`);
@@ -132,16 +133,35 @@ pub fn trim(doc: &Doc, lex: &Lexicon, p: usize, q: usize) -> Option<Trim> {
     if q <= p {
         return None;
     }
-    // "Nielsen/NetRatings", "HP/Compaq": names joined by a slash are a firm's, not a person's.
+    // "Nielsen/NetRatings", "In-Stat/MDR": a name joined by a slash to a firm's name written with
+    // a capital inside it is a firm's too. Two people's names ("Brown/Blair", "W Johnson/B
+    // Deacon") or two firms' ("HP/Compaq") are left to the rest.
     let slashed = |x: usize, y: usize| {
         doc.toks
             .get(y)
             .is_some_and(|t| t.span.start == doc.toks[x].span.end)
     };
-    let slash_after =
-        doc.s(q) == "/" && slashed(q - 1, q) && slashed(q, q + 1) && doc.is_cap(q + 1);
-    let slash_before = p >= 2 && doc.s(p - 1) == "/" && slashed(p - 1, p) && slashed(p - 2, p - 1);
-    if w.hyphen_modifier(doc, q - 1, false) || slash_after || (slash_before && doc.is_cap(p - 2)) {
+    let inner_cap = |i: usize| {
+        let mut prev: Option<char> = None;
+        doc.s(i).chars().any(|c| {
+            let hit = c.is_uppercase() && prev.is_some_and(|p| p.is_lowercase() || p == '-');
+            prev = Some(c);
+            hit
+        })
+    };
+    let slash_after = doc.s(q) == "/"
+        && slashed(q - 1, q)
+        && slashed(q, q + 1)
+        && doc.is_cap(q + 1)
+        && (inner_cap(q + 1) || inner_cap(q - 1) && doc.toks[q + 1].upper);
+    let slash_before = p >= 2
+        && doc.s(p - 1) == "/"
+        && slashed(p - 1, p)
+        && slashed(p - 2, p - 1)
+        && doc.is_cap(p - 2)
+        && inner_cap(p - 2);
+    let slashed_firm = q == p + 1 && !doc.toks[p].upper && (slash_after || slash_before);
+    if w.hyphen_modifier(doc, q - 1, false) || slashed_firm {
         return Some(Trim::Thing);
     }
     let mut a = p;
