@@ -498,7 +498,26 @@ fn merge_full_names(people: &[Option<PersonName>], sets: &mut Sets) {
                 .push(i);
         }
     }
+    // The surname key joins names that are not one name written two ways ("Craig" and "Garcia"
+    // are both "krk"): within a group, only surnames spelled close to one another are one.
+    let mut spelled_groups: Vec<Vec<usize>> = Vec::new();
     for members in groups.values() {
+        let mut subs: Vec<Vec<usize>> = Vec::new();
+        for &i in members {
+            let Some(p) = &people[i] else { continue };
+            let fits = |c: &Vec<usize>| {
+                people[c[0]]
+                    .as_ref()
+                    .is_some_and(|q| close_spelling(&p.spelled, &q.spelled))
+            };
+            match subs.iter_mut().find(|c| fits(c)) {
+                Some(c) => c.push(i),
+                None => subs.push(vec![i]),
+            }
+        }
+        spelled_groups.extend(subs);
+    }
+    for members in &spelled_groups {
         if members.len() < 2 {
             continue;
         }
@@ -1166,6 +1185,7 @@ mod tests {
             // Different people.
             ("Hank Williams Jr", "Hank Williams", false),
             ("Andy Robinson", "Jason Robinson", false),
+            ("Andy Craig", "Andy Garcia", false),
             ("Tony Blair", "Cherie Blair", false),
             ("George W Bush", "George H W Bush", false),
             ("John Smith", "Joan Smith", false),
@@ -1174,6 +1194,7 @@ mod tests {
             let (pa, pb) = (parse_person(a, &lex), parse_person(b, &lex));
             let got = pa.given == pb.given
                 && pa.surname == pb.surname
+                && close_spelling(&pa.spelled, &pb.spelled)
                 && pa.generation == pb.generation
                 && same_middles(&pa.middles, &pb.middles);
             assert_eq!(got, same, "{a} / {b}: {pa:?} {pb:?}");

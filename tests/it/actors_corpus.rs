@@ -391,6 +391,27 @@ fn bare_names_across_the_corpus_table() {
         &'a [(&'a str, &'a str, &'a str)],
         Same<'a>,
     )];
+    // Full names whose surnames share a key but are spelled far apart are two people.
+    let full_names: Rows = &[(
+        &[
+            (
+                "entertainment/1.txt",
+                "The film reunites Matt Damon, Andy Garcia and Elliott Gould.",
+            ),
+            (
+                "sport/1.txt",
+                "Backs: Mike Blair (Edinburgh), Andy Craig (Glasgow), Chris Cusiter (Borders).",
+            ),
+        ],
+        &[],
+        &[(
+            "entertainment/1.txt",
+            "Andy Garcia",
+            "sport/1.txt",
+            "Andy Craig",
+            false,
+        )],
+    )];
     let rows: Rows = &[
         (
             &[
@@ -507,7 +528,7 @@ fn bare_names_across_the_corpus_table() {
             &[],
         ),
     ];
-    for (files, names, same) in rows {
+    for (files, names, same) in rows.iter().chain(full_names) {
         let c = corpus(files);
         for (path, mention, name) in *names {
             assert_eq!(
