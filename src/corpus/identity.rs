@@ -7,7 +7,8 @@
 //! - one person's full name written differently: transliterations and diacritics ("Ilham
 //!   Əliyev", "Ilham Aliyev"), short given names ("Bernie Ebbers", "Bernard Ebbers"), middle names
 //!   and initials ("Anthony Meyer", "Anthony John Charles Meyer") — grouped by given name and
-//!   surname, and merged when the group's middle names leave one person only;
+//!   surname key, split where the surnames are spelled far apart (the key makes "Craig" and
+//!   "Garcia" alike), and merged when the group's middle names leave one person only;
 //! - one organisation's names: a suffix or a plural ("Labour", "Labour Party"; "Liberal
 //!   Democrat", "Liberal Democrats"), an acronym an article spells out ("BoE" beside "Bank of
 //!   England"), or a listed equivalence (`actor-equivalents.tsv`: "Tory", "Conservative Party");
