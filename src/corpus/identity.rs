@@ -7,7 +7,8 @@
 //! - one person's full name written differently: transliterations and diacritics ("Ilham
 //!   Əliyev", "Ilham Aliyev"), short given names ("Bernie Ebbers", "Bernard Ebbers"), middle names
 //!   and initials ("Anthony Meyer", "Anthony John Charles Meyer") — grouped by given name and
-//!   surname, and merged when the group's middle names leave one person only;
+//!   surname key, split where the surnames are spelled far apart (the key makes "Craig" and
+//!   "Garcia" alike), and merged when the group's middle names leave one person only;
 //! - one organisation's names: a suffix or a plural ("Labour", "Labour Party"; "Liberal
 //!   Democrat", "Liberal Democrats"), an acronym an article spells out ("BoE" beside "Bank of
 //!   England"), or a listed equivalence (`actor-equivalents.tsv`: "Tory", "Conservative Party");
@@ -17,7 +18,13 @@
 //!   candidate, the section, roles and dates — or left alone. The corpus's only person of the
 //!   surname, named in full in two articles or three times, near the article's date, needs no
 //!   more. A bare word that is a common given name ("Ray", "John") needs the context of the
-//!   article, not just a shared section or a unique surname.
+//!   article, not just a shared section or a unique surname. A surname that only a name with
+//!   initials carries ("JP McManus") has that person as its candidate; a surname of many people
+//!   ("Brown") counts the ones named in the article's section, spelled the same, and needs an
+//!   actor the article shares with them;
+//! - a given name alone ("David") that opens the full names of two or more well-attested people
+//!   is a different person in each article that does not say who: one actor per article, never
+//!   one for the whole corpus ("Elvis", beside one well-attested "Elvis Presley", stays one).
 
 use super::compact::to_u32;
 use super::{Actor, Corpus, Mention};
@@ -446,7 +453,8 @@ pub(super) fn resolve(corpus: &mut Corpus, facts: &Facts, lex: &Lexicon) {
         .collect();
     merge_full_names(&people, &mut sets);
     merge_organisations(&corpus.actors, &mut sets, lex);
-    let per_doc = link_bare_names(corpus, &people, &mut sets, facts, lex);
+    let mut per_doc = link_bare_names(corpus, &people, &mut sets, facts, lex);
+    split_given_names(corpus, &people, &mut sets, &mut per_doc, facts, lex);
     apply(corpus, &mut sets, &per_doc, facts);
 }
 
@@ -491,7 +499,26 @@ fn merge_full_names(people: &[Option<PersonName>], sets: &mut Sets) {
                 .push(i);
         }
     }
+    // The surname key joins names that are not one name written two ways ("Craig" and "Garcia"
+    // are both "krk"): within a group, only surnames spelled close to one another are one.
+    let mut spelled_groups: Vec<Vec<usize>> = Vec::new();
     for members in groups.values() {
+        let mut subs: Vec<Vec<usize>> = Vec::new();
+        for &i in members {
+            let Some(p) = &people[i] else { continue };
+            let fits = |c: &Vec<usize>| {
+                people[c[0]]
+                    .as_ref()
+                    .is_some_and(|q| close_spelling(&p.spelled, &q.spelled))
+            };
+            match subs.iter_mut().find(|c| fits(c)) {
+                Some(c) => c.push(i),
+                None => subs.push(vec![i]),
+            }
+        }
+        spelled_groups.extend(subs);
+    }
+    for members in &spelled_groups {
         if members.len() < 2 {
             continue;
         }
@@ -679,6 +706,24 @@ fn link_bare_names(
             }
         }
     }
+    // A surname that no full name carries may be carried by a name with initials ("JP McManus"):
+    // those people are its candidates.
+    let mut by_initials: FastMap<&str, Vec<usize>> = FastMap::default();
+    for (i, p) in people.iter().enumerate() {
+        if let Some(p) = p
+            && p.bare()
+            && p.initial.is_some()
+            && !by_surname.contains_key(p.surname.as_str())
+        {
+            let root = sets.find(i);
+            members.entry(root).or_default().push(i);
+            let v = by_initials.entry(p.surname.as_str()).or_default();
+            if !v.contains(&root) {
+                v.push(root);
+            }
+        }
+    }
+    by_surname.extend(by_initials);
     let wanted = |p: &PersonName| p.bare() && by_surname.contains_key(p.surname.as_str());
     if !people.iter().flatten().any(wanted) {
         return links;
@@ -739,10 +784,11 @@ fn link_bare_names(
         let Some(cands) = by_surname.get(p.surname.as_str()) else {
             continue;
         };
-        if cands.len() > MAX_CANDIDATES {
-            continue;
-        }
+        // A surname of many people ("Brown", "Smith") counts only its people named in the
+        // article's section (below).
+        let crowded = cands.len() > MAX_CANDIDATES;
         let a = &corpus.actors[ActorId::new(i)];
+        let own_root = sets.find(i);
         let word = a
             .name
             .split_whitespace()
@@ -756,15 +802,16 @@ fn link_bare_names(
             .iter()
             .copied()
             .filter(|&c| {
-                ctx.members.get(&c).into_iter().flatten().any(|&m| {
-                    people[m].as_ref().is_some_and(|q| {
-                        close_spelling(&p.spelled, &q.spelled)
-                            && p.initial.as_ref().is_none_or(|initial| {
-                                q.given.starts_with(initial.as_str())
-                                    || q.initial.as_deref() == Some(initial.as_str())
-                            })
+                c != own_root
+                    && ctx.members.get(&c).into_iter().flatten().any(|&m| {
+                        people[m].as_ref().is_some_and(|q| {
+                            close_spelling(&p.spelled, &q.spelled)
+                                && p.initial.as_ref().is_none_or(|initial| {
+                                    q.given.starts_with(initial.as_str())
+                                        || q.initial.as_deref() == Some(initial.as_str())
+                                })
+                        })
                     })
-                })
             })
             .collect();
         let mut docs: Vec<DocId> = a.mentions.iter().map(Mention::doc).collect();
@@ -782,10 +829,33 @@ fn link_bare_names(
             }
             let date = corpus.documents[d].published;
             let section = ctx.doc_section[d.index()];
+            let mut pool: &[usize] = &fitting;
+            let in_section: Vec<usize>;
+            if crowded {
+                for &c in &fitting {
+                    ctx.ensure_profile(c);
+                }
+                // Among many people of one surname a letter apart is another name ("Smit",
+                // "Smith"): the spelling must be the same.
+                in_section = fitting
+                    .iter()
+                    .copied()
+                    .filter(|c| {
+                        ctx.profiles[c].sections.contains(&section)
+                            && ctx.members.get(c).into_iter().flatten().any(|&m| {
+                                people[m].as_ref().is_some_and(|q| q.spelled == p.spelled)
+                            })
+                    })
+                    .collect();
+                if in_section.len() > MAX_CANDIDATES {
+                    continue;
+                }
+                pool = &in_section;
+            }
             // (score from telling actors and roles, prior, candidate, near, shares anyone,
             // well attested).
             let mut scored: Vec<(f64, f64, usize, bool, bool, bool)> = Vec::new();
-            for &c in &fitting {
+            for &c in pool {
                 ctx.ensure_profile(c);
                 let prof = &ctx.profiles[&c];
                 if let (Some(date), Some((lo, hi))) = (date, prof.dates)
@@ -829,9 +899,10 @@ fn link_bare_names(
             let only = cands.len() == 1;
             let pick = match scored.as_slice() {
                 [] => None,
-                [(s, _, c, near, _, attested)] => {
-                    (*s >= CONTEXT || ((*near || (only && *attested)) && !given_word)).then_some(*c)
-                }
+                // A surname of many people needs an actor shared with the candidate's articles.
+                [(s, _, c, near, any, attested)] => (*s >= CONTEXT
+                    || ((*near || (only && *attested)) && !given_word && (*any || !crowded)))
+                    .then_some(*c),
                 [(s1, p1, c, near, any, _), (s2, p2, ..), ..] => {
                     let (t1, t2) = (s1 + p1, s2 + p2);
                     let by_context = *s1 >= CONTEXT && t1 >= 2.0 * t2;
@@ -846,6 +917,93 @@ fn link_bare_names(
         }
     }
     links
+}
+
+/// Whether the actor is attested as one person on its own: named in two articles or three times.
+fn attested(a: &Actor) -> bool {
+    a.mentions.len() >= 3 || a.mentions.windows(2).any(|w| w[0].doc() != w[1].doc())
+}
+
+/// A given name alone ("David", "Steve") that opens the full names of two or more well-attested
+/// people of the corpus names a different person in each article that does not say which: the
+/// assembler joined all its articles under one slug, so each article past the first gets an actor
+/// of its own (in that article only, like a linked bare surname). A given name that opens one
+/// well-attested full name only ("Elvis" beside "Elvis Presley") keeps its articles together.
+fn split_given_names(
+    corpus: &mut Corpus,
+    people: &[Option<PersonName>],
+    sets: &mut Sets,
+    per_doc: &mut FastMap<(u32, DocId), u32>,
+    facts: &Facts,
+    lex: &Lexicon,
+) {
+    // Given name -> the well-attested full-name people (roots) it opens.
+    let mut opens: FastMap<String, Vec<usize>> = FastMap::default();
+    for (i, p) in people.iter().enumerate() {
+        let Some(p) = p else { continue };
+        let a = &corpus.actors[ActorId::new(i)];
+        if p.bare() || !attested(a) {
+            continue;
+        }
+        let Some(first) = a.name.split_whitespace().next() else {
+            continue;
+        };
+        let root = sets.find(i);
+        let v = opens.entry(fold(first)).or_default();
+        if !v.contains(&root) {
+            v.push(root);
+        }
+    }
+    for (i, p) in people.iter().enumerate() {
+        let Some(p) = p else { continue };
+        let a = &corpus.actors[ActorId::new(i)];
+        if !p.bare() || p.initial.is_some() || a.name.contains(char::is_whitespace) {
+            continue;
+        }
+        let word = fold(&a.name);
+        if !(lex.is_given(&word) || lex.kinds.is_given(&word))
+            || opens.get(&word).is_none_or(|v| v.len() < 2)
+        {
+            continue;
+        }
+        let mut docs: Vec<DocId> = a.mentions.iter().map(Mention::doc).collect();
+        docs.sort_unstable();
+        docs.dedup();
+        if docs.len() < 2 {
+            continue;
+        }
+        let (name, kind) = (a.name.clone(), a.kind);
+        let no_roles = Vec::new();
+        let roles_in = |d: DocId| {
+            facts
+                .short_roles
+                .get(&(ActorId::new(i), d))
+                .unwrap_or(&no_roles)
+        };
+        let mut kept_roles: Vec<String> = Vec::new();
+        for (k, &d) in docs.iter().enumerate() {
+            if per_doc.contains_key(&(to_u32(i), d)) {
+                continue;
+            }
+            if k == 0 {
+                kept_roles.extend(roles_in(d).iter().cloned());
+                continue;
+            }
+            let j = corpus.actors.len();
+            corpus.actors.as_mut_vec().push(Actor {
+                id: String::new(),
+                name: name.clone(),
+                kind,
+                roles: Vec::new(),
+                aliases: Vec::new(),
+                country: None,
+                mentions: Vec::new(),
+            });
+            sets.parent.push(to_u32(j));
+            per_doc.insert((to_u32(i), d), to_u32(j));
+        }
+        corpus.actors[ActorId::new(i)].roles = kept_roles;
+    }
 }
 
 /// Moves every mention to its actor, merges names, roles and aliases, drops emptied actors, gives
@@ -1028,6 +1186,7 @@ mod tests {
             // Different people.
             ("Hank Williams Jr", "Hank Williams", false),
             ("Andy Robinson", "Jason Robinson", false),
+            ("Andy Craig", "Andy Garcia", false),
             ("Tony Blair", "Cherie Blair", false),
             ("George W Bush", "George H W Bush", false),
             ("John Smith", "Joan Smith", false),
@@ -1036,6 +1195,7 @@ mod tests {
             let (pa, pb) = (parse_person(a, &lex), parse_person(b, &lex));
             let got = pa.given == pb.given
                 && pa.surname == pb.surname
+                && close_spelling(&pa.spelled, &pb.spelled)
                 && pa.generation == pb.generation
                 && same_middles(&pa.middles, &pb.middles);
             assert_eq!(got, same, "{a} / {b}: {pa:?} {pb:?}");

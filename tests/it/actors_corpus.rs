@@ -374,3 +374,175 @@ fn a_countrys_ministry_is_one_organisation_across_articles() {
     assert!(am.is_some());
     assert_ne!(am, az);
 }
+
+/// A bare name across the whole corpus, by class: (files, [(path, mention, the name of its actor
+/// there)], [(path, mention, path, mention, one actor)]).
+/// - A given name alone that opens the full names of two well-attested people ("David") names
+///   someone else in each article that does not say who: one actor per article. One that opens a
+///   single well-attested name ("Elvis") keeps its articles together.
+/// - A surname that only a name with initials carries ("JP McManus") links to that person.
+/// - A surname of many people ("Brown") links to the one of them the article's section names,
+///   with an actor in common; a name a letter apart ("Browne") does not.
+#[test]
+fn bare_names_across_the_corpus_table() {
+    type Same<'a> = &'a [(&'a str, &'a str, &'a str, &'a str, bool)];
+    type Rows<'a> = &'a [(
+        &'a [(&'a str, &'a str)],
+        &'a [(&'a str, &'a str, &'a str)],
+        Same<'a>,
+    )];
+    // Full names whose surnames share a key but are spelled far apart are two people.
+    let full_names: Rows = &[(
+        &[
+            (
+                "entertainment/1.txt",
+                "The film reunites Matt Damon, Andy Garcia and Elliott Gould.",
+            ),
+            (
+                "sport/1.txt",
+                "Backs: Mike Blair (Edinburgh), Andy Craig (Glasgow), Chris Cusiter (Borders).",
+            ),
+        ],
+        &[],
+        &[(
+            "entertainment/1.txt",
+            "Andy Garcia",
+            "sport/1.txt",
+            "Andy Craig",
+            false,
+        )],
+    )];
+    let rows: Rows = &[
+        (
+            &[
+                ("sport/1.txt", "David Beckham scored. David Beckham left."),
+                ("sport/2.txt", "David Beckham said he was fit."),
+                ("politics/1.txt", "David Blunkett said he would resign."),
+                ("politics/2.txt", "David Blunkett resigned."),
+                (
+                    "business/1.txt",
+                    "The paper was bought by the Barclay twins - Frederick and David - last year.",
+                ),
+                (
+                    "entertainment/1.txt",
+                    "The band's hits include Crashed The Wedding and Who's David? on the album.",
+                ),
+                ("entertainment/2.txt", "Elvis Presley was born in Tupelo."),
+                ("entertainment/3.txt", "Elvis Presley topped the chart."),
+                (
+                    "entertainment/4.txt",
+                    "Rock 'n' roll legend Elvis is set to top the chart, and Elvis fans cheered.",
+                ),
+                (
+                    "entertainment/5.txt",
+                    "Rapper Eminem has denied Elvis his fourth number one of the year.",
+                ),
+            ],
+            &[
+                ("business/1.txt", "David", "David"),
+                ("entertainment/1.txt", "David", "David"),
+            ],
+            &[
+                (
+                    "business/1.txt",
+                    "David",
+                    "entertainment/1.txt",
+                    "David",
+                    false,
+                ),
+                (
+                    "entertainment/4.txt",
+                    "Elvis",
+                    "entertainment/5.txt",
+                    "Elvis",
+                    true,
+                ),
+            ],
+        ),
+        (
+            &[
+                (
+                    "sport/1.txt",
+                    "Racehorse owner JP McManus watched at Cheltenham.",
+                ),
+                (
+                    "business/1.txt",
+                    "Club stake rises\n\nThe Irish racehorse owner JP McManus raised his stake.",
+                ),
+                (
+                    "business/2.txt",
+                    "Irish billionaires Mr McManus and Mr Magnier are said to oppose the bid.",
+                ),
+            ],
+            &[("business/2.txt", "McManus", "JP McManus")],
+            &[],
+        ),
+        (
+            &[
+                (
+                    "politics/1.txt",
+                    "Prime Minister Tony Blair and Chancellor Gordon Brown met in Westminster.",
+                ),
+                (
+                    "politics/2.txt",
+                    "Gordon Brown said Tony Blair would lead Labour.",
+                ),
+                (
+                    "politics/3.txt",
+                    "The rift between Mr Blair and Mr Brown is a matter for Labour.",
+                ),
+                (
+                    "politics/4.txt",
+                    "Mr Browne said Tony Blair and Labour would lose.",
+                ),
+                ("sport/1.txt", "Defender Wes Brown said he was fit."),
+                ("sport/2.txt", "Manager Craig Brown said he was pleased."),
+                ("sport/3.txt", "Sprinter Kelly Brown said she had won."),
+                ("sport/4.txt", "Swimmer Zoe Brown said she would retire."),
+                (
+                    "entertainment/1.txt",
+                    "Author Dan Brown said he would write.",
+                ),
+                (
+                    "entertainment/2.txt",
+                    "Singer James Brown said he would tour.",
+                ),
+                (
+                    "entertainment/3.txt",
+                    "Singer Ian Brown said he would sing.",
+                ),
+                ("entertainment/4.txt", "Agent Barry Brown said he was busy."),
+                (
+                    "entertainment/5.txt",
+                    "Producer Steve Brown said he was happy.",
+                ),
+                ("entertainment/6.txt", "Actor Paul Brown said he was tired."),
+                ("entertainment/7.txt", "Actor Tom Brown said he would act."),
+                ("business/1.txt", "Banker Frank Brown said he would invest."),
+                ("business/2.txt", "Trader Curtis Brown said he would sell."),
+            ],
+            &[
+                ("politics/3.txt", "Brown", "Gordon Brown"),
+                ("politics/4.txt", "Browne", "Browne"),
+            ],
+            &[],
+        ),
+    ];
+    for (files, names, same) in rows.iter().chain(full_names) {
+        let c = corpus(files);
+        for (path, mention, name) in *names {
+            assert_eq!(
+                who(&c, path, mention).as_deref(),
+                Some(*name),
+                "{path}: {mention}"
+            );
+        }
+        for (p1, m1, p2, m2, one) in *same {
+            let (a, b) = (id_in(&c, p1, m1), id_in(&c, p2, m2));
+            assert!(a.is_some() && b.is_some(), "{p1}: {m1} / {p2}: {m2}");
+            assert_eq!(a == b, *one, "{p1}: {m1} {a:?} / {p2}: {m2} {b:?}");
+        }
+        let ids: BTreeSet<&str> = c.actors.iter().map(|a| a.id.as_str()).collect();
+        assert_eq!(ids.len(), c.actors.len(), "duplicate ids");
+    }
+}

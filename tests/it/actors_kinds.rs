@@ -148,3 +148,96 @@ fn common_word_names_need_person_evidence() {
         ),
     ]);
 }
+
+/// A venue, a country's branch or a product line as the last word makes the run no person; a
+/// determiner before a name is no part of it.
+#[test]
+fn venues_branches_and_determiners() {
+    check(&[
+        (
+            "The ceremony at the Dorothy Kessler Pavilion was hosted by Chris Rock.",
+            &[("person", "Chris Rock")],
+        ),
+        (
+            "Karen Thomson, Chief Executive of Zentra UK, said sales rose.",
+            &[("person", "Karen Thomson")],
+        ),
+        ("Sales of Vortex PCs rose in the quarter.", &[]),
+        (
+            "Another Dorota Wexley win would seal the title.",
+            &[("person", "Dorota Wexley")],
+        ),
+    ]);
+}
+
+/// A work that stars someone, a character of a work, a name after a work word used as a noun and a
+/// name inside "X of the Y" are no people, given name or not; a person who stars, a name after a
+/// work word used as a verb, a person "of the" an organisation and a name whose cue came from the
+/// heading above stay people.
+#[test]
+fn works_and_characters_are_not_people() {
+    check(&[
+        (
+            "Hollow Street was named top drama and Joey, starring former Friends actor Matt LeBlanc, was best comedy.",
+            &[("person", "Matt LeBlanc")],
+        ),
+        (
+            "Another role under Burton, Ed Wood, starred Depp as a cult film-maker.",
+            &[],
+        ),
+        (
+            "National Treasure, which sees Cage's character Ben Gates chase a fortune, was a hit.",
+            &[],
+        ),
+        (
+            "She played Nellie in Mike Leigh's latest film Vera Drake last year.",
+            &[("person", "Mike Leigh")],
+        ),
+        ("His hits include the West End show Mary Poppins.", &[]),
+        (
+            "Pegg co-wrote Shaun of the Dead with Edgar Wright.",
+            &[("person", "Edgar Wright")],
+        ),
+        // Guards.
+        (
+            "Tom Cruise, starring in the film, said he was pleased.",
+            &[("person", "Tom Cruise")],
+        ),
+        (
+            "\"They can play Rui Costa forward,\" the coach said.",
+            &[("person", "Rui Costa")],
+        ),
+        (
+            "William Corr of the Campaign for Clean Air spoke on Friday.",
+            &[
+                ("person", "William Corr"),
+                ("org", "Campaign for Clean Air"),
+            ],
+        ),
+        (
+            "Stars join charity TV show\n\nBrad Pitt and Hugh Grant have been added to the line-up.",
+            &[("person", "Brad Pitt"), ("person", "Hugh Grant")],
+        ),
+    ]);
+}
+
+/// Names joined by a slash are a firm's; a name of two words after "I" in mid-sentence is a
+/// title's fragment.
+#[test]
+fn slashed_names_and_titles_after_i() {
+    check(&[
+        (
+            "More homes were online, according to market analysts Dorling/NetRanks.",
+            &[],
+        ),
+        // Two people joined by a slash stay people.
+        (
+            "Nobody could dismiss the Brown/Blair feud, Gordon Brown and Tony Blair said.",
+            &[("person", "Gordon Brown"), ("person", "Tony Blair")],
+        ),
+        (
+            "Other shows which won praise were The X-Files and I Love Lucy.",
+            &[],
+        ),
+    ]);
+}

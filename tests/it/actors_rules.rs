@@ -1096,3 +1096,22 @@ fn organisation_evidence_table() {
         assert_eq!(got, want, "{text}");
     }
 }
+
+/// A given name, a quoted nickname and a surname are one person, and a titled surname later in
+/// the article is that person too.
+#[test]
+fn nicknamed_names_table() {
+    type Want<'a> = &'a [(&'a str, &'a str, &'a [&'a str])];
+    let rows: &[(&str, Want)] = &[(
+        "Rap mogul Marion \"Suge\" Knight was arrested on Saturday. Mr Knight, 39, denied it.",
+        &[("person", "Marion Knight", &["Marion", "Knight", "Knight"])],
+    )];
+    let mut wrong = Vec::new();
+    for (text, want) in rows {
+        let (got, want) = got_and_want(text, want);
+        if got != want {
+            wrong.push(format!("{text}\n  got  {got:?}\n  want {want:?}"));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}

@@ -44,6 +44,8 @@ pub(super) struct Votes {
     pub speech: u32,
     /// Mentions inside a longer capitalised title (`cue::TITLE`).
     pub title: u32,
+    /// Mentions that are a work's or a character's name beyond doubt (`kinds::SURE_WORK`).
+    pub sure_work: u32,
 }
 
 impl Votes {
@@ -58,6 +60,7 @@ impl Votes {
         self.person += u32::from(person);
         self.speech += u32::from(c.evidence.speech || c.evidence.titled);
         self.title += u32::from(cues & cue::TITLE != 0);
+        self.sure_work += u32::from(cues & super::kinds::SURE_WORK != 0);
     }
 
     /// The kind a person actor named `name` really has, or `None` when it is no actor (a work, an
@@ -462,7 +465,8 @@ pub fn resolve(doc: &Doc, lex: &Lexicon, cands: &[Cand]) -> Vec<DocActor> {
         .filter(|c| c.evidence.cues & cue::RESULTS != 0)
         .nth(1)
         .is_some();
-    retype(lex, &mut actors, &votes, team_page);
+    retype(doc.text, lex, &mut actors, &votes, team_page);
+    join_nicknamed(doc.text, lex, &mut actors);
     role_mentions(doc, &mut actors);
     for a in &mut actors {
         a.mentions.sort();
@@ -473,7 +477,7 @@ pub fn resolve(doc: &Doc, lex: &Lexicon, cands: &[Cand]) -> Vec<DocActor> {
 
 /// Gives each person actor the kind its mentions vote for (`Votes::person_kind`): an organisation
 /// becomes one, and a work, award or product is dropped.
-fn retype(lex: &Lexicon, actors: &mut Vec<DocActor>, votes: &[Votes], team_page: bool) {
+fn retype(text: &str, lex: &Lexicon, actors: &mut Vec<DocActor>, votes: &[Votes], team_page: bool) {
     let mut keep = vec![true; actors.len()];
     for (i, a) in actors.iter_mut().enumerate() {
         let Some(&v) = votes.get(i) else { continue };
@@ -503,7 +507,7 @@ fn retype(lex: &Lexicon, actors: &mut Vec<DocActor>, votes: &[Votes], team_page:
             continue;
         }
         // A title's fragment, or common words no mention speaks for as a person's (`kinds`).
-        if let Some(kind) = super::kinds::not_person(lex, a, v) {
+        if let Some(kind) = super::kinds::not_person(text, lex, a, v) {
             match kind {
                 Some(k) => {
                     a.kind = k;
@@ -533,6 +537,78 @@ fn retype(lex: &Lexicon, actors: &mut Vec<DocActor>, votes: &[Votes], team_page:
     }
     let mut k = keep.iter();
     actors.retain(|_| k.next().copied().unwrap_or(true));
+}
+
+/// `Marion "Suge" Knight`: a given name, a quoted nickname and a surname are one person, whom the
+/// candidates split at the quotation marks into a given name alone and a surname alone. The given
+/// name's mentions join the surname's actor, which takes the full name ("Marion Knight"), so "Mr
+/// Knight" later in the article is that person.
+fn join_nicknamed(text: &str, lex: &Lexicon, actors: &mut Vec<DocActor>) {
+    const QUOTES: &[char] = &['"', '\'', '\u{201c}', '\u{201d}', '\u{2018}', '\u{2019}'];
+    let single = |a: &DocActor| a.kind == ActorKind::Person && !a.name.contains(' ');
+    let mut joins: Vec<(usize, usize)> = Vec::new();
+    for (i, a) in actors.iter().enumerate() {
+        if !single(a) || !lex.is_given(&fold(&a.name)) {
+            continue;
+        }
+        for m in &a.mentions {
+            // ` "Suge" ` after the given name: a quoted capitalised word of up to 20 bytes.
+            let Some(rest) = text.get(m.end..) else {
+                continue;
+            };
+            let Some(inner) = rest.strip_prefix(' ').and_then(|r| r.strip_prefix(QUOTES)) else {
+                continue;
+            };
+            let Some(close) = inner.find(QUOTES) else {
+                continue;
+            };
+            let nick = &inner[..close];
+            if close == 0
+                || close > 20
+                || !nick.chars().next().is_some_and(char::is_uppercase)
+                || !nick
+                    .chars()
+                    .all(|c| c.is_alphabetic() || c == '-' || c == '.')
+            {
+                continue;
+            }
+            let after = &inner[close..];
+            let q = after.chars().next().map_or(1, char::len_utf8);
+            if !after[q..].starts_with(' ') {
+                continue;
+            }
+            let start = text.len() - after.len() + q + 1;
+            if let Some(j) = actors
+                .iter()
+                .position(|b| single(b) && b.mentions.iter().any(|x| x.start == start))
+                && j != i
+            {
+                joins.push((i, j));
+                break;
+            }
+        }
+    }
+    if joins.is_empty() {
+        return;
+    }
+    let mut drop = vec![false; actors.len()];
+    for (i, j) in joins {
+        if drop[i] || drop[j] {
+            continue;
+        }
+        let given = std::mem::take(&mut actors[i].mentions);
+        let name = format!("{} {}", actors[i].name, actors[j].name);
+        let b = &mut actors[j];
+        let old = std::mem::replace(&mut b.name, name);
+        if !b.aliases.contains(&old) {
+            b.aliases.push(old);
+        }
+        b.mentions.extend(given);
+        b.mentions.sort();
+        drop[i] = true;
+    }
+    let mut k = drop.iter();
+    actors.retain(|_| !k.next().copied().unwrap_or(false));
 }
 
 /// Whether the acronym at token `a` follows "(" after capitalised words whose initials spell it.
