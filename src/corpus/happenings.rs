@@ -200,13 +200,20 @@ fn group(corpus: &Corpus, duplicate_of: &IdVec<DocId, Option<DocId>>, words: &Wo
         .map(|&e| {
             let ev = &corpus.events[e];
             let w = &ev.when;
+            let own = rules::anchor(w.basis, w.earliest, w.latest, corpus.when_value(w));
+            let (anchor, value) = match own {
+                Some(a) => (Some(a), w.value),
+                None => {
+                    reported_anchor(corpus, ev).map_or((None, w.value), |(a, v)| (Some(a), Some(v)))
+                }
+            };
             threads::Report {
                 doc: ev.doc(),
                 published: corpus.documents[ev.doc()].published,
-                anchor: rules::anchor(w.basis, w.earliest, w.latest, corpus.when_value(w)),
+                anchor,
                 written: w.basis == crate::model::WhenBasis::Explicit,
                 guessed: corpus.documents[ev.doc()].date_basis == crate::model::DateBasis::Flag,
-                value: w.value,
+                value,
                 status: ev.status,
                 dateline: rules::is_dateline(text(e), ev.span().start, skip(e)),
             }
@@ -592,6 +599,28 @@ fn agreed_when(corpus: &Corpus, events: &[u32], label: EventId) -> CorpusWhen {
 /// telling happenings apart.
 fn is_vague(corpus: &Corpus, when: &CorpusWhen) -> bool {
     Period::of(when.earliest, when.latest, corpus.when_value(when)) == Period::Vague
+}
+
+/// The date of what a report says happened when the report has no date of its own: "Hovhannisyan
+/// said the talks on 20–21 November were difficult" is dated by its saying (the article's frame)
+/// but reports the talks, so it meets the other reports of the talks on their days. The first
+/// dated reported sub-event of the sentence (issue 14's sub-events, `PartKind::Reported`).
+fn reported_anchor(
+    corpus: &Corpus,
+    ev: &super::items::CorpusEvent,
+) -> Option<(rules::Days, super::Sym)> {
+    corpus
+        .timexes_in(ev.doc(), ev.span())
+        .filter(|t| t.part == Some(crate::model::PartKind::Reported))
+        .find_map(|t| {
+            rules::anchor(
+                crate::model::WhenBasis::Explicit,
+                t.earliest,
+                t.latest,
+                Some(corpus.strings.get(t.value)),
+            )
+            .map(|a| (a, t.value))
+        })
 }
 
 #[cfg(test)]

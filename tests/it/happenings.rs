@@ -7,14 +7,20 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 use dateline::assets::{Assets, name};
 use dateline::corpus::happenings::Words;
-use dateline::corpus::{Actor, Corpus, CorpusEvent, CorpusWhen, Happenings, Period, Source};
+use dateline::corpus::{
+    Actor, Corpus, CorpusEvent, CorpusTimex, CorpusWhen, Happenings, Period, Source,
+};
 use dateline::ids::{ActorId, DocId, EventId, IdVec};
 use dateline::ingest::IngestOptions;
-use dateline::model::{ActorKind, DateBasis, Document, Span, Status, WhenBasis};
+use dateline::model::{
+    ActorKind, DateBasis, Document, PartKind, Span, Status, TimexType, WhenBasis,
+};
 
 /// An article: publication date (`flag:DAY` for one given by `--date`), source and sentences, each `WHEN|STATUS|ACTORS|TEXT`.
 ///
-/// `WHEN` is `-` for no date of its own (the publication date), `e:VALUE` or `r:VALUE` for a
+/// `WHEN` is `-` for no date of its own (the publication date), `-~VALUE~WORDS` for none of its
+/// own but a reported sub-event dated VALUE by WORDS ("said the talks on 20 November were
+/// difficult"), `e:VALUE` or `r:VALUE` for a
 /// written or relative date (a day, `2025-11`, `2025-W47` or `2025`), `e:VALUE@FROM..TO` with
 /// explicit bounds, `v` for a vague one ("recently"). `STATUS` is past, plan, ongo or unkn;
 /// `ACTORS` are comma-separated ids.
@@ -109,6 +115,26 @@ fn corpus_with(articles: &[Article], words: &Words) -> Corpus {
                 "plan" => Status::Planned,
                 "ongo" => Status::Ongoing,
                 _ => Status::Unknown,
+            };
+            // "-~VALUE~WORDS": the sentence's own time is the frame; what it reports is dated
+            // VALUE by the expression WORDS.
+            let when = match when.strip_prefix("-~").and_then(|r| r.split_once('~')) {
+                Some((value, words)) => {
+                    let (from, to) = bounds(value);
+                    let at = span.start + sentence.find(words).expect("WORDS in the sentence");
+                    let mut t = CorpusTimex::from_parts(
+                        DocId::new(d),
+                        Span::new(at, at + words.len()),
+                        TimexType::Date,
+                        c.strings.intern(value),
+                        Some(from),
+                        Some(to),
+                    );
+                    t.part = Some(PartKind::Reported);
+                    c.timexes.push(t);
+                    "-"
+                }
+                None => when,
             };
             let when = match when {
                 "-" => CorpusWhen {
@@ -235,6 +261,26 @@ fn grouping_rules() {
                 ((0, 1), (1, 1), true),
                 ((0, 0), (0, 1), true),
             ],
+        ),
+        (
+            "a report dated only by what it says happened meets the reports of that happening",
+            &[
+                Article {
+                    published: "2025-11-21",
+                    source: "Caucasus Wire",
+                    sentences: &[
+                        "e:2025-11-20@2025-11-20..2025-11-21|past|place:baku,person:melikyan|Border experts led by Tigran Melikyan held demarcation talks in Baku on 20 and 21 November.",
+                    ],
+                },
+                Article {
+                    published: "2026-02-20",
+                    source: "Meridian",
+                    sentences: &[
+                        "-~2025-11-20~on 20 November|past|person:hovhannisyan,person:melikyan|Hovhannisyan said the demarcation talks that Tigran Melikyan led in Baku on 20 November were difficult.",
+                    ],
+                },
+            ],
+            &[((0, 0), (1, 0), true)],
         ),
         (
             "the same people meeting again a fortnight later: two happenings",
