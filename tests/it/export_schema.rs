@@ -6,6 +6,19 @@ use dateline::corpus::{Corpus, Source};
 use dateline::ingest::IngestOptions;
 use serde_json::Value;
 
+/// The kinds of sub-event docs/schema.md documents, for `timexes[].part` and `events[].parts[].kind`.
+const PART_KINDS: &[&str] = &[
+    "relative",
+    "quote",
+    "since",
+    "participle",
+    "subordinate",
+    "comparison",
+    "reported",
+    "modifier",
+    "noun",
+];
+
 fn export_of(source: &Source) -> Value {
     let corpus = Corpus::load(source, crate::common::lexicon());
     let mut buf = Vec::new();
@@ -155,21 +168,7 @@ fn check_export(e: &Value) {
             "timex",
         );
         if !t["part"].is_null() {
-            one_of(
-                &t["part"],
-                &[
-                    "relative",
-                    "quote",
-                    "since",
-                    "participle",
-                    "subordinate",
-                    "comparison",
-                    "reported",
-                    "modifier",
-                    "noun",
-                ],
-                "timex.part",
-            );
+            one_of(&t["part"], PART_KINDS, "timex.part");
         }
         one_of(
             &t["type"],
@@ -289,21 +288,7 @@ fn check_export(e: &Value) {
                 ],
                 "event.parts[]",
             );
-            one_of(
-                &p["kind"],
-                &[
-                    "relative",
-                    "quote",
-                    "since",
-                    "participle",
-                    "subordinate",
-                    "comparison",
-                    "reported",
-                    "modifier",
-                    "noun",
-                ],
-                "part.kind",
-            );
+            one_of(&p["kind"], PART_KINDS, "part.kind");
             let (s, t) = (p["start"].as_u64().unwrap(), p["end"].as_u64().unwrap());
             assert!(at <= s && s < t && t <= end, "a part outside its sentence");
             at = t;

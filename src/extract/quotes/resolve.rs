@@ -584,17 +584,27 @@ fn salient(
         if start >= end {
             continue;
         }
-        let lo = mentions.partition_point(|m| m.0 < start);
-        let hi = mentions.partition_point(|m| m.0 < end);
-        let hi = hi.min(lo + PER_SENTENCE);
-        super::step(hi - lo);
-        for &(ms, me, a) in &mentions[lo..hi] {
+        for &(ms, me, a) in mentions_from(mentions, start, end) {
             if me <= at && fits(a) && !quoted(d.runs, Span::new(ms, me)) {
                 return Some(a);
             }
         }
     }
     None
+}
+
+/// The mentions that start in `start..end` (one sentence, or its part before a quote), at most
+/// `PER_SENTENCE` of them; `mentions` is sorted by start.
+fn mentions_from(
+    mentions: &[(usize, usize, usize)],
+    start: usize,
+    end: usize,
+) -> &[(usize, usize, usize)] {
+    let lo = mentions.partition_point(|m| m.0 < start);
+    let hi = mentions.partition_point(|m| m.0 < end);
+    let hi = hi.clamp(lo, lo + PER_SENTENCE);
+    super::step(hi - lo);
+    &mentions[lo..hi]
 }
 
 /// A fitting person who opens the sentence of `at` or the one before it as its subject ("Local
@@ -614,12 +624,7 @@ fn new_subject(
         let Some(sent) = d.sentences.get(k) else {
             continue;
         };
-        let end = sent.end.min(at);
-        let lo = mentions.partition_point(|m| m.0 < sent.start);
-        let hi = mentions.partition_point(|m| m.0 < end);
-        let hi = hi.min(lo + PER_SENTENCE);
-        super::step(hi - lo);
-        let Some(&(ms, me, a)) = mentions[lo..hi]
+        let Some(&(ms, me, a)) = mentions_from(mentions, sent.start, sent.end.min(at))
             .iter()
             .find(|m| !quoted(d.runs, Span::new(m.0, m.1)))
         else {
