@@ -427,6 +427,48 @@ fn hard_speakers() {
             "“We cannot spend what we do not have.”",
             Some("Okafor"),
         ),
+        // a longer quotation in a clause whose subject names someone is that subject's
+        (
+            "The Harbour Trust issued a statement on Friday, offering “a full and unreserved apology” to the fishermen.",
+            "“a full and unreserved apology”",
+            Some("The Harbour Trust"),
+        ),
+        // a short quoted title inside the description between a name and its verb
+        (
+            "Okafor, host of radio’s “Morning Call,” thanked the nurses for “working through the storm every night.”",
+            "“working through the storm every night.”",
+            Some("Okafor"),
+        ),
+        // a verb whose subject names nobody gives way to an attribution closing the sentence
+        (
+            "The closure of the mill signals “the end of an era” for the valley, said Mairead Quinn, a local historian.",
+            "“the end of an era”",
+            Some("Mairead Quinn"),
+        ),
+        // an -s form after a plural count word is a noun, not a speech verb
+        (
+            "The ministry has angered several Baltic states, and it has taken “a harder line” on fishing quotas, said Okafor.",
+            "“a harder line”",
+            Some("Okafor"),
+        ),
+        // an attribution set off by commas is the sentence's own
+        (
+            "Repair estimates, she added, were “far too optimistic.”",
+            "“far too optimistic.”",
+            Some("she"),
+        ),
+        // a participle's subject is not the object of a preposition before it
+        (
+            "Okafor has clashed with the council over parking, at one point calling its leader “a clown.”",
+            "“a clown.”",
+            Some("Okafor"),
+        ),
+        // a past participle after an article modifies a noun; the earlier verb's subject speaks
+        (
+            "Okafor also spoke about the proposed bypass, saying it would be “a disaster for the town.”",
+            "“a disaster for the town.”",
+            Some("Okafor"),
+        ),
         // a relative clause without commas between the speaker and the verb
         (
             "Although talks continue, a senior diplomat who spoke anonymously to discuss the negotiations said Tuesday, “There is no deal yet.”",

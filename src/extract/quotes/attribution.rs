@@ -171,7 +171,18 @@ impl Ctx<'_> {
                     && s.anaphor.is_some()
                     && matches!(toks[s.first - 1].lower, "who" | "whom" | "which")
             });
-            if !own_clause && let Some(outer) = self.outer_cue(start, inner_at) {
+            // "Cost estimates, he added, were “...”": an attribution set off by commas is the
+            // sentence's own, not the complement of a verb before it.
+            let aside = speaker.as_ref().is_some_and(|s| {
+                s.end == c.start
+                    && s.first > start
+                    && toks[s.first - 1].is_punct(',')
+                    && toks.get(c.end()).is_some_and(|t| t.is_punct(','))
+            });
+            if !own_clause
+                && !aside
+                && let Some(outer) = self.outer_cue(start, inner_at)
+            {
                 return Some(outer);
             }
             return Some(Attr {
@@ -249,9 +260,13 @@ impl Ctx<'_> {
         let sp = speaker::before(toks, self.lex, c.start, start);
         // "Trump released a new radio ad calling it “...”": a phrase right after a verb is its
         // object, and the participle's subject is the main clause's.
+        // So is a phrase after a preposition: "..., at one point calling the mayor a “liar”".
         if c.participle
             && let Some(obj) = &sp
-            && self.object(obj.first, start)
+            && (self.object(obj.first, start)
+                || obj.first > start
+                    && self.lex.has(&toks[obj.first - 1], NP_PREP)
+                    && !toks[obj.first - 1].cap)
         {
             let start = self.sentence_start(c.start);
             return speaker::main_subject(toks, self.lex, start, obj.first);
@@ -434,17 +449,23 @@ impl Ctx<'_> {
                 .any(|k| toks[k].run.is_none() && self.lex.cue_at(toks, k).is_some())
     }
 
+    /// Whether a speaker phrase refers to someone: a pronoun or a definite description ("he",
+    /// "the minister"), or a capitalised word that is no title or determiner ("Clinton", "the
+    /// White House"; not "The rejection of the treaty").
+    pub(super) fn names(&self, sp: &Speaker) -> bool {
+        matches!(sp.anaphor, Some(Anaphor::Singular | Anaphor::Plural))
+            || self.toks[sp.first..sp.end]
+                .iter()
+                .any(|t| t.cap && t.word && !self.lex.has(t, TITLE | DET))
+    }
+
     /// The clause around a quotation at token `first` when its subject names someone: a statement
     /// from the verb after the subject to the end of the sentence.
     pub(super) fn clause_of(&self, first: usize, floor: usize) -> Option<Found> {
         let toks = self.toks;
         let start = self.sentence_start(first).max(floor);
         let sp = speaker::main_subject(toks, self.lex, start, first)?;
-        let named = matches!(sp.anaphor, Some(Anaphor::Singular | Anaphor::Plural))
-            || toks[sp.first..sp.end]
-                .iter()
-                .any(|t| t.cap && t.word && !self.lex.has(t, TITLE));
-        if !named || sp.end >= first {
+        if !self.names(&sp) || sp.end >= first {
             return None;
         }
         let verb = sp.end;

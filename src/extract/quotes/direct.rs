@@ -276,15 +276,49 @@ pub fn find(ctx: &Ctx) -> (Vec<Found>, Vec<usize>) {
                     used.push(c.start);
                 }
                 attr = Some(a);
-            } else if let Some(a) = ctx.before_attr(first_tok, floor) {
+            } else if let Some(a) = ctx.before_attr(first_tok, floor).map(|a| {
+                // "Okafor, host of radio's “Morning Call,” thanked the nurses for “...”": a
+                // short quoted title earlier in the sentence does not hide the verb's subject.
+                let title_before = r0 > 0
+                    && ctx.few_words(r0 - 1)
+                    && ctx.toks[ctx.run_toks[r0 - 1].0].sent == ctx.toks[first_tok].sent;
+                // Nor is the phrase after the verb its subject then ("thanked the nurses").
+                let inverted = a
+                    .speaker
+                    .as_ref()
+                    .zip(a.cue)
+                    .is_some_and(|(s, c)| s.first >= c.end());
+                if (a.speaker.is_none() || inverted) && title_before {
+                    let floor = if r0 > 1 { ctx.run_toks[r0 - 2].1 } else { 0 };
+                    ctx.before_attr(first_tok, floor)
+                        .filter(|b| b.speaker.is_some())
+                        .unwrap_or(a)
+                } else {
+                    a
+                }
+            }) {
                 // A title after narration is a name even in a reported sentence.
                 let c = a.cue.map_or(first_tok, |c| c.end());
                 let narration = ctx.toks[c..first_tok]
                     .iter()
                     .filter(|t| t.word && !t.is("that"))
                     .count();
+                let last_tok = ctx.run_toks[*group.last().unwrap_or(&r0)].1;
                 if !(single && title[r0] && narration > 0) {
-                    attr = Some(a);
+                    // "The rejection signals “the beginning of the end” for the EU, said Geert
+                    // Wilders": a verb whose subject names nobody gives way to an attribution
+                    // that closes the sentence.
+                    match ctx.trailing_attr(last_tok) {
+                        Some(t) if !a.speaker.as_ref().is_some_and(|s| ctx.names(s)) => {
+                            // The verb's statement is the attribution's: no statement of its own.
+                            if let Some(c) = a.cue {
+                                used.push(c.start);
+                            }
+                            after = true;
+                            attr = Some(t);
+                        }
+                        _ => attr = Some(a),
+                    }
                 }
             } else if let Some(a) = ctx.according_attr(first_tok) {
                 after = a.cue.is_some_and(|c| c.start > first_tok);
@@ -326,7 +360,6 @@ pub fn find(ctx: &Ctx) -> (Vec<Found>, Vec<usize>) {
         if attr.is_none()
             && single
             && !title[r0]
-            && ctx.few_words(r0)
             && let Some(stmt) = ctx.clause_of(first_tok, floor)
         {
             attr = Some(Attr {

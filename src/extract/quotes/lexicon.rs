@@ -348,6 +348,15 @@ impl Lexicon {
                 if i > 0 && self.noun_use(toks, i) {
                     return None;
                 }
+                // "the proposed wall", "an alleged plot": a past participle after an article
+                // modifies the noun after it.
+                if i > 0
+                    && t.lower.ends_with("ed")
+                    && matches!(toks[i - 1].lower, "the" | "a" | "an")
+                    && toks[i - 1].sent == t.sent
+                {
+                    return None;
+                }
                 return Some(CueMatch {
                     start: i,
                     len: 1 + f.rest.len(),
@@ -361,6 +370,7 @@ impl Lexicon {
 
     /// Whether the cue word at token `i` (> 0) is used as a noun or a naming participle, by the
     /// words around it:
+    /// - an -s form after a plural count word and at most one modifier: "many Asian states";
     /// - a base form after "a" or "an" and one modifier: "a snappy retort", "an unprompted call",
     ///   "a Trump-style tweet" (a singular subject would take "retorts", so it is no verb);
     /// - a base form followed by a form of "be": "Which swing state is", "the comment was";
@@ -372,6 +382,22 @@ impl Lexicon {
     fn noun_use(&self, toks: &[Tok<'_>], i: usize) -> bool {
         let t = &toks[i];
         let prev = &toks[i - 1];
+        // "many Asian states", "two reports": after a plural count word, alone or with one
+        // modifier, an -s form is a plural noun (a verb after a plural subject has no -s).
+        let plural_count =
+            |w: &Tok<'_>| count_word(w) && !matches!(w.lower, "rest" | "latter" | "former");
+        if t.lower.ends_with('s')
+            && !t.lower.ends_with("ss")
+            && prev.run.is_none()
+            && (plural_count(prev)
+                || (i > 1
+                    && plural_count(&toks[i - 2])
+                    && prev.word
+                    && self.pronoun(prev).is_none()
+                    && prev.info.classes & (BE | SKIP | BOUNDARY | DET) == 0))
+        {
+            return true;
+        }
         // Not "said", "wrote": a past tense follows "a friend" as readily as a name.
         let base = !t.lower.ends_with('s')
             && !t.lower.ends_with("ed")
@@ -444,7 +470,8 @@ impl Lexicon {
     /// - a base form after "the" or a possessive determiner and one modifier that is neither a
     ///   plural nor a noun for a body of people: "the caustic chant", "the final say" ("the
     ///   experts say", "the police say", "the government say" keep it; "a"/"an" are
-    ///   `noun_use`'s; "one message read" is a past tense spelled as the base).
+    ///   `noun_use`'s; "one message read" is a past tense spelled as the base), or after a
+    ///   possessive determiner and two modifiers: "his now-familiar campaign promise".
     fn object_noun(&self, toks: &[Tok<'_>], i: usize) -> bool {
         let t = &toks[i];
         if i < 2
@@ -485,6 +512,12 @@ impl Lexicon {
         if prev.is_number() && self.has(before, DET) {
             return true;
         }
+        let possessive_det = |w: &Tok<'_>| {
+            matches!(
+                w.lower,
+                "his" | "her" | "its" | "their" | "our" | "my" | "your"
+            )
+        };
         !t.lower.ends_with('s')
             && plain(prev)
             && !prev.lower.ends_with('s')
@@ -492,10 +525,10 @@ impl Lexicon {
             && !self.person_noun(prev.lower)
             && !COLLECTIVE_NOUNS.contains(&prev.lower)
             && !count_word(prev)
-            && matches!(
-                before.lower,
-                "the" | "his" | "her" | "its" | "their" | "our" | "my" | "your"
-            )
+            // "his now-familiar campaign promise": after a possessive, two modifiers too.
+            && (before.is("the")
+                || possessive_det(before)
+                || (i > 2 && plain(before) && possessive_det(&toks[i - 3])))
             && !matches!(t.lower, "read" | "put" | "set" | "cut" | "bid")
     }
 }

@@ -84,6 +84,15 @@ pub fn extract(input: &DocInput<'_>, actors: &[DocActor], lex: &Lexicon) -> Vec<
     used.sort_unstable();
     found.extend(reported::find(&ctx, &used));
     found.sort_by_key(|f| (f.span.start, f.span.end));
+    // One statement found twice (as the narration of an attribution that closes the sentence
+    // and by `reported`): keep one, with a speaker if either has one.
+    found.dedup_by(|later, kept| {
+        let same = later.span == kept.span && later.kind == kept.kind;
+        if same && kept.speaker.is_none() && later.speaker.is_some() {
+            std::mem::swap(later, kept);
+        }
+        same
+    });
     continue_reported(&toks, &mut found);
     let sentences: Vec<Span> = segments.sentences.iter().map(|s| s.span).collect();
     let run_spans: Vec<Span> = runs.iter().map(|r| r.span).collect();

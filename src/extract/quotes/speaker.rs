@@ -156,6 +156,16 @@ pub fn before(toks: &[Tok<'_>], lex: &Lexicon, cue: usize, floor: usize) -> Opti
     if passive && !participle {
         return None;
     }
+    // "Okafor, host of radio's “Morning Call,” thanked": the comma inside a title's closing
+    // marks sets off the description.
+    if i > floor + 1
+        && toks[i - 1].run.is_some()
+        && !toks[i - 1].word
+        && toks[i - 2].is_punct(',')
+        && toks[i - 2].run == toks[i - 1].run
+    {
+        i -= 1;
+    }
     // A bracketed affiliation before the verb: "Harry M. Reid (D-Nev.) told".
     if i > floor && toks[i - 1].is_punct(')') {
         let mut k = i - 1;
@@ -702,21 +712,38 @@ fn appositive_end(
         return None;
     }
     let ceiling = end.min(comma + 48);
-    for k in comma + 1..ceiling {
+    let mut k = comma + 1;
+    while k < ceiling {
         let t = &toks[k];
-        if t.run.is_some() || t.is_punct(';') || t.is_punct(':') {
+        if t.is_punct(';') || t.is_punct(':') {
             return None;
         }
-        if t.is_punct(',') && k + 1 < end {
-            let v = &toks[k + 1];
+        let mut at = k;
+        if let Some(run) = t.run {
+            // "Washington, star of television's “Scandal,” thanked": a short quoted title inside
+            // the description; its closing comma may stand inside the marks.
+            let close = (k..ceiling).find(|&m| toks[m].run != Some(run))?;
+            if toks[k..close].iter().filter(|w| w.word).count() > 6 {
+                return None;
+            }
+            if !toks[close - 1].is_punct(',') {
+                k = close;
+                continue;
+            }
+            at = close - 1;
+            k = close - 1;
+        }
+        k += 1;
+        if toks[at].is_punct(',') && k < end {
+            let v = &toks[k];
             let verb = v.word
                 && !v.cap
                 && (v.lower.ends_with("ed")
                     || lex.past_verb(v.lower)
-                    || lex.cue_at(toks, k + 1).is_some()
+                    || lex.cue_at(toks, k).is_some()
                     || lex.has(v, SKIP | BE));
             if verb {
-                return Some(k + 1);
+                return Some(k);
             }
         }
     }
