@@ -433,6 +433,17 @@ fn hard_speakers() {
             "“a full and unreserved apology”",
             Some("The Harbour Trust"),
         ),
+        // but not a passive's subject, nor past a dash
+        (
+            "The last two students were dressed as nurses to demonstrate the “shortest waiting times in a decade”.",
+            "“shortest waiting times in a decade”",
+            None,
+        ),
+        (
+            "Then a red bus rolled into view, painted with a bold slogan - “lowest fares for forty years”.",
+            "“lowest fares for forty years”",
+            None,
+        ),
         // a short quoted title inside the description between a name and its verb
         (
             "Okafor, host of radio’s “Morning Call,” thanked the nurses for “working through the storm every night.”",

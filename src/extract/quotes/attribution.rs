@@ -461,7 +461,8 @@ impl Ctx<'_> {
 
     /// The clause around a quotation at token `first` when its subject names someone: a statement
     /// from the verb after the subject to the end of the sentence.
-    pub(super) fn clause_of(&self, first: usize, floor: usize) -> Option<Found> {
+    /// A quotation of more than a few words (`long`) must stand close to the verb, in its clause.
+    pub(super) fn clause_of(&self, first: usize, floor: usize, long: bool) -> Option<Found> {
         let toks = self.toks;
         let start = self.sentence_start(first).max(floor);
         let sp = speaker::main_subject(toks, self.lex, start, first)?;
@@ -469,6 +470,22 @@ impl Ctx<'_> {
             return None;
         }
         let verb = sp.end;
+        // "The remaining two were dressed ... to demonstrate the “...”": a passive's subject
+        // says nothing.
+        if verb > sp.first && self.lex.has(&toks[verb - 1], BE) {
+            return None;
+        }
+        // "A camper van trundled into view, decked out in ... - “...”": a longer quotation
+        // further on, past a dash, a colon or a participle's comma, is no longer the verb's.
+        let gap = &toks[verb + 1..first];
+        if long
+            && (gap.len() > 15
+                || gap
+                    .iter()
+                    .any(|t| t.is_dash() || t.is_punct(':') || t.is_punct(';') || t.run.is_some()))
+        {
+            return None;
+        }
         // The clause's verb must be a speech verb or a finite verb of its own ("pointed", "calls"):
         // after "is", "will" or "went on" the quoted words are not the subject's.
         let cue = match self.lex.cue_at(toks, verb) {

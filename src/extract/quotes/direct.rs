@@ -360,7 +360,7 @@ pub fn find(ctx: &Ctx) -> (Vec<Found>, Vec<usize>) {
         if attr.is_none()
             && single
             && !title[r0]
-            && let Some(stmt) = ctx.clause_of(first_tok, floor)
+            && let Some(stmt) = ctx.clause_of(first_tok, floor, !ctx.few_words(r0))
         {
             attr = Some(Attr {
                 cue: stmt.cue,
