@@ -153,6 +153,76 @@ fn trim_to_alnum_bytes(w: &str) -> &str {
     }
 }
 
+/// Whether `w` is one of the words of `list`, in any ASCII case: the same as
+/// `list.iter().any(|l| l.eq_ignore_ascii_case(w))`. For rules that test every word they read
+/// against the same constant lists (the sub-part rules, many times per expression): each list is
+/// summarised once per thread as the set of its words' (length, first letter) pairs, found by
+/// the list's address (a `'static` list never changes), so most words are turned away by one bit
+/// instead of a scan of the list.
+pub fn in_list(list: &'static [&'static str], w: &str) -> bool {
+    let Some(&first) = w.as_bytes().first() else {
+        return list.iter().any(|l| l.is_empty());
+    };
+    let bit = list_bit(w.len(), first);
+    let maybe = LIST_SETS.with(|sets| {
+        sets.borrow_mut()
+            .get(list)
+            .is_none_or(|set| set[bit / 64] >> (bit % 64) & 1 != 0)
+    });
+    maybe && list.iter().any(|l| l.eq_ignore_ascii_case(w))
+}
+
+/// The bit of a word of `len` bytes starting with `first`: ASCII letters of either case share
+/// one (`& 31`), and other bytes may share one with them, which only lets a word on to the scan.
+fn list_bit(len: usize, first: u8) -> usize {
+    (len & 15) << 5 | usize::from(first & 31)
+}
+
+/// How many lists `in_list` keeps sets for; a list past them is scanned (there are about 40).
+const LIST_SLOTS: usize = 128;
+
+/// The (address, length) of each list seen and the set of its (length, first letter) bits.
+struct ListSets {
+    keys: [(usize, usize); LIST_SLOTS],
+    sets: [[u64; 8]; LIST_SLOTS],
+}
+
+impl ListSets {
+    /// The set of `list`, made on its first use; `None` when every slot holds another list.
+    fn get(&mut self, list: &'static [&'static str]) -> Option<&[u64; 8]> {
+        // A slice's address is never 0, so (0, 0) marks a free slot.
+        let key = (list.as_ptr().addr(), list.len());
+        let start = (key.0 >> 4) % LIST_SLOTS;
+        for probe in 0..LIST_SLOTS {
+            let i = (start + probe) % LIST_SLOTS;
+            if self.keys[i] == (0, 0) {
+                let mut set = [0u64; 8];
+                for l in list {
+                    if let Some(&f) = l.as_bytes().first() {
+                        let b = list_bit(l.len(), f);
+                        set[b / 64] |= 1 << (b % 64);
+                    }
+                }
+                self.keys[i] = key;
+                self.sets[i] = set;
+            }
+            if self.keys[i] == key {
+                return Some(&self.sets[i]);
+            }
+        }
+        None
+    }
+}
+
+thread_local! {
+    static LIST_SETS: std::cell::RefCell<ListSets> = const {
+        std::cell::RefCell::new(ListSets {
+            keys: [(0, 0); LIST_SLOTS],
+            sets: [[0; 8]; LIST_SLOTS],
+        })
+    };
+}
+
 /// What each ASCII byte is, from one table, for the tokenizers' byte loops (non-ASCII bytes: 0).
 pub mod ascii {
     pub const LETTER: u8 = 1;
@@ -310,6 +380,23 @@ mod tests {
                 w.trim_matches(|c: char| !c.is_alphanumeric()),
                 "{w:?}"
             );
+        }
+    }
+
+    #[test]
+    fn in_list_is_the_scan() {
+        const A: &[&str] = &["said", "told", "x", "", "Added", "état", "12"];
+        const B: &[&str] = &["who", "whom"];
+        const EMPTY: &[&str] = &[];
+        let words = "said|SAID|Said|saiD|sai|saidx|told|x|X|y||added|ADDED|added,|état|ÉTAT|12|13|who|Whom|whose|w";
+        for list in [A, B, EMPTY, &A[..2], &A[1..]] {
+            for w in words.split('|') {
+                assert_eq!(
+                    in_list(list, w),
+                    list.iter().any(|l| l.eq_ignore_ascii_case(w)),
+                    "{w:?} in {list:?}"
+                );
+            }
         }
     }
 

@@ -164,6 +164,17 @@ impl<W: Write> Json<W> {
         }
     }
 
+    /// An id string, a letter and digits ("e12"), which need no escaping: written without the
+    /// UTF-8 check and escape scan of `string` (there is one for every event, quote and mention).
+    pub(super) fn id(&mut self, letter: u8, digits: &str) {
+        debug_assert!(letter.is_ascii_alphabetic() && digits.bytes().all(|b| b.is_ascii_digit()));
+        self.buf.reserve(digits.len() + 3);
+        self.buf.push(b'"');
+        self.buf.push(letter);
+        self.buf.extend_from_slice(digits.as_bytes());
+        self.buf.push(b'"');
+    }
+
     /// A string, escaped as serde_json escapes it.
     pub(super) fn string(&mut self, s: &str) {
         let bytes = s.as_bytes();
