@@ -1,5 +1,7 @@
 //! Text helpers shared by extraction and views: case and diacritic folding, slugs, safe display.
 
+use std::cell::Cell;
+
 use chrono::{Datelike, NaiveDate};
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
@@ -165,15 +167,15 @@ pub fn in_list(list: &'static [&'static str], w: &str) -> bool {
     };
     let bit = list_bit(w.len(), first);
     let maybe = LIST_SETS.with(|sets| {
-        sets.borrow_mut()
-            .get(list)
-            .is_none_or(|set| set[bit / 64] >> (bit % 64) & 1 != 0)
+        sets.find(list)
+            .is_none_or(|set| set[bit / 64].get() >> (bit % 64) & 1 != 0)
     });
     maybe && list.iter().any(|l| l.eq_ignore_ascii_case(w))
 }
 
 /// The bit of a word of `len` bytes starting with `first`: ASCII letters of either case share
 /// one (`& 31`), and other bytes may share one with them, which only lets a word on to the scan.
+#[inline]
 fn list_bit(len: usize, first: u8) -> usize {
     (len & 15) << 5 | usize::from(first & 31)
 }
@@ -181,32 +183,37 @@ fn list_bit(len: usize, first: u8) -> usize {
 /// How many lists `in_list` keeps sets for; a list past them is scanned (there are about 40).
 const LIST_SLOTS: usize = 128;
 
-/// The (address, length) of each list seen and the set of its (length, first letter) bits.
+/// The (address, length) of each list seen and the set of its (length, first letter) bits: cells,
+/// not a `RefCell`, as this is read for every word a rule tests.
 struct ListSets {
-    keys: [(usize, usize); LIST_SLOTS],
-    sets: [[u64; 8]; LIST_SLOTS],
+    keys: [Cell<(usize, usize)>; LIST_SLOTS],
+    sets: [[Cell<u64>; 8]; LIST_SLOTS],
 }
 
 impl ListSets {
     /// The set of `list`, made on its first use; `None` when every slot holds another list.
-    fn get(&mut self, list: &'static [&'static str]) -> Option<&[u64; 8]> {
-        // A slice's address is never 0, so (0, 0) marks a free slot.
+    #[inline]
+    fn find(&self, list: &'static [&'static str]) -> Option<&[Cell<u64>; 8]> {
+        // A slice's address is never 0, so (0, 0) marks a free slot. The address is spread over
+        // the slots by a multiplication, so a list is nearly always found at its first probe.
         let key = (list.as_ptr().addr(), list.len());
-        let start = (key.0 >> 4) % LIST_SLOTS;
+        let spread = (key.0 as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        let start = usize::try_from(spread >> (64 - LIST_SLOTS.trailing_zeros())).unwrap_or(0);
         for probe in 0..LIST_SLOTS {
             let i = (start + probe) % LIST_SLOTS;
-            if self.keys[i] == (0, 0) {
-                let mut set = [0u64; 8];
+            let k = self.keys[i].get();
+            if k == key {
+                return Some(&self.sets[i]);
+            }
+            if k == (0, 0) {
                 for l in list {
                     if let Some(&f) = l.as_bytes().first() {
                         let b = list_bit(l.len(), f);
-                        set[b / 64] |= 1 << (b % 64);
+                        let cell = &self.sets[i][b / 64];
+                        cell.set(cell.get() | 1 << (b % 64));
                     }
                 }
-                self.keys[i] = key;
-                self.sets[i] = set;
-            }
-            if self.keys[i] == key {
+                self.keys[i].set(key);
                 return Some(&self.sets[i]);
             }
         }
@@ -215,11 +222,11 @@ impl ListSets {
 }
 
 thread_local! {
-    static LIST_SETS: std::cell::RefCell<ListSets> = const {
-        std::cell::RefCell::new(ListSets {
-            keys: [(0, 0); LIST_SLOTS],
-            sets: [[0; 8]; LIST_SLOTS],
-        })
+    static LIST_SETS: ListSets = const {
+        ListSets {
+            keys: [const { Cell::new((0, 0)) }; LIST_SLOTS],
+            sets: [const { [const { Cell::new(0) }; 8] }; LIST_SLOTS],
+        }
     };
 }
 
