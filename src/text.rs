@@ -1,7 +1,5 @@
 //! Text helpers shared by extraction and views: case and diacritic folding, slugs, safe display.
 
-use std::cell::Cell;
-
 use chrono::{Datelike, NaiveDate};
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
@@ -153,81 +151,6 @@ fn trim_to_alnum_bytes(w: &str) -> &str {
         }
         _ => rest,
     }
-}
-
-/// Whether `w` is one of the words of `list`, in any ASCII case: the same as
-/// `list.iter().any(|l| l.eq_ignore_ascii_case(w))`. For rules that test every word they read
-/// against the same constant lists (the sub-part rules, many times per expression): each list is
-/// summarised once per thread as the set of its words' (length, first letter) pairs, found by
-/// the list's address (a `'static` list never changes), so most words are turned away by one bit
-/// instead of a scan of the list.
-pub fn in_list(list: &'static [&'static str], w: &str) -> bool {
-    let Some(&first) = w.as_bytes().first() else {
-        return list.iter().any(|l| l.is_empty());
-    };
-    let bit = list_bit(w.len(), first);
-    let maybe = LIST_SETS.with(|sets| {
-        sets.find(list)
-            .is_none_or(|set| set[bit / 64].get() >> (bit % 64) & 1 != 0)
-    });
-    maybe && list.iter().any(|l| l.eq_ignore_ascii_case(w))
-}
-
-/// The bit of a word of `len` bytes starting with `first`: ASCII letters of either case share
-/// one (`& 31`), and other bytes may share one with them, which only lets a word on to the scan.
-#[inline]
-fn list_bit(len: usize, first: u8) -> usize {
-    (len & 15) << 5 | usize::from(first & 31)
-}
-
-/// How many lists `in_list` keeps sets for; a list past them is scanned (there are about 40).
-const LIST_SLOTS: usize = 128;
-
-/// The (address, length) of each list seen and the set of its (length, first letter) bits: cells,
-/// not a `RefCell`, as this is read for every word a rule tests.
-struct ListSets {
-    keys: [Cell<(usize, usize)>; LIST_SLOTS],
-    sets: [[Cell<u64>; 8]; LIST_SLOTS],
-}
-
-impl ListSets {
-    /// The set of `list`, made on its first use; `None` when every slot holds another list.
-    #[inline]
-    fn find(&self, list: &'static [&'static str]) -> Option<&[Cell<u64>; 8]> {
-        // A slice's address is never 0, so (0, 0) marks a free slot. The address is spread over
-        // the slots by a multiplication, so a list is nearly always found at its first probe.
-        let key = (list.as_ptr().addr(), list.len());
-        let spread = (key.0 as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
-        let start = usize::try_from(spread >> (64 - LIST_SLOTS.trailing_zeros())).unwrap_or(0);
-        for probe in 0..LIST_SLOTS {
-            let i = (start + probe) % LIST_SLOTS;
-            let k = self.keys[i].get();
-            if k == key {
-                return Some(&self.sets[i]);
-            }
-            if k == (0, 0) {
-                for l in list {
-                    if let Some(&f) = l.as_bytes().first() {
-                        let b = list_bit(l.len(), f);
-                        let cell = &self.sets[i][b / 64];
-                        cell.set(cell.get() | 1 << (b % 64));
-                    }
-                }
-                self.keys[i].set(key);
-                return Some(&self.sets[i]);
-            }
-        }
-        None
-    }
-}
-
-thread_local! {
-    static LIST_SETS: ListSets = const {
-        ListSets {
-            keys: [const { Cell::new((0, 0)) }; LIST_SLOTS],
-            sets: [const { [const { Cell::new(0) }; 8] }; LIST_SLOTS],
-        }
-    };
 }
 
 /// What each ASCII byte is, from one table, for the tokenizers' byte loops (non-ASCII bytes: 0).
@@ -387,23 +310,6 @@ mod tests {
                 w.trim_matches(|c: char| !c.is_alphanumeric()),
                 "{w:?}"
             );
-        }
-    }
-
-    #[test]
-    fn in_list_is_the_scan() {
-        const A: &[&str] = &["said", "told", "x", "", "Added", "état", "12"];
-        const B: &[&str] = &["who", "whom"];
-        const EMPTY: &[&str] = &[];
-        let words = "said|SAID|Said|saiD|sai|saidx|told|x|X|y||added|ADDED|added,|état|ÉTAT|12|13|who|Whom|whose|w";
-        for list in [A, B, EMPTY, &A[..2], &A[1..]] {
-            for w in words.split('|') {
-                assert_eq!(
-                    in_list(list, w),
-                    list.iter().any(|l| l.eq_ignore_ascii_case(w)),
-                    "{w:?} in {list:?}"
-                );
-            }
         }
     }
 

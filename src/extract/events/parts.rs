@@ -336,8 +336,9 @@ fn bare(w: &str) -> &str {
     crate::text::trim_to_alnum(w)
 }
 
-fn is(list: &'static [&'static str], w: &str) -> bool {
-    crate::text::in_list(list, bare(w))
+fn is(list: &[&str], w: &str) -> bool {
+    let w = bare(w);
+    list.iter().any(|l| l.eq_ignore_ascii_case(w))
 }
 
 /// A word ends a clause: a comma, semicolon, colon or dash after it.
