@@ -115,14 +115,10 @@ fn strings<'a, W: Write>(
 
 /// The export id of a quote, event or happening: its letter and its place plus one ("e1", "q12",
 /// "h3"). They are numbered by position, so the corpus stores no id strings for them.
-fn id<W: Write>(j: &mut Json<W>, letter: char, id: impl Id) {
+fn id<W: Write>(j: &mut Json<W>, letter: u8, id: impl Id) {
     let mut buf = itoa::Buffer::new();
     let digits = buf.format(id.index().saturating_add(1));
-    let mut s = [0u8; 24];
-    let len = 1 + digits.len();
-    s[0] = letter as u8;
-    s[1..len].copy_from_slice(digits.as_bytes());
-    j.string(std::str::from_utf8(&s[..len]).unwrap_or(""));
+    j.id(letter, digits);
 }
 
 fn span_fields<W: Write>(j: &mut Json<W>, span: Span) {
@@ -264,7 +260,7 @@ fn topic<W: Write>(j: &mut Json<W>, c: &Corpus, t: &Topic) {
 fn quote<W: Write>(j: &mut Json<W>, c: &Corpus, i: QuoteId, q: &CorpusQuote) {
     let doc = q.doc();
     j.key("id");
-    id(j, 'q', i);
+    id(j, b'q', i);
     place(j, c, doc, q.span(), true);
     j.key("kind");
     j.string(q.kind.as_str());
@@ -292,7 +288,7 @@ fn quote<W: Write>(j: &mut Json<W>, c: &Corpus, i: QuoteId, q: &CorpusQuote) {
 
 fn event<W: Write>(j: &mut Json<W>, c: &Corpus, i: EventId, e: &CorpusEvent) {
     j.key("id");
-    id(j, 'e', i);
+    id(j, b'e', i);
     place(j, c, e.doc(), e.span(), true);
     j.key("when");
     j.begin_object();
@@ -321,12 +317,12 @@ fn event<W: Write>(j: &mut Json<W>, c: &Corpus, i: EventId, e: &CorpusEvent) {
     j.begin_array();
     for q in e.quotes() {
         j.element();
-        id(j, 'q', q);
+        id(j, b'q', q);
     }
     j.end_array();
     j.key("happening");
     match c.happening_of(i) {
-        Some(h) => id(j, 'h', h),
+        Some(h) => id(j, b'h', h),
         None => j.null(),
     }
     // The sub-events: the dated parts of the sentence that did not date the event.
@@ -356,7 +352,7 @@ fn event<W: Write>(j: &mut Json<W>, c: &Corpus, i: EventId, e: &CorpusEvent) {
 
 fn happening<W: Write>(j: &mut Json<W>, c: &Corpus, i: HappeningId, h: &Happening) {
     j.key("id");
-    id(j, 'h', i);
+    id(j, b'h', i);
     j.key("when");
     j.begin_object();
     j.key("earliest");
@@ -375,12 +371,12 @@ fn happening<W: Write>(j: &mut Json<W>, c: &Corpus, i: HappeningId, h: &Happenin
             .map_or("", |e| text(c, e.doc(), e.span())),
     );
     j.key("label_event");
-    id(j, 'e', h.label);
+    id(j, b'e', h.label);
     j.key("events");
     j.begin_array();
     for e in h.events() {
         j.element();
-        id(j, 'e', e);
+        id(j, b'e', e);
     }
     j.end_array();
     strings(

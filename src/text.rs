@@ -113,6 +113,46 @@ pub fn on_word_boundaries(text: &str, start: usize, end: usize) -> bool {
     before && after
 }
 
+/// `w` without the characters that are not letters or digits at either end: the same as
+/// `w.trim_matches(|c: char| !c.is_alphanumeric())`, without decoding characters when an end is
+/// ASCII (the sub-part rules call it for every word they read, many times per expression).
+#[inline]
+pub fn trim_to_alnum(w: &str) -> &str {
+    // Most words have a letter or digit at both ends, and nothing to trim.
+    match (w.as_bytes().first(), w.as_bytes().last()) {
+        (Some(f), Some(l)) if f.is_ascii_alphanumeric() && l.is_ascii_alphanumeric() => w,
+        _ => trim_to_alnum_bytes(w),
+    }
+}
+
+fn trim_to_alnum_bytes(w: &str) -> &str {
+    let b = w.as_bytes();
+    let mut start = 0;
+    while let Some(&c) = b.get(start) {
+        if !c.is_ascii() || c.is_ascii_alphanumeric() {
+            break;
+        }
+        start += 1;
+    }
+    let mut end = b.len();
+    while end > start {
+        let c = b[end - 1];
+        if !c.is_ascii() || c.is_ascii_alphanumeric() {
+            break;
+        }
+        end -= 1;
+    }
+    // The ASCII bytes passed over were whole characters, so `start..end` is on boundaries; a
+    // non-ASCII character at an end is left to the decoding trim.
+    let rest = w.get(start..end).unwrap_or("");
+    match (rest.as_bytes().first(), rest.as_bytes().last()) {
+        (Some(f), Some(l)) if !f.is_ascii() || !l.is_ascii() => {
+            rest.trim_matches(|c: char| !c.is_alphanumeric())
+        }
+        _ => rest,
+    }
+}
+
 /// What each ASCII byte is, from one table, for the tokenizers' byte loops (non-ASCII bytes: 0).
 pub mod ascii {
     pub const LETTER: u8 = 1;
@@ -259,6 +299,19 @@ fn year_label_i64(y: i64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn trim_to_alnum_is_the_char_trim() {
+        // '|' separates the cases; the first is the empty word.
+        let cases = "|,|--|word|\"word,\"|(2004)|’s|“Quote”|é|«x»|a-b|—|'Tis|café,|,naïve|x\u{2019}|\u{2013}5\u{2013}|..|日本.|9";
+        for w in cases.split('|') {
+            assert_eq!(
+                trim_to_alnum(w),
+                w.trim_matches(|c: char| !c.is_alphanumeric()),
+                "{w:?}"
+            );
+        }
+    }
 
     #[test]
     fn ascii_classes_match_char() {

@@ -56,6 +56,7 @@ impl<W: Write> Json<W> {
     }
 
     /// Separates a member from the one before it.
+    #[inline]
     fn member(&mut self) {
         if !self.first {
             self.buf.push(b',');
@@ -103,15 +104,22 @@ impl<W: Write> Json<W> {
     }
 
     /// Starts an object member: its key and the colon. Keys are the schema's own field names,
-    /// which never need escaping, so they are copied without the scan `string` makes.
+    /// which never need escaping, so they are copied without the scan `string` makes. Inlined
+    /// into every call site, where the key's length is a constant: the copies become a few moves
+    /// instead of two calls to `memcpy` (this runs for every field of the export, 1.6 million
+    /// times on the BBC corpus).
+    #[inline(always)]
     pub(super) fn key(&mut self, key: &'static str) {
         debug_assert!(key.bytes().all(|b| ESCAPE[b as usize] == 0), "{key}");
         self.member();
         self.buf.reserve(key.len() + 4);
         self.buf.push(b'"');
         self.buf.extend_from_slice(key.as_bytes());
-        self.buf
-            .extend_from_slice(if self.pretty { b"\": " } else { b"\":" });
+        if self.pretty {
+            self.buf.extend_from_slice(b"\": ");
+        } else {
+            self.buf.extend_from_slice(b"\":");
+        }
     }
 
     pub(super) fn null(&mut self) {
@@ -154,6 +162,17 @@ impl<W: Write> Json<W> {
         } else {
             self.string(&d.to_string());
         }
+    }
+
+    /// An id string, a letter and digits ("e12"), which need no escaping: written without the
+    /// UTF-8 check and escape scan of `string` (there is one for every event, quote and mention).
+    pub(super) fn id(&mut self, letter: u8, digits: &str) {
+        debug_assert!(letter.is_ascii_alphabetic() && digits.bytes().all(|b| b.is_ascii_digit()));
+        self.buf.reserve(digits.len() + 3);
+        self.buf.push(b'"');
+        self.buf.push(letter);
+        self.buf.extend_from_slice(digits.as_bytes());
+        self.buf.push(b'"');
     }
 
     /// A string, escaped as serde_json escapes it.

@@ -795,7 +795,7 @@ fn last_word(s: &str) -> &str {
 
 /// A word without the punctuation around it.
 fn trim_word(w: &str) -> &str {
-    w.trim_matches(|c: char| !c.is_alphanumeric())
+    crate::text::trim_to_alnum(w)
 }
 
 /// "recent", "lately": a vague past, which names no month (issue 14): marked PAST_REF at the

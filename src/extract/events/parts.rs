@@ -333,7 +333,7 @@ const FUNCTION_WORDS: &[&str] = &[
 
 /// A word without the punctuation around it.
 fn bare(w: &str) -> &str {
-    w.trim_matches(|c: char| !c.is_alphanumeric())
+    crate::text::trim_to_alnum(w)
 }
 
 fn is(list: &[&str], w: &str) -> bool {
@@ -343,7 +343,8 @@ fn is(list: &[&str], w: &str) -> bool {
 
 /// A word ends a clause: a comma, semicolon, colon or dash after it.
 fn ends_clause(w: &str) -> bool {
-    w.ends_with([',', ';', ':']) || matches!(w, "-" | "\u{2013}" | "\u{2014}")
+    // On the last byte: an ASCII byte ends a string only as a whole character.
+    matches!(w.as_bytes().last(), Some(b',' | b';' | b':')) || is_dash(w)
 }
 
 /// "released", "filed", "born", "due": a past participle, by its ending or from the list.
