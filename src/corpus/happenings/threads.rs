@@ -199,17 +199,15 @@ fn cosine(sentence: &[Term], norm: f32, terms: &Terms, thread: &Thread) -> f32 {
     dot / (norm * thread.norm)
 }
 
-/// Which of the current article's first 64 threads (`MARKED`) have each term, as one bit per
-/// thread: a sentence is compared with up to 16 threads, and most of its terms are in none of
-/// them. A thread that holds none of a sentence's terms (in its vector or its pending sentences)
-/// is not brought up to date for it, since its similarity is 0 either way; `cosine_marked` looks
-/// up in a thread's vector only the terms whose bit it has, where `cosine` bisects the vector for
-/// every term of the sentence. Bits only ever grow with a thread; an article's bits are told from
-/// the last article's by its number, so nothing is cleared.
+/// Which of the current article's first 64 threads (`MARKED`) have each term in their vector,
+/// as one bit per thread: a sentence is compared with up to 16 threads, and most of its terms are
+/// in none of them, so `cosine_marked` looks up in a thread's vector only the terms whose bit it
+/// has, where `cosine` bisects the vector for every term of the sentence. The bits are set when
+/// a thread's vector takes a sentence's terms (`settle_marked`) and only ever grow with it; an
+/// article's bits are told from the last article's by its number, so nothing is cleared.
 struct Marks {
-    /// For each term: the number of the article its bits are of, the threads whose vector has it
-    /// (set by `settle_marked`) and the threads that hold it (set as a sentence joins a thread).
-    of: Vec<(u32, u64, u64)>,
+    /// For each term: the number of the article its bits are of, and the bits.
+    of: Vec<(u32, u64)>,
     article: u32,
 }
 
@@ -219,7 +217,7 @@ const MARKED: usize = 64;
 impl Marks {
     fn new(terms: usize) -> Marks {
         Marks {
-            of: vec![(0, 0, 0); terms],
+            of: vec![(0, 0); terms],
             article: 0,
         }
     }
@@ -229,44 +227,24 @@ impl Marks {
         self.article = self.article.wrapping_add(1);
         if self.article == 0 {
             // After 2^32 articles the numbers come round: forget every article's bits.
-            self.of.fill((0, 0, 0));
+            self.of.fill((0, 0));
             self.article = 1;
         }
     }
 
-    /// The threads whose vector has term `t`.
     fn bits(&self, t: Term) -> u64 {
         match self.of.get(t as usize) {
-            Some(&(a, b, _)) if a == self.article => b,
+            Some(&(a, b)) if a == self.article => b,
             _ => 0,
         }
     }
 
-    /// The threads that hold term `t`, in their vector or a pending sentence.
-    fn held(&self, t: Term) -> u64 {
-        match self.of.get(t as usize) {
-            Some(&(a, _, h)) if a == self.article => h,
-            _ => 0,
-        }
-    }
-
-    /// Marks term `t` in the vector of the thread with bit `bit` (and so held by it).
     fn set(&mut self, t: Term, bit: u64) {
-        self.mark(t, bit, bit);
-    }
-
-    /// Marks term `t` held by the thread with bit `bit`.
-    fn hold(&mut self, t: Term, bit: u64) {
-        self.mark(t, 0, bit);
-    }
-
-    fn mark(&mut self, t: Term, vector: u64, held: u64) {
         if let Some(e) = self.of.get_mut(t as usize) {
             if e.0 == self.article {
-                e.1 |= vector;
-                e.2 |= held;
+                e.1 |= bit;
             } else {
-                *e = (self.article, vector, held);
+                *e = (self.article, bit);
             }
         }
     }
@@ -434,14 +412,6 @@ fn split_article(
     let first = threads.len();
     marks.next_article();
     let mut bits: Vec<u64> = Vec::new();
-    // The terms of sentence `i` are held by thread `t`.
-    let hold = |marks: &mut Marks, t: usize, i: usize| {
-        if let Some(bit) = bit_of(t, first) {
-            for &s in terms.of(i) {
-                marks.hold(s, bit);
-            }
-        }
-    };
     // The article's threads by recency of use, as indices into `threads`.
     let mut recency: Vec<usize> = Vec::new();
     let mut current: Option<usize> = None;
@@ -459,7 +429,6 @@ fn split_article(
                 threads[t].window = rules::weak_window(r.published, r.status);
             }
             threads[t].add(i, r);
-            hold(marks, t, i);
             thread_of[i] = u32::try_from(t).unwrap_or(u32::MAX);
             recency.retain(|&x| x != t);
             recency.push(t);
@@ -490,11 +459,7 @@ fn split_article(
             (Some(_), _) => !compared.is_empty(),
         };
         if choice {
-            // The threads that hold a term of the sentence: only those (and those without a bit)
-            // are brought up to date.
-            let sharing = sentence.iter().fold(0, |acc, &s| acc | marks.held(s));
-            let needed = |t: usize| bit_of(t, first).is_none_or(|b| sharing & b != 0);
-            for &t in compared.iter().filter(|&&t| needed(t)) {
+            for &t in compared {
                 settle_marked(
                     &mut threads[t],
                     bit_of(t, first),
@@ -503,7 +468,7 @@ fn split_article(
                     &mut scratch,
                 );
             }
-            if let Some(d) = default.filter(|&d| needed(d)) {
+            if let Some(d) = default {
                 settle_marked(
                     &mut threads[d],
                     bit_of(d, first),
@@ -552,7 +517,6 @@ fn split_article(
         };
         let t = chosen.unwrap_or_else(|| Thread::start(threads, r));
         threads[t].add(i, r);
-        hold(marks, t, i);
         thread_of[i] = u32::try_from(t).unwrap_or(u32::MAX);
         recency.retain(|&x| x != t);
         recency.push(t);
@@ -564,8 +528,8 @@ fn split_article(
             last_news = Some(t);
         }
     }
-    for (t, thread) in threads.iter_mut().enumerate().skip(first) {
-        settle_marked(thread, bit_of(t, first), terms, marks, &mut scratch);
+    for t in &mut threads[first..] {
+        t.settle(terms, &mut scratch);
     }
 }
 
