@@ -5,7 +5,7 @@
 //! the date rules, and two sentences that only share "September" share no happening.
 
 use crate::assets::{Assets, name};
-use crate::fasthash::{FastSet, FxHasher, PackedMap};
+use crate::fasthash::{FastSet, FxHasher};
 use crate::text;
 use std::hash::Hasher;
 
@@ -44,12 +44,20 @@ impl Terms {
     pub(super) fn new<'a>(sentences: impl Iterator<Item = Sentence<'a>>, words: &Words) -> Terms {
         // Every key seen, with its term; the function words are there from the start, as
         // `STOP`, so that one look-up per word tells both.
-        let mut ids: PackedMap<Term> = words.stop.iter().map(|&k| (k, STOP)).collect();
+        let mut ids = Table::new();
+        for &k in &words.stop {
+            ids.get_or_insert_with(k, || STOP);
+        }
+        // An ASCII word of at most eight bytes is its first eight bytes as one number (no byte of
+        // a word is 0): the term of each such word as written, so that a word seen before is
+        // neither stemmed nor keyed again. Only words that are terms or function words are
+        // entered, and each through `intern`, so terms are numbered as without it.
+        let mut raw = Table::new();
         let mut offsets = vec![0u32];
         let mut terms: Vec<Term> = Vec::new();
         let mut df: Vec<u32> = Vec::new();
         let mut intern = |k: u64, df: &mut Vec<u32>| {
-            *ids.entry(k).or_insert_with(|| {
+            ids.get_or_insert_with(k, || {
                 df.push(0);
                 (df.len() - 1) as Term
             })
@@ -62,7 +70,7 @@ impl Terms {
             // comparing every word with every range was quadratic in a sentence of dates (16 MB
             // of "2025 ": 32 s instead of 6).
             let (mut started, mut reach) = (0, 0);
-            self::words(s.text, |a, b, k| {
+            words_raw(s.text, |a, b, w| {
                 let (a, b) = (s.offset + a, s.offset + b);
                 while let Some(&(x, y)) = s.skip.get(started).filter(|&&(x, _)| x < b) {
                     debug_assert!(started == 0 || s.skip[started - 1].0 <= x);
@@ -70,7 +78,17 @@ impl Terms {
                     started += 1;
                 }
                 if reach <= a {
-                    let t = intern(k, &mut df);
+                    let t = match w {
+                        Word::Ascii { head, tail, n } if n <= 8 => match raw.get(head) {
+                            Some(t) => t,
+                            None => {
+                                let t = intern(stem_packed(head, tail, n), &mut df);
+                                raw.get_or_insert_with(head, || t);
+                                t
+                            }
+                        },
+                        w => intern(w.key(), &mut df),
+                    };
                     if t != STOP {
                         terms.push(t);
                     }
@@ -98,7 +116,7 @@ impl Terms {
         }
         let n = (offsets.len() - 1) as f32;
         let mut weight: Vec<f32> = df.iter().map(|&d| idf(n, d)).collect();
-        for (&k, &id) in &ids {
+        for (k, id) in ids.iter() {
             if k & ACTOR_BIT != 0 && k & HASH_BIT == 0 && id != STOP {
                 weight[id as usize] *= ACTOR_WEIGHT;
             }
@@ -120,9 +138,113 @@ impl Terms {
         self.weight[t as usize]
     }
 
+    /// Terms made up for a test: sentence `i` has the (sorted, distinct) terms `sentences[i]`,
+    /// and term `t` weighs `weight[t]`.
     #[cfg(test)]
-    pub(super) fn len(&self) -> usize {
+    pub(super) fn from_parts(sentences: &[Vec<Term>], weight: Vec<f32>) -> Terms {
+        let mut offsets = vec![0u32];
+        let mut terms = Vec::new();
+        for s in sentences {
+            terms.extend_from_slice(s);
+            offsets.push(terms.len() as u32);
+        }
+        Terms {
+            offsets,
+            terms,
+            weight,
+        }
+    }
+
+    /// The number of distinct terms.
+    pub(super) fn count(&self) -> usize {
         self.weight.len()
+    }
+}
+
+/// A map from keys (never `EMPTY`) to terms, open addressing with linear probing over (key,
+/// term) pairs side by side, at most half full. It is probed once for every word of the corpus:
+/// one multiply and a compare or two, where a `HashMap` hashed and probed a group of slots at a
+/// time for the same answer.
+struct Table {
+    slots: Vec<(u64, Term)>,
+    len: usize,
+    /// 64 less the number of bits of a slot's index.
+    shift: u32,
+}
+
+/// No key: a free slot. No key is this: packed stems have a length of at most 7 in their top
+/// byte, hashed ones clear `ACTOR_BIT`, actors clear `HASH_BIT`, and the first eight bytes of an
+/// ASCII word are ASCII.
+const EMPTY: u64 = u64::MAX;
+
+impl Table {
+    fn new() -> Table {
+        Table::with_bits(10)
+    }
+
+    fn with_bits(bits: u32) -> Table {
+        Table {
+            slots: vec![(EMPTY, 0); 1 << bits],
+            len: 0,
+            shift: 64 - bits,
+        }
+    }
+
+    /// Where the probe for `k` starts: the top bits of a multiply by 2^64 / φ, which every bit of
+    /// the key moves.
+    #[inline(always)]
+    fn home(&self, k: u64) -> usize {
+        (k.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> self.shift) as usize
+    }
+
+    /// The slot of `k`, or the free slot where it would go.
+    #[inline(always)]
+    fn find(&self, k: u64) -> usize {
+        let mask = self.slots.len() - 1;
+        let mut i = self.home(k);
+        loop {
+            let x = self.slots[i].0;
+            if x == k || x == EMPTY {
+                return i;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    #[inline(always)]
+    fn get(&self, k: u64) -> Option<Term> {
+        let (x, t) = self.slots[self.find(k)];
+        (x == k).then_some(t)
+    }
+
+    #[inline(always)]
+    fn get_or_insert_with(&mut self, k: u64, f: impl FnOnce() -> Term) -> Term {
+        debug_assert_ne!(k, EMPTY);
+        let i = self.find(k);
+        if self.slots[i].0 == k {
+            return self.slots[i].1;
+        }
+        let t = f();
+        self.slots[i] = (k, t);
+        self.len += 1;
+        if self.len * 2 > self.slots.len() {
+            self.grow();
+        }
+        t
+    }
+
+    fn grow(&mut self) {
+        let bits = 64 - self.shift + 1;
+        let old = std::mem::replace(self, Table::with_bits(bits));
+        for (k, t) in old.iter() {
+            let i = self.find(k);
+            self.slots[i] = (k, t);
+        }
+        self.len = old.len;
+    }
+
+    fn iter(&self) -> impl Iterator<Item = (u64, Term)> + '_ {
+        self.slots.iter().copied().filter(|&(k, _)| k != EMPTY)
     }
 }
 
@@ -170,6 +292,34 @@ const ACTOR_BIT: u64 = 1 << 62;
 /// and digits (with inner apostrophes, "Côte d'Ivoire"), except words of one or two letters,
 /// stemmed by `stem`.
 pub(super) fn words(text: &str, mut f: impl FnMut(usize, usize, u64)) {
+    words_raw(text, |a, b, w| f(a, b, w.key()));
+}
+
+/// A content word as `words_raw` finds it.
+#[derive(Clone, Copy, Debug)]
+enum Word {
+    /// A word of ASCII letters, digits and inner apostrophes of at most `ASCII_WORD_MAX` bytes,
+    /// as `stem_packed` takes it: its first eight bytes and its last eight, lower-cased, and its
+    /// length.
+    Ascii { head: u64, tail: u64, n: usize },
+    /// Any other word: its key.
+    Key(u64),
+}
+
+impl Word {
+    /// The key of its stem.
+    #[inline(always)]
+    fn key(self) -> u64 {
+        match self {
+            Word::Ascii { head, tail, n } => stem_packed(head, tail, n),
+            Word::Key(k) => k,
+        }
+    }
+}
+
+/// `words`, with an ASCII word given before it is stemmed.
+#[inline(always)]
+fn words_raw(text: &str, mut f: impl FnMut(usize, usize, Word)) {
     let b = text.as_bytes();
     let mut i = 0;
     while i < b.len() {
@@ -178,23 +328,25 @@ pub(super) fn words(text: &str, mut f: impl FnMut(usize, usize, u64)) {
             i += 1;
             continue;
         }
-        if let Some((end, k)) = ascii_word(b, i) {
-            if let Some(k) = k {
-                f(i, end, k);
-            }
+        // One call of `f` for both paths, so that it is compiled into the loop.
+        let (start, word) = if let Some((end, w)) = ascii_word_raw(b, i) {
+            let start = i;
             i = end;
-            continue;
-        }
-        let Some((start, end)) = next_word(text, i) else {
-            break;
+            let Some(w) = w else { continue };
+            (start, w)
+        } else {
+            let Some((start, end)) = next_word(text, i) else {
+                break;
+            };
+            i = end;
+            let w = &text[start..end];
+            let digits = w.bytes().all(|c| c.is_ascii_digit());
+            if w.chars().count() < 3 && !digits {
+                continue;
+            }
+            (start, Word::Key(key(&stem(w))))
         };
-        i = end;
-        let w = &text[start..end];
-        let digits = w.bytes().all(|c| c.is_ascii_digit());
-        if w.chars().count() < 3 && !digits {
-            continue;
-        }
-        f(start, end, key(&stem(w)));
+        f(start, i, word);
     }
 }
 
@@ -229,8 +381,15 @@ const ASCII_WORD_MAX: usize = 32;
 /// The word is never copied: its first eight bytes and its last eight are read as two numbers
 /// once its end is found, which is all `stem` needs (a stem is at most six bytes from the start,
 /// and its endings reach at most seven bytes back from the end).
-#[inline(always)]
+#[cfg(test)]
 fn ascii_word(b: &[u8], start: usize) -> Option<(usize, Option<u64>)> {
+    ascii_word_raw(b, start).map(|(end, w)| (end, w.map(Word::key)))
+}
+
+/// `ascii_word` before the stem (`Word::Ascii`): the word's first eight bytes and last eight,
+/// lower-cased as `stem_packed` takes them, and its length. Bytes outside the word are 0 in both.
+#[inline(always)]
+fn ascii_word_raw(b: &[u8], start: usize) -> Option<(usize, Option<Word>)> {
     let mut i = start;
     loop {
         i = letters_end(b, i);
@@ -277,7 +436,7 @@ fn ascii_word(b: &[u8], start: usize) -> Option<(usize, Option<u64>)> {
     if n < 3 && !(0..n).all(|k| ((head >> (8 * k)) as u8).is_ascii_digit()) {
         return Some((i, None));
     }
-    Some((i, Some(stem_packed(head, tail, n))))
+    Some((i, Some(Word::Ascii { head, tail, n })))
 }
 
 /// The end of the run of ASCII letters and digits at `i`: eight bytes at a time while eight
@@ -571,6 +730,82 @@ mod tests {
     }
 
     #[test]
+    fn terms_are_numbered_as_a_plain_map_numbers_them() {
+        // (sentence, actors, time expressions): words first seen inside a time expression and
+        // then outside, in other forms, of up to eight bytes and longer, beyond ASCII, function
+        // words, actors.
+        type Case<'a> = (&'a str, &'a [u32], &'a [(usize, usize)]);
+        let cases: [Case; 4] = [
+            ("Talks on Monday in Baku; talks resumed.", &[3], &[(9, 15)]),
+            (
+                "Monday's ceasefire: Erdoğan and Qasımov met internationally, TALKS.",
+                &[3, 9],
+                &[],
+            ),
+            ("The delegations met on Monday in Baku's", &[], &[(20, 29)]),
+            ("internationally delegation ceasefires 2019 it's", &[9], &[]),
+        ];
+        let t = Terms::new(
+            cases.iter().map(|&(text, actors, skip)| Sentence {
+                text,
+                offset: 0,
+                skip,
+                actors,
+            }),
+            &Words::builtin(),
+        );
+        let stop = Words::builtin().stop;
+        let mut ids: std::collections::HashMap<u64, Term> = Default::default();
+        for (i, &(text, actors, skip)) in cases.iter().enumerate() {
+            let mut want = Vec::new();
+            let mut intern = |k: u64, want: &mut Vec<Term>| {
+                let n = ids.len() as Term;
+                want.push(*ids.entry(k).or_insert(n));
+            };
+            words(text, |a, b, k| {
+                if !stop.contains(&k) && !skip.iter().any(|&(x, y)| x < b && a < y) {
+                    intern(k, &mut want);
+                }
+            });
+            for &a in actors {
+                intern(ACTOR_BIT | u64::from(a), &mut want);
+            }
+            want.sort_unstable();
+            want.dedup();
+            assert_eq!(t.of(i), &want[..], "{text}");
+        }
+        assert_eq!(t.count(), ids.len());
+    }
+
+    #[test]
+    fn the_table_finds_what_a_map_finds() {
+        // Packed words, hashed ones and actors, enough to grow the table many times.
+        let mut table = Table::new();
+        let mut map: std::collections::HashMap<u64, Term> = Default::default();
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        for i in 0..50_000u64 {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            let k = match i % 3 {
+                0 => (3 << 56) | (seed % 5_000),
+                1 => HASH_BIT | (seed & !(HASH_BIT | ACTOR_BIT)),
+                _ => ACTOR_BIT | (seed % 20_000),
+            };
+            let n = map.len() as Term;
+            let want = *map.entry(k).or_insert(n);
+            assert_eq!(table.get_or_insert_with(k, || n), want, "{k:x}");
+            assert_eq!(table.get(k), Some(want));
+        }
+        assert_eq!(table.get(12345), None);
+        let mut all: Vec<(u64, Term)> = table.iter().collect();
+        all.sort_unstable();
+        let mut want: Vec<(u64, Term)> = map.into_iter().collect();
+        want.sort_unstable();
+        assert_eq!(all, want);
+    }
+
+    #[test]
     fn rare_terms_weigh_more_and_actors_double() {
         let s = [
             ("The talks began in Baku.", &[7u32][..], &[][..]),
@@ -588,7 +823,7 @@ mod tests {
             &Words::builtin(),
         );
         // talk, began, baku, the actor; ceasef, held; ended ("the" is a stopword).
-        assert_eq!(t.len(), 7);
+        assert_eq!(t.count(), 7);
         let idf = |df: f32| (4.0f32 / (df + 0.5)).ln();
         let weights = |i: usize| {
             let mut w: Vec<f32> = t.of(i).iter().map(|&x| t.weight(x)).collect();

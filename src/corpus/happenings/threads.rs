@@ -199,6 +199,175 @@ fn cosine(sentence: &[Term], norm: f32, terms: &Terms, thread: &Thread) -> f32 {
     dot / (norm * thread.norm)
 }
 
+/// Which of the current article's first 64 threads (`MARKED`) have each term in their vector,
+/// as one bit per thread: a sentence is compared with up to 16 threads, and most of its terms are
+/// in none of them, so `cosine_marked` looks up in a thread's vector only the terms whose bit it
+/// has, where `cosine` bisects the vector for every term of the sentence. The bits are set when
+/// a thread's vector takes a sentence's terms (`settle_marked`) and only ever grow with it; an
+/// article's bits are told from the last article's by its number, so nothing is cleared.
+struct Marks {
+    /// For each term: the number of the article its bits are of, and the bits.
+    of: Vec<(u32, u64)>,
+    article: u32,
+}
+
+/// An article's threads with a bit of their own in `Marks`; the others are compared by `cosine`.
+const MARKED: usize = 64;
+
+impl Marks {
+    fn new(terms: usize) -> Marks {
+        Marks {
+            of: vec![(0, 0); terms],
+            article: 0,
+        }
+    }
+
+    /// Starts the bits of a new article.
+    fn next_article(&mut self) {
+        self.article = self.article.wrapping_add(1);
+        if self.article == 0 {
+            // After 2^32 articles the numbers come round: forget every article's bits.
+            self.of.fill((0, 0));
+            self.article = 1;
+        }
+    }
+
+    fn bits(&self, t: Term) -> u64 {
+        match self.of.get(t as usize) {
+            Some(&(a, b)) if a == self.article => b,
+            _ => 0,
+        }
+    }
+
+    fn set(&mut self, t: Term, bit: u64) {
+        if let Some(e) = self.of.get_mut(t as usize) {
+            if e.0 == self.article {
+                e.1 |= bit;
+            } else {
+                *e = (self.article, bit);
+            }
+        }
+    }
+}
+
+/// The bit in `Marks` of an article's thread `t` (an index into `threads`; the article's first
+/// thread is `first`), if it has one.
+fn bit_of(t: usize, first: usize) -> Option<u64> {
+    let local = t.checked_sub(first)?;
+    (local < MARKED).then(|| 1u64 << local)
+}
+
+/// `Thread::settle`, the bits of `marks` set for every term the thread's vector takes.
+///
+/// With a bit, the thread's terms are known before its vector is read: a sentence whose terms
+/// the vector has all is added in place, and one with new terms is merged into the vector from
+/// its back, moving only the pairs after its first new term, where `merge_into` copied the
+/// whole vector for every sentence. Each weight is the sum of the same numbers in the same order.
+fn settle_marked(
+    thread: &mut Thread,
+    bit: Option<u64>,
+    terms: &Terms,
+    marks: &mut Marks,
+    scratch: &mut Vec<(Term, f32)>,
+) {
+    let Some(bit) = bit else {
+        thread.settle(terms, scratch);
+        return;
+    };
+    if thread.pending.is_empty() {
+        return;
+    }
+    for &i in &thread.pending {
+        let sentence = terms.of(i as usize);
+        let mut new = 0;
+        for &s in sentence {
+            if marks.bits(s) & bit == 0 {
+                new += 1;
+                marks.set(s, bit);
+            }
+        }
+        add_in_place(&mut thread.vector, sentence, new, terms);
+    }
+    thread.pending.clear();
+    thread.norm = thread
+        .vector
+        .iter()
+        .map(|&(_, w)| w * w)
+        .sum::<f32>()
+        .sqrt();
+}
+
+/// Adds the weights of `sentence`'s (sorted) terms into the sorted `vector`, `new` of them terms
+/// the vector does not have yet: as `merge_into`, without a copy.
+fn add_in_place(vector: &mut Vec<(Term, f32)>, sentence: &[Term], new: usize, terms: &Terms) {
+    let old = vector.len();
+    vector.resize(old + new, (0, 0.0));
+    // From the back: `r` is the end of the old pairs not yet placed, `w` of the places left.
+    let (mut r, mut w) = (old, old + new);
+    let mut rest = sentence.len();
+    while w > r {
+        let Some(k) = rest.checked_sub(1) else { break };
+        let s = sentence[k];
+        rest = k;
+        while r > 0 && vector[r - 1].0 > s {
+            r -= 1;
+            w -= 1;
+            vector[w] = vector[r];
+        }
+        w -= 1;
+        vector[w] = match r.checked_sub(1).map(|x| vector[x]) {
+            Some((t, x)) if t == s => {
+                r -= 1;
+                (t, x + terms.weight(s))
+            }
+            _ => (s, terms.weight(s)),
+        };
+    }
+    // Every new term is placed and the pairs below `r` are where they were: the rest of the
+    // sentence's terms are in there.
+    let mut below = &mut vector[..r];
+    for &s in sentence[..rest].iter().rev() {
+        if let Ok(i) = below.binary_search_by_key(&s, |&(t, _)| t) {
+            below[i].1 += terms.weight(s);
+            below = &mut below[..i];
+        }
+    }
+}
+
+/// `cosine`, with the bits of the sentence's terms (`bits[k]` for `sentence[k]`) telling which
+/// terms the thread has (its `bit`): the same products, added in the same order, so the same
+/// number. A thread without a bit is compared by `cosine`.
+fn cosine_marked(
+    sentence: &[Term],
+    bits: &[u64],
+    bit: Option<u64>,
+    norm: f32,
+    terms: &Terms,
+    thread: &Thread,
+) -> f32 {
+    let Some(bit) = bit else {
+        return cosine(sentence, norm, terms, thread);
+    };
+    if norm == 0.0 || thread.norm == 0.0 {
+        return 0.0;
+    }
+    let mut rest = &thread.vector[..];
+    let mut dot = 0.0f32;
+    for (&s, &b) in sentence.iter().zip(bits) {
+        if b & bit == 0 {
+            continue;
+        }
+        match rest.binary_search_by_key(&s, |&(t, _)| t) {
+            Ok(i) => {
+                dot += rest[i].1 * terms.weight(s);
+                rest = &rest[i + 1..];
+            }
+            Err(i) => rest = &rest[i..],
+        }
+    }
+    dot / (norm * thread.norm)
+}
+
 /// Splits the reports (grouped by article, each article's in reading order) into threads:
 /// returns every report's thread and the threads.
 pub(super) fn split(
@@ -208,6 +377,7 @@ pub(super) fn split(
 ) -> (Vec<u32>, Vec<Thread>) {
     let mut thread_of = vec![0u32; reports.len()];
     let mut threads: Vec<Thread> = Vec::new();
+    let mut marks = Marks::new(terms.count());
     let mut start = 0;
     while start < reports.len() {
         let doc = reports[start].doc;
@@ -223,6 +393,7 @@ pub(super) fn split(
             strings,
             &mut thread_of,
             &mut threads,
+            &mut marks,
         );
         start = end;
     }
@@ -236,8 +407,11 @@ fn split_article(
     strings: &Strings,
     thread_of: &mut [u32],
     threads: &mut Vec<Thread>,
+    marks: &mut Marks,
 ) {
     let first = threads.len();
+    marks.next_article();
+    let mut bits: Vec<u64> = Vec::new();
     // The article's threads by recency of use, as indices into `threads`.
     let mut recency: Vec<usize> = Vec::new();
     let mut current: Option<usize> = None;
@@ -286,14 +460,29 @@ fn split_article(
         };
         if choice {
             for &t in compared {
-                threads[t].settle(terms, &mut scratch);
+                settle_marked(
+                    &mut threads[t],
+                    bit_of(t, first),
+                    terms,
+                    marks,
+                    &mut scratch,
+                );
             }
             if let Some(d) = default {
-                threads[d].settle(terms, &mut scratch);
+                settle_marked(
+                    &mut threads[d],
+                    bit_of(d, first),
+                    terms,
+                    marks,
+                    &mut scratch,
+                );
             }
+            bits.clear();
+            bits.extend(sentence.iter().map(|&s| marks.bits(s)));
         }
         let norm = if choice { norm() } else { 0.0 };
-        let sim = |t: usize| cosine(sentence, norm, terms, &threads[t]);
+        let sim =
+            |t: usize| cosine_marked(sentence, &bits, bit_of(t, first), norm, terms, &threads[t]);
         let chosen = match (r.anchor, current) {
             (None, None) => None,
             (None, Some(_)) if !choice => default,
@@ -366,4 +555,125 @@ fn best_of(
         }
     }
     best
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A xorshift generator: the same numbers on every run.
+    fn numbers(mut seed: u64) -> impl FnMut(u64) -> u64 {
+        move |n| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed % n
+        }
+    }
+
+    /// Sorted sets of terms below `n_terms`, of up to `len` terms each.
+    fn sentences(
+        next: &mut impl FnMut(u64) -> u64,
+        count: usize,
+        len: u64,
+        n_terms: u64,
+    ) -> Vec<Vec<Term>> {
+        (0..count)
+            .map(|_| {
+                let mut s: Vec<Term> = (0..next(len + 1)).map(|_| next(n_terms) as Term).collect();
+                s.sort_unstable();
+                s.dedup();
+                s
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_vector_added_to_in_place_is_the_merged_one_bit_for_bit() {
+        // (sentences, terms per sentence at most, distinct terms): from threads of one-word
+        // sentences to long threads of long sentences over few terms.
+        let mut next = numbers(0x9e37_79b9_7f4a_7c15);
+        for (count, len, n_terms) in [
+            (1, 0, 5),
+            (5, 1, 3),
+            (40, 12, 60),
+            (60, 30, 400),
+            (30, 20, 25),
+        ] {
+            let list = sentences(&mut next, count, len, n_terms);
+            let terms = Terms::from_parts(&list, weights(n_terms));
+            let (mut merged, mut scratch) = (Vec::new(), Vec::new());
+            let mut in_place: Vec<(Term, f32)> = Vec::new();
+            let mut have = std::collections::HashSet::new();
+            for s in &list {
+                merge_into(&merged, s, &terms, &mut scratch);
+                std::mem::swap(&mut merged, &mut scratch);
+                let new = s.iter().filter(|&&t| have.insert(t)).count();
+                add_in_place(&mut in_place, s, new, &terms);
+                assert_eq!(bits(&in_place), bits(&merged), "{count} {len} {n_terms}");
+            }
+        }
+    }
+
+    fn weights(n_terms: u64) -> Vec<f32> {
+        (0..n_terms)
+            .map(|t| 0.05 + (t % 23) as f32 * 0.61)
+            .collect()
+    }
+
+    fn bits(v: &[(Term, f32)]) -> Vec<(Term, u32)> {
+        v.iter().map(|&(t, w)| (t, w.to_bits())).collect()
+    }
+
+    #[test]
+    fn marked_threads_settle_and_compare_as_plain_ones_bit_for_bit() {
+        let mut next = numbers(0x2545_f491_4f6c_dd1d);
+        let n_terms = 300;
+        // 70 threads of 20 sentences each (the last 6 past `MARKED`), then 50 sentences to
+        // compare with them.
+        let (n_threads, per) = (70, 20);
+        let list = sentences(&mut next, n_threads * per + 50, 15, n_terms);
+        let terms = Terms::from_parts(&list, weights(n_terms));
+        let mut marks = Marks::new(n_terms as usize);
+        // An article before, whose bits must not count.
+        marks.next_article();
+        for t in 0..n_terms as Term {
+            marks.set(t, u64::MAX);
+        }
+        marks.next_article();
+        let mut scratch = Vec::new();
+        let (mut marked, mut plain) = (Vec::new(), Vec::new());
+        for k in 0..n_threads {
+            let (mut t, mut p) = (Thread::default(), Thread::default());
+            for i in k * per..(k + 1) * per {
+                t.pending.push(i as u32);
+                p.pending.push(i as u32);
+                // Settled now and then, as when sentences are compared with the thread.
+                if next(3) == 0 {
+                    settle_marked(&mut t, bit_of(k, 0), &terms, &mut marks, &mut scratch);
+                    p.settle(&terms, &mut scratch);
+                }
+            }
+            settle_marked(&mut t, bit_of(k, 0), &terms, &mut marks, &mut scratch);
+            p.settle(&terms, &mut scratch);
+            assert_eq!(bits(&t.vector), bits(&p.vector), "thread {k}");
+            assert_eq!(t.norm.to_bits(), p.norm.to_bits(), "thread {k}");
+            marked.push(t);
+            plain.push(p);
+        }
+        for i in n_threads * per..list.len() {
+            let sentence = terms.of(i);
+            let norm = sentence
+                .iter()
+                .map(|&t| terms.weight(t).powi(2))
+                .sum::<f32>()
+                .sqrt();
+            let b: Vec<u64> = sentence.iter().map(|&s| marks.bits(s)).collect();
+            for k in 0..n_threads {
+                let want = cosine(sentence, norm, &terms, &plain[k]);
+                let got = cosine_marked(sentence, &b, bit_of(k, 0), norm, &terms, &marked[k]);
+                assert_eq!(got.to_bits(), want.to_bits(), "sentence {i}, thread {k}");
+            }
+        }
+    }
 }
