@@ -16,7 +16,8 @@
 //! 3. **Across articles** (`merge`): threads of different articles join when their dates are
 //!    compatible and they share participants, places and wording (content words weighted by
 //!    their rarity over the corpus). Candidates are blocked by date bucket and shared term, so
-//!    no pair of the whole corpus is ever compared.
+//!    no pair of the whole corpus is ever compared. Two threads of one article join here only
+//!    when other articles' reports match both clearly (`rules::JOIN_SAME_ARTICLE`).
 //!
 //! Everything is computed in a fixed order from the corpus alone: the result does not depend on
 //! the number of threads.

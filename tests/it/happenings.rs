@@ -406,6 +406,42 @@ fn grouping_rules() {
             &[((0, 0), (0, 1), true), ((0, 0), (0, 2), false)],
         ),
         (
+            "a live blog's two posts on one talks, each retold by two other outlets: one happening, \
+             though the blog split them; its post on a protest that day stays apart",
+            &[
+                Article {
+                    published: "2025-12-04",
+                    source: "Meridian Live",
+                    sentences: &[
+                        "r:2025-12-04T10:25@2025-12-04..2025-12-04|past|place:yerevan,person:gasimov|10:25 - The Azerbaijani delegation led by Rashad Gasimov has landed at Zvartnots airport.",
+                        "r:2025-12-04T11:00@2025-12-04..2025-12-04|past|person:melikyan|11:00 - Tigran Melikyan shook hands with his counterpart at the government building on Republic Square.",
+                        "r:2025-12-04T13:40@2025-12-04..2025-12-04|ongo|group:relatives|13:40 - Around 40 relatives of detainees are holding a silent protest outside.",
+                    ],
+                },
+                Article {
+                    published: "2025-12-05",
+                    source: "Ararat",
+                    sentences: &[
+                        "e:2025-12-04|past|place:yerevan,person:gasimov,person:melikyan|On 4 December the Azerbaijani delegation led by Rashad Gasimov landed at Zvartnots airport, and Tigran Melikyan shook hands with his counterpart at the government building on Republic Square.",
+                    ],
+                },
+                Article {
+                    published: "2025-12-05",
+                    source: "Chronicle",
+                    sentences: &[
+                        "e:2025-12-04|past|place:yerevan,person:gasimov,person:melikyan|Rashad Gasimov's delegation landed at Zvartnots airport on 4 December; Tigran Melikyan shook hands with him at the government building on Republic Square.",
+                    ],
+                },
+            ],
+            &[
+                ((0, 0), (0, 1), true),
+                ((0, 0), (1, 0), true),
+                ((0, 1), (2, 0), true),
+                ((0, 0), (0, 2), false),
+                ((0, 2), (1, 0), false),
+            ],
+        ),
+        (
             "an undated report of an earlier happening joins it by its words; one published long after does not",
             &[
                 Article {

@@ -9,8 +9,9 @@
 //!
 //! Clusters then merge best first while their size-weighted mean similarity, counting pairs never
 //! compared as 0, exceeds `rules::JOIN_ACROSS`. That is average linkage: a happening does not
-//! grow by a chain of pairs that each look alike. Two threads of one article never merge (the
-//! article already said they differ), nor do clusters whose dates have no day in common.
+//! grow by a chain of pairs that each look alike. Clusters whose dates have no day in common never
+//! merge; clusters that hold threads of one article (which the article already told apart) merge
+//! only above the higher `rules::JOIN_SAME_ARTICLE`, when other articles' reports match both.
 
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
@@ -268,7 +269,7 @@ fn cluster(threads: &[Thread], edges: Vec<(u32, u32, f32)>) -> Vec<u32> {
             push(&mut queue, &clusters, a, b, s);
         }
     }
-    while let Some((_, Reverse((a, b)), (va, vb))) = queue.pop() {
+    while let Some((m, Reverse((a, b)), (va, vb))) = queue.pop() {
         let (ca, cb) = (&clusters[a as usize], &clusters[b as usize]);
         if ca.merged_into.is_some()
             || cb.merged_into.is_some()
@@ -278,7 +279,10 @@ fn cluster(threads: &[Thread], edges: Vec<(u32, u32, f32)>) -> Vec<u32> {
             continue;
         }
         let core = (ca.core.0.max(cb.core.0), ca.core.1.min(cb.core.1));
-        if core.0 > core.1 || shares_any(&ca.docs, &cb.docs) {
+        // Two clusters that hold threads of one article: the article told those threads apart,
+        // so only a stronger likeness than `JOIN_ACROSS` overrules it.
+        let bar = f64::from(rules::JOIN_SAME_ARTICLE);
+        if core.0 > core.1 || (shares_any(&ca.docs, &cb.docs) && f64::from_bits(m) < bar) {
             continue;
         }
         // Merge the cluster with fewer links into the other.

@@ -33,6 +33,11 @@ pub(super) const SAME_MOMENT: f32 = 0.1;
 /// where every article carries the same `--date`, it lets a story of 40 articles become one
 /// happening.)
 pub(super) const JOIN_ACROSS: f32 = 0.12;
+/// Across articles, two clusters that hold threads of one article merge only when their mean
+/// similarity reaches this, not just `JOIN_ACROSS`: the article split them, and only reports of
+/// other articles that match both well say that it told one happening in two places (a live
+/// blog's posts at 10:25 and 11:00 on the talks' first day, both retold by other outlets).
+pub(super) const JOIN_SAME_ARTICLE: f32 = 0.2;
 /// Two threads of different articles are compared only when they share at least this many terms
 /// (words or actors): in an archive, one or two shared names or words are chance ("Russia" in a
 /// trade story and in a football one), however rare they are.
