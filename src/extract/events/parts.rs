@@ -387,11 +387,18 @@ pub(super) fn sub_part(before: &str, own: &str, after: &str) -> Option<crate::mo
     if restrictive_relative(words, after) {
         return Some(PartKind::Relative);
     }
-    if dash_relative(words) || relative_after_verb(words) {
+    if dash_relative(words) || relative_after_verb(words) || contact_relative(words) {
         return Some(PartKind::Relative);
     }
-    if attitude(words) || reported_content(words) || deadline_of_purpose(words) {
+    if attitude(words)
+        || reported_content(words)
+        || reported_clause(words)
+        || deadline_of_purpose(words)
+    {
         return Some(PartKind::Reported);
+    }
+    if sequence_object(words) {
+        return Some(PartKind::Noun);
     }
     if of_modifier(words, after) {
         return Some(PartKind::Modifier);
@@ -400,6 +407,45 @@ pub(super) fn sub_part(before: &str, own: &str, after: &str) -> Option<crate::mo
         return Some(PartKind::Modifier);
     }
     None
+}
+
+/// Whether the clause before an expression (`before`, the sentence's text up to it) is in the
+/// present perfect: "has" or "have" and a participle ("has been fined … after a fight in a hotel
+/// two years ago", "has appointed Tommy Burns as caretaker for the friendly on 17 November").
+/// A present perfect takes no time that is over before the year it is said in, nor one still
+/// ahead, so such a time is a part's (`events::governing_time` asks only then).
+pub(super) fn present_perfect(before: &str) -> bool {
+    let mut next: Option<&str> = None;
+    let mut words = before.split_whitespace().rev().take(2 * REACH).peekable();
+    while let Some(w) = words.next() {
+        if ends_clause(w) {
+            return false;
+        }
+        if matches!(bare(w), "has" | "have" | "Has" | "Have") && bare(w) == w {
+            // "will have finished by 2008", "appears to have shrugged off": a future or an
+            // infinitive perfect, which may take any time.
+            let modal = words.peek().is_some_and(|p| {
+                is(
+                    &[
+                        "will", "would", "could", "should", "may", "might", "must", "to",
+                    ],
+                    p,
+                )
+            });
+            return !modal && next.is_some_and(|n| n == "been" || participle(n));
+        }
+        // An adverb between them ("has also appointed", "have now been named").
+        if !(is(
+            &[
+                "also", "already", "now", "just", "since", "recently", "not", "never",
+            ],
+            w,
+        ) || bare(w).ends_with("ly") && bare(w) == w)
+        {
+            next = Some(w);
+        }
+    }
+    false
 }
 
 /// ", released earlier this month,", ", due for release in May", "Born in Luton on 5 April 1920,
@@ -438,6 +484,16 @@ fn participial(before: &str, words: &[&str], after: &str) -> bool {
             }
             // Between dashes: "his comments - made some 26 years ago - needed".
             Some(p) if is_dash(p) => return true,
+            // "However, when adding December and January's figures, the record ended": a present
+            // participle after a clause-opening word, fronted and closed by a comma.
+            Some(p)
+                if ing
+                    && is(&["when", "while", "by", "after", "before", "on"], p)
+                    && words.get(at + 1).is_none_or(|q| q.ends_with(','))
+                    && comma_ahead(after) =>
+            {
+                return true;
+            }
             // A present participle opens a phrase only after a comma or a dash.
             _ if ing => continue,
             // Opening the sentence: `opening_participle` has decided.
@@ -463,6 +519,15 @@ fn participial(before: &str, words: &[&str], after: &str) -> bool {
                 if lower_noun && aux_before && near {
                     return true;
                 }
+                // "As part of $3bn in contracts announced late last year, Sprint will spend": a
+                // reduced relative inside a fronted prepositional phrase, which a comma closes
+                // before the main clause.
+                let fronted = before.split_whitespace().next().is_some_and(|f| {
+                    is(FRONTED_PREPOSITIONS, f) && f.starts_with(char::is_uppercase)
+                });
+                if lower_noun && near && !aux_before && fronted && comma_ahead(after) {
+                    return true;
+                }
                 // "… is motivated, the OSI claimed, adding that it paid the money in October":
                 // a verb inside the phrase, which may still open further back.
             }
@@ -470,6 +535,11 @@ fn participial(before: &str, words: &[&str], after: &str) -> bool {
     }
     false
 }
+
+/// Prepositions that open a fronted phrase before the main clause ("As part of …, Sprint will").
+const FRONTED_PREPOSITIONS: &[&str] = &[
+    "as", "in", "under", "among", "amid", "for", "of", "with", "at", "on", "like",
+];
 
 /// Whether the words (backwards from one that ends in a comma) are a clause opened by a relative
 /// pronoun after an earlier comma or the sentence's start: ", who bit off the head of a bat in
@@ -655,6 +725,16 @@ fn comparison(words: &[&str]) -> bool {
         if is(COMPARISON, b) {
             return true;
         }
+        // "well ahead of the 2.2% recorded in 2003": ahead of or behind an amount ("ahead of a
+        // meeting on Monday" is no comparison).
+        if is(&["ahead", "behind"], b) {
+            let amount = words[..k]
+                .iter()
+                .any(|w| w.bytes().any(|c| c.is_ascii_digit()));
+            if amount && words.get(k.wrapping_sub(1)).is_some_and(|w| *w == "of") {
+                return true;
+            }
+        }
         if b.eq_ignore_ascii_case("against") {
             // ", against a loss in 2003", not "the friendly against Sweden on 17 November".
             return words.get(k + 1).is_some_and(|p| p.ends_with(','));
@@ -832,16 +912,22 @@ fn reported_content(words: &[&str]) -> bool {
         if !tell && !is(SPEECH_VERBS, w) || is(DETERMINERS, prev) {
             continue;
         }
+        // The words from the verb to the expression, in text order.
+        let between = &words[..k];
         // "Profits rose, said the firm on Monday": the tag, inverted after its statement.
-        // "is said to": a passive of report, whose infinitive is the main event.
-        if ends_clause(prev)
+        // "is said to": a passive of report, whose infinitive is the main event. After a
+        // subject set off by commas ("Peter Nielson, who is chairman, said he had suspended Mr
+        // Houston on Friday night") a subject pronoun or "that" still opens what is said.
+        let opens_content = between.last().is_some_and(|n| {
+            bare(n).eq_ignore_ascii_case("that")
+                || is(SUBJECT_PRONOUNS, n) && n.bytes().all(|c| c.is_ascii_lowercase())
+        });
+        if ends_clause(prev) && !opens_content
             || prev.ends_with(['"', '\u{201d}'])
             || is(&["is", "was", "are", "were", "be", "been"], prev)
         {
             return false;
         }
-        // The words from the verb to the expression, in text order.
-        let between = &words[..k];
         let Some(&next) = between.last() else {
             return false;
         };
@@ -854,6 +940,183 @@ fn reported_content(words: &[&str]) -> bool {
                     .any(|b| is(SUBJECT_PRONOUNS, b) && b.bytes().all(|c| c.is_ascii_lowercase()));
         }
         return that || !is(NOT_CONTENT, next) && !next.ends_with("ly");
+    }
+    false
+}
+
+/// Verbs of reporting and finding whose object may be a plain noun ("police found the body on
+/// Monday", "the paper reported a loss in May"): what they report is a clause of its own only
+/// when "that" or a finite verb opens it ("the survey found exports had picked up in the last
+/// three months of 2004", "the club denied suggestions that he was sacked in May").
+/// Forms that are also nouns ("report", "shows", "fears": "the £11.5m show will make its debut
+/// in March") are left out.
+const REPORT_VERBS: &[&str] = &[
+    "reported",
+    "denied",
+    "denies",
+    "found",
+    "showed",
+    "shown",
+    "indicated",
+    "indicates",
+    "disclosed",
+    "discloses",
+    "predicted",
+    "predicts",
+    "feared",
+];
+
+/// Nouns whose "that" opens what they report ("the fact that two million jobs have been created
+/// in the past year", "suggestions that he was sacked in May").
+const CONTENT_NOUNS: &[&str] = &[
+    "fact",
+    "suggestion",
+    "suggestions",
+    "claim",
+    "claims",
+    "report",
+    "reports",
+    "news",
+    "belief",
+    "fear",
+    "fears",
+    "speculation",
+    "rumours",
+    "rumors",
+    "allegation",
+    "allegations",
+    "assurance",
+    "assurances",
+    "evidence",
+];
+
+/// Verbs of asking whose object's infinitive is what is asked for ("is asking those with blogs to
+/// dedicate their sites on 22 February", "urged members to vote in May").
+const REQUEST_VERBS: &[&str] = &[
+    "asking",
+    "asked",
+    "asks",
+    "ask",
+    "urging",
+    "urged",
+    "urges",
+    "urge",
+    "inviting",
+    "invited",
+    "invites",
+    "encouraging",
+    "encouraged",
+    "encourages",
+    "begging",
+    "begged",
+    "persuaded",
+    "calling",
+];
+
+/// What a verb of reporting, a noun of content or a verb of asking opens, in the same clause: a
+/// "that" clause or one with a finite verb (`REPORT_VERBS`), a "that" clause after a noun of
+/// `CONTENT_NOUNS`, an infinitive after a verb of asking. Its time is that clause's event's.
+fn reported_clause(words: &[&str]) -> bool {
+    for (k, w) in words.iter().enumerate().take(SPEECH_REACH) {
+        if ends_clause(w) {
+            return false;
+        }
+        let between = &words[..k];
+        if bare(w).eq_ignore_ascii_case("that")
+            && k > 0
+            && words.get(k + 1).is_some_and(|p| is(CONTENT_NOUNS, p))
+        {
+            return true;
+        }
+        let prev = words.get(k + 1).copied().unwrap_or("");
+        // "the reported case", "has been found guilty in May": an adjective or a passive.
+        let adjective_or_passive =
+            is(DETERMINERS, prev) || is(&["is", "was", "are", "were", "be", "been", "being"], prev);
+        if is(REPORT_VERBS, w) && !adjective_or_passive && k > 0 {
+            return between
+                .iter()
+                .any(|b| bare(b).eq_ignore_ascii_case("that") || auxiliary(b) && *b == bare(b));
+        }
+        if is(REQUEST_VERBS, w) && k > 1 {
+            // "asking X to dedicate …": "to" and a verb after the object.
+            return between
+                .iter()
+                .enumerate()
+                .skip(1)
+                .any(|(j, b)| *b == "to" && !is(NOT_VERBS, between[j - 1]));
+        }
+    }
+    false
+}
+
+/// Verbs that place the main event after or before something else: "This setback follows the
+/// rejection by the US in October", "The bankruptcy followed its admission in 2002", "The
+/// intervention comes ahead of a meeting on Monday". The time after their object is the
+/// object's, not the sentence's. A time right after the verb ("The visit follows last month's
+/// trip") is left to `Part::Noun`, which dates the sentence by it when nothing else does.
+const SEQUENCE_VERBS: &[&str] = &["follows", "followed", "follow", "precedes", "preceded"];
+
+/// Whether the expression ends the object of a verb of `SEQUENCE_VERBS`, or of "comes/came
+/// ahead of/after/before", in the same clause, with the object's noun between the verb and it.
+fn sequence_object(words: &[&str]) -> bool {
+    for (k, w) in words.iter().enumerate().take(SPEECH_REACH) {
+        if ends_clause(w) {
+            return false;
+        }
+        let b = bare(w);
+        let sequence = is(SEQUENCE_VERBS, b) && b.bytes().all(|c| c.is_ascii_lowercase())
+            // "comes ahead of", "came after": the word after the verb is the preposition.
+            || k > 0
+                && is(&["comes", "come", "came"], b)
+                && is(&["ahead", "after", "before"], words[k - 1]);
+        if !sequence {
+            continue;
+        }
+        // "was followed in May", "the followed path": a passive or an adjective.
+        let prev = words.get(k + 1).copied().unwrap_or("");
+        if is(&["is", "was", "are", "were", "be", "been", "being"], prev) || is(DETERMINERS, prev) {
+            return false;
+        }
+        // A determiner of the object, not the expression's own first word: the object's noun
+        // stands between the verb and the expression.
+        return k > 1
+            && words[1..k]
+                .iter()
+                .any(|b| is(DETERMINERS, b) || b.ends_with("'s"));
+    }
+    false
+}
+
+/// "the full-back appears to have shrugged off the knock he picked up in the 1-0 loss on Sunday":
+/// a relative clause with no pronoun, told by a determiner, a lower-case noun, a subject pronoun
+/// and a past verb ("the firm he founded in 1990").
+fn contact_relative(words: &[&str]) -> bool {
+    for (k, w) in words.iter().enumerate().take(SPEECH_REACH) {
+        if ends_clause(w) {
+            return false;
+        }
+        if k == 0
+            || !is(&["he", "she", "they", "we", "i"], w)
+            || !w.bytes().all(|c| c.is_ascii_lowercase())
+        {
+            continue;
+        }
+        let verb = bare(words[k - 1]);
+        let past = verb.bytes().all(|c| c.is_ascii_lowercase())
+            && (is(IRREGULAR_PAST, verb) || participle(verb) && verb.ends_with("ed"));
+        let noun = words.get(k + 1).is_some_and(|n| {
+            let b = bare(n);
+            b == *n
+                && !b.is_empty()
+                && b.bytes().all(|c| c.is_ascii_lowercase() || c == b'-')
+                && !is(FUNCTION_WORDS, b)
+                && !is(THAT_COMPLEMENT, b)
+                && !auxiliary(b)
+        });
+        let det = words
+            .get(k + 2)
+            .is_some_and(|d| is(DETERMINERS, d) && *d == bare(d));
+        return past && noun && det;
     }
     false
 }
@@ -999,6 +1262,7 @@ const ATTITUDES: &[&str] = &[
     "confident",
     "optimistic",
     "referring",
+    "betting",
     "aims",
     "aim",
     "aiming",
