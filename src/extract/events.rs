@@ -299,9 +299,14 @@ fn governing_time(
     let mut nouns = Vec::new();
     for (i, t) in inside {
         let mut part = clauses.part(span, t.span);
+        // A time still ahead is never the perfect's; one long over is only when a noun's.
+        let ahead = doc_time.earliest.is_some() && t.earliest > doc_time.earliest;
         if !matches!(part, Part::Own(_))
             && outside_perfect(t, clauses.text.get(t.span.start..t.span.end), doc_time)
-            && parts::present_perfect(&clauses.text[span.start..t.span.start])
+            && parts::perfect_noun_time(
+                &clauses.text[span.start..t.span.start],
+                part != Part::Main || ahead,
+            )
         {
             part = Part::Own(PartKind::Noun);
         }

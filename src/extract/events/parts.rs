@@ -409,16 +409,50 @@ pub(super) fn sub_part(before: &str, own: &str, after: &str) -> Option<crate::mo
     None
 }
 
-/// Whether the clause before an expression (`before`, the sentence's text up to it) is in the
-/// present perfect: "has" or "have" and a participle ("has been fined … after a fight in a hotel
-/// two years ago", "has appointed Tommy Burns as caretaker for the friendly on 17 November").
-/// A present perfect takes no time that is over before the year it is said in, nor one still
-/// ahead, so such a time is a part's (`events::governing_time` asks only then).
-pub(super) fn present_perfect(before: &str) -> bool {
+/// Prepositions that open a noun's phrase after a perfect's verb ("fined after a fight two years
+/// ago", "appointed caretaker for the friendly on 17 November", "named winners of the 2004
+/// awards").
+const PERFECT_NOUN_PREPOSITIONS: &[&str] = &[
+    "after",
+    "for",
+    "of",
+    "against",
+    "following",
+    "ahead",
+    "over",
+    "with",
+    "from",
+    "before",
+];
+
+/// Numbers written as words, which after a preposition make an amount ("out of four regions").
+const NUMBER_WORDS: &[&str] = &[
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve", "twenty", "hundred", "thousand", "million", "billion", "half",
+];
+
+/// Words that end the clause of a perfect before the expression ("No date has been set but it is
+/// expected to begin in September").
+const CLAUSE_JOINS: &[&str] = &[
+    "but", "while", "whereas", "although", "though", "because", "as", "when", "which", "who",
+    "that", "where", "if",
+];
+
+/// Whether the expression stands in a noun's phrase after a verb in the present perfect: "has"
+/// or "have" and a participle, then a preposition that opens a noun's phrase ("has been fined
+/// … after a fight in a hotel two years ago", "has appointed Tommy Burns as caretaker for the
+/// friendly on 17 November"), or with `noun` a time that modifies a noun already ("have been
+/// named winners of the 2004 awards"). A present perfect takes no time over before the year it
+/// is said in, nor one ahead, so such a time is the noun's (`events::governing_time` asks only
+/// for those); one the verb takes itself ("has enjoyed strong growth in 2004", "earnings of
+/// $14.2bn in 2004") is left.
+pub(super) fn perfect_noun_time(before: &str, noun: bool) -> bool {
     let mut next: Option<&str> = None;
+    let mut prepositions = noun;
     let mut words = before.split_whitespace().rev().take(2 * REACH).peekable();
+    let mut k = 0;
     while let Some(w) = words.next() {
-        if ends_clause(w) {
+        if ends_clause(w) || is(CLAUSE_JOINS, w) {
             return false;
         }
         if matches!(bare(w), "has" | "have" | "Has" | "Have") && bare(w) == w {
@@ -432,7 +466,18 @@ pub(super) fn present_perfect(before: &str) -> bool {
                     p,
                 )
             });
-            return !modal && next.is_some_and(|n| n == "been" || participle(n));
+            return prepositions && !modal && next.is_some_and(|n| n == "been" || participle(n));
+        }
+        // The preposition before the expression, or before a word that is no amount ("of
+        // $14.2bn", "in three out of four regions"); "of" after a time's head ("the last three
+        // months of 2004") is part of the time.
+        let amount = |n: &str| n.bytes().any(|c| c.is_ascii_digit()) || is(NUMBER_WORDS, n);
+        let time_head = bare(w) == "of" && words.peek().is_some_and(|h| is(OF_HEADS, h));
+        if is(PERFECT_NOUN_PREPOSITIONS, w)
+            && !time_head
+            && (k == 0 || next.is_some_and(|n| !amount(n)))
+        {
+            prepositions = true;
         }
         // An adverb between them ("has also appointed", "have now been named").
         if !(is(
@@ -444,6 +489,7 @@ pub(super) fn present_perfect(before: &str) -> bool {
         {
             next = Some(w);
         }
+        k += 1;
     }
     false
 }
@@ -488,7 +534,7 @@ fn participial(before: &str, words: &[&str], after: &str) -> bool {
             // participle after a clause-opening word, fronted and closed by a comma.
             Some(p)
                 if ing
-                    && is(&["when", "while", "by", "after", "before", "on"], p)
+                    && is(&["when", "while", "after", "before"], p)
                     && words.get(at + 1).is_none_or(|q| q.ends_with(','))
                     && comma_ahead(after) =>
             {
@@ -537,9 +583,9 @@ fn participial(before: &str, words: &[&str], after: &str) -> bool {
 }
 
 /// Prepositions that open a fronted phrase before the main clause ("As part of …, Sprint will").
-const FRONTED_PREPOSITIONS: &[&str] = &[
-    "as", "in", "under", "among", "amid", "for", "of", "with", "at", "on", "like",
-];
+/// Not "in", "under", "by", …: "In a statement issued on Thursday, Laura Ashley thanked her"
+/// dates the thanking.
+const FRONTED_PREPOSITIONS: &[&str] = &["as", "among", "amid", "like", "unlike"];
 
 /// Whether the words (backwards from one that ends in a comma) are a clause opened by a relative
 /// pronoun after an earlier comma or the sentence's start: ", who bit off the head of a bat in
@@ -918,9 +964,16 @@ fn reported_content(words: &[&str]) -> bool {
         // "is said to": a passive of report, whose infinitive is the main event. After a
         // subject set off by commas ("Peter Nielson, who is chairman, said he had suspended Mr
         // Houston on Friday night") a subject pronoun or "that" still opens what is said.
+        // So does a name with a verb of its own ("…, says Lord Goldsmith warned Tony Blair on 7
+        // March 2003"), where a tag has none ("…, said Mr Straw on Monday").
         let opens_content = between.last().is_some_and(|n| {
             bare(n).eq_ignore_ascii_case("that")
                 || is(SUBJECT_PRONOUNS, n) && n.bytes().all(|c| c.is_ascii_lowercase())
+        }) || between.iter().any(|b| {
+            let v = bare(b);
+            v == *b
+                && v.bytes().all(|c| c.is_ascii_lowercase())
+                && (auxiliary(v) || is(IRREGULAR_PAST, v) || participle(v) && v.ends_with("ed"))
         });
         if ends_clause(prev) && !opens_content
             || prev.ends_with(['"', '\u{201d}'])
@@ -956,7 +1009,6 @@ const REPORT_VERBS: &[&str] = &[
     "denies",
     "found",
     "showed",
-    "shown",
     "indicated",
     "indicates",
     "disclosed",
@@ -1037,13 +1089,20 @@ fn reported_clause(words: &[&str]) -> bool {
                 .iter()
                 .any(|b| bare(b).eq_ignore_ascii_case("that") || auxiliary(b) && *b == bare(b));
         }
-        if is(REQUEST_VERBS, w) && k > 1 {
+        // "most pundits are betting on 5 May": what is bet on.
+        if is(&["betting", "bet", "bets"], w) && k > 0 && bare(words[k - 1]) == "on" {
+            return true;
+        }
+        // "is asking members to": a progressive, no passive ("were asked to vote").
+        let passive = adjective_or_passive && !bare(w).ends_with("ing");
+        if is(REQUEST_VERBS, w) && !passive && k > 1 {
             // "asking X to dedicate …": "to" and a verb after the object.
-            return between
-                .iter()
-                .enumerate()
-                .skip(1)
-                .any(|(j, b)| *b == "to" && !is(NOT_VERBS, between[j - 1]));
+            return between.iter().enumerate().skip(1).any(|(j, b)| {
+                // A lower-case word after "to", no amount ("the asking price … fell from
+                // £190,329 in November to £189,733 in December").
+                let verb = between[j - 1];
+                *b == "to" && verb.bytes().all(|c| c.is_ascii_lowercase()) && !is(NOT_VERBS, verb)
+            });
         }
     }
     false
@@ -1077,12 +1136,24 @@ fn sequence_object(words: &[&str]) -> bool {
         if is(&["is", "was", "are", "were", "be", "been", "being"], prev) || is(DETERMINERS, prev) {
             return false;
         }
-        // A determiner of the object, not the expression's own first word: the object's noun
-        // stands between the verb and the expression.
-        return k > 1
-            && words[1..k]
-                .iter()
-                .any(|b| is(DETERMINERS, b) || b.ends_with("'s"));
+        // The object's noun stands between the verb and the expression, which follows it after
+        // a preposition: a determiner of the object ("the rejection", "its admission"), then a
+        // preposition nearer the expression ("by the US in October"). A time right after the
+        // object's determiner is the object's own phrase ("came after a strong first quarter"),
+        // and one right after its noun ("follows a recommendation last year") is left as before.
+        let Some(prep) = words[..k].iter().position(|b| {
+            is(
+                &[
+                    "in", "on", "at", "by", "during", "of", "from", "to", "after", "before",
+                ],
+                b,
+            )
+        }) else {
+            return false;
+        };
+        return words[prep + 1..k]
+            .iter()
+            .any(|b| is(DETERMINERS, b) || b.ends_with("'s"));
     }
     false
 }
@@ -1113,9 +1184,20 @@ fn contact_relative(words: &[&str]) -> bool {
                 && !is(THAT_COMPLEMENT, b)
                 && !auxiliary(b)
         });
+        // "in the course of the match they rediscovered": after a preposition the noun ends a
+        // fronted phrase, and the pronoun opens the main clause.
         let det = words
             .get(k + 2)
-            .is_some_and(|d| is(DETERMINERS, d) && *d == bare(d));
+            .is_some_and(|d| is(DETERMINERS, d) && *d == bare(d))
+            && !words.get(k + 3).is_some_and(|p| {
+                is(
+                    &[
+                        "of", "in", "on", "at", "during", "after", "before", "by", "with", "for",
+                        "from", "into", "over",
+                    ],
+                    p,
+                )
+            });
         return past && noun && det;
     }
     false
@@ -1262,7 +1344,6 @@ const ATTITUDES: &[&str] = &[
     "confident",
     "optimistic",
     "referring",
-    "betting",
     "aims",
     "aim",
     "aiming",
