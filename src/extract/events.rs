@@ -1393,8 +1393,8 @@ mod tests {
             ("Sales fell in the first nine months of 2004.", "2004"),
             ("Sales fell over the months of 2004.", "2004"),
             // Verbs of reporting and finding with a "that" clause or a finite verb, nouns of
-            // content with "that", verbs of asking with an infinitive, and a subject set off by
-            // commas before the verb of saying (the seed-9090 sheet's reported content).
+            // content with "that", verbs of asking with an infinitive (the seed-9090 sheet's
+            // reported content).
             (
                 "The club has denied suggestions that the manager was sacked in May.",
                 "2005-06-01",
@@ -1405,10 +1405,6 @@ mod tests {
             ),
             (
                 "The survey found exports had picked up in March.",
-                "2005-06-01",
-            ),
-            (
-                "The director, who is the festival's chairman, said he had cancelled the screening on Friday night.",
                 "2005-06-01",
             ),
             (
