@@ -158,6 +158,12 @@ const ROWS: &[Row] = &[
     ("HSBC will report profits of 9.4bn later this month.", "2005-06-01", "this month", "DATE", "2005-06", "2005-06-02", "2005-06-30"),
     // A past auxiliary right after a bare month is its subject's verb: the month is past.
     ("The appointment of a new minister in July was taken as a sign of change.", "2005-06-01", "July", "DATE", "2004-07", "2004-07-01", "2004-07-31"),
+    // In a past-tense clause a bare month or season is one begun before the publication, however
+    // much nearer the next one is (issue 14).
+    ("Beenie Man was dropped from a show in August.", "2005-06-01", "August", "DATE", "2004-08", "2004-08-01", "2004-08-31"),
+    ("In July a virus slowed down searches on Google.", "2005-06-01", "July", "DATE", "2004-07", "2004-07-01", "2004-07-31"),
+    ("It was a hard time throughout the summer.", "2005-06-01", "the summer", "DATE", "2004-SU", "2004-06-01", "2004-08-31"),
+    ("They ran five tries past the French in the summer.", "2005-06-01", "the summer", "DATE", "2004-SU", "2004-06-01", "2004-08-31"),
     ("A new round is expected later this month.", R, "this month", "DATE", "2025-11", "2025-11-21", "2025-11-30"),
     ("Bonds rallied late yesterday.", R, "late yesterday", "DATE", "2025-11-19", "2025-11-19", "2025-11-19"),
     ("The talks resumed in January this year.", R, "January this year", "DATE", "2025-01", "2025-01-01", "2025-01-31"),

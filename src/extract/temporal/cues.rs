@@ -89,15 +89,16 @@ impl Parser<'_> {
 const SURE_PAST: usize = 8;
 
 /// Which way the clause around tokens `start..end` points: +1 future, -1 past, 0 unmarked (read
-/// as past for weekdays, nearest for dates), and whether the cue is sure. The nearest tense cue
-/// wins; cues after the expression count at a longer distance than those before it.
+/// as past for weekdays, nearest for dates), whether the cue is sure, and whether a past cue is
+/// plain (`Clause::plain_past`). The nearest tense cue wins; cues after the expression count at a
+/// longer distance than those before it.
 pub(super) fn direction(
     p: &Parser<'_>,
     sentence_of: &[usize],
     start: usize,
     end: usize,
     deadline: bool,
-) -> (i32, bool) {
+) -> (i32, bool, bool) {
     let clause = Clause {
         p,
         sentence_of,
@@ -109,9 +110,11 @@ pub(super) fn direction(
     // "by February" with no tense cue nearby: a deadline, usually ahead (only for a month or a
     // date; "by Wednesday" as often reports what was done).
     if best.is_none() && deadline && start > 0 && p.w(start - 1) == "by" {
-        return (1, false);
+        return (1, false, false);
     }
-    best.map_or((0, false), |(d, c, k)| (c, clause.sure(d, c, k)))
+    best.map_or((0, false, false), |(d, c, k)| {
+        (c, clause.sure(d, c, k), c < 0 && clause.plain_past(k))
+    })
 }
 
 /// The sentence around an expression at tokens `start..end`, read for its tense.
@@ -245,6 +248,19 @@ impl Clause<'_, '_> {
             && w.ends_with("ing")
             && k > 0
             && matches!(p.w(k - 1), "is" | "are" | "am" | "re")
+    }
+
+    /// Whether the past cue at token `k` dates the expression itself: no infinitive, purpose or
+    /// deadline stands between them ("was dropped from a show in August", "In July a virus
+    /// slowed down searches"), as it does in "has decided to admit them in early March", "was
+    /// planned for early March" or "talks supposed to conclude by May", whose month may be ahead.
+    fn plain_past(&self, k: usize) -> bool {
+        let (from, to) = if k < self.start {
+            (k + 1, self.start)
+        } else {
+            (self.end, k)
+        };
+        !(from..to).any(|j| matches!(self.p.w(j), "to" | "for" | "by" | "until" | "till"))
     }
 
     /// Whether cue `c` at token `k`, `d` away, is sure enough that a nearer date on the other side

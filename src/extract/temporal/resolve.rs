@@ -23,6 +23,9 @@ pub struct Context {
     /// Whether `dir` comes from a modal ("will") or a past verb close by, which no nearer date on
     /// the other side overrules.
     pub dir_sure: bool,
+    /// Whether a past `dir` comes from a verb with no infinitive, purpose or deadline between it
+    /// and the expression, so the expression is that verb's own past time.
+    pub plain_past: bool,
     /// The last day the text mentioned, for "the previous day" and "a year earlier".
     pub text_anchor: Option<NaiveDate>,
     /// A quarter named in this or the previous sentence: "a year ago" then means that quarter a
@@ -284,7 +287,12 @@ fn resolve_month(y: &YearRef, m: u32, ctx: &Context) -> Resolved {
             let c: Vec<_> = (r.year() - 1..=r.year() + 1)
                 .filter_map(|y| cal::month_bounds(y, m).map(|b| (y, b.0, b.1)))
                 .collect();
-            pick(&c, r, if ctx.dir == 0 { -1 } else { ctx.dir }, ctx.dir_sure)
+            // In a plain past-tense clause a bare month is one begun by the reference, however
+            // much nearer the next one is: "saw him dropped from a show in August", written on 1
+            // June, is last August (issue 14). "has decided to admit them in early March" may
+            // still be the March ahead.
+            let sure = ctx.dir_sure || ctx.plain_past;
+            pick(&c, r, if ctx.dir == 0 { -1 } else { ctx.dir }, sure)
         }
     };
     match year {
@@ -445,7 +453,7 @@ fn resolve_part(y: &YearRef, part: &Part, ctx: &Context) -> Option<Resolved> {
             _ => Some(r.year() + n),
         },
         (YearRef::Year(n), Some(r)) => Some(r.year() + n),
-        (YearRef::Near, Some(r)) => nearest_part_year(part, bounds, r, ctx.dir),
+        (YearRef::Near, Some(r)) => nearest_part_year(part, bounds, r, ctx.dir, ctx.plain_past),
     };
     Some(match year {
         Some(yy) => date(
@@ -480,12 +488,30 @@ fn season_year(n: i32, part: &Part, bounds: PartBounds, r: NaiveDate) -> Option<
 /// clause about the future, a quarter or half long over is the next one ("the deal should close
 /// in the fourth quarter", written in March); one that ended in the last two months is still
 /// being reported on.
-fn nearest_part_year(part: &Part, bounds: PartBounds, r: NaiveDate, dir: i32) -> Option<i32> {
+fn nearest_part_year(
+    part: &Part,
+    bounds: PartBounds,
+    r: NaiveDate,
+    dir: i32,
+    plain_past: bool,
+) -> Option<i32> {
     let c: Vec<_> = (r.year() - 1..=r.year() + 1)
         .filter_map(|y| bounds(y, part).map(|b| (y, b.0, b.1)))
         .collect();
     match part {
         Part::Season(_) if dir > 0 => pick_side(&c, r, 1),
+        // "It was a hard time throughout the summer", written on 1 June: a season of a plain past
+        // clause is one begun before the reference's month, not the one that opens with it
+        // (issue 14); "was planned for the summer" may be this one.
+        Part::Season(_) if dir < 0 && plain_past => {
+            let month_start = r.with_day(1)?;
+            let begun: Vec<_> = c
+                .iter()
+                .copied()
+                .filter(|(_, s, _)| *s < month_start)
+                .collect();
+            pick_side(&begun, r, -1)
+        }
         Part::Season(_) => pick_side(&c, r, -1),
         _ => {
             let latest = pick_side(&c, r, -1);

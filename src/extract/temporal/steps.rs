@@ -140,7 +140,7 @@ impl<'a> Pass<'a> {
     fn context(&mut self, m: &Match) -> Option<Sem> {
         let p = &self.parser;
         let deadline = matches!(m.sem, Sem::Month { .. } | Sem::Day { .. });
-        (self.ctx.dir, self.ctx.dir_sure) =
+        (self.ctx.dir, self.ctx.dir_sure, self.ctx.plain_past) =
             cues::direction(p, &self.sentence_of, m.start, m.end, deadline);
         self.ctx.quarter = self.quarter_in_view(m);
         match &m.sem {
