@@ -183,11 +183,16 @@ fn cosine(sentence: &[Term], norm: f32, terms: &Terms, thread: &Thread) -> f32 {
     if norm == 0.0 || thread.norm == 0.0 {
         return 0.0;
     }
-    // A sentence has a dozen terms, a thread up to hundreds: look each up by bisection in the
-    // part of the thread's (sorted) vector not yet passed.
+    dot(sentence.iter().copied(), terms, thread) / (norm * thread.norm)
+}
+
+/// The dot product of a sentence's terms (ascending) with a thread's vector. A sentence has a
+/// dozen terms, a thread up to hundreds: each is looked up by bisection in the part of the
+/// thread's (sorted) vector not yet passed.
+fn dot(sentence: impl Iterator<Item = Term>, terms: &Terms, thread: &Thread) -> f32 {
     let mut rest = &thread.vector[..];
     let mut dot = 0.0f32;
-    for &s in sentence {
+    for s in sentence {
         match rest.binary_search_by_key(&s, |&(t, _)| t) {
             Ok(i) => {
                 dot += rest[i].1 * terms.weight(s);
@@ -196,7 +201,7 @@ fn cosine(sentence: &[Term], norm: f32, terms: &Terms, thread: &Thread) -> f32 {
             Err(i) => rest = &rest[i..],
         }
     }
-    dot / (norm * thread.norm)
+    dot
 }
 
 /// Which of the current article's first 64 threads (`MARKED`) have each term in their vector,
@@ -351,21 +356,12 @@ fn cosine_marked(
     if norm == 0.0 || thread.norm == 0.0 {
         return 0.0;
     }
-    let mut rest = &thread.vector[..];
-    let mut dot = 0.0f32;
-    for (&s, &b) in sentence.iter().zip(bits) {
-        if b & bit == 0 {
-            continue;
-        }
-        match rest.binary_search_by_key(&s, |&(t, _)| t) {
-            Ok(i) => {
-                dot += rest[i].1 * terms.weight(s);
-                rest = &rest[i + 1..];
-            }
-            Err(i) => rest = &rest[i..],
-        }
-    }
-    dot / (norm * thread.norm)
+    let marked = sentence
+        .iter()
+        .zip(bits)
+        .filter(|&(_, &b)| b & bit != 0)
+        .map(|(&s, _)| s);
+    dot(marked, terms, thread) / (norm * thread.norm)
 }
 
 /// Splits the reports (grouped by article, each article's in reading order) into threads:
