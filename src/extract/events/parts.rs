@@ -1112,8 +1112,7 @@ fn reported_clause(words: &[&str]) -> bool {
         let between = &words[..k];
         let prev = words.get(k + 1).copied().unwrap_or("");
         // "the reported case", "has been found guilty in May": an adjective or a passive.
-        let adjective_or_passive =
-            is(DETERMINERS, prev) || is(&["is", "was", "are", "were", "be", "been", "being"], prev);
+        let adjective_or_passive = is(DETERMINERS, prev) || is(BE_FORMS, prev);
         if report && !adjective_or_passive && k > 0 {
             return between
                 .iter()
@@ -1133,6 +1132,9 @@ fn reported_clause(words: &[&str]) -> bool {
     }
     false
 }
+
+/// Forms of "be" before a participle: "was reported", "been found" (a passive, not a report).
+const BE_FORMS: &[&str] = &["is", "was", "are", "were", "be", "been", "being"];
 
 /// Verbs that place the main event after or before something else: "This setback follows the
 /// rejection by the US in October", "The bankruptcy followed its admission in 2002", "The
@@ -1160,7 +1162,7 @@ fn sequence_object(words: &[&str]) -> bool {
         }
         // "was followed in May", "the followed path": a passive or an adjective.
         let prev = words.get(k + 1).copied().unwrap_or("");
-        if is(&["is", "was", "are", "were", "be", "been", "being"], prev) || is(DETERMINERS, prev) {
+        if is(BE_FORMS, prev) || is(DETERMINERS, prev) {
             return false;
         }
         // The object's noun stands between the verb and the expression, which follows it after

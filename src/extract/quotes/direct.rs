@@ -308,8 +308,10 @@ pub fn find(ctx: &Ctx) -> (Vec<Found>, Vec<usize>) {
                     // "The rejection signals “the beginning of the end” for the EU, said Geert
                     // Wilders": a verb whose subject names nobody gives way to an attribution
                     // that closes the sentence.
-                    match ctx.trailing_attr(last_tok) {
-                        Some(t) if !a.speaker.as_ref().is_some_and(|s| ctx.names(s)) => {
+                    // The closing attribution is looked for only then.
+                    let names = a.speaker.as_ref().is_some_and(|s| ctx.names(s));
+                    match (!names).then(|| ctx.trailing_attr(last_tok)).flatten() {
+                        Some(t) => {
                             // The verb's statement is the attribution's: no statement of its own.
                             if let Some(c) = a.cue {
                                 used.push(c.start);
@@ -317,7 +319,7 @@ pub fn find(ctx: &Ctx) -> (Vec<Found>, Vec<usize>) {
                             after = true;
                             attr = Some(t);
                         }
-                        _ => attr = Some(a),
+                        None => attr = Some(a),
                     }
                 }
             } else if let Some(a) = ctx.according_attr(first_tok) {
